@@ -1,0 +1,31 @@
+/* candor-cli.h
+ *
+ * Copyright 2026 The Candor authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* Exit statuses shared by every command: 1 is theirs to give a meaning
+ * (findings for `check`), 2 is always a usage or input error. */
+#define CANDOR_CLI_EXIT_OK    0
+#define CANDOR_CLI_EXIT_USAGE 2
+
+typedef int (*CandorCliCommandFunc) (int argc, char **argv);
+
+typedef struct
+{
+  const char          *name;
+  const char          *summary;
+  CandorCliCommandFunc run;
+} CandorCliCommand;
+
+int candor_cli_run (int argc, char **argv);
+int candor_cli_usage_error (const char *command, const char *format, ...) G_GNUC_PRINTF (2, 3);
+
+G_END_DECLS

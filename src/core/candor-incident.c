@@ -1,0 +1,452 @@
+/* candor-incident.c
+ *
+ * Copyright 2026 The Candor authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "candor-incident"
+
+#include "config.h"
+
+#include "candor-enum-types.h"
+#include "candor-incident.h"
+
+struct _CandorIncident
+{
+  GObject parent_instance;
+
+  char               *id;
+  char               *title;
+  GStrv               services;
+  char               *language;
+  GDateTime          *started_at;
+  GDateTime          *detected_at;
+  GDateTime          *resolved_at;
+  CandorSeverity      severity;
+  CandorIncidentState state;
+  guint               sla_relevant : 1;
+};
+
+G_DEFINE_FINAL_TYPE (CandorIncident, candor_incident, G_TYPE_OBJECT)
+
+enum
+{
+  PROP_0,
+  PROP_ID,
+  PROP_TITLE,
+  PROP_SERVICES,
+  PROP_SEVERITY,
+  PROP_STATE,
+  PROP_STARTED_AT,
+  PROP_DETECTED_AT,
+  PROP_RESOLVED_AT,
+  PROP_LANGUAGE,
+  PROP_SLA_RELEVANT,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* Two times are equal for a setter when both are unset or both name the same instant. */
+static gboolean
+date_time_equal0 (GDateTime *a, GDateTime *b)
+{
+  if (a == NULL || b == NULL)
+    return a == b;
+
+  return g_date_time_equal (a, b);
+}
+
+static gboolean
+replace_string (char **slot, const char *value)
+{
+  if (g_strcmp0 (*slot, value) == 0)
+    return FALSE;
+
+  g_free (*slot);
+  *slot = g_strdup (value);
+  return TRUE;
+}
+
+static gboolean
+replace_date_time (GDateTime **slot, GDateTime *value)
+{
+  if (date_time_equal0 (*slot, value))
+    return FALSE;
+
+  g_clear_pointer (slot, g_date_time_unref);
+  *slot = value != NULL ? g_date_time_ref (value) : NULL;
+  return TRUE;
+}
+
+static void
+candor_incident_finalize (GObject *object)
+{
+  CandorIncident *self = (CandorIncident *)object;
+
+  g_clear_pointer (&self->id, g_free);
+  g_clear_pointer (&self->title, g_free);
+  g_clear_pointer (&self->services, g_strfreev);
+  g_clear_pointer (&self->language, g_free);
+  g_clear_pointer (&self->started_at, g_date_time_unref);
+  g_clear_pointer (&self->detected_at, g_date_time_unref);
+  g_clear_pointer (&self->resolved_at, g_date_time_unref);
+
+  G_OBJECT_CLASS (candor_incident_parent_class)->finalize (object);
+}
+
+static void
+candor_incident_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
+{
+  CandorIncident *self = CANDOR_INCIDENT (object);
+
+  switch (prop_id)
+    {
+      case PROP_ID:
+        g_value_set_string (value, self->id);
+        break;
+
+      case PROP_TITLE:
+        g_value_set_string (value, self->title);
+        break;
+
+      case PROP_SERVICES:
+        g_value_set_boxed (value, self->services);
+        break;
+
+      case PROP_SEVERITY:
+        g_value_set_enum (value, self->severity);
+        break;
+
+      case PROP_STATE:
+        g_value_set_enum (value, self->state);
+        break;
+
+      case PROP_STARTED_AT:
+        g_value_set_boxed (value, self->started_at);
+        break;
+
+      case PROP_DETECTED_AT:
+        g_value_set_boxed (value, self->detected_at);
+        break;
+
+      case PROP_RESOLVED_AT:
+        g_value_set_boxed (value, self->resolved_at);
+        break;
+
+      case PROP_LANGUAGE:
+        g_value_set_string (value, self->language);
+        break;
+
+      case PROP_SLA_RELEVANT:
+        g_value_set_boolean (value, self->sla_relevant);
+        break;
+
+      default:
+        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+candor_incident_set_property (GObject      *object,
+                              guint         prop_id,
+                              const GValue *value,
+                              GParamSpec   *pspec)
+{
+  CandorIncident *self = CANDOR_INCIDENT (object);
+
+  switch (prop_id)
+    {
+      case PROP_ID:
+        /* Construct-only: a new incident gets a fresh id, a loaded one keeps its own. */
+        self->id = g_value_dup_string (value);
+        if (self->id == NULL)
+          self->id = g_uuid_string_random ();
+        break;
+
+      case PROP_TITLE:
+        candor_incident_set_title (self, g_value_get_string (value));
+        break;
+
+      case PROP_SERVICES:
+        candor_incident_set_services (self, g_value_get_boxed (value));
+        break;
+
+      case PROP_SEVERITY:
+        candor_incident_set_severity (self, g_value_get_enum (value));
+        break;
+
+      case PROP_STATE:
+        candor_incident_set_state (self, g_value_get_enum (value));
+        break;
+
+      case PROP_STARTED_AT:
+        candor_incident_set_started_at (self, g_value_get_boxed (value));
+        break;
+
+      case PROP_DETECTED_AT:
+        candor_incident_set_detected_at (self, g_value_get_boxed (value));
+        break;
+
+      case PROP_RESOLVED_AT:
+        candor_incident_set_resolved_at (self, g_value_get_boxed (value));
+        break;
+
+      case PROP_LANGUAGE:
+        candor_incident_set_language (self, g_value_get_string (value));
+        break;
+
+      case PROP_SLA_RELEVANT:
+        candor_incident_set_sla_relevant (self, g_value_get_boolean (value));
+        break;
+
+      default:
+        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+candor_incident_class_init (CandorIncidentClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = candor_incident_finalize;
+  object_class->get_property = candor_incident_get_property;
+  object_class->set_property = candor_incident_set_property;
+
+  properties[PROP_ID] =
+    g_param_spec_string ("id", NULL, "Stable identifier, kept in drafts and the history", NULL,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+
+  properties[PROP_TITLE] =
+    g_param_spec_string ("title", NULL, "A short name for what is broken", NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  properties[PROP_SERVICES] =
+    g_param_spec_boxed ("services", NULL, "The services or components affected", G_TYPE_STRV,
+                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  properties[PROP_SEVERITY] = g_param_spec_enum (
+    "severity", NULL, "How bad it is: minor, major or critical", CANDOR_TYPE_SEVERITY,
+    CANDOR_SEVERITY_MINOR, G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  properties[PROP_STATE] =
+    g_param_spec_enum ("state", NULL, "Where the response stands", CANDOR_TYPE_INCIDENT_STATE,
+                       CANDOR_INCIDENT_STATE_INVESTIGATING,
+                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  properties[PROP_STARTED_AT] =
+    g_param_spec_boxed ("started-at", NULL, "When the problem began", G_TYPE_DATE_TIME,
+                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  properties[PROP_DETECTED_AT] =
+    g_param_spec_boxed ("detected-at", NULL, "When we noticed it", G_TYPE_DATE_TIME,
+                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  properties[PROP_RESOLVED_AT] =
+    g_param_spec_boxed ("resolved-at", NULL, "When it was fixed, or NULL", G_TYPE_DATE_TIME,
+                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  properties[PROP_LANGUAGE] =
+    g_param_spec_string ("language", NULL, "The language messages are written in (en, ru)", NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  properties[PROP_SLA_RELEVANT] = g_param_spec_boolean (
+    "sla-relevant", NULL, "Whether contracts or SLAs are involved, which may need legal review",
+    FALSE, G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+candor_incident_init (CandorIncident *self)
+{
+  self->severity = CANDOR_SEVERITY_MINOR;
+  self->state = CANDOR_INCIDENT_STATE_INVESTIGATING;
+  self->language = g_strdup ("en");
+}
+
+CandorIncident *
+candor_incident_new (const char *title)
+{
+  return g_object_new (CANDOR_TYPE_INCIDENT, "title", title, NULL);
+}
+
+const char *
+candor_incident_get_id (CandorIncident *self)
+{
+  g_return_val_if_fail (CANDOR_IS_INCIDENT (self), NULL);
+
+  return self->id;
+}
+
+const char *
+candor_incident_get_title (CandorIncident *self)
+{
+  g_return_val_if_fail (CANDOR_IS_INCIDENT (self), NULL);
+
+  return self->title;
+}
+
+void
+candor_incident_set_title (CandorIncident *self, const char *title)
+{
+  g_return_if_fail (CANDOR_IS_INCIDENT (self));
+
+  if (replace_string (&self->title, title))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE]);
+}
+
+const char *const *
+candor_incident_get_services (CandorIncident *self)
+{
+  g_return_val_if_fail (CANDOR_IS_INCIDENT (self), NULL);
+
+  return (const char *const *)self->services;
+}
+
+void
+candor_incident_set_services (CandorIncident *self, const char *const *services)
+{
+  g_return_if_fail (CANDOR_IS_INCIDENT (self));
+
+  if (self->services != NULL && services != NULL &&
+      g_strv_equal ((const char *const *)self->services, services))
+    return;
+  if (self->services == NULL && services == NULL)
+    return;
+
+  g_strfreev (self->services);
+  self->services = g_strdupv ((char **)services);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SERVICES]);
+}
+
+CandorSeverity
+candor_incident_get_severity (CandorIncident *self)
+{
+  g_return_val_if_fail (CANDOR_IS_INCIDENT (self), 0);
+
+  return self->severity;
+}
+
+void
+candor_incident_set_severity (CandorIncident *self, CandorSeverity severity)
+{
+  g_return_if_fail (CANDOR_IS_INCIDENT (self));
+
+  if (self->severity == severity)
+    return;
+
+  self->severity = severity;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SEVERITY]);
+}
+
+CandorIncidentState
+candor_incident_get_state (CandorIncident *self)
+{
+  g_return_val_if_fail (CANDOR_IS_INCIDENT (self), 0);
+
+  return self->state;
+}
+
+void
+candor_incident_set_state (CandorIncident *self, CandorIncidentState state)
+{
+  g_return_if_fail (CANDOR_IS_INCIDENT (self));
+
+  if (self->state == state)
+    return;
+
+  self->state = state;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATE]);
+}
+
+GDateTime *
+candor_incident_get_started_at (CandorIncident *self)
+{
+  g_return_val_if_fail (CANDOR_IS_INCIDENT (self), NULL);
+
+  return self->started_at;
+}
+
+void
+candor_incident_set_started_at (CandorIncident *self, GDateTime *started_at)
+{
+  g_return_if_fail (CANDOR_IS_INCIDENT (self));
+
+  if (replace_date_time (&self->started_at, started_at))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STARTED_AT]);
+}
+
+GDateTime *
+candor_incident_get_detected_at (CandorIncident *self)
+{
+  g_return_val_if_fail (CANDOR_IS_INCIDENT (self), NULL);
+
+  return self->detected_at;
+}
+
+void
+candor_incident_set_detected_at (CandorIncident *self, GDateTime *detected_at)
+{
+  g_return_if_fail (CANDOR_IS_INCIDENT (self));
+
+  if (replace_date_time (&self->detected_at, detected_at))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DETECTED_AT]);
+}
+
+GDateTime *
+candor_incident_get_resolved_at (CandorIncident *self)
+{
+  g_return_val_if_fail (CANDOR_IS_INCIDENT (self), NULL);
+
+  return self->resolved_at;
+}
+
+void
+candor_incident_set_resolved_at (CandorIncident *self, GDateTime *resolved_at)
+{
+  g_return_if_fail (CANDOR_IS_INCIDENT (self));
+
+  if (replace_date_time (&self->resolved_at, resolved_at))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RESOLVED_AT]);
+}
+
+const char *
+candor_incident_get_language (CandorIncident *self)
+{
+  g_return_val_if_fail (CANDOR_IS_INCIDENT (self), NULL);
+
+  return self->language;
+}
+
+void
+candor_incident_set_language (CandorIncident *self, const char *language)
+{
+  g_return_if_fail (CANDOR_IS_INCIDENT (self));
+
+  if (replace_string (&self->language, language))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LANGUAGE]);
+}
+
+gboolean
+candor_incident_get_sla_relevant (CandorIncident *self)
+{
+  g_return_val_if_fail (CANDOR_IS_INCIDENT (self), FALSE);
+
+  return self->sla_relevant;
+}
+
+void
+candor_incident_set_sla_relevant (CandorIncident *self, gboolean sla_relevant)
+{
+  g_return_if_fail (CANDOR_IS_INCIDENT (self));
+
+  sla_relevant = !!sla_relevant;
+  if (self->sla_relevant == sla_relevant)
+    return;
+
+  self->sla_relevant = sla_relevant;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SLA_RELEVANT]);
+}

@@ -1,0 +1,23 @@
+/* candor-incident-page.h
+ *
+ * Copyright 2026 The Candor authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+#include "candor-incident.h"
+
+G_BEGIN_DECLS
+
+#define CANDOR_TYPE_INCIDENT_PAGE (candor_incident_page_get_type ())
+
+G_DECLARE_FINAL_TYPE (CandorIncidentPage, candor_incident_page, CANDOR, INCIDENT_PAGE, AdwBin)
+
+CandorIncident *candor_incident_page_get_incident (CandorIncidentPage *self);
+void candor_incident_page_set_incident (CandorIncidentPage *self, CandorIncident *incident);
+
+G_END_DECLS

@@ -1,0 +1,102 @@
+/* candor-test-ui.c
+ *
+ * Copyright 2026 The Candor authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "candor-test-ui.h"
+
+#define WAIT_TIMEOUT_SECONDS 10
+
+void
+candor_test_ui_wait_until (gboolean (*condition) (gpointer data), gpointer data)
+{
+  gint64 deadline = g_get_monotonic_time () + WAIT_TIMEOUT_SECONDS * G_USEC_PER_SEC;
+
+  while (!condition (data))
+    {
+      if (g_get_monotonic_time () > deadline)
+        g_error ("A widget did not reach the expected state within %d s", WAIT_TIMEOUT_SECONDS);
+
+      if (!g_main_context_iteration (NULL, FALSE))
+        g_usleep (1000);
+    }
+}
+
+static gboolean
+is_mapped (gpointer data)
+{
+  return gtk_widget_get_mapped (data);
+}
+
+void
+candor_test_ui_wait_for_mapped (GtkWidget *widget)
+{
+  candor_test_ui_wait_until (is_mapped, widget);
+}
+
+static gboolean
+is_null (gpointer data)
+{
+  return *(gpointer *)data == NULL;
+}
+
+void
+candor_test_ui_wait_for_finalize (GObject *object)
+{
+  gpointer weak = object;
+
+  g_object_add_weak_pointer (object, &weak);
+  candor_test_ui_wait_until (is_null, &weak);
+}
+
+GtkWidget *
+candor_test_ui_find_toplevel (GType type)
+{
+  g_autoptr (GListModel) toplevels = gtk_window_get_toplevels ();
+  guint n_items = g_list_model_get_n_items (toplevels);
+
+  for (guint i = 0; i < n_items; i++)
+    {
+      g_autoptr (GtkWidget) window = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_visible (window))
+        return window;
+    }
+
+  return NULL;
+}
+
+/* The first mapped widget of @type under @root whose string @property equals @value. */
+GtkWidget *
+candor_test_ui_find_mapped (GtkWidget *root, GType type, const char *property, const char *value)
+{
+  if (!gtk_widget_get_mapped (root))
+    return NULL;
+
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
+    {
+      g_autofree char *actual = NULL;
+
+      if (property == NULL)
+        return root;
+
+      g_object_get (root, property, &actual, NULL);
+      if (g_strcmp0 (actual, value) == 0)
+        return root;
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = candor_test_ui_find_mapped (child, type, property, value);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
