@@ -67,6 +67,66 @@ candor_update_kind_get_label (CandorUpdateKind kind)
     }
 }
 
+const char *
+candor_field_get_label (CandorField field)
+{
+  switch (field)
+    {
+      case CANDOR_FIELD_IMPACT_NOW:
+        return C_("field", "Impact now");
+      case CANDOR_FIELD_IMPACT_FUTURE:
+        return C_("field", "Impact in the near future");
+      case CANDOR_FIELD_LASTING_CONSEQUENCES:
+        return C_("field", "Lasting consequences");
+      case CANDOR_FIELD_EXECUTIVE_SUMMARY:
+        return C_("field", "Executive summary");
+      case CANDOR_FIELD_TECHNICAL_DETAILS:
+        return C_("field", "Technical details");
+      case CANDOR_FIELD_ACTIONS_TAKEN:
+        return C_("field", "Actions taken");
+      case CANDOR_FIELD_ACTIONS_PLANNED:
+        return C_("field", "Actions planned");
+      case CANDOR_FIELD_CONTACT:
+        return C_("field", "Contact");
+      case CANDOR_FIELD_NEXT_UPDATE:
+        return C_("field", "Next update");
+      default:
+        g_return_val_if_reached (NULL);
+    }
+}
+
+const char *
+candor_format_get_label (CandorFormat format)
+{
+  switch (format)
+    {
+      case CANDOR_FORMAT_PLAIN:
+        return C_("format", "Plain text");
+      case CANDOR_FORMAT_EMAIL:
+        return C_("format", "Email");
+      case CANDOR_FORMAT_SLACK:
+        return C_("format", "Slack");
+      case CANDOR_FORMAT_DISCORD:
+        return C_("format", "Discord");
+      case CANDOR_FORMAT_MATTERMOST:
+        return C_("format", "Mattermost");
+      case CANDOR_FORMAT_MATRIX:
+        return C_("format", "Matrix");
+      case CANDOR_FORMAT_TEAMS:
+        return C_("format", "Microsoft Teams");
+      case CANDOR_FORMAT_STATUS_PAGE:
+        return C_("format", "Status page");
+      case CANDOR_FORMAT_MASTODON:
+        return C_("format", "Mastodon");
+      case CANDOR_FORMAT_BLUESKY:
+        return C_("format", "Bluesky");
+      case CANDOR_FORMAT_X:
+        return C_("format", "X");
+      default:
+        g_return_val_if_reached (NULL);
+    }
+}
+
 /* Drafts, templates and the command line name enum values by their nick
  * ("critical", "post-incident"), so this is the one place that maps them. */
 gboolean

@@ -34,6 +34,50 @@ typedef enum
   CANDOR_UPDATE_KIND_POST_INCIDENT,
 } CandorUpdateKind;
 
+/* The parts of an update the wizard asks for, in the order it asks. */
+typedef enum
+{
+  CANDOR_FIELD_IMPACT_NOW,
+  CANDOR_FIELD_IMPACT_FUTURE,
+  CANDOR_FIELD_LASTING_CONSEQUENCES,
+  CANDOR_FIELD_EXECUTIVE_SUMMARY,
+  CANDOR_FIELD_TECHNICAL_DETAILS,
+  CANDOR_FIELD_ACTIONS_TAKEN,
+  CANDOR_FIELD_ACTIONS_PLANNED,
+  CANDOR_FIELD_CONTACT,
+  CANDOR_FIELD_NEXT_UPDATE,
+} CandorField;
+
+#define CANDOR_N_FIELDS (CANDOR_FIELD_NEXT_UPDATE + 1)
+
+/* How much an audience is told. */
+typedef enum
+{
+  CANDOR_DETAIL_SHORT,
+  CANDOR_DETAIL_SUMMARY_FIRST,
+  CANDOR_DETAIL_FULL,
+} CandorDetail;
+
+/* What a channel receives, each written out from the same Markdown-lite fields. */
+typedef enum
+{
+  CANDOR_FORMAT_PLAIN,
+  CANDOR_FORMAT_EMAIL,
+  CANDOR_FORMAT_SLACK,
+  CANDOR_FORMAT_DISCORD,
+  CANDOR_FORMAT_MATTERMOST,
+  CANDOR_FORMAT_MATRIX,
+  CANDOR_FORMAT_TEAMS,
+  CANDOR_FORMAT_STATUS_PAGE,
+  CANDOR_FORMAT_MASTODON,
+  CANDOR_FORMAT_BLUESKY,
+  CANDOR_FORMAT_X,
+} CandorFormat;
+
+#define CANDOR_N_FORMATS (CANDOR_FORMAT_X + 1)
+
+const char *candor_field_get_label (CandorField field);
+const char *candor_format_get_label (CandorFormat format);
 const char *candor_severity_get_label (CandorSeverity severity);
 const char *candor_incident_state_get_label (CandorIncidentState state);
 const char *candor_update_kind_get_label (CandorUpdateKind kind);

@@ -56,6 +56,8 @@ void
 candor_incident_summary_style_badge (GtkWidget *badge, CandorIncident *incident)
 {
   static const char *classes[] = { "severity-minor", "severity-major", "severity-critical" };
+  static const char *icons[] = { "emblem-important-symbolic", "dialog-warning-symbolic",
+                                 "dialog-error-symbolic" };
   CandorSeverity     severity;
 
   g_return_if_fail (GTK_IS_IMAGE (badge));
@@ -67,9 +69,7 @@ candor_incident_summary_style_badge (GtkWidget *badge, CandorIncident *incident)
     gtk_widget_remove_css_class (badge, classes[i]);
   gtk_widget_add_css_class (badge, classes[severity]);
 
-  gtk_image_set_from_icon_name (GTK_IMAGE (badge), severity == CANDOR_SEVERITY_MINOR
-                                                     ? "dialog-information-symbolic"
-                                                     : "dialog-warning-symbolic");
+  gtk_image_set_from_icon_name (GTK_IMAGE (badge), icons[severity]);
   gtk_accessible_update_property (GTK_ACCESSIBLE (badge), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   candor_severity_get_label (severity), -1);
 }

@@ -103,7 +103,7 @@ test_window_starts_incident (void)
   /* Start stays off until there is a title worth the name. */
   title_row = candor_test_ui_find_mapped (dialog, ADW_TYPE_ENTRY_ROW, "title", "_Title");
   services_row = candor_test_ui_find_mapped (dialog, ADW_TYPE_ENTRY_ROW, "title",
-                                             "_Affected Services, Separated by Commas");
+                                             "_Affected Services");
   g_assert_nonnull (title_row);
   g_assert_nonnull (services_row);
   gtk_editable_set_text (GTK_EDITABLE (title_row), "   ");

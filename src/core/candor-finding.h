@@ -1,0 +1,50 @@
+/* candor-finding.h
+ *
+ * Copyright 2026 The Candor authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <glib-object.h>
+
+#include "candor-enums.h"
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  CANDOR_FINDING_SEVERITY_INFO,
+  CANDOR_FINDING_SEVERITY_WARNING,
+  CANDOR_FINDING_SEVERITY_ERROR,
+} CandorFindingSeverity;
+
+/* The field of a finding about the message as a whole rather than one field. */
+#define CANDOR_FINDING_WHOLE_MESSAGE (-1)
+
+#define CANDOR_TYPE_FINDING (candor_finding_get_type ())
+
+G_DECLARE_FINAL_TYPE (CandorFinding, candor_finding, CANDOR, FINDING, GObject)
+
+/* One thing the checker noticed. @start and @end are character offsets (not
+ * bytes) into the text of @field, so the editor can underline them with text
+ * iterators; a finding about something missing has an empty span. */
+CandorFinding        *candor_finding_new            (const char            *rule_id,
+                                                     CandorFindingSeverity  severity,
+                                                     int                    field,
+                                                     guint                  start,
+                                                     guint                  end,
+                                                     const char            *message,
+                                                     const char            *suggestion);
+const char           *candor_finding_get_rule_id    (CandorFinding         *self);
+CandorFindingSeverity candor_finding_get_severity   (CandorFinding         *self);
+int                   candor_finding_get_field      (CandorFinding         *self);
+guint                 candor_finding_get_start      (CandorFinding         *self);
+guint                 candor_finding_get_end        (CandorFinding         *self);
+const char           *candor_finding_get_message    (CandorFinding         *self);
+const char           *candor_finding_get_suggestion (CandorFinding         *self);
+
+const char           *candor_finding_severity_get_label (CandorFindingSeverity severity);
+
+G_END_DECLS

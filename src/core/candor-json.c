@@ -1,0 +1,500 @@
+/* candor-json.c
+ *
+ * Copyright 2026 The Candor authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "candor-json"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "candor-json.h"
+
+G_DEFINE_QUARK (candor-json-error-quark, candor_json_error)
+
+typedef struct
+{
+  guint line;
+  guint column;
+} ErrorPosition;
+
+/* json-glib knows the position only while it parses, so catch it then. */
+static void
+on_parser_error_cb (JsonParser *parser, gpointer error, ErrorPosition *position)
+{
+  position->line = json_parser_get_current_line (parser);
+  position->column = json_parser_get_current_pos (parser);
+}
+
+/* json-glib's own wording ("expected character `}'") is for programmers and
+ * often names the wrong thing; say what to fix where we can. */
+static char *
+describe_syntax_error (const GError *error)
+{
+  const char *detail;
+
+  if (error->domain == JSON_PARSER_ERROR)
+    {
+      switch (error->code)
+        {
+          case JSON_PARSER_ERROR_TRAILING_COMMA:
+            return g_strdup (_("a comma before a closing bracket; remove it"));
+          case JSON_PARSER_ERROR_MISSING_COMMA:
+            return g_strdup (_("a comma or closing bracket is missing before this"));
+          case JSON_PARSER_ERROR_MISSING_COLON:
+            return g_strdup (_("a colon is missing after the key"));
+          case JSON_PARSER_ERROR_INVALID_BAREWORD:
+            return g_strdup (
+              _("a word without quotes; text needs double quotes, and the only bare words are "
+                "true, false and null"));
+          case JSON_PARSER_ERROR_EMPTY_MEMBER_NAME:
+            return g_strdup (_("a key is empty"));
+          default:
+            break;
+        }
+    }
+
+  /* Keep json-glib's detail but drop its "<data>:1:2: Parse error: " prefix. */
+  detail = strstr (error->message, "Parse error: ");
+  detail = detail != NULL ? detail + strlen ("Parse error: ") : error->message;
+  return g_strdup_printf (_("this is not valid JSON (%s)"), detail);
+}
+
+JsonNode *
+candor_json_parse (const char *data, gssize length, const char *source_name, GError **error)
+{
+  g_autoptr (JsonParser) parser = NULL;
+  g_autoptr (GError) local_error = NULL;
+  g_autofree char *where = NULL;
+  ErrorPosition    position = { 0, 0 };
+  JsonNode        *root;
+
+  g_return_val_if_fail (data != NULL || length == 0, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (length < 0)
+    length = strlen (data);
+
+  if (!g_utf8_validate (data, length, NULL))
+    {
+      g_set_error (error, CANDOR_JSON_ERROR, CANDOR_JSON_ERROR_SYNTAX, "%s%s%s",
+                   source_name != NULL ? source_name : "", source_name != NULL ? ": " : "",
+                   _("the file is not UTF-8 text"));
+      return NULL;
+    }
+
+  /* Not immutable: callers may read the tree in place and steal nodes. */
+  parser = json_parser_new ();
+  g_signal_connect (parser, "error", G_CALLBACK (on_parser_error_cb), &position);
+
+  if (!json_parser_load_from_data (parser, data, length, &local_error))
+    {
+      g_autofree char *description = describe_syntax_error (local_error);
+
+      if (position.line > 0)
+        where = g_strdup_printf (_("line %u, column %u"), position.line, position.column);
+      g_set_error (error, CANDOR_JSON_ERROR, CANDOR_JSON_ERROR_SYNTAX, "%s%s%s%s%s",
+                   source_name != NULL ? source_name : "", source_name != NULL ? ": " : "",
+                   where != NULL ? where : "", where != NULL ? ": " : "", description);
+      return NULL;
+    }
+
+  root = json_parser_get_root (parser);
+  if (root == NULL)
+    {
+      g_set_error (error, CANDOR_JSON_ERROR, CANDOR_JSON_ERROR_SYNTAX, "%s%s%s",
+                   source_name != NULL ? source_name : "", source_name != NULL ? ": " : "",
+                   _("the file is empty"));
+      return NULL;
+    }
+
+  return json_node_copy (root);
+}
+
+char *
+candor_json_path_join (const char *parent, const char *key)
+{
+  if (parent == NULL || *parent == '\0')
+    return g_strdup (key);
+
+  return g_strconcat (parent, ".", key, NULL);
+}
+
+static const char *
+describe_node_type (JsonNode *node)
+{
+  switch (JSON_NODE_TYPE (node))
+    {
+      case JSON_NODE_OBJECT:
+        return _("an object");
+      case JSON_NODE_ARRAY:
+        return _("a list");
+      case JSON_NODE_NULL:
+        return _("null");
+      case JSON_NODE_VALUE:
+      default:
+        break;
+    }
+
+  switch (json_node_get_value_type (node))
+    {
+      case G_TYPE_STRING:
+        return _("text");
+      case G_TYPE_BOOLEAN:
+        return _("true or false");
+      case G_TYPE_INT64:
+      case G_TYPE_DOUBLE:
+        return _("a number");
+      default:
+        return _("a value");
+    }
+}
+
+static void
+set_type_error (GError **error, const char *path, const char *expected, JsonNode *found)
+{
+  g_set_error (error, CANDOR_JSON_ERROR, CANDOR_JSON_ERROR_TYPE,
+               /* Translators: "update.kind: expected text, found a number" */
+               _("%s: expected %s, found %s"), path, expected, describe_node_type (found));
+}
+
+/* Levenshtein distance, capped: only small typos deserve a suggestion. */
+static guint
+edit_distance (const char *a, const char *b)
+{
+  gsize len_a = strlen (a), len_b = strlen (b);
+  guint row[64];
+
+  if (len_b >= G_N_ELEMENTS (row) || len_a >= G_N_ELEMENTS (row))
+    return G_MAXUINT;
+
+  for (gsize j = 0; j <= len_b; j++)
+    row[j] = j;
+
+  for (gsize i = 1; i <= len_a; i++)
+    {
+      guint diagonal = row[0];
+
+      row[0] = i;
+      for (gsize j = 1; j <= len_b; j++)
+        {
+          guint above = row[j];
+          guint cost = g_ascii_tolower (a[i - 1]) == g_ascii_tolower (b[j - 1]) ? 0 : 1;
+
+          row[j] = MIN (MIN (row[j] + 1, row[j - 1] + 1), diagonal + cost);
+          diagonal = above;
+        }
+    }
+
+  return row[len_b];
+}
+
+static void
+set_unknown_key_error (GError **error, const char *path, const char *key, const char *const *known)
+{
+  g_autofree char *key_path = candor_json_path_join (path, key);
+  g_autofree char *list = NULL;
+  const char      *closest = NULL;
+  guint            closest_distance = 3;
+
+  for (guint i = 0; known[i] != NULL; i++)
+    {
+      guint distance = edit_distance (key, known[i]);
+
+      if (distance < closest_distance)
+        {
+          closest = known[i];
+          closest_distance = distance;
+        }
+    }
+
+  if (closest != NULL)
+    {
+      g_set_error (error, CANDOR_JSON_ERROR, CANDOR_JSON_ERROR_UNKNOWN_KEY,
+                   _("%s: unknown key; did you mean “%s”?"), key_path, closest);
+      return;
+    }
+
+  list = g_strjoinv (", ", (char **)known);
+  g_set_error (error, CANDOR_JSON_ERROR, CANDOR_JSON_ERROR_UNKNOWN_KEY,
+               _("%s: unknown key; the known keys are %s"), key_path, list);
+}
+
+JsonObject *
+candor_json_expect_object (JsonNode          *node,
+                           const char        *path,
+                           const char *const *known,
+                           GError           **error)
+{
+  JsonObjectIter iter;
+  const char    *key;
+  JsonObject    *object;
+
+  g_return_val_if_fail (node != NULL, NULL);
+  g_return_val_if_fail (known != NULL, NULL);
+
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    {
+      set_type_error (error, path != NULL && *path != '\0' ? path : _("the top level"),
+                      _("an object"), node);
+      return NULL;
+    }
+
+  object = json_node_get_object (node);
+  json_object_iter_init (&iter, object);
+  while (json_object_iter_next (&iter, &key, NULL))
+    {
+      if (!g_strv_contains (known, key))
+        {
+          set_unknown_key_error (error, path, key, known);
+          return NULL;
+        }
+    }
+
+  return object;
+}
+
+/* The member at @key, or NULL when it is absent or null (both mean "default"). */
+static JsonNode *
+lookup_member (JsonObject *object, const char *key)
+{
+  JsonNode *node = json_object_get_member (object, key);
+
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    return NULL;
+
+  return node;
+}
+
+static gboolean
+node_holds_type (JsonNode *node, GType type)
+{
+  return JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == type;
+}
+
+gboolean
+candor_json_get_string (JsonObject  *object,
+                        const char  *path,
+                        const char  *key,
+                        const char **out,
+                        GError     **error)
+{
+  JsonNode *node = lookup_member (object, key);
+
+  if (node == NULL)
+    return TRUE;
+
+  if (!node_holds_type (node, G_TYPE_STRING))
+    {
+      g_autofree char *key_path = candor_json_path_join (path, key);
+
+      set_type_error (error, key_path, _("text"), node);
+      return FALSE;
+    }
+
+  *out = json_node_get_string (node);
+  return TRUE;
+}
+
+gboolean
+candor_json_get_boolean (JsonObject *object,
+                         const char *path,
+                         const char *key,
+                         gboolean   *out,
+                         GError    **error)
+{
+  JsonNode *node = lookup_member (object, key);
+
+  if (node == NULL)
+    return TRUE;
+
+  if (!node_holds_type (node, G_TYPE_BOOLEAN))
+    {
+      g_autofree char *key_path = candor_json_path_join (path, key);
+
+      set_type_error (error, key_path, _("true or false"), node);
+      return FALSE;
+    }
+
+  *out = json_node_get_boolean (node);
+  return TRUE;
+}
+
+gboolean
+candor_json_get_int (JsonObject *object,
+                     const char *path,
+                     const char *key,
+                     gint64     *out,
+                     GError    **error)
+{
+  JsonNode *node = lookup_member (object, key);
+
+  if (node == NULL)
+    return TRUE;
+
+  if (!node_holds_type (node, G_TYPE_INT64))
+    {
+      g_autofree char *key_path = candor_json_path_join (path, key);
+
+      set_type_error (error, key_path, _("a whole number"), node);
+      return FALSE;
+    }
+
+  *out = json_node_get_int (node);
+  return TRUE;
+}
+
+gboolean
+candor_json_get_date_time (JsonObject *object,
+                           const char *path,
+                           const char *key,
+                           GDateTime **out,
+                           GError    **error)
+{
+  g_autofree char *key_path = NULL;
+  const char      *text = NULL;
+  GDateTime       *parsed;
+
+  if (!candor_json_get_string (object, path, key, &text, error))
+    return FALSE;
+  if (text == NULL)
+    return TRUE;
+
+  /* No default zone: a time without an offset is rejected, not guessed. */
+  parsed = g_date_time_new_from_iso8601 (text, NULL);
+  if (parsed == NULL)
+    {
+      key_path = candor_json_path_join (path, key);
+      g_set_error (error, CANDOR_JSON_ERROR, CANDOR_JSON_ERROR_VALUE,
+                   _("%s: “%s” is not a time; write it as ISO 8601 with an offset, "
+                     "e.g. 2026-11-30T14:05:00+01:00"),
+                   key_path, text);
+      return FALSE;
+    }
+
+  g_clear_pointer (out, g_date_time_unref);
+  *out = parsed;
+  return TRUE;
+}
+
+gboolean
+candor_json_get_strv (JsonObject *object,
+                      const char *path,
+                      const char *key,
+                      GStrv      *out,
+                      GError    **error)
+{
+  g_autoptr (GStrvBuilder) builder = NULL;
+  JsonNode  *node = lookup_member (object, key);
+  JsonArray *array;
+  guint      length;
+
+  if (node == NULL)
+    return TRUE;
+
+  if (!JSON_NODE_HOLDS_ARRAY (node))
+    {
+      g_autofree char *key_path = candor_json_path_join (path, key);
+
+      set_type_error (error, key_path, _("a list of text"), node);
+      return FALSE;
+    }
+
+  array = json_node_get_array (node);
+  length = json_array_get_length (array);
+  builder = g_strv_builder_new ();
+  for (guint i = 0; i < length; i++)
+    {
+      JsonNode *element = json_array_get_element (array, i);
+
+      if (!node_holds_type (element, G_TYPE_STRING))
+        {
+          g_autofree char *element_path = g_strdup_printf ("%s%s%s[%u]", path ? path : "",
+                                                           path && *path ? "." : "", key, i);
+
+          set_type_error (error, element_path, _("text"), element);
+          return FALSE;
+        }
+      g_strv_builder_add (builder, json_node_get_string (element));
+    }
+
+  g_strfreev (*out);
+  *out = g_strv_builder_end (builder);
+  return TRUE;
+}
+
+gboolean
+candor_json_enum_from_string (const char *value,
+                              const char *path,
+                              GType       enum_type,
+                              const char *what,
+                              int        *out,
+                              GError    **error)
+{
+  g_autoptr (GEnumClass) klass = NULL;
+  g_autoptr (GString) nicks = NULL;
+  GEnumValue *found;
+
+  g_return_val_if_fail (G_TYPE_IS_ENUM (enum_type), FALSE);
+  g_return_val_if_fail (value != NULL, FALSE);
+
+  klass = g_type_class_ref (enum_type);
+  found = g_enum_get_value_by_nick (klass, value);
+  if (found != NULL)
+    {
+      *out = found->value;
+      return TRUE;
+    }
+
+  nicks = g_string_new (NULL);
+  for (guint i = 0; i < klass->n_values; i++)
+    {
+      if (i > 0)
+        g_string_append (nicks, ", ");
+      g_string_append (nicks, klass->values[i].value_nick);
+    }
+
+  g_set_error (error, CANDOR_JSON_ERROR, CANDOR_JSON_ERROR_VALUE,
+               /* Translators: "update.kind: “soon” is not a message kind; use one of
+                * initial, progress, resolution, post-incident" */
+               _("%s: “%s” is not %s; use one of %s"), path, value, what, nicks->str);
+  return FALSE;
+}
+
+gboolean
+candor_json_get_enum (JsonObject *object,
+                      const char *path,
+                      const char *key,
+                      GType       enum_type,
+                      const char *what,
+                      int        *out,
+                      GError    **error)
+{
+  g_autofree char *key_path = NULL;
+  const char      *text = NULL;
+
+  if (!candor_json_get_string (object, path, key, &text, error))
+    return FALSE;
+  if (text == NULL)
+    return TRUE;
+
+  key_path = candor_json_path_join (path, key);
+  return candor_json_enum_from_string (text, key_path, enum_type, what, out, error);
+}
+
+char *
+candor_json_format_date_time (GDateTime *date_time)
+{
+  g_return_val_if_fail (date_time != NULL, NULL);
+
+  /* Always a full "+03:00" offset (g_date_time_format_iso8601() writes "+03"),
+   * and the microseconds only when there are some, so parsing it back is exact. */
+  if (g_date_time_get_microsecond (date_time) != 0)
+    return g_date_time_format (date_time, "%Y-%m-%dT%H:%M:%S.%f%:z");
+
+  return g_date_time_format (date_time, "%Y-%m-%dT%H:%M:%S%:z");
+}
