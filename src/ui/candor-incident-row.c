@@ -62,8 +62,14 @@ candor_incident_row_dispose (GObject *object)
 {
   CandorIncidentRow *self = CANDOR_INCIDENT_ROW (object);
 
+  GtkWidget *child;
+
   candor_incident_row_set_incident (self, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), CANDOR_TYPE_INCIDENT_ROW);
+
+  /* A plain GtkWidget parent owns its children: let go of them, bound or not. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
 
   G_OBJECT_CLASS (candor_incident_row_parent_class)->dispose (object);
 }

@@ -44,19 +44,22 @@ is_null (gpointer data)
   return *(gpointer *)data == NULL;
 }
 
+/* Closes @window the way a user would and waits until it is freed: a window
+ * that outlives its close leaks everything it holds. */
 void
-candor_test_ui_wait_for_finalize (GObject *object)
+candor_test_ui_close_and_wait_for_finalize (GtkWidget *window)
 {
-  gpointer weak = object;
+  gpointer weak = window;
 
-  g_object_add_weak_pointer (object, &weak);
+  g_object_add_weak_pointer (G_OBJECT (window), &weak);
+  g_assert_true (gtk_widget_activate_action (window, "window.close", NULL));
   candor_test_ui_wait_until (is_null, &weak);
 }
 
 GtkWidget *
 candor_test_ui_find_toplevel (GType type)
 {
-  g_autoptr (GListModel) toplevels = gtk_window_get_toplevels ();
+  GListModel *toplevels = gtk_window_get_toplevels ();
   guint n_items = g_list_model_get_n_items (toplevels);
 
   for (guint i = 0; i < n_items; i++)
@@ -99,4 +102,38 @@ candor_test_ui_find_mapped (GtkWidget *root, GType type, const char *property, c
     }
 
   return NULL;
+}
+
+typedef struct
+{
+  GtkWidget  *root;
+  GType       type;
+  const char *property;
+  const char *value;
+  GtkWidget  *found;
+} WidgetQuery;
+
+static gboolean
+widget_query_matches (gpointer data)
+{
+  WidgetQuery *query = data;
+
+  query->found =
+    candor_test_ui_find_mapped (query->root, query->type, query->property, query->value);
+  return query->found != NULL;
+}
+
+/* Like candor_test_ui_find_mapped(), but waits for the widget to appear: a
+ * window is mapped before its first allocation settles (an AdwLeaflet, say,
+ * starts folded), so what a user sees is only there after a few frames. */
+GtkWidget *
+candor_test_ui_wait_for_widget (GtkWidget  *root,
+                                GType       type,
+                                const char *property,
+                                const char *value)
+{
+  WidgetQuery query = { root, type, property, value, NULL };
+
+  candor_test_ui_wait_until (widget_query_matches, &query);
+  return query.found;
 }

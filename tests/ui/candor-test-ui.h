@@ -16,9 +16,13 @@ G_BEGIN_DECLS
 
 void       candor_test_ui_wait_until (gboolean (*condition) (gpointer data), gpointer data);
 void       candor_test_ui_wait_for_mapped (GtkWidget *widget);
-void       candor_test_ui_wait_for_finalize (GObject *object);
+void       candor_test_ui_close_and_wait_for_finalize (GtkWidget *window);
 GtkWidget *candor_test_ui_find_toplevel (GType type);
 GtkWidget *
 candor_test_ui_find_mapped (GtkWidget *root, GType type, const char *property, const char *value);
+GtkWidget *candor_test_ui_wait_for_widget (GtkWidget  *root,
+                                           GType       type,
+                                           const char *property,
+                                           const char *value);
 
 G_END_DECLS

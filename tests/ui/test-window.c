@@ -30,8 +30,7 @@ open_window (void)
 static void
 close_window (CandorWindow *window)
 {
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "window.close", NULL));
-  candor_test_ui_wait_for_finalize (G_OBJECT (window));
+  candor_test_ui_close_and_wait_for_finalize (GTK_WIDGET (window));
 }
 
 static gboolean
@@ -73,9 +72,8 @@ test_window_shows_empty_state (void)
   GtkWidget    *empty;
   GtkWidget    *button;
 
-  empty = candor_test_ui_find_mapped (GTK_WIDGET (window), ADW_TYPE_STATUS_PAGE, "title",
-                                      "No Incidents Yet");
-  g_assert_nonnull (empty);
+  empty = candor_test_ui_wait_for_widget (GTK_WIDGET (window), ADW_TYPE_STATUS_PAGE, "title",
+                                          "No Incidents Yet");
 
   /* The empty state offers the way out, and it works. */
   button = candor_test_ui_find_mapped (empty, GTK_TYPE_BUTTON, "label", "_Start an Incident");
@@ -94,6 +92,7 @@ test_window_starts_incident (void)
   GtkWidget    *dialog;
   GtkWidget    *title_row;
   GtkWidget    *services_row;
+  GtkWidget    *start_button;
   g_autoptr (CandorIncident) incident = NULL;
   const char *expected_services[] = { "Login", "API", NULL };
 
@@ -101,17 +100,23 @@ test_window_starts_incident (void)
   dialog = wait_for_toplevel (CANDOR_TYPE_NEW_INCIDENT_DIALOG);
 
   /* Start stays off until there is a title worth the name. */
-  title_row = candor_test_ui_find_mapped (dialog, ADW_TYPE_ENTRY_ROW, "title", "_Title");
-  services_row = candor_test_ui_find_mapped (dialog, ADW_TYPE_ENTRY_ROW, "title",
-                                             "_Affected Services");
+  title_row = candor_test_ui_wait_for_widget (dialog, ADW_TYPE_ENTRY_ROW, "title", "_Title");
+  services_row =
+    candor_test_ui_find_mapped (dialog, ADW_TYPE_ENTRY_ROW, "title", "_Affected Services");
   g_assert_nonnull (title_row);
   g_assert_nonnull (services_row);
+  start_button = candor_test_ui_find_mapped (dialog, GTK_TYPE_BUTTON, "label", "_Start");
+  g_assert_nonnull (start_button);
+  g_assert_false (gtk_widget_is_sensitive (start_button));
   gtk_editable_set_text (GTK_EDITABLE (title_row), "   ");
-  g_assert_false (gtk_widget_activate_action (dialog, "dialog.start", NULL));
+  g_assert_false (gtk_widget_is_sensitive (start_button));
+  gtk_widget_activate (title_row);
+  g_assert_cmpuint (g_list_model_get_n_items (candor_window_get_incidents (window)), ==, 0);
 
   gtk_editable_set_text (GTK_EDITABLE (title_row), " Customers cannot log in ");
   gtk_editable_set_text (GTK_EDITABLE (services_row), "Login, , API");
-  g_assert_true (gtk_widget_activate_action (dialog, "dialog.start", NULL));
+  g_assert_true (gtk_widget_is_sensitive (start_button));
+  g_assert_true (gtk_widget_activate (start_button));
   candor_test_ui_wait_until (has_no_toplevel_of_type,
                              GSIZE_TO_POINTER (CANDOR_TYPE_NEW_INCIDENT_DIALOG));
 
@@ -122,12 +127,10 @@ test_window_starts_incident (void)
   g_assert_nonnull (candor_incident_get_started_at (incident));
 
   /* The new incident is selected and shown; the empty state is gone. */
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
+  candor_test_ui_wait_for_widget (GTK_WIDGET (window), GTK_TYPE_LABEL, "label",
+                                  "Affects: Login, API");
   g_assert_null (candor_test_ui_find_mapped (GTK_WIDGET (window), ADW_TYPE_STATUS_PAGE, "title",
                                              "No Incidents Yet"));
-  g_assert_nonnull (candor_test_ui_find_mapped (GTK_WIDGET (window), GTK_TYPE_LABEL, "label",
-                                                "Affects: Login, API"));
 
   close_window (window);
 }
@@ -169,8 +172,8 @@ test_window_preferences_change_settings (void)
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "app.preferences", NULL));
   preferences = wait_for_toplevel (CANDOR_TYPE_PREFERENCES_WINDOW);
-  language_row = candor_test_ui_find_mapped (preferences, ADW_TYPE_COMBO_ROW, "title", "_Language");
-  g_assert_nonnull (language_row);
+  language_row =
+    candor_test_ui_wait_for_widget (preferences, ADW_TYPE_COMBO_ROW, "title", "_Language");
 
   adw_combo_row_set_selected (ADW_COMBO_ROW (language_row), 1);
   language = g_settings_get_string (settings, "message-language");
@@ -228,7 +231,7 @@ main (int argc, char *argv[])
 
   status = g_test_run ();
 
-  g_assert_finalize_object (app);
+  g_clear_object (&app);
 
   return status;
 }
