@@ -13,9 +13,19 @@
 #include <stdio.h>
 
 #include "candor-cli.h"
+#include "candor-cli-check.h"
+#include "candor-cli-history.h"
+#include "candor-cli-render.h"
+#include "candor-cli-templates.h"
+#include "candor-cli-schedule.h"
 
 /* Each command is listed here once it works, never before. */
 static const CandorCliCommand commands[] = {
+  { "check", N_("check a message for blame, promises, jargon and missing parts"), candor_cli_check_run },
+  { "history", N_("list, search and export incidents and what was sent"), candor_cli_history_run },
+  { "render", N_("print exactly what each audience receives on each channel"), candor_cli_render_run },
+  { "schedule", N_("suggest when to send the next update, and why"), candor_cli_schedule_run },
+  { "templates", N_("list, show, import and export message templates"), candor_cli_templates_run },
   { NULL, NULL, NULL },
 };
 

@@ -18,7 +18,8 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (CandorAudience, candor_audience, CANDOR, AUDIENCE, GObject)
 
 /* Who receives a message: which fields they see, in what order, with how
- * much detail, through which formats, and when their offices open and close. */
+ * much detail, through which formats, and when their offices open and close.
+ * "changed" is emitted once for every effective change of any of these. */
 CandorAudience    *candor_audience_new                (const char          *id,
                                                        const char          *name);
 /* The three every installation starts with: "customers", "executives", "technical". */
@@ -60,5 +61,16 @@ void               candor_audience_set_office_hours   (CandorAudience      *self
 JsonNode          *candor_audience_to_json            (CandorAudience      *self);
 CandorAudience    *candor_audience_new_from_json      (JsonNode            *node,
                                                        GError             **error);
+/* The same, with errors naming @path ("audiences[1]") before the key, as
+ * "audiences[1].detail: ...". Errors are in the CANDOR_JSON_ERROR domain. */
+CandorAudience    *candor_audience_new_from_json_at   (JsonNode            *node,
+                                                       const char          *path,
+                                                       GError             **error);
+
+/* Whether @field / @format is among this audience's. */
+gboolean           candor_audience_has_field          (CandorAudience      *self,
+                                                       CandorField          field);
+gboolean           candor_audience_has_format         (CandorAudience      *self,
+                                                       CandorFormat         format);
 
 G_END_DECLS

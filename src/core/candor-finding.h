@@ -30,21 +30,21 @@ G_DECLARE_FINAL_TYPE (CandorFinding, candor_finding, CANDOR, FINDING, GObject)
 /* One thing the checker noticed. @start and @end are character offsets (not
  * bytes) into the text of @field, so the editor can underline them with text
  * iterators; a finding about something missing has an empty span. */
-CandorFinding        *candor_finding_new            (const char            *rule_id,
-                                                     CandorFindingSeverity  severity,
-                                                     int                    field,
-                                                     guint                  start,
-                                                     guint                  end,
-                                                     const char            *message,
-                                                     const char            *suggestion);
-const char           *candor_finding_get_rule_id    (CandorFinding         *self);
-CandorFindingSeverity candor_finding_get_severity   (CandorFinding         *self);
-int                   candor_finding_get_field      (CandorFinding         *self);
-guint                 candor_finding_get_start      (CandorFinding         *self);
-guint                 candor_finding_get_end        (CandorFinding         *self);
-const char           *candor_finding_get_message    (CandorFinding         *self);
-const char           *candor_finding_get_suggestion (CandorFinding         *self);
+CandorFinding        *candor_finding_new (const char           *rule_id,
+                                          CandorFindingSeverity severity,
+                                          int                   field,
+                                          guint                 start,
+                                          guint                 end,
+                                          const char           *message,
+                                          const char           *suggestion);
+const char           *candor_finding_get_rule_id (CandorFinding *self);
+CandorFindingSeverity candor_finding_get_severity (CandorFinding *self);
+int                   candor_finding_get_field (CandorFinding *self);
+guint                 candor_finding_get_start (CandorFinding *self);
+guint                 candor_finding_get_end (CandorFinding *self);
+const char           *candor_finding_get_message (CandorFinding *self);
+const char           *candor_finding_get_suggestion (CandorFinding *self);
 
-const char           *candor_finding_severity_get_label (CandorFindingSeverity severity);
+const char *candor_finding_severity_get_label (CandorFindingSeverity severity);
 
 G_END_DECLS

@@ -14,7 +14,7 @@
 
 #include "candor-json.h"
 
-G_DEFINE_QUARK (candor-json-error-quark, candor_json_error)
+G_DEFINE_QUARK (candor - json - error - quark, candor_json_error)
 
 typedef struct
 {
@@ -30,12 +30,29 @@ on_parser_error_cb (JsonParser *parser, gpointer error, ErrorPosition *position)
   position->column = json_parser_get_current_pos (parser);
 }
 
+/* The token in json-glib's `TeX style' quotes, or NULL. */
+static char *
+quoted_token (const char *message)
+{
+  const char *open_quote = strchr (message, '`');
+  const char *close_quote = open_quote != NULL ? strchr (open_quote, '\'') : NULL;
+
+  if (close_quote == NULL)
+    return NULL;
+
+  return g_strndup (open_quote + 1, close_quote - open_quote - 1);
+}
+
 /* json-glib's own wording ("expected character `}'") is for programmers and
  * often names the wrong thing; say what to fix where we can. */
 static char *
 describe_syntax_error (const GError *error)
 {
   const char *detail;
+  const char *end;
+  const char *open_quote;
+  const char *close_quote;
+  GString    *text;
 
   if (error->domain == JSON_PARSER_ERROR)
     {
@@ -44,13 +61,21 @@ describe_syntax_error (const GError *error)
           case JSON_PARSER_ERROR_TRAILING_COMMA:
             return g_strdup (_("a comma before a closing bracket; remove it"));
           case JSON_PARSER_ERROR_MISSING_COMMA:
-            return g_strdup (_("a comma or closing bracket is missing before this"));
+            return g_strdup (_("a comma or closing bracket is missing after this"));
           case JSON_PARSER_ERROR_MISSING_COLON:
             return g_strdup (_("a colon is missing after the key"));
           case JSON_PARSER_ERROR_INVALID_BAREWORD:
-            return g_strdup (
-              _("a word without quotes; text needs double quotes, and the only bare words are "
-                "true, false and null"));
+            /* json-glib also files stray punctuation (",,") under this code. */
+            if (strstr (error->message, "identifier") != NULL)
+              {
+                g_autofree char *word = quoted_token (error->message);
+
+                if (word != NULL)
+                  return g_strdup_printf (_("“%s” has no quotes; text needs double quotes, and "
+                                            "the only bare words are true, false and null"),
+                                             word);
+              }
+            break;
           case JSON_PARSER_ERROR_EMPTY_MEMBER_NAME:
             return g_strdup (_("a key is empty"));
           default:
@@ -58,10 +83,29 @@ describe_syntax_error (const GError *error)
         }
     }
 
-  /* Keep json-glib's detail but drop its "<data>:1:2: Parse error: " prefix. */
+  /* Keep json-glib's "unexpected ..." but drop its "<data>:1:2: Parse error: "
+   * prefix and its "expected ..." tail, which often names the wrong thing
+   * ("unexpected character `}', expected character `}'"). */
   detail = strstr (error->message, "Parse error: ");
   detail = detail != NULL ? detail + strlen ("Parse error: ") : error->message;
-  return g_strdup_printf (_("this is not valid JSON (%s)"), detail);
+  end = strstr (detail, ", expected");
+  text = g_string_new_len (detail, end != NULL ? end - detail : -1);
+
+  /* Its quotes are `TeX style'; only the outer pair, the token may hold others. */
+  open_quote = strchr (text->str, '`');
+  close_quote = strrchr (text->str, '\'');
+  if (open_quote != NULL && close_quote != NULL && close_quote > open_quote)
+    {
+      gsize open_at = open_quote - text->str;
+      gsize close_at = close_quote - text->str;
+
+      g_string_erase (text, close_at, 1);
+      g_string_insert (text, close_at, "”");
+      g_string_erase (text, open_at, 1);
+      g_string_insert (text, open_at, "“");
+    }
+
+  return g_string_free (text, FALSE);
 }
 
 JsonNode *
@@ -103,7 +147,8 @@ candor_json_parse (const char *data, gssize length, const char *source_name, GEr
       return NULL;
     }
 
-  root = json_parser_get_root (parser);
+  /* Stolen, not copied: a copy of the tree costs as much as parsing it. */
+  root = json_parser_steal_root (parser);
   if (root == NULL)
     {
       g_set_error (error, CANDOR_JSON_ERROR, CANDOR_JSON_ERROR_SYNTAX, "%s%s%s",
@@ -112,7 +157,7 @@ candor_json_parse (const char *data, gssize length, const char *source_name, GEr
       return NULL;
     }
 
-  return json_node_copy (root);
+  return root;
 }
 
 char *
@@ -239,8 +284,8 @@ candor_json_expect_object (JsonNode          *node,
 
   if (!JSON_NODE_HOLDS_OBJECT (node))
     {
-      set_type_error (error, path != NULL && *path != '\0' ? path : _("the top level"),
-                      _("an object"), node);
+      set_type_error (
+        error, path != NULL && *path != '\0' ? path : _("the top level"), _("an object"), node);
       return NULL;
     }
 
@@ -372,7 +417,7 @@ candor_json_get_date_time (JsonObject *object,
       g_set_error (error, CANDOR_JSON_ERROR, CANDOR_JSON_ERROR_VALUE,
                    _("%s: “%s” is not a time; write it as ISO 8601 with an offset, "
                      "e.g. 2026-11-30T14:05:00+01:00"),
-                   key_path, text);
+                      key_path, text);
       return FALSE;
     }
 
@@ -413,8 +458,8 @@ candor_json_get_strv (JsonObject *object,
 
       if (!node_holds_type (element, G_TYPE_STRING))
         {
-          g_autofree char *element_path = g_strdup_printf ("%s%s%s[%u]", path ? path : "",
-                                                           path && *path ? "." : "", key, i);
+          g_autofree char *element_path =
+            g_strdup_printf ("%s%s%s[%u]", path ? path : "", path && *path ? "." : "", key, i);
 
           set_type_error (error, element_path, _("text"), element);
           return FALSE;

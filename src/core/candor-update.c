@@ -16,7 +16,7 @@ struct _CandorUpdate
 {
   GObject parent_instance;
 
-  char            *id;
+  char *id;
   /* NULL stands for "" so an untouched update costs nothing per field. */
   char            *fields[CANDOR_N_FIELDS];
   char            *contact_name;
@@ -24,7 +24,7 @@ struct _CandorUpdate
   GDateTime       *next_update_at;
   GDateTime       *created_at;
   CandorUpdateKind kind;
-  guint            no_lasting_consequences  : 1;
+  guint            no_lasting_consequences : 1;
   guint            next_update_when_changed : 1;
 };
 
@@ -164,10 +164,7 @@ candor_update_get_property (GObject *object, guint prop_id, GValue *value, GPara
 }
 
 static void
-candor_update_set_property (GObject      *object,
-                            guint         prop_id,
-                            const GValue *value,
-                            GParamSpec   *pspec)
+candor_update_set_property (GObject *object, guint prop_id, const GValue *value, GParamSpec *pspec)
 {
   CandorUpdate *self = CANDOR_UPDATE (object);
 
@@ -225,7 +222,7 @@ candor_update_set_property (GObject      *object,
 static void
 candor_update_class_init (CandorUpdateClass *klass)
 {
-  GObjectClass          *object_class = G_OBJECT_CLASS (klass);
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
   g_autoptr (GEnumClass) field_class = g_type_class_ref (CANDOR_TYPE_FIELD);
 
   object_class->finalize = candor_update_finalize;
@@ -242,9 +239,8 @@ candor_update_class_init (CandorUpdateClass *klass)
     G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   properties[PROP_NO_LASTING_CONSEQUENCES] = g_param_spec_boolean (
-    "no-lasting-consequences", NULL,
-    "The author states explicitly that nothing is lost for good", FALSE,
-    G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+    "no-lasting-consequences", NULL, "The author states explicitly that nothing is lost for good",
+    FALSE, G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   properties[PROP_CONTACT_NAME] =
     g_param_spec_string ("contact-name", NULL, "The person who has time during the outage", "",
@@ -254,10 +250,9 @@ candor_update_class_init (CandorUpdateClass *klass)
     g_param_spec_string ("contact-reach", NULL, "How to reach the contact", "",
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
-  properties[PROP_NEXT_UPDATE_AT] =
-    g_param_spec_boxed ("next-update-at", NULL, "When the next update is due, or NULL",
-                        G_TYPE_DATE_TIME,
-                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_NEXT_UPDATE_AT] = g_param_spec_boxed (
+    "next-update-at", NULL, "When the next update is due, or NULL", G_TYPE_DATE_TIME,
+    G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   properties[PROP_NEXT_UPDATE_WHEN_CHANGED] = g_param_spec_boolean (
     "next-update-when-changed", NULL, "The next update comes when the situation changes", FALSE,
@@ -286,8 +281,8 @@ candor_update_class_init (CandorUpdateClass *klass)
    * Emitted once for every effective change of any property, after its
    * notify; setting a value equal to the current one emits nothing.
    */
-  signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
-                                   NULL, NULL, NULL, G_TYPE_NONE, 0);
+  signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL,
+                                   NULL, NULL, G_TYPE_NONE, 0);
 }
 
 static void

@@ -1,0 +1,458 @@
+/* candor-cli-check.c
+ *
+ * Copyright 2026 The Candor authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "candor-cli-check"
+
+#include "config.h"
+
+#include <gio/gio.h>
+#include <glib/gi18n.h>
+#include <json-glib/json-glib.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "candor-checker.h"
+#include "candor-cli-check.h"
+#include "candor-cli.h"
+#include "candor-draft.h"
+#include "candor-enum-types.h"
+
+#define COMMAND "check"
+
+/* --field names for plain text, as a script would spell them. */
+static const struct
+{
+  const char *name;
+  int         field;
+} field_names[] = {
+  { "executive_summary", CANDOR_FIELD_EXECUTIVE_SUMMARY },
+  { "impact", CANDOR_FIELD_IMPACT_NOW },
+  { "impact_now", CANDOR_FIELD_IMPACT_NOW },
+  { "impact_future", CANDOR_FIELD_IMPACT_FUTURE },
+  { "lasting_consequences", CANDOR_FIELD_LASTING_CONSEQUENCES },
+  { "technical_details", CANDOR_FIELD_TECHNICAL_DETAILS },
+  { "actions_taken", CANDOR_FIELD_ACTIONS_TAKEN },
+  { "actions_planned", CANDOR_FIELD_ACTIONS_PLANNED },
+  { "contact", CANDOR_FIELD_CONTACT },
+  { "next_update", CANDOR_FIELD_NEXT_UPDATE },
+  { "whole_message", CANDOR_FINDING_WHOLE_MESSAGE },
+};
+
+static const struct
+{
+  const char      *name;
+  CandorUpdateKind kind;
+} kind_names[] = {
+  { "initial", CANDOR_UPDATE_KIND_INITIAL },
+  { "update", CANDOR_UPDATE_KIND_PROGRESS },
+  { "progress", CANDOR_UPDATE_KIND_PROGRESS },
+  { "resolution", CANDOR_UPDATE_KIND_RESOLUTION },
+  { "post-incident", CANDOR_UPDATE_KIND_POST_INCIDENT },
+};
+
+/* A place in the checked file, both 1-based, the column in characters. */
+typedef struct
+{
+  guint line;
+  guint column;
+} Position;
+
+/* GOption's own messages are not GNU style ("Unknown option --x"), so the
+ * options are checked here first with the wording every GNU tool uses. */
+static int
+check_options (int argc, char **argv)
+{
+  static const char *const with_value[] = { "--lang", "--kind", "--field" };
+  static const char *const without_value[] = { "--resolved", "--json", "--help" };
+
+  for (int i = 1; i < argc; i++)
+    {
+      const char      *arg = argv[i];
+      g_autofree char *name = NULL;
+      gboolean         known = FALSE;
+
+      if (g_str_equal (arg, "--"))
+        break;
+      if (arg[0] != '-' || arg[1] == '\0')
+        continue;
+      if (arg[1] != '-')
+        {
+          if (g_str_equal (arg, "-h"))
+            continue;
+          return candor_cli_usage_error (COMMAND, _("invalid option -- '%s'"), arg + 1);
+        }
+
+      name = g_strndup (arg, strcspn (arg, "="));
+      for (guint j = 0; j < G_N_ELEMENTS (with_value); j++)
+        {
+          if (g_str_equal (name, with_value[j]))
+            {
+              known = TRUE;
+              if (strchr (arg, '=') == NULL)
+                {
+                  if (i + 1 >= argc)
+                    return candor_cli_usage_error (COMMAND, _("option '%s' requires an argument"),
+                                                               name);
+                  i++;
+                }
+            }
+        }
+      for (guint j = 0; j < G_N_ELEMENTS (without_value); j++)
+        {
+          if (g_str_equal (name, without_value[j]))
+            {
+              known = TRUE;
+              if (strchr (arg, '=') != NULL)
+                return candor_cli_usage_error (COMMAND, _("option '%s' doesn't allow an argument"),
+                                                           name);
+            }
+        }
+      if (!known)
+        return candor_cli_usage_error (COMMAND, _("unrecognized option '%s'"), arg);
+    }
+
+  return CANDOR_CLI_EXIT_OK;
+}
+
+static void
+print_help (void)
+{
+  g_print (_("Usage: %s %s [OPTION…] FILE\n"), g_get_prgname (), COMMAND);
+  g_print ("%s\n\n", _("Check an outage message for blame, guilt, unsure promises, jargon and "
+                       "missing parts."));
+  g_print ("%s\n\n", _("FILE is a draft (JSON), or plain text with --field; “-” reads standard "
+                       "input."));
+  g_print ("%s\n", _("Options:"));
+  g_print ("  --lang=LANG     %s\n",
+           _("language of the text: en or ru (default: the draft’s, or en)"));
+  g_print ("  --kind=KIND     %s\n",
+           _("initial, update, resolution or post-incident (plain text only)"));
+  g_print ("  --resolved      %s\n", _("the incident is over (plain text only)"));
+  g_print ("  --field=NAME    %s\n",
+           _("check FILE as plain text of one field: executive_summary,"));
+  g_print ("                  %s\n",
+           _("impact, technical_details, contact, next_update or whole_message"));
+  g_print ("  --json          %s\n", _("print the findings as a JSON list"));
+  g_print ("  -h, --help      %s\n", _("show this help and exit"));
+  g_print ("\n");
+  g_print (_("Exit status is 0 when nothing was found, 1 when something was, and 2 on a usage or "
+             "input error.\n"));
+}
+
+/* Position of character @offset in @text. */
+static Position
+position_in_text (const char *text, guint offset)
+{
+  Position    position = { 1, 1 };
+  const char *p = text;
+
+  for (guint i = 0; i < offset && *p != '\0'; i++, p = g_utf8_next_char (p))
+    {
+      if (*p == '\n')
+        {
+          position.line++;
+          position.column = 1;
+        }
+      else
+        position.column++;
+    }
+
+  return position;
+}
+
+/* Where character @offset of a field's text is in the draft file: walks the
+ * JSON string literal of the field's key, escape by escape, so the reported
+ * place is where an editor would show the word. */
+static Position
+position_in_draft (const char *source, int field, guint offset)
+{
+  g_autofree char *key = NULL;
+  const char      *p = NULL;
+  const char      *update_key = strstr (source, "\"update\"");
+
+  if (field != CANDOR_FINDING_WHOLE_MESSAGE && update_key != NULL)
+    {
+      key = g_strdup_printf ("\"%s\"", candor_enum_to_nick (CANDOR_TYPE_FIELD, field));
+      p = strstr (update_key, key);
+    }
+
+  if (p == NULL)
+    return position_in_text (
+      source, update_key != NULL ? (guint)g_utf8_pointer_to_offset (source, update_key) : 0);
+
+  p += strlen (key);
+  while (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r' || *p == ':')
+    p++;
+  if (*p != '"')
+    return position_in_text (source, g_utf8_pointer_to_offset (source, p));
+  p++;
+
+  for (guint decoded = 0; decoded < offset && *p != '\0' && *p != '"'; decoded++)
+    {
+      if (*p != '\\')
+        {
+          p = g_utf8_next_char (p);
+          continue;
+        }
+
+      /* \uD83D\uDE00 is one character written as two escapes. */
+      if (p[1] == 'u' && strlen (p) >= 6)
+        {
+          gunichar high = g_ascii_strtoull (p + 2, NULL, 16);
+
+          p += 6;
+          if (high >= 0xD800 && high < 0xDC00 && p[0] == '\\' && p[1] == 'u' && strlen (p) >= 6)
+            p += 6;
+        }
+      else
+        p += p[1] != '\0' ? 2 : 1;
+    }
+
+  return position_in_text (source, g_utf8_pointer_to_offset (source, p));
+}
+
+static char *
+read_input (const char *path, gsize *length, GError **error)
+{
+  g_autoptr (GString) contents = NULL;
+  char   buffer[8192];
+  size_t n;
+
+  if (!g_str_equal (path, "-"))
+    {
+      char *data = NULL;
+
+      if (!g_file_get_contents (path, &data, length, error))
+        return NULL;
+      return data;
+    }
+
+  contents = g_string_new (NULL);
+  while ((n = fread (buffer, 1, sizeof buffer, stdin)) > 0)
+    g_string_append_len (contents, buffer, n);
+  if (ferror (stdin))
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("cannot read standard input"));
+      return NULL;
+    }
+
+  *length = contents->len;
+  return g_string_free (g_steal_pointer (&contents), FALSE);
+}
+
+static int
+input_error (const char *display_name, const char *message)
+{
+  g_printerr ("%s: %s: %s\n", g_get_prgname (), display_name, message);
+  return CANDOR_CLI_EXIT_USAGE;
+}
+
+static void
+print_findings (GPtrArray  *findings,
+                const char *display_name,
+                const char *source,
+                gboolean    is_draft,
+                gboolean    as_json)
+{
+  g_autoptr (JsonBuilder) builder = NULL;
+  g_autoptr (JsonGenerator) generator = NULL;
+  g_autoptr (JsonNode) root = NULL;
+  g_autofree char *json = NULL;
+
+  if (as_json)
+    {
+      builder = json_builder_new ();
+      json_builder_begin_array (builder);
+    }
+
+  for (guint i = 0; i < findings->len; i++)
+    {
+      CandorFinding *finding = g_ptr_array_index (findings, i);
+      int            field = candor_finding_get_field (finding);
+      const char    *severity =
+        candor_enum_to_nick (CANDOR_TYPE_FINDING_SEVERITY, candor_finding_get_severity (finding));
+      Position position = is_draft
+                            ? position_in_draft (source, field, candor_finding_get_start (finding))
+                            : position_in_text (source, candor_finding_get_start (finding));
+
+      if (!as_json)
+        {
+          g_print ("%s:%u:%u: %s: %s: %s\n", display_name, position.line, position.column, severity,
+                   candor_finding_get_rule_id (finding), candor_finding_get_message (finding));
+          continue;
+        }
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "rule");
+      json_builder_add_string_value (builder, candor_finding_get_rule_id (finding));
+      json_builder_set_member_name (builder, "severity");
+      json_builder_add_string_value (builder, severity);
+      json_builder_set_member_name (builder, "field");
+      if (field == CANDOR_FINDING_WHOLE_MESSAGE)
+        json_builder_add_null_value (builder);
+      else
+        json_builder_add_string_value (builder, candor_enum_to_nick (CANDOR_TYPE_FIELD, field));
+      json_builder_set_member_name (builder, "start");
+      json_builder_add_int_value (builder, candor_finding_get_start (finding));
+      json_builder_set_member_name (builder, "end");
+      json_builder_add_int_value (builder, candor_finding_get_end (finding));
+      json_builder_set_member_name (builder, "line");
+      json_builder_add_int_value (builder, position.line);
+      json_builder_set_member_name (builder, "column");
+      json_builder_add_int_value (builder, position.column);
+      json_builder_set_member_name (builder, "message");
+      json_builder_add_string_value (builder, candor_finding_get_message (finding));
+      if (candor_finding_get_suggestion (finding) != NULL)
+        {
+          json_builder_set_member_name (builder, "suggestion");
+          json_builder_add_string_value (builder, candor_finding_get_suggestion (finding));
+        }
+      json_builder_end_object (builder);
+    }
+
+  if (!as_json)
+    return;
+
+  json_builder_end_array (builder);
+  root = json_builder_get_root (builder);
+  generator = json_generator_new ();
+  json_generator_set_pretty (generator, TRUE);
+  json_generator_set_root (generator, root);
+  json = json_generator_to_data (generator, NULL);
+  g_print ("%s\n", json);
+}
+
+int
+candor_cli_check_run (int argc, char **argv)
+{
+  g_autofree char *lang = NULL;
+  g_autofree char *kind_name = NULL;
+  g_autofree char *field_name = NULL;
+  g_autofree char *contents = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CandorChecker) checker = NULL;
+  g_autoptr (GPtrArray) findings = NULL;
+  g_autoptr (CandorDraft) draft = NULL;
+  gboolean         resolved = FALSE;
+  gboolean         as_json = FALSE;
+  gboolean         help = FALSE;
+  gboolean         is_draft;
+  int              field = CANDOR_FINDING_WHOLE_MESSAGE;
+  CandorUpdateKind kind = CANDOR_UPDATE_KIND_PROGRESS;
+  const char      *path;
+  const char      *display_name;
+  gsize            length = 0;
+  int              status;
+  GOptionEntry     entries[] = {
+        { "lang", 0, 0, G_OPTION_ARG_STRING, &lang, NULL, NULL },
+        { "kind", 0, 0, G_OPTION_ARG_STRING, &kind_name, NULL, NULL },
+        { "resolved", 0, 0, G_OPTION_ARG_NONE, &resolved, NULL, NULL },
+        { "field", 0, 0, G_OPTION_ARG_STRING, &field_name, NULL, NULL },
+        { "json", 0, 0, G_OPTION_ARG_NONE, &as_json, NULL, NULL },
+        { "help", 'h', 0, G_OPTION_ARG_NONE, &help, NULL, NULL },
+        { NULL },
+  };
+  g_autoptr (GOptionContext) context = g_option_context_new (NULL);
+
+  status = check_options (argc, argv);
+  if (status != CANDOR_CLI_EXIT_OK)
+    return status;
+
+  /* Our own --help, in the same form as the other commands'. */
+  g_option_context_set_help_enabled (context, FALSE);
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    return candor_cli_usage_error (COMMAND, "%s", error->message);
+
+  if (help)
+    {
+      print_help ();
+      return CANDOR_CLI_EXIT_OK;
+    }
+
+  if (argc < 2)
+    return candor_cli_usage_error (COMMAND, _("missing file operand"));
+  if (argc > 2)
+    return candor_cli_usage_error (COMMAND, _("extra operand '%s'"), argv[2]);
+  path = argv[1];
+
+  if (kind_name != NULL)
+    {
+      guint i;
+
+      for (i = 0; i < G_N_ELEMENTS (kind_names); i++)
+        {
+          if (g_str_equal (kind_names[i].name, kind_name))
+            break;
+        }
+      if (i == G_N_ELEMENTS (kind_names))
+        return candor_cli_usage_error (
+          COMMAND,
+          _("invalid message kind '%s': use initial, update, resolution or post-incident"),
+             kind_name);
+      kind = kind_names[i].kind;
+    }
+
+  if (field_name != NULL)
+    {
+      guint i;
+
+      for (i = 0; i < G_N_ELEMENTS (field_names); i++)
+        {
+          if (g_str_equal (field_names[i].name, field_name))
+            break;
+        }
+      if (i == G_N_ELEMENTS (field_names))
+        return candor_cli_usage_error (COMMAND, _("invalid field '%s'"), field_name);
+      field = field_names[i].field;
+    }
+
+  is_draft = field_name == NULL;
+  if (is_draft && (kind_name != NULL || resolved))
+    return candor_cli_usage_error (COMMAND,
+                                   _("--kind and --resolved are for plain text; a draft says "
+                                     "them itself"));
+
+  if (lang != NULL && !g_str_equal (lang, "en") && !g_str_equal (lang, "ru"))
+    return candor_cli_usage_error (COMMAND, _("invalid language '%s': use en or ru"), lang);
+
+  display_name = g_str_equal (path, "-") ? "<stdin>" : path;
+  contents = read_input (path, &length, &error);
+  if (contents == NULL)
+    return input_error (display_name, error->message);
+  if (!g_utf8_validate (contents, length, NULL))
+    return input_error (display_name, _("not valid UTF-8 text"));
+
+  if (is_draft)
+    {
+      CandorIncident *incident;
+
+      draft = candor_draft_load_from_data (contents, length, &error);
+      if (draft == NULL)
+        return input_error (display_name, error->message);
+
+      incident = candor_draft_get_incident (draft);
+      checker =
+        candor_checker_new (lang != NULL ? lang : candor_incident_get_language (incident), &error);
+      if (checker == NULL)
+        return input_error (display_name, error->message);
+
+      findings = candor_checker_check_update (checker, incident, candor_draft_get_update (draft));
+    }
+  else
+    {
+      checker = candor_checker_new (lang != NULL ? lang : "en", &error);
+      if (checker == NULL)
+        return input_error (display_name, error->message);
+
+      findings = candor_checker_check_text (checker, field, contents, kind, resolved);
+    }
+
+  print_findings (findings, display_name, contents, is_draft, as_json);
+
+  return findings->len > 0 ? CANDOR_CLI_EXIT_FINDINGS : CANDOR_CLI_EXIT_OK;
+}

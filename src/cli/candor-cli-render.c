@@ -1,0 +1,379 @@
+/* candor-cli-render.c
+ *
+ * Copyright 2026 The Candor authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "candor-cli-render"
+
+#include "config.h"
+
+#include <gio/gio.h>
+#include <glib/gi18n.h>
+#include <json-glib/json-glib.h>
+#include <errno.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "candor-cli-render.h"
+#include "candor-cli.h"
+#include "candor-draft.h"
+#include "candor-enum-types.h"
+#include "candor-finding.h"
+#include "candor-renderer.h"
+
+#define COMMAND "render"
+
+/* GOption's own messages are not GNU style, so options are checked here
+ * first with the wording every GNU tool uses. */
+static int
+check_options (int argc, char **argv)
+{
+  static const char *const with_value[] = { "--draft", "--audience", "--format" };
+  static const char *const without_value[] = { "--json", "--help" };
+
+  for (int i = 1; i < argc; i++)
+    {
+      const char      *arg = argv[i];
+      g_autofree char *name = NULL;
+      gboolean         known = FALSE;
+
+      if (g_str_equal (arg, "--"))
+        break;
+      if (arg[0] != '-' || arg[1] == '\0')
+        continue;
+      if (arg[1] != '-')
+        {
+          if (g_str_equal (arg, "-h"))
+            continue;
+          return candor_cli_usage_error (COMMAND, _("invalid option -- '%s'"), arg + 1);
+        }
+
+      name = g_strndup (arg, strcspn (arg, "="));
+      for (guint j = 0; j < G_N_ELEMENTS (with_value); j++)
+        {
+          if (g_str_equal (name, with_value[j]))
+            {
+              known = TRUE;
+              if (strchr (arg, '=') == NULL)
+                {
+                  if (i + 1 >= argc)
+                    return candor_cli_usage_error (COMMAND, _("option '%s' requires an argument"),
+                                                               name);
+                  i++;
+                }
+            }
+        }
+      for (guint j = 0; j < G_N_ELEMENTS (without_value); j++)
+        {
+          if (g_str_equal (name, without_value[j]))
+            {
+              known = TRUE;
+              if (strchr (arg, '=') != NULL)
+                return candor_cli_usage_error (COMMAND, _("option '%s' doesn't allow an argument"),
+                                                           name);
+            }
+        }
+      if (!known)
+        return candor_cli_usage_error (COMMAND, _("unrecognized option '%s'"), arg);
+    }
+
+  return CANDOR_CLI_EXIT_OK;
+}
+
+static char *
+list_format_nicks (void)
+{
+  GString *names = g_string_new (NULL);
+
+  for (int format = 0; format < CANDOR_N_FORMATS; format++)
+    {
+      if (names->len > 0)
+        g_string_append (names, ", ");
+      g_string_append (names, candor_enum_to_nick (CANDOR_TYPE_FORMAT, format));
+    }
+
+  return g_string_free (names, FALSE);
+}
+
+static void
+print_help (void)
+{
+  g_autofree char *formats = list_format_nicks ();
+
+  g_print (_("Usage: %s %s --draft=FILE [OPTION…]\n"), g_get_prgname (), COMMAND);
+  g_print ("%s\n\n", _("Print exactly what each audience receives on each of its channels."));
+  g_print ("%s\n", _("Options:"));
+  g_print ("  --draft=FILE       %s\n", _("the draft to render (JSON); “-” reads standard input"));
+  g_print ("  --audience=NAME    %s\n", _("only this audience (its id or name)"));
+  g_print ("  --format=NAME      %s\n", _("only this format, even where the audience does not"));
+  g_print ("                     %s\n", _("use it; one of:"));
+  g_print ("                     %s\n", formats);
+  g_print ("  --json             %s\n", _("print every rendition as JSON"));
+  g_print ("  -h, --help         %s\n", _("show this help and exit"));
+  g_print ("\n");
+  g_print ("%s\n", _("The email format prints the whole MIME message, as it would be sent."));
+  g_print (_("Exit status is 0 on success and 2 on a usage or input error.\n"));
+}
+
+static CandorDraft *
+load_draft (const char *path, GError **error)
+{
+  g_autoptr (GFile) file = NULL;
+
+  if (g_str_equal (path, "-"))
+    {
+      g_autoptr (GString) contents = g_string_new (NULL);
+      g_autoptr (GError) parse_error = NULL;
+      char         buffer[8192];
+      size_t       n;
+      CandorDraft *draft;
+
+      while ((n = fread (buffer, 1, sizeof buffer, stdin)) > 0)
+        g_string_append_len (contents, buffer, n);
+      if (ferror (stdin))
+        {
+          g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
+                       _("standard input: %s"), g_strerror (errno));
+          return NULL;
+        }
+
+      draft = candor_draft_load_from_data (contents->str, contents->len, &parse_error);
+      if (draft == NULL)
+        g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                     _("standard input: %s"), parse_error->message);
+      return draft;
+    }
+
+  file = g_file_new_for_commandline_arg (path);
+  return candor_draft_load_from_file (file, NULL, error);
+}
+
+static CandorAudience *
+find_audience (GPtrArray *audiences, const char *name)
+{
+  for (guint i = 0; i < audiences->len; i++)
+    {
+      CandorAudience *audience = g_ptr_array_index (audiences, i);
+
+      if (g_str_equal (candor_audience_get_id (audience), name) ||
+          g_utf8_collate (candor_audience_get_name (audience), name) == 0)
+        return audience;
+    }
+
+  return NULL;
+}
+
+static char *
+list_audience_ids (GPtrArray *audiences)
+{
+  GString *ids = g_string_new (NULL);
+
+  for (guint i = 0; i < audiences->len; i++)
+    {
+      if (ids->len > 0)
+        g_string_append (ids, ", ");
+      g_string_append (ids, candor_audience_get_id (g_ptr_array_index (audiences, i)));
+    }
+
+  return g_string_free (ids, FALSE);
+}
+
+/* What the channel receives, byte for byte where the channel takes bytes. */
+static gboolean
+print_rendition (CandorRendition *rendition, GError **error)
+{
+  CandorSocialThread *thread = candor_rendition_get_thread (rendition);
+  GBytes             *mime;
+
+  switch (candor_rendition_get_format (rendition))
+    {
+      case CANDOR_FORMAT_EMAIL:
+        mime = candor_rendition_get_mime (rendition, error);
+        if (mime == NULL)
+          return FALSE;
+        fwrite (g_bytes_get_data (mime, NULL), 1, g_bytes_get_size (mime), stdout);
+        return TRUE;
+
+      case CANDOR_FORMAT_MATRIX:
+      case CANDOR_FORMAT_TEAMS:
+      case CANDOR_FORMAT_STATUS_PAGE:
+        g_print ("%s\n", candor_rendition_get_json (rendition));
+        return TRUE;
+
+      case CANDOR_FORMAT_MASTODON:
+      case CANDOR_FORMAT_BLUESKY:
+      case CANDOR_FORMAT_X:
+        /* One post after another, each with its length against the limit. */
+        for (guint i = 0; i < candor_social_thread_get_n_posts (thread); i++)
+          {
+            const CandorSocialPost *post = candor_social_thread_get_post (thread, i);
+
+            if (i > 0)
+              g_print ("\n");
+            g_print ("%s\n", post->text);
+            g_print ("-- %u/%u\n", post->length, post->limit);
+          }
+        return TRUE;
+
+      default:
+        g_print ("%s", candor_rendition_get_text (rendition));
+        return TRUE;
+    }
+}
+
+static void
+print_findings (CandorRendition *rendition)
+{
+  GPtrArray *findings = candor_rendition_get_findings (rendition);
+
+  for (guint i = 0; i < findings->len; i++)
+    g_printerr ("%s: %s/%s: %s\n", g_get_prgname (), candor_rendition_get_audience_id (rendition),
+                candor_enum_to_nick (CANDOR_TYPE_FORMAT, candor_rendition_get_format (rendition)),
+                candor_finding_get_message (g_ptr_array_index (findings, i)));
+}
+
+int
+candor_cli_render_run (int argc, char **argv)
+{
+  g_autofree char *draft_path = NULL;
+  g_autofree char *audience_name = NULL;
+  g_autofree char *format_name = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CandorDraft) draft = NULL;
+  g_autoptr (CandorRenderer) renderer = NULL;
+  g_autoptr (GPtrArray) renditions = NULL;
+  g_autoptr (GOptionContext) context = g_option_context_new (NULL);
+  CandorAudience *only_audience = NULL;
+  GPtrArray      *audiences;
+  gboolean        as_json = FALSE;
+  gboolean        help = FALSE;
+  int             only_format = -1;
+  int             status;
+  GOptionEntry    entries[] = {
+       { "draft", 0, 0, G_OPTION_ARG_FILENAME, &draft_path, NULL, NULL },
+       { "audience", 0, 0, G_OPTION_ARG_STRING, &audience_name, NULL, NULL },
+       { "format", 0, 0, G_OPTION_ARG_STRING, &format_name, NULL, NULL },
+       { "json", 0, 0, G_OPTION_ARG_NONE, &as_json, NULL, NULL },
+       { "help", 'h', 0, G_OPTION_ARG_NONE, &help, NULL, NULL },
+       { NULL },
+  };
+
+  status = check_options (argc, argv);
+  if (status != CANDOR_CLI_EXIT_OK)
+    return status;
+
+  g_option_context_set_help_enabled (context, FALSE);
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    return candor_cli_usage_error (COMMAND, "%s", error->message);
+
+  if (help)
+    {
+      print_help ();
+      return CANDOR_CLI_EXIT_OK;
+    }
+
+  if (argc > 1)
+    return candor_cli_usage_error (COMMAND, _("extra operand '%s'"), argv[1]);
+  if (draft_path == NULL)
+    return candor_cli_usage_error (COMMAND, _("missing --draft=FILE"));
+
+  if (format_name != NULL && !candor_enum_from_nick (CANDOR_TYPE_FORMAT, format_name, &only_format))
+    {
+      g_autofree char *formats = list_format_nicks ();
+
+      return candor_cli_usage_error (COMMAND, _("invalid format '%s'; valid formats are: %s"),
+                                                 format_name, formats);
+    }
+
+  draft = load_draft (draft_path, &error);
+  if (draft == NULL)
+    {
+      /* The draft's errors already name the file, the line and column or the field. */
+      g_printerr ("%s: %s\n", g_get_prgname (), error->message);
+      return CANDOR_CLI_EXIT_USAGE;
+    }
+
+  audiences = candor_draft_get_audiences (draft);
+  if (audience_name != NULL)
+    {
+      only_audience = find_audience (audiences, audience_name);
+      if (only_audience == NULL)
+        {
+          g_autofree char *ids = list_audience_ids (audiences);
+
+          return candor_cli_usage_error (COMMAND, _("the draft has no audience '%s'; it has: %s"),
+                                                     audience_name, ids);
+        }
+    }
+
+  renderer = candor_renderer_new ();
+  renditions = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; i < audiences->len; i++)
+    {
+      CandorAudience     *audience = g_ptr_array_index (audiences, i);
+      const CandorFormat *formats;
+      guint               n_formats;
+
+      if (only_audience != NULL && audience != only_audience)
+        continue;
+
+      formats = candor_audience_get_formats (audience, &n_formats);
+      if (only_format >= 0)
+        {
+          formats = (const CandorFormat *)&only_format;
+          n_formats = 1;
+        }
+
+      for (guint j = 0; j < n_formats; j++)
+        g_ptr_array_add (renditions, candor_renderer_render (
+                                       renderer, candor_draft_get_incident (draft),
+                                       candor_draft_get_update (draft), audience, formats[j]));
+    }
+
+  if (as_json)
+    {
+      g_autoptr (JsonBuilder) builder = json_builder_new ();
+      g_autoptr (JsonGenerator) generator = json_generator_new ();
+      g_autoptr (JsonNode) root = NULL;
+      g_autofree char *json = NULL;
+
+      json_builder_begin_array (builder);
+      for (guint i = 0; i < renditions->len; i++)
+        json_builder_add_value (builder,
+                                candor_rendition_to_json (g_ptr_array_index (renditions, i)));
+      json_builder_end_array (builder);
+
+      root = json_builder_get_root (builder);
+      json_generator_set_pretty (generator, TRUE);
+      json_generator_set_root (generator, root);
+      json = json_generator_to_data (generator, NULL);
+      g_print ("%s\n", json);
+      return CANDOR_CLI_EXIT_OK;
+    }
+
+  for (guint i = 0; i < renditions->len; i++)
+    {
+      CandorRendition *rendition = g_ptr_array_index (renditions, i);
+
+      /* Several renditions get a header each, as head(1) does for several files. */
+      if (renditions->len > 1)
+        g_print ("%s==> %s / %s <==\n", i > 0 ? "\n" : "",
+                 candor_rendition_get_audience_id (rendition),
+                 candor_enum_to_nick (CANDOR_TYPE_FORMAT, candor_rendition_get_format (rendition)));
+
+      if (!print_rendition (rendition, &error))
+        {
+          g_printerr (
+            "%s: %s/%s: %s\n", g_get_prgname (), candor_rendition_get_audience_id (rendition),
+            candor_enum_to_nick (CANDOR_TYPE_FORMAT, candor_rendition_get_format (rendition)),
+            error->message);
+          return CANDOR_CLI_EXIT_USAGE;
+        }
+      print_findings (rendition);
+    }
+
+  return CANDOR_CLI_EXIT_OK;
+}

@@ -1,0 +1,17 @@
+/* candor-cli-templates.h
+ *
+ * Copyright 2026 The Candor authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* candor-cli templates list|show|export|import|render ... */
+int candor_cli_templates_run (int argc, char **argv);
+
+G_END_DECLS

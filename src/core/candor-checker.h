@@ -1,0 +1,63 @@
+/* candor-checker.h
+ *
+ * Copyright 2026 The Candor authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <glib-object.h>
+
+#include "candor-enums.h"
+#include "candor-finding.h"
+#include "candor-incident.h"
+#include "candor-update.h"
+
+G_BEGIN_DECLS
+
+#define CANDOR_CHECKER_ERROR (candor_checker_error_quark ())
+
+typedef enum
+{
+  CANDOR_CHECKER_ERROR_UNKNOWN_LANGUAGE,
+  CANDOR_CHECKER_ERROR_INVALID_DATA,
+} CandorCheckerError;
+
+#define CANDOR_TYPE_CHECKER (candor_checker_get_type ())
+
+G_DECLARE_FINAL_TYPE (CandorChecker, candor_checker, CANDOR, CHECKER, GObject)
+
+GQuark candor_checker_error_quark (void);
+
+/* Loads the phrase lists of @language ("en", "ru") and compiles them once;
+ * the checks themselves then run on every keystroke. */
+CandorChecker *candor_checker_new (const char *language, GError **error);
+
+/* Same, from a checks file of the given form (for tests and for trying out
+ * new lists without rebuilding). */
+CandorChecker *candor_checker_new_from_bytes (const char *language, GBytes *json, GError **error);
+
+const char *candor_checker_get_language (CandorChecker *self);
+
+/* The phrase rules (blame, guilt, promise, jargon) on one field's text.
+ * @field may be %CANDOR_FINDING_WHOLE_MESSAGE for text that is not one field.
+ * Returns: (transfer full) (element-type CandorFinding): findings in text order. */
+GPtrArray *candor_checker_check_text (CandorChecker   *self,
+                                      int              field,
+                                      const char      *text,
+                                      CandorUpdateKind kind,
+                                      gboolean         resolved);
+
+/* Every field of @update, plus the rules about what is missing.
+ * Returns: (transfer full) (element-type CandorFinding) */
+GPtrArray *
+candor_checker_check_update (CandorChecker *self, CandorIncident *incident, CandorUpdate *update);
+
+/* "over-limit" when a rendition of @length characters exceeds what the
+ * channel of @format accepts, else %NULL.
+ * Returns: (transfer full) (nullable) */
+CandorFinding *
+candor_checker_check_length (CandorChecker *self, CandorFormat format, guint length, guint limit);
+
+G_END_DECLS

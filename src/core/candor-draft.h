@@ -1,0 +1,56 @@
+/* candor-draft.h
+ *
+ * Copyright 2026 The Candor authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+
+#include "candor-audience.h"
+#include "candor-incident.h"
+#include "candor-json.h"
+#include "candor-update.h"
+
+G_BEGIN_DECLS
+
+#define CANDOR_TYPE_DRAFT (candor_draft_get_type ())
+
+G_DECLARE_FINAL_TYPE (CandorDraft, candor_draft, CANDOR, DRAFT, GObject)
+
+/* The current draft format version; a newer one is refused, not guessed at. */
+#define CANDOR_DRAFT_VERSION 1
+
+/* One message being written: the incident, the update, and optionally the
+ * audiences it goes to, as one JSON document
+ * {"format": "candor-draft", "version": 1, "incident": {...}, "update": {...},
+ *  "audiences": [...]}. Writing and reading back loses nothing. Loading errors
+ * are in the CANDOR_JSON_ERROR domain and name the line and column (syntax) or
+ * the path of the bad value ("update.kind: ..."), written for a person. */
+
+/* @incident and @update may be NULL for new, empty ones. */
+CandorDraft *candor_draft_new (CandorIncident *incident, CandorUpdate *update);
+CandorDraft *candor_draft_load_from_data (const char *data, gssize length, GError **error);
+/* Errors are prefixed with the file's name: "/path/draft.json: update.kind: ...". */
+CandorDraft *candor_draft_load_from_file (GFile *file, GCancellable *cancellable, GError **error);
+/* Pretty-printed UTF-8 JSON, NUL-terminated; @length may be NULL. */
+char *candor_draft_to_data (CandorDraft *self, gsize *length);
+/* Atomic: the old file stays intact until the new one is complete. */
+gboolean candor_draft_save_to_file (CandorDraft  *self,
+                                    GFile        *file,
+                                    GCancellable *cancellable,
+                                    GError      **error);
+
+CandorIncident *candor_draft_get_incident (CandorDraft *self);
+CandorUpdate   *candor_draft_get_update (CandorDraft *self);
+/* The draft's audiences (CandorAudience), or candor_audience_new_defaults()
+ * when it names none. Never NULL. */
+GPtrArray *candor_draft_get_audiences (CandorDraft *self);
+/* NULL goes back to the defaults; only audiences set here or loaded from the
+ * document are written out, so a draft without them keeps following the defaults. */
+void     candor_draft_set_audiences (CandorDraft *self, GPtrArray *audiences);
+gboolean candor_draft_has_own_audiences (CandorDraft *self);
+
+G_END_DECLS

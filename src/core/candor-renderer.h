@@ -1,0 +1,59 @@
+/* candor-renderer.h
+ *
+ * Copyright 2026 The Candor authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <glib-object.h>
+
+#include "candor-audience.h"
+#include "candor-checker.h"
+#include "candor-incident.h"
+#include "candor-rendition.h"
+#include "candor-update.h"
+
+G_BEGIN_DECLS
+
+#define CANDOR_TYPE_RENDERER (candor_renderer_get_type ())
+
+G_DECLARE_FINAL_TYPE (CandorRenderer, candor_renderer, CANDOR, RENDERER, GObject)
+
+/* Writes one update out for every audience and channel. Keep one renderer
+ * per draft: it remembers each field's parsed Markdown (keyed by the field and
+ * its text), so rendering again after a keystroke reparses only the field
+ * that changed, and reuses the social threads whose text is the same. */
+CandorRenderer *candor_renderer_new (void);
+
+/* The checker whose "over-limit" rule judges lengths; by default one for the
+ * incident's language is made when first needed. */
+CandorChecker *candor_renderer_get_checker (CandorRenderer *self);
+void           candor_renderer_set_checker (CandorRenderer *self, CandorChecker *checker);
+
+/* Email headers come from the channel settings, not the draft. Without a
+ * recipient the message goes to "undisclosed-recipients:;". */
+const char *candor_renderer_get_email_from (CandorRenderer *self);
+void        candor_renderer_set_email_from (CandorRenderer *self, const char *from);
+const char *candor_renderer_get_email_to (CandorRenderer *self);
+void        candor_renderer_set_email_to (CandorRenderer *self, const char *to);
+/* Threads follow-ups under the earlier messages (Message-IDs, oldest first). */
+void candor_renderer_set_email_thread (CandorRenderer *self, const char *const *message_ids);
+
+/* What @audience receives through @format: only its fields, in its order,
+ * with its level of detail, headings in the incident's language. */
+CandorRendition *candor_renderer_render (CandorRenderer *self,
+                                         CandorIncident *incident,
+                                         CandorUpdate   *update,
+                                         CandorAudience *audience,
+                                         CandorFormat    format);
+
+/* Every audience through each of its formats.
+ * Returns: (transfer full) (element-type CandorRendition) */
+GPtrArray *candor_renderer_render_all (CandorRenderer *self,
+                                       CandorIncident *incident,
+                                       CandorUpdate   *update,
+                                       GPtrArray      *audiences);
+
+G_END_DECLS

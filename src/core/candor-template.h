@@ -1,0 +1,106 @@
+/* candor-template.h
+ *
+ * Copyright 2026 The Candor authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+#include <json-glib/json-glib.h>
+
+#include "candor-enums.h"
+#include "candor-update.h"
+
+G_BEGIN_DECLS
+
+/* Where in an incident's life a template is used. Maintenance is announced
+ * before anything breaks, so it is a stage of its own, not an incident state. */
+typedef enum
+{
+  CANDOR_TEMPLATE_STAGE_INVESTIGATING,
+  CANDOR_TEMPLATE_STAGE_IDENTIFIED,
+  CANDOR_TEMPLATE_STAGE_MONITORING,
+  CANDOR_TEMPLATE_STAGE_RESOLVED,
+  CANDOR_TEMPLATE_STAGE_POST_INCIDENT,
+  CANDOR_TEMPLATE_STAGE_MAINTENANCE,
+} CandorTemplateStage;
+
+#define CANDOR_TEMPLATE_ERROR (candor_template_error_quark ())
+
+/* Syntax, type, missing and unknown keys are CANDOR_JSON_ERROR; a field that is
+ * not valid Mustache keeps its CANDOR_MUSTACHE_ERROR code. Each message starts
+ * with where the problem is: "fields.contact: line 1, column 12: ...". */
+typedef enum
+{
+  CANDOR_TEMPLATE_ERROR_INVALID_ID,       /* an id that cannot name a file */
+  CANDOR_TEMPLATE_ERROR_DUPLICATE,        /* a variable declared twice, an id used twice */
+  CANDOR_TEMPLATE_ERROR_UNKNOWN_VARIABLE, /* used in a field but not declared */
+  CANDOR_TEMPLATE_ERROR_PARTIAL,          /* {{> name}}: templates are self-contained */
+  CANDOR_TEMPLATE_ERROR_BUILT_IN,         /* an import that would replace a built-in template */
+  CANDOR_TEMPLATE_ERROR_NOT_FOUND,        /* no template with that id */
+} CandorTemplateError;
+
+/* A placeholder the template declares: what it means to the author and an
+ * example value (any JSON: text, or a list for {{#section}}s). */
+typedef struct
+{
+  const char *name;
+  const char *description;
+  JsonNode   *example;
+} CandorTemplateVariable;
+
+#define CANDOR_TYPE_TEMPLATE (candor_template_get_type ())
+
+G_DECLARE_FINAL_TYPE (CandorTemplate, candor_template, CANDOR, TEMPLATE, GObject)
+
+GQuark candor_template_error_quark (void);
+
+/* A template is immutable once loaded: every field is compiled and every
+ * variable it uses is checked against the declared ones, so a template that
+ * loads always renders. @source_name (a file path, or NULL) prefixes errors. */
+CandorTemplate *candor_template_new_from_data (const char *data,
+                                               gssize      length,
+                                               const char *source_name,
+                                               GError    **error);
+CandorTemplate *
+candor_template_new_from_file (GFile *file, GCancellable *cancellable, GError **error);
+
+const char         *candor_template_get_id (CandorTemplate *self);
+const char         *candor_template_get_name (CandorTemplate *self);
+const char         *candor_template_get_description (CandorTemplate *self);
+const char         *candor_template_get_language (CandorTemplate *self);
+CandorUpdateKind    candor_template_get_kind (CandorTemplate *self);
+CandorTemplateStage candor_template_get_stage (CandorTemplate *self);
+CandorSeverity      candor_template_get_severity (CandorTemplate *self);
+
+guint                         candor_template_get_n_variables (CandorTemplate *self);
+const CandorTemplateVariable *candor_template_get_variable (CandorTemplate *self, guint index);
+/* {"name": example, ...} for every declared variable: what a preview renders with. */
+JsonNode *candor_template_dup_example_values (CandorTemplate *self);
+
+/* The field's Mustache source as written; never NULL ("" when empty). */
+const char *candor_template_get_field (CandorTemplate *self, CandorField field);
+
+/* Renders one field with @values (a JSON object; NULL renders the examples).
+ * Values are inserted as written, not escaped: fields are Markdown-lite, and
+ * each channel's renderer escapes the finished text for its own dialect. */
+char *candor_template_render_field (CandorTemplate *self,
+                                    CandorField     field,
+                                    JsonNode       *values,
+                                    GError        **error);
+
+/* Renders every field into @update and sets its kind to the template's. Also
+ * fills the update's contact name and reach from "contact_name" and
+ * "contact_reach" when @values has them as text. All or nothing: on error
+ * @update is left as it was. */
+gboolean candor_template_apply (CandorTemplate *self,
+                                CandorUpdate   *update,
+                                JsonNode       *values,
+                                GError        **error);
+
+/* The template as a pretty-printed JSON document that loads back unchanged. */
+char *candor_template_to_data (CandorTemplate *self, gsize *length);
+
+G_END_DECLS

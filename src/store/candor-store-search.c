@@ -1,0 +1,268 @@
+/* candor-store-search.c
+ *
+ * Copyright 2026 The Candor authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "candor-store"
+
+#include "config.h"
+
+#include "candor-enum-types.h"
+#include "candor-store-private.h"
+
+/* More words than anyone types; keeps a pasted paragraph from building a
+ * query that takes seconds. */
+#define MAX_QUERY_WORDS 16
+
+/* Words the tokenizer would keep something of: FTS5 drops punctuation, and
+ * a phrase with nothing left in it would match nothing at all. */
+static gboolean
+has_word_characters (const char *word, const char *end)
+{
+  for (const char *p = word; p < end; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_isalnum (c) || g_unichar_type (c) == G_UNICODE_PRIVATE_USE)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+/* The user's words are never FTS5 syntax: each becomes a quoted string (a
+ * phrase of whatever the tokenizer finds in it), the words are ANDed and the
+ * last one matches as a prefix, for search as you type. Quotes inside a word
+ * are doubled, which is the only escape a string knows. */
+char *
+_candor_store_build_fts_query (const char *text)
+{
+  g_autoptr (GPtrArray) words = g_ptr_array_new_with_free_func (g_free);
+  GString    *query;
+  const char *p;
+
+  if (text == NULL || !g_utf8_validate (text, -1, NULL))
+    return NULL;
+
+  p = text;
+  while (*p != '\0' && words->len < MAX_QUERY_WORDS)
+    {
+      const char *start;
+
+      while (*p != '\0' && g_unichar_isspace (g_utf8_get_char (p)))
+        p = g_utf8_next_char (p);
+      start = p;
+      while (*p != '\0' && !g_unichar_isspace (g_utf8_get_char (p)))
+        p = g_utf8_next_char (p);
+
+      if (p > start && has_word_characters (start, p))
+        g_ptr_array_add (words, g_strndup (start, p - start));
+    }
+
+  if (words->len == 0)
+    return NULL;
+
+  query = g_string_new (NULL);
+  for (guint i = 0; i < words->len; i++)
+    {
+      const char *word = g_ptr_array_index (words, i);
+
+      if (i > 0)
+        g_string_append (query, " AND ");
+      g_string_append_c (query, '"');
+      for (const char *c = word; *c != '\0'; c++)
+        {
+          if (*c == '"')
+            g_string_append_c (query, '"');
+          g_string_append_c (query, *c);
+        }
+      g_string_append_c (query, '"');
+    }
+  g_string_append_c (query, '*');
+
+  return g_string_free (query, FALSE);
+}
+
+/* The index hands out documents newest first (by the order they were
+ * recorded) and stops at the page's end, so a common word costs no more than
+ * a rare one; filters are checked on the rows the index yields. Snippets are
+ * made only for the rows of the page. */
+char *
+_candor_store_build_search_sql (const CandorSearchQuery *query)
+{
+  GString *sql = g_string_new (
+    "SELECT d.rendition_id IS NULL, i.id, i.title, i.state, i.severity, u.id, d.audience,"
+    " d.channel, d.language, d.at, snippet (history_fts, -1, :start, :end, '…', 24)"
+    " FROM history_fts"
+    " JOIN search_docs d ON d.id = history_fts.rowid"
+    " JOIN incidents i ON i.num = d.incident_num"
+    " LEFT JOIN renditions r ON r.id = d.rendition_id"
+    " LEFT JOIN updates u ON u.num = r.update_num"
+    " WHERE history_fts MATCH :match");
+
+  if (query->from != NULL)
+    g_string_append (sql, " AND d.at >= :from");
+  if (query->until != NULL)
+    g_string_append (sql, " AND d.at < :until");
+  if (query->state >= 0)
+    g_string_append (sql, " AND i.state = :state");
+  if (query->severity >= 0)
+    g_string_append (sql, " AND i.severity = :severity");
+  if (query->format >= 0)
+    g_string_append (sql, " AND d.channel = :channel");
+  if (query->audience != NULL)
+    g_string_append (sql, " AND d.audience = :audience");
+  if (query->language != NULL)
+    g_string_append (sql, " AND d.language = :language");
+
+  g_string_append (sql, " ORDER BY history_fts.rowid DESC LIMIT :limit OFFSET :offset");
+
+  return g_string_free (sql, FALSE);
+}
+
+static void
+bind_named_text (sqlite3_stmt *stmt, const char *name, const char *value)
+{
+  int index = sqlite3_bind_parameter_index (stmt, name);
+
+  if (index > 0)
+    sqlite3_bind_text (stmt, index, value, -1, SQLITE_TRANSIENT);
+}
+
+static void
+bind_named_int64 (sqlite3_stmt *stmt, const char *name, gint64 value)
+{
+  int index = sqlite3_bind_parameter_index (stmt, name);
+
+  if (index > 0)
+    sqlite3_bind_int64 (stmt, index, value);
+}
+
+gboolean
+_candor_store_bind_search (sqlite3_stmt            *stmt,
+                           const CandorSearchQuery *query,
+                           const char              *match,
+                           guint                    offset,
+                           guint                    limit)
+{
+  bind_named_text (stmt, ":match", match);
+  bind_named_text (stmt, ":start", CANDOR_SEARCH_MATCH_START);
+  bind_named_text (stmt, ":end", CANDOR_SEARCH_MATCH_END);
+  if (query->from != NULL)
+    bind_named_int64 (stmt, ":from", g_date_time_to_unix (query->from));
+  if (query->until != NULL)
+    bind_named_int64 (stmt, ":until", g_date_time_to_unix (query->until));
+  if (query->state >= 0)
+    bind_named_text (stmt, ":state",
+                     candor_enum_to_nick (CANDOR_TYPE_INCIDENT_STATE, query->state));
+  if (query->severity >= 0)
+    bind_named_text (stmt, ":severity",
+                     candor_enum_to_nick (CANDOR_TYPE_SEVERITY, query->severity));
+  if (query->format >= 0)
+    bind_named_text (stmt, ":channel", candor_enum_to_nick (CANDOR_TYPE_FORMAT, query->format));
+  bind_named_text (stmt, ":audience", query->audience);
+  bind_named_text (stmt, ":language", query->language);
+  bind_named_int64 (stmt, ":limit", limit);
+  bind_named_int64 (stmt, ":offset", offset);
+
+  return TRUE;
+}
+
+static int
+enum_value (GType type, const char *nick, int fallback)
+{
+  int value = fallback;
+
+  if (nick == NULL || !candor_enum_from_nick (type, nick, &value))
+    return fallback;
+
+  return value;
+}
+
+GPtrArray *
+candor_store_search (CandorStore             *self,
+                     const CandorSearchQuery *query,
+                     guint                    offset,
+                     guint                    limit,
+                     gboolean                *has_more,
+                     GError                 **error)
+{
+  g_autoptr (GPtrArray) hits = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr (sqlite3_stmt) stmt = NULL;
+  g_autofree char *match = NULL;
+  g_autofree char *sql = NULL;
+  sqlite3         *db;
+  int              rc;
+
+  g_return_val_if_fail (CANDOR_IS_STORE (self), NULL);
+  g_return_val_if_fail (query != NULL, NULL);
+  g_return_val_if_fail (limit > 0, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (has_more != NULL)
+    *has_more = FALSE;
+
+  /* Nothing searchable typed (empty, only punctuation): no results, no error. */
+  match = _candor_store_build_fts_query (query->text);
+  if (match == NULL)
+    return g_steal_pointer (&hits);
+
+  sql = _candor_store_build_search_sql (query);
+
+  _candor_store_lock (self);
+  db = _candor_store_get_db (self);
+
+  rc = sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL);
+  if (rc != SQLITE_OK)
+    goto fail;
+
+  /* One row past the page says whether another page follows. */
+  _candor_store_bind_search (stmt, query, match, offset, limit + 1);
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_autoptr (GDateTime) at = NULL;
+      CandorSearchHitKind kind;
+
+      if (hits->len == limit)
+        {
+          if (has_more != NULL)
+            *has_more = TRUE;
+          rc = SQLITE_DONE;
+          break;
+        }
+
+      kind =
+        sqlite3_column_int (stmt, 0) ? CANDOR_SEARCH_HIT_INCIDENT : CANDOR_SEARCH_HIT_RENDITION;
+      at = g_date_time_new_from_unix_utc (sqlite3_column_int64 (stmt, 9));
+      g_ptr_array_add (
+        hits,
+        _candor_search_hit_new (
+          kind, (const char *)sqlite3_column_text (stmt, 1),
+          (const char *)sqlite3_column_text (stmt, 2),
+          enum_value (CANDOR_TYPE_INCIDENT_STATE, (const char *)sqlite3_column_text (stmt, 3),
+                      CANDOR_INCIDENT_STATE_INVESTIGATING),
+          enum_value (CANDOR_TYPE_SEVERITY, (const char *)sqlite3_column_text (stmt, 4),
+                      CANDOR_SEVERITY_MINOR),
+          (const char *)sqlite3_column_text (stmt, 5), (const char *)sqlite3_column_text (stmt, 6),
+          kind == CANDOR_SEARCH_HIT_RENDITION
+            ? enum_value (CANDOR_TYPE_FORMAT, (const char *)sqlite3_column_text (stmt, 7),
+                          CANDOR_FORMAT_PLAIN)
+            : -1,
+          (const char *)sqlite3_column_text (stmt, 8), at,
+          (const char *)sqlite3_column_text (stmt, 10)));
+    }
+
+  if (rc != SQLITE_DONE)
+    goto fail;
+
+  _candor_store_unlock (self);
+  return g_steal_pointer (&hits);
+
+fail:
+  _candor_store_set_error (error, db, rc, candor_store_get_path (self));
+  _candor_store_unlock (self);
+  return NULL;
+}

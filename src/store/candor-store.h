@@ -1,0 +1,301 @@
+/* candor-store.h
+ *
+ * Copyright 2026 The Candor authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+
+#include "candor-enums.h"
+#include "candor-incident.h"
+#include "candor-rendition.h"
+#include "candor-update.h"
+
+G_BEGIN_DECLS
+
+#define CANDOR_STORE_ERROR (candor_store_error_quark ())
+
+typedef enum
+{
+  CANDOR_STORE_ERROR_CORRUPT,   /* the file is damaged or not a database: see candor_store_recover()
+                                 */
+  CANDOR_STORE_ERROR_BUSY,      /* another program held the history longer than the busy timeout */
+  CANDOR_STORE_ERROR_FULL,      /* the disk is full; nothing was written */
+  CANDOR_STORE_ERROR_TOO_NEW,   /* written by a newer Candor; left untouched */
+  CANDOR_STORE_ERROR_NOT_FOUND, /* no incident, update or draft with that id */
+  CANDOR_STORE_ERROR_INVALID,   /* refused input, e.g. a secret in channel settings */
+  CANDOR_STORE_ERROR_FAILED,    /* anything else SQLite reports */
+} CandorStoreError;
+
+typedef enum
+{
+  CANDOR_PUBLICATION_STATE_WAITING,
+  CANDOR_PUBLICATION_STATE_SENT,
+  CANDOR_PUBLICATION_STATE_FAILED,
+  CANDOR_PUBLICATION_STATE_VERIFY,
+} CandorPublicationState;
+
+/* The keyed JSON documents the store keeps besides the history. */
+typedef enum
+{
+  CANDOR_STORE_DOCUMENT_CONTACT,
+  CANDOR_STORE_DOCUMENT_AUDIENCE,
+  CANDOR_STORE_DOCUMENT_CHANNEL,
+  CANDOR_STORE_DOCUMENT_TEMPLATE,
+} CandorStoreDocument;
+
+typedef enum
+{
+  CANDOR_EXPORT_FORMAT_MARKDOWN,
+  CANDOR_EXPORT_FORMAT_JSON,
+  CANDOR_EXPORT_FORMAT_MBOX,
+} CandorExportFormat;
+
+/* One rendition as it was sent: the exact text one audience received
+ * through one channel format, kept byte for byte. @html is the email's HTML
+ * document or Matrix's formatted body, @json the request body for Teams,
+ * Matrix and the status page, @mime the whole email message and @message_id
+ * its Message-ID (to follow up in the same thread). @id is set once stored. */
+typedef struct
+{
+  gint64       id;
+  char        *audience;
+  CandorFormat format;
+  char        *language;
+  char        *subject;
+  char        *body;
+  char        *html;
+  char        *json;
+  GBytes      *mime;
+  char        *message_id;
+} CandorSentRendition;
+
+CandorSentRendition *candor_sent_rendition_new (const char  *audience,
+                                                CandorFormat format,
+                                                const char  *language,
+                                                const char  *subject,
+                                                const char  *body,
+                                                GBytes      *mime);
+/* What the renderer made, to be recorded as sent in @language; fails only
+ * when an email's MIME message cannot be built. */
+CandorSentRendition *candor_sent_rendition_new_from_rendition (CandorRendition *rendition,
+                                                               const char      *language,
+                                                               GError         **error);
+void                 candor_sent_rendition_free (CandorSentRendition *rendition);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CandorSentRendition, candor_sent_rendition_free)
+
+/* One publication of a rendition on one configured channel. */
+typedef struct
+{
+  gint64                 id;
+  gint64                 rendition_id;
+  char                  *channel_id;
+  CandorPublicationState state;
+  char                  *remote_id;
+  char                  *remote_url;
+  guint                  attempts;
+  char                  *last_error;
+  GDateTime             *created_at;
+  GDateTime             *updated_at;
+} CandorPublication;
+
+void candor_publication_free (CandorPublication *publication);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CandorPublication, candor_publication_free)
+
+/* An update as it went out: when, and what each audience received. */
+typedef struct
+{
+  CandorUpdate *update;
+  GDateTime    *sent_at;
+  GPtrArray    *renditions;   /* of CandorSentRendition */
+  GPtrArray    *publications; /* of CandorPublication */
+} CandorSentUpdate;
+
+void candor_sent_update_free (CandorSentUpdate *sent);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CandorSentUpdate, candor_sent_update_free)
+
+/* What a history search looks for. Unset filters (NULL, -1) match all. */
+typedef struct
+{
+  const char *text;
+  GDateTime  *from;
+  GDateTime  *until;
+  int         state;    /* CandorIncidentState or -1 */
+  int         severity; /* CandorSeverity or -1 */
+  int         format;   /* CandorFormat (the channel) or -1 */
+  const char *audience;
+  const char *language;
+} CandorSearchQuery;
+
+#define CANDOR_SEARCH_QUERY_INIT             \
+  {                                          \
+    NULL, NULL, NULL, -1, -1, -1, NULL, NULL \
+  }
+
+#define CANDOR_TYPE_STORE (candor_store_get_type ())
+
+G_DECLARE_FINAL_TYPE (CandorStore, candor_store, CANDOR, STORE, GObject)
+
+GQuark candor_store_error_quark (void);
+
+/* history.db in the user data folder. */
+char *candor_store_get_default_path (GError **error);
+
+/* Opens (creating and migrating as needed) the history at @path, or the
+ * default one when @path is NULL. */
+CandorStore *candor_store_open (const char *path, GError **error);
+void         candor_store_open_async (const char         *path,
+                                      GCancellable       *cancellable,
+                                      GAsyncReadyCallback callback,
+                                      gpointer            user_data);
+CandorStore *candor_store_open_finish (GAsyncResult *result, GError **error);
+
+/* Sets a damaged history aside as "history.db.damaged-YYYYMMDD-HHMMSS" and
+ * opens a fresh one; the name it was moved to goes to @damaged_path. */
+CandorStore *candor_store_recover (const char *path, char **damaged_path, GError **error);
+
+const char *candor_store_get_path (CandorStore *self);
+
+/* Inserts or updates the incident's own facts. */
+gboolean candor_store_save_incident (CandorStore *self, CandorIncident *incident, GError **error);
+void     candor_store_save_incident_async (CandorStore        *self,
+                                           CandorIncident     *incident,
+                                           GCancellable       *cancellable,
+                                           GAsyncReadyCallback callback,
+                                           gpointer            user_data);
+gboolean
+candor_store_save_incident_finish (CandorStore *self, GAsyncResult *result, GError **error);
+
+/* Records that @update of @incident_id went out at @sent_at with
+ * @renditions (of CandorSentRendition, whose ids are filled in), all or nothing. */
+gboolean candor_store_record_update (CandorStore  *self,
+                                     const char   *incident_id,
+                                     CandorUpdate *update,
+                                     GDateTime    *sent_at,
+                                     GPtrArray    *renditions,
+                                     GError      **error);
+void     candor_store_record_update_async (CandorStore        *self,
+                                           const char         *incident_id,
+                                           CandorUpdate       *update,
+                                           GDateTime          *sent_at,
+                                           GPtrArray          *renditions,
+                                           GCancellable       *cancellable,
+                                           GAsyncReadyCallback callback,
+                                           gpointer            user_data);
+gboolean
+candor_store_record_update_finish (CandorStore *self, GAsyncResult *result, GError **error);
+
+/* The outbox: a publication is written before it is sent and updated after. */
+gint64 candor_store_add_publication (CandorStore *self,
+                                     gint64       rendition_id,
+                                     const char  *channel_id,
+                                     GError     **error);
+/* Records one attempt's outcome; attempts counts every state but WAITING. */
+gboolean candor_store_set_publication_state (CandorStore           *self,
+                                             gint64                 publication_id,
+                                             CandorPublicationState state,
+                                             const char            *remote_id,
+                                             const char            *remote_url,
+                                             const char            *last_error,
+                                             GError               **error);
+
+/* Incidents newest first, as CandorIncident objects. */
+guint candor_store_count_incidents (CandorStore *self, GError **error);
+GPtrArray      *
+candor_store_list_incidents (CandorStore *self, guint offset, guint limit, GError **error);
+void candor_store_list_incidents_async (CandorStore        *self,
+                                        guint               offset,
+                                        guint               limit,
+                                        GCancellable       *cancellable,
+                                        GAsyncReadyCallback callback,
+                                        gpointer            user_data);
+GPtrArray *
+candor_store_list_incidents_finish (CandorStore *self, GAsyncResult *result, GError **error);
+
+CandorIncident *
+candor_store_load_incident (CandorStore *self, const char *incident_id, GError **error);
+/* The incident's sent updates, oldest first, as CandorSentUpdate. */
+GPtrArray *candor_store_load_updates (CandorStore *self, const char *incident_id, GError **error);
+void       candor_store_load_updates_async (CandorStore        *self,
+                                            const char         *incident_id,
+                                            GCancellable       *cancellable,
+                                            GAsyncReadyCallback callback,
+                                            gpointer            user_data);
+GPtrArray *
+candor_store_load_updates_finish (CandorStore *self, GAsyncResult *result, GError **error);
+
+/* A page of CandorSearchHit, newest first; @has_more tells whether another page follows. */
+GPtrArray *candor_store_search (CandorStore             *self,
+                                const CandorSearchQuery *query,
+                                guint                    offset,
+                                guint                    limit,
+                                gboolean                *has_more,
+                                GError                 **error);
+void       candor_store_search_async (CandorStore             *self,
+                                      const CandorSearchQuery *query,
+                                      guint                    offset,
+                                      guint                    limit,
+                                      GCancellable            *cancellable,
+                                      GAsyncReadyCallback      callback,
+                                      gpointer                 user_data);
+GPtrArray *candor_store_search_finish (CandorStore  *self,
+                                       GAsyncResult *result,
+                                       gboolean     *has_more,
+                                       GError      **error);
+
+/* Drafts are autosaved JSON, keyed by the update being written. */
+gboolean candor_store_save_draft (CandorStore *self,
+                                  const char  *draft_id,
+                                  const char  *incident_id,
+                                  const char  *json,
+                                  GError     **error);
+void     candor_store_save_draft_async (CandorStore        *self,
+                                        const char         *draft_id,
+                                        const char         *incident_id,
+                                        const char         *json,
+                                        GCancellable       *cancellable,
+                                        GAsyncReadyCallback callback,
+                                        gpointer            user_data);
+gboolean candor_store_save_draft_finish (CandorStore *self, GAsyncResult *result, GError **error);
+char    *candor_store_load_draft (CandorStore *self, const char *draft_id, GError **error);
+gboolean candor_store_delete_draft (CandorStore *self, const char *draft_id, GError **error);
+/* Ids of the drafts, most recently saved first. */
+GStrv candor_store_list_drafts (CandorStore *self, GError **error);
+
+/* Contacts, audiences, channel settings and user templates as JSON objects.
+ * Channel settings that hold anything named like a secret are refused. */
+gboolean candor_store_put_document (CandorStore        *self,
+                                    CandorStoreDocument kind,
+                                    const char         *id,
+                                    const char         *json,
+                                    GError            **error);
+char    *candor_store_get_document (CandorStore        *self,
+                                    CandorStoreDocument kind,
+                                    const char         *id,
+                                    GError            **error);
+GStrv    candor_store_list_documents (CandorStore *self, CandorStoreDocument kind, GError **error);
+gboolean candor_store_delete_document (CandorStore        *self,
+                                       CandorStoreDocument kind,
+                                       const char         *id,
+                                       GError            **error);
+
+/* The incident as a report (Markdown), as data (JSON) or its emails (mbox). */
+GBytes *candor_store_export_incident (CandorStore       *self,
+                                      const char        *incident_id,
+                                      CandorExportFormat format,
+                                      GError           **error);
+void    candor_store_export_incident_async (CandorStore        *self,
+                                            const char         *incident_id,
+                                            CandorExportFormat  format,
+                                            GCancellable       *cancellable,
+                                            GAsyncReadyCallback callback,
+                                            gpointer            user_data);
+GBytes *
+candor_store_export_incident_finish (CandorStore *self, GAsyncResult *result, GError **error);
+
+const char *candor_publication_state_to_string (CandorPublicationState state);
+
+G_END_DECLS

@@ -1,0 +1,368 @@
+/* candor-field-editor.c
+ *
+ * Copyright 2026 The Candor authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "candor-field-editor"
+
+#include "config.h"
+
+#include <gtksourceview/gtksource.h>
+
+#include "candor-field-editor.h"
+#include "candor-finding.h"
+
+/* One field of the update, edited as Markdown: the buffer writes through to
+ * the update on every keystroke, and the checker's findings come back as
+ * wavy underlines. */
+struct _CandorFieldEditor
+{
+  AdwBin parent_instance;
+
+  GtkLabel      *title_label;
+  GtkLabel      *hint_label;
+  GtkSourceView *view;
+
+  CandorUpdate  *update;
+  CandorField    field;
+  gulong         update_changed_id;
+  gboolean       syncing;
+  guint          n_underlined;
+  GtkTextTag    *finding_tags[CANDOR_FINDING_SEVERITY_ERROR + 1];
+
+  GtkSourceCompletionWords *words;
+  GtkTextBuffer            *words_buffer;
+};
+
+G_DEFINE_FINAL_TYPE (CandorFieldEditor, candor_field_editor, ADW_TYPE_BIN)
+
+enum
+{
+  PROP_0,
+  PROP_FIELD,
+  PROP_LABEL,
+  PROP_HINT,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static GtkTextBuffer *
+get_buffer (CandorFieldEditor *self)
+{
+  return gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->view));
+}
+
+static void
+update_style_scheme (CandorFieldEditor *self)
+{
+  GtkSourceStyleSchemeManager *manager = gtk_source_style_scheme_manager_get_default ();
+  gboolean                     dark = adw_style_manager_get_dark (adw_style_manager_get_default ());
+  GtkSourceStyleScheme        *scheme;
+
+  scheme = gtk_source_style_scheme_manager_get_scheme (manager, dark ? "Adwaita-dark" : "Adwaita");
+  gtk_source_buffer_set_style_scheme (GTK_SOURCE_BUFFER (get_buffer (self)), scheme);
+}
+
+static void
+on_style_manager_dark_changed_cb (CandorFieldEditor *self,
+                                  GParamSpec        *pspec,
+                                  AdwStyleManager   *manager)
+{
+  update_style_scheme (self);
+}
+
+/* The update can change under the editor (a template was applied, a draft
+ * restored); the editor follows without echoing the change back. */
+static void
+on_update_changed_cb (CandorFieldEditor *self, CandorUpdate *update)
+{
+  const char      *text = candor_update_get_field (update, self->field);
+  g_autofree char *current = NULL;
+  GtkTextIter      start, end;
+
+  if (self->syncing)
+    return;
+
+  gtk_text_buffer_get_bounds (get_buffer (self), &start, &end);
+  current = gtk_text_buffer_get_text (get_buffer (self), &start, &end, FALSE);
+  if (g_strcmp0 (current, text != NULL ? text : "") == 0)
+    return;
+
+  self->syncing = TRUE;
+  gtk_text_buffer_set_text (get_buffer (self), text != NULL ? text : "", -1);
+  self->syncing = FALSE;
+}
+
+static void
+on_buffer_changed_cb (CandorFieldEditor *self, GtkTextBuffer *buffer)
+{
+  g_autofree char *text = NULL;
+  GtkTextIter      start, end;
+
+  if (self->syncing || self->update == NULL)
+    return;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+
+  self->syncing = TRUE;
+  candor_update_set_field (self->update, self->field, text);
+  self->syncing = FALSE;
+}
+
+static void
+candor_field_editor_dispose (GObject *object)
+{
+  CandorFieldEditor *self = CANDOR_FIELD_EDITOR (object);
+
+  if (self->update != NULL)
+    g_clear_signal_handler (&self->update_changed_id, self->update);
+  g_clear_object (&self->update);
+  g_clear_object (&self->words);
+  g_clear_object (&self->words_buffer);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), CANDOR_TYPE_FIELD_EDITOR);
+
+  G_OBJECT_CLASS (candor_field_editor_parent_class)->dispose (object);
+}
+
+static void
+candor_field_editor_get_property (GObject    *object,
+                                  guint       prop_id,
+                                  GValue     *value,
+                                  GParamSpec *pspec)
+{
+  CandorFieldEditor *self = CANDOR_FIELD_EDITOR (object);
+
+  switch (prop_id)
+    {
+    case PROP_FIELD:
+      g_value_set_enum (value, self->field);
+      break;
+    case PROP_LABEL:
+      g_value_set_string (value, gtk_label_get_label (self->title_label));
+      break;
+    case PROP_HINT:
+      g_value_set_string (value, gtk_label_get_label (self->hint_label));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+candor_field_editor_set_property (GObject      *object,
+                                  guint         prop_id,
+                                  const GValue *value,
+                                  GParamSpec   *pspec)
+{
+  CandorFieldEditor *self = CANDOR_FIELD_EDITOR (object);
+  const char        *text;
+
+  switch (prop_id)
+    {
+    case PROP_FIELD:
+      self->field = g_value_get_enum (value);
+      break;
+    case PROP_LABEL:
+      text = g_value_get_string (value);
+      gtk_label_set_label (self->title_label, text);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self->view),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      gtk_label_get_text (self->title_label), -1);
+      break;
+    case PROP_HINT:
+      text = g_value_get_string (value);
+      gtk_label_set_label (self->hint_label, text);
+      gtk_widget_set_visible (GTK_WIDGET (self->hint_label), text != NULL && *text != '\0');
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self->view),
+                                      GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, text, -1);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+candor_field_editor_class_init (CandorFieldEditorClass *klass)
+{
+  GObjectClass   *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = candor_field_editor_dispose;
+  object_class->get_property = candor_field_editor_get_property;
+  object_class->set_property = candor_field_editor_set_property;
+
+  properties[PROP_FIELD] =
+    g_param_spec_enum ("field", NULL, NULL, CANDOR_TYPE_FIELD, CANDOR_FIELD_EXECUTIVE_SUMMARY,
+                       G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_LABEL] = g_param_spec_string ("label", NULL, NULL, NULL,
+                                                G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY |
+                                                  G_PARAM_STATIC_STRINGS);
+  properties[PROP_HINT] = g_param_spec_string ("hint", NULL, NULL, NULL,
+                                               G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY |
+                                                 G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_source_init ();
+  g_type_ensure (GTK_SOURCE_TYPE_VIEW);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/candor/Candor/candor-field-editor.ui");
+  gtk_widget_class_bind_template_child (widget_class, CandorFieldEditor, title_label);
+  gtk_widget_class_bind_template_child (widget_class, CandorFieldEditor, hint_label);
+  gtk_widget_class_bind_template_child (widget_class, CandorFieldEditor, view);
+}
+
+static void
+candor_field_editor_init (CandorFieldEditor *self)
+{
+  GtkSourceLanguageManager *languages = gtk_source_language_manager_get_default ();
+  GtkSourceBuffer          *buffer;
+  GtkSourceCompletion      *completion;
+  static const char        *underline_colors[] = { "#3584e4", "#e5a50a", "#e01b24" };
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  buffer = GTK_SOURCE_BUFFER (get_buffer (self));
+  gtk_source_buffer_set_language (buffer,
+                                  gtk_source_language_manager_get_language (languages, "markdown"));
+  gtk_source_buffer_set_highlight_matching_brackets (buffer, FALSE);
+  update_style_scheme (self);
+  g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
+                           G_CALLBACK (on_style_manager_dark_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (buffer, "changed", G_CALLBACK (on_buffer_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+
+  for (guint i = 0; i < G_N_ELEMENTS (self->finding_tags); i++)
+    {
+      GdkRGBA color;
+
+      gdk_rgba_parse (&color, underline_colors[i]);
+      self->finding_tags[i] = gtk_text_buffer_create_tag (GTK_TEXT_BUFFER (buffer), NULL,
+                                                          "underline", PANGO_UNDERLINE_ERROR,
+                                                          "underline-rgba", &color, NULL);
+    }
+
+  /* {{variable}} names complete from a hidden buffer of the template's
+   * variables; the words provider does the matching and ranking. */
+  self->words_buffer = gtk_text_buffer_new (NULL);
+  self->words = gtk_source_completion_words_new (NULL);
+  g_object_set (self->words, "minimum-word-size", 2, NULL);
+  gtk_source_completion_words_register (self->words, self->words_buffer);
+  completion = gtk_source_view_get_completion (self->view);
+  gtk_source_completion_add_provider (completion, GTK_SOURCE_COMPLETION_PROVIDER (self->words));
+}
+
+CandorField
+candor_field_editor_get_field (CandorFieldEditor *self)
+{
+  g_return_val_if_fail (CANDOR_IS_FIELD_EDITOR (self), 0);
+
+  return self->field;
+}
+
+GtkTextBuffer *
+candor_field_editor_get_buffer (CandorFieldEditor *self)
+{
+  g_return_val_if_fail (CANDOR_IS_FIELD_EDITOR (self), NULL);
+
+  return get_buffer (self);
+}
+
+void
+candor_field_editor_set_update (CandorFieldEditor *self, CandorUpdate *update)
+{
+  g_return_if_fail (CANDOR_IS_FIELD_EDITOR (self));
+  g_return_if_fail (update == NULL || CANDOR_IS_UPDATE (update));
+
+  if (self->update == update)
+    return;
+
+  if (self->update != NULL)
+    g_clear_signal_handler (&self->update_changed_id, self->update);
+  g_set_object (&self->update, update);
+
+  if (update != NULL)
+    {
+      self->update_changed_id = g_signal_connect_object (
+        update, "changed", G_CALLBACK (on_update_changed_cb), self, G_CONNECT_SWAPPED);
+      on_update_changed_cb (self, update);
+    }
+}
+
+/* Findings arrive a frame after the text they were computed for, so a span
+ * may reach past what is in the buffer now: clamp rather than trust it. */
+void
+candor_field_editor_set_findings (CandorFieldEditor *self, GPtrArray *findings)
+{
+  GtkTextBuffer *buffer;
+  GtkTextIter    start, end;
+  int            n_chars;
+
+  g_return_if_fail (CANDOR_IS_FIELD_EDITOR (self));
+
+  buffer = get_buffer (self);
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  for (guint i = 0; i < G_N_ELEMENTS (self->finding_tags); i++)
+    gtk_text_buffer_remove_tag (buffer, self->finding_tags[i], &start, &end);
+  self->n_underlined = 0;
+
+  if (findings == NULL)
+    return;
+
+  n_chars = gtk_text_buffer_get_char_count (buffer);
+  for (guint i = 0; i < findings->len; i++)
+    {
+      CandorFinding *finding = g_ptr_array_index (findings, i);
+      guint          from = candor_finding_get_start (finding);
+      guint          to = candor_finding_get_end (finding);
+
+      if (candor_finding_get_field (finding) != (int)self->field || from >= (guint)n_chars)
+        continue;
+
+      gtk_text_buffer_get_iter_at_offset (buffer, &start, from);
+      gtk_text_buffer_get_iter_at_offset (buffer, &end, MIN (MAX (to, from + 1), (guint)n_chars));
+      gtk_text_buffer_apply_tag (buffer, self->finding_tags[candor_finding_get_severity (finding)],
+                                 &start, &end);
+      self->n_underlined++;
+    }
+}
+
+guint
+candor_field_editor_get_n_underlined (CandorFieldEditor *self)
+{
+  g_return_val_if_fail (CANDOR_IS_FIELD_EDITOR (self), 0);
+
+  return self->n_underlined;
+}
+
+void
+candor_field_editor_select_span (CandorFieldEditor *self, guint start, guint end)
+{
+  GtkTextBuffer *buffer;
+  GtkTextIter    from, to;
+
+  g_return_if_fail (CANDOR_IS_FIELD_EDITOR (self));
+
+  buffer = get_buffer (self);
+  gtk_text_buffer_get_iter_at_offset (buffer, &from, start);
+  gtk_text_buffer_get_iter_at_offset (buffer, &to, end);
+  gtk_text_buffer_select_range (buffer, &from, &to);
+  gtk_widget_grab_focus (GTK_WIDGET (self->view));
+  gtk_text_view_scroll_to_iter (GTK_TEXT_VIEW (self->view), &from, 0.1, FALSE, 0, 0);
+}
+
+void
+candor_field_editor_set_variables (CandorFieldEditor *self, const char *const *names)
+{
+  g_autofree char *joined = NULL;
+
+  g_return_if_fail (CANDOR_IS_FIELD_EDITOR (self));
+
+  joined = names != NULL ? g_strjoinv (" ", (char **)names) : g_strdup ("");
+  gtk_text_buffer_set_text (self->words_buffer, joined, -1);
+}

@@ -1,0 +1,46 @@
+/* candor-wizard-page.h
+ *
+ * Copyright 2026 The Candor authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+#include "candor-incident.h"
+#include "candor-update.h"
+
+G_BEGIN_DECLS
+
+#define CANDOR_TYPE_WIZARD_PAGE (candor_wizard_page_get_type ())
+G_DECLARE_DERIVABLE_TYPE (CandorWizardPage, candor_wizard_page, CANDOR, WIZARD_PAGE, AdwBin)
+
+/* One step of the wizard. Like gnome-initial-setup's GisPage, a page only
+ * says whether it is complete (Next may be pressed) and whether it may be
+ * skipped; the wizard decides what that means for its header bar. */
+struct _CandorWizardPageClass
+{
+  AdwBinClass parent_class;
+
+  /* The wizard hands every page the same incident and update. */
+  void (*draft_set) (CandorWizardPage *self);
+  /* The page became the visible step: refresh what depends on other steps. */
+  void (*shown) (CandorWizardPage *self);
+};
+
+const char     *candor_wizard_page_get_title (CandorWizardPage *self);
+void            candor_wizard_page_set_title (CandorWizardPage *self, const char *title);
+gboolean        candor_wizard_page_get_complete (CandorWizardPage *self);
+void            candor_wizard_page_set_complete (CandorWizardPage *self, gboolean complete);
+gboolean        candor_wizard_page_get_skippable (CandorWizardPage *self);
+void            candor_wizard_page_set_skippable (CandorWizardPage *self, gboolean skippable);
+CandorIncident *candor_wizard_page_get_incident (CandorWizardPage *self);
+CandorUpdate   *candor_wizard_page_get_update (CandorWizardPage *self);
+void            candor_wizard_page_set_draft (CandorWizardPage *self,
+                                              CandorIncident   *incident,
+                                              CandorUpdate     *update);
+void            candor_wizard_page_shown (CandorWizardPage *self);
+
+G_END_DECLS

@@ -1,0 +1,108 @@
+/* bench-checker.c
+ *
+ * Copyright 2026 The Candor authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "candor-checker.h"
+
+/* A full progress update of about 400 words, every field filled, as the
+ * wizard would hold it while the author types. */
+static const char *const english_fields[CANDOR_N_FIELDS] = {
+  "Since 08:12 CET, about **one in three card payments** at checkout fails with the message "
+  "“Payment could not be processed”. Affected are card payments in the web shop and in the "
+  "mobile app, and refunds started from the merchant dashboard. Payments by bank transfer and "
+  "PayPal work normally. When a card payment fails, the order is not placed and the card is not "
+  "charged.",
+  "Until the fix is rolled out everywhere, card payments will keep failing from time to time. "
+  "Trying again after a few minutes often succeeds. Today's scheduled payouts to merchants are "
+  "not affected; if that changes, we will say so in the next update.",
+  "We have found no lost and no duplicated payments: every failed attempt was declined before "
+  "any money moved. Refunds requested since 08:12 are queued and will be processed once the "
+  "service is back, so there is no need to submit them again.",
+  "Since 08:12 CET about one in three card payments at checkout has failed, so some customers "
+  "cannot complete their orders. No money was lost or charged twice. The cause is identified and "
+  "the team is rolling out a fix region by region; bank transfer and PayPal work normally.",
+  "The payment gateway's connection pool to the card processor is exhausted. This morning's "
+  "configuration change raised the per-request timeout from 5 to 30 seconds, so slow responses "
+  "hold a connection up to six times longer. Under the usual morning load, new requests wait for "
+  "a free connection and end with `HTTP 504 Gateway Timeout`. We are rolling the timeout back "
+  "one region at a time and follow the error rate on the status page.",
+  "- Paused all further configuration deployments to the payment gateway\n- Rolled the timeout "
+  "back in the first region (Frankfurt) at 09:05; the error rate there is back to normal\n- Added "
+  "connection pool capacity in the other regions to ease the load while the rollback continues",
+  "- Complete the rollback in the remaining regions\n- Process the queued refunds and confirm "
+  "each one to the merchant\n- Review how timeout changes are tested under production load, and "
+  "share what we learn in the post-incident report",
+  "If one of your orders or refunds is affected, please write to Maria Keller at "
+  "support@example.com or call +49 30 1234 5678, who is set aside for this incident all day, and "
+  "thank you for your patience while the fix rolls out.",
+  "We will post the next update by **11:00 CET**, or sooner if the situation changes, and again "
+  "before our offices close at 18:00 CET.",
+};
+
+static void
+bench (CandorChecker *checker, CandorUpdate *update, const char *label)
+{
+  g_autoptr (CandorIncident) incident = candor_incident_new ("Card payments fail");
+  const guint rounds = 2000;
+  gint64      best = G_MAXINT64;
+  gint64      start, total;
+  guint       words = 0;
+
+  for (int field = 0; field < CANDOR_N_FIELDS; field++)
+    {
+      g_auto (GStrv) split = g_strsplit_set (candor_update_get_field (update, field), " \n", -1);
+
+      for (guint i = 0; split[i] != NULL; i++)
+        words += split[i][0] != '\0';
+    }
+
+  /* Warm up: first matches JIT-compile nothing more, but fault in the pages. */
+  for (guint i = 0; i < 50; i++)
+    g_ptr_array_unref (candor_checker_check_update (checker, incident, update));
+
+  start = g_get_monotonic_time ();
+  for (guint i = 0; i < rounds; i++)
+    {
+      gint64 one = g_get_monotonic_time ();
+
+      g_ptr_array_unref (candor_checker_check_update (checker, incident, update));
+      best = MIN (best, g_get_monotonic_time () - one);
+    }
+  total = g_get_monotonic_time () - start;
+
+  g_print ("%s: check_update on %u words: mean %.1f µs, best %" G_GINT64_FORMAT " µs (%u rounds)\n",
+           label, words, (double)total / rounds, best, rounds);
+}
+
+int
+main (int argc, char *argv[])
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CandorChecker) english = NULL;
+  g_autoptr (CandorChecker) russian = NULL;
+  g_autoptr (CandorUpdate) update = candor_update_new (CANDOR_UPDATE_KIND_PROGRESS);
+  gint64 start;
+
+  start = g_get_monotonic_time ();
+  english = candor_checker_new ("en", &error);
+  g_assert_no_error (error);
+  g_print ("en: candor_checker_new: %" G_GINT64_FORMAT " µs\n", g_get_monotonic_time () - start);
+  start = g_get_monotonic_time ();
+  russian = candor_checker_new ("ru", &error);
+  g_assert_no_error (error);
+  g_print ("ru: candor_checker_new: %" G_GINT64_FORMAT " µs\n", g_get_monotonic_time () - start);
+
+  for (int field = 0; field < CANDOR_N_FIELDS; field++)
+    candor_update_set_field (update, field, english_fields[field]);
+
+  bench (english, update, "en");
+  /* The Russian lists run over the same text: the cost is in the patterns, not the words. */
+  bench (russian, update, "ru lists");
+
+  return 0;
+}

@@ -1,0 +1,119 @@
+/* bench-render.c
+ *
+ * Copyright 2026 The Candor authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+/* What the live preview does on every keystroke: one character of the
+ * executive summary changes, then every audience is rendered in every format
+ * and every check runs. The budget for all of it is 2 ms. */
+
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "candor-checker.h"
+#include "candor-draft.h"
+#include "candor-renderer.h"
+
+#define ITERATIONS 2000
+#define WARMUP     50
+
+static int
+compare_doubles (gconstpointer a, gconstpointer b)
+{
+  double x = *(const double *)a, y = *(const double *)b;
+
+  return (x > y) - (x < y);
+}
+
+int
+main (int argc, char *argv[])
+{
+  g_autofree char *path = NULL;
+  g_autoptr (GFile) file = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CandorDraft) draft = NULL;
+  g_autoptr (CandorRenderer) renderer = NULL;
+  g_autoptr (CandorChecker) checker = NULL;
+  g_autofree char   *summary = NULL;
+  g_autofree double *times = g_new (double, ITERATIONS);
+  CandorIncident    *incident;
+  CandorUpdate      *update;
+  GPtrArray         *audiences;
+  gsize              last;
+  guint              n_renditions = 0, n_findings = 0;
+
+  path = g_build_filename (g_getenv ("CANDOR_SOURCE_ROOT") != NULL ? g_getenv ("CANDOR_SOURCE_ROOT")
+                                                                   : ".",
+                           "tests", "data", "drafts", "full-major-en.json", NULL);
+  if (argc > 1)
+    {
+      g_free (path);
+      path = g_strdup (argv[1]);
+    }
+
+  file = g_file_new_for_path (path);
+  draft = candor_draft_load_from_file (file, NULL, &error);
+  if (draft == NULL)
+    {
+      g_printerr ("bench-render: %s\n", error->message);
+      return EXIT_FAILURE;
+    }
+
+  incident = candor_draft_get_incident (draft);
+  update = candor_draft_get_update (draft);
+  audiences = candor_draft_get_audiences (draft);
+  checker = candor_checker_new (candor_incident_get_language (incident), &error);
+  if (checker == NULL)
+    {
+      g_printerr ("bench-render: %s\n", error->message);
+      return EXIT_FAILURE;
+    }
+  renderer = candor_renderer_new ();
+  candor_renderer_set_checker (renderer, checker);
+
+  summary = g_strdup (candor_update_get_field (update, CANDOR_FIELD_EXECUTIVE_SUMMARY));
+  last = strlen (summary) - 1;
+
+  for (guint i = 0; i < WARMUP + ITERATIONS; i++)
+    {
+      gint64 start;
+
+      /* A different last character each time, as typing would. */
+      summary[last] = 'a' + i % 26;
+      start = g_get_monotonic_time ();
+
+      candor_update_set_field (update, CANDOR_FIELD_EXECUTIVE_SUMMARY, summary);
+      {
+        g_autoptr (GPtrArray) findings = candor_checker_check_update (checker, incident, update);
+
+        n_findings = findings->len;
+      }
+      n_renditions = 0;
+      for (guint a = 0; a < audiences->len; a++)
+        {
+          for (CandorFormat format = 0; format < CANDOR_N_FORMATS; format++)
+            {
+              g_autoptr (CandorRendition) rendition = candor_renderer_render (
+                renderer, incident, update, g_ptr_array_index (audiences, a), format);
+
+              n_findings += candor_rendition_get_findings (rendition)->len;
+              n_renditions++;
+            }
+        }
+
+      if (i >= WARMUP)
+        times[i - WARMUP] = (g_get_monotonic_time () - start) / 1000.0;
+    }
+
+  qsort (times, ITERATIONS, sizeof (double), compare_doubles);
+  g_print ("render+check %u renditions (%u audiences x %d formats), %u findings, %d iterations\n",
+           n_renditions, audiences->len, CANDOR_N_FORMATS, n_findings, ITERATIONS);
+  g_print ("median %.3f ms, p95 %.3f ms, max %.3f ms\n", times[ITERATIONS / 2],
+           times[ITERATIONS * 95 / 100], times[ITERATIONS - 1]);
+
+  return EXIT_SUCCESS;
+}

@@ -1,0 +1,271 @@
+/* test-cli-check.c
+ *
+ * Copyright 2026 The Candor authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <gio/gio.h>
+#include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
+#include <string.h>
+#include <unistd.h>
+
+typedef struct
+{
+  int   status;
+  char *out;
+  char *err;
+} CliRun;
+
+static void
+cli_run_clear (CliRun *run)
+{
+  g_clear_pointer (&run->out, g_free);
+  g_clear_pointer (&run->err, g_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (CliRun, cli_run_clear)
+
+/* Runs the real candor-cli binary with @input on its standard input. */
+static void
+run_cli (CliRun *run, const char *input, const char *first_arg, ...)
+{
+  g_autoptr (GPtrArray) argv = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GSubprocess) process = NULL;
+  g_autoptr (GError) error = NULL;
+  va_list args;
+
+  g_ptr_array_add (argv,
+                   g_build_filename (g_getenv ("CANDOR_BUILD_ROOT"), "src", "candor-cli", NULL));
+  va_start (args, first_arg);
+  for (const char *arg = first_arg; arg != NULL; arg = va_arg (args, const char *))
+    g_ptr_array_add (argv, g_strdup (arg));
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+
+  process = g_subprocess_newv ((const char *const *)argv->pdata,
+                               G_SUBPROCESS_FLAGS_STDIN_PIPE | G_SUBPROCESS_FLAGS_STDOUT_PIPE |
+                                 G_SUBPROCESS_FLAGS_STDERR_PIPE,
+                               &error);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8 (process, input != NULL ? input : "", NULL, &run->out, &run->err,
+                                 &error);
+  g_assert_no_error (error);
+  run->status = g_subprocess_get_exit_status (process);
+}
+
+static char *
+write_temp_file (const char *contents)
+{
+  g_autoptr (GError) error = NULL;
+  char *path = NULL;
+  int   fd = g_file_open_tmp ("candor-check-XXXXXX.txt", &path, &error);
+
+  g_assert_no_error (error);
+  close (fd);
+  g_file_set_contents (path, contents, -1, &error);
+  g_assert_no_error (error);
+
+  return path;
+}
+
+/* "LINE:COL" of the first @needle in @text, as an editor counts them. */
+static char *
+line_column_of (const char *text, const char *needle)
+{
+  const char *found = strstr (text, needle);
+  const char *line_start = text;
+  guint       line = 1;
+
+  g_assert_nonnull (found);
+  for (const char *p = text; p < found; p++)
+    {
+      if (*p == '\n')
+        {
+          line++;
+          line_start = p + 1;
+        }
+    }
+
+  return g_strdup_printf ("%u:%ld", line, g_utf8_pointer_to_offset (line_start, found) + 1);
+}
+
+static void
+test_cli_check_plain_text (void)
+{
+  const char      *text = "Logins fail for all customers.\n"
+                          "Unser Server db-prod-3.internal ist voll — the cause is HTTP 503.\n";
+  g_autofree char *path = write_temp_file (text);
+  g_autofree char *host_at = line_column_of (text, "db-prod-3.internal");
+  g_autofree char *code_at = line_column_of (text, "HTTP 503");
+  g_autofree char *expected = NULL;
+  g_auto (CliRun) run = { 0 };
+
+  run_cli (&run, NULL, "check", "--field", "executive_summary", path, NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_cmpstr (run.err, ==, "");
+  /* One line per finding, compiler style, so editors can jump to it. */
+  expected = g_strdup_printf ("%s:%s: warning: jargon: ", path, host_at);
+  g_assert_true (g_str_has_prefix (run.out, expected));
+  g_clear_pointer (&expected, g_free);
+  expected = g_strdup_printf ("\n%s:%s: warning: jargon: ", path, code_at);
+  g_assert_nonnull (strstr (run.out, expected));
+  g_clear_pointer (&expected, g_free);
+
+  /* Jargon is only a problem in the executive summary. */
+  cli_run_clear (&run);
+  run_cli (&run, NULL, "check", "--field", "technical_details", path, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.out, ==, "");
+
+  g_unlink (path);
+}
+
+static void
+test_cli_check_stdin_json (void)
+{
+  g_auto (CliRun) run = { 0 };
+  g_autoptr (JsonParser) parser = json_parser_new ();
+  g_autoptr (GError) error = NULL;
+  JsonArray  *findings;
+  JsonObject *finding;
+
+  run_cli (&run, "Сервис будет восстановлен к 15:00. Виноват подрядчик.", "check", "--lang", "ru",
+           "--field=whole_message", "--json", "-", NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  json_parser_load_from_data (parser, run.out, -1, &error);
+  g_assert_no_error (error);
+  findings = json_node_get_array (json_parser_get_root (parser));
+  g_assert_cmpuint (json_array_get_length (findings), ==, 2);
+
+  finding = json_array_get_object_element (findings, 0);
+  g_assert_cmpstr (json_object_get_string_member (finding, "rule"), ==, "promise");
+  g_assert_cmpstr (json_object_get_string_member (finding, "severity"), ==, "warning");
+  g_assert_cmpint (json_object_get_int_member (finding, "start"), ==, 7);
+  g_assert_cmpint (json_object_get_int_member (finding, "end"), ==, 33);
+  g_assert_cmpstr (json_object_get_string_member (finding, "message"), !=, "");
+
+  finding = json_array_get_object_element (findings, 1);
+  g_assert_cmpstr (json_object_get_string_member (finding, "rule"), ==, "blame");
+  g_assert_cmpint (json_object_get_int_member (finding, "start"), ==, 35);
+  g_assert_cmpint (json_object_get_int_member (finding, "end"), ==, 42);
+
+  /* Resolved, a time is a fact; the blame stays. */
+  cli_run_clear (&run);
+  run_cli (&run, "Сервис будет восстановлен к 15:00. Виноват подрядчик.", "check", "--lang", "ru",
+           "--field", "whole_message", "--resolved", "--json", "-", NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_nonnull (strstr (run.out, "\"blame\""));
+  g_assert_null (strstr (run.out, "\"promise\""));
+}
+
+static void
+test_cli_check_draft (void)
+{
+  /* Escapes before the phrase must not shift the reported column. */
+  const char *draft =
+    "{\n"
+    "  \"format\": \"candor-draft\",\n"
+    "  \"version\": 1,\n"
+    "  \"incident\": {\"title\": \"Login fails\", \"language\": \"en\"},\n"
+    "  \"update\": {\n"
+    "    \"kind\": \"initial\",\n"
+    "    \"impact-now\": \"Customers \\\"cannot\\\" log in.\\nThe outage was caused by our "
+    "vendor's "
+    "failure.\",\n"
+    "    \"no-lasting-consequences\": true,\n"
+    "    \"contact\": \"Write to Ana at help@example.com; thank you for your patience.\",\n"
+    "    \"next-update\": \"Next update at 11:00 UTC.\"\n"
+    "  }\n"
+    "}\n";
+  g_autofree char *path = write_temp_file (draft);
+  g_autofree char *blame_at = line_column_of (draft, "caused by");
+  g_autofree char *expected = g_strdup_printf ("%s:%s: warning: blame: ", path, blame_at);
+  g_autofree char *fixture = NULL;
+  g_auto (CliRun) run = { 0 };
+
+  run_cli (&run, NULL, "check", path, NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_true (g_str_has_prefix (run.out, expected));
+  /* Exactly one finding: one line. */
+  g_assert_cmpstr (strchr (run.out, '\n'), ==, run.out + strlen (run.out) - 1);
+
+  /* The language comes from the draft, and a good draft passes. */
+  fixture =
+    g_build_filename (g_getenv ("G_TEST_SRCDIR"), "data", "drafts", "full-critical-ru.json", NULL);
+  cli_run_clear (&run);
+  run_cli (&run, NULL, "check", fixture, NULL);
+  g_assert_cmpstr (run.out, ==, "");
+  g_assert_cmpint (run.status, ==, 0);
+
+  g_unlink (path);
+}
+
+static void
+test_cli_check_errors (void)
+{
+  const struct
+  {
+    const char *args[5];
+    const char *first_line;
+  } usage[] = {
+    { { "check", NULL }, "candor-cli: missing file operand\n" },
+    { { "check", "--frobnicate", "x", NULL }, "candor-cli: unrecognized option '--frobnicate'\n" },
+    { { "check", "--lang", NULL }, "candor-cli: option '--lang' requires an argument\n" },
+    { { "check", "--lang=de", "x", NULL }, "candor-cli: invalid language 'de': use en or ru\n" },
+    { { "check", "--field=title", "x", NULL }, "candor-cli: invalid field 'title'\n" },
+    { { "check", "--kind", "final", "x", NULL },
+      "candor-cli: invalid message kind 'final': use initial, update, resolution or "
+      "post-incident\n" },
+    { { "check", "a", "b", NULL }, "candor-cli: extra operand 'b'\n" },
+  };
+  g_auto (CliRun) run = { 0 };
+
+  for (guint i = 0; i < G_N_ELEMENTS (usage); i++)
+    {
+      run_cli (&run, NULL, usage[i].args[0], usage[i].args[1], usage[i].args[2], usage[i].args[3],
+               usage[i].args[4], NULL);
+      g_assert_cmpint (run.status, ==, 2);
+      g_assert_cmpstr (run.out, ==, "");
+      g_assert_true (g_str_has_prefix (run.err, usage[i].first_line));
+      g_assert_true (
+        g_str_has_suffix (run.err, "Try 'candor-cli check --help' for more information.\n"));
+      cli_run_clear (&run);
+    }
+
+  /* Input errors say what is wrong with which input, and where. */
+  run_cli (&run, "{\"format\": ", "check", "-", NULL);
+  g_assert_cmpint (run.status, ==, 2);
+  g_assert_true (g_str_has_prefix (run.err, "candor-cli: <stdin>: line "));
+  cli_run_clear (&run);
+
+  run_cli (&run, NULL, "check", "/nonexistent/draft.json", NULL);
+  g_assert_cmpint (run.status, ==, 2);
+  g_assert_true (g_str_has_prefix (run.err, "candor-cli: /nonexistent/draft.json: "));
+  cli_run_clear (&run);
+
+  run_cli (&run, "\xff\xfe", "check", "--field", "contact", "-", NULL);
+  g_assert_cmpint (run.status, ==, 2);
+  g_assert_cmpstr (run.err, ==, "candor-cli: <stdin>: not valid UTF-8 text\n");
+  cli_run_clear (&run);
+
+  run_cli (&run, NULL, "check", "--help", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_true (g_str_has_prefix (run.out, "Usage: candor-cli check [OPTION…] FILE\n"));
+}
+
+int
+main (int argc, char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/cli/check/plain-text", test_cli_check_plain_text);
+  g_test_add_func ("/cli/check/stdin-json", test_cli_check_stdin_json);
+  g_test_add_func ("/cli/check/draft", test_cli_check_draft);
+  g_test_add_func ("/cli/check/errors", test_cli_check_errors);
+
+  return g_test_run ();
+}

@@ -1,0 +1,220 @@
+/* test-cli-render.c
+ *
+ * Copyright 2026 The Candor authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <gio/gio.h>
+#include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
+#include <string.h>
+
+typedef struct
+{
+  int   status;
+  char *out;
+  char *err;
+} CliRun;
+
+static void
+cli_run_clear (CliRun *run)
+{
+  g_clear_pointer (&run->out, g_free);
+  g_clear_pointer (&run->err, g_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (CliRun, cli_run_clear)
+
+/* Runs the real candor-cli binary, as a script or a user would. */
+static void
+run_cli (CliRun *run, const char *first_arg, ...)
+{
+  g_autoptr (GPtrArray) argv = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GSubprocess) process = NULL;
+  g_autoptr (GError) error = NULL;
+  va_list args;
+
+  g_ptr_array_add (argv,
+                   g_build_filename (g_getenv ("CANDOR_BUILD_ROOT"), "src", "candor-cli", NULL));
+  va_start (args, first_arg);
+  for (const char *arg = first_arg; arg != NULL; arg = va_arg (args, const char *))
+    g_ptr_array_add (argv, g_strdup (arg));
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+
+  process =
+    g_subprocess_newv ((const char *const *)argv->pdata,
+                       G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE, &error);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8 (process, NULL, NULL, &run->out, &run->err, &error);
+  g_assert_no_error (error);
+  run->status = g_subprocess_get_exit_status (process);
+}
+
+static char *
+draft_option (const char *name)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "drafts", name, NULL);
+
+  return g_strconcat ("--draft=", path, NULL);
+}
+
+static void
+test_render_plain (void)
+{
+  g_autofree char *draft = draft_option ("full-major-en.json");
+  g_auto (CliRun) run = { 0 };
+
+  run_cli (&run, "render", draft, "--audience", "customers", "--format", "plain", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.err, ==, "");
+  g_assert_true (g_str_has_prefix (run.out, "Update: Card payments failing at checkout\n\n"
+                                            "What is affected\nSince 08:12 CET"));
+  /* Customers never see the internals. */
+  g_assert_null (strstr (run.out, "Technical details"));
+}
+
+static void
+test_render_email_prints_mime (void)
+{
+  g_autofree char *draft = draft_option ("full-critical-ru.json");
+  g_auto (CliRun) run = { 0 };
+
+  run_cli (&run, "render", draft, "--audience=customers", "--format=email", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, "\nSubject: =?UTF-8?B?"));
+  g_assert_nonnull (strstr (run.out, "\nMIME-Version: 1.0\n"));
+  g_assert_nonnull (strstr (run.out, "Content-Type: multipart/alternative;"));
+  g_assert_true (strstr (run.out, "Content-Type: text/plain; charset=utf-8") <
+                 strstr (run.out, "Content-Type: text/html; charset=utf-8"));
+}
+
+static void
+test_render_social (void)
+{
+  g_autofree char *draft = draft_option ("full-major-en.json");
+  g_auto (CliRun) run = { 0 };
+
+  run_cli (&run, "render", draft, "--audience", "customers", "--format", "bluesky", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  /* Each post, then its length against the limit. */
+  g_assert_true (g_str_has_prefix (run.out, "Update: Card payments failing at checkout\n"));
+  g_assert_nonnull (strstr (run.out, " 1/"));
+  g_assert_nonnull (strstr (run.out, "/300\n"));
+}
+
+static void
+test_render_json (void)
+{
+  g_autofree char *draft = draft_option ("full-major-en.json");
+  g_auto (CliRun) run = { 0 };
+  g_autoptr (JsonNode) root = NULL;
+  g_autoptr (GError) error = NULL;
+  JsonArray *renditions;
+  guint      n_teams = 0;
+
+  run_cli (&run, "render", draft, "--json", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  root = json_from_string (run.out, &error);
+  g_assert_no_error (error);
+  renditions = json_node_get_array (root);
+
+  /* Every default audience through each of its formats: 5 + 3 + 6. */
+  g_assert_cmpuint (json_array_get_length (renditions), ==, 14);
+  for (guint i = 0; i < json_array_get_length (renditions); i++)
+    {
+      JsonObject *rendition = json_array_get_object_element (renditions, i);
+      const char *format = json_object_get_string_member (rendition, "format");
+
+      g_assert_true (json_object_has_member (rendition, "text"));
+      g_assert_true (json_object_has_member (rendition, "findings"));
+      if (g_str_equal (format, "teams"))
+        {
+          JsonObject *card = json_object_get_object_member (rendition, "json");
+
+          g_assert_cmpstr (json_object_get_string_member (card, "type"), ==, "AdaptiveCard");
+          n_teams++;
+        }
+      if (g_str_equal (format, "email"))
+        g_assert_true (
+          g_str_has_prefix (json_object_get_string_member (rendition, "html"), "<!DOCTYPE html>"));
+      if (g_str_equal (format, "x"))
+        g_assert_cmpuint (json_array_get_length (json_object_get_array_member (rendition, "posts")),
+                          >, 1);
+    }
+  g_assert_cmpuint (n_teams, ==, 1);
+}
+
+static void
+test_render_errors (void)
+{
+  g_autofree char *draft = draft_option ("full-major-en.json");
+  const struct
+  {
+    const char *args[3];
+    const char *first_line;
+  } cases[] = {
+    { { NULL }, "candor-cli: missing --draft=FILE\n" },
+    { { "--frobnicate", NULL }, "candor-cli: unrecognized option '--frobnicate'\n" },
+    { { draft, "--format", "fax" },
+      "candor-cli: invalid format 'fax'; valid formats are: plain, " },
+    { { draft, "--audience", "board" },
+      "candor-cli: the draft has no audience 'board'; it has: customers, executives, technical\n" },
+    { { draft, "--format", NULL }, "candor-cli: option '--format' requires an argument\n" },
+    { { draft, "extra", NULL }, "candor-cli: extra operand 'extra'\n" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_auto (CliRun) run = { 0 };
+
+      run_cli (&run, "render", cases[i].args[0], cases[i].args[1], cases[i].args[2], NULL);
+      g_assert_cmpint (run.status, ==, 2);
+      g_assert_cmpstr (run.out, ==, "");
+      g_assert_true (g_str_has_prefix (run.err, cases[i].first_line));
+      g_assert_true (
+        g_str_has_suffix (run.err, "Try 'candor-cli render --help' for more information.\n"));
+    }
+}
+
+static void
+test_render_bad_draft (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("candor-render-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "broken.json", NULL);
+  g_autofree char *option = g_strconcat ("--draft=", path, NULL);
+  g_auto (CliRun) run = { 0 };
+
+  g_assert_no_error (error);
+  g_file_set_contents (path, "{\"format\": \"candor-draft\",\n \"version\": 1,\n", -1, &error);
+  g_assert_no_error (error);
+
+  /* An input error names the file, and the place in it. */
+  run_cli (&run, "render", option, NULL);
+  g_assert_cmpint (run.status, ==, 2);
+  g_assert_cmpstr (run.out, ==, "");
+  g_assert_true (g_str_has_prefix (run.err, "candor-cli: "));
+  g_assert_nonnull (strstr (run.err, path));
+
+  g_remove (path);
+  g_rmdir (dir);
+}
+
+int
+main (int argc, char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/cli/render/plain", test_render_plain);
+  g_test_add_func ("/cli/render/email-prints-mime", test_render_email_prints_mime);
+  g_test_add_func ("/cli/render/social", test_render_social);
+  g_test_add_func ("/cli/render/json", test_render_json);
+  g_test_add_func ("/cli/render/errors", test_render_errors);
+  g_test_add_func ("/cli/render/bad-draft", test_render_bad_draft);
+
+  return g_test_run ();
+}
