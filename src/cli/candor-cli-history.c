@@ -64,41 +64,6 @@ input_error (const GError *error)
 }
 
 static gboolean
-parse_options (GOptionEntry *entries, int *argc, char ***argv, gboolean *help, int *status)
-{
-  g_autoptr (GOptionContext) context = g_option_context_new (NULL);
-  g_autoptr (GError) error = NULL;
-
-  g_option_context_set_help_enabled (context, FALSE);
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if (!g_option_context_parse (context, argc, argv, &error))
-    {
-      *status = candor_cli_usage_error (COMMAND, "%s", error->message);
-      return FALSE;
-    }
-
-  if (*help)
-    {
-      print_help ();
-      *status = CANDOR_CLI_EXIT_OK;
-      return FALSE;
-    }
-
-  /* GOption leaves the "--" that ends the options; what follows is operands. */
-  for (int i = 1; i < *argc; i++)
-    {
-      if (g_str_equal ((*argv)[i], "--"))
-        {
-          memmove (&(*argv)[i], &(*argv)[i + 1], (*argc - i) * sizeof (char *));
-          (*argc)--;
-          break;
-        }
-    }
-
-  return TRUE;
-}
-
-static gboolean
 check_operands (int argc, char **argv, int expected, const char *what, int *status)
 {
   if (argc - 1 < expected)
@@ -193,7 +158,7 @@ run_list (int argc, char **argv)
   g_autoptr (GError) error = NULL;
   g_autoptr (JsonBuilder) builder = json_builder_new ();
 
-  if (!parse_options (entries, &argc, &argv, &help, &status))
+  if (!candor_cli_parse_options (COMMAND, entries, &help, print_help, &argc, &argv, &status))
     return status;
   if (!check_operands (argc, argv, 0, NULL, &status) || !check_page (offset, limit, &status))
     return status;
@@ -258,7 +223,7 @@ run_show (int argc, char **argv)
   g_autofree char *first_notice = NULL;
   g_autofree char *resolved = NULL;
 
-  if (!parse_options (entries, &argc, &argv, &help, &status))
+  if (!candor_cli_parse_options (COMMAND, entries, &help, print_help, &argc, &argv, &status))
     return status;
   if (!check_operands (argc, argv, 1, _("INCIDENT"), &status))
     return status;
@@ -444,7 +409,7 @@ run_search (int argc, char **argv)
   g_autoptr (JsonBuilder) builder = json_builder_new ();
   gboolean has_more = FALSE;
 
-  if (!parse_options (entries, &argc, &argv, &help, &status))
+  if (!candor_cli_parse_options (COMMAND, entries, &help, print_help, &argc, &argv, &status))
     return status;
   /* The query is words, never options: "-" and "--x" are searched for after "--". */
   if (argc < 2)
@@ -552,7 +517,7 @@ run_export (int argc, char **argv)
   gsize              size;
   gconstpointer      data;
 
-  if (!parse_options (entries, &argc, &argv, &help, &status))
+  if (!candor_cli_parse_options (COMMAND, entries, &help, print_help, &argc, &argv, &status))
     return status;
   if (!check_operands (argc, argv, 1, _("INCIDENT"), &status))
     return status;
@@ -606,7 +571,7 @@ run_recover (int argc, char **argv)
   g_autoptr (GError) error = NULL;
   g_autofree char *damaged = NULL;
 
-  if (!parse_options (entries, &argc, &argv, &help, &status))
+  if (!candor_cli_parse_options (COMMAND, entries, &help, print_help, &argc, &argv, &status))
     return status;
   if (!check_operands (argc, argv, 0, NULL, &status))
     return status;

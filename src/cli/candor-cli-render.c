@@ -25,63 +25,6 @@
 
 #define COMMAND "render"
 
-/* GOption's own messages are not GNU style, so options are checked here
- * first with the wording every GNU tool uses. */
-static int
-check_options (int argc, char **argv)
-{
-  static const char *const with_value[] = { "--draft", "--audience", "--format" };
-  static const char *const without_value[] = { "--json", "--help" };
-
-  for (int i = 1; i < argc; i++)
-    {
-      const char      *arg = argv[i];
-      g_autofree char *name = NULL;
-      gboolean         known = FALSE;
-
-      if (g_str_equal (arg, "--"))
-        break;
-      if (arg[0] != '-' || arg[1] == '\0')
-        continue;
-      if (arg[1] != '-')
-        {
-          if (g_str_equal (arg, "-h"))
-            continue;
-          return candor_cli_usage_error (COMMAND, _("invalid option -- '%s'"), arg + 1);
-        }
-
-      name = g_strndup (arg, strcspn (arg, "="));
-      for (guint j = 0; j < G_N_ELEMENTS (with_value); j++)
-        {
-          if (g_str_equal (name, with_value[j]))
-            {
-              known = TRUE;
-              if (strchr (arg, '=') == NULL)
-                {
-                  if (i + 1 >= argc)
-                    return candor_cli_usage_error (COMMAND, _("option '%s' requires an argument"),
-                                                               name);
-                  i++;
-                }
-            }
-        }
-      for (guint j = 0; j < G_N_ELEMENTS (without_value); j++)
-        {
-          if (g_str_equal (name, without_value[j]))
-            {
-              known = TRUE;
-              if (strchr (arg, '=') != NULL)
-                return candor_cli_usage_error (COMMAND, _("option '%s' doesn't allow an argument"),
-                                                           name);
-            }
-        }
-      if (!known)
-        return candor_cli_usage_error (COMMAND, _("unrecognized option '%s'"), arg);
-    }
-
-  return CANDOR_CLI_EXIT_OK;
-}
-
 static char *
 list_format_nicks (void)
 {
@@ -244,7 +187,6 @@ candor_cli_render_run (int argc, char **argv)
   g_autoptr (CandorDraft) draft = NULL;
   g_autoptr (CandorRenderer) renderer = NULL;
   g_autoptr (GPtrArray) renditions = NULL;
-  g_autoptr (GOptionContext) context = g_option_context_new (NULL);
   CandorAudience *only_audience = NULL;
   GPtrArray      *audiences;
   gboolean        as_json = FALSE;
@@ -260,20 +202,8 @@ candor_cli_render_run (int argc, char **argv)
        { NULL },
   };
 
-  status = check_options (argc, argv);
-  if (status != CANDOR_CLI_EXIT_OK)
+  if (!candor_cli_parse_options (COMMAND, entries, &help, print_help, &argc, &argv, &status))
     return status;
-
-  g_option_context_set_help_enabled (context, FALSE);
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if (!g_option_context_parse (context, &argc, &argv, &error))
-    return candor_cli_usage_error (COMMAND, "%s", error->message);
-
-  if (help)
-    {
-      print_help ();
-      return CANDOR_CLI_EXIT_OK;
-    }
 
   if (argc > 1)
     return candor_cli_usage_error (COMMAND, _("extra operand '%s'"), argv[1]);

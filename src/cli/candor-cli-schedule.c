@@ -169,6 +169,7 @@ candor_cli_schedule_run (int argc, char **argv)
   gboolean     as_json = FALSE;
   gboolean     help = FALSE;
   gsize        length = 0;
+  int          status;
   GOptionEntry entries[] = {
     { "draft", 0, 0, G_OPTION_ARG_FILENAME, &draft_path, NULL, NULL },
     { "now", 0, 0, G_OPTION_ARG_STRING, &now_text, NULL, NULL },
@@ -176,19 +177,9 @@ candor_cli_schedule_run (int argc, char **argv)
     { "help", 'h', 0, G_OPTION_ARG_NONE, &help, NULL, NULL },
     { NULL },
   };
-  g_autoptr (GOptionContext) context = g_option_context_new (NULL);
 
-  /* Our own --help, and GNU-style messages instead of GOption's. */
-  g_option_context_set_help_enabled (context, FALSE);
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if (!g_option_context_parse (context, &argc, &argv, &error))
-    return candor_cli_usage_error (COMMAND, "%s", error->message);
-
-  if (help)
-    {
-      print_help ();
-      return CANDOR_CLI_EXIT_OK;
-    }
+  if (!candor_cli_parse_options (COMMAND, entries, &help, print_help, &argc, &argv, &status))
+    return status;
 
   if (argc > 1)
     return candor_cli_usage_error (COMMAND, _("extra operand '%s'"), argv[1]);

@@ -57,30 +57,6 @@ input_error (const GError *error)
   return CANDOR_CLI_EXIT_USAGE;
 }
 
-static gboolean
-parse_options (GOptionEntry *entries, int *argc, char ***argv, gboolean *help, int *status)
-{
-  g_autoptr (GOptionContext) context = g_option_context_new (NULL);
-  g_autoptr (GError) error = NULL;
-
-  g_option_context_set_help_enabled (context, FALSE);
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if (!g_option_context_parse (context, argc, argv, &error))
-    {
-      *status = candor_cli_usage_error (COMMAND, "%s", error->message);
-      return FALSE;
-    }
-
-  if (*help)
-    {
-      print_help ();
-      *status = CANDOR_CLI_EXIT_OK;
-      return FALSE;
-    }
-
-  return TRUE;
-}
-
 /* After the options, exactly @n_operands must be left (argv[0] is the subcommand). */
 static gboolean
 check_operands (int argc, char **argv, int n_operands, const char *missing, int *status)
@@ -154,7 +130,7 @@ run_list (int argc, char **argv)
             { NULL },
   };
 
-  if (!parse_options (entries, &argc, &argv, &help, &status) ||
+  if (!candor_cli_parse_options (COMMAND, entries, &help, print_help, &argc, &argv, &status) ||
       !check_operands (argc, argv, 0, NULL, &status) ||
       !parse_enum (CANDOR_TYPE_UPDATE_KIND, "--kind", kind_name, &filter.kind, &status) ||
       !parse_enum (CANDOR_TYPE_SEVERITY, "--severity", severity_name, &filter.severity, &status))
@@ -216,7 +192,7 @@ run_show (int argc, char **argv)
     { NULL },
   };
 
-  if (!parse_options (entries, &argc, &argv, &help, &status) ||
+  if (!candor_cli_parse_options (COMMAND, entries, &help, print_help, &argc, &argv, &status) ||
       !check_operands (argc, argv, 1, _("missing template id"), &status))
     return status;
 
@@ -283,7 +259,7 @@ run_export (int argc, char **argv)
     { NULL },
   };
 
-  if (!parse_options (entries, &argc, &argv, &help, &status))
+  if (!candor_cli_parse_options (COMMAND, entries, &help, print_help, &argc, &argv, &status))
     return status;
   if (argc == 2)
     return candor_cli_usage_error (COMMAND, _("missing destination file operand after '%s'"),
@@ -326,7 +302,7 @@ run_import (int argc, char **argv)
         { NULL },
   };
 
-  if (!parse_options (entries, &argc, &argv, &help, &status) ||
+  if (!candor_cli_parse_options (COMMAND, entries, &help, print_help, &argc, &argv, &status) ||
       !check_operands (argc, argv, 1, _("missing file operand"), &status))
     return status;
 
@@ -404,7 +380,7 @@ run_render (int argc, char **argv)
                    { NULL },
   };
 
-  if (!parse_options (entries, &argc, &argv, &help, &status) ||
+  if (!candor_cli_parse_options (COMMAND, entries, &help, print_help, &argc, &argv, &status) ||
       !check_operands (argc, argv, 1, _("missing template file operand"), &status))
     return status;
   if (data_path == NULL)

@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "candor-cli.h"
 #include "candor-cli-check.h"
@@ -21,13 +22,18 @@
 
 /* Each command is listed here once it works, never before. */
 static const CandorCliCommand commands[] = {
-  { "check", N_("check a message for blame, promises, jargon and missing parts"), candor_cli_check_run },
-  { "history", N_("list, search and export incidents and what was sent"), candor_cli_history_run },
-  { "render", N_("print exactly what each audience receives on each channel"), candor_cli_render_run },
-  { "schedule", N_("suggest when to send the next update, and why"), candor_cli_schedule_run },
-  { "templates", N_("list, show, import and export message templates"), candor_cli_templates_run },
-  { NULL, NULL, NULL },
-};
+  { "check",
+    N_("check a message for blame, promises, jargon and missing parts"), candor_cli_check_run },
+    { "history",
+      N_("list, search and export incidents and what was sent"), candor_cli_history_run },
+      { "render",
+        N_("print exactly what each audience receives on each channel"), candor_cli_render_run },
+        { "schedule",
+          N_("suggest when to send the next update, and why"), candor_cli_schedule_run },
+          { "templates",
+            N_("list, show, import and export message templates"), candor_cli_templates_run },
+            { NULL, NULL, NULL },
+        };
 
 static const CandorCliCommand *
 find_command (const char *name)
@@ -88,6 +94,142 @@ candor_cli_usage_error (const char *command, const char *format, ...)
     g_printerr (_("Try '%s --help' for more information.\n"), g_get_prgname ());
 
   return CANDOR_CLI_EXIT_USAGE;
+}
+
+static const GOptionEntry *
+find_long_option (const GOptionEntry *entries, const char *name)
+{
+  for (const GOptionEntry *entry = entries; entry->long_name != NULL; entry++)
+    {
+      if (g_str_equal (entry->long_name, name))
+        return entry;
+    }
+
+  return NULL;
+}
+
+static const GOptionEntry *
+find_short_option (const GOptionEntry *entries, char name)
+{
+  for (const GOptionEntry *entry = entries; entry->long_name != NULL; entry++)
+    {
+      if (entry->short_name == name)
+        return entry;
+    }
+
+  return NULL;
+}
+
+/* GOption's own messages are not GNU style ("Unknown option --x"), so the
+ * arguments are checked first against @entries with the wording every GNU
+ * tool uses. */
+static int
+check_gnu_options (const char *command, const GOptionEntry *entries, int argc, char **argv)
+{
+  for (int i = 1; i < argc; i++)
+    {
+      const char         *arg = argv[i];
+      const GOptionEntry *entry;
+      g_autofree char    *name = NULL;
+      gboolean            has_value;
+
+      if (g_str_equal (arg, "--"))
+        break;
+      if (arg[0] != '-' || arg[1] == '\0')
+        continue;
+
+      if (arg[1] != '-')
+        {
+          /* Short options, possibly bundled ("-hx"); one that takes a value ends the bundle. */
+          for (const char *c = arg + 1; *c != '\0'; c++)
+            {
+              entry = find_short_option (entries, *c);
+              if (entry == NULL)
+                return candor_cli_usage_error (command, _("invalid option -- '%c'"), *c);
+              if (entry->arg != G_OPTION_ARG_NONE)
+                {
+                  if (c[1] == '\0' && ++i >= argc)
+                    return candor_cli_usage_error (command,
+                                                   _("option requires an argument -- '%c'"), *c);
+                  break;
+                }
+            }
+          continue;
+        }
+
+      name = g_strndup (arg + 2, strcspn (arg + 2, "="));
+      has_value = strchr (arg, '=') != NULL;
+      entry = find_long_option (entries, name);
+
+      if (entry == NULL)
+        return candor_cli_usage_error (command, _("unrecognized option '--%s'"), name);
+      if (entry->arg == G_OPTION_ARG_NONE && has_value)
+        return candor_cli_usage_error (command, _("option '--%s' doesn't allow an argument"),
+                                                   name);
+      if (entry->arg != G_OPTION_ARG_NONE && !has_value && ++i >= argc)
+        return candor_cli_usage_error (command, _("option '--%s' requires an argument"), name);
+    }
+
+  return CANDOR_CLI_EXIT_OK;
+}
+
+/**
+ * candor_cli_parse_options:
+ * @command: the command, for messages ("check")
+ * @entries: the command's options, including a "help" entry pointing at @help
+ * @help: set when --help was given
+ * @print_command_help: prints the command's help
+ * @status: (out): the exit status when this returns %FALSE
+ *
+ * Parses a command's options the GNU way: unknown options and missing or
+ * unwanted arguments get the usual messages, --help prints the help, and
+ * "--" ends the options. @argc and @argv are left with argv[0] and the
+ * operands. Returns %TRUE when the command should go on.
+ */
+gboolean
+candor_cli_parse_options (const char       *command,
+                          GOptionEntry     *entries,
+                          gboolean         *help,
+                          CandorCliHelpFunc print_command_help,
+                          int              *argc,
+                          char           ***argv,
+                          int              *status)
+{
+  g_autoptr (GOptionContext) context = NULL;
+  g_autoptr (GError) error = NULL;
+
+  *status = check_gnu_options (command, entries, *argc, *argv);
+  if (*status != CANDOR_CLI_EXIT_OK)
+    return FALSE;
+
+  context = g_option_context_new (NULL);
+  g_option_context_set_help_enabled (context, FALSE);
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!g_option_context_parse (context, argc, argv, &error))
+    {
+      *status = candor_cli_usage_error (command, "%s", error->message);
+      return FALSE;
+    }
+
+  if (*help)
+    {
+      print_command_help ();
+      *status = CANDOR_CLI_EXIT_OK;
+      return FALSE;
+    }
+
+  /* GOption leaves the "--" that ends the options; what follows is operands. */
+  for (int i = 1; i < *argc; i++)
+    {
+      if (g_str_equal ((*argv)[i], "--"))
+        {
+          memmove (&(*argv)[i], &(*argv)[i + 1], (*argc - i) * sizeof (char *));
+          (*argc)--;
+          break;
+        }
+    }
+
+  return TRUE;
 }
 
 int

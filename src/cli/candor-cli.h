@@ -25,7 +25,16 @@ typedef struct
   CandorCliCommandFunc run;
 } CandorCliCommand;
 
-int candor_cli_run (int argc, char **argv);
-int candor_cli_usage_error (const char *command, const char *format, ...) G_GNUC_PRINTF (2, 3);
+typedef void (*CandorCliHelpFunc) (void);
+
+int      candor_cli_run (int argc, char **argv);
+gboolean candor_cli_parse_options (const char       *command,
+                                   GOptionEntry     *entries,
+                                   gboolean         *help,
+                                   CandorCliHelpFunc print_help,
+                                   int              *argc,
+                                   char           ***argv,
+                                   int              *status);
+int      candor_cli_usage_error (const char *command, const char *format, ...) G_GNUC_PRINTF (2, 3);
 
 G_END_DECLS

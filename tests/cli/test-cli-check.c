@@ -7,55 +7,13 @@
 
 #include "config.h"
 
+#include "candor-test-cli.h"
+
 #include <gio/gio.h>
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 #include <string.h>
 #include <unistd.h>
-
-typedef struct
-{
-  int   status;
-  char *out;
-  char *err;
-} CliRun;
-
-static void
-cli_run_clear (CliRun *run)
-{
-  g_clear_pointer (&run->out, g_free);
-  g_clear_pointer (&run->err, g_free);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (CliRun, cli_run_clear)
-
-/* Runs the real candor-cli binary with @input on its standard input. */
-static void
-run_cli (CliRun *run, const char *input, const char *first_arg, ...)
-{
-  g_autoptr (GPtrArray) argv = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr (GSubprocess) process = NULL;
-  g_autoptr (GError) error = NULL;
-  va_list args;
-
-  g_ptr_array_add (argv,
-                   g_build_filename (g_getenv ("CANDOR_BUILD_ROOT"), "src", "candor-cli", NULL));
-  va_start (args, first_arg);
-  for (const char *arg = first_arg; arg != NULL; arg = va_arg (args, const char *))
-    g_ptr_array_add (argv, g_strdup (arg));
-  va_end (args);
-  g_ptr_array_add (argv, NULL);
-
-  process = g_subprocess_newv ((const char *const *)argv->pdata,
-                               G_SUBPROCESS_FLAGS_STDIN_PIPE | G_SUBPROCESS_FLAGS_STDOUT_PIPE |
-                                 G_SUBPROCESS_FLAGS_STDERR_PIPE,
-                               &error);
-  g_assert_no_error (error);
-  g_subprocess_communicate_utf8 (process, input != NULL ? input : "", NULL, &run->out, &run->err,
-                                 &error);
-  g_assert_no_error (error);
-  run->status = g_subprocess_get_exit_status (process);
-}
 
 static char *
 write_temp_file (const char *contents)
@@ -102,9 +60,9 @@ test_cli_check_plain_text (void)
   g_autofree char *host_at = line_column_of (text, "db-prod-3.internal");
   g_autofree char *code_at = line_column_of (text, "HTTP 503");
   g_autofree char *expected = NULL;
-  g_auto (CliRun) run = { 0 };
+  g_auto (CandorTestCliRun) run = { 0 };
 
-  run_cli (&run, NULL, "check", "--field", "executive_summary", path, NULL);
+  candor_test_cli_run (&run, NULL, "check", "--field", "executive_summary", path, NULL);
   g_assert_cmpint (run.status, ==, 1);
   g_assert_cmpstr (run.err, ==, "");
   /* One line per finding, compiler style, so editors can jump to it. */
@@ -116,8 +74,8 @@ test_cli_check_plain_text (void)
   g_clear_pointer (&expected, g_free);
 
   /* Jargon is only a problem in the executive summary. */
-  cli_run_clear (&run);
-  run_cli (&run, NULL, "check", "--field", "technical_details", path, NULL);
+  candor_test_cli_run_clear (&run);
+  candor_test_cli_run (&run, NULL, "check", "--field", "technical_details", path, NULL);
   g_assert_cmpint (run.status, ==, 0);
   g_assert_cmpstr (run.out, ==, "");
 
@@ -127,14 +85,14 @@ test_cli_check_plain_text (void)
 static void
 test_cli_check_stdin_json (void)
 {
-  g_auto (CliRun) run = { 0 };
+  g_auto (CandorTestCliRun) run = { 0 };
   g_autoptr (JsonParser) parser = json_parser_new ();
   g_autoptr (GError) error = NULL;
   JsonArray  *findings;
   JsonObject *finding;
 
-  run_cli (&run, "Сервис будет восстановлен к 15:00. Виноват подрядчик.", "check", "--lang", "ru",
-           "--field=whole_message", "--json", "-", NULL);
+  candor_test_cli_run (&run, "Сервис будет восстановлен к 15:00. Виноват подрядчик.", "check",
+                       "--lang", "ru", "--field=whole_message", "--json", "-", NULL);
   g_assert_cmpint (run.status, ==, 1);
   json_parser_load_from_data (parser, run.out, -1, &error);
   g_assert_no_error (error);
@@ -154,9 +112,10 @@ test_cli_check_stdin_json (void)
   g_assert_cmpint (json_object_get_int_member (finding, "end"), ==, 42);
 
   /* Resolved, a time is a fact; the blame stays. */
-  cli_run_clear (&run);
-  run_cli (&run, "Сервис будет восстановлен к 15:00. Виноват подрядчик.", "check", "--lang", "ru",
-           "--field", "whole_message", "--resolved", "--json", "-", NULL);
+  candor_test_cli_run_clear (&run);
+  candor_test_cli_run (&run, "Сервис будет восстановлен к 15:00. Виноват подрядчик.", "check",
+                       "--lang", "ru", "--field", "whole_message", "--resolved", "--json", "-",
+                       NULL);
   g_assert_cmpint (run.status, ==, 1);
   g_assert_nonnull (strstr (run.out, "\"blame\""));
   g_assert_null (strstr (run.out, "\"promise\""));
@@ -185,9 +144,9 @@ test_cli_check_draft (void)
   g_autofree char *blame_at = line_column_of (draft, "caused by");
   g_autofree char *expected = g_strdup_printf ("%s:%s: warning: blame: ", path, blame_at);
   g_autofree char *fixture = NULL;
-  g_auto (CliRun) run = { 0 };
+  g_auto (CandorTestCliRun) run = { 0 };
 
-  run_cli (&run, NULL, "check", path, NULL);
+  candor_test_cli_run (&run, NULL, "check", path, NULL);
   g_assert_cmpint (run.status, ==, 1);
   g_assert_true (g_str_has_prefix (run.out, expected));
   /* Exactly one finding: one line. */
@@ -196,8 +155,8 @@ test_cli_check_draft (void)
   /* The language comes from the draft, and a good draft passes. */
   fixture =
     g_build_filename (g_getenv ("G_TEST_SRCDIR"), "data", "drafts", "full-critical-ru.json", NULL);
-  cli_run_clear (&run);
-  run_cli (&run, NULL, "check", fixture, NULL);
+  candor_test_cli_run_clear (&run);
+  candor_test_cli_run (&run, NULL, "check", fixture, NULL);
   g_assert_cmpstr (run.out, ==, "");
   g_assert_cmpint (run.status, ==, 0);
 
@@ -222,37 +181,37 @@ test_cli_check_errors (void)
       "post-incident\n" },
     { { "check", "a", "b", NULL }, "candor-cli: extra operand 'b'\n" },
   };
-  g_auto (CliRun) run = { 0 };
+  g_auto (CandorTestCliRun) run = { 0 };
 
   for (guint i = 0; i < G_N_ELEMENTS (usage); i++)
     {
-      run_cli (&run, NULL, usage[i].args[0], usage[i].args[1], usage[i].args[2], usage[i].args[3],
-               usage[i].args[4], NULL);
+      candor_test_cli_run (&run, NULL, usage[i].args[0], usage[i].args[1], usage[i].args[2],
+                           usage[i].args[3], usage[i].args[4], NULL);
       g_assert_cmpint (run.status, ==, 2);
       g_assert_cmpstr (run.out, ==, "");
       g_assert_true (g_str_has_prefix (run.err, usage[i].first_line));
       g_assert_true (
         g_str_has_suffix (run.err, "Try 'candor-cli check --help' for more information.\n"));
-      cli_run_clear (&run);
+      candor_test_cli_run_clear (&run);
     }
 
   /* Input errors say what is wrong with which input, and where. */
-  run_cli (&run, "{\"format\": ", "check", "-", NULL);
+  candor_test_cli_run (&run, "{\"format\": ", "check", "-", NULL);
   g_assert_cmpint (run.status, ==, 2);
   g_assert_true (g_str_has_prefix (run.err, "candor-cli: <stdin>: line "));
-  cli_run_clear (&run);
+  candor_test_cli_run_clear (&run);
 
-  run_cli (&run, NULL, "check", "/nonexistent/draft.json", NULL);
+  candor_test_cli_run (&run, NULL, "check", "/nonexistent/draft.json", NULL);
   g_assert_cmpint (run.status, ==, 2);
   g_assert_true (g_str_has_prefix (run.err, "candor-cli: /nonexistent/draft.json: "));
-  cli_run_clear (&run);
+  candor_test_cli_run_clear (&run);
 
-  run_cli (&run, "\xff\xfe", "check", "--field", "contact", "-", NULL);
+  candor_test_cli_run (&run, "\xff\xfe", "check", "--field", "contact", "-", NULL);
   g_assert_cmpint (run.status, ==, 2);
   g_assert_cmpstr (run.err, ==, "candor-cli: <stdin>: not valid UTF-8 text\n");
-  cli_run_clear (&run);
+  candor_test_cli_run_clear (&run);
 
-  run_cli (&run, NULL, "check", "--help", NULL);
+  candor_test_cli_run (&run, NULL, "check", "--help", NULL);
   g_assert_cmpint (run.status, ==, 0);
   g_assert_true (g_str_has_prefix (run.out, "Usage: candor-cli check [OPTION…] FILE\n"));
 }

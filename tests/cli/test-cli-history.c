@@ -7,61 +7,13 @@
 
 #include "config.h"
 
+#include "candor-test-cli.h"
+
 #include <gio/gio.h>
 #include <json-glib/json-glib.h>
 #include <string.h>
 
 #include "../store/candor-store-test-seed.h"
-
-typedef struct
-{
-  int   status;
-  char *out;
-  char *err;
-} CliRun;
-
-static void
-cli_run_clear (CliRun *run)
-{
-  g_clear_pointer (&run->out, g_free);
-  g_clear_pointer (&run->err, g_free);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (CliRun, cli_run_clear)
-
-/* Runs the real candor-cli binary on this test's isolated XDG_DATA_HOME,
- * so it reads the history the test seeded. */
-static void
-run_cli (CliRun *run, const char *first_arg, ...)
-{
-  g_autoptr (GPtrArray) argv = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr (GSubprocessLauncher) launcher = NULL;
-  g_autoptr (GSubprocess) process = NULL;
-  g_autoptr (GError) error = NULL;
-  va_list args;
-
-  g_ptr_array_add (argv,
-                   g_build_filename (g_getenv ("CANDOR_BUILD_ROOT"), "src", "candor-cli", NULL));
-  g_ptr_array_add (argv, g_strdup ("history"));
-  va_start (args, first_arg);
-  for (const char *arg = first_arg; arg != NULL; arg = va_arg (args, const char *))
-    g_ptr_array_add (argv, g_strdup (arg));
-  va_end (args);
-  g_ptr_array_add (argv, NULL);
-
-  /* GLib isolates each test's folders in this process only: hand them on. */
-  launcher =
-    g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE);
-  g_subprocess_launcher_setenv (launcher, "XDG_DATA_HOME", g_get_user_data_dir (), TRUE);
-  g_subprocess_launcher_setenv (launcher, "HOME", g_get_home_dir (), TRUE);
-  process = g_subprocess_launcher_spawnv (launcher, (const char *const *)argv->pdata, &error);
-  g_assert_no_error (error);
-  g_subprocess_communicate_utf8 (process, NULL, NULL, &run->out, &run->err, &error);
-  g_assert_no_error (error);
-  run->status = g_subprocess_get_exit_status (process);
-  if (run->status != 0)
-    g_test_message ("candor-cli exited with %d: %s", run->status, run->err);
-}
 
 typedef struct
 {
@@ -113,20 +65,20 @@ static void
 test_list (void)
 {
   g_auto (Seeded) seeded = { 0 };
-  g_auto (CliRun) empty = { 0 };
-  g_auto (CliRun) run = { 0 };
-  g_auto (CliRun) json = { 0 };
+  g_auto (CandorTestCliRun) empty = { 0 };
+  g_auto (CandorTestCliRun) run = { 0 };
+  g_auto (CandorTestCliRun) json = { 0 };
   g_auto (GStrv) lines = NULL;
   g_autofree char *expected_first = NULL;
   g_autoptr (JsonNode) root = NULL;
   g_autoptr (GError) error = NULL;
 
-  run_cli (&empty, "list", NULL);
+  candor_test_cli_run (&empty, NULL, "history", "list", NULL);
   g_assert_cmpint (empty.status, ==, 0);
   g_assert_cmpstr (empty.out, ==, "");
 
   seed (&seeded);
-  run_cli (&run, "list", NULL);
+  candor_test_cli_run (&run, NULL, "history", "list", NULL);
   g_assert_cmpint (run.status, ==, 0);
   lines = g_strsplit (run.out, "\n", -1);
   g_assert_cmpuint (g_strv_length (lines), ==, 3); /* two and the empty tail */
@@ -135,7 +87,7 @@ test_list (void)
   g_assert_cmpstr (lines[0], ==, expected_first);
   g_assert_true (g_str_has_prefix (lines[1], seeded.older_id));
 
-  run_cli (&json, "list", "--json", "--limit=1", "--offset=1", NULL);
+  candor_test_cli_run (&json, NULL, "history", "list", "--json", "--limit=1", "--offset=1", NULL);
   g_assert_cmpint (json.status, ==, 0);
   root = json_from_string (json.out, &error);
   g_assert_no_error (error);
@@ -149,11 +101,11 @@ static void
 test_show (void)
 {
   g_auto (Seeded) seeded = { 0 };
-  g_auto (CliRun) run = { 0 };
-  g_auto (CliRun) missing = { 0 };
+  g_auto (CandorTestCliRun) run = { 0 };
+  g_auto (CandorTestCliRun) missing = { 0 };
 
   seed (&seeded);
-  run_cli (&run, "show", seeded.older_id, NULL);
+  candor_test_cli_run (&run, NULL, "history", "show", seeded.older_id, NULL);
   g_assert_cmpint (run.status, ==, 0);
   g_assert_true (g_str_has_prefix (run.out, "Card payments declined\n"));
   g_assert_nonnull (strstr (run.out, "2026-11-30T09:20:00Z"));
@@ -163,7 +115,7 @@ test_show (void)
     strstr (run.out, "next update promised for 2026-11-30T10:00:00Z, LATE by 30 min"));
   g_assert_nonnull (strstr (run.out, "customers · email"));
 
-  run_cli (&missing, "show", "no-such-incident", NULL);
+  candor_test_cli_run (&missing, NULL, "history", "show", "no-such-incident", NULL);
   g_assert_cmpint (missing.status, ==, 2);
   g_assert_cmpstr (missing.out, ==, "");
   g_assert_nonnull (strstr (missing.err, "no-such-incident"));
@@ -173,22 +125,23 @@ static void
 test_search (void)
 {
   g_auto (Seeded) seeded = { 0 };
-  g_auto (CliRun) run = { 0 };
-  g_auto (CliRun) json = { 0 };
+  g_auto (CandorTestCliRun) run = { 0 };
+  g_auto (CandorTestCliRun) json = { 0 };
   g_autoptr (JsonNode) root = NULL;
   g_autoptr (GError) error = NULL;
   JsonArray  *results;
   const char *hostile[] = { "\"", "AND", "-", "col:x", "*", "(", "вход", "" };
 
   seed (&seeded);
-  run_cli (&run, "search", "declin", NULL);
+  candor_test_cli_run (&run, NULL, "history", "search", "declin", NULL);
   g_assert_cmpint (run.status, ==, 0);
   g_assert_nonnull (strstr (run.out, "Card payments declined"));
   /* Not a terminal: no escape sequences, no markers. */
   g_assert_null (strchr (run.out, '\033'));
   g_assert_null (strchr (run.out, '\x02'));
 
-  run_cli (&json, "search", "payments declined", "--json", "--channel=slack", NULL);
+  candor_test_cli_run (&json, NULL, "history", "search", "payments declined", "--json",
+                       "--channel=slack", NULL);
   g_assert_cmpint (json.status, ==, 0);
   root = json_from_string (json.out, &error);
   g_assert_no_error (error);
@@ -203,9 +156,9 @@ test_search (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (hostile); i++)
     {
-      g_auto (CliRun) odd = { 0 };
+      g_auto (CandorTestCliRun) odd = { 0 };
 
-      run_cli (&odd, "search", "--json", "--", hostile[i], NULL);
+      candor_test_cli_run (&odd, NULL, "history", "search", "--json", "--", hostile[i], NULL);
       g_assert_cmpint (odd.status, ==, 0);
       g_assert_cmpstr (odd.err, ==, "");
     }
@@ -215,18 +168,18 @@ static void
 test_export (void)
 {
   g_auto (Seeded) seeded = { 0 };
-  g_auto (CliRun) md = { 0 };
-  g_auto (CliRun) json = { 0 };
-  g_auto (CliRun) mbox = { 0 };
+  g_auto (CandorTestCliRun) md = { 0 };
+  g_auto (CandorTestCliRun) json = { 0 };
+  g_auto (CandorTestCliRun) mbox = { 0 };
   g_autoptr (JsonNode) root = NULL;
   g_autoptr (GError) error = NULL;
 
   seed (&seeded);
-  run_cli (&md, "export", seeded.older_id, "--format=md", NULL);
+  candor_test_cli_run (&md, NULL, "history", "export", seeded.older_id, "--format=md", NULL);
   g_assert_cmpint (md.status, ==, 0);
   g_assert_true (g_str_has_prefix (md.out, "# Card payments declined\n"));
 
-  run_cli (&json, "export", seeded.older_id, "--format", "json", NULL);
+  candor_test_cli_run (&json, NULL, "history", "export", seeded.older_id, "--format", "json", NULL);
   g_assert_cmpint (json.status, ==, 0);
   root = json_from_string (json.out, &error);
   g_assert_no_error (error);
@@ -234,7 +187,7 @@ test_export (void)
     json_array_get_length (json_object_get_array_member (json_node_get_object (root), "updates")),
     ==, 2);
 
-  run_cli (&mbox, "export", seeded.older_id, "--format=mbox", NULL);
+  candor_test_cli_run (&mbox, NULL, "history", "export", seeded.older_id, "--format=mbox", NULL);
   g_assert_cmpint (mbox.status, ==, 0);
   g_assert_true (g_str_has_prefix (mbox.out, "From status@example.com Mon Nov 30 09:20:00 2026\n"));
 }
@@ -258,10 +211,11 @@ test_usage_errors (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
-      g_auto (CliRun) run = { 0 };
+      g_auto (CandorTestCliRun) run = { 0 };
 
-      run_cli (&run, cases[i][0], cases[i][0] != NULL ? cases[i][1] : NULL,
-               cases[i][0] != NULL && cases[i][1] != NULL ? cases[i][2] : NULL, NULL);
+      candor_test_cli_run (&run, NULL, "history", cases[i][0],
+                           cases[i][0] != NULL ? cases[i][1] : NULL,
+                           cases[i][0] != NULL && cases[i][1] != NULL ? cases[i][2] : NULL, NULL);
       g_assert_cmpint (run.status, ==, 2);
       g_assert_cmpstr (run.out, ==, "");
       g_assert_true (g_str_has_prefix (run.err, "candor-cli: "));
@@ -275,23 +229,23 @@ test_corrupt_history (void)
 {
   g_autoptr (GError) error = NULL;
   g_autofree char *path = candor_store_get_default_path (&error);
-  g_auto (CliRun) broken = { 0 };
-  g_auto (CliRun) recover = { 0 };
-  g_auto (CliRun) after = { 0 };
+  g_auto (CandorTestCliRun) broken = { 0 };
+  g_auto (CandorTestCliRun) recover = { 0 };
+  g_auto (CandorTestCliRun) after = { 0 };
 
   g_assert_no_error (error);
   g_assert_true (g_file_set_contents (path, "definitely not sqlite\n", -1, NULL));
 
-  run_cli (&broken, "list", NULL);
+  candor_test_cli_run (&broken, NULL, "history", "list", NULL);
   g_assert_cmpint (broken.status, ==, 2);
   g_assert_nonnull (strstr (broken.err, "is damaged"));
   g_assert_nonnull (strstr (broken.err, "history recover"));
 
-  run_cli (&recover, "recover", NULL);
+  candor_test_cli_run (&recover, NULL, "history", "recover", NULL);
   g_assert_cmpint (recover.status, ==, 0);
   g_assert_nonnull (strstr (recover.out, "history.db.damaged-"));
 
-  run_cli (&after, "list", NULL);
+  candor_test_cli_run (&after, NULL, "history", "list", NULL);
   g_assert_cmpint (after.status, ==, 0);
   g_assert_cmpstr (after.out, ==, "");
 }

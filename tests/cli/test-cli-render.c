@@ -7,52 +7,12 @@
 
 #include "config.h"
 
+#include "candor-test-cli.h"
+
 #include <gio/gio.h>
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 #include <string.h>
-
-typedef struct
-{
-  int   status;
-  char *out;
-  char *err;
-} CliRun;
-
-static void
-cli_run_clear (CliRun *run)
-{
-  g_clear_pointer (&run->out, g_free);
-  g_clear_pointer (&run->err, g_free);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (CliRun, cli_run_clear)
-
-/* Runs the real candor-cli binary, as a script or a user would. */
-static void
-run_cli (CliRun *run, const char *first_arg, ...)
-{
-  g_autoptr (GPtrArray) argv = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr (GSubprocess) process = NULL;
-  g_autoptr (GError) error = NULL;
-  va_list args;
-
-  g_ptr_array_add (argv,
-                   g_build_filename (g_getenv ("CANDOR_BUILD_ROOT"), "src", "candor-cli", NULL));
-  va_start (args, first_arg);
-  for (const char *arg = first_arg; arg != NULL; arg = va_arg (args, const char *))
-    g_ptr_array_add (argv, g_strdup (arg));
-  va_end (args);
-  g_ptr_array_add (argv, NULL);
-
-  process =
-    g_subprocess_newv ((const char *const *)argv->pdata,
-                       G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE, &error);
-  g_assert_no_error (error);
-  g_subprocess_communicate_utf8 (process, NULL, NULL, &run->out, &run->err, &error);
-  g_assert_no_error (error);
-  run->status = g_subprocess_get_exit_status (process);
-}
 
 static char *
 draft_option (const char *name)
@@ -66,9 +26,10 @@ static void
 test_render_plain (void)
 {
   g_autofree char *draft = draft_option ("full-major-en.json");
-  g_auto (CliRun) run = { 0 };
+  g_auto (CandorTestCliRun) run = { 0 };
 
-  run_cli (&run, "render", draft, "--audience", "customers", "--format", "plain", NULL);
+  candor_test_cli_run (&run, NULL, "render", draft, "--audience", "customers", "--format", "plain",
+                       NULL);
   g_assert_cmpint (run.status, ==, 0);
   g_assert_cmpstr (run.err, ==, "");
   g_assert_true (g_str_has_prefix (run.out, "Update: Card payments failing at checkout\n\n"
@@ -81,9 +42,9 @@ static void
 test_render_email_prints_mime (void)
 {
   g_autofree char *draft = draft_option ("full-critical-ru.json");
-  g_auto (CliRun) run = { 0 };
+  g_auto (CandorTestCliRun) run = { 0 };
 
-  run_cli (&run, "render", draft, "--audience=customers", "--format=email", NULL);
+  candor_test_cli_run (&run, NULL, "render", draft, "--audience=customers", "--format=email", NULL);
   g_assert_cmpint (run.status, ==, 0);
   g_assert_nonnull (strstr (run.out, "\nSubject: =?UTF-8?B?"));
   g_assert_nonnull (strstr (run.out, "\nMIME-Version: 1.0\n"));
@@ -96,9 +57,10 @@ static void
 test_render_social (void)
 {
   g_autofree char *draft = draft_option ("full-major-en.json");
-  g_auto (CliRun) run = { 0 };
+  g_auto (CandorTestCliRun) run = { 0 };
 
-  run_cli (&run, "render", draft, "--audience", "customers", "--format", "bluesky", NULL);
+  candor_test_cli_run (&run, NULL, "render", draft, "--audience", "customers", "--format",
+                       "bluesky", NULL);
   g_assert_cmpint (run.status, ==, 0);
   /* Each post, then its length against the limit. */
   g_assert_true (g_str_has_prefix (run.out, "Update: Card payments failing at checkout\n"));
@@ -110,13 +72,13 @@ static void
 test_render_json (void)
 {
   g_autofree char *draft = draft_option ("full-major-en.json");
-  g_auto (CliRun) run = { 0 };
+  g_auto (CandorTestCliRun) run = { 0 };
   g_autoptr (JsonNode) root = NULL;
   g_autoptr (GError) error = NULL;
   JsonArray *renditions;
   guint      n_teams = 0;
 
-  run_cli (&run, "render", draft, "--json", NULL);
+  candor_test_cli_run (&run, NULL, "render", draft, "--json", NULL);
   g_assert_cmpint (run.status, ==, 0);
   root = json_from_string (run.out, &error);
   g_assert_no_error (error);
@@ -169,9 +131,10 @@ test_render_errors (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
-      g_auto (CliRun) run = { 0 };
+      g_auto (CandorTestCliRun) run = { 0 };
 
-      run_cli (&run, "render", cases[i].args[0], cases[i].args[1], cases[i].args[2], NULL);
+      candor_test_cli_run (&run, NULL, "render", cases[i].args[0], cases[i].args[1],
+                           cases[i].args[2], NULL);
       g_assert_cmpint (run.status, ==, 2);
       g_assert_cmpstr (run.out, ==, "");
       g_assert_true (g_str_has_prefix (run.err, cases[i].first_line));
@@ -187,14 +150,14 @@ test_render_bad_draft (void)
   g_autofree char *dir = g_dir_make_tmp ("candor-render-XXXXXX", &error);
   g_autofree char *path = g_build_filename (dir, "broken.json", NULL);
   g_autofree char *option = g_strconcat ("--draft=", path, NULL);
-  g_auto (CliRun) run = { 0 };
+  g_auto (CandorTestCliRun) run = { 0 };
 
   g_assert_no_error (error);
   g_file_set_contents (path, "{\"format\": \"candor-draft\",\n \"version\": 1,\n", -1, &error);
   g_assert_no_error (error);
 
   /* An input error names the file, and the place in it. */
-  run_cli (&run, "render", option, NULL);
+  candor_test_cli_run (&run, NULL, "render", option, NULL);
   g_assert_cmpint (run.status, ==, 2);
   g_assert_cmpstr (run.out, ==, "");
   g_assert_true (g_str_has_prefix (run.err, "candor-cli: "));

@@ -7,55 +7,12 @@
 
 #include "config.h"
 
+#include "candor-test-cli.h"
+
 #include <gio/gio.h>
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 #include <string.h>
-
-typedef struct
-{
-  int   status;
-  char *out;
-  char *err;
-} CliRun;
-
-static void
-cli_run_clear (CliRun *run)
-{
-  g_clear_pointer (&run->out, g_free);
-  g_clear_pointer (&run->err, g_free);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (CliRun, cli_run_clear)
-
-/* Runs the real candor-cli binary, as a script or a user would; @input, when
- * given, is its standard input. */
-static void
-run_cli (CliRun *run, const char *input, const char *first_arg, ...)
-{
-  g_autoptr (GPtrArray) argv = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr (GSubprocess) process = NULL;
-  g_autoptr (GError) error = NULL;
-  va_list args;
-
-  g_ptr_array_add (argv,
-                   g_build_filename (g_getenv ("CANDOR_BUILD_ROOT"), "src", "candor-cli", NULL));
-  g_ptr_array_add (argv, g_strdup ("schedule"));
-  va_start (args, first_arg);
-  for (const char *arg = first_arg; arg != NULL; arg = va_arg (args, const char *))
-    g_ptr_array_add (argv, g_strdup (arg));
-  va_end (args);
-  g_ptr_array_add (argv, NULL);
-
-  process = g_subprocess_newv ((const char *const *)argv->pdata,
-                               G_SUBPROCESS_FLAGS_STDIN_PIPE | G_SUBPROCESS_FLAGS_STDOUT_PIPE |
-                                 G_SUBPROCESS_FLAGS_STDERR_PIPE,
-                               &error);
-  g_assert_no_error (error);
-  g_subprocess_communicate_utf8 (process, input, NULL, &run->out, &run->err, &error);
-  g_assert_no_error (error);
-  run->status = g_subprocess_get_exit_status (process);
-}
 
 static char *
 fixture (const char *name)
@@ -66,12 +23,13 @@ fixture (const char *name)
 static void
 test_cli_schedule_text (void)
 {
-  g_auto (CliRun) run = { 0 };
+  g_auto (CandorTestCliRun) run = { 0 };
   g_autofree char *path = fixture ("full-critical-ru.json");
 
   /* Monday 12:07 in Moscow; the draft's audiences work in Moscow, Yekaterinburg
    * and Novosibirsk, with different office hours. */
-  run_cli (&run, NULL, "--draft", path, "--now", "2026-11-30T12:07:00+03:00", NULL);
+  candor_test_cli_run (&run, NULL, "schedule", "--draft", path, "--now",
+                       "2026-11-30T12:07:00+03:00", NULL);
   g_assert_cmpstr (run.err, ==, "");
   g_assert_cmpint (run.status, ==, 0);
   g_assert_cmpstr (
@@ -96,7 +54,7 @@ test_cli_schedule_text (void)
 static void
 test_cli_schedule_json (void)
 {
-  g_auto (CliRun) run = { 0 };
+  g_auto (CandorTestCliRun) run = { 0 };
   g_autofree char *major = fixture ("full-major-en.json");
   g_autofree char *minimal = fixture ("minimal-initial-en.json");
   g_autofree char *resolution = fixture ("resolution-en.json");
@@ -106,7 +64,8 @@ test_cli_schedule_json (void)
   JsonObject *first;
 
   /* The major fixture has no audiences: the defaults (Berlin, New York) apply. */
-  run_cli (&run, NULL, "--draft", major, "--now", "2026-11-30T09:40:00+01:00", "--json", NULL);
+  candor_test_cli_run (&run, NULL, "schedule", "--draft", major, "--now",
+                       "2026-11-30T09:40:00+01:00", "--json", NULL);
   g_assert_cmpstr (run.err, ==, "");
   g_assert_cmpint (run.status, ==, 0);
   json_parser_load_from_data (parser, run.out, -1, &error);
@@ -130,28 +89,30 @@ test_cli_schedule_json (void)
                    "before 18:00 Europe/Berlin, when the office there closes");
 
   /* A minor incident: one suggestion without a time. */
-  cli_run_clear (&run);
-  run_cli (&run, NULL, "--draft", minimal, "--now", "2026-11-30T14:30:00Z", "--json", NULL);
+  candor_test_cli_run_clear (&run);
+  candor_test_cli_run (&run, NULL, "schedule", "--draft", minimal, "--now", "2026-11-30T14:30:00Z",
+                       "--json", NULL);
   g_assert_cmpint (run.status, ==, 0);
   g_assert_cmpstr (run.out, ==,
                    "[\n  {\n    \"at\" : null,\n    \"zone\" : null,\n    \"source\" : "
                    "\"when-fixed\",\n    \"reason\" : \"when it is fixed: a minor incident needs "
                    "no regular updates\"\n  }\n]\n");
 
-  cli_run_clear (&run);
-  run_cli (&run, NULL, "--draft", minimal, "--now", "2026-11-30T14:30:00Z", NULL);
+  candor_test_cli_run_clear (&run);
+  candor_test_cli_run (&run, NULL, "schedule", "--draft", minimal, "--now", "2026-11-30T14:30:00Z",
+                       NULL);
   g_assert_cmpstr (run.out, ==,
                    "when it is fixed — when it is fixed: a minor incident needs no regular "
                    "updates\n");
 
   /* Resolved: nothing is due. */
-  cli_run_clear (&run);
-  run_cli (&run, NULL, "--draft", resolution, "--json", NULL);
+  candor_test_cli_run_clear (&run);
+  candor_test_cli_run (&run, NULL, "schedule", "--draft", resolution, "--json", NULL);
   g_assert_cmpint (run.status, ==, 0);
   g_assert_cmpstr (run.out, ==, "[]\n");
 
-  cli_run_clear (&run);
-  run_cli (&run, NULL, "--draft", resolution, NULL);
+  candor_test_cli_run_clear (&run);
+  candor_test_cli_run (&run, NULL, "schedule", "--draft", resolution, NULL);
   g_assert_cmpint (run.status, ==, 0);
   g_assert_cmpstr (run.out, ==, "No next update is due: the incident is resolved.\n");
 }
@@ -159,12 +120,13 @@ test_cli_schedule_json (void)
 static void
 test_cli_schedule_standard_input (void)
 {
-  g_auto (CliRun) run = { 0 };
+  g_auto (CandorTestCliRun) run = { 0 };
   g_autofree char *path = fixture ("full-major-en.json");
   g_autofree char *contents = NULL;
 
   g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
-  run_cli (&run, contents, "--draft", "-", "--now", "2026-11-30T17:50:00+01:00", NULL);
+  candor_test_cli_run (&run, contents, "schedule", "--draft", "-", "--now",
+                       "2026-11-30T17:50:00+01:00", NULL);
   g_assert_cmpint (run.status, ==, 0);
   g_assert_true (g_str_has_prefix (
     run.out, "18:50 +01:00 (17:50 UTC) — every 60 minutes while a major incident lasts\n"));
@@ -203,7 +165,8 @@ test_cli_schedule_errors (void)
     } cases[] = {
       { { NULL }, "candor-cli: missing --draft FILE\n" },
       { { "--draft", path, "extra", NULL }, "candor-cli: extra operand 'extra'\n" },
-      { { "--draft", path, "--frobnicate", NULL }, "candor-cli: Unknown option --frobnicate\n" },
+      { { "--draft", path, "--frobnicate", NULL },
+        "candor-cli: unrecognized option '--frobnicate'\n" },
       { { "--draft", path, "--now", "tomorrow" },
         "candor-cli: invalid time 'tomorrow' for --now: use ISO 8601 with an offset, e.g. "
         "2026-11-30T14:05:00+01:00\n" },
@@ -214,11 +177,11 @@ test_cli_schedule_errors (void)
 
     for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
       {
-        g_auto (CliRun) run = { 0 };
+        g_auto (CandorTestCliRun) run = { 0 };
         g_autofree char *expected = g_strconcat (cases[i].err, hint, NULL);
 
-        run_cli (&run, NULL, cases[i].args[0], cases[i].args[1], cases[i].args[2], cases[i].args[3],
-                 NULL);
+        candor_test_cli_run (&run, NULL, "schedule", cases[i].args[0], cases[i].args[1],
+                             cases[i].args[2], cases[i].args[3], NULL);
         g_assert_cmpint (run.status, ==, 2);
         g_assert_cmpstr (run.out, ==, "");
         g_assert_cmpstr (run.err, ==, expected);
@@ -227,25 +190,25 @@ test_cli_schedule_errors (void)
 
   /* A malformed draft is an input error: the loader's message, naming the file. */
   {
-    g_auto (CliRun) run = { 0 };
+    g_auto (CandorTestCliRun) run = { 0 };
 
-    run_cli (&run, NULL, "--draft", bad, NULL);
+    candor_test_cli_run (&run, NULL, "schedule", "--draft", bad, NULL);
     g_assert_cmpint (run.status, ==, 2);
     g_assert_cmpstr (run.out, ==, "");
     g_assert_cmpstr (run.err, ==, bad_message);
 
-    cli_run_clear (&run);
+    candor_test_cli_run_clear (&run);
     g_assert_true (
       g_file_set_contents (bad, "{\"format\": \"candor-draft\",\n  \"version\": 1,,", -1, &error));
     syntax_message = g_strdup_printf ("candor-cli: %s: line 2, column 15: unexpected character "
                                       "“,”\n",
                                       bad);
-    run_cli (&run, NULL, "--draft", bad, NULL);
+    candor_test_cli_run (&run, NULL, "schedule", "--draft", bad, NULL);
     g_assert_cmpint (run.status, ==, 2);
     g_assert_cmpstr (run.err, ==, syntax_message);
 
-    cli_run_clear (&run);
-    run_cli (&run, NULL, "--draft", missing, NULL);
+    candor_test_cli_run_clear (&run);
+    candor_test_cli_run (&run, NULL, "schedule", "--draft", missing, NULL);
     g_assert_cmpint (run.status, ==, 2);
     g_assert_cmpstr (run.err, ==, missing_message);
   }
@@ -257,9 +220,9 @@ test_cli_schedule_errors (void)
 static void
 test_cli_schedule_help (void)
 {
-  g_auto (CliRun) run = { 0 };
+  g_auto (CandorTestCliRun) run = { 0 };
 
-  run_cli (&run, NULL, "--help", NULL);
+  candor_test_cli_run (&run, NULL, "schedule", "--help", NULL);
   g_assert_cmpint (run.status, ==, 0);
   g_assert_true (g_str_has_prefix (run.out, "Usage: candor-cli schedule --draft FILE [OPTION…]\n"));
   g_assert_nonnull (strstr (run.out, "--now=TIME"));

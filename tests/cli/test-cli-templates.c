@@ -7,69 +7,10 @@
 
 #include "config.h"
 
+#include "candor-test-cli.h"
+
 #include <gio/gio.h>
 #include <string.h>
-
-/* Under AddressSanitizer: GLib 2.74 leaks a few strings each time
- * G_TEST_OPTION_ISOLATE_DIRS switches directories, and only a full unwind
- * through GLib lets tests/lsan.supp recognise them. Unused otherwise. */
-const char *__asan_default_options (void);
-
-const char *
-__asan_default_options (void)
-{
-  return "fast_unwind_on_malloc=0";
-}
-
-typedef struct
-{
-  int   status;
-  char *out;
-  char *err;
-} CliRun;
-
-static void
-cli_run_clear (CliRun *run)
-{
-  g_clear_pointer (&run->out, g_free);
-  g_clear_pointer (&run->err, g_free);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (CliRun, cli_run_clear)
-
-/* Runs the real candor-cli binary, as a script or a user would; it inherits
- * the isolated XDG directories of the test. */
-static void
-run_cli (CliRun *run, const char *first_arg, ...)
-{
-  g_autoptr (GPtrArray) argv = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr (GSubprocessLauncher) launcher = NULL;
-  g_autoptr (GSubprocess) process = NULL;
-  g_autoptr (GError) error = NULL;
-  va_list args;
-
-  g_ptr_array_add (argv,
-                   g_build_filename (g_getenv ("CANDOR_BUILD_ROOT"), "src", "candor-cli", NULL));
-  g_ptr_array_add (argv, g_strdup ("templates"));
-  va_start (args, first_arg);
-  for (const char *arg = first_arg; arg != NULL; arg = va_arg (args, const char *))
-    g_ptr_array_add (argv, g_strdup (arg));
-  va_end (args);
-  g_ptr_array_add (argv, NULL);
-
-  /* GLib keeps the isolated directories in the test process only; hand them on. */
-  launcher =
-    g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE);
-  g_subprocess_launcher_setenv (launcher, "XDG_DATA_HOME", g_get_user_data_dir (), TRUE);
-  g_subprocess_launcher_setenv (launcher, "XDG_CONFIG_HOME", g_get_user_config_dir (), TRUE);
-  g_subprocess_launcher_setenv (launcher, "XDG_CACHE_HOME", g_get_user_cache_dir (), TRUE);
-  g_subprocess_launcher_setenv (launcher, "HOME", g_get_home_dir (), TRUE);
-  process = g_subprocess_launcher_spawnv (launcher, (const char *const *)argv->pdata, &error);
-  g_assert_no_error (error);
-  g_subprocess_communicate_utf8 (process, NULL, NULL, &run->out, &run->err, &error);
-  g_assert_no_error (error);
-  run->status = g_subprocess_get_exit_status (process);
-}
 
 /* A path in the test's own cache directory, whose parent exists. */
 static char *
@@ -107,22 +48,24 @@ count_lines (const char *text)
 static void
 test_cli_templates_list (void)
 {
-  g_auto (CliRun) all = { 0 };
-  g_auto (CliRun) filtered = { 0 };
-  g_auto (CliRun) searched = { 0 };
+  g_auto (CandorTestCliRun) all = { 0 };
+  g_auto (CandorTestCliRun) filtered = { 0 };
+  g_auto (CandorTestCliRun) searched = { 0 };
 
-  run_cli (&all, "list", NULL);
+  candor_test_cli_run (&all, NULL, "templates", "list", NULL);
   g_assert_cmpint (all.status, ==, 0);
   g_assert_cmpstr (all.err, ==, "");
   g_assert_cmpuint (count_lines (all.out), ==, 30);
 
-  run_cli (&filtered, "list", "--lang=ru", "--kind", "resolution", "--severity=critical", NULL);
+  candor_test_cli_run (&filtered, NULL, "templates", "list", "--lang=ru", "--kind", "resolution",
+                       "--severity=critical", NULL);
   g_assert_cmpint (filtered.status, ==, 0);
   g_assert_cmpstr (filtered.out, ==,
                    "ru-critical-resolved\tru\tresolution\tresolved\tcritical\t"
                    "Критический сбой: устранён\n");
 
-  run_cli (&searched, "list", "--search=post-incident report", "--lang=en", NULL);
+  candor_test_cli_run (&searched, NULL, "templates", "list", "--search=post-incident report",
+                       "--lang=en", NULL);
   g_assert_cmpint (searched.status, ==, 0);
   g_assert_cmpuint (count_lines (searched.out), ==, 2);
   g_assert_true (g_str_has_prefix (searched.out, "en-critical-post-incident\t"));
@@ -131,17 +74,18 @@ test_cli_templates_list (void)
 static void
 test_cli_templates_show (void)
 {
-  g_auto (CliRun) raw = { 0 };
-  g_auto (CliRun) filled = { 0 };
+  g_auto (CandorTestCliRun) raw = { 0 };
+  g_auto (CandorTestCliRun) filled = { 0 };
 
-  run_cli (&raw, "show", "en-minor-investigating", NULL);
+  candor_test_cli_run (&raw, NULL, "templates", "show", "en-minor-investigating", NULL);
   g_assert_cmpint (raw.status, ==, 0);
   g_assert_true (g_str_has_prefix (raw.out, "Minor issue: first notice\n"));
   g_assert_nonnull (strstr (raw.out, "  contact_name: "));
   g_assert_nonnull (strstr (raw.out, "\n## Contact\n"));
   g_assert_nonnull (strstr (raw.out, "{{contact_name}}"));
 
-  run_cli (&filled, "show", "--examples", "en-minor-investigating", NULL);
+  candor_test_cli_run (&filled, NULL, "templates", "show", "--examples", "en-minor-investigating",
+                       NULL);
   g_assert_cmpint (filled.status, ==, 0);
   g_assert_null (strstr (filled.out + strlen ("Minor issue"), "\n## Contact\n{{"));
   g_assert_nonnull (strstr (filled.out, "Dana Ortiz is available for you at support@example.com"));
@@ -157,26 +101,27 @@ test_cli_templates_export_import (void)
   g_autofree char *expected = NULL;
   g_autofree char *user_copy = NULL;
   g_autoptr (GError) error = NULL;
-  g_auto (CliRun) export_run = { 0 };
-  g_auto (CliRun) stdout_run = { 0 };
-  g_auto (CliRun) builtin_run = { 0 };
-  g_auto (CliRun) import_run = { 0 };
-  g_auto (CliRun) list_run = { 0 };
-  g_auto (CliRun) unknown_run = { 0 };
+  g_auto (CandorTestCliRun) export_run = { 0 };
+  g_auto (CandorTestCliRun) stdout_run = { 0 };
+  g_auto (CandorTestCliRun) builtin_run = { 0 };
+  g_auto (CandorTestCliRun) import_run = { 0 };
+  g_auto (CandorTestCliRun) list_run = { 0 };
+  g_auto (CandorTestCliRun) unknown_run = { 0 };
 
-  run_cli (&export_run, "export", "ru-major-identified", exported, NULL);
+  candor_test_cli_run (&export_run, NULL, "templates", "export", "ru-major-identified", exported,
+                       NULL);
   g_assert_cmpint (export_run.status, ==, 0);
   g_assert_cmpstr (export_run.out, ==, "");
   g_file_get_contents (exported, &contents, NULL, &error);
   g_assert_no_error (error);
 
   /* "-" is standard output, byte for byte the same. */
-  run_cli (&stdout_run, "export", "ru-major-identified", "-", NULL);
+  candor_test_cli_run (&stdout_run, NULL, "templates", "export", "ru-major-identified", "-", NULL);
   g_assert_cmpint (stdout_run.status, ==, 0);
   g_assert_cmpstr (stdout_run.out, ==, contents);
 
   /* Importing it unchanged would replace a built-in: refused, status 2. */
-  run_cli (&builtin_run, "import", exported, NULL);
+  candor_test_cli_run (&builtin_run, NULL, "templates", "import", exported, NULL);
   g_assert_cmpint (builtin_run.status, ==, 2);
   expected = g_strdup_printf ("candor-cli: %s: the id “ru-major-identified” belongs to a built-in "
                               "template, which cannot be replaced; give the template an id of "
@@ -193,19 +138,21 @@ test_cli_templates_export_import (void)
   }
   write_text (own, renamed);
 
-  run_cli (&import_run, "import", own, NULL);
+  candor_test_cli_run (&import_run, NULL, "templates", "import", own, NULL);
   g_assert_cmpint (import_run.status, ==, 0);
   g_assert_true (g_str_has_prefix (import_run.out, "Imported “acme-ru-identified”"));
   user_copy = g_build_filename (g_get_user_data_dir (), "candor", "templates",
                                 "acme-ru-identified.json", NULL);
   g_assert_true (g_file_test (user_copy, G_FILE_TEST_IS_REGULAR));
 
-  run_cli (&list_run, "list", "--lang=ru", "--severity=major", "--kind=progress", NULL);
+  candor_test_cli_run (&list_run, NULL, "templates", "list", "--lang=ru", "--severity=major",
+                       "--kind=progress", NULL);
   g_assert_cmpint (list_run.status, ==, 0);
   g_assert_cmpuint (count_lines (list_run.out), ==, 3);
   g_assert_nonnull (strstr (list_run.out, "\nacme-ru-identified\t"));
 
-  run_cli (&unknown_run, "export", "no-such-template", exported, NULL);
+  candor_test_cli_run (&unknown_run, NULL, "templates", "export", "no-such-template", exported,
+                       NULL);
   g_assert_cmpint (unknown_run.status, ==, 2);
   g_assert_cmpstr (unknown_run.err, ==,
                    "candor-cli: there is no template with the id “no-such-template”; "
@@ -219,10 +166,10 @@ test_cli_templates_broken_user_template (void)
   g_autofree char *broken =
     g_build_filename (g_get_user_data_dir (), "candor", "templates", "broken.json", NULL);
   g_autofree char *expected = NULL;
-  g_auto (CliRun) run = { 0 };
+  g_auto (CandorTestCliRun) run = { 0 };
 
   write_text (broken, "{\"id\": \"x\"}");
-  run_cli (&run, "list", NULL);
+  candor_test_cli_run (&run, NULL, "templates", "list", NULL);
   g_assert_cmpint (run.status, ==, 0);
   g_assert_cmpuint (count_lines (run.out), ==, 30);
   expected = g_strdup_printf ("candor-cli: warning: template left out: %s: name: missing; a "
@@ -241,12 +188,12 @@ test_cli_templates_render (void)
   g_autofree char *unclosed = scratch_path ("render/unclosed.mustache");
   g_autofree char *bad_data = scratch_path ("render/bad.json");
   g_autofree char *expected = NULL;
-  g_auto (CliRun) html = { 0 };
-  g_auto (CliRun) none = { 0 };
-  g_auto (CliRun) syntax = { 0 };
-  g_auto (CliRun) json = { 0 };
-  g_auto (CliRun) missing = { 0 };
-  g_auto (CliRun) bad_escape = { 0 };
+  g_auto (CandorTestCliRun) html = { 0 };
+  g_auto (CandorTestCliRun) none = { 0 };
+  g_auto (CandorTestCliRun) syntax = { 0 };
+  g_auto (CandorTestCliRun) json = { 0 };
+  g_auto (CandorTestCliRun) missing = { 0 };
+  g_auto (CandorTestCliRun) bad_escape = { 0 };
 
   write_text (template, "{{service}} is down.\n{{#affected}}\n- {{.}}\n{{/affected}}\n"
                         "{{> signature}}\n");
@@ -254,7 +201,8 @@ test_cli_templates_render (void)
                     "\"team\": \"Ops\"}");
   write_text (signature, "-- {{team}}");
 
-  run_cli (&html, "render", template, "--data", data, "--partials", partials, NULL);
+  candor_test_cli_run (&html, NULL, "templates", "render", template, "--data", data, "--partials",
+                       partials, NULL);
   g_assert_cmpint (html.status, ==, 0);
   g_assert_cmpstr (html.err, ==, "");
   g_assert_cmpstr (html.out, ==, "Mail &amp; Chat is down.\n- Sending\n- Search\n-- Ops");
@@ -264,13 +212,14 @@ test_cli_templates_render (void)
   {
     g_autofree char *data_option = g_strconcat ("--data=", data, NULL);
 
-    run_cli (&none, "render", "--escape=none", template, data_option, NULL);
+    candor_test_cli_run (&none, NULL, "templates", "render", "--escape=none", template, data_option,
+                         NULL);
   }
   g_assert_cmpint (none.status, ==, 0);
   g_assert_cmpstr (none.out, ==, "Mail & Chat is down.\n- Sending\n- Search\n");
 
   write_text (unclosed, "Hello\n{{#affected}}\n- {{.}}\n");
-  run_cli (&syntax, "render", unclosed, "--data", data, NULL);
+  candor_test_cli_run (&syntax, NULL, "templates", "render", unclosed, "--data", data, NULL);
   g_assert_cmpint (syntax.status, ==, 2);
   expected = g_strdup_printf ("candor-cli: %s: Line 2, column 1: the section “affected” is never "
                               "closed; add {{/affected}}\n",
@@ -279,18 +228,19 @@ test_cli_templates_render (void)
   g_clear_pointer (&expected, g_free);
 
   write_text (bad_data, "{\"service\": }");
-  run_cli (&json, "render", template, "--data", bad_data, NULL);
+  candor_test_cli_run (&json, NULL, "templates", "render", template, "--data", bad_data, NULL);
   g_assert_cmpint (json.status, ==, 2);
   g_assert_true (g_str_has_prefix (json.err, "candor-cli: "));
   g_assert_nonnull (strstr (json.err, "bad.json: line 1, column "));
 
-  run_cli (&missing, "render", template, NULL);
+  candor_test_cli_run (&missing, NULL, "templates", "render", template, NULL);
   g_assert_cmpint (missing.status, ==, 2);
   g_assert_cmpstr (missing.err, ==,
                    "candor-cli: option '--data' is required for render\n"
                    "Try 'candor-cli templates --help' for more information.\n");
 
-  run_cli (&bad_escape, "render", template, "--data", data, "--escape=rtf", NULL);
+  candor_test_cli_run (&bad_escape, NULL, "templates", "render", template, "--data", data,
+                       "--escape=rtf", NULL);
   g_assert_cmpint (bad_escape.status, ==, 2);
   g_assert_true (g_str_has_prefix (
     bad_escape.err,
@@ -321,9 +271,10 @@ test_cli_templates_usage_errors (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
-      g_auto (CliRun) run = { 0 };
+      g_auto (CandorTestCliRun) run = { 0 };
 
-      run_cli (&run, cases[i].args[0], cases[i].args[1], cases[i].args[2], cases[i].args[3], NULL);
+      candor_test_cli_run (&run, NULL, "templates", cases[i].args[0], cases[i].args[1],
+                           cases[i].args[2], cases[i].args[3], NULL);
       g_assert_cmpint (run.status, ==, 2);
       g_assert_cmpstr (run.out, ==, "");
       g_assert_true (g_str_has_prefix (run.err, cases[i].first_line));
@@ -335,9 +286,9 @@ test_cli_templates_usage_errors (void)
 static void
 test_cli_templates_help (void)
 {
-  g_auto (CliRun) run = { 0 };
+  g_auto (CandorTestCliRun) run = { 0 };
 
-  run_cli (&run, "--help", NULL);
+  candor_test_cli_run (&run, NULL, "templates", "--help", NULL);
   g_assert_cmpint (run.status, ==, 0);
   g_assert_true (g_str_has_prefix (run.out, "Usage: candor-cli templates SUBCOMMAND"));
   g_assert_nonnull (strstr (run.out, "render TEMPLATE_FILE --data=DATA.json"));

@@ -18,17 +18,6 @@
 
 #define N_BUILT_IN_PER_LANGUAGE 15
 
-/* Under AddressSanitizer: GLib 2.74 leaks a few strings each time
- * G_TEST_OPTION_ISOLATE_DIRS switches directories, and only a full unwind
- * through GLib lets tests/lsan.supp recognise them. Unused otherwise. */
-const char *__asan_default_options (void);
-
-const char *
-__asan_default_options (void)
-{
-  return "fast_unwind_on_malloc=0";
-}
-
 /* A small valid template; each error case breaks one thing in it. */
 static const char base_template[] =
   "{\n"
