@@ -11,6 +11,7 @@
 
 #include "candor-enum-types.h"
 #include "candor-incident.h"
+#include "candor-property-setters.h"
 
 struct _CandorIncident
 {
@@ -47,38 +48,6 @@ enum
 };
 
 static GParamSpec *properties[N_PROPS];
-
-/* Two times are equal for a setter when both are unset or both name the same instant. */
-static gboolean
-date_time_equal0 (GDateTime *a, GDateTime *b)
-{
-  if (a == NULL || b == NULL)
-    return a == b;
-
-  return g_date_time_equal (a, b);
-}
-
-static gboolean
-replace_string (char **slot, const char *value)
-{
-  if (g_strcmp0 (*slot, value) == 0)
-    return FALSE;
-
-  g_free (*slot);
-  *slot = g_strdup (value);
-  return TRUE;
-}
-
-static gboolean
-replace_date_time (GDateTime **slot, GDateTime *value)
-{
-  if (date_time_equal0 (*slot, value))
-    return FALSE;
-
-  g_clear_pointer (slot, g_date_time_unref);
-  *slot = value != NULL ? g_date_time_ref (value) : NULL;
-  return TRUE;
-}
 
 static void
 candor_incident_finalize (GObject *object)
@@ -294,7 +263,7 @@ candor_incident_set_title (CandorIncident *self, const char *title)
 {
   g_return_if_fail (CANDOR_IS_INCIDENT (self));
 
-  if (replace_string (&self->title, title))
+  if (candor_set_string (&self->title, title))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE]);
 }
 
@@ -375,7 +344,7 @@ candor_incident_set_started_at (CandorIncident *self, GDateTime *started_at)
 {
   g_return_if_fail (CANDOR_IS_INCIDENT (self));
 
-  if (replace_date_time (&self->started_at, started_at))
+  if (candor_set_date_time (&self->started_at, started_at))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STARTED_AT]);
 }
 
@@ -392,7 +361,7 @@ candor_incident_set_detected_at (CandorIncident *self, GDateTime *detected_at)
 {
   g_return_if_fail (CANDOR_IS_INCIDENT (self));
 
-  if (replace_date_time (&self->detected_at, detected_at))
+  if (candor_set_date_time (&self->detected_at, detected_at))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DETECTED_AT]);
 }
 
@@ -409,7 +378,7 @@ candor_incident_set_resolved_at (CandorIncident *self, GDateTime *resolved_at)
 {
   g_return_if_fail (CANDOR_IS_INCIDENT (self));
 
-  if (replace_date_time (&self->resolved_at, resolved_at))
+  if (candor_set_date_time (&self->resolved_at, resolved_at))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RESOLVED_AT]);
 }
 
@@ -426,7 +395,7 @@ candor_incident_set_language (CandorIncident *self, const char *language)
 {
   g_return_if_fail (CANDOR_IS_INCIDENT (self));
 
-  if (replace_string (&self->language, language))
+  if (candor_set_string (&self->language, language))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LANGUAGE]);
 }
 

@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include "candor-enum-types.h"
+#include "candor-property-setters.h"
 #include "candor-update.h"
 
 struct _CandorUpdate
@@ -55,15 +56,6 @@ enum
 static GParamSpec *properties[N_PROPS];
 static guint       signals[N_SIGNALS];
 
-static gboolean
-date_time_equal0 (GDateTime *a, GDateTime *b)
-{
-  if (a == NULL || b == NULL)
-    return a == b;
-
-  return g_date_time_equal (a, b);
-}
-
 /* Unset and empty are the same text: the wizard cannot tell them apart either. */
 static gboolean
 replace_text (char **slot, const char *value)
@@ -71,23 +63,7 @@ replace_text (char **slot, const char *value)
   if (value != NULL && *value == '\0')
     value = NULL;
 
-  if (g_strcmp0 (*slot, value) == 0)
-    return FALSE;
-
-  g_free (*slot);
-  *slot = g_strdup (value);
-  return TRUE;
-}
-
-static gboolean
-replace_date_time (GDateTime **slot, GDateTime *value)
-{
-  if (date_time_equal0 (*slot, value))
-    return FALSE;
-
-  g_clear_pointer (slot, g_date_time_unref);
-  *slot = value != NULL ? g_date_time_ref (value) : NULL;
-  return TRUE;
+  return candor_set_string (slot, value);
 }
 
 static void
@@ -413,7 +389,7 @@ candor_update_set_next_update_at (CandorUpdate *self, GDateTime *at)
 {
   g_return_if_fail (CANDOR_IS_UPDATE (self));
 
-  if (replace_date_time (&self->next_update_at, at))
+  if (candor_set_date_time (&self->next_update_at, at))
     notify_changed (self, PROP_NEXT_UPDATE_AT);
 }
 
