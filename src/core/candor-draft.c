@@ -426,9 +426,9 @@ check_envelope (JsonNode *root, JsonObject **out_document, GError **error)
   if (version_number > CANDOR_DRAFT_VERSION)
     {
       g_set_error (error, CANDOR_JSON_ERROR, CANDOR_JSON_ERROR_VERSION,
-                   _("version: the draft is version %" G_GINT64_FORMAT
-                     ", written by a newer Candor; this one reads up to version %d"),
-                      version_number, CANDOR_DRAFT_VERSION);
+                   _("version: the draft is version %lld, written by a newer Candor; this one "
+                     "reads up to version %d"),
+                      (long long)version_number, CANDOR_DRAFT_VERSION);
       return FALSE;
     }
 

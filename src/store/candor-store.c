@@ -57,6 +57,11 @@ typedef struct
 /* Pushed once by finalize to end the worker. */
 static Job stop_job;
 
+/* The next free document id in the second @at (see version 3). */
+#define DOC_ID(at)                                                                            \
+  "COALESCE ((SELECT max (id) + 1 FROM search_docs WHERE id BETWEEN " at " * 1048576 AND " at \
+  " * 1048576 + 1048575), " at " * 1048576)"
+
 /* Every version's SQL, in order, never edited once released: a database at
  * version N is brought forward by running migrations[N..] in turn. */
 static const char *const migrations[] = {
@@ -136,9 +141,10 @@ static const char *const migrations[] = {
   "CREATE INDEX drafts_newest ON drafts (saved_at DESC);",
 
   /* 3: full-text search over every incident title and everything sent.
-   * search_docs numbers the documents in the order they were recorded, so
-   * the index can hand out newest first without sorting; the FTS table reads
-   * its text through the search_content view and triggers keep it in step. */
+   * A document's id is its time (seconds << 20) plus a counter within the
+   * second, so the index hands out documents newest first without sorting
+   * and a date range is a range of ids it can seek to. The FTS table reads
+   * its text through the search_content view; triggers keep it in step. */
   "CREATE TABLE search_docs ("
   "  id INTEGER PRIMARY KEY,"
   "  incident_num INTEGER NOT NULL REFERENCES incidents (num) ON DELETE CASCADE,"
@@ -158,60 +164,102 @@ static const char *const migrations[] = {
   "CREATE VIRTUAL TABLE history_fts USING fts5 (title, subject, body,"
   "  content = 'search_content', content_rowid = 'id',"
   "  tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3');"
+  "CREATE VIRTUAL TABLE history_vocab USING fts5vocab (history_fts, 'row');"
   "CREATE TRIGGER incidents_search_insert AFTER INSERT ON incidents BEGIN"
-  "  INSERT INTO search_docs (incident_num, at, language)"
-  "    VALUES (new.num, new.listed_at, new.language);"
-  "  INSERT INTO history_fts (rowid, title, subject, body)"
-  "    VALUES (last_insert_rowid (), new.title, '', '');"
-  "END;"
-  "CREATE TRIGGER incidents_search_update AFTER UPDATE OF title, listed_at, language ON incidents"
-  " BEGIN"
-  "  INSERT INTO history_fts (history_fts, rowid, title, subject, body)"
-  "    SELECT 'delete', id, old.title, '', '' FROM search_docs"
-  "    WHERE incident_num = old.num AND rendition_id IS NULL;"
-  "  UPDATE search_docs SET at = new.listed_at, language = new.language"
-  "    WHERE incident_num = new.num AND rendition_id IS NULL;"
-  "  INSERT INTO history_fts (rowid, title, subject, body)"
-  "    SELECT id, new.title, '', '' FROM search_docs"
-  "    WHERE incident_num = new.num AND rendition_id IS NULL;"
-  "END;"
-  "CREATE TRIGGER incidents_search_delete BEFORE DELETE ON incidents BEGIN"
-  "  INSERT INTO history_fts (history_fts, rowid, title, subject, body)"
-  "    SELECT 'delete', id, title, subject, body FROM search_content"
-  "    WHERE incident_num = old.num;"
-  "  DELETE FROM search_docs WHERE incident_num = old.num;"
-  "END;"
-  "CREATE TRIGGER renditions_search_insert AFTER INSERT ON renditions BEGIN"
-  "  INSERT INTO search_docs (incident_num, rendition_id, at, audience, channel, language)"
-  "    SELECT u.incident_num, new.id, u.sent_at, new.audience, new.channel, new.language"
-  "    FROM updates u WHERE u.num = new.update_num;"
-  "  INSERT INTO history_fts (rowid, title, subject, body)"
-  "    VALUES (last_insert_rowid (), '', COALESCE (new.subject, ''), new.body);"
-  "END;"
-  "CREATE TRIGGER renditions_search_update AFTER UPDATE OF subject, body ON renditions BEGIN"
-  "  INSERT INTO history_fts (history_fts, rowid, title, subject, body)"
-  "    SELECT 'delete', id, '', COALESCE (old.subject, ''), old.body FROM search_docs"
-  "    WHERE rendition_id = old.id;"
-  "  INSERT INTO history_fts (rowid, title, subject, body)"
-  "    SELECT id, '', COALESCE (new.subject, ''), new.body FROM search_docs"
-  "    WHERE rendition_id = new.id;"
-  "END;"
-  "CREATE TRIGGER renditions_search_delete BEFORE DELETE ON renditions BEGIN"
-  "  INSERT INTO history_fts (history_fts, rowid, title, subject, body)"
-  "    SELECT 'delete', id, title, subject, body FROM search_content"
-  "    WHERE rendition_id = old.id;"
-  "  DELETE FROM search_docs WHERE rendition_id = old.id;"
-  "END;"
-  /* What versions 1 and 2 recorded, indexed in the order it happened. */
-  "INSERT INTO search_docs (incident_num, rendition_id, at, audience, channel, language)"
-  "  SELECT incident_num, rendition_id, at, audience, channel, language FROM ("
-  "    SELECT num AS incident_num, NULL AS rendition_id, listed_at AS at, NULL AS audience,"
-  "           NULL AS channel, language, 0 AS tie FROM incidents"
-  "    UNION ALL"
-  "    SELECT u.incident_num, r.id, u.sent_at, r.audience, r.channel, r.language, 1"
-  "    FROM renditions r JOIN updates u ON u.num = r.update_num)"
-  "  ORDER BY at, tie, rendition_id;"
-  "INSERT INTO history_fts (history_fts) VALUES ('rebuild');",
+  "  INSERT INTO search_docs (id, incident_num, at, language)"
+  "    VALUES (" DOC_ID (
+    "new.listed_at") ", new.num, new.listed_at, new.language);"
+                     "  INSERT INTO history_fts (rowid, title, subject, body)"
+                     "    VALUES (last_insert_rowid (), new.title, '', '');"
+                     "END;"
+                     "CREATE TRIGGER incidents_search_update AFTER UPDATE OF title, listed_at, "
+                     "language ON incidents"
+                     "  WHEN old.title IS NOT new.title OR old.listed_at IS NOT new.listed_at"
+                     "    OR old.language IS NOT new.language"
+                     " BEGIN"
+                     "  INSERT INTO history_fts (history_fts, rowid, title, subject, body)"
+                     "    SELECT 'delete', id, old.title, '', '' FROM search_docs"
+                     "    WHERE incident_num = old.num AND rendition_id IS NULL;"
+                     "  DELETE FROM search_docs WHERE incident_num = old.num AND rendition_id IS "
+                     "NULL;"
+                     "  INSERT INTO search_docs (id, incident_num, at, language)"
+                     "    VALUES (" DOC_ID (
+                       "new.listed_at") ", new.num, new.listed_at, new.language);"
+                                        "  INSERT INTO history_fts (rowid, title, subject, body)"
+                                        "    VALUES (last_insert_rowid (), new.title, '', '');"
+                                        "END;"
+                                        "CREATE TRIGGER incidents_search_delete BEFORE DELETE ON "
+                                        "incidents BEGIN"
+                                        "  INSERT INTO history_fts (history_fts, rowid, title, "
+                                        "subject, body)"
+                                        "    SELECT 'delete', id, title, subject, body FROM "
+                                        "search_content"
+                                        "    WHERE incident_num = old.num;"
+                                        "  DELETE FROM search_docs WHERE incident_num = old.num;"
+                                        "END;"
+                                        "CREATE TRIGGER renditions_search_insert AFTER INSERT ON "
+                                        "renditions BEGIN"
+                                        "  INSERT INTO search_docs (id, incident_num, "
+                                        "rendition_id, at, audience, channel, language)"
+                                        "    SELECT " DOC_ID (
+                                          "u.sent_at") ", u.incident_num, new.id, u.sent_at, "
+                                                       "new.audience,"
+                                                       "      new.channel, new.language"
+                                                       "    FROM updates u WHERE u.num = "
+                                                       "new.update_num;"
+                                                       "  INSERT INTO history_fts (rowid, title, "
+                                                       "subject, body)"
+                                                       "    VALUES (last_insert_rowid (), '', "
+                                                       "COALESCE (new.subject, ''), new.body);"
+                                                       "END;"
+                                                       "CREATE TRIGGER renditions_search_update "
+                                                       "AFTER UPDATE OF subject, body ON "
+                                                       "renditions BEGIN"
+                                                       "  INSERT INTO history_fts (history_fts, "
+                                                       "rowid, title, subject, body)"
+                                                       "    SELECT 'delete', id, '', COALESCE "
+                                                       "(old.subject, ''), old.body FROM "
+                                                       "search_docs"
+                                                       "    WHERE rendition_id = old.id;"
+                                                       "  INSERT INTO history_fts (rowid, title, "
+                                                       "subject, body)"
+                                                       "    SELECT id, '', COALESCE (new.subject, "
+                                                       "''), new.body FROM search_docs"
+                                                       "    WHERE rendition_id = new.id;"
+                                                       "END;"
+                                                       "CREATE TRIGGER renditions_search_delete "
+                                                       "BEFORE DELETE ON renditions BEGIN"
+                                                       "  INSERT INTO history_fts (history_fts, "
+                                                       "rowid, title, subject, body)"
+                                                       "    SELECT 'delete', id, title, subject, "
+                                                       "body FROM search_content"
+                                                       "    WHERE rendition_id = old.id;"
+                                                       "  DELETE FROM search_docs WHERE "
+                                                       "rendition_id = old.id;"
+                                                       "END;"
+                                                       /* What versions 1 and 2 recorded, numbered
+                                                          by time. */
+                                                       "INSERT INTO search_docs (id, incident_num, "
+                                                       "rendition_id, at, audience, channel, "
+                                                       "language)"
+                                                       "  SELECT at * 1048576 + row_number () OVER "
+                                                       "(PARTITION BY at ORDER BY tie, "
+                                                       "rendition_id) - 1,"
+                                                       "         incident_num, rendition_id, at, "
+                                                       "audience, channel, language FROM ("
+                                                       "    SELECT num AS incident_num, NULL AS "
+                                                       "rendition_id, listed_at AS at, NULL AS "
+                                                       "audience,"
+                                                       "           NULL AS channel, language, 0 AS "
+                                                       "tie FROM incidents"
+                                                       "    UNION ALL"
+                                                       "    SELECT u.incident_num, r.id, "
+                                                       "u.sent_at, r.audience, r.channel, "
+                                                       "r.language, 1"
+                                                       "    FROM renditions r JOIN updates u ON "
+                                                       "u.num = r.update_num);"
+                                                       "INSERT INTO history_fts (history_fts) "
+                                                       "VALUES ('rebuild');",
 };
 
 /* Keys that name a secret: those belong in the keyring, never in this file. */
@@ -1452,8 +1500,7 @@ candor_store_set_publication_state (CandorStore           *self,
   if (sqlite3_changes (self->db) == 0)
     {
       g_set_error (error, CANDOR_STORE_ERROR, CANDOR_STORE_ERROR_NOT_FOUND,
-                   _("There is no publication %" G_GINT64_FORMAT " in the outbox"),
-                      publication_id);
+                   _("There is no publication %lld in the outbox"), (long long)publication_id);
       return FALSE;
     }
 
@@ -1833,6 +1880,42 @@ finish_pointer (CandorStore *self, GAsyncResult *result, gpointer tag, GError **
   return g_task_propagate_pointer (G_TASK (result), error);
 }
 
+/* Copies taken on the caller's thread, so the worker never reads an
+ * object the main loop may be changing. */
+static CandorIncident *
+snapshot_incident (CandorIncident *incident)
+{
+  return g_object_new (
+    CANDOR_TYPE_INCIDENT, "id", candor_incident_get_id (incident), "title",
+    candor_incident_get_title (incident), "services", candor_incident_get_services (incident),
+    "severity", candor_incident_get_severity (incident), "state",
+    candor_incident_get_state (incident), "language", candor_incident_get_language (incident),
+    "started-at", candor_incident_get_started_at (incident), "detected-at",
+    candor_incident_get_detected_at (incident), "resolved-at",
+    candor_incident_get_resolved_at (incident), "sla-relevant",
+    candor_incident_get_sla_relevant (incident), NULL);
+}
+
+static CandorUpdate *
+snapshot_update (CandorUpdate *update)
+{
+  CandorUpdate *copy = g_object_new (CANDOR_TYPE_UPDATE, "id", candor_update_get_id (update),
+                                     "created-at", candor_update_get_created_at (update), "kind",
+                                     candor_update_get_kind (update), NULL);
+
+  for (CandorField field = 0; field < CANDOR_N_FIELDS; field++)
+    candor_update_set_field (copy, field, candor_update_get_field (update, field));
+  candor_update_set_contact_name (copy, candor_update_get_contact_name (update));
+  candor_update_set_contact_reach (copy, candor_update_get_contact_reach (update));
+  candor_update_set_no_lasting_consequences (copy,
+                                             candor_update_get_no_lasting_consequences (update));
+  candor_update_set_next_update_at (copy, candor_update_get_next_update_at (update));
+  candor_update_set_next_update_when_changed (copy,
+                                              candor_update_get_next_update_when_changed (update));
+
+  return copy;
+}
+
 static void
 save_incident_job (CandorStore *self, GTask *task)
 {
@@ -1857,11 +1940,8 @@ candor_store_save_incident_async (CandorStore        *self,
 
   task =
     new_call_task (self, candor_store_save_incident_async, cancellable, callback, user_data, &call);
-  /* The incident is a GObject the main thread keeps editing: the worker
-   * reads its getters while holding our reference, which is safe because
-   * setters and getters of plain fields are only raced by the user typing,
-   * and a save always follows the last edit. */
-  call->incident = g_object_ref (incident);
+  /* The user may keep editing while the worker writes: it gets a copy. */
+  call->incident = snapshot_incident (incident);
   run_job (self, task, save_incident_job);
 }
 
@@ -1904,7 +1984,7 @@ candor_store_record_update_async (CandorStore        *self,
   task =
     new_call_task (self, candor_store_record_update_async, cancellable, callback, user_data, &call);
   call->id = g_strdup (incident_id);
-  call->update = g_object_ref (update);
+  call->update = snapshot_update (update);
   call->sent_at = g_date_time_ref (sent_at);
   call->renditions = renditions != NULL ? g_ptr_array_ref (renditions) : NULL;
   run_job (self, task, record_update_job);
