@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <math.h>
 #include <string.h>
 
 #include "candor-json.h"
@@ -28,6 +29,17 @@ on_parser_error_cb (JsonParser *parser, gpointer error, ErrorPosition *position)
 {
   position->line = json_parser_get_current_line (parser);
   position->column = json_parser_get_current_pos (parser);
+}
+
+/* json-glib quotes the offending token cut at a byte count, which can split a
+ * character in two; the message is for a person, so drop the broken bytes. */
+static void
+drop_partial_characters (char *message)
+{
+  const char *end;
+
+  while (!g_utf8_validate (message, -1, &end))
+    memmove ((char *)end, end + 1, strlen (end + 1) + 1);
 }
 
 /* The token in json-glib's `TeX style' quotes, or NULL. */
@@ -108,13 +120,216 @@ describe_syntax_error (const GError *error)
   return g_string_free (text, FALSE);
 }
 
+/* Past whitespace and the comments json-glib allows, from @i: only the
+ * slash-star kind, as json-glib does not end a "//" comment at the line's end. */
+static gsize
+skip_blank (const char *data, gsize length, gsize i)
+{
+  while (i < length)
+    {
+      if (g_ascii_isspace (data[i]))
+        i++;
+      else if (data[i] == '/' && i + 1 < length && data[i + 1] == '*')
+        {
+          const char *end = g_strstr_len (data + i + 2, length - i - 2, "*/");
+
+          i = end != NULL ? (gsize)(end - data) + 2 : length;
+        }
+      else
+        break;
+    }
+
+  return i;
+}
+
+/* The code unit of the "\uXXXX" escape at @p; 0 when there is no "\u" there,
+ * -1 when it lacks its four hex digits (json-glib then reads on into whatever
+ * follows, a closing quote included). */
+static int
+escape_code_unit (const char *p, gsize available)
+{
+  int unit = 0;
+
+  if (available < 2 || p[0] != '\\' || p[1] != 'u')
+    return 0;
+  if (available < 6)
+    return -1;
+
+  for (guint k = 2; k < 6; k++)
+    {
+      int digit = g_ascii_xdigit_value (p[k]);
+
+      if (digit < 0)
+        return -1;
+      unit = unit * 16 + digit;
+    }
+
+  return unit;
+}
+
+static const char *
+describe_broken_escape (const char *escape, gsize available)
+{
+  int unit = escape_code_unit (escape, available);
+
+  if (unit < 0)
+    return _("a \\u escape needs four hex digits, as in \\u00E9");
+  if (unit > 0)
+    return _("a \\u escape gives only half of a character; \\uD800 to \\uDFFF come in pairs");
+
+  return _("a backslash starts an escape such as \\n or \\u00E9; a backslash itself is "
+           "written \\\\");
+}
+
+/* "line L, column C" of @offset in @data, counting characters. */
+static char *
+describe_offset (const char *data, gsize offset)
+{
+  g_autofree char *before = g_strndup (data, offset);
+  const char      *line_start = strrchr (before, '\n');
+  guint            line = 1;
+
+  for (const char *c = before; *c != '\0'; c++)
+    line += *c == '\n';
+  line_start = line_start != NULL ? line_start + 1 : before;
+
+  return g_strdup_printf (_("line %u, column %u"), line,
+                             (guint)g_utf8_strlen (line_start, -1) + 1);
+}
+
+/* json-glib 1.6 reads "{...} {...}" as the first value and drops, and leaks, the
+ * rest, so a file pasted in twice would load half-read. This finds where the
+ * first value ends, for json-glib to parse just that and for what follows to be
+ * refused. It only needs to be exact for valid JSON: json-glib reports the rest.
+ * An unknown escape, a \u escape without four hex digits or a surrogate not
+ * in a high-low pair makes json-glib lose track of where the text ends (and
+ * leak) or decode to bytes that are not UTF-8, which everything downstream
+ * relies on; so those are refused first: *@broken_escape is set to the escape. */
+static gsize
+first_value_length (const char *data, gsize length, gsize *broken_escape)
+{
+  gboolean in_string = FALSE;
+  gboolean in_scalar = FALSE;
+  guint    depth = 0;
+
+  for (gsize i = skip_blank (data, length, 0); i < length; i++)
+    {
+      char c = data[i];
+
+      if (in_string)
+        {
+          int unit = c == '\\' ? escape_code_unit (data + i, length - i) : 0;
+
+          /* json-glib pairs a low surrogate with whatever \u escape follows it. */
+          if (unit < 0 || (unit >= 0xDC00 && unit <= 0xDFFF) ||
+              (c == '\\' && (i + 1 >= length || strchr ("\"\\/bfnrtu", data[i + 1]) == NULL)))
+            {
+              *broken_escape = i;
+              return length;
+            }
+          else if (unit >= 0xD800 && unit <= 0xDBFF)
+            {
+              int low = i + 6 < length ? escape_code_unit (data + i + 6, length - i - 6) : 0;
+
+              if (low < 0xDC00 || low > 0xDFFF)
+                {
+                  *broken_escape = i;
+                  return length;
+                }
+              i += 11;
+            }
+          else if (c == '\\')
+            i++;
+          else if (c == '"')
+            {
+              in_string = FALSE;
+              if (depth == 0)
+                return i + 1;
+            }
+        }
+      else if (c == '"')
+        in_string = TRUE;
+      else if (c == '/' && skip_blank (data, length, i) > i)
+        i = skip_blank (data, length, i) - 1;
+      else if ((c == '{' || c == '[') && in_scalar)
+        return i;
+      else if (c == '{' || c == '[')
+        depth++;
+      else if (c == '}' || c == ']')
+        {
+          if (depth == 0 || --depth == 0)
+            return i + 1;
+        }
+      else if (depth == 0 && (g_ascii_isspace (c) || c == ',' || c == ':'))
+        return i;
+      else if (depth == 0)
+        in_scalar = TRUE;
+    }
+
+  return length;
+}
+
+/* json-glib reads 1e999 as infinity and writes that back out as "inf", which
+ * is not JSON: the file would not load again. On failure @path holds where. */
+static gboolean
+numbers_are_finite (JsonNode *node, GString *path)
+{
+  gsize parent_length = path->len;
+
+  switch (JSON_NODE_TYPE (node))
+    {
+      case JSON_NODE_OBJECT:
+        {
+          JsonObjectIter iter;
+          const char    *key;
+          JsonNode      *member;
+
+          json_object_iter_init (&iter, json_node_get_object (node));
+          while (json_object_iter_next (&iter, &key, &member))
+            {
+              if (parent_length > 0)
+                g_string_append_c (path, '.');
+              g_string_append (path, key);
+              if (!numbers_are_finite (member, path))
+                return FALSE;
+              g_string_truncate (path, parent_length);
+            }
+          return TRUE;
+        }
+      case JSON_NODE_ARRAY:
+        {
+          JsonArray *array = json_node_get_array (node);
+          guint      length = json_array_get_length (array);
+
+          for (guint i = 0; i < length; i++)
+            {
+              g_string_append_printf (path, "[%u]", i);
+              if (!numbers_are_finite (json_array_get_element (array, i), path))
+                return FALSE;
+              g_string_truncate (path, parent_length);
+            }
+          return TRUE;
+        }
+      case JSON_NODE_VALUE:
+        return json_node_get_value_type (node) != G_TYPE_DOUBLE ||
+               isfinite (json_node_get_double (node));
+      case JSON_NODE_NULL:
+      default:
+        return TRUE;
+    }
+}
+
 JsonNode *
 candor_json_parse (const char *data, gssize length, const char *source_name, GError **error)
 {
   g_autoptr (JsonParser) parser = NULL;
   g_autoptr (GError) local_error = NULL;
+  g_autoptr (GString) path = NULL;
   g_autofree char *where = NULL;
   ErrorPosition    position = { 0, 0 };
+  gsize            broken_escape = G_MAXSIZE;
+  gsize            value_length;
+  gsize            rest;
   JsonNode        *root;
 
   g_return_val_if_fail (data != NULL || length == 0, NULL);
@@ -135,15 +350,39 @@ candor_json_parse (const char *data, gssize length, const char *source_name, GEr
   parser = json_parser_new ();
   g_signal_connect (parser, "error", G_CALLBACK (on_parser_error_cb), &position);
 
-  if (!json_parser_load_from_data (parser, data, length, &local_error))
+  value_length = first_value_length (data, length, &broken_escape);
+  if (broken_escape < (gsize)length)
     {
-      g_autofree char *description = describe_syntax_error (local_error);
+      where = describe_offset (data, broken_escape);
+      g_set_error (error, CANDOR_JSON_ERROR, CANDOR_JSON_ERROR_SYNTAX, "%s%s%s: %s",
+                   source_name != NULL ? source_name : "", source_name != NULL ? ": " : "", where,
+                   describe_broken_escape (data + broken_escape, length - broken_escape));
+      return NULL;
+    }
+
+  if (!json_parser_load_from_data (parser, data, value_length, &local_error))
+    {
+      g_autofree char *description = NULL;
+
+      drop_partial_characters (local_error->message);
+      description = describe_syntax_error (local_error);
 
       if (position.line > 0)
         where = g_strdup_printf (_("line %u, column %u"), position.line, position.column);
       g_set_error (error, CANDOR_JSON_ERROR, CANDOR_JSON_ERROR_SYNTAX, "%s%s%s%s%s",
                    source_name != NULL ? source_name : "", source_name != NULL ? ": " : "",
                    where != NULL ? where : "", where != NULL ? ": " : "", description);
+      return NULL;
+    }
+
+  rest = skip_blank (data, length, value_length);
+  if (rest < (gsize)length)
+    {
+      where = describe_offset (data, rest);
+      g_set_error (error, CANDOR_JSON_ERROR, CANDOR_JSON_ERROR_SYNTAX, "%s%s%s: %s",
+                   source_name != NULL ? source_name : "", source_name != NULL ? ": " : "", where,
+                   _("there is more after the end of the document; a file holds one JSON "
+                     "value"));
       return NULL;
     }
 
@@ -154,6 +393,18 @@ candor_json_parse (const char *data, gssize length, const char *source_name, GEr
       g_set_error (error, CANDOR_JSON_ERROR, CANDOR_JSON_ERROR_SYNTAX, "%s%s%s",
                    source_name != NULL ? source_name : "", source_name != NULL ? ": " : "",
                    _("the file is empty"));
+      return NULL;
+    }
+
+  path = g_string_new (NULL);
+  if (!numbers_are_finite (root, path))
+    {
+      if (path->len == 0)
+        g_string_assign (path, _("the top level"));
+      g_set_error (error, CANDOR_JSON_ERROR, CANDOR_JSON_ERROR_VALUE, "%s%s%s: %s",
+                   source_name != NULL ? source_name : "", source_name != NULL ? ": " : "",
+                   path->str, _("the number is too large"));
+      json_node_unref (root);
       return NULL;
     }
 
@@ -534,12 +785,18 @@ candor_json_get_enum (JsonObject *object,
 char *
 candor_json_format_date_time (GDateTime *date_time)
 {
+  g_autofree char *rest = NULL;
+
   g_return_val_if_fail (date_time != NULL, NULL);
 
   /* Always a full "+03:00" offset (g_date_time_format_iso8601() writes "+03"),
    * and the microseconds only when there are some, so parsing it back is exact. */
   if (g_date_time_get_microsecond (date_time) != 0)
-    return g_date_time_format (date_time, "%Y-%m-%dT%H:%M:%S.%f%:z");
+    rest = g_date_time_format (date_time, "%m-%dT%H:%M:%S.%f%:z");
+  else
+    rest = g_date_time_format (date_time, "%m-%dT%H:%M:%S%:z");
 
-  return g_date_time_format (date_time, "%Y-%m-%dT%H:%M:%S%:z");
+  /* %Y does not pad: the year 26 would come out as "26-11-30...", which
+   * ISO 8601 parsers (GLib's included) refuse, and the file would not load. */
+  return g_strdup_printf ("%04d-%s", g_date_time_get_year (date_time), rest);
 }

@@ -397,11 +397,13 @@ variable_is_declared (JsonObject *examples, const CandorMustacheVariable *variab
 {
   g_autoptr (GPtrArray) scopes = g_ptr_array_new_with_free_func ((GDestroyNotify)g_ptr_array_unref);
   g_autoptr (GPtrArray) found = g_ptr_array_new ();
-  GPtrArray *root = g_ptr_array_new ();
+  GPtrArray *root;
 
   if (g_str_equal (variable->name, "."))
     return TRUE;
 
+  /* Owned by @scopes only once it is added there. */
+  root = g_ptr_array_new ();
   g_ptr_array_add (root, examples);
   g_ptr_array_add (scopes, root);
 
@@ -756,6 +758,7 @@ build_context (CandorTemplate *self, JsonNode *values)
 {
   JsonObject *context = json_object_new ();
   JsonObject *given = NULL;
+  JsonNode   *context_node;
 
   if (values != NULL && JSON_NODE_HOLDS_OBJECT (values))
     given = json_node_get_object (values);
@@ -788,7 +791,11 @@ build_context (CandorTemplate *self, JsonNode *values)
         json_object_set_member (context, name, json_node_ref (node));
     }
 
-  return json_node_init_object (json_node_alloc (), context);
+  /* The node takes its own reference to the object. */
+  context_node = json_node_init_object (json_node_alloc (), context);
+  json_object_unref (context);
+
+  return context_node;
 }
 
 static char *

@@ -37,7 +37,9 @@ gboolean _candor_store_set_error (GError **error, sqlite3 *db, int rc, const cha
 char *_candor_store_build_fts_query (const char *text);
 /* The search statement for @query's filters, with :match, :start, :end,
  * :limit, :offset and one named parameter per filter set. */
-char    *_candor_store_build_search_sql (const CandorSearchQuery *query);
+char *_candor_store_build_search_sql (const CandorSearchQuery *query);
+/* The first search document id of the second @time falls in. */
+gint64   _candor_store_time_to_doc_id (GDateTime *time);
 gboolean _candor_store_bind_search (sqlite3_stmt            *stmt,
                                     const CandorSearchQuery *query,
                                     const char              *match,

@@ -32,21 +32,12 @@ has_word_characters (const char *word, const char *end)
   return FALSE;
 }
 
-/* The user's words are never FTS5 syntax: each becomes a quoted string (a
- * phrase of whatever the tokenizer finds in it), the words are ANDed and the
- * last one matches as a prefix, for search as you type. Quotes inside a word
- * are doubled, which is the only escape a string knows. */
-char *
-_candor_store_build_fts_query (const char *text)
+static GPtrArray *
+split_words (const char *text)
 {
-  g_autoptr (GPtrArray) words = g_ptr_array_new_with_free_func (g_free);
-  GString    *query;
-  const char *p;
+  GPtrArray  *words = g_ptr_array_new_with_free_func (g_free);
+  const char *p = text;
 
-  if (text == NULL || !g_utf8_validate (text, -1, NULL))
-    return NULL;
-
-  p = text;
   while (*p != '\0' && words->len < MAX_QUERY_WORDS)
     {
       const char *start;
@@ -61,32 +52,138 @@ _candor_store_build_fts_query (const char *text)
         g_ptr_array_add (words, g_strndup (start, p - start));
     }
 
+  return words;
+}
+
+static void
+append_quoted (GString *query, const char *word)
+{
+  g_string_append_c (query, '"');
+  for (const char *c = word; *c != '\0'; c++)
+    {
+      if (*c == '"')
+        g_string_append_c (query, '"');
+      g_string_append_c (query, *c);
+    }
+  g_string_append_c (query, '"');
+}
+
+/* The user's words are never FTS5 syntax: each becomes a quoted string (a
+ * phrase of whatever the tokenizer finds in it), the words are ANDed and the
+ * last one matches as a prefix, for search as you type. Quotes inside a word
+ * are doubled, which is the only escape a string knows. With @last_terms the
+ * prefix is spelled out as the index terms it stands for, ORed. */
+static char *
+build_fts_query (GPtrArray *words, GPtrArray *last_terms)
+{
+  GString *query;
+
   if (words->len == 0)
     return NULL;
 
   query = g_string_new (NULL);
   for (guint i = 0; i < words->len; i++)
     {
-      const char *word = g_ptr_array_index (words, i);
-
       if (i > 0)
         g_string_append (query, " AND ");
-      g_string_append_c (query, '"');
-      for (const char *c = word; *c != '\0'; c++)
-        {
-          if (*c == '"')
-            g_string_append_c (query, '"');
-          g_string_append_c (query, *c);
-        }
-      g_string_append_c (query, '"');
+      if (i + 1 < words->len || last_terms == NULL)
+        append_quoted (query, g_ptr_array_index (words, i));
     }
-  g_string_append_c (query, '*');
+
+  if (last_terms == NULL)
+    {
+      g_string_append_c (query, '*');
+      return g_string_free (query, FALSE);
+    }
+
+  g_string_append_c (query, '(');
+  for (guint i = 0; i < last_terms->len; i++)
+    {
+      if (i > 0)
+        g_string_append (query, " OR ");
+      append_quoted (query, g_ptr_array_index (last_terms, i));
+    }
+  g_string_append_c (query, ')');
 
   return g_string_free (query, FALSE);
 }
 
-/* The index hands out documents newest first (by the order they were
- * recorded) and stops at the page's end, so a common word costs no more than
+char *
+_candor_store_build_fts_query (const char *text)
+{
+  g_autoptr (GPtrArray) words = NULL;
+
+  if (text == NULL || !g_utf8_validate (text, -1, NULL))
+    return NULL;
+
+  words = split_words (text);
+  return build_fts_query (words, NULL);
+}
+
+/* The word as the tokenizer stores it (lower case, diacritics removed), or
+ * NULL when the tokenizer would split it into several terms. */
+static char *
+fold_single_term (const char *word)
+{
+  g_autofree char *lower = g_utf8_strdown (word, -1);
+  g_autofree char *decomposed = g_utf8_normalize (lower, -1, G_NORMALIZE_NFD);
+  GString         *folded = g_string_new (NULL);
+
+  for (const char *p = decomposed; p != NULL && *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_ismark (c))
+        continue;
+      if (!g_unichar_isalnum (c))
+        {
+          g_string_free (folded, TRUE);
+          return NULL;
+        }
+      g_string_append_unichar (folded, c);
+    }
+
+  return g_string_free (folded, FALSE);
+}
+
+#define MAX_PREFIX_TERMS 32
+
+/* FTS5 answers a prefix longer than its prefix index by merging the whole
+ * posting list of every term that starts with it before it can hand out the
+ * first row: milliseconds for a common word in a big history. The terms
+ * themselves are few, and an OR of them is walked lazily, newest first, like
+ * any other word. NULL: let FTS5 do the prefix (short or unusual words). */
+static GPtrArray *
+expand_prefix (sqlite3 *db, const char *word)
+{
+  g_autofree char *folded = fold_single_term (word);
+  g_autoptr (GPtrArray) terms = NULL;
+  g_autoptr (sqlite3_stmt) stmt = NULL;
+
+  if (folded == NULL || g_utf8_strlen (folded, -1) < 4)
+    return NULL;
+
+  if (sqlite3_prepare_v2 (db,
+                          "SELECT term FROM history_vocab WHERE term >= ?1"
+                          " AND term < ?1 || char (1114111) LIMIT ?2",
+                          -1, &stmt, NULL) != SQLITE_OK)
+    return NULL;
+
+  sqlite3_bind_text (stmt, 1, folded, -1, SQLITE_STATIC);
+  sqlite3_bind_int (stmt, 2, MAX_PREFIX_TERMS + 1);
+  terms = g_ptr_array_new_with_free_func (g_free);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_ptr_array_add (terms, g_strdup ((const char *)sqlite3_column_text (stmt, 0)));
+
+  /* None found may mean this folding differs from the tokenizer's: let FTS5 decide. */
+  if (terms->len == 0 || terms->len > MAX_PREFIX_TERMS)
+    return NULL;
+
+  return g_steal_pointer (&terms);
+}
+
+/* The index hands out documents newest first (their ids are their times)
+ * and stops at the page's end, so a common word costs no more than
  * a rare one; filters are checked on the rows the index yields. Snippets are
  * made only for the rows of the page. */
 char *
@@ -102,10 +199,12 @@ _candor_store_build_search_sql (const CandorSearchQuery *query)
     " LEFT JOIN updates u ON u.num = r.update_num"
     " WHERE history_fts MATCH :match");
 
+  /* Document ids are times (see the schema): a date range is an id range
+   * the index seeks to, however many newer matches there are. */
   if (query->from != NULL)
-    g_string_append (sql, " AND d.at >= :from");
+    g_string_append (sql, " AND history_fts.rowid >= :from");
   if (query->until != NULL)
-    g_string_append (sql, " AND d.at < :until");
+    g_string_append (sql, " AND history_fts.rowid < :until");
   if (query->state >= 0)
     g_string_append (sql, " AND i.state = :state");
   if (query->severity >= 0)
@@ -120,6 +219,12 @@ _candor_store_build_search_sql (const CandorSearchQuery *query)
   g_string_append (sql, " ORDER BY history_fts.rowid DESC LIMIT :limit OFFSET :offset");
 
   return g_string_free (sql, FALSE);
+}
+
+gint64
+_candor_store_time_to_doc_id (GDateTime *time)
+{
+  return g_date_time_to_unix (time) * 1048576;
 }
 
 static void
@@ -151,9 +256,9 @@ _candor_store_bind_search (sqlite3_stmt            *stmt,
   bind_named_text (stmt, ":start", CANDOR_SEARCH_MATCH_START);
   bind_named_text (stmt, ":end", CANDOR_SEARCH_MATCH_END);
   if (query->from != NULL)
-    bind_named_int64 (stmt, ":from", g_date_time_to_unix (query->from));
+    bind_named_int64 (stmt, ":from", _candor_store_time_to_doc_id (query->from));
   if (query->until != NULL)
-    bind_named_int64 (stmt, ":until", g_date_time_to_unix (query->until));
+    bind_named_int64 (stmt, ":until", _candor_store_time_to_doc_id (query->until));
   if (query->state >= 0)
     bind_named_text (stmt, ":state",
                      candor_enum_to_nick (CANDOR_TYPE_INCIDENT_STATE, query->state));
@@ -191,6 +296,8 @@ candor_store_search (CandorStore             *self,
 {
   g_autoptr (GPtrArray) hits = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr (sqlite3_stmt) stmt = NULL;
+  g_autoptr (GPtrArray) words = NULL;
+  g_autoptr (GPtrArray) last_terms = NULL;
   g_autofree char *match = NULL;
   g_autofree char *sql = NULL;
   sqlite3         *db;
@@ -204,15 +311,21 @@ candor_store_search (CandorStore             *self,
   if (has_more != NULL)
     *has_more = FALSE;
 
+  if (query->text == NULL || !g_utf8_validate (query->text, -1, NULL))
+    return g_steal_pointer (&hits);
+
   /* Nothing searchable typed (empty, only punctuation): no results, no error. */
-  match = _candor_store_build_fts_query (query->text);
-  if (match == NULL)
+  words = split_words (query->text);
+  if (words->len == 0)
     return g_steal_pointer (&hits);
 
   sql = _candor_store_build_search_sql (query);
 
   _candor_store_lock (self);
   db = _candor_store_get_db (self);
+
+  last_terms = expand_prefix (db, g_ptr_array_index (words, words->len - 1));
+  match = build_fts_query (words, last_terms);
 
   rc = sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL);
   if (rc != SQLITE_OK)

@@ -170,7 +170,10 @@ gboolean
 candor_store_save_incident_finish (CandorStore *self, GAsyncResult *result, GError **error);
 
 /* Records that @update of @incident_id went out at @sent_at with
- * @renditions (of CandorSentRendition, whose ids are filled in), all or nothing. */
+ * @renditions (of CandorSentRendition, whose ids are filled in), all or
+ * nothing. The async variant copies @update at once; @renditions must stay
+ * untouched until it finishes. Inside a transaction of the caller's own it
+ * uses a savepoint. */
 gboolean candor_store_record_update (CandorStore  *self,
                                      const char   *incident_id,
                                      CandorUpdate *update,

@@ -11,6 +11,7 @@
 
 #include <gtksourceview/gtksource.h>
 
+#include "candor-enum-types.h"
 #include "candor-field-editor.h"
 #include "candor-finding.h"
 
@@ -25,12 +26,12 @@ struct _CandorFieldEditor
   GtkLabel      *hint_label;
   GtkSourceView *view;
 
-  CandorUpdate  *update;
-  CandorField    field;
-  gulong         update_changed_id;
-  gboolean       syncing;
-  guint          n_underlined;
-  GtkTextTag    *finding_tags[CANDOR_FINDING_SEVERITY_ERROR + 1];
+  CandorUpdate *update;
+  CandorField   field;
+  gulong        update_changed_id;
+  gboolean      syncing;
+  guint         n_underlined;
+  GtkTextTag   *finding_tags[CANDOR_FINDING_SEVERITY_ERROR + 1];
 
   GtkSourceCompletionWords *words;
   GtkTextBuffer            *words_buffer;
@@ -130,26 +131,23 @@ candor_field_editor_dispose (GObject *object)
 }
 
 static void
-candor_field_editor_get_property (GObject    *object,
-                                  guint       prop_id,
-                                  GValue     *value,
-                                  GParamSpec *pspec)
+candor_field_editor_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
 {
   CandorFieldEditor *self = CANDOR_FIELD_EDITOR (object);
 
   switch (prop_id)
     {
-    case PROP_FIELD:
-      g_value_set_enum (value, self->field);
-      break;
-    case PROP_LABEL:
-      g_value_set_string (value, gtk_label_get_label (self->title_label));
-      break;
-    case PROP_HINT:
-      g_value_set_string (value, gtk_label_get_label (self->hint_label));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+      case PROP_FIELD:
+        g_value_set_enum (value, self->field);
+        break;
+      case PROP_LABEL:
+        g_value_set_string (value, gtk_label_get_label (self->title_label));
+        break;
+      case PROP_HINT:
+        g_value_set_string (value, gtk_label_get_label (self->hint_label));
+        break;
+      default:
+        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
 
@@ -164,25 +162,24 @@ candor_field_editor_set_property (GObject      *object,
 
   switch (prop_id)
     {
-    case PROP_FIELD:
-      self->field = g_value_get_enum (value);
-      break;
-    case PROP_LABEL:
-      text = g_value_get_string (value);
-      gtk_label_set_label (self->title_label, text);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (self->view),
-                                      GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                      gtk_label_get_text (self->title_label), -1);
-      break;
-    case PROP_HINT:
-      text = g_value_get_string (value);
-      gtk_label_set_label (self->hint_label, text);
-      gtk_widget_set_visible (GTK_WIDGET (self->hint_label), text != NULL && *text != '\0');
-      gtk_accessible_update_property (GTK_ACCESSIBLE (self->view),
-                                      GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, text, -1);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+      case PROP_FIELD:
+        self->field = g_value_get_enum (value);
+        break;
+      case PROP_LABEL:
+        text = g_value_get_string (value);
+        gtk_label_set_label (self->title_label, text);
+        gtk_accessible_update_property (GTK_ACCESSIBLE (self->view), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                        gtk_label_get_text (self->title_label), -1);
+        break;
+      case PROP_HINT:
+        text = g_value_get_string (value);
+        gtk_label_set_label (self->hint_label, text);
+        gtk_widget_set_visible (GTK_WIDGET (self->hint_label), text != NULL && *text != '\0');
+        gtk_accessible_update_property (GTK_ACCESSIBLE (self->view),
+                                        GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, text, -1);
+        break;
+      default:
+        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
 
@@ -199,12 +196,11 @@ candor_field_editor_class_init (CandorFieldEditorClass *klass)
   properties[PROP_FIELD] =
     g_param_spec_enum ("field", NULL, NULL, CANDOR_TYPE_FIELD, CANDOR_FIELD_EXECUTIVE_SUMMARY,
                        G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_LABEL] = g_param_spec_string ("label", NULL, NULL, NULL,
-                                                G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY |
-                                                  G_PARAM_STATIC_STRINGS);
-  properties[PROP_HINT] = g_param_spec_string ("hint", NULL, NULL, NULL,
-                                               G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY |
-                                                 G_PARAM_STATIC_STRINGS);
+  properties[PROP_LABEL] =
+    g_param_spec_string ("label", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_HINT] = g_param_spec_string (
+    "hint", NULL, NULL, NULL, G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_source_init ();
@@ -242,9 +238,9 @@ candor_field_editor_init (CandorFieldEditor *self)
       GdkRGBA color;
 
       gdk_rgba_parse (&color, underline_colors[i]);
-      self->finding_tags[i] = gtk_text_buffer_create_tag (GTK_TEXT_BUFFER (buffer), NULL,
-                                                          "underline", PANGO_UNDERLINE_ERROR,
-                                                          "underline-rgba", &color, NULL);
+      self->finding_tags[i] =
+        gtk_text_buffer_create_tag (GTK_TEXT_BUFFER (buffer), NULL, "underline",
+                                    PANGO_UNDERLINE_ERROR, "underline-rgba", &color, NULL);
     }
 
   /* {{variable}} names complete from a hidden buffer of the template's

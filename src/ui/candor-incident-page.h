@@ -10,6 +10,7 @@
 #include <adwaita.h>
 
 #include "candor-incident.h"
+#include "candor-store.h"
 
 G_BEGIN_DECLS
 
@@ -19,5 +20,8 @@ G_DECLARE_FINAL_TYPE (CandorIncidentPage, candor_incident_page, CANDOR, INCIDENT
 
 CandorIncident *candor_incident_page_get_incident (CandorIncidentPage *self);
 void candor_incident_page_set_incident (CandorIncidentPage *self, CandorIncident *incident);
+CandorStore *candor_incident_page_get_store (CandorIncidentPage *self);
+void         candor_incident_page_set_store (CandorIncidentPage *self, CandorStore *store);
+void         candor_incident_page_reload (CandorIncidentPage *self);
 
 G_END_DECLS

@@ -11,27 +11,43 @@
 
 #include <glib/gi18n.h>
 
+#include "candor-draft-autosave.h"
+#include "candor-draft.h"
+#include "candor-history-search-bar.h"
 #include "candor-incident.h"
+#include "candor-incident-list-model.h"
 #include "candor-incident-page.h"
-#include "candor-new-incident-dialog.h"
+#include "candor-search-results.h"
 #include "candor-window.h"
+#include "candor-wizard.h"
 
 struct _CandorWindow
 {
   AdwApplicationWindow parent_instance;
 
-  /* Incidents, newest first. */
-  GListStore         *incidents;
-  GtkSingleSelection *selection;
+  /* Incidents, newest first, read from the history a page at a time. */
+  CandorIncidentListModel *incidents;
+  GtkSingleSelection      *selection;
+  /* Shown from a search hit that is not (yet) loaded in the list. */
+  CandorIncident *found_incident;
+  GCancellable   *find_cancellable;
 
-  AdwLeaflet         *leaflet;
-  GtkWidget          *sidebar;
-  GtkWidget          *content;
-  GtkStack           *sidebar_stack;
-  GtkStack           *content_stack;
-  GtkListView        *incidents_view;
-  AdwWindowTitle     *content_title;
-  CandorIncidentPage *incident_page;
+  AdwLeaflet             *leaflet;
+  GtkWidget              *sidebar;
+  GtkWidget              *content;
+  GtkStack               *sidebar_stack;
+  GtkStack               *content_stack;
+  GtkListView            *incidents_view;
+  AdwWindowTitle         *content_title;
+  CandorIncidentPage     *incident_page;
+  GtkToggleButton        *search_button;
+  CandorHistorySearchBar *search_bar;
+  CandorSearchResults    *search_results;
+  GtkInfoBar             *history_bar;
+  GtkLabel               *history_title;
+  GtkLabel               *history_message;
+  GtkWidget              *recover_button;
+  GtkWidget              *retry_button;
 };
 
 G_DEFINE_FINAL_TYPE (CandorWindow, candor_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -42,18 +58,26 @@ candor_window_update_content (CandorWindow *self)
   CandorIncident *incident = gtk_single_selection_get_selected_item (self->selection);
   gboolean        empty = g_list_model_get_n_items (G_LIST_MODEL (self->incidents)) == 0;
 
-  gtk_stack_set_visible_child_name (self->sidebar_stack, empty ? "empty" : "list");
+  if (incident == NULL)
+    incident = self->found_incident;
+
+  if (candor_history_search_bar_get_active (self->search_bar))
+    gtk_stack_set_visible_child_name (self->sidebar_stack, "search");
+  else
+    gtk_stack_set_visible_child_name (self->sidebar_stack, empty ? "empty" : "list");
 
   candor_incident_page_set_incident (self->incident_page, incident);
 
   if (incident != NULL)
     {
       gtk_stack_set_visible_child_name (self->content_stack, "incident");
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-update", TRUE);
       adw_window_title_set_title (self->content_title, candor_incident_get_title (incident));
     }
   else
     {
       gtk_stack_set_visible_child_name (self->content_stack, empty ? "empty" : "unselected");
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-update", FALSE);
       adw_window_title_set_title (self->content_title, _("Candor"));
     }
 }
@@ -73,7 +97,243 @@ on_selection_selected_item_changed_cb (CandorWindow       *self,
                                        GParamSpec         *pspec,
                                        GtkSingleSelection *selection)
 {
+  if (gtk_single_selection_get_selected_item (selection) != NULL)
+    {
+      g_cancellable_cancel (self->find_cancellable);
+      g_clear_object (&self->found_incident);
+    }
   candor_window_update_content (self);
+}
+
+static void
+on_search_bar_changed_cb (CandorWindow *self, CandorHistorySearchBar *bar)
+{
+  CandorSearchQuery query = CANDOR_SEARCH_QUERY_INIT;
+
+  if (candor_history_search_bar_get_active (bar))
+    {
+      candor_history_search_bar_get_query (bar, &query);
+      candor_search_results_set_query (self->search_results, &query);
+    }
+  candor_window_update_content (self);
+}
+
+static void
+load_incident_thread (GTask        *task,
+                      gpointer      source_object,
+                      gpointer      task_data,
+                      GCancellable *cancellable)
+{
+  GError         *error = NULL;
+  CandorIncident *incident = candor_store_load_incident (source_object, task_data, &error);
+
+  if (incident == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, incident, g_object_unref);
+}
+
+static void
+on_found_incident_loaded_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (CandorWindow) self = user_data;
+  g_autoptr (CandorIncident) incident = NULL;
+  g_autoptr (GError) error = NULL;
+
+  incident = g_task_propagate_pointer (G_TASK (result), &error);
+  if (incident == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_warning ("Could not show the incident found: %s", error->message);
+      return;
+    }
+
+  gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+  g_set_object (&self->found_incident, incident);
+  candor_window_update_content (self);
+  adw_leaflet_set_visible_child (self->leaflet, self->content);
+}
+
+static void
+on_search_results_hit_activated_cb (CandorWindow        *self,
+                                    CandorSearchHit     *hit,
+                                    CandorSearchResults *results)
+{
+  const char  *incident_id = candor_search_hit_get_incident_id (hit);
+  guint        position = candor_incident_list_model_find (self->incidents, incident_id);
+  CandorStore *store = candor_incident_list_model_get_store (self->incidents);
+  g_autoptr (GTask) task = NULL;
+
+  if (position != G_MAXUINT)
+    {
+      gtk_single_selection_set_selected (self->selection, position);
+      adw_leaflet_set_visible_child (self->leaflet, self->content);
+      return;
+    }
+
+  if (store == NULL)
+    return;
+
+  /* Not among the pages read so far: read just that incident. */
+  g_cancellable_cancel (self->find_cancellable);
+  g_clear_object (&self->find_cancellable);
+  self->find_cancellable = g_cancellable_new ();
+  task =
+    g_task_new (store, self->find_cancellable, on_found_incident_loaded_cb, g_object_ref (self));
+  g_task_set_source_tag (task, on_search_results_hit_activated_cb);
+  g_task_set_task_data (task, g_strdup (incident_id), g_free);
+  g_task_run_in_thread (task, load_incident_thread);
+}
+
+static void
+on_search_button_toggled_cb (CandorWindow *self, GtkToggleButton *button)
+{
+  candor_history_search_bar_set_search_mode (self->search_bar,
+                                             gtk_toggle_button_get_active (button));
+}
+
+static void
+on_search_mode_changed_cb (CandorWindow *self, GParamSpec *pspec, CandorHistorySearchBar *bar)
+{
+  gtk_toggle_button_set_active (self->search_button,
+                                candor_history_search_bar_get_search_mode (bar));
+}
+
+static void
+on_history_bar_response_cb (CandorWindow *self, int response, GtkInfoBar *bar)
+{
+  if (response == GTK_RESPONSE_CLOSE)
+    gtk_widget_set_visible (GTK_WIDGET (bar), FALSE);
+}
+
+static void
+on_incidents_failed_cb (CandorWindow *self, const GError *error, CandorIncidentListModel *model)
+{
+  gtk_label_set_text (self->history_title, _("The History Could Not Be Read"));
+  gtk_label_set_text (self->history_message, error->message);
+  gtk_info_bar_set_message_type (self->history_bar, GTK_MESSAGE_ERROR);
+  gtk_info_bar_set_show_close_button (self->history_bar, TRUE);
+  gtk_widget_set_visible (self->recover_button, FALSE);
+  gtk_widget_set_visible (self->retry_button, FALSE);
+  gtk_widget_set_visible (GTK_WIDGET (self->history_bar), TRUE);
+}
+
+/* Says what happened to the history, and offers the way out: never a silent reset. */
+static void
+candor_window_show_history_state (CandorWindow *self)
+{
+  CandorApplication *application =
+    CANDOR_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
+  const GError *error;
+  const char   *damaged_path;
+  CandorStore  *store;
+
+  if (application == NULL)
+    return;
+
+  error = candor_application_get_history_error (application);
+  damaged_path = candor_application_get_damaged_path (application);
+  store = candor_application_get_store (application);
+
+  if (store != NULL)
+    {
+      candor_incident_list_model_set_store (self->incidents, store);
+      candor_incident_page_set_store (self->incident_page, store);
+      candor_search_results_set_store (self->search_results, store);
+    }
+
+  gtk_widget_set_visible (self->recover_button, FALSE);
+  gtk_widget_set_visible (self->retry_button, FALSE);
+  gtk_info_bar_set_show_close_button (self->history_bar, FALSE);
+
+  if (store == NULL && g_error_matches (error, CANDOR_STORE_ERROR, CANDOR_STORE_ERROR_CORRUPT))
+    {
+      gtk_label_set_text (self->history_title, _("The history file is damaged"));
+      gtk_label_set_text (self->history_message, error->message);
+      gtk_info_bar_set_message_type (self->history_bar, GTK_MESSAGE_ERROR);
+      gtk_widget_set_visible (self->recover_button, TRUE);
+    }
+  else if (store == NULL && g_error_matches (error, CANDOR_STORE_ERROR, CANDOR_STORE_ERROR_BUSY))
+    {
+      gtk_label_set_text (self->history_title, _("The history is in use by another program"));
+      gtk_label_set_text (self->history_message, error->message);
+      gtk_info_bar_set_message_type (self->history_bar, GTK_MESSAGE_WARNING);
+      gtk_widget_set_visible (self->retry_button, TRUE);
+    }
+  else if (store == NULL && error != NULL)
+    {
+      gtk_label_set_text (self->history_title, _("The history could not be opened"));
+      gtk_label_set_text (self->history_message, error->message);
+      gtk_info_bar_set_message_type (self->history_bar, GTK_MESSAGE_ERROR);
+      gtk_widget_set_visible (self->retry_button, TRUE);
+    }
+  else if (store != NULL && damaged_path != NULL)
+    {
+      /* Translators: %s is the path of the damaged history file that was kept */
+      g_autofree char *message =
+        g_strdup_printf (_("The damaged history was kept as “%s”."), damaged_path);
+
+      gtk_label_set_text (self->history_title, _("A fresh history was started"));
+      gtk_label_set_text (self->history_message, message);
+      gtk_info_bar_set_message_type (self->history_bar, GTK_MESSAGE_INFO);
+      gtk_info_bar_set_show_close_button (self->history_bar, TRUE);
+    }
+  else
+    {
+      gtk_widget_set_visible (GTK_WIDGET (self->history_bar), FALSE);
+      return;
+    }
+
+  gtk_widget_set_visible (GTK_WIDGET (self->history_bar), TRUE);
+}
+
+static void
+on_application_history_notify_cb (CandorWindow      *self,
+                                  GParamSpec        *pspec,
+                                  CandorApplication *application)
+{
+  candor_window_show_history_state (self);
+}
+
+static void
+on_application_history_busy_cb (CandorWindow      *self,
+                                GParamSpec        *pspec,
+                                CandorApplication *application)
+{
+  gboolean busy;
+
+  g_object_get (application, "history-busy", &busy, NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.recover-history", !busy);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.retry-history", !busy);
+}
+
+static void
+candor_window_recover_history_action (GtkWidget  *widget,
+                                      const char *action_name,
+                                      GVariant   *parameter)
+{
+  GtkApplication *application = gtk_window_get_application (GTK_WINDOW (widget));
+
+  if (application != NULL)
+    candor_application_recover_history (CANDOR_APPLICATION (application));
+}
+
+static void
+candor_window_retry_history_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  GtkApplication *application = gtk_window_get_application (GTK_WINDOW (widget));
+
+  if (application != NULL)
+    candor_application_open_history (CANDOR_APPLICATION (application));
+}
+
+static void
+candor_window_search_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  CandorWindow *self = CANDOR_WINDOW (widget);
+
+  adw_leaflet_set_visible_child (self->leaflet, self->sidebar);
+  candor_history_search_bar_set_search_mode (self->search_bar, TRUE);
 }
 
 static void
@@ -83,14 +343,46 @@ on_incidents_view_activate_cb (CandorWindow *self, guint position, GtkListView *
   adw_leaflet_set_visible_child (self->leaflet, self->content);
 }
 
-static void
-on_new_incident_dialog_started_cb (CandorWindow            *self,
-                                   CandorIncident          *incident,
-                                   CandorNewIncidentDialog *dialog)
+/* Only among the incidents read so far: asking the paged model for every
+ * item would read the whole history. */
+static guint
+find_incident (CandorWindow *self, const char *id)
 {
-  g_list_store_insert (self->incidents, 0, incident);
-  gtk_single_selection_set_selected (self->selection, 0);
+  return candor_incident_list_model_find (self->incidents, id);
+}
+
+static void
+show_incident (CandorWindow *self, CandorIncident *incident)
+{
+  guint position = find_incident (self, candor_incident_get_id (incident));
+
+  if (position == GTK_INVALID_LIST_POSITION)
+    {
+      /* Listed by its start, which is not always first. */
+      candor_incident_list_model_add (self->incidents, incident);
+      position = find_incident (self, candor_incident_get_id (incident));
+    }
+
+  gtk_single_selection_set_selected (self->selection, position);
   adw_leaflet_set_visible_child (self->leaflet, self->content);
+}
+
+static void
+on_wizard_incident_started_cb (CandorWindow *self, CandorIncident *incident, CandorWizard *wizard)
+{
+  show_incident (self, incident);
+}
+
+static void
+open_wizard (CandorWindow *self, CandorDraft *draft)
+{
+  CandorWizard *wizard;
+
+  wizard = candor_wizard_new (gtk_window_get_application (GTK_WINDOW (self)), GTK_WINDOW (self),
+                              draft);
+  g_signal_connect_object (wizard, "incident-started", G_CALLBACK (on_wizard_incident_started_cb),
+                           self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (wizard));
 }
 
 static void
@@ -98,13 +390,126 @@ candor_window_start_incident_action (GtkWidget  *widget,
                                      const char *action_name,
                                      GVariant   *parameter)
 {
-  CandorWindow            *self = CANDOR_WINDOW (widget);
-  CandorNewIncidentDialog *dialog;
+  CandorWindow *self = CANDOR_WINDOW (widget);
+  g_autoptr (CandorIncident) incident = candor_incident_new ("");
+  g_autoptr (CandorUpdate) update = candor_update_new (CANDOR_UPDATE_KIND_INITIAL);
+  g_autoptr (GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr (CandorDraft) draft = NULL;
+  GtkApplication  *application = gtk_window_get_application (GTK_WINDOW (self));
+  g_autofree char *language = NULL;
 
-  dialog = candor_new_incident_dialog_new (GTK_WINDOW (self));
-  g_signal_connect_object (dialog, "started", G_CALLBACK (on_new_incident_dialog_started_cb), self,
+  if (CANDOR_IS_APPLICATION (application))
+    language = g_settings_get_string (
+      candor_application_get_settings (CANDOR_APPLICATION (application)), "message-language");
+  if (language != NULL && *language != '\0')
+    candor_incident_set_language (incident, language);
+  candor_incident_set_started_at (incident, now);
+  candor_incident_set_detected_at (incident, now);
+
+  draft = candor_draft_new (incident, update);
+  open_wizard (self, draft);
+}
+
+/* "New Update" for the selected incident: a progress update, or the
+ * resolution once the incident is resolved. */
+static void
+candor_window_new_update_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  CandorWindow   *self = CANDOR_WINDOW (widget);
+  CandorIncident *incident = gtk_single_selection_get_selected_item (self->selection);
+  g_autoptr (CandorUpdate) update = NULL;
+  g_autoptr (CandorDraft) draft = NULL;
+
+  if (incident == NULL)
+    return;
+
+  update = candor_update_new (candor_incident_get_state (incident) == CANDOR_INCIDENT_STATE_RESOLVED
+                                ? CANDOR_UPDATE_KIND_RESOLUTION
+                                : CANDOR_UPDATE_KIND_PROGRESS);
+  draft = candor_draft_new (incident, update);
+  open_wizard (self, draft);
+}
+
+static void
+on_restore_dialog_response_cb (CandorWindow     *self,
+                               const char       *response,
+                               AdwMessageDialog *dialog)
+{
+  GFile *file = g_object_get_data (G_OBJECT (dialog), "file");
+  g_autoptr (CandorDraft) draft = NULL;
+  g_autoptr (GError) error = NULL;
+
+  if (g_str_equal (response, "discard"))
+    {
+      g_file_delete (file, NULL, NULL);
+      return;
+    }
+  if (!g_str_equal (response, "restore"))
+    return;
+
+  draft = candor_draft_load_from_file (file, NULL, &error);
+  if (draft == NULL)
+    {
+      g_warning ("Could not restore the draft %s: %s", g_file_peek_path (file), error->message);
+      return;
+    }
+
+  if (*candor_incident_get_title (candor_draft_get_incident (draft)) != '\0')
+    show_incident (self, candor_draft_get_incident (draft));
+  open_wizard (self, draft);
+}
+
+/* After a crash or a kill, the unsent draft is offered back once, by the
+ * first window of the process. */
+static void
+offer_unsent_draft (CandorWindow *self)
+{
+  static gboolean offered;
+  g_autoptr (GPtrArray) files = NULL;
+  g_autoptr (CandorDraft) draft = NULL;
+  g_autofree char *body = NULL;
+  GFile      *file;
+  GtkWidget  *dialog;
+  const char *title;
+
+  if (offered)
+    return;
+  offered = TRUE;
+
+  files = candor_draft_autosave_list ();
+  if (files->len == 0)
+    return;
+
+  file = g_ptr_array_index (files, 0);
+  draft = candor_draft_load_from_file (file, NULL, NULL);
+  if (draft == NULL)
+    return;
+
+  title = candor_incident_get_title (candor_draft_get_incident (draft));
+  body = g_strdup_printf (_("An update for “%s” was not sent. Continue writing it?"),
+                          *title != '\0' ? title : _("a new incident"));
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Restore the Unsent Draft?"), body);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "discard", _("_Discard"),
+                                    "restore", _("_Restore"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "discard",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "restore",
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "restore");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "later");
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "later", _("_Later"));
+  g_object_set_data_full (G_OBJECT (dialog), "file", g_object_ref (file), g_object_unref);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_restore_dialog_response_cb), self,
                            G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+candor_window_map (GtkWidget *widget)
+{
+  GTK_WIDGET_CLASS (candor_window_parent_class)->map (widget);
+
+  offer_unsent_draft (CANDOR_WINDOW (widget));
 }
 
 static void
@@ -124,6 +529,9 @@ candor_window_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), CANDOR_TYPE_WINDOW);
 
+  g_cancellable_cancel (self->find_cancellable);
+  g_clear_object (&self->find_cancellable);
+  g_clear_object (&self->found_incident);
   g_clear_object (&self->selection);
   g_clear_object (&self->incidents);
 
@@ -137,8 +545,11 @@ candor_window_class_init (CandorWindowClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = candor_window_dispose;
+  widget_class->map = candor_window_map;
 
   g_type_ensure (CANDOR_TYPE_INCIDENT_PAGE);
+  g_type_ensure (CANDOR_TYPE_HISTORY_SEARCH_BAR);
+  g_type_ensure (CANDOR_TYPE_SEARCH_RESULTS);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/candor/Candor/candor-window.ui");
@@ -150,10 +561,29 @@ candor_window_class_init (CandorWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CandorWindow, incidents_view);
   gtk_widget_class_bind_template_child (widget_class, CandorWindow, content_title);
   gtk_widget_class_bind_template_child (widget_class, CandorWindow, incident_page);
+  gtk_widget_class_bind_template_child (widget_class, CandorWindow, search_button);
+  gtk_widget_class_bind_template_child (widget_class, CandorWindow, search_bar);
+  gtk_widget_class_bind_template_child (widget_class, CandorWindow, search_results);
+  gtk_widget_class_bind_template_child (widget_class, CandorWindow, history_bar);
+  gtk_widget_class_bind_template_child (widget_class, CandorWindow, history_title);
+  gtk_widget_class_bind_template_child (widget_class, CandorWindow, history_message);
+  gtk_widget_class_bind_template_child (widget_class, CandorWindow, recover_button);
+  gtk_widget_class_bind_template_child (widget_class, CandorWindow, retry_button);
   gtk_widget_class_bind_template_callback (widget_class, on_incidents_view_activate_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_bar_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_results_hit_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_history_bar_response_cb);
+
+  gtk_widget_class_install_action (widget_class, "win.recover-history", NULL,
+                                   candor_window_recover_history_action);
+  gtk_widget_class_install_action (widget_class, "win.retry-history", NULL,
+                                   candor_window_retry_history_action);
+  gtk_widget_class_install_action (widget_class, "win.search", NULL, candor_window_search_action);
 
   gtk_widget_class_install_action (widget_class, "win.start-incident", NULL,
                                    candor_window_start_incident_action);
+  gtk_widget_class_install_action (widget_class, "win.new-update", NULL,
+                                   candor_window_new_update_action);
   gtk_widget_class_install_action (widget_class, "win.show-incidents", NULL,
                                    candor_window_show_incidents_action);
 }
@@ -163,7 +593,7 @@ candor_window_init (CandorWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  self->incidents = g_list_store_new (CANDOR_TYPE_INCIDENT);
+  self->incidents = candor_incident_list_model_new ();
   self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->incidents)));
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
@@ -174,6 +604,13 @@ candor_window_init (CandorWindow *self)
   g_signal_connect_object (self->selection, "notify::selected-item",
                            G_CALLBACK (on_selection_selected_item_changed_cb), self,
                            G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->incidents, "failed", G_CALLBACK (on_incidents_failed_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->search_button, "toggled", G_CALLBACK (on_search_button_toggled_cb),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->search_bar, "notify::search-mode",
+                           G_CALLBACK (on_search_mode_changed_cb), self, G_CONNECT_SWAPPED);
+  candor_history_search_bar_set_key_capture_widget (self->search_bar, GTK_WIDGET (self));
 
   candor_window_update_content (self);
 }
@@ -192,6 +629,17 @@ candor_window_new (CandorApplication *application)
   g_settings_bind (settings, "window-width", self, "default-width", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (settings, "window-height", self, "default-height", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (settings, "window-maximized", self, "maximized", G_SETTINGS_BIND_DEFAULT);
+
+  /* The history arrives (or fails) after the window is shown. */
+  g_signal_connect_object (application, "notify::store",
+                           G_CALLBACK (on_application_history_notify_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (application, "notify::history-error",
+                           G_CALLBACK (on_application_history_notify_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (application, "notify::damaged-path",
+                           G_CALLBACK (on_application_history_notify_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (application, "notify::history-busy",
+                           G_CALLBACK (on_application_history_busy_cb), self, G_CONNECT_SWAPPED);
+  candor_window_show_history_state (self);
 
   return self;
 }

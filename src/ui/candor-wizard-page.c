@@ -57,26 +57,23 @@ candor_wizard_page_finalize (GObject *object)
 }
 
 static void
-candor_wizard_page_get_property (GObject    *object,
-                                 guint       prop_id,
-                                 GValue     *value,
-                                 GParamSpec *pspec)
+candor_wizard_page_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
 {
   CandorWizardPage *self = CANDOR_WIZARD_PAGE (object);
 
   switch (prop_id)
     {
-    case PROP_TITLE:
-      g_value_set_string (value, candor_wizard_page_get_title (self));
-      break;
-    case PROP_COMPLETE:
-      g_value_set_boolean (value, candor_wizard_page_get_complete (self));
-      break;
-    case PROP_SKIPPABLE:
-      g_value_set_boolean (value, candor_wizard_page_get_skippable (self));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+      case PROP_TITLE:
+        g_value_set_string (value, candor_wizard_page_get_title (self));
+        break;
+      case PROP_COMPLETE:
+        g_value_set_boolean (value, candor_wizard_page_get_complete (self));
+        break;
+      case PROP_SKIPPABLE:
+        g_value_set_boolean (value, candor_wizard_page_get_skippable (self));
+        break;
+      default:
+        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
 
@@ -90,17 +87,17 @@ candor_wizard_page_set_property (GObject      *object,
 
   switch (prop_id)
     {
-    case PROP_TITLE:
-      candor_wizard_page_set_title (self, g_value_get_string (value));
-      break;
-    case PROP_COMPLETE:
-      candor_wizard_page_set_complete (self, g_value_get_boolean (value));
-      break;
-    case PROP_SKIPPABLE:
-      candor_wizard_page_set_skippable (self, g_value_get_boolean (value));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+      case PROP_TITLE:
+        candor_wizard_page_set_title (self, g_value_get_string (value));
+        break;
+      case PROP_COMPLETE:
+        candor_wizard_page_set_complete (self, g_value_get_boolean (value));
+        break;
+      case PROP_SKIPPABLE:
+        candor_wizard_page_set_skippable (self, g_value_get_boolean (value));
+        break;
+      default:
+        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
 
@@ -114,16 +111,16 @@ candor_wizard_page_class_init (CandorWizardPageClass *klass)
   object_class->get_property = candor_wizard_page_get_property;
   object_class->set_property = candor_wizard_page_set_property;
 
-  properties[PROP_TITLE] = g_param_spec_string ("title", NULL, NULL, NULL,
-                                                G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY |
-                                                  G_PARAM_STATIC_STRINGS);
+  properties[PROP_TITLE] =
+    g_param_spec_string ("title", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   /* Pages start complete: only a page with a required field says otherwise. */
-  properties[PROP_COMPLETE] = g_param_spec_boolean ("complete", NULL, NULL, TRUE,
-                                                    G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY |
-                                                      G_PARAM_STATIC_STRINGS);
-  properties[PROP_SKIPPABLE] = g_param_spec_boolean ("skippable", NULL, NULL, FALSE,
-                                                     G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY |
-                                                       G_PARAM_STATIC_STRINGS);
+  properties[PROP_COMPLETE] =
+    g_param_spec_boolean ("complete", NULL, NULL, TRUE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SKIPPABLE] =
+    g_param_spec_boolean ("skippable", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
@@ -152,8 +149,12 @@ candor_wizard_page_set_title (CandorWizardPage *self, const char *title)
 
   g_return_if_fail (CANDOR_IS_WIZARD_PAGE (self));
 
-  if (g_set_str (&priv->title, title))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE]);
+  if (g_strcmp0 (priv->title, title) == 0)
+    return;
+
+  g_free (priv->title);
+  priv->title = g_strdup (title);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE]);
 }
 
 gboolean

@@ -22,10 +22,10 @@
 
 #include "candor-store-private.h"
 
-#define RUNS      31
-#define PAGE_SIZE 20
+#define RUNS       31
+#define PAGE_SIZE  20
 #define SHELL_RUNS 200
-#define LIST_PAGE 50
+#define LIST_PAGE  50
 
 typedef struct
 {
@@ -50,6 +50,9 @@ static const BenchQuery queries[] = {
   { "cache", -1, CANDOR_FORMAT_SLACK, NULL, NULL },
   { "login", -1, -1, "2024-01-01", "2024-07-01" },
   { "kernel upgrade Reporting", -1, CANDOR_FORMAT_STATUS_PAGE, NULL, NULL },
+  /* The hard cases: a common word whose newest matches the filter rejects. */
+  { "database", -1, -1, "2022-01-01", "2022-02-01" },
+  { "customers", CANDOR_SEVERITY_CRITICAL, CANDOR_FORMAT_STATUS_PAGE, "2022-03-01", "2022-03-08" },
 };
 
 static int
@@ -199,12 +202,14 @@ run_shell (const char *path, const char *sql, const CandorSearchQuery *query, co
   replace_all (literal_sql, ":offset", "0");
   if (query->from != NULL)
     {
-      g_snprintf (number, sizeof number, "%" G_GINT64_FORMAT, g_date_time_to_unix (query->from));
+      g_snprintf (number, sizeof number, "%" G_GINT64_FORMAT,
+                  _candor_store_time_to_doc_id (query->from));
       replace_all (literal_sql, ":from", number);
     }
   if (query->until != NULL)
     {
-      g_snprintf (number, sizeof number, "%" G_GINT64_FORMAT, g_date_time_to_unix (query->until));
+      g_snprintf (number, sizeof number, "%" G_GINT64_FORMAT,
+                  _candor_store_time_to_doc_id (query->until));
       replace_all (literal_sql, ":until", number);
     }
   if (query->severity >= 0)

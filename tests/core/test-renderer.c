@@ -215,6 +215,22 @@ test_json_bodies (void)
   g_assert_cmpstr (json_object_get_string_member (entry, "body"), ==,
                    candor_rendition_get_text (status));
   g_assert_true (g_str_has_prefix (candor_rendition_get_text (status), "What is affected\n"));
+
+  /* All at once: each audience through each of its own formats, in order. */
+  {
+    g_autoptr (GPtrArray) all = candor_renderer_render_all (
+      renderer, candor_draft_get_incident (draft), candor_draft_get_update (draft),
+      candor_draft_get_audiences (draft));
+    CandorRendition *last = g_ptr_array_index (all, all->len - 1);
+
+    g_assert_cmpuint (all->len, ==, 5 + 3 + 6);
+    g_assert_cmpstr (candor_rendition_get_audience_id (g_ptr_array_index (all, 0)), ==,
+                     "customers");
+    g_assert_cmpint (candor_rendition_get_format (g_ptr_array_index (all, 0)), ==,
+                     CANDOR_FORMAT_EMAIL);
+    g_assert_cmpstr (candor_rendition_get_audience_id (last), ==, "technical");
+    g_assert_cmpint (candor_rendition_get_format (last), ==, CANDOR_FORMAT_STATUS_PAGE);
+  }
 }
 
 static void

@@ -86,6 +86,11 @@ test_cyrillic (void)
   g_assert_cmpuint (candor_social_network_measure (CANDOR_FORMAT_X, "登录失败", "zh"), ==, 8);
   g_assert_cmpuint (candor_social_network_measure (CANDOR_FORMAT_BLUESKY, "登录失败", "zh"), ==, 4);
 
+  /* X counts the composed form: "е" + combining breve is "й", weight 1. */
+  g_assert_cmpuint (candor_social_network_measure (CANDOR_FORMAT_X, "\xd0\xb5\xcc\x86", "ru"), ==,
+                    1);
+  g_assert_cmpuint (candor_social_network_measure (CANDOR_FORMAT_X, "e\xcc\x81", "en"), ==, 1);
+
   /* 60 words are 299 characters: two posts of 280 with " 1/2" in them,
    * 55 words (274) and the 5 left over. */
   x = candor_social_thread_new (CANDOR_FORMAT_X, words, "ru");

@@ -281,6 +281,43 @@ test_record_update_all_or_nothing (void)
 }
 
 static void
+test_record_update_inside_callers_transaction (void)
+{
+  g_autoptr (CandorStore) store = open_default_store ();
+  g_autoptr (GDateTime) at = seed_time (9, 0);
+  g_autoptr (CandorIncident) incident = seed_incident (store, "Bulk import", CANDOR_SEVERITY_MINOR,
+                                                       CANDOR_INCIDENT_STATE_RESOLVED, at, NULL);
+  g_autoptr (CandorUpdate) good = candor_update_new (CANDOR_UPDATE_KIND_INITIAL);
+  g_autoptr (CandorUpdate) bad = candor_update_new (CANDOR_UPDATE_KIND_PROGRESS);
+  g_autoptr (GPtrArray) duplicates =
+    g_ptr_array_new_with_free_func ((GDestroyNotify)candor_sent_rendition_free);
+  g_autoptr (GPtrArray) loaded = NULL;
+  g_autoptr (GError) error = NULL;
+  sqlite3 *db = _candor_store_get_db (store);
+
+  g_ptr_array_add (duplicates, candor_sent_rendition_new ("customers", CANDOR_FORMAT_PLAIN, "en",
+                                                          NULL, "a", NULL));
+  g_ptr_array_add (duplicates, candor_sent_rendition_new ("customers", CANDOR_FORMAT_PLAIN, "en",
+                                                          NULL, "b", NULL));
+
+  g_assert_cmpint (sqlite3_exec (db, "BEGIN", NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_true (
+    candor_store_record_update (store, candor_incident_get_id (incident), good, at, NULL, &error));
+  g_assert_false (candor_store_record_update (store, candor_incident_get_id (incident), bad, at,
+                                              duplicates, &error));
+  g_clear_error (&error);
+  /* The failed update is undone, the caller's transaction goes on. */
+  g_assert_false (sqlite3_get_autocommit (db));
+  g_assert_cmpint (sqlite3_exec (db, "COMMIT", NULL, NULL, NULL), ==, SQLITE_OK);
+
+  loaded = candor_store_load_updates (store, candor_incident_get_id (incident), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (loaded->len, ==, 1);
+  g_assert_cmpstr (candor_update_get_id (((CandorSentUpdate *)loaded->pdata[0])->update), ==,
+                   candor_update_get_id (good));
+}
+
+static void
 test_list_pages_newest_first (void)
 {
   g_autoptr (CandorStore) store = open_default_store ();
@@ -655,6 +692,8 @@ main (int argc, char *argv[])
                    test_records_what_the_renderer_made);
   g_test_add_func ("/store/history/record-update-all-or-nothing",
                    test_record_update_all_or_nothing);
+  g_test_add_func ("/store/history/record-update-inside-callers-transaction",
+                   test_record_update_inside_callers_transaction);
   g_test_add_func ("/store/history/list-pages-newest-first", test_list_pages_newest_first);
   g_test_add_func ("/store/history/facts-mark-late-updates", test_facts_mark_late_updates);
   g_test_add_func ("/store/history/facts-open-incident-overdue", test_facts_open_incident_overdue);

@@ -69,11 +69,11 @@ check_migrates_from (gconstpointer data)
   g_autoptr (CandorIncident) incident = NULL;
   g_autoptr (GPtrArray) updates = NULL;
   g_autoptr (GPtrArray) hits = NULL;
-  g_autofree char  *draft = NULL;
-  CandorSearchQuery query = CANDOR_SEARCH_QUERY_INIT;
-  CandorSentUpdate *sent;
-  CandorSentRendition  *rendition;
-  sqlite3_stmt     *stmt = NULL;
+  g_autofree char     *draft = NULL;
+  CandorSearchQuery    query = CANDOR_SEARCH_QUERY_INIT;
+  CandorSentUpdate    *sent;
+  CandorSentRendition *rendition;
+  sqlite3_stmt        *stmt = NULL;
 
   g_assert_no_error (error);
   sqlite3_prepare_v2 (_candor_store_get_db (store), "PRAGMA user_version", -1, &stmt, NULL);

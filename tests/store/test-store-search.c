@@ -221,6 +221,36 @@ test_words_are_anded_last_is_prefix (Fixture *fixture, gconstpointer data)
 }
 
 static void
+test_prefix_expansion_matches_fts5 (Fixture *fixture, gconstpointer data)
+{
+  const char *prefixes[] = {
+    "datab", "DATAB", "decl", "café", "CAFE", "войт", "recov", "sign", "fa"
+  };
+  sqlite3 *db = _candor_store_get_db (fixture->store);
+
+  /* Spelling a prefix out as its terms finds exactly what FTS5's own prefix finds. */
+  for (guint i = 0; i < G_N_ELEMENTS (prefixes); i++)
+    {
+      g_autofree char *match = _candor_store_build_fts_query (prefixes[i]);
+      sqlite3_stmt    *stmt = NULL;
+      guint            expected;
+
+      g_assert_cmpint (sqlite3_prepare_v2 (db,
+                                           "SELECT count(*) FROM history_fts"
+                                           " WHERE history_fts MATCH ?1",
+                                           -1, &stmt, NULL),
+                       ==, SQLITE_OK);
+      sqlite3_bind_text (stmt, 1, match, -1, SQLITE_STATIC);
+      g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+      expected = sqlite3_column_int (stmt, 0);
+      sqlite3_finalize (stmt);
+
+      g_assert_cmpuint (expected, >, 0);
+      g_assert_cmpuint (count_text (fixture, prefixes[i]), ==, expected);
+    }
+}
+
+static void
 test_newest_first_and_paged (Fixture *fixture, gconstpointer data)
 {
   CandorSearchQuery query = CANDOR_SEARCH_QUERY_INIT;
@@ -246,6 +276,37 @@ test_newest_first_and_paged (Fixture *fixture, gconstpointer data)
   g_assert_cmpint (g_date_time_compare (candor_search_hit_get_at (page1->pdata[3]),
                                         candor_search_hit_get_at (page2->pdata[0])),
                    >=, 0);
+}
+
+static void
+test_newest_by_time_not_by_recording (Fixture *fixture, gconstpointer data)
+{
+  CandorSearchQuery query = CANDOR_SEARCH_QUERY_INIT;
+  g_autoptr (GDateTime) t8 = seed_time (8, 0);
+  g_autoptr (GDateTime) t830 = seed_time (8, 30);
+  g_autoptr (GDateTime) from = seed_time (8, 0);
+  g_autoptr (GDateTime) until = seed_time (9, 0);
+  g_autoptr (CandorIncident) earlier = NULL;
+  g_autoptr (CandorUpdate) update = NULL;
+  g_autoptr (GPtrArray) hits = NULL;
+
+  /* Recorded last (imported, or written up afterwards), happened first. */
+  earlier = seed_incident (fixture->store, "Nightly backup", CANDOR_SEVERITY_MINOR,
+                           CANDOR_INCIDENT_STATE_RESOLVED, t8, NULL);
+  update = seed_update (fixture->store, earlier, CANDOR_UPDATE_KIND_INITIAL, t830, NULL,
+                        "The database backup is late.");
+
+  query.text = "database";
+  hits = search (fixture, &query, 0, 20, NULL);
+  g_assert_cmpuint (hits->len, ==, 8);
+  g_assert_true (g_date_time_equal (candor_search_hit_get_at (hits->pdata[7]), t830));
+  g_clear_pointer (&hits, g_ptr_array_unref);
+
+  query.from = from;
+  query.until = until;
+  hits = search (fixture, &query, 0, 20, NULL);
+  g_assert_cmpuint (hits->len, ==, 2);
+  g_assert_cmpstr (candor_search_hit_get_incident_title (hits->pdata[0]), ==, "Nightly backup");
 }
 
 static void
@@ -369,7 +430,9 @@ main (int argc, char *argv[])
   ADD ("hostile-input-never-errors", test_hostile_input_never_errors);
   ADD ("finds-titles-and-sent-text", test_finds_titles_and_sent_text);
   ADD ("words-are-anded-last-is-prefix", test_words_are_anded_last_is_prefix);
+  ADD ("prefix-expansion-matches-fts5", test_prefix_expansion_matches_fts5);
   ADD ("newest-first-and-paged", test_newest_first_and_paged);
+  ADD ("newest-by-time-not-by-recording", test_newest_by_time_not_by_recording);
   ADD ("filters", test_filters);
   ADD ("snippet-markup-is-escaped", test_snippet_markup_is_escaped);
   ADD ("index-follows-changes", test_index_follows_changes);

@@ -9,12 +9,20 @@
 
 #include "candor-application.h"
 #include "candor-incident.h"
-#include "candor-new-incident-dialog.h"
 #include "candor-preferences-window.h"
 #include "candor-test-ui.h"
 #include "candor-window.h"
+#include "candor-wizard.h"
 
 static CandorApplication *app;
+
+/* What a click on a response button does: respond, then close. */
+static void
+respond (GtkWidget *dialog, const char *response)
+{
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), response);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
 
 static CandorWindow *
 open_window (void)
@@ -89,36 +97,38 @@ static void
 test_window_starts_incident (void)
 {
   CandorWindow *window = open_window ();
-  GtkWidget    *dialog;
+  GtkWidget    *wizard;
   GtkWidget    *title_row;
   GtkWidget    *services_row;
-  GtkWidget    *start_button;
+  GtkWidget    *next_button;
+  GtkWidget    *dialog;
   g_autoptr (CandorIncident) incident = NULL;
   const char *expected_services[] = { "Login", "API", NULL };
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.start-incident", NULL));
-  dialog = wait_for_toplevel (CANDOR_TYPE_NEW_INCIDENT_DIALOG);
+  wizard = wait_for_toplevel (CANDOR_TYPE_WIZARD);
 
-  /* Start stays off until there is a title worth the name. */
-  title_row = candor_test_ui_wait_for_widget (dialog, ADW_TYPE_ENTRY_ROW, "title", "_Title");
-  services_row =
-    candor_test_ui_find_mapped (dialog, ADW_TYPE_ENTRY_ROW, "title", "_Affected Services");
+  /* Next stays off until there is a title worth the name. */
+  title_row = candor_test_ui_wait_for_widget (wizard, ADW_TYPE_ENTRY_ROW, "title", "_Title");
+  services_row = candor_test_ui_find_mapped (wizard, ADW_TYPE_ENTRY_ROW, "title",
+                                             "_Affected Services (comma-separated)");
   g_assert_nonnull (title_row);
   g_assert_nonnull (services_row);
-  start_button = candor_test_ui_find_mapped (dialog, GTK_TYPE_BUTTON, "label", "_Start");
-  g_assert_nonnull (start_button);
-  g_assert_false (gtk_widget_is_sensitive (start_button));
+  next_button = candor_test_ui_find_mapped (wizard, GTK_TYPE_BUTTON, "label", "_Next");
+  g_assert_nonnull (next_button);
+  g_assert_false (gtk_widget_is_sensitive (next_button));
   gtk_editable_set_text (GTK_EDITABLE (title_row), "   ");
-  g_assert_false (gtk_widget_is_sensitive (start_button));
-  gtk_widget_activate (title_row);
+  g_assert_false (gtk_widget_is_sensitive (next_button));
+  g_assert_false (gtk_widget_activate_action (wizard, "wizard.next", NULL) &&
+                  candor_wizard_get_step (CANDOR_WIZARD (wizard)) != 0);
   g_assert_cmpuint (g_list_model_get_n_items (candor_window_get_incidents (window)), ==, 0);
 
+  /* Leaving the first step starts the incident in the window's list. */
   gtk_editable_set_text (GTK_EDITABLE (title_row), " Customers cannot log in ");
   gtk_editable_set_text (GTK_EDITABLE (services_row), "Login, , API");
-  g_assert_true (gtk_widget_is_sensitive (start_button));
-  g_assert_true (gtk_widget_activate (start_button));
-  candor_test_ui_wait_until (has_no_toplevel_of_type,
-                             GSIZE_TO_POINTER (CANDOR_TYPE_NEW_INCIDENT_DIALOG));
+  g_assert_true (gtk_widget_is_sensitive (next_button));
+  g_signal_emit_by_name (next_button, "clicked");
+  g_assert_cmpuint (candor_wizard_get_step (CANDOR_WIZARD (wizard)), ==, 1);
 
   g_assert_cmpuint (g_list_model_get_n_items (candor_window_get_incidents (window)), ==, 1);
   incident = g_list_model_get_item (candor_window_get_incidents (window), 0);
@@ -126,11 +136,27 @@ test_window_starts_incident (void)
   g_assert_true (g_strv_equal (candor_incident_get_services (incident), expected_services));
   g_assert_nonnull (candor_incident_get_started_at (incident));
 
+  /* Closing the wizard with unsent changes asks; discarding deletes the draft. */
+  gtk_window_close (GTK_WINDOW (wizard));
+  dialog = wait_for_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  respond (dialog, "discard");
+  candor_test_ui_wait_until (has_no_toplevel_of_type, GSIZE_TO_POINTER (CANDOR_TYPE_WIZARD));
+
   /* The new incident is selected and shown; the empty state is gone. */
   candor_test_ui_wait_for_widget (GTK_WIDGET (window), GTK_TYPE_LABEL, "label",
                                   "Affects: Login, API");
   g_assert_null (candor_test_ui_find_mapped (GTK_WIDGET (window), ADW_TYPE_STATUS_PAGE, "title",
                                              "No Incidents Yet"));
+
+  /* From the incident, "New Update" opens the wizard for a progress update. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.new-update", NULL));
+  wizard = wait_for_toplevel (CANDOR_TYPE_WIZARD);
+  g_assert_true (candor_draft_get_incident (candor_wizard_get_draft (CANDOR_WIZARD (wizard))) ==
+                 incident);
+  g_assert_cmpint (
+    candor_update_get_kind (candor_draft_get_update (candor_wizard_get_draft (CANDOR_WIZARD (wizard)))),
+    ==, CANDOR_UPDATE_KIND_PROGRESS);
+  close_toplevel (CANDOR_TYPE_WIZARD);
 
   close_window (window);
 }

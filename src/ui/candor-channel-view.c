@@ -1,0 +1,256 @@
+/* candor-channel-view.c
+ *
+ * Copyright 2026 The Candor authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "candor-channel-view"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "candor-channel-view.h"
+#include "candor-social-thread.h"
+
+/* One channel's message drawn the way that channel shows it: an email with
+ * its headers, a chat message, a status-page entry, or a social thread with a
+ * character counter on every post. */
+struct _CandorChannelView
+{
+  AdwBin parent_instance;
+
+  GtkLabel *channel_label;
+  GtkStack *stack;
+  GtkLabel *email_from_label;
+  GtkLabel *email_to_label;
+  GtkLabel *email_subject_label;
+  GtkLabel *email_body_label;
+  GtkLabel *chat_body_label;
+  GtkLabel *status_title_label;
+  GtkLabel *status_body_label;
+  GtkBox   *social_box;
+
+  CandorFormat format;
+  /* The post cards of the social thread, reused from one keystroke to the next. */
+  GPtrArray *post_cards;
+};
+
+G_DEFINE_FINAL_TYPE (CandorChannelView, candor_channel_view, ADW_TYPE_BIN)
+
+/* Labels are only touched when their text really changed: a relayout of
+ * every channel on every keystroke is what would make typing stutter. */
+static void
+set_label_text (GtkLabel *label, const char *text)
+{
+  if (text == NULL)
+    text = "";
+  if (g_strcmp0 (gtk_label_get_label (label), text) != 0)
+    gtk_label_set_label (label, text);
+}
+
+static const char *
+page_for_format (CandorFormat format)
+{
+  switch (format)
+    {
+      case CANDOR_FORMAT_EMAIL:
+        return "email";
+      case CANDOR_FORMAT_STATUS_PAGE:
+        return "status";
+      case CANDOR_FORMAT_MASTODON:
+      case CANDOR_FORMAT_BLUESKY:
+      case CANDOR_FORMAT_X:
+        return "social";
+      case CANDOR_FORMAT_PLAIN:
+      case CANDOR_FORMAT_SLACK:
+      case CANDOR_FORMAT_DISCORD:
+      case CANDOR_FORMAT_MATTERMOST:
+      case CANDOR_FORMAT_MATRIX:
+      case CANDOR_FORMAT_TEAMS:
+      default:
+        return "chat";
+    }
+}
+
+static GtkWidget *
+post_card_new (void)
+{
+  GtkWidget *card = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  GtkWidget *text = gtk_label_new (NULL);
+  GtkWidget *counter = gtk_label_new (NULL);
+
+  gtk_widget_add_css_class (card, "card");
+  gtk_widget_add_css_class (card, "channel-post");
+  gtk_label_set_xalign (GTK_LABEL (text), 0);
+  gtk_label_set_wrap (GTK_LABEL (text), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (text), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_selectable (GTK_LABEL (text), TRUE);
+  gtk_widget_set_margin_start (text, 12);
+  gtk_widget_set_margin_end (text, 12);
+  gtk_widget_set_margin_top (text, 12);
+  gtk_label_set_xalign (GTK_LABEL (counter), 1);
+  gtk_widget_set_margin_end (counter, 12);
+  gtk_widget_set_margin_bottom (counter, 8);
+  gtk_widget_add_css_class (counter, "caption");
+  gtk_widget_add_css_class (counter, "numeric");
+  gtk_box_append (GTK_BOX (card), text);
+  gtk_box_append (GTK_BOX (card), counter);
+
+  return card;
+}
+
+static void
+show_thread (CandorChannelView *self, CandorSocialThread *thread)
+{
+  guint n_posts = thread != NULL ? candor_social_thread_get_n_posts (thread) : 0;
+
+  while (self->post_cards->len < n_posts)
+    {
+      GtkWidget *card = post_card_new ();
+
+      gtk_box_append (self->social_box, card);
+      g_ptr_array_add (self->post_cards, card);
+    }
+
+  for (guint i = 0; i < self->post_cards->len; i++)
+    {
+      GtkWidget              *card = g_ptr_array_index (self->post_cards, i);
+      GtkWidget              *text = gtk_widget_get_first_child (card);
+      GtkWidget              *counter = gtk_widget_get_last_child (card);
+      const CandorSocialPost *post;
+      g_autofree char        *count = NULL;
+
+      gtk_widget_set_visible (card, i < n_posts);
+      if (i >= n_posts)
+        continue;
+
+      post = candor_social_thread_get_post (thread, i);
+      /* TRANSLATORS: a social post's length: "123/500", then its place in the thread */
+      count = g_strdup_printf (_("%u/%u · %u of %u"), post->length, post->limit, i + 1, n_posts);
+      set_label_text (GTK_LABEL (text), post->text);
+      set_label_text (GTK_LABEL (counter), count);
+      if (post->length > post->limit)
+        gtk_widget_add_css_class (counter, "error");
+      else
+        gtk_widget_remove_css_class (counter, "error");
+    }
+}
+
+static void
+candor_channel_view_dispose (GObject *object)
+{
+  CandorChannelView *self = CANDOR_CHANNEL_VIEW (object);
+
+  g_clear_pointer (&self->post_cards, g_ptr_array_unref);
+  gtk_widget_dispose_template (GTK_WIDGET (self), CANDOR_TYPE_CHANNEL_VIEW);
+
+  G_OBJECT_CLASS (candor_channel_view_parent_class)->dispose (object);
+}
+
+static void
+candor_channel_view_class_init (CandorChannelViewClass *klass)
+{
+  GObjectClass   *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = candor_channel_view_dispose;
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/candor/Candor/candor-channel-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, CandorChannelView, channel_label);
+  gtk_widget_class_bind_template_child (widget_class, CandorChannelView, stack);
+  gtk_widget_class_bind_template_child (widget_class, CandorChannelView, email_from_label);
+  gtk_widget_class_bind_template_child (widget_class, CandorChannelView, email_to_label);
+  gtk_widget_class_bind_template_child (widget_class, CandorChannelView, email_subject_label);
+  gtk_widget_class_bind_template_child (widget_class, CandorChannelView, email_body_label);
+  gtk_widget_class_bind_template_child (widget_class, CandorChannelView, chat_body_label);
+  gtk_widget_class_bind_template_child (widget_class, CandorChannelView, status_title_label);
+  gtk_widget_class_bind_template_child (widget_class, CandorChannelView, status_body_label);
+  gtk_widget_class_bind_template_child (widget_class, CandorChannelView, social_box);
+}
+
+static void
+candor_channel_view_init (CandorChannelView *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  self->post_cards = g_ptr_array_new ();
+}
+
+CandorChannelView *
+candor_channel_view_new (CandorFormat format)
+{
+  CandorChannelView *self;
+
+  g_return_val_if_fail (format < CANDOR_N_FORMATS, NULL);
+
+  self = g_object_new (CANDOR_TYPE_CHANNEL_VIEW, NULL);
+  self->format = format;
+  gtk_label_set_label (self->channel_label, candor_format_get_label (format));
+  gtk_stack_set_visible_child_name (self->stack, page_for_format (format));
+
+  return self;
+}
+
+CandorFormat
+candor_channel_view_get_format (CandorChannelView *self)
+{
+  g_return_val_if_fail (CANDOR_IS_CHANNEL_VIEW (self), CANDOR_FORMAT_PLAIN);
+
+  return self->format;
+}
+
+void
+candor_channel_view_set_rendition (CandorChannelView *self,
+                                   CandorRendition   *rendition,
+                                   const char        *audience_name)
+{
+  const char *text;
+
+  g_return_if_fail (CANDOR_IS_CHANNEL_VIEW (self));
+  g_return_if_fail (rendition == NULL || CANDOR_IS_RENDITION (rendition));
+
+  text = rendition != NULL ? candor_rendition_get_text (rendition) : "";
+
+  switch (self->format)
+    {
+      case CANDOR_FORMAT_EMAIL:
+        {
+          g_autofree char *to = NULL;
+          g_autofree char *from = NULL;
+
+          /* The preview needs no real addresses: it shows whom the mail is for. */
+          from = g_strdup (_("Status Updates"));
+          to = g_strdup (audience_name);
+          set_label_text (self->email_from_label, from);
+          set_label_text (self->email_to_label, to);
+          set_label_text (self->email_subject_label,
+                          rendition != NULL ? candor_rendition_get_subject (rendition) : "");
+          set_label_text (self->email_body_label, text);
+        }
+        break;
+
+      case CANDOR_FORMAT_STATUS_PAGE:
+        set_label_text (self->status_title_label,
+                        rendition != NULL ? candor_rendition_get_subject (rendition) : "");
+        set_label_text (self->status_body_label, text);
+        break;
+
+      case CANDOR_FORMAT_MASTODON:
+      case CANDOR_FORMAT_BLUESKY:
+      case CANDOR_FORMAT_X:
+        show_thread (self, rendition != NULL ? candor_rendition_get_thread (rendition) : NULL);
+        break;
+
+      case CANDOR_FORMAT_PLAIN:
+      case CANDOR_FORMAT_SLACK:
+      case CANDOR_FORMAT_DISCORD:
+      case CANDOR_FORMAT_MATTERMOST:
+      case CANDOR_FORMAT_MATRIX:
+      case CANDOR_FORMAT_TEAMS:
+      default:
+        set_label_text (self->chat_body_label, text);
+        break;
+    }
+}

@@ -1,0 +1,587 @@
+/* candor-incident-list-model.c
+ *
+ * Copyright 2026 The Candor authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "candor-incident-list-model"
+
+#include "config.h"
+
+#include "candor-incident-list-model.h"
+
+/* The history's incidents, newest first, without reading all of them: the
+ * model knows only how many there are, and fetches a page of them from the
+ * store (on its worker thread) the first time the list asks for a position in
+ * that page. Until the page arrives the list gets an empty placeholder, which
+ * is swapped for the real incident with items-changed.
+ *
+ * Positions equal store offsets: a started incident is saved through the
+ * store's worker queue before any later page fetch runs on it, so it is at
+ * offset 0 for every fetch issued after it was added here. Fetches issued
+ * before an add are stale by one and are issued again. */
+struct _CandorIncidentListModel
+{
+  GObject parent_instance;
+
+  CandorStore  *store;
+  GCancellable *cancellable;
+
+  /* One slot per position: a loaded incident, a placeholder handed out to
+   * the list, or NULL when nobody has asked yet. */
+  GPtrArray  *items;
+  GArray     *loaded;    /* of gboolean, parallel to @items */
+  GHashTable *in_flight; /* page index -> page fetch under way */
+  guint       generation;
+
+  /* Added while the first page is being read: saved and shown after it. */
+  GPtrArray *early;
+  gboolean   loading;
+};
+
+static void candor_incident_list_model_list_model_init (GListModelInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (CandorIncidentListModel,
+                               candor_incident_list_model,
+                               G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL,
+                                                      candor_incident_list_model_list_model_init))
+
+enum
+{
+  PROP_0,
+  PROP_STORE,
+  PROP_LOADING,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+enum
+{
+  FAILED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+typedef struct
+{
+  CandorIncidentListModel *self;
+  guint                    page;
+  guint                    generation;
+} PageRequest;
+
+static void
+page_request_free (PageRequest *request)
+{
+  g_clear_object (&request->self);
+  g_free (request);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PageRequest, page_request_free)
+
+static void
+unref_if_set (gpointer object)
+{
+  if (object != NULL)
+    g_object_unref (object);
+}
+
+typedef struct
+{
+  GPtrArray *unsaved; /* incidents added before the store was there */
+  guint      count;
+  GPtrArray *first_page;
+} FirstLoad;
+
+static void
+first_load_free (FirstLoad *load)
+{
+  g_clear_pointer (&load->unsaved, g_ptr_array_unref);
+  g_clear_pointer (&load->first_page, g_ptr_array_unref);
+  g_free (load);
+}
+
+static void request_page (CandorIncidentListModel *self, guint page);
+
+static void
+set_loading (CandorIncidentListModel *self, gboolean loading)
+{
+  if (self->loading == loading)
+    return;
+
+  self->loading = loading;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
+}
+
+static void
+reset_items (CandorIncidentListModel *self)
+{
+  g_ptr_array_set_size (self->items, 0);
+  g_array_set_size (self->loaded, 0);
+  g_hash_table_remove_all (self->in_flight);
+  self->generation++;
+}
+
+/* Puts @incidents at @offset.. and tells the list about slots it had
+ * already been handed a placeholder for. */
+static void
+fill (CandorIncidentListModel *self, guint offset, GPtrArray *incidents)
+{
+  guint first_changed = G_MAXUINT;
+  guint last_changed = 0;
+
+  for (guint i = 0; i < incidents->len && offset + i < self->items->len; i++)
+    {
+      guint     position = offset + i;
+      gboolean *loaded = &g_array_index (self->loaded, gboolean, position);
+
+      if (*loaded)
+        continue;
+
+      if (g_ptr_array_index (self->items, position) != NULL)
+        {
+          first_changed = MIN (first_changed, position);
+          last_changed = MAX (last_changed, position);
+          g_object_unref (g_ptr_array_index (self->items, position));
+        }
+      g_ptr_array_index (self->items, position) = g_object_ref (g_ptr_array_index (incidents, i));
+      *loaded = TRUE;
+    }
+
+  if (first_changed != G_MAXUINT)
+    g_list_model_items_changed (G_LIST_MODEL (self), first_changed,
+                                last_changed - first_changed + 1, last_changed - first_changed + 1);
+}
+
+static void
+on_page_loaded_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (PageRequest) request = user_data;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) incidents = NULL;
+  CandorIncidentListModel *self = request->self;
+
+  incidents = candor_store_list_incidents_finish (CANDOR_STORE (source), result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) ||
+      CANDOR_STORE (source) != self->store)
+    return;
+
+  if (request->generation != self->generation)
+    {
+      /* Asked for before an incident was added: positions moved by one. */
+      g_hash_table_remove (self->in_flight, GUINT_TO_POINTER (request->page));
+      request_page (self, request->page);
+      return;
+    }
+
+  g_hash_table_remove (self->in_flight, GUINT_TO_POINTER (request->page));
+
+  if (incidents == NULL)
+    {
+      g_signal_emit (self, signals[FAILED], 0, error);
+      return;
+    }
+
+  fill (self, request->page * CANDOR_INCIDENT_LIST_PAGE_SIZE, incidents);
+}
+
+static void
+request_page (CandorIncidentListModel *self, guint page)
+{
+  PageRequest *request;
+
+  if (self->store == NULL || self->loading ||
+      g_hash_table_contains (self->in_flight, GUINT_TO_POINTER (page)))
+    return;
+
+  request = g_new0 (PageRequest, 1);
+  request->self = g_object_ref (self);
+  request->page = page;
+  request->generation = self->generation;
+  g_hash_table_add (self->in_flight, GUINT_TO_POINTER (page));
+
+  candor_store_list_incidents_async (self->store, page * CANDOR_INCIDENT_LIST_PAGE_SIZE,
+                                     CANDOR_INCIDENT_LIST_PAGE_SIZE, self->cancellable,
+                                     on_page_loaded_cb, request);
+}
+
+static void
+first_load_thread (GTask        *task,
+                   gpointer      source_object,
+                   gpointer      task_data,
+                   GCancellable *cancellable)
+{
+  CandorStore *store = CANDOR_STORE (source_object);
+  FirstLoad   *load = task_data;
+  GError      *error = NULL;
+
+  for (guint i = 0; load->unsaved != NULL && i < load->unsaved->len; i++)
+    {
+      if (!candor_store_save_incident (store, g_ptr_array_index (load->unsaved, i), &error))
+        {
+          g_task_return_error (task, error);
+          return;
+        }
+    }
+
+  load->count = candor_store_count_incidents (store, &error);
+  if (error != NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  load->first_page = candor_store_list_incidents (store, 0, CANDOR_INCIDENT_LIST_PAGE_SIZE, &error);
+  if (load->first_page == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  g_task_return_boolean (task, TRUE);
+}
+
+static void
+on_first_load_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (CandorIncidentListModel) self = user_data;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) early = NULL;
+  FirstLoad *load = g_task_get_task_data (G_TASK (result));
+  guint      removed = self->items->len;
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        return;
+      set_loading (self, FALSE);
+      g_signal_emit (self, signals[FAILED], 0, error);
+      return;
+    }
+
+  if (CANDOR_STORE (source) != self->store)
+    return;
+
+  reset_items (self);
+  g_ptr_array_set_size (self->items, load->count);
+  g_array_set_size (self->loaded, load->count);
+  fill (self, 0, load->first_page);
+  set_loading (self, FALSE);
+  g_list_model_items_changed (G_LIST_MODEL (self), 0, removed, self->items->len);
+
+  early = g_steal_pointer (&self->early);
+  self->early = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; i < early->len; i++)
+    candor_incident_list_model_add (self, g_ptr_array_index (early, i));
+}
+
+static void
+on_incident_saved_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (CandorIncidentListModel) self = user_data;
+  g_autoptr (GError) error = NULL;
+
+  if (!candor_store_save_incident_finish (CANDOR_STORE (source), result, &error) &&
+      !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    g_signal_emit (self, signals[FAILED], 0, error);
+}
+
+static GType
+candor_incident_list_model_get_item_type (GListModel *model)
+{
+  return CANDOR_TYPE_INCIDENT;
+}
+
+static guint
+candor_incident_list_model_get_n_items (GListModel *model)
+{
+  return CANDOR_INCIDENT_LIST_MODEL (model)->items->len;
+}
+
+static gpointer
+candor_incident_list_model_get_item (GListModel *model, guint position)
+{
+  CandorIncidentListModel *self = CANDOR_INCIDENT_LIST_MODEL (model);
+  CandorIncident          *item;
+
+  if (position >= self->items->len)
+    return NULL;
+
+  item = g_ptr_array_index (self->items, position);
+  if (item == NULL)
+    {
+      item = candor_incident_new ("");
+      g_ptr_array_index (self->items, position) = item;
+    }
+
+  if (!g_array_index (self->loaded, gboolean, position))
+    request_page (self, position / CANDOR_INCIDENT_LIST_PAGE_SIZE);
+
+  return g_object_ref (item);
+}
+
+static void
+candor_incident_list_model_list_model_init (GListModelInterface *iface)
+{
+  iface->get_item_type = candor_incident_list_model_get_item_type;
+  iface->get_n_items = candor_incident_list_model_get_n_items;
+  iface->get_item = candor_incident_list_model_get_item;
+}
+
+static void
+candor_incident_list_model_dispose (GObject *object)
+{
+  CandorIncidentListModel *self = CANDOR_INCIDENT_LIST_MODEL (object);
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  g_clear_object (&self->store);
+
+  G_OBJECT_CLASS (candor_incident_list_model_parent_class)->dispose (object);
+}
+
+static void
+candor_incident_list_model_finalize (GObject *object)
+{
+  CandorIncidentListModel *self = CANDOR_INCIDENT_LIST_MODEL (object);
+
+  g_clear_pointer (&self->items, g_ptr_array_unref);
+  g_clear_pointer (&self->loaded, g_array_unref);
+  g_clear_pointer (&self->in_flight, g_hash_table_unref);
+  g_clear_pointer (&self->early, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (candor_incident_list_model_parent_class)->finalize (object);
+}
+
+static void
+candor_incident_list_model_get_property (GObject    *object,
+                                         guint       prop_id,
+                                         GValue     *value,
+                                         GParamSpec *pspec)
+{
+  CandorIncidentListModel *self = CANDOR_INCIDENT_LIST_MODEL (object);
+
+  switch (prop_id)
+    {
+      case PROP_STORE:
+        g_value_set_object (value, self->store);
+        break;
+
+      case PROP_LOADING:
+        g_value_set_boolean (value, self->loading);
+        break;
+
+      default:
+        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+candor_incident_list_model_set_property (GObject      *object,
+                                         guint         prop_id,
+                                         const GValue *value,
+                                         GParamSpec   *pspec)
+{
+  CandorIncidentListModel *self = CANDOR_INCIDENT_LIST_MODEL (object);
+
+  switch (prop_id)
+    {
+      case PROP_STORE:
+        candor_incident_list_model_set_store (self, g_value_get_object (value));
+        break;
+
+      default:
+        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+candor_incident_list_model_class_init (CandorIncidentListModelClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = candor_incident_list_model_dispose;
+  object_class->finalize = candor_incident_list_model_finalize;
+  object_class->get_property = candor_incident_list_model_get_property;
+  object_class->set_property = candor_incident_list_model_set_property;
+
+  properties[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL, CANDOR_TYPE_STORE,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_LOADING] = g_param_spec_boolean ("loading", NULL, NULL, FALSE,
+                                                   (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /* A page could not be read or a started incident not saved; the list
+   * keeps what it has. */
+  signals[FAILED] = g_signal_new ("failed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL,
+                                  NULL, NULL, G_TYPE_NONE, 1, G_TYPE_ERROR);
+}
+
+static void
+candor_incident_list_model_init (CandorIncidentListModel *self)
+{
+  self->items = g_ptr_array_new_with_free_func (unref_if_set);
+  self->loaded = g_array_new (FALSE, TRUE, sizeof (gboolean));
+  self->in_flight = g_hash_table_new (NULL, NULL);
+  self->early = g_ptr_array_new_with_free_func (g_object_unref);
+  self->cancellable = g_cancellable_new ();
+}
+
+CandorIncidentListModel *
+candor_incident_list_model_new (void)
+{
+  return g_object_new (CANDOR_TYPE_INCIDENT_LIST_MODEL, NULL);
+}
+
+CandorStore *
+candor_incident_list_model_get_store (CandorIncidentListModel *self)
+{
+  g_return_val_if_fail (CANDOR_IS_INCIDENT_LIST_MODEL (self), NULL);
+
+  return self->store;
+}
+
+/**
+ * candor_incident_list_model_set_store:
+ *
+ * Lists @store's incidents from now on. Incidents added before there was a
+ * store are saved to it first, so nothing started is lost.
+ */
+void
+candor_incident_list_model_set_store (CandorIncidentListModel *self, CandorStore *store)
+{
+  g_autoptr (GTask) task = NULL;
+  FirstLoad *load;
+
+  g_return_if_fail (CANDOR_IS_INCIDENT_LIST_MODEL (self));
+  g_return_if_fail (!store || CANDOR_IS_STORE (store));
+
+  if (self->store == store)
+    return;
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  self->cancellable = g_cancellable_new ();
+
+  load = g_new0 (FirstLoad, 1);
+  if (self->store == NULL)
+    {
+      /* Before the store was there, every item was added here and is loaded. */
+      load->unsaved = g_ptr_array_new_with_free_func (g_object_unref);
+      for (guint i = self->items->len; i > 0; i--)
+        g_ptr_array_add (load->unsaved, g_object_ref (g_ptr_array_index (self->items, i - 1)));
+    }
+
+  g_set_object (&self->store, store);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
+
+  if (store == NULL)
+    {
+      guint removed = self->items->len;
+
+      first_load_free (load);
+      reset_items (self);
+      set_loading (self, FALSE);
+      g_list_model_items_changed (G_LIST_MODEL (self), 0, removed, 0);
+      return;
+    }
+
+  set_loading (self, TRUE);
+  task = g_task_new (store, self->cancellable, on_first_load_cb, g_object_ref (self));
+  g_task_set_source_tag (task, candor_incident_list_model_set_store);
+  g_task_set_task_data (task, load, (GDestroyNotify)first_load_free);
+  g_task_run_in_thread (task, first_load_thread);
+}
+
+gboolean
+candor_incident_list_model_get_loading (CandorIncidentListModel *self)
+{
+  g_return_val_if_fail (CANDOR_IS_INCIDENT_LIST_MODEL (self), FALSE);
+
+  return self->loading;
+}
+
+/* Where the store lists @incident: by start, newest first, and before others
+ * that started at the same time (it is the most recently saved). A started
+ * incident is nearly always among the loaded first page; one back-dated past
+ * everything loaded goes where the loaded part ends, and the pages after it
+ * are then one off until they are read again. */
+static guint
+find_insert_position (CandorIncidentListModel *self, CandorIncident *incident)
+{
+  g_autoptr (GDateTime) now = g_date_time_new_now_utc ();
+  GDateTime *started_at = candor_incident_get_started_at (incident);
+  guint      position = 0;
+
+  if (started_at == NULL)
+    started_at = now;
+
+  while (position < self->items->len && g_array_index (self->loaded, gboolean, position))
+    {
+      GDateTime *other = candor_incident_get_started_at (g_ptr_array_index (self->items, position));
+
+      if (other != NULL && g_date_time_compare (other, started_at) <= 0)
+        break;
+      position++;
+    }
+
+  return position;
+}
+
+/**
+ * candor_incident_list_model_add:
+ *
+ * Shows @incident where the history lists it (newest first) and saves it
+ * to the store (if there is one yet).
+ */
+void
+candor_incident_list_model_add (CandorIncidentListModel *self, CandorIncident *incident)
+{
+  gboolean loaded = TRUE;
+  guint    position;
+
+  g_return_if_fail (CANDOR_IS_INCIDENT_LIST_MODEL (self));
+  g_return_if_fail (CANDOR_IS_INCIDENT (incident));
+
+  if (self->loading)
+    {
+      g_ptr_array_add (self->early, g_object_ref (incident));
+      return;
+    }
+
+  if (self->store != NULL)
+    {
+      candor_store_save_incident_async (self->store, incident, self->cancellable,
+                                        on_incident_saved_cb, g_object_ref (self));
+      self->generation++;
+    }
+
+  position = find_insert_position (self, incident);
+  g_ptr_array_insert (self->items, position, g_object_ref (incident));
+  g_array_insert_val (self->loaded, position, loaded);
+  g_list_model_items_changed (G_LIST_MODEL (self), position, 0, 1);
+}
+
+/* The position of the loaded incident @incident_id, or G_MAXUINT. */
+guint
+candor_incident_list_model_find (CandorIncidentListModel *self, const char *incident_id)
+{
+  g_return_val_if_fail (CANDOR_IS_INCIDENT_LIST_MODEL (self), G_MAXUINT);
+  g_return_val_if_fail (incident_id != NULL, G_MAXUINT);
+
+  for (guint i = 0; i < self->items->len; i++)
+    {
+      CandorIncident *incident = g_ptr_array_index (self->items, i);
+
+      if (g_array_index (self->loaded, gboolean, i) &&
+          g_strcmp0 (candor_incident_get_id (incident), incident_id) == 0)
+        return i;
+    }
+
+  return G_MAXUINT;
+}

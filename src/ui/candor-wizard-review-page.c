@@ -1,0 +1,390 @@
+/* candor-wizard-review-page.c
+ *
+ * Copyright 2026 The Candor authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "candor-wizard-review-page"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "candor-wizard-review-page.h"
+
+/* Step 7: every audience's and channel's final text, the checks still open,
+ * and for critical or SLA-bound incidents the legal review. What works today
+ * is offered: copying the email as rich text and saving it as .eml. */
+struct _CandorWizardReviewPage
+{
+  CandorWizardPage parent_instance;
+
+  AdwPreferencesGroup *checks_group;
+  GtkListBox          *checks_list;
+  AdwPreferencesGroup *legal_group;
+  GtkSwitch           *legal_switch;
+  AdwComboRow         *audience_row;
+  GtkStringList       *audience_names;
+  GtkListBox          *texts_list;
+
+  CandorPreview *preview;
+};
+
+G_DEFINE_FINAL_TYPE (CandorWizardReviewPage, candor_wizard_review_page, CANDOR_TYPE_WIZARD_PAGE)
+
+static gboolean
+needs_legal_review (CandorWizardReviewPage *self)
+{
+  CandorIncident *incident = candor_wizard_page_get_incident (CANDOR_WIZARD_PAGE (self));
+
+  return incident != NULL && (candor_incident_get_severity (incident) == CANDOR_SEVERITY_CRITICAL ||
+                              candor_incident_get_sla_relevant (incident));
+}
+
+static void
+update_complete (CandorWizardReviewPage *self)
+{
+  gboolean legal = needs_legal_review (self);
+
+  gtk_widget_set_visible (GTK_WIDGET (self->legal_group), legal);
+  candor_wizard_page_set_complete (CANDOR_WIZARD_PAGE (self),
+                                   !legal || gtk_switch_get_active (self->legal_switch));
+}
+
+static void
+on_legal_switch_active_cb (CandorWizardReviewPage *self, GParamSpec *pspec, GtkSwitch *legal_switch)
+{
+  update_complete (self);
+}
+
+static CandorAudience *
+get_selected_audience (CandorWizardReviewPage *self)
+{
+  GPtrArray *audiences =
+    self->preview != NULL ? candor_preview_get_audiences (self->preview) : NULL;
+  guint selected = adw_combo_row_get_selected (self->audience_row);
+
+  if (audiences == NULL || selected >= audiences->len)
+    return NULL;
+
+  return g_ptr_array_index (audiences, selected);
+}
+
+static CandorRendition *
+get_selected_email (CandorWizardReviewPage *self)
+{
+  CandorAudience *audience = get_selected_audience (self);
+
+  if (audience == NULL)
+    return NULL;
+
+  candor_preview_flush (self->preview);
+  return candor_preview_get_rendition (self->preview, candor_audience_get_id (audience),
+                                       CANDOR_FORMAT_EMAIL);
+}
+
+static void
+on_fix_clicked_cb (CandorWizardReviewPage *self, GtkButton *button)
+{
+  CandorFinding *finding = g_object_get_data (G_OBJECT (button), "finding");
+
+  g_signal_emit_by_name (self->preview, "finding-activated", finding);
+}
+
+static void
+on_acknowledge_clicked_cb (CandorWizardReviewPage *self, GtkButton *button)
+{
+  candor_preview_acknowledge (self->preview, g_object_get_data (G_OBJECT (button), "finding"));
+}
+
+static GtkWidget *
+finding_button_new (CandorWizardReviewPage *self,
+                    CandorFinding          *finding,
+                    const char             *label,
+                    GCallback               callback)
+{
+  GtkWidget *button = gtk_button_new_with_mnemonic (label);
+
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  g_object_set_data_full (G_OBJECT (button), "finding", g_object_ref (finding), g_object_unref);
+  g_signal_connect_object (button, "clicked", callback, self, G_CONNECT_SWAPPED);
+
+  return button;
+}
+
+static void
+show_checks (CandorWizardReviewPage *self)
+{
+  GPtrArray *findings = candor_preview_get_findings (self->preview);
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->checks_list))) != NULL)
+    gtk_list_box_remove (self->checks_list, child);
+
+  for (guint i = 0; i < findings->len; i++)
+    {
+      CandorFinding *finding = g_ptr_array_index (findings, i);
+      GtkWidget     *row = adw_action_row_new ();
+      int            field = candor_finding_get_field (finding);
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
+                                     candor_finding_get_message (finding));
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      if (field >= 0 && field < CANDOR_N_FIELDS)
+        adw_action_row_set_subtitle (ADW_ACTION_ROW (row), candor_field_get_label (field));
+      adw_action_row_add_suffix (
+        ADW_ACTION_ROW (row),
+        finding_button_new (self, finding, _("_Fix"), G_CALLBACK (on_fix_clicked_cb)));
+      adw_action_row_add_suffix (
+        ADW_ACTION_ROW (row),
+        finding_button_new (self, finding,
+                            _("A_cknowledge"), G_CALLBACK (on_acknowledge_clicked_cb)));
+      gtk_list_box_append (self->checks_list, row);
+    }
+
+  gtk_widget_set_visible (GTK_WIDGET (self->checks_group), findings->len > 0);
+}
+
+static void
+show_texts (CandorWizardReviewPage *self)
+{
+  GPtrArray *audiences = candor_preview_get_audiences (self->preview);
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->texts_list))) != NULL)
+    gtk_list_box_remove (self->texts_list, child);
+
+  for (guint i = 0; audiences != NULL && i < audiences->len; i++)
+    {
+      CandorAudience     *audience = g_ptr_array_index (audiences, i);
+      GtkWidget          *expander = adw_expander_row_new ();
+      const CandorFormat *formats;
+      guint               n_formats;
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (expander),
+                                     candor_audience_get_name (audience));
+      formats = candor_audience_get_formats (audience, &n_formats);
+      for (guint j = 0; j < n_formats; j++)
+        {
+          CandorRendition *rendition = candor_preview_get_rendition (
+            self->preview, candor_audience_get_id (audience), formats[j]);
+          GtkWidget *row = adw_action_row_new ();
+
+          adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
+                                         candor_format_get_label (formats[j]));
+          adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+          adw_action_row_set_subtitle (
+            ADW_ACTION_ROW (row), rendition != NULL ? candor_rendition_get_text (rendition) : "");
+          adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
+          adw_expander_row_add_row (ADW_EXPANDER_ROW (expander), row);
+        }
+      gtk_list_box_append (self->texts_list, expander);
+    }
+}
+
+static void
+refresh (CandorWizardReviewPage *self)
+{
+  if (self->preview == NULL || candor_wizard_page_get_update (CANDOR_WIZARD_PAGE (self)) == NULL)
+    return;
+
+  update_complete (self);
+  show_checks (self);
+  show_texts (self);
+}
+
+static void
+on_preview_updated_cb (CandorWizardReviewPage *self, CandorPreview *preview)
+{
+  /* Rebuilding the lists is cheap but not free: only while on screen. */
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    refresh (self);
+}
+
+static void
+candor_wizard_review_page_shown (CandorWizardPage *page)
+{
+  CandorWizardReviewPage *self = CANDOR_WIZARD_REVIEW_PAGE (page);
+
+  if (self->preview != NULL)
+    candor_preview_flush (self->preview);
+  refresh (self);
+}
+
+static void
+on_save_dialog_response_cb (CandorWizardReviewPage *self,
+                            int                     response,
+                            GtkFileChooserNative   *dialog)
+{
+  g_autoptr (GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+  g_autoptr (GError) error = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT && file != NULL &&
+      !candor_wizard_review_page_save_eml (self, file, &error))
+    {
+      GtkWidget *message =
+        adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+                                _("Could Not Save the Email"), error->message);
+
+      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (message), "close", _("_Close"));
+      gtk_window_present (GTK_WINDOW (message));
+    }
+
+  gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (dialog));
+  g_object_unref (dialog);
+}
+
+static void
+candor_wizard_review_page_save_eml_action (GtkWidget  *widget,
+                                           const char *action_name,
+                                           GVariant   *parameter)
+{
+  CandorWizardReviewPage *self = CANDOR_WIZARD_REVIEW_PAGE (widget);
+  CandorIncident         *incident = candor_wizard_page_get_incident (CANDOR_WIZARD_PAGE (self));
+  GtkFileChooserNative   *dialog;
+  g_autoptr (GtkFileFilter) filter = gtk_file_filter_new ();
+  g_autofree char *name = NULL;
+
+  dialog =
+    gtk_file_chooser_native_new (_("Save Email"), GTK_WINDOW (gtk_widget_get_root (widget)),
+                                    GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
+  gtk_file_filter_set_name (filter, _("Email messages"));
+  gtk_file_filter_add_mime_type (filter, "message/rfc822");
+  gtk_file_filter_add_suffix (filter, "eml");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filter);
+  name = g_strdup_printf ("%s.eml", *candor_incident_get_title (incident) != '\0'
+                                      ? candor_incident_get_title (incident)
+                                      : _("Incident update"));
+  g_strdelimit (name, "/\\:", '-');
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), name);
+
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_save_dialog_response_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
+static void
+candor_wizard_review_page_copy_action (GtkWidget  *widget,
+                                       const char *action_name,
+                                       GVariant   *parameter)
+{
+  candor_wizard_review_page_copy_rich_text (CANDOR_WIZARD_REVIEW_PAGE (widget));
+}
+
+static void
+candor_wizard_review_page_dispose (GObject *object)
+{
+  CandorWizardReviewPage *self = CANDOR_WIZARD_REVIEW_PAGE (object);
+
+  if (self->preview != NULL)
+    g_signal_handlers_disconnect_by_data (self->preview, self);
+  g_clear_object (&self->preview);
+  gtk_widget_dispose_template (GTK_WIDGET (self), CANDOR_TYPE_WIZARD_REVIEW_PAGE);
+
+  G_OBJECT_CLASS (candor_wizard_review_page_parent_class)->dispose (object);
+}
+
+static void
+candor_wizard_review_page_class_init (CandorWizardReviewPageClass *klass)
+{
+  GObjectClass          *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass        *widget_class = GTK_WIDGET_CLASS (klass);
+  CandorWizardPageClass *page_class = CANDOR_WIZARD_PAGE_CLASS (klass);
+
+  object_class->dispose = candor_wizard_review_page_dispose;
+  page_class->shown = candor_wizard_review_page_shown;
+
+  gtk_widget_class_set_template_from_resource (
+    widget_class, "/io/github/candor/Candor/candor-wizard-review-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, CandorWizardReviewPage, checks_group);
+  gtk_widget_class_bind_template_child (widget_class, CandorWizardReviewPage, checks_list);
+  gtk_widget_class_bind_template_child (widget_class, CandorWizardReviewPage, legal_group);
+  gtk_widget_class_bind_template_child (widget_class, CandorWizardReviewPage, legal_switch);
+  gtk_widget_class_bind_template_child (widget_class, CandorWizardReviewPage, audience_row);
+  gtk_widget_class_bind_template_child (widget_class, CandorWizardReviewPage, audience_names);
+  gtk_widget_class_bind_template_child (widget_class, CandorWizardReviewPage, texts_list);
+  gtk_widget_class_bind_template_callback (widget_class, on_legal_switch_active_cb);
+
+  gtk_widget_class_install_action (widget_class, "review.copy-rich-text", NULL,
+                                   candor_wizard_review_page_copy_action);
+  gtk_widget_class_install_action (widget_class, "review.save-eml", NULL,
+                                   candor_wizard_review_page_save_eml_action);
+}
+
+static void
+candor_wizard_review_page_init (CandorWizardReviewPage *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+void
+candor_wizard_review_page_set_preview (CandorWizardReviewPage *self, CandorPreview *preview)
+{
+  GPtrArray *audiences;
+
+  g_return_if_fail (CANDOR_IS_WIZARD_REVIEW_PAGE (self));
+  g_return_if_fail (CANDOR_IS_PREVIEW (preview));
+
+  if (self->preview != NULL)
+    g_signal_handlers_disconnect_by_data (self->preview, self);
+  g_set_object (&self->preview, preview);
+  g_signal_connect_object (preview, "updated", G_CALLBACK (on_preview_updated_cb), self,
+                           G_CONNECT_SWAPPED);
+
+  audiences = candor_preview_get_audiences (preview);
+  gtk_string_list_splice (self->audience_names, 0,
+                          g_list_model_get_n_items (G_LIST_MODEL (self->audience_names)), NULL);
+  for (guint i = 0; audiences != NULL && i < audiences->len; i++)
+    gtk_string_list_append (self->audience_names,
+                            candor_audience_get_name (g_ptr_array_index (audiences, i)));
+}
+
+/* Puts the selected audience's email on the clipboard twice: as HTML for
+ * rich editors and as plain text for everything else. */
+void
+candor_wizard_review_page_copy_rich_text (CandorWizardReviewPage *self)
+{
+  CandorRendition    *email;
+  GdkContentProvider *providers[2];
+  g_autoptr (GdkContentProvider) union_provider = NULL;
+  g_autoptr (GBytes) html = NULL;
+  const char *html_text;
+
+  g_return_if_fail (CANDOR_IS_WIZARD_REVIEW_PAGE (self));
+
+  if ((email = get_selected_email (self)) == NULL)
+    return;
+
+  html_text = candor_rendition_get_html (email) != NULL ? candor_rendition_get_html (email) : "";
+  html = g_bytes_new (html_text, strlen (html_text));
+  providers[0] = gdk_content_provider_new_for_bytes ("text/html", html);
+  providers[1] = gdk_content_provider_new_typed (G_TYPE_STRING, candor_rendition_get_text (email));
+  union_provider = gdk_content_provider_new_union (providers, G_N_ELEMENTS (providers));
+  gdk_clipboard_set_content (gtk_widget_get_clipboard (GTK_WIDGET (self)), union_provider);
+}
+
+gboolean
+candor_wizard_review_page_save_eml (CandorWizardReviewPage *self, GFile *file, GError **error)
+{
+  CandorRendition *email;
+  g_autoptr (GBytes) message = NULL;
+
+  g_return_val_if_fail (CANDOR_IS_WIZARD_REVIEW_PAGE (self), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  if ((email = get_selected_email (self)) == NULL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                   _("The selected audience receives no email"));
+      return FALSE;
+    }
+
+  if ((message = candor_rendition_get_mime (email, error)) == NULL)
+    return FALSE;
+
+  return g_file_replace_contents (file, g_bytes_get_data (message, NULL),
+                                  g_bytes_get_size (message), NULL, FALSE, G_FILE_CREATE_NONE, NULL,
+                                  NULL, error);
+}

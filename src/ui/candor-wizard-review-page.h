@@ -1,0 +1,27 @@
+/* candor-wizard-review-page.h
+ *
+ * Copyright 2026 The Candor authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "candor-preview.h"
+#include "candor-wizard-page.h"
+
+G_BEGIN_DECLS
+
+#define CANDOR_TYPE_WIZARD_REVIEW_PAGE (candor_wizard_review_page_get_type ())
+G_DECLARE_FINAL_TYPE (CandorWizardReviewPage,
+                      candor_wizard_review_page,
+                      CANDOR,
+                      WIZARD_REVIEW_PAGE,
+                      CandorWizardPage)
+
+void candor_wizard_review_page_set_preview (CandorWizardReviewPage *self, CandorPreview *preview);
+void candor_wizard_review_page_copy_rich_text (CandorWizardReviewPage *self);
+gboolean
+candor_wizard_review_page_save_eml (CandorWizardReviewPage *self, GFile *file, GError **error);
+
+G_END_DECLS

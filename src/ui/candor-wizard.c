@@ -1,0 +1,460 @@
+/* candor-wizard.c
+ *
+ * Copyright 2026 The Candor authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "candor-wizard"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "candor-field-editor.h"
+#include "candor-wizard-contact-page.h"
+#include "candor-wizard-details-page.h"
+#include "candor-wizard-impact-page.h"
+#include "candor-wizard-incident-page.h"
+#include "candor-wizard-next-update-page.h"
+#include "candor-wizard-review-page.h"
+#include "candor-wizard-summary-page.h"
+#include "candor-wizard.h"
+
+/* The assistant, built like gnome-initial-setup's: a GtkStack of pages that
+ * say whether they are complete or skippable, Back and Next in the header
+ * bar, and beside the steps (below them on a narrow window) the live
+ * preview of every audience and channel. */
+struct _CandorWizard
+{
+  AdwWindow parent_instance;
+
+  AdwWindowTitle             *step_title;
+  GtkButton                  *back_button;
+  GtkButton                  *next_button;
+  GtkBox                     *panes;
+  GtkStack                   *pages;
+  GtkScrolledWindow          *preview_scroller;
+  CandorPreview              *preview;
+  CandorWizardIncidentPage   *incident_page;
+  CandorWizardNextUpdatePage *next_update_page;
+  CandorWizardReviewPage     *review_page;
+
+  CandorDraft         *draft;
+  CandorDraftAutosave *autosave;
+  GPtrArray           *editors;
+  gboolean             incident_started;
+  gboolean             close_confirmed;
+};
+
+G_DEFINE_FINAL_TYPE (CandorWizard, candor_wizard, ADW_TYPE_WINDOW)
+
+enum
+{
+  INCIDENT_STARTED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+/* Below this width the preview goes under the steps instead of beside them. */
+#define SIDE_BY_SIDE_MIN_WIDTH 860
+
+static CandorWizardPage *
+get_current_page (CandorWizard *self)
+{
+  return CANDOR_WIZARD_PAGE (gtk_stack_get_visible_child (self->pages));
+}
+
+static guint
+get_page_index (CandorWizard *self, GtkWidget *page)
+{
+  guint index = 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->pages)); child != NULL;
+       child = gtk_widget_get_next_sibling (child), index++)
+    if (child == page)
+      return index;
+
+  return 0;
+}
+
+static void
+collect_editors (GtkWidget *widget, GPtrArray *editors)
+{
+  if (CANDOR_IS_FIELD_EDITOR (widget))
+    {
+      g_ptr_array_add (editors, widget);
+      return;
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_editors (child, editors);
+}
+
+static void
+update_buttons (CandorWizard *self)
+{
+  CandorWizardPage *page = get_current_page (self);
+  GtkWidget        *next_page = gtk_widget_get_next_sibling (GTK_WIDGET (page));
+  gboolean          complete = candor_wizard_page_get_complete (page);
+  gboolean          skippable = candor_wizard_page_get_skippable (page);
+  g_autofree char  *subtitle = NULL;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "wizard.back",
+                                 gtk_widget_get_prev_sibling (GTK_WIDGET (page)) != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "wizard.next",
+                                 next_page != NULL && (complete || skippable));
+  gtk_widget_set_visible (GTK_WIDGET (self->next_button), next_page != NULL);
+  gtk_button_set_label (self->next_button, !complete && skippable ? _("_Skip") : _("_Next"));
+
+  /* TRANSLATORS: the wizard's progress, "Step 2 of 7" */
+  subtitle = g_strdup_printf (_("Step %u of %u"), candor_wizard_get_step (self) + 1,
+                                 candor_wizard_get_n_steps (self));
+  adw_window_title_set_title (self->step_title, candor_wizard_page_get_title (page));
+  adw_window_title_set_subtitle (self->step_title, subtitle);
+}
+
+static void
+on_page_state_changed_cb (CandorWizard *self, GParamSpec *pspec, CandorWizardPage *page)
+{
+  if (page == get_current_page (self))
+    update_buttons (self);
+}
+
+static void
+on_pages_visible_child_cb (CandorWizard *self, GParamSpec *pspec, GtkStack *pages)
+{
+  if (self->draft == NULL)
+    return;
+
+  candor_wizard_page_shown (get_current_page (self));
+  update_buttons (self);
+}
+
+static void
+on_preview_updated_cb (CandorWizard *self, CandorPreview *preview)
+{
+  GPtrArray *findings = candor_preview_get_findings (preview);
+
+  for (guint i = 0; i < self->editors->len; i++)
+    candor_field_editor_set_findings (g_ptr_array_index (self->editors, i), findings);
+}
+
+/* Clicking a finding shows its step and selects the words it is about. */
+static void
+on_preview_finding_activated_cb (CandorWizard *self, CandorFinding *finding, CandorPreview *preview)
+{
+  for (guint i = 0; i < self->editors->len; i++)
+    {
+      CandorFieldEditor *editor = g_ptr_array_index (self->editors, i);
+      GtkWidget         *page;
+
+      if ((int)candor_field_editor_get_field (editor) != candor_finding_get_field (finding))
+        continue;
+
+      page = gtk_widget_get_ancestor (GTK_WIDGET (editor), CANDOR_TYPE_WIZARD_PAGE);
+      gtk_stack_set_visible_child (self->pages, page);
+      candor_field_editor_select_span (editor, candor_finding_get_start (finding),
+                                       candor_finding_get_end (finding));
+      return;
+    }
+}
+
+static void
+on_incident_page_template_cb (CandorWizard *self, GParamSpec *pspec, CandorWizardIncidentPage *page)
+{
+  g_auto (GStrv) names = candor_wizard_incident_page_dup_variable_names (page);
+
+  for (guint i = 0; i < self->editors->len; i++)
+    candor_field_editor_set_variables (g_ptr_array_index (self->editors, i),
+                                       (const char *const *)names);
+}
+
+static void
+on_default_width_changed_cb (CandorWizard *self, GParamSpec *pspec, GtkWindow *window)
+{
+  int            width, height;
+  GtkOrientation orientation;
+
+  gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
+  orientation = width > 0 && width < SIDE_BY_SIDE_MIN_WIDTH ? GTK_ORIENTATION_VERTICAL
+                                                            : GTK_ORIENTATION_HORIZONTAL;
+  if (gtk_orientable_get_orientation (GTK_ORIENTABLE (self->panes)) == orientation)
+    return;
+
+  gtk_orientable_set_orientation (GTK_ORIENTABLE (self->panes), orientation);
+  if (orientation == GTK_ORIENTATION_VERTICAL)
+    {
+      gtk_widget_remove_css_class (GTK_WIDGET (self->preview_scroller), "beside");
+      gtk_widget_add_css_class (GTK_WIDGET (self->preview_scroller), "below");
+    }
+  else
+    {
+      gtk_widget_remove_css_class (GTK_WIDGET (self->preview_scroller), "below");
+      gtk_widget_add_css_class (GTK_WIDGET (self->preview_scroller), "beside");
+    }
+}
+
+static void
+go_to (CandorWizard *self, GtkWidget *page)
+{
+  if (page == NULL)
+    return;
+
+  gtk_stack_set_visible_child (self->pages, page);
+  gtk_widget_child_focus (page, GTK_DIR_TAB_FORWARD);
+}
+
+static void
+candor_wizard_back_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  CandorWizard *self = CANDOR_WIZARD (widget);
+
+  go_to (self, gtk_widget_get_prev_sibling (GTK_WIDGET (get_current_page (self))));
+}
+
+static void
+candor_wizard_next_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  CandorWizard     *self = CANDOR_WIZARD (widget);
+  CandorWizardPage *page = get_current_page (self);
+
+  if (!candor_wizard_page_get_complete (page) && !candor_wizard_page_get_skippable (page))
+    return;
+
+  /* The incident exists for the rest of the app once it has a name. */
+  if (!self->incident_started && CANDOR_IS_WIZARD_INCIDENT_PAGE (page))
+    {
+      self->incident_started = TRUE;
+      g_signal_emit (self, signals[INCIDENT_STARTED], 0, candor_draft_get_incident (self->draft));
+    }
+
+  go_to (self, gtk_widget_get_next_sibling (GTK_WIDGET (page)));
+}
+
+static gboolean
+close_cb (gpointer data)
+{
+  gtk_window_close (GTK_WINDOW (data));
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_close_dialog_response_cb (CandorWizard *self, const char *response, AdwMessageDialog *dialog)
+{
+  if (g_str_equal (response, "cancel"))
+    return;
+
+  if (g_str_equal (response, "discard"))
+    candor_draft_autosave_discard (self->autosave);
+
+  /* Close once the dialog is gone: it is transient for this window. */
+  self->close_confirmed = TRUE;
+  g_idle_add_full (G_PRIORITY_DEFAULT, close_cb, g_object_ref (self), g_object_unref);
+}
+
+/* Closing with unsent changes asks once: keep the draft for later (it is
+ * offered again at the next start), or throw it away. */
+static gboolean
+on_close_request_cb (CandorWizard *self, GtkWindow *window)
+{
+  GtkWidget *dialog;
+
+  if (self->close_confirmed || self->autosave == NULL ||
+      !candor_draft_autosave_get_changed (self->autosave))
+    return FALSE;
+
+  dialog = adw_message_dialog_new (
+    GTK_WINDOW (self), _("Keep the Unsent Update?"),
+                          _("The update has not been sent. Its draft is saved: keep it "
+                                     "to finish later, or discard it."));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel",
+                                    _("_Cancel"), "discard",
+                                       _("_Discard"), "keep", _("_Keep Draft"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "discard",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "keep",
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "keep");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_close_dialog_response_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+
+  return TRUE;
+}
+
+static void
+candor_wizard_dispose (GObject *object)
+{
+  CandorWizard *self = CANDOR_WIZARD (object);
+
+  g_clear_pointer (&self->editors, g_ptr_array_unref);
+  gtk_widget_dispose_template (GTK_WIDGET (self), CANDOR_TYPE_WIZARD);
+  g_clear_object (&self->autosave);
+  g_clear_object (&self->draft);
+
+  G_OBJECT_CLASS (candor_wizard_parent_class)->dispose (object);
+}
+
+static void
+candor_wizard_class_init (CandorWizardClass *klass)
+{
+  GObjectClass   *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = candor_wizard_dispose;
+
+  /* Emitted once, when the first step is done: the incident has a name. */
+  signals[INCIDENT_STARTED] =
+    g_signal_new ("incident-started", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL,
+                  NULL, G_TYPE_NONE, 1, CANDOR_TYPE_INCIDENT);
+
+  g_type_ensure (CANDOR_TYPE_PREVIEW);
+  g_type_ensure (CANDOR_TYPE_WIZARD_INCIDENT_PAGE);
+  g_type_ensure (CANDOR_TYPE_WIZARD_IMPACT_PAGE);
+  g_type_ensure (CANDOR_TYPE_WIZARD_SUMMARY_PAGE);
+  g_type_ensure (CANDOR_TYPE_WIZARD_DETAILS_PAGE);
+  g_type_ensure (CANDOR_TYPE_WIZARD_CONTACT_PAGE);
+  g_type_ensure (CANDOR_TYPE_WIZARD_NEXT_UPDATE_PAGE);
+  g_type_ensure (CANDOR_TYPE_WIZARD_REVIEW_PAGE);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/candor/Candor/candor-wizard.ui");
+  gtk_widget_class_bind_template_child (widget_class, CandorWizard, step_title);
+  gtk_widget_class_bind_template_child (widget_class, CandorWizard, back_button);
+  gtk_widget_class_bind_template_child (widget_class, CandorWizard, next_button);
+  gtk_widget_class_bind_template_child (widget_class, CandorWizard, panes);
+  gtk_widget_class_bind_template_child (widget_class, CandorWizard, pages);
+  gtk_widget_class_bind_template_child (widget_class, CandorWizard, preview_scroller);
+  gtk_widget_class_bind_template_child (widget_class, CandorWizard, preview);
+  gtk_widget_class_bind_template_child (widget_class, CandorWizard, incident_page);
+  gtk_widget_class_bind_template_child (widget_class, CandorWizard, next_update_page);
+  gtk_widget_class_bind_template_child (widget_class, CandorWizard, review_page);
+  gtk_widget_class_bind_template_callback (widget_class, on_pages_visible_child_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_preview_updated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_preview_finding_activated_cb);
+
+  gtk_widget_class_install_action (widget_class, "wizard.back", NULL, candor_wizard_back_action);
+  gtk_widget_class_install_action (widget_class, "wizard.next", NULL, candor_wizard_next_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "wizard.back", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "wizard.back",
+                                       NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK,
+                                       "wizard.next", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Enter, GDK_CONTROL_MASK,
+                                       "wizard.next", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Right, GDK_ALT_MASK, "wizard.next",
+                                       NULL);
+}
+
+static void
+candor_wizard_init (CandorWizard *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->editors = g_ptr_array_new ();
+  collect_editors (GTK_WIDGET (self->pages), self->editors);
+
+  for (GtkWidget *page = gtk_widget_get_first_child (GTK_WIDGET (self->pages)); page != NULL;
+       page = gtk_widget_get_next_sibling (page))
+    {
+      g_signal_connect_object (page, "notify::complete", G_CALLBACK (on_page_state_changed_cb),
+                               self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (page, "notify::skippable", G_CALLBACK (on_page_state_changed_cb),
+                               self, G_CONNECT_SWAPPED);
+    }
+  g_signal_connect_object (self->incident_page, "notify::template",
+                           G_CALLBACK (on_incident_page_template_cb), self, G_CONNECT_SWAPPED);
+
+  g_signal_connect (self, "close-request", G_CALLBACK (on_close_request_cb), NULL);
+  g_signal_connect (self, "notify::default-width", G_CALLBACK (on_default_width_changed_cb), NULL);
+  on_default_width_changed_cb (self, NULL, GTK_WINDOW (self));
+}
+
+CandorWizard *
+candor_wizard_new (GtkApplication *application, GtkWindow *parent, CandorDraft *draft)
+{
+  CandorWizard   *self;
+  CandorIncident *incident;
+  CandorUpdate   *update;
+
+  g_return_val_if_fail (application == NULL || GTK_IS_APPLICATION (application), NULL);
+  g_return_val_if_fail (parent == NULL || GTK_IS_WINDOW (parent), NULL);
+  g_return_val_if_fail (CANDOR_IS_DRAFT (draft), NULL);
+
+  self =
+    g_object_new (CANDOR_TYPE_WIZARD, "application", application, "transient-for", parent, NULL);
+  self->draft = g_object_ref (draft);
+  incident = candor_draft_get_incident (draft);
+  update = candor_draft_get_update (draft);
+
+  /* An incident that already has a title is already in the list. */
+  self->incident_started = *candor_incident_get_title (incident) != '\0';
+
+  for (GtkWidget *page = gtk_widget_get_first_child (GTK_WIDGET (self->pages)); page != NULL;
+       page = gtk_widget_get_next_sibling (page))
+    candor_wizard_page_set_draft (CANDOR_WIZARD_PAGE (page), incident, update);
+  for (guint i = 0; i < self->editors->len; i++)
+    candor_field_editor_set_update (g_ptr_array_index (self->editors, i), update);
+
+  candor_preview_set_draft (self->preview, incident, update, candor_draft_get_audiences (draft));
+  candor_wizard_review_page_set_preview (self->review_page, self->preview);
+  candor_wizard_next_update_page_set_audiences (self->next_update_page,
+                                                candor_draft_get_audiences (draft));
+  self->autosave = candor_draft_autosave_new (draft);
+
+  candor_wizard_page_shown (get_current_page (self));
+  update_buttons (self);
+
+  return self;
+}
+
+CandorDraft *
+candor_wizard_get_draft (CandorWizard *self)
+{
+  g_return_val_if_fail (CANDOR_IS_WIZARD (self), NULL);
+
+  return self->draft;
+}
+
+CandorPreview *
+candor_wizard_get_preview (CandorWizard *self)
+{
+  g_return_val_if_fail (CANDOR_IS_WIZARD (self), NULL);
+
+  return self->preview;
+}
+
+CandorDraftAutosave *
+candor_wizard_get_autosave (CandorWizard *self)
+{
+  g_return_val_if_fail (CANDOR_IS_WIZARD (self), NULL);
+
+  return self->autosave;
+}
+
+guint
+candor_wizard_get_step (CandorWizard *self)
+{
+  g_return_val_if_fail (CANDOR_IS_WIZARD (self), 0);
+
+  return get_page_index (self, gtk_stack_get_visible_child (self->pages));
+}
+
+guint
+candor_wizard_get_n_steps (CandorWizard *self)
+{
+  guint n = 0;
+
+  g_return_val_if_fail (CANDOR_IS_WIZARD (self), 0);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->pages)); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    n++;
+
+  return n;
+}

@@ -1,0 +1,614 @@
+/* test-wizard.c
+ *
+ * Copyright 2026 The Candor authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <signal.h>
+
+#include "candor-application.h"
+#include "candor-field-editor.h"
+#include "candor-test-ui.h"
+#include "candor-window.h"
+#include "candor-wizard-review-page.h"
+#include "candor-wizard.h"
+
+static CandorApplication *app;
+
+/* What the user types, field by field; each is plain words so that every
+ * channel shows it verbatim. */
+static const struct
+{
+  const char *label;
+  CandorField field;
+  const char *text;
+} typed_fields[] = {
+  { "Impact _Now", CANDOR_FIELD_IMPACT_NOW, "Nobody can sign in to the web app right now" },
+  { "Impact in the Near _Future", CANDOR_FIELD_IMPACT_FUTURE,
+    "Nightly invoices may go out a few hours late" },
+  { "_Data Loss or Lost Work Time", CANDOR_FIELD_LASTING_CONSEQUENCES,
+    "Drafts saved between 09:10 and 09:40 must be typed again" },
+  { "_Summary", CANDOR_FIELD_EXECUTIVE_SUMMARY,
+    "Sign-in is down for all customers since 09:10 and we restore it by noon" },
+  { "_Root Cause and Impact Timeline", CANDOR_FIELD_TECHNICAL_DETAILS,
+    "An expired certificate on the identity proxy rejects every session" },
+  { "Actions _Taken", CANDOR_FIELD_ACTIONS_TAKEN, "We issued a new certificate for the proxy" },
+  { "Actions _Planned (Lessons Learned)", CANDOR_FIELD_ACTIONS_PLANNED,
+    "Certificate expiry now pages the on-call engineer two weeks ahead" },
+  { "_Contact Sentence", CANDOR_FIELD_CONTACT,
+    "Write to Dana Kim at status@example.com and thank you for your patience" },
+};
+
+/* What a click on a response button does: respond, then close. */
+static void
+respond (GtkWidget *dialog, const char *response)
+{
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), response);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
+static gboolean
+label_contains (GtkWidget *root, const char *needle)
+{
+  if (!gtk_widget_get_mapped (root))
+    return FALSE;
+
+  if (GTK_IS_LABEL (root) && strstr (gtk_label_get_label (GTK_LABEL (root)), needle) != NULL)
+    return TRUE;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (label_contains (child, needle))
+      return TRUE;
+
+  return FALSE;
+}
+
+typedef struct
+{
+  GtkWidget  *root;
+  const char *needle;
+} LabelQuery;
+
+static gboolean
+shows_text (gpointer data)
+{
+  LabelQuery *query = data;
+
+  return label_contains (query->root, query->needle);
+}
+
+static void
+wait_for_text (GtkWidget *root, const char *needle)
+{
+  LabelQuery query = { root, needle };
+
+  candor_test_ui_wait_until (shows_text, &query);
+}
+
+static gboolean
+has_toplevel (gpointer data)
+{
+  return candor_test_ui_find_toplevel (GPOINTER_TO_SIZE (data)) != NULL;
+}
+
+static gboolean
+has_no_toplevel (gpointer data)
+{
+  return candor_test_ui_find_toplevel (GPOINTER_TO_SIZE (data)) == NULL;
+}
+
+static void
+run_main_loop_for (guint msec)
+{
+  gint64 until = g_get_monotonic_time () + msec * G_TIME_SPAN_MILLISECOND;
+
+  while (g_get_monotonic_time () < until)
+    if (!g_main_context_iteration (NULL, FALSE))
+      g_usleep (1000);
+}
+
+/* Types @text the way a keyboard would: one character at a time at the
+ * cursor, letting the main loop run in between. */
+static void
+type_into (GtkTextBuffer *buffer, const char *text)
+{
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gtk_text_buffer_insert_interactive_at_cursor (buffer, p, g_utf8_next_char (p) - p, TRUE);
+      /* Bounded: a blinking cursor always has something pending. */
+      for (guint i = 0; i < 20 && g_main_context_iteration (NULL, FALSE); i++)
+        ;
+    }
+}
+
+static GtkTextBuffer *
+find_editor_buffer (CandorWizard *wizard, const char *label)
+{
+  GtkWidget *editor =
+    candor_test_ui_wait_for_widget (GTK_WIDGET (wizard), CANDOR_TYPE_FIELD_EDITOR, "label", label);
+
+  return candor_field_editor_get_buffer (CANDOR_FIELD_EDITOR (editor));
+}
+
+static CandorWizard *
+open_wizard (const char *title)
+{
+  g_autoptr (CandorIncident) incident = candor_incident_new (title);
+  g_autoptr (CandorUpdate) update = candor_update_new (CANDOR_UPDATE_KIND_RESOLUTION);
+  g_autoptr (CandorDraft) draft = NULL;
+  g_autoptr (GDateTime) started = g_date_time_new_utc (2026, 3, 2, 9, 10, 0);
+  CandorWizard *wizard;
+
+  candor_incident_set_started_at (incident, started);
+  draft = candor_draft_new (incident, update);
+  wizard = candor_wizard_new (GTK_APPLICATION (app), NULL, draft);
+  gtk_window_present (GTK_WINDOW (wizard));
+  candor_test_ui_wait_for_mapped (GTK_WIDGET (wizard));
+
+  return wizard;
+}
+
+/* Closes the wizard and answers the "unsent changes" question with @response. */
+static void
+close_wizard (CandorWizard *wizard, const char *response)
+{
+  gpointer   weak = wizard;
+  GtkWidget *dialog;
+
+  g_object_add_weak_pointer (G_OBJECT (wizard), &weak);
+  gtk_window_close (GTK_WINDOW (wizard));
+  if (response != NULL)
+    {
+      candor_test_ui_wait_until (has_toplevel, GSIZE_TO_POINTER (ADW_TYPE_MESSAGE_DIALOG));
+      dialog = candor_test_ui_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+      g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==,
+                       "Keep the Unsent Update?");
+      respond (dialog, response);
+    }
+  while (weak != NULL)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+static void
+next_step (CandorWizard *wizard)
+{
+  guint step = candor_wizard_get_step (wizard);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (wizard), "wizard.next", NULL));
+  g_assert_cmpuint (candor_wizard_get_step (wizard), ==, step + 1);
+}
+
+static void
+test_wizard_walks_all_steps (void)
+{
+  CandorWizard  *wizard = open_wizard ("");
+  CandorPreview *preview = candor_wizard_get_preview (wizard);
+  CandorUpdate  *update = candor_draft_get_update (candor_wizard_get_draft (wizard));
+  GPtrArray     *audiences;
+  GtkWidget     *title_row;
+  GtkWidget     *services_row;
+  GtkWidget     *next_button;
+  GtkWidget     *when_changed;
+
+  /* Step 1: Next stays off until the incident has a title. */
+  title_row =
+    candor_test_ui_wait_for_widget (GTK_WIDGET (wizard), ADW_TYPE_ENTRY_ROW, "title", "_Title");
+  services_row = candor_test_ui_find_mapped (GTK_WIDGET (wizard), ADW_TYPE_ENTRY_ROW, "title",
+                                             "_Affected Services (comma-separated)");
+  next_button = candor_test_ui_find_mapped (GTK_WIDGET (wizard), GTK_TYPE_BUTTON, "label", "_Next");
+  g_assert_nonnull (services_row);
+  g_assert_nonnull (next_button);
+  g_assert_false (gtk_widget_is_sensitive (next_button));
+  gtk_editable_set_text (GTK_EDITABLE (title_row), "Sign-in outage");
+  gtk_editable_set_text (GTK_EDITABLE (services_row), "Login, API");
+  g_assert_true (gtk_widget_is_sensitive (next_button));
+  next_step (wizard);
+
+  /* Steps 2 to 5: every field, typed key by key. */
+  for (guint i = 0; i < G_N_ELEMENTS (typed_fields); i++)
+    {
+      GtkTextBuffer *buffer;
+
+      if (candor_test_ui_find_mapped (GTK_WIDGET (wizard), CANDOR_TYPE_FIELD_EDITOR, "label",
+                                      typed_fields[i].label) == NULL)
+        next_step (wizard);
+
+      buffer = find_editor_buffer (wizard, typed_fields[i].label);
+      /* The resolution's details start from the incident's timeline. */
+      if (typed_fields[i].field == CANDOR_FIELD_TECHNICAL_DETAILS)
+        {
+          g_autofree char *prefilled = NULL;
+
+          g_object_get (buffer, "text", &prefilled, NULL);
+          g_assert_nonnull (strstr (prefilled, "Timeline:"));
+          gtk_text_buffer_set_text (buffer, "", 0);
+        }
+      else if (typed_fields[i].field == CANDOR_FIELD_CONTACT)
+        gtk_text_buffer_set_text (buffer, "", 0);
+
+      type_into (buffer, typed_fields[i].text);
+      g_assert_cmpstr (candor_update_get_field (update, typed_fields[i].field), ==,
+                       typed_fields[i].text);
+    }
+
+  /* Step 6: "when the situation changes". */
+  next_step (wizard);
+  when_changed = candor_test_ui_wait_for_widget (GTK_WIDGET (wizard), ADW_TYPE_ACTION_ROW, "title",
+                                                 "When the situation changes");
+  g_assert_true (
+    gtk_widget_activate (adw_action_row_get_activatable_widget (ADW_ACTION_ROW (when_changed))));
+  g_assert_true (candor_update_get_next_update_when_changed (update));
+
+  /* Step 7: the review is the last step. */
+  next_step (wizard);
+  g_assert_false (gtk_widget_get_visible (next_button));
+  candor_test_ui_wait_for_widget (GTK_WIDGET (wizard), GTK_TYPE_BUTTON, "label",
+                                  "_Copy as Rich Text");
+
+  /* Every audience's preview shows exactly the fields it is meant to get. */
+  audiences = candor_preview_get_audiences (preview);
+  g_assert_cmpuint (audiences->len, >=, 3);
+  for (guint a = 0; a < audiences->len; a++)
+    {
+      CandorAudience *audience = g_ptr_array_index (audiences, a);
+
+      candor_preview_set_audience (preview, candor_audience_get_id (audience));
+      wait_for_text (GTK_WIDGET (preview), "Sign-in outage");
+      for (guint i = 0; i < G_N_ELEMENTS (typed_fields); i++)
+        {
+          gboolean shown = label_contains (GTK_WIDGET (preview), typed_fields[i].text);
+
+          if (candor_audience_has_field (audience, typed_fields[i].field) != shown)
+            g_error ("Audience %s %s “%s”", candor_audience_get_id (audience),
+                     shown ? "shows the unwanted" : "does not show", typed_fields[i].text);
+        }
+    }
+
+  /* Back with the keyboard's action, and forward again. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (wizard), "wizard.back", NULL));
+  g_assert_cmpuint (candor_wizard_get_step (wizard), ==, 5);
+
+  close_wizard (wizard, "discard");
+}
+
+static void
+test_wizard_blame_shows_finding (void)
+{
+  CandorWizard    *wizard = open_wizard ("Checkout errors");
+  CandorPreview   *preview = candor_wizard_get_preview (wizard);
+  GtkWidget       *editor;
+  GtkWidget       *finding_row = NULL;
+  GtkTextBuffer   *buffer;
+  GtkTextIter      start, end;
+  g_autofree char *selected = NULL;
+
+  next_step (wizard);
+  next_step (wizard);
+  editor = candor_test_ui_wait_for_widget (GTK_WIDGET (wizard), CANDOR_TYPE_FIELD_EDITOR, "label",
+                                           "_Summary");
+  buffer = candor_field_editor_get_buffer (CANDOR_FIELD_EDITOR (editor));
+  type_into (buffer, "Payments fail because our payment provider is to blame for this.");
+  candor_preview_flush (preview);
+
+  /* Listed with its explanation beside the editor, and underlined in it. */
+  for (guint i = 0; i < candor_preview_get_findings (preview)->len; i++)
+    {
+      CandorFinding *finding = g_ptr_array_index (candor_preview_get_findings (preview), i);
+
+      if (g_str_has_prefix (candor_finding_get_rule_id (finding), "blame"))
+        finding_row = candor_test_ui_wait_for_widget (
+          GTK_WIDGET (preview), ADW_TYPE_ACTION_ROW, "title", candor_finding_get_message (finding));
+    }
+  g_assert_nonnull (finding_row);
+  g_assert_cmpuint (candor_field_editor_get_n_underlined (CANDOR_FIELD_EDITOR (editor)), >, 0);
+
+  /* Clicking it goes to the words it is about. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (wizard), "wizard.back", NULL));
+  g_assert_cmpuint (candor_wizard_get_step (wizard), ==, 1);
+  g_signal_emit_by_name (gtk_widget_get_parent (finding_row), "row-activated", finding_row);
+  g_assert_cmpuint (candor_wizard_get_step (wizard), ==, 2);
+  g_assert_true (gtk_text_buffer_get_selection_bounds (buffer, &start, &end));
+  selected = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+  g_assert_nonnull (strstr (selected, "blame"));
+
+  /* Fixing the text makes it go away. */
+  gtk_text_buffer_set_text (buffer, "Payments fail for some cards; we are switching providers.",
+                            -1);
+  candor_preview_flush (preview);
+  g_assert_cmpuint (candor_field_editor_get_n_underlined (CANDOR_FIELD_EDITOR (editor)), ==, 0);
+
+  close_wizard (wizard, "discard");
+}
+
+static char *
+get_draft_path (const char *incident_id)
+{
+  g_autofree char *name = g_strdup_printf ("%s.json", incident_id);
+
+  return g_build_filename (g_get_user_data_dir (), "candor", "drafts", name, NULL);
+}
+
+/* The child's last words before SIGKILL: g_test_trap_get_stdout() is newer
+ * than GLib 2.74, so it leaves them in a file next to the drafts. */
+static char *
+get_report_path (void)
+{
+  return g_build_filename (g_getenv ("CANDOR_TEST_DATA_HOME"), "child-report", NULL);
+}
+
+static void
+write_report (CandorWizard *wizard, guint typed_before_last_two_seconds)
+{
+  g_autofree char *path = get_report_path ();
+  g_autofree char *report = NULL;
+
+  report = g_strdup_printf (
+    "%s\n%u\n",
+    candor_incident_get_id (candor_draft_get_incident (candor_wizard_get_draft (wizard))),
+    typed_before_last_two_seconds);
+  g_assert_true (g_file_set_contents (path, report, -1, NULL));
+}
+
+#define KILLED_INCIDENT_TITLE "Killed mid-sentence"
+#define KILLED_TEXT           "Sign-in is down for everyone; we know why and fix it within the hour."
+
+/* The child types, pauses for a little more than the 2 s that may be lost,
+ * and dies without any chance to clean up. */
+static void
+type_then_die (void)
+{
+  CandorWizard  *wizard = open_wizard (KILLED_INCIDENT_TITLE);
+  GtkTextBuffer *buffer;
+
+  next_step (wizard);
+  next_step (wizard);
+  buffer = find_editor_buffer (wizard, "_Summary");
+  type_into (buffer, KILLED_TEXT);
+  run_main_loop_for (2100);
+  write_report (wizard, 0);
+  raise (SIGKILL);
+}
+
+/* Typing never stops, and the kill comes right after a keystroke: what
+ * reaches the disk is a prefix of what was typed, missing at most the last
+ * 2 s. */
+#define STEADY_CHARS_PER_SECOND 50
+static void
+type_steadily_then_die (void)
+{
+  CandorWizard  *wizard = open_wizard (KILLED_INCIDENT_TITLE);
+  GtkTextBuffer *buffer;
+  gint64         until;
+  guint          typed_before_last_two_seconds = 0;
+
+  next_step (wizard);
+  next_step (wizard);
+  buffer = find_editor_buffer (wizard, "_Summary");
+
+  until = g_get_monotonic_time () + 4 * G_USEC_PER_SEC;
+  for (guint i = 0; g_get_monotonic_time () < until; i++)
+    {
+      char c = 'a' + i % 26;
+
+      if (g_get_monotonic_time () < until - 2 * G_USEC_PER_SEC)
+        typed_before_last_two_seconds = i;
+      gtk_text_buffer_insert_interactive_at_cursor (buffer, &c, 1, TRUE);
+      run_main_loop_for (1000 / STEADY_CHARS_PER_SECOND);
+    }
+  write_report (wizard, typed_before_last_two_seconds);
+  raise (SIGKILL);
+}
+
+static char *
+run_child_and_get_draft (const char *child_path, CandorDraft **draft, guint *typed)
+{
+  g_autofree char *report_path = get_report_path ();
+  g_autofree char *report = NULL;
+  g_auto (GStrv) lines = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr (GFile) file = NULL;
+  g_autoptr (GError) error = NULL;
+
+  g_unlink (report_path);
+  g_test_trap_subprocess (child_path, 60 * G_USEC_PER_SEC, G_TEST_SUBPROCESS_INHERIT_STDERR);
+  g_test_trap_assert_failed ();
+
+  g_assert_true (g_file_get_contents (report_path, &report, NULL, NULL));
+  lines = g_strsplit (report, "\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), >=, 2);
+  path = get_draft_path (lines[0]);
+  *typed = g_ascii_strtoull (lines[1], NULL, 10);
+
+  file = g_file_new_for_path (path);
+  *draft = candor_draft_load_from_file (file, NULL, &error);
+  g_assert_no_error (error);
+
+  return g_steal_pointer (&path);
+}
+
+static gboolean
+wizard_shows_summary (gpointer data)
+{
+  CandorWizard *wizard = CANDOR_WIZARD (candor_test_ui_find_toplevel (CANDOR_TYPE_WIZARD));
+
+  return wizard != NULL && g_strcmp0 (candor_update_get_field (
+                                        candor_draft_get_update (candor_wizard_get_draft (wizard)),
+                                        CANDOR_FIELD_EXECUTIVE_SUMMARY),
+                                      data) == 0;
+}
+
+static void
+test_wizard_restores_draft_after_kill (void)
+{
+  g_autoptr (CandorDraft) draft = NULL;
+  g_autofree char *path = NULL;
+  CandorWindow    *window;
+  GtkWidget       *dialog;
+  CandorWizard    *wizard;
+  GtkTextBuffer   *buffer;
+  g_autofree char *restored = NULL;
+  guint            typed;
+
+  if (g_test_subprocess ())
+    {
+      type_then_die ();
+      return;
+    }
+
+  path = run_child_and_get_draft ("/ui/wizard/restores-draft-after-kill", &draft, &typed);
+  g_assert_cmpstr (
+    candor_update_get_field (candor_draft_get_update (draft), CANDOR_FIELD_EXECUTIVE_SUMMARY), ==,
+    KILLED_TEXT);
+  g_assert_cmpstr (candor_incident_get_title (candor_draft_get_incident (draft)), ==,
+                   KILLED_INCIDENT_TITLE);
+
+  /* The next start offers it back, and the wizard shows what was typed. */
+  window = candor_window_new (app);
+  gtk_window_present (GTK_WINDOW (window));
+  candor_test_ui_wait_until (has_toplevel, GSIZE_TO_POINTER (ADW_TYPE_MESSAGE_DIALOG));
+  dialog = candor_test_ui_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==,
+                   "Restore the Unsent Draft?");
+  respond (dialog, "restore");
+  candor_test_ui_wait_until (wizard_shows_summary, (gpointer)KILLED_TEXT);
+  wizard = CANDOR_WIZARD (candor_test_ui_find_toplevel (CANDOR_TYPE_WIZARD));
+  candor_test_ui_wait_for_mapped (GTK_WIDGET (wizard));
+  next_step (wizard);
+  next_step (wizard);
+  buffer = find_editor_buffer (wizard, "_Summary");
+  g_object_get (buffer, "text", &restored, NULL);
+  g_assert_cmpstr (restored, ==, KILLED_TEXT);
+
+  /* The restored incident is in the list again. */
+  g_assert_cmpuint (g_list_model_get_n_items (candor_window_get_incidents (window)), ==, 1);
+
+  close_wizard (wizard, NULL);
+  g_assert_true (g_file_test (path, G_FILE_TEST_EXISTS));
+  g_unlink (path);
+  candor_test_ui_close_and_wait_for_finalize (GTK_WIDGET (window));
+}
+
+static void
+test_wizard_loses_at_most_two_seconds (void)
+{
+  g_autoptr (CandorDraft) draft = NULL;
+  g_autofree char *path = NULL;
+  const char      *saved;
+  const char      *alphabet = "abcdefghijklmnopqrstuvwxyz";
+  guint            must_have;
+
+  if (g_test_subprocess ())
+    {
+      type_steadily_then_die ();
+      return;
+    }
+
+  path = run_child_and_get_draft ("/ui/wizard/loses-at-most-two-seconds", &draft, &must_have);
+  saved = candor_update_get_field (candor_draft_get_update (draft), CANDOR_FIELD_EXECUTIVE_SUMMARY);
+
+  /* Everything typed before the last 2 s reached the disk. */
+  g_test_message ("saved %zu characters, %u typed before the last 2 s", strlen (saved), must_have);
+  g_assert_cmpuint (must_have, >=, 10);
+  g_assert_cmpuint (strlen (saved), >=, must_have);
+  for (gsize i = 0; saved[i] != '\0'; i++)
+    g_assert_cmpint (saved[i], ==, alphabet[i % 26]);
+
+  g_unlink (path);
+}
+
+static void
+test_wizard_closing_asks_once (void)
+{
+  CandorWizard    *wizard = open_wizard ("Asked once");
+  g_autofree char *path = NULL;
+  GtkWidget       *dialog;
+
+  path = get_draft_path (
+    candor_incident_get_id (candor_draft_get_incident (candor_wizard_get_draft (wizard))));
+
+  /* Cancel keeps the wizard open. */
+  next_step (wizard);
+  type_into (find_editor_buffer (wizard, "Impact _Now"), "Slow pages");
+  gtk_window_close (GTK_WINDOW (wizard));
+  candor_test_ui_wait_until (has_toplevel, GSIZE_TO_POINTER (ADW_TYPE_MESSAGE_DIALOG));
+  dialog = candor_test_ui_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  respond (dialog, "cancel");
+  candor_test_ui_wait_until (has_no_toplevel, GSIZE_TO_POINTER (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (wizard)));
+
+  /* Keep closes it and leaves the draft on disk; discard would delete it. */
+  close_wizard (wizard, "keep");
+  g_assert_true (g_file_test (path, G_FILE_TEST_EXISTS));
+  g_unlink (path);
+}
+
+static void
+test_wizard_saves_eml (void)
+{
+  CandorWizard    *wizard = open_wizard ("Mail test");
+  g_autofree char *dir = g_dir_make_tmp ("candor-eml-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "update.eml", NULL);
+  g_autoptr (GFile) file = g_file_new_for_path (path);
+  g_autoptr (GError) error = NULL;
+  g_autofree char *contents = NULL;
+  GtkWidget       *review;
+
+  for (guint i = 0; i < 6; i++)
+    next_step (wizard);
+
+  review =
+    gtk_widget_get_ancestor (candor_test_ui_wait_for_widget (GTK_WIDGET (wizard), GTK_TYPE_BUTTON,
+                                                             "label", "Save as ._eml…"),
+                             CANDOR_TYPE_WIZARD_REVIEW_PAGE);
+  g_assert_true (
+    candor_wizard_review_page_save_eml (CANDOR_WIZARD_REVIEW_PAGE (review), file, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  g_assert_nonnull (strstr (contents, "Subject:"));
+  g_assert_nonnull (strstr (contents, "Mail test"));
+
+  g_unlink (path);
+  g_rmdir (dir);
+  close_wizard (wizard, NULL);
+}
+
+int
+main (int argc, char *argv[])
+{
+  g_autoptr (GError) error = NULL;
+  int status;
+
+  /* Drafts go to a private data directory, shared with the subprocesses. */
+  if (g_getenv ("CANDOR_TEST_DATA_HOME") == NULL)
+    {
+      g_autofree char *data_home = g_dir_make_tmp ("candor-wizard-test-XXXXXX", NULL);
+
+      g_setenv ("CANDOR_TEST_DATA_HOME", data_home, TRUE);
+      g_setenv ("XDG_DATA_HOME", data_home, TRUE);
+    }
+
+  gtk_test_init (&argc, &argv, NULL);
+
+  app = candor_application_new ();
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  g_application_register (G_APPLICATION (app), NULL, &error);
+  g_assert_no_error (error);
+
+  g_test_add_func ("/ui/wizard/walks-all-steps", test_wizard_walks_all_steps);
+  g_test_add_func ("/ui/wizard/blame-shows-finding", test_wizard_blame_shows_finding);
+  g_test_add_func ("/ui/wizard/restores-draft-after-kill", test_wizard_restores_draft_after_kill);
+  g_test_add_func ("/ui/wizard/loses-at-most-two-seconds", test_wizard_loses_at_most_two_seconds);
+  g_test_add_func ("/ui/wizard/closing-asks-once", test_wizard_closing_asks_once);
+  g_test_add_func ("/ui/wizard/saves-eml", test_wizard_saves_eml);
+
+  status = g_test_run ();
+
+  g_clear_object (&app);
+
+  return status;
+}
