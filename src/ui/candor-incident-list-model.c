@@ -12,10 +12,12 @@
 #include "candor-incident-list-model.h"
 
 /* The history's incidents, newest first, without reading all of them: the
- * model knows only how many there are, and fetches a page of them from the
- * store (on its worker thread) the first time the list asks for a position in
- * that page. Until the page arrives the list gets an empty placeholder, which
- * is swapped for the real incident with items-changed.
+ * model knows how many there are, reads the first page, and fetches the next
+ * page from the store (on its worker thread) when the view scrolls near the
+ * end and calls candor_incident_list_model_read_on(). The list only ever sees
+ * the loaded part: GtkListView asks for up to 200 positions around the view
+ * whatever is on screen, so it cannot be what decides to read on, and rows
+ * for incidents that are not read yet would delay the first page for nothing.
  *
  * Positions equal store offsets: a started incident is saved through the
  * store's worker queue before any later page fetch runs on it, so it is at
@@ -28,11 +30,11 @@ struct _CandorIncidentListModel
   CandorStore  *store;
   GCancellable *cancellable;
 
-  /* One slot per position: a loaded incident, a placeholder handed out to
-   * the list, or NULL when nobody has asked yet. */
+  /* One slot per position: a loaded incident, or NULL until its page is read. */
   GPtrArray  *items;
-  GArray     *loaded;    /* of gboolean, parallel to @items */
-  GHashTable *in_flight; /* page index -> page fetch under way */
+  GArray     *loaded;     /* of gboolean, parallel to @items */
+  GHashTable *in_flight;  /* page index -> page fetch under way */
+  guint       n_revealed; /* the loaded prefix of @items the list knows of */
   guint       generation;
 
   /* Added while the first page is being read: saved and shown after it. */
@@ -122,17 +124,38 @@ reset_items (CandorIncidentListModel *self)
   g_ptr_array_set_size (self->items, 0);
   g_array_set_size (self->loaded, 0);
   g_hash_table_remove_all (self->in_flight);
+  self->n_revealed = 0;
   self->generation++;
 }
 
-/* Puts @incidents at @offset.. and tells the list about slots it had
- * already been handed a placeholder for. */
+/* Grows the part of @items the list knows of to every loaded position that
+ * follows it; returns how many positions that added. */
+static guint
+extend_revealed (CandorIncidentListModel *self)
+{
+  guint old = self->n_revealed;
+
+  while (self->n_revealed < self->items->len &&
+         g_array_index (self->loaded, gboolean, self->n_revealed))
+    self->n_revealed++;
+
+  return self->n_revealed - old;
+}
+
+static void
+reveal_loaded (CandorIncidentListModel *self)
+{
+  guint position = self->n_revealed;
+  guint added = extend_revealed (self);
+
+  if (added > 0)
+    g_list_model_items_changed (G_LIST_MODEL (self), position, 0, added);
+}
+
+/* Puts @incidents at @offset.. where nothing is loaded yet. */
 static void
 fill (CandorIncidentListModel *self, guint offset, GPtrArray *incidents)
 {
-  guint first_changed = G_MAXUINT;
-  guint last_changed = 0;
-
   for (guint i = 0; i < incidents->len && offset + i < self->items->len; i++)
     {
       guint     position = offset + i;
@@ -141,19 +164,9 @@ fill (CandorIncidentListModel *self, guint offset, GPtrArray *incidents)
       if (*loaded)
         continue;
 
-      if (g_ptr_array_index (self->items, position) != NULL)
-        {
-          first_changed = MIN (first_changed, position);
-          last_changed = MAX (last_changed, position);
-          g_object_unref (g_ptr_array_index (self->items, position));
-        }
       g_ptr_array_index (self->items, position) = g_object_ref (g_ptr_array_index (incidents, i));
       *loaded = TRUE;
     }
-
-  if (first_changed != G_MAXUINT)
-    g_list_model_items_changed (G_LIST_MODEL (self), first_changed,
-                                last_changed - first_changed + 1, last_changed - first_changed + 1);
 }
 
 static void
@@ -186,6 +199,7 @@ on_page_loaded_cb (GObject *source, GAsyncResult *result, gpointer user_data)
     }
 
   fill (self, request->page * CANDOR_INCIDENT_LIST_PAGE_SIZE, incidents);
+  reveal_loaded (self);
 }
 
 static void
@@ -251,7 +265,7 @@ on_first_load_cb (GObject *source, GAsyncResult *result, gpointer user_data)
   g_autoptr (GError) error = NULL;
   g_autoptr (GPtrArray) early = NULL;
   FirstLoad *load = g_task_get_task_data (G_TASK (result));
-  guint      removed = self->items->len;
+  guint      removed = self->n_revealed;
 
   if (!g_task_propagate_boolean (G_TASK (result), &error))
     {
@@ -269,8 +283,9 @@ on_first_load_cb (GObject *source, GAsyncResult *result, gpointer user_data)
   g_ptr_array_set_size (self->items, load->count);
   g_array_set_size (self->loaded, load->count);
   fill (self, 0, load->first_page);
+  extend_revealed (self);
   set_loading (self, FALSE);
-  g_list_model_items_changed (G_LIST_MODEL (self), 0, removed, self->items->len);
+  g_list_model_items_changed (G_LIST_MODEL (self), 0, removed, self->n_revealed);
 
   early = g_steal_pointer (&self->early);
   self->early = g_ptr_array_new_with_free_func (g_object_unref);
@@ -298,29 +313,18 @@ candor_incident_list_model_get_item_type (GListModel *model)
 static guint
 candor_incident_list_model_get_n_items (GListModel *model)
 {
-  return CANDOR_INCIDENT_LIST_MODEL (model)->items->len;
+  return CANDOR_INCIDENT_LIST_MODEL (model)->n_revealed;
 }
 
 static gpointer
 candor_incident_list_model_get_item (GListModel *model, guint position)
 {
   CandorIncidentListModel *self = CANDOR_INCIDENT_LIST_MODEL (model);
-  CandorIncident          *item;
 
-  if (position >= self->items->len)
+  if (position >= self->n_revealed)
     return NULL;
 
-  item = g_ptr_array_index (self->items, position);
-  if (item == NULL)
-    {
-      item = candor_incident_new ("");
-      g_ptr_array_index (self->items, position) = item;
-    }
-
-  if (!g_array_index (self->loaded, gboolean, position))
-    request_page (self, position / CANDOR_INCIDENT_LIST_PAGE_SIZE);
-
-  return g_object_ref (item);
+  return g_object_ref (g_ptr_array_index (self->items, position));
 }
 
 static void
@@ -482,7 +486,7 @@ candor_incident_list_model_set_store (CandorIncidentListModel *self, CandorStore
 
   if (store == NULL)
     {
-      guint removed = self->items->len;
+      guint removed = self->n_revealed;
 
       first_load_free (load);
       reset_items (self);
@@ -564,6 +568,7 @@ candor_incident_list_model_add (CandorIncidentListModel *self, CandorIncident *i
   position = find_insert_position (self, incident);
   g_ptr_array_insert (self->items, position, g_object_ref (incident));
   g_array_insert_val (self->loaded, position, loaded);
+  self->n_revealed++;
   g_list_model_items_changed (G_LIST_MODEL (self), position, 0, 1);
 }
 
@@ -584,4 +589,19 @@ candor_incident_list_model_find (CandorIncidentListModel *self, const char *inci
     }
 
   return G_MAXUINT;
+}
+
+/**
+ * candor_incident_list_model_read_on:
+ *
+ * Reads the next page of the history, if there is one and it is not being
+ * read already. The view calls this when it is scrolled near the end.
+ */
+void
+candor_incident_list_model_read_on (CandorIncidentListModel *self)
+{
+  g_return_if_fail (CANDOR_IS_INCIDENT_LIST_MODEL (self));
+
+  if (self->n_revealed < self->items->len)
+    request_page (self, self->n_revealed / CANDOR_INCIDENT_LIST_PAGE_SIZE);
 }

@@ -32,4 +32,6 @@ gboolean candor_incident_list_model_get_loading (CandorIncidentListModel *self);
 void     candor_incident_list_model_add (CandorIncidentListModel *self, CandorIncident *incident);
 guint    candor_incident_list_model_find (CandorIncidentListModel *self, const char *incident_id);
 
+void candor_incident_list_model_read_on (CandorIncidentListModel *self);
+
 G_END_DECLS

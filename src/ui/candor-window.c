@@ -378,8 +378,8 @@ open_wizard (CandorWindow *self, CandorDraft *draft)
 {
   CandorWizard *wizard;
 
-  wizard = candor_wizard_new (gtk_window_get_application (GTK_WINDOW (self)), GTK_WINDOW (self),
-                              draft);
+  wizard =
+    candor_wizard_new (gtk_window_get_application (GTK_WINDOW (self)), GTK_WINDOW (self), draft);
   g_signal_connect_object (wizard, "incident-started", G_CALLBACK (on_wizard_incident_started_cb),
                            self, G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (wizard));
@@ -431,9 +431,7 @@ candor_window_new_update_action (GtkWidget *widget, const char *action_name, GVa
 }
 
 static void
-on_restore_dialog_response_cb (CandorWindow     *self,
-                               const char       *response,
-                               AdwMessageDialog *dialog)
+on_restore_dialog_response_cb (CandorWindow *self, const char *response, AdwMessageDialog *dialog)
 {
   GFile *file = g_object_get_data (G_OBJECT (dialog), "file");
   g_autoptr (CandorDraft) draft = NULL;
@@ -468,9 +466,9 @@ offer_unsent_draft (CandorWindow *self)
   g_autoptr (GPtrArray) files = NULL;
   g_autoptr (CandorDraft) draft = NULL;
   g_autofree char *body = NULL;
-  GFile      *file;
-  GtkWidget  *dialog;
-  const char *title;
+  GFile           *file;
+  GtkWidget       *dialog;
+  const char      *title;
 
   if (offered)
     return;
@@ -487,10 +485,10 @@ offer_unsent_draft (CandorWindow *self)
 
   title = candor_incident_get_title (candor_draft_get_incident (draft));
   body = g_strdup_printf (_("An update for “%s” was not sent. Continue writing it?"),
-                          *title != '\0' ? title : _("a new incident"));
+                             *title != '\0' ? title : _("a new incident"));
   dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Restore the Unsent Draft?"), body);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "discard", _("_Discard"),
-                                    "restore", _("_Restore"), NULL);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "discard",
+                                    _("_Discard"), "restore", _("_Restore"), NULL);
   adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "discard",
                                               ADW_RESPONSE_DESTRUCTIVE);
   adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "restore",
@@ -588,9 +586,24 @@ candor_window_class_init (CandorWindowClass *klass)
                                    candor_window_show_incidents_action);
 }
 
+/* The history is read a page at a time: the next one when the list is
+ * scrolled to within a screen of its end. */
+static void
+on_incidents_adjustment_changed_cb (CandorWindow *self, GtkAdjustment *adjustment)
+{
+  double page = gtk_adjustment_get_page_size (adjustment);
+  double to_end =
+    gtk_adjustment_get_upper (adjustment) - gtk_adjustment_get_value (adjustment) - page;
+
+  if (to_end < page)
+    candor_incident_list_model_read_on (self->incidents);
+}
+
 static void
 candor_window_init (CandorWindow *self)
 {
+  GtkAdjustment *adjustment;
+
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->incidents = candor_incident_list_model_new ();
@@ -598,6 +611,13 @@ candor_window_init (CandorWindow *self)
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
   gtk_list_view_set_model (self->incidents_view, GTK_SELECTION_MODEL (self->selection));
+
+  adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->incidents_view));
+  g_signal_connect_object (adjustment, "value-changed",
+                           G_CALLBACK (on_incidents_adjustment_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (adjustment, "changed", G_CALLBACK (on_incidents_adjustment_changed_cb),
+                           self, G_CONNECT_SWAPPED);
 
   g_signal_connect_object (self->incidents, "items-changed",
                            G_CALLBACK (on_incidents_items_changed_cb), self, G_CONNECT_SWAPPED);

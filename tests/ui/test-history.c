@@ -455,6 +455,63 @@ test_history_started_incident_is_saved (void)
   candor_test_ui_close_and_wait_for_finalize (GTK_WIDGET (window));
 }
 
+typedef struct
+{
+  GListModel    *model;
+  guint          n_items;
+  GtkAdjustment *adjustment; /* when set, scrolled to the end at each look */
+} CountQuery;
+
+static gboolean
+model_has_n_items (gpointer data)
+{
+  CountQuery *query = data;
+
+  if (query->adjustment != NULL)
+    gtk_adjustment_set_value (query->adjustment, gtk_adjustment_get_upper (query->adjustment));
+
+  return g_list_model_get_n_items (query->model) == query->n_items;
+}
+
+/* Runs last: it adds a long tail of older incidents to the shared history. */
+static void
+test_history_pages_as_the_list_scrolls (void)
+{
+  CandorStore   *store = candor_application_get_store (app);
+  CandorWindow  *window;
+  GtkWidget     *view;
+  GtkAdjustment *adjustment;
+  CountQuery     query = { NULL };
+  guint          total;
+
+  ensure_seeded ();
+  for (guint i = 0; i < 2 * CANDOR_INCIDENT_LIST_PAGE_SIZE; i++)
+    {
+      g_autoptr (GDateTime) day = seed_time (6, 0);
+      g_autoptr (GDateTime) started = g_date_time_add_hours (day, -1 - (int)i);
+      g_autofree char *title = g_strdup_printf ("Older incident %u", i);
+      g_autoptr (CandorIncident) incident = seed_incident (
+        store, title, CANDOR_SEVERITY_MINOR, CANDOR_INCIDENT_STATE_RESOLVED, started, started);
+    }
+  total = candor_store_count_incidents (store, NULL);
+  g_assert_cmpuint (total, >, 2 * CANDOR_INCIDENT_LIST_PAGE_SIZE);
+
+  /* The list starts with the first page, not the whole history... */
+  window = open_window ();
+  query.model = candor_window_get_incidents (window);
+  query.n_items = CANDOR_INCIDENT_LIST_PAGE_SIZE;
+  candor_test_ui_wait_until (model_has_n_items, &query);
+  view = candor_test_ui_wait_for_widget (GTK_WIDGET (window), GTK_TYPE_LIST_VIEW, NULL, NULL);
+  adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (view));
+
+  /* ...and reads on, a page at a time, as the user scrolls to its end. */
+  query.adjustment = adjustment;
+  query.n_items = total;
+  candor_test_ui_wait_until (model_has_n_items, &query);
+
+  candor_test_ui_close_and_wait_for_finalize (GTK_WIDGET (window));
+}
+
 static void
 remove_tree (const char *path)
 {
@@ -498,6 +555,7 @@ main (int argc, char *argv[])
                    test_history_timeline_shows_what_each_audience_got);
   g_test_add_func ("/ui/history/search-highlights-matches", test_history_search_highlights_matches);
   g_test_add_func ("/ui/history/started-incident-is-saved", test_history_started_incident_is_saved);
+  g_test_add_func ("/ui/history/pages-as-the-list-scrolls", test_history_pages_as_the_list_scrolls);
 
   status = g_test_run ();
 
