@@ -339,6 +339,15 @@ has_hits (gpointer data)
 }
 
 static gboolean
+has_no_hits (gpointer data)
+{
+  CandorSearchResults *results = data;
+
+  return !candor_search_results_get_searching (results) &&
+         g_list_model_get_n_items (candor_search_results_get_hits (results)) == 0;
+}
+
+static gboolean
 is_searching (gpointer data)
 {
   return candor_search_results_get_searching (data);
@@ -357,6 +366,8 @@ test_history_search_highlights_matches (void)
   GtkWidget    *entry;
   GtkWidget    *results;
   GtkWidget    *row;
+  GtkWidget    *filters_button;
+  GtkWidget    *severity_row;
   g_autoptr (CandorSearchHit) hit = NULL;
   g_autofree char *markup = NULL;
 
@@ -378,6 +389,21 @@ test_history_search_highlights_matches (void)
   g_assert_nonnull (candor_test_ui_find_mapped (row, GTK_TYPE_LABEL, "label", markup));
   g_assert_null (
     candor_test_ui_find_mapped (GTK_WIDGET (window), GTK_TYPE_LABEL, "label", "Checkout errors"));
+
+  /* A filter narrows the search down: none of these incidents is minor. */
+  filters_button =
+    candor_test_ui_find_mapped (GTK_WIDGET (window), GTK_TYPE_MENU_BUTTON, "label", "_Filters");
+  g_assert_nonnull (filters_button);
+  gtk_menu_button_popup (GTK_MENU_BUTTON (filters_button));
+  severity_row = candor_test_ui_wait_for_widget (
+    GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (filters_button))), ADW_TYPE_COMBO_ROW,
+    "title", "Se_verity");
+  adw_combo_row_set_selected (ADW_COMBO_ROW (severity_row), 1 + CANDOR_SEVERITY_MINOR);
+  candor_test_ui_wait_until (has_no_hits, results);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (severity_row), 1 + CANDOR_SEVERITY_MAJOR);
+  candor_test_ui_wait_until (has_hits, results);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (severity_row), 0);
+  gtk_menu_button_popdown (GTK_MENU_BUTTON (filters_button));
 
   /* Whatever is typed is words to look for, never query syntax or markup. */
   gtk_editable_set_text (GTK_EDITABLE (entry), "\"minute* OR (NEAR <b>&");
