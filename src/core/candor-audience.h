@@ -20,57 +20,41 @@ G_DECLARE_FINAL_TYPE (CandorAudience, candor_audience, CANDOR, AUDIENCE, GObject
 /* Who receives a message: which fields they see, in what order, with how
  * much detail, through which formats, and when their offices open and close.
  * "changed" is emitted once for every effective change of any of these. */
-CandorAudience    *candor_audience_new                (const char          *id,
-                                                       const char          *name);
+CandorAudience *candor_audience_new (const char *id, const char *name);
 /* The three every installation starts with: "customers", "executives", "technical". */
-GPtrArray         *candor_audience_new_defaults       (void);
+GPtrArray *candor_audience_new_defaults (void);
 
-const char        *candor_audience_get_id             (CandorAudience      *self);
-const char        *candor_audience_get_name           (CandorAudience      *self);
-void               candor_audience_set_name           (CandorAudience      *self,
-                                                       const char          *name);
-CandorDetail       candor_audience_get_detail         (CandorAudience      *self);
-void               candor_audience_set_detail         (CandorAudience      *self,
-                                                       CandorDetail         detail);
+const char  *candor_audience_get_id (CandorAudience *self);
+const char  *candor_audience_get_name (CandorAudience *self);
+void         candor_audience_set_name (CandorAudience *self, const char *name);
+CandorDetail candor_audience_get_detail (CandorAudience *self);
+void         candor_audience_set_detail (CandorAudience *self, CandorDetail detail);
 
 /* The fields shown, in order; @n_fields out. */
-const CandorField *candor_audience_get_fields         (CandorAudience      *self,
-                                                       guint               *n_fields);
-void               candor_audience_set_fields         (CandorAudience      *self,
-                                                       const CandorField   *fields,
-                                                       guint                n_fields);
+const CandorField *candor_audience_get_fields (CandorAudience *self, guint *n_fields);
+void candor_audience_set_fields (CandorAudience *self, const CandorField *fields, guint n_fields);
 
 /* The formats (channels) this audience is reached through. */
-const CandorFormat *candor_audience_get_formats       (CandorAudience      *self,
-                                                       guint               *n_formats);
-void               candor_audience_set_formats        (CandorAudience      *self,
-                                                       const CandorFormat  *formats,
-                                                       guint                n_formats);
+const CandorFormat *candor_audience_get_formats (CandorAudience *self, guint *n_formats);
+void
+candor_audience_set_formats (CandorAudience *self, const CandorFormat *formats, guint n_formats);
 
 /* IANA zone ids ("Europe/Moscow") and office hours as minutes after midnight
  * local to each zone (9:00 = 540, 18:00 = 1080). */
-const char * const *candor_audience_get_time_zones    (CandorAudience      *self);
-void               candor_audience_set_time_zones     (CandorAudience      *self,
-                                                       const char * const  *zones);
-guint              candor_audience_get_office_opens   (CandorAudience      *self);
-guint              candor_audience_get_office_closes  (CandorAudience      *self);
-void               candor_audience_set_office_hours   (CandorAudience      *self,
-                                                       guint                opens,
-                                                       guint                closes);
+const char *const *candor_audience_get_time_zones (CandorAudience *self);
+void               candor_audience_set_time_zones (CandorAudience *self, const char *const *zones);
+guint              candor_audience_get_office_opens (CandorAudience *self);
+guint              candor_audience_get_office_closes (CandorAudience *self);
+void candor_audience_set_office_hours (CandorAudience *self, guint opens, guint closes);
 
-JsonNode          *candor_audience_to_json            (CandorAudience      *self);
-CandorAudience    *candor_audience_new_from_json      (JsonNode            *node,
-                                                       GError             **error);
+JsonNode       *candor_audience_to_json (CandorAudience *self);
+CandorAudience *candor_audience_new_from_json (JsonNode *node, GError **error);
 /* The same, with errors naming @path ("audiences[1]") before the key, as
  * "audiences[1].detail: ...". Errors are in the CANDOR_JSON_ERROR domain. */
-CandorAudience    *candor_audience_new_from_json_at   (JsonNode            *node,
-                                                       const char          *path,
-                                                       GError             **error);
+CandorAudience *candor_audience_new_from_json_at (JsonNode *node, const char *path, GError **error);
 
 /* Whether @field / @format is among this audience's. */
-gboolean           candor_audience_has_field          (CandorAudience      *self,
-                                                       CandorField          field);
-gboolean           candor_audience_has_format         (CandorAudience      *self,
-                                                       CandorFormat         format);
+gboolean candor_audience_has_field (CandorAudience *self, CandorField field);
+gboolean candor_audience_has_format (CandorAudience *self, CandorFormat format);
 
 G_END_DECLS

@@ -545,42 +545,42 @@ compare_findings_by_span (gconstpointer a, gconstpointer b)
 static const PhraseRule blame_rule = {
   "blame",
   CANDOR_FINDING_SEVERITY_WARNING,
-  N_ ("Blaming a vendor, a customer or a colleague shifts attention away from what customers "
+  N_("Blaming a vendor, a customer or a colleague shifts attention away from what customers "
       "need; say what happened instead."),
-      N_ ("Describe the failure itself, e.g. “a failed configuration change stopped payments”."),
+      N_("Describe the failure itself, e.g. “a failed configuration change stopped payments”."),
           FALSE,
   };
 
 static const PhraseRule guilt_rule = {
   "guilt",
   CANDOR_FINDING_SEVERITY_WARNING,
-  N_ ("Self-reproach makes the message about you, not the customer; apologize once and say "
+  N_("Self-reproach makes the message about you, not the customer; apologize once and say "
       "what you are doing."),
-      N_ ("“We are sorry for the disruption this causes.”"), FALSE,
+      N_("“We are sorry for the disruption this causes.”"), FALSE,
   };
 
 static const PhraseRule promise_rule = {
   "promise",
   CANDOR_FINDING_SEVERITY_WARNING,
-  N_ ("While the incident is ongoing you cannot be sure of this; a broken promise costs more "
+  N_("While the incident is ongoing you cannot be sure of this; a broken promise costs more "
       "trust than the outage."),
-      N_ ("Give an estimate (“we expect …”) or say when you will update next."), TRUE,
+      N_("Give an estimate (“we expect …”) or say when you will update next."), TRUE,
   };
 
 static const PhraseRule promise_after_resolution_rule = {
   "promise",
   CANDOR_FINDING_SEVERITY_WARNING,
-  N_ ("No one can promise that it never happens again; say what you are changing to make it "
+  N_("No one can promise that it never happens again; say what you are changing to make it "
       "less likely."),
-      N_ ("“We are changing … so that this kind of failure is caught earlier.”"), TRUE,
+      N_("“We are changing … so that this kind of failure is caught earlier.”"), TRUE,
   };
 
 static const PhraseRule jargon_rule = {
   "jargon",
   CANDOR_FINDING_SEVERITY_WARNING,
-  N_ ("The executive summary should be clear to anyone at first reading; move technical terms, "
+  N_("The executive summary should be clear to anyone at first reading; move technical terms, "
       "codes and host names to the technical details."),
-      N_ ("Say what it means for customers, e.g. “our database stopped accepting orders”."), FALSE,
+      N_("Say what it means for customers, e.g. “our database stopped accepting orders”."), FALSE,
   };
 
 static gboolean

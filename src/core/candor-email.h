@@ -28,8 +28,8 @@ typedef struct
 
 /* A complete MIME message, multipart/alternative with text/plain then
  * text/html, both UTF-8 quoted-printable, 7-bit clean with Unix line ends:
- * what a .eml file holds, and what SMTP sends once each LF goes out as CRLF. @html_body is a fragment (what the
- * HTML_EMAIL dialect writes); it is wrapped in a whole document here.
+ * what a .eml file holds, and what SMTP sends once each LF goes out as CRLF. @html_body is a
+ * fragment (what the HTML_EMAIL dialect writes); it is wrapped in a whole document here.
  * @message_id (out, optional) is the new Message-ID, for following up. */
 GBytes *candor_email_build (const CandorEmailHeaders *headers,
                             const char               *text,

@@ -30,6 +30,7 @@ struct _CandorDraftAutosave
   gboolean      changed;
   gboolean      saving;
   gboolean      dirty_while_saving;
+  gboolean      discarded;
 };
 
 G_DEFINE_FINAL_TYPE (CandorDraftAutosave, candor_draft_autosave, G_TYPE_OBJECT)
@@ -70,6 +71,15 @@ on_replace_finished_cb (GObject *source, GAsyncResult *result, gpointer user_dat
                error->message);
 
   set_saving (self, FALSE);
+
+  /* A write already past its last cancellation point may land after the
+   * user discarded the draft: discarded means gone. */
+  if (self->discarded)
+    {
+      g_file_delete (G_FILE (source), NULL, NULL);
+      return;
+    }
+
   if (self->dirty_while_saving && !g_cancellable_is_cancelled (self->cancellable))
     {
       self->dirty_while_saving = FALSE;
@@ -314,6 +324,7 @@ candor_draft_autosave_discard (CandorDraftAutosave *self)
 {
   g_return_if_fail (CANDOR_IS_DRAFT_AUTOSAVE (self));
 
+  self->discarded = TRUE;
   g_clear_handle_id (&self->save_source_id, g_source_remove);
   g_cancellable_cancel (self->cancellable);
   if (self->draft != NULL)

@@ -19,7 +19,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (CandorIncidentPage, candor_incident_page, CANDOR, INCIDENT_PAGE, AdwBin)
 
 CandorIncident *candor_incident_page_get_incident (CandorIncidentPage *self);
-void candor_incident_page_set_incident (CandorIncidentPage *self, CandorIncident *incident);
+void         candor_incident_page_set_incident (CandorIncidentPage *self, CandorIncident *incident);
 CandorStore *candor_incident_page_get_store (CandorIncidentPage *self);
 void         candor_incident_page_set_store (CandorIncidentPage *self, CandorStore *store);
 void         candor_incident_page_reload (CandorIncidentPage *self);

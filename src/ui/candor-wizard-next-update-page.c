@@ -150,6 +150,7 @@ candor_wizard_next_update_page_shown (CandorWizardPage *page)
   g_autoptr (GPtrArray) suggestions = NULL;
   g_autoptr (GPtrArray) audiences = NULL;
   GtkCheckButton *group = NULL;
+  const char     *when_fixed_reason = NULL;
   GtkWidget      *child;
   GtkWidget      *row;
 
@@ -169,8 +170,13 @@ candor_wizard_next_update_page_shown (CandorWizardPage *page)
       GDateTime                *at = candor_schedule_suggestion_get_at (suggestion);
       g_autofree char          *title = NULL;
 
+      /* No time: the schedule says this one waits for the fix; its reason
+       * explains the "when the situation changes" row below. */
       if (at == NULL)
-        continue;
+        {
+          when_fixed_reason = candor_schedule_suggestion_get_reason (suggestion);
+          continue;
+        }
 
       title = describe_time (at, now);
       row =
@@ -183,8 +189,11 @@ candor_wizard_next_update_page_shown (CandorWizardPage *page)
           GTK_CHECK_BUTTON (adw_action_row_get_activatable_widget (ADW_ACTION_ROW (row))), TRUE);
     }
 
-  row = choice_row_new (self, _("When the situation changes"),
-                                 _("No fixed time: the next update comes with news"), NULL, group);
+  row =
+    choice_row_new (self, _("When the situation changes"),
+                             when_fixed_reason != NULL
+                               ? when_fixed_reason
+                               : _("No fixed time: the next update comes with news"), NULL, group);
   gtk_list_box_append (self->suggestions_list, row);
   if (candor_update_get_next_update_when_changed (update))
     gtk_check_button_set_active (

@@ -369,7 +369,7 @@ gboolean
 candor_wizard_review_page_save_eml (CandorWizardReviewPage *self, GFile *file, GError **error)
 {
   CandorRendition *email;
-  g_autoptr (GBytes) message = NULL;
+  GBytes          *message; /* owned by the rendition */
 
   g_return_val_if_fail (CANDOR_IS_WIZARD_REVIEW_PAGE (self), FALSE);
   g_return_val_if_fail (G_IS_FILE (file), FALSE);

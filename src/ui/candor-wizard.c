@@ -204,6 +204,8 @@ go_to (CandorWizard *self, GtkWidget *page)
     return;
 
   gtk_stack_set_visible_child (self->pages, page);
+  /* Start at the top of the new step, not where the old one left off. */
+  gtk_window_set_focus (GTK_WINDOW (self), NULL);
   gtk_widget_child_focus (page, GTK_DIR_TAB_FORWARD);
 }
 
@@ -340,15 +342,9 @@ candor_wizard_class_init (CandorWizardClass *klass)
 
   gtk_widget_class_install_action (widget_class, "wizard.back", NULL, candor_wizard_back_action);
   gtk_widget_class_install_action (widget_class, "wizard.next", NULL, candor_wizard_next_action);
+  /* Escape only when nothing inside wants it (a popover, a completion);
+   * Ctrl+Enter and Alt+arrows are caught before the editors, in the .ui. */
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "wizard.back", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "wizard.back",
-                                       NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK,
-                                       "wizard.next", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Enter, GDK_CONTROL_MASK,
-                                       "wizard.next", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Right, GDK_ALT_MASK, "wizard.next",
-                                       NULL);
 }
 
 static void

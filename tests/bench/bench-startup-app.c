@@ -19,8 +19,7 @@
 #include "candor-application.h"
 
 static void
-on_after_paint_cb (GdkFrameClock *clock,
-                   GtkWindow     *window)
+on_after_paint_cb (GdkFrameClock *clock, GtkWindow *window)
 {
   GApplication *app = G_APPLICATION (gtk_window_get_application (window));
 
@@ -37,8 +36,7 @@ on_window_map_cb (GtkWidget *window)
 }
 
 static void
-on_window_added_cb (GtkApplication *app,
-                    GtkWindow      *window)
+on_window_added_cb (GtkApplication *app, GtkWindow *window)
 {
   g_signal_connect (window, "map", G_CALLBACK (on_window_map_cb), NULL);
 }
@@ -61,10 +59,9 @@ on_bare_activate_cb (GtkApplication *app)
 }
 
 int
-main (int   argc,
-      char *argv[])
+main (int argc, char *argv[])
 {
-  g_autoptr(GtkApplication) app = NULL;
+  g_autoptr (GtkApplication) app = NULL;
 
   if (argc != 2 || (!g_str_equal (argv[1], "--candor") && !g_str_equal (argv[1], "--bare")))
     {
@@ -82,7 +79,8 @@ main (int   argc,
     }
   else
     {
-      app = GTK_APPLICATION (adw_application_new ("io.github.candor.BareBench", G_APPLICATION_DEFAULT_FLAGS));
+      app = GTK_APPLICATION (
+        adw_application_new ("io.github.candor.BareBench", G_APPLICATION_DEFAULT_FLAGS));
       g_signal_connect (app, "activate", G_CALLBACK (on_bare_activate_cb), NULL);
     }
 

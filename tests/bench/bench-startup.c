@@ -17,14 +17,13 @@
 #include <stdlib.h>
 
 static double
-run_once (const char *app_path,
-          const char *mode)
+run_once (const char *app_path, const char *mode)
 {
-  g_autoptr(GSubprocess) process = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GSubprocess) process = NULL;
+  g_autoptr (GError) error = NULL;
   g_autofree char *out = NULL;
-  gint64 started;
-  gint64 painted;
+  gint64           started;
+  gint64           painted;
 
   started = g_get_monotonic_time ();
   process = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE, &error, app_path, mode, NULL);
@@ -38,8 +37,7 @@ run_once (const char *app_path,
 }
 
 static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
+compare_doubles (gconstpointer a, gconstpointer b)
 {
   double x = *(const double *)a;
   double y = *(const double *)b;
@@ -54,18 +52,18 @@ median (GArray *samples)
   if (samples->len % 2 == 1)
     return g_array_index (samples, double, samples->len / 2);
   return (g_array_index (samples, double, samples->len / 2 - 1) +
-          g_array_index (samples, double, samples->len / 2)) / 2;
+          g_array_index (samples, double, samples->len / 2)) /
+         2;
 }
 
 int
-main (int   argc,
-      char *argv[])
+main (int argc, char *argv[])
 {
   g_autofree char *dir = g_path_get_dirname (argv[0]);
   g_autofree char *app_path = g_build_filename (dir, "bench-startup-app", NULL);
-  g_autoptr(GArray) candor = g_array_new (FALSE, FALSE, sizeof (double));
-  g_autoptr(GArray) bare = g_array_new (FALSE, FALSE, sizeof (double));
-  int runs = argc > 1 ? atoi (argv[1]) : 15;
+  g_autoptr (GArray) candor = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr (GArray) bare = g_array_new (FALSE, FALSE, sizeof (double));
+  int    runs = argc > 1 ? atoi (argv[1]) : 15;
   double candor_median, bare_median;
 
   if (runs < 1)

@@ -60,7 +60,7 @@ GtkWidget *
 candor_test_ui_find_toplevel (GType type)
 {
   GListModel *toplevels = gtk_window_get_toplevels ();
-  guint n_items = g_list_model_get_n_items (toplevels);
+  guint       n_items = g_list_model_get_n_items (toplevels);
 
   for (guint i = 0; i < n_items; i++)
     {

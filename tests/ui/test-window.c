@@ -153,9 +153,9 @@ test_window_starts_incident (void)
   wizard = wait_for_toplevel (CANDOR_TYPE_WIZARD);
   g_assert_true (candor_draft_get_incident (candor_wizard_get_draft (CANDOR_WIZARD (wizard))) ==
                  incident);
-  g_assert_cmpint (
-    candor_update_get_kind (candor_draft_get_update (candor_wizard_get_draft (CANDOR_WIZARD (wizard)))),
-    ==, CANDOR_UPDATE_KIND_PROGRESS);
+  g_assert_cmpint (candor_update_get_kind (
+                     candor_draft_get_update (candor_wizard_get_draft (CANDOR_WIZARD (wizard)))),
+                   ==, CANDOR_UPDATE_KIND_PROGRESS);
   close_toplevel (CANDOR_TYPE_WIZARD);
 
   close_window (window);

@@ -12,6 +12,7 @@
 
 #include "candor-application.h"
 #include "candor-field-editor.h"
+#include "candor-reminder.h"
 #include "candor-test-ui.h"
 #include "candor-window.h"
 #include "candor-wizard-review-page.h"
@@ -236,7 +237,7 @@ test_wizard_walks_all_steps (void)
                        typed_fields[i].text);
     }
 
-  /* Step 6: "when the situation changes". */
+  /* Step 6: a resolution promises no time: "when the situation changes". */
   next_step (wizard);
   when_changed = candor_test_ui_wait_for_widget (GTK_WIDGET (wizard), ADW_TYPE_ACTION_ROW, "title",
                                                  "When the situation changes");
@@ -321,6 +322,44 @@ test_wizard_blame_shows_finding (void)
                             -1);
   candor_preview_flush (preview);
   g_assert_cmpuint (candor_field_editor_get_n_underlined (CANDOR_FIELD_EDITOR (editor)), ==, 0);
+
+  close_wizard (wizard, "discard");
+}
+
+static void
+test_wizard_next_update_sets_reminder (void)
+{
+  CandorWizard *wizard = open_wizard ("Reminder test");
+  CandorUpdate *update = candor_draft_get_update (candor_wizard_get_draft (wizard));
+  const char   *incident_id =
+    candor_incident_get_id (candor_draft_get_incident (candor_wizard_get_draft (wizard)));
+  GtkWidget *first_time;
+  GtkWidget *when_changed;
+
+  /* A major incident's progress update is followed by another at a time the
+   * schedule suggests (a minor one waits for the fix). */
+  candor_update_set_kind (update, CANDOR_UPDATE_KIND_PROGRESS);
+  candor_incident_set_severity (candor_draft_get_incident (candor_wizard_get_draft (wizard)),
+                                CANDOR_SEVERITY_MAJOR);
+  for (guint i = 0; i < 5; i++)
+    next_step (wizard);
+
+  /* The first suggestion is a time; picking it sets a reminder that the
+   * application holds on to, so it fires even with every window closed. */
+  first_time =
+    candor_test_ui_wait_for_widget (GTK_WIDGET (wizard), GTK_TYPE_CHECK_BUTTON, NULL, NULL);
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (first_time), TRUE);
+  g_assert_nonnull (candor_update_get_next_update_at (update));
+  g_assert_true (candor_reminder_is_scheduled (G_APPLICATION (app), incident_id));
+  wait_for_text (GTK_WIDGET (wizard), "You will be reminded at");
+
+  /* "When the situation changes" takes the promise and the reminder back. */
+  when_changed = candor_test_ui_wait_for_widget (GTK_WIDGET (wizard), ADW_TYPE_ACTION_ROW, "title",
+                                                 "When the situation changes");
+  g_assert_true (
+    gtk_widget_activate (adw_action_row_get_activatable_widget (ADW_ACTION_ROW (when_changed))));
+  g_assert_null (candor_update_get_next_update_at (update));
+  g_assert_false (candor_reminder_is_scheduled (G_APPLICATION (app), incident_id));
 
   close_wizard (wizard, "discard");
 }
@@ -574,7 +613,8 @@ test_wizard_saves_eml (void)
 
   g_unlink (path);
   g_rmdir (dir);
-  close_wizard (wizard, NULL);
+  /* The resolution's details step filled in the timeline: a change to keep or not. */
+  close_wizard (wizard, "discard");
 }
 
 int
@@ -601,6 +641,7 @@ main (int argc, char *argv[])
 
   g_test_add_func ("/ui/wizard/walks-all-steps", test_wizard_walks_all_steps);
   g_test_add_func ("/ui/wizard/blame-shows-finding", test_wizard_blame_shows_finding);
+  g_test_add_func ("/ui/wizard/next-update-sets-reminder", test_wizard_next_update_sets_reminder);
   g_test_add_func ("/ui/wizard/restores-draft-after-kill", test_wizard_restores_draft_after_kill);
   g_test_add_func ("/ui/wizard/loses-at-most-two-seconds", test_wizard_loses_at_most_two_seconds);
   g_test_add_func ("/ui/wizard/closing-asks-once", test_wizard_closing_asks_once);
