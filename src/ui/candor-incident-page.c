@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "candor-incident-facts.h"
+#include "candor-audience.h"
 #include "candor-incident-page.h"
 #include "candor-incident-summary.h"
 
@@ -119,6 +120,27 @@ text_label (const char *text)
   return label;
 }
 
+/* What a user calls the audience a rendition went to: a default audience by
+ * its (translated) name, one of their own by the id they gave it. */
+static const char *
+audience_display_name (const char *audience_id)
+{
+  static GPtrArray *defaults;
+
+  if (g_once_init_enter (&defaults))
+    g_once_init_leave (&defaults, candor_audience_new_defaults ());
+
+  for (guint i = 0; i < defaults->len; i++)
+    {
+      CandorAudience *audience = g_ptr_array_index (defaults, i);
+
+      if (g_strcmp0 (candor_audience_get_id (audience), audience_id) == 0)
+        return candor_audience_get_name (audience);
+    }
+
+  return audience_id;
+}
+
 static GtkWidget *
 build_rendition_row (CandorSentRendition *rendition, GPtrArray *publications)
 {
@@ -128,7 +150,8 @@ build_rendition_row (CandorSentRendition *rendition, GPtrArray *publications)
 
   /* The audience's name is the user's text: never markup. */
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), rendition->audience);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
+                                 audience_display_name (rendition->audience));
 
   gtk_widget_set_margin_top (box, 12);
   gtk_widget_set_margin_bottom (box, 12);

@@ -43,12 +43,17 @@ candor_incident_summary_format (CandorIncident *incident)
       since = g_date_time_format (local, _("%H:%M"));
     else
       /* Translators: a date and time, see the strftime manual */
-      since = g_date_time_format (local, _("%e %b, %H:%M"));
+      since = g_date_time_format (local, _("%-e %b, %H:%M"));
   }
+
+  if (candor_incident_get_state (incident) == CANDOR_INCIDENT_STATE_RESOLVED)
+    /* Translators: severity · state · when it started, for example "Minor · Resolved · 3 Jun,
+     * 04:31" */
+    return g_strdup_printf (_("%s · %s · %s"), severity, state, since);
 
   /* Translators: severity · state · since a time, for example "Major · Investigating · since 04:31"
    */
-  return g_strdup_printf (_("%s · %s · since %s"), severity, state, g_strstrip (since));
+  return g_strdup_printf (_("%s · %s · since %s"), severity, state, since);
 }
 
 /* Severity is shown by colour and by icon, and told to screen readers in words. */

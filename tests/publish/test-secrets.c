@@ -80,11 +80,18 @@ on_timeout_cb (gpointer user_data)
 int
 main (int argc, char *argv[])
 {
+  int status;
+
   g_test_init (&argc, &argv, NULL);
 
   g_timeout_add_seconds (KEYRING_TIMEOUT_SECONDS, on_timeout_cb, NULL);
 
   g_test_add_func ("/publish/secrets/store-lookup-clear", test_secrets_store_lookup_clear);
 
-  return g_test_run ();
+  status = g_test_run ();
+
+  /* libsecret keeps its connection to the keyring until told to let go. */
+  secret_service_disconnect ();
+
+  return status;
 }

@@ -322,9 +322,9 @@ test_history_timeline_shows_what_each_audience_got (void)
   g_test_message ("waiting for the Slack message");
   candor_test_ui_wait_until (expanded_label_is_shown, &query);
   g_assert_nonnull (
-    candor_test_ui_find_mapped (GTK_WIDGET (window), ADW_TYPE_EXPANDER_ROW, "title", "customers"));
+    candor_test_ui_find_mapped (GTK_WIDGET (window), ADW_TYPE_EXPANDER_ROW, "title", "Customers"));
   g_assert_nonnull (
-    candor_test_ui_find_mapped (GTK_WIDGET (window), ADW_TYPE_EXPANDER_ROW, "title", "technical"));
+    candor_test_ui_find_mapped (GTK_WIDGET (window), ADW_TYPE_EXPANDER_ROW, "title", "Technical"));
 
   candor_test_ui_close_and_wait_for_finalize (GTK_WIDGET (window));
 }
