@@ -316,25 +316,6 @@ parse_date (const char *option, const char *text, GDateTime **out, int *status)
   return TRUE;
 }
 
-static gboolean
-parse_enum (GType type, const char *option, const char *text, int *out, int *status)
-{
-  g_autoptr (GEnumClass) klass = NULL;
-  g_autoptr (GString) allowed = NULL;
-
-  if (text == NULL || candor_enum_from_nick (type, text, out))
-    return TRUE;
-
-  klass = g_type_class_ref (type);
-  allowed = g_string_new (NULL);
-  for (guint i = 0; i < klass->n_values; i++)
-    g_string_append_printf (allowed, "%s%s", i > 0 ? ", " : "", klass->values[i].value_nick);
-
-  *status = candor_cli_usage_error (COMMAND, _("invalid value '%s' for %s; valid values: %s"),
-                                                text, option, allowed->str);
-  return FALSE;
-}
-
 /* The snippet for a terminal: matches in bold when a person reads it. */
 static char *
 snippet_for_terminal (const char *snippet)
@@ -418,9 +399,12 @@ run_search (int argc, char **argv)
     return candor_cli_usage_error (COMMAND, _("extra operand '%s' (quote the query)"), argv[2]);
   if (!check_page (offset, limit, &status) || !parse_date ("--from", from_text, &from, &status) ||
       !parse_date ("--until", until_text, &until, &status) ||
-      !parse_enum (CANDOR_TYPE_INCIDENT_STATE, "--state", state_text, &query.state, &status) ||
-      !parse_enum (CANDOR_TYPE_SEVERITY, "--severity", severity_text, &query.severity, &status) ||
-      !parse_enum (CANDOR_TYPE_FORMAT, "--channel", channel_text, &query.format, &status))
+      !candor_cli_parse_enum (COMMAND, CANDOR_TYPE_INCIDENT_STATE, "--state", state_text,
+                              &query.state, &status) ||
+      !candor_cli_parse_enum (COMMAND, CANDOR_TYPE_SEVERITY, "--severity", severity_text,
+                              &query.severity, &status) ||
+      !candor_cli_parse_enum (COMMAND, CANDOR_TYPE_FORMAT, "--channel", channel_text, &query.format,
+                              &status))
     return status;
 
   query.text = argv[1];

@@ -76,25 +76,6 @@ check_operands (int argc, char **argv, int n_operands, const char *missing, int 
   return TRUE;
 }
 
-static gboolean
-parse_enum (GType enum_type, const char *option, const char *value, int *out, int *status)
-{
-  g_autoptr (GEnumClass) klass = NULL;
-  g_autoptr (GString) nicks = NULL;
-
-  if (value == NULL || candor_enum_from_nick (enum_type, value, out))
-    return TRUE;
-
-  klass = g_type_class_ref (enum_type);
-  nicks = g_string_new (NULL);
-  for (guint i = 0; i < klass->n_values; i++)
-    g_string_append_printf (nicks, "%s%s", i > 0 ? ", " : "", klass->values[i].value_nick);
-
-  *status = candor_cli_usage_error (COMMAND, _("invalid argument '%s' for '%s': use one of %s"),
-                                                value, option, nicks->str);
-  return FALSE;
-}
-
 /* Templates the user broke do not stop the command, but they are said. */
 static void
 print_problems (CandorTemplateLibrary *library)
@@ -132,8 +113,10 @@ run_list (int argc, char **argv)
 
   if (!candor_cli_parse_options (COMMAND, entries, &help, print_help, &argc, &argv, &status) ||
       !check_operands (argc, argv, 0, NULL, &status) ||
-      !parse_enum (CANDOR_TYPE_UPDATE_KIND, "--kind", kind_name, &filter.kind, &status) ||
-      !parse_enum (CANDOR_TYPE_SEVERITY, "--severity", severity_name, &filter.severity, &status))
+      !candor_cli_parse_enum (COMMAND, CANDOR_TYPE_UPDATE_KIND, "--kind", kind_name, &filter.kind,
+                              &status) ||
+      !candor_cli_parse_enum (COMMAND, CANDOR_TYPE_SEVERITY, "--severity", severity_name,
+                              &filter.severity, &status))
     return status;
 
   filter.language = lang;

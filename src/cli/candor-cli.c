@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "candor-cli.h"
+#include "candor-enums.h"
 #include "candor-cli-check.h"
 #include "candor-cli-history.h"
 #include "candor-cli-render.h"
@@ -231,6 +232,40 @@ candor_cli_parse_options (const char       *command,
     }
 
   return TRUE;
+}
+
+/**
+ * candor_cli_parse_enum:
+ * @option: the option the value came with ("--severity")
+ * @value: (nullable): what the user gave, or %NULL when the option was not used
+ * @out: (out): the enum value, left alone when @value is %NULL
+ * @status: (out): the exit status when this returns %FALSE
+ *
+ * Reads an enum value by its nick; a wrong one is a usage error that lists
+ * the nicks there are.
+ */
+gboolean
+candor_cli_parse_enum (const char *command,
+                       GType       enum_type,
+                       const char *option,
+                       const char *value,
+                       int        *out,
+                       int        *status)
+{
+  g_autoptr (GEnumClass) klass = NULL;
+  g_autoptr (GString) nicks = NULL;
+
+  if (value == NULL || candor_enum_from_nick (enum_type, value, out))
+    return TRUE;
+
+  klass = g_type_class_ref (enum_type);
+  nicks = g_string_new (NULL);
+  for (guint i = 0; i < klass->n_values; i++)
+    g_string_append_printf (nicks, "%s%s", i > 0 ? ", " : "", klass->values[i].value_nick);
+
+  *status = candor_cli_usage_error (command, _("invalid argument '%s' for '%s': use one of %s"),
+                                                value, option, nicks->str);
+  return FALSE;
 }
 
 int

@@ -7,7 +7,7 @@
 
 #pragma once
 
-#include <glib.h>
+#include <glib-object.h>
 
 G_BEGIN_DECLS
 
@@ -36,5 +36,12 @@ gboolean candor_cli_parse_options (const char       *command,
                                    char           ***argv,
                                    int              *status);
 int      candor_cli_usage_error (const char *command, const char *format, ...) G_GNUC_PRINTF (2, 3);
+
+gboolean candor_cli_parse_enum (const char *command,
+                                GType       enum_type,
+                                const char *option,
+                                const char *value,
+                                int        *out,
+                                int        *status);
 
 G_END_DECLS
