@@ -11,23 +11,30 @@
 
 #include "candor-draft-autosave.h"
 
-/* Never lose a word: the draft is written to
- * $XDG_DATA_HOME/candor/drafts/<incident-id>.json about a second after the
- * typing pauses, and at most 1.5 s after the first unsaved keystroke even if
- * the typing does not pause. The JSON is built on the main loop (it reads
- * live objects; that takes microseconds) and written by GIO's worker thread
- * with g_file_replace(), which writes a temporary file and renames it, so a
- * kill mid-write leaves the previous draft intact. */
+/* Never lose a word: the draft is written to the store's drafts, keyed by the
+ * update being written, about a second after the typing pauses and at most
+ * 1.5 s after the first unsaved keystroke even if the typing does not pause.
+ * The JSON is built on the main loop (it reads live objects; that takes
+ * microseconds) and written by the store's worker thread in one transaction,
+ * so a kill mid-write leaves the previous draft intact.
+ *
+ * The history opens after the window's first frame, so the wizard may be
+ * typed into before there is a store: changes wait and are saved the moment
+ * it arrives. */
 struct _CandorDraftAutosave
 {
   GObject parent_instance;
 
   CandorDraft  *draft;
-  GFile        *file;
+  char         *draft_id;
+  char         *incident_id;
+  CandorStore  *store;
   GCancellable *cancellable;
+  GError       *error;
   guint         save_source_id;
   gint64        first_unsaved;
   gboolean      changed;
+  gboolean      unsaved;
   gboolean      saving;
   gboolean      dirty_while_saving;
   gboolean      discarded;
@@ -39,6 +46,7 @@ enum
 {
   PROP_0,
   PROP_SAVING,
+  PROP_ERROR,
   N_PROPS
 };
 
@@ -59,28 +67,45 @@ set_saving (CandorDraftAutosave *self, gboolean saving)
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SAVING]);
 }
 
+/* Takes @error. */
 static void
-on_replace_finished_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+set_error (CandorDraftAutosave *self, GError *error)
+{
+  if (self->error == NULL && error == NULL)
+    return;
+
+  g_clear_error (&self->error);
+  self->error = error;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ERROR]);
+}
+
+static void
+on_draft_saved_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 {
   g_autoptr (CandorDraftAutosave) self = user_data;
   g_autoptr (GError) error = NULL;
 
-  if (!g_file_replace_contents_finish (G_FILE (source), result, NULL, &error) &&
-      !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    g_warning ("Could not save the draft to %s: %s", g_file_peek_path (G_FILE (source)),
-               error->message);
-
   set_saving (self, FALSE);
 
-  /* A write already past its last cancellation point may land after the
-   * user discarded the draft: discarded means gone. */
+  if (candor_store_save_draft_finish (CANDOR_STORE (source), result, &error))
+    set_error (self, NULL);
+  else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      g_warning ("Could not save the draft: %s", error->message);
+      /* Tried again with the next keystroke, and when the wizard closes. */
+      self->unsaved = TRUE;
+      set_error (self, g_steal_pointer (&error));
+    }
+
+  /* A save already running when the user discarded the draft lands after the
+   * delete: discarded means gone. */
   if (self->discarded)
     {
-      g_file_delete (G_FILE (source), NULL, NULL);
+      candor_store_delete_draft (CANDOR_STORE (source), self->draft_id, NULL);
       return;
     }
 
-  if (self->dirty_while_saving && !g_cancellable_is_cancelled (self->cancellable))
+  if (self->dirty_while_saving)
     {
       self->dirty_while_saving = FALSE;
       save (self);
@@ -90,9 +115,10 @@ on_replace_finished_cb (GObject *source, GAsyncResult *result, gpointer user_dat
 static void
 save (CandorDraftAutosave *self)
 {
-  g_autoptr (GBytes) bytes = NULL;
-  char *data;
-  gsize length;
+  g_autofree char *data = NULL;
+
+  if (self->discarded || self->store == NULL)
+    return;
 
   /* One write at a time, so an older snapshot can never land after a newer one. */
   if (self->saving)
@@ -102,13 +128,12 @@ save (CandorDraftAutosave *self)
     }
 
   self->first_unsaved = 0;
-  data = candor_draft_to_data (self->draft, &length);
-  bytes = g_bytes_new_take (data, length);
+  self->unsaved = FALSE;
+  data = candor_draft_to_data (self->draft, NULL);
 
   set_saving (self, TRUE);
-  g_file_replace_contents_bytes_async (self->file, bytes, NULL, FALSE, G_FILE_CREATE_PRIVATE,
-                                       self->cancellable, on_replace_finished_cb,
-                                       g_object_ref (self));
+  candor_store_save_draft_async (self->store, self->draft_id, self->incident_id, data,
+                                 self->cancellable, on_draft_saved_cb, g_object_ref (self));
 }
 
 static gboolean
@@ -128,6 +153,7 @@ on_draft_changed_cb (CandorDraftAutosave *self)
   gint64 now = g_get_monotonic_time ();
 
   self->changed = TRUE;
+  self->unsaved = TRUE;
 
   if (self->first_unsaved == 0)
     self->first_unsaved = now;
@@ -141,26 +167,37 @@ on_draft_changed_cb (CandorDraftAutosave *self)
 }
 
 static void
+stop_following_draft (CandorDraftAutosave *self)
+{
+  if (self->draft == NULL)
+    return;
+
+  g_signal_handlers_disconnect_by_data (candor_draft_get_update (self->draft), self);
+  g_signal_handlers_disconnect_by_data (candor_draft_get_incident (self->draft), self);
+  g_clear_object (&self->draft);
+}
+
+static void
 candor_draft_autosave_dispose (GObject *object)
 {
   CandorDraftAutosave *self = CANDOR_DRAFT_AUTOSAVE (object);
 
-  /* Whatever is still pending is written now: closing must not lose it. */
-  if (self->save_source_id != 0 && self->draft != NULL)
+  g_clear_handle_id (&self->save_source_id, g_source_remove);
+
+  /* Whatever is still unsaved is written now: closing must not lose it. No
+   * save is running (each holds a reference), so none can land after this. */
+  if (self->unsaved && self->store != NULL && self->draft != NULL && !self->discarded)
     {
+      g_autofree char *data = candor_draft_to_data (self->draft, NULL);
       g_autoptr (GError) error = NULL;
 
-      g_clear_handle_id (&self->save_source_id, g_source_remove);
-      if (!candor_draft_save_to_file (self->draft, self->file, NULL, &error))
+      if (!candor_store_save_draft (self->store, self->draft_id, self->incident_id, data, &error))
         g_warning ("Could not save the draft: %s", error->message);
+      self->unsaved = FALSE;
     }
 
-  if (self->draft != NULL)
-    {
-      g_signal_handlers_disconnect_by_data (candor_draft_get_update (self->draft), self);
-      g_signal_handlers_disconnect_by_data (candor_draft_get_incident (self->draft), self);
-    }
-  g_clear_object (&self->draft);
+  stop_following_draft (self);
+  g_clear_object (&self->store);
 
   G_OBJECT_CLASS (candor_draft_autosave_parent_class)->dispose (object);
 }
@@ -170,8 +207,10 @@ candor_draft_autosave_finalize (GObject *object)
 {
   CandorDraftAutosave *self = CANDOR_DRAFT_AUTOSAVE (object);
 
-  g_clear_object (&self->file);
+  g_free (self->draft_id);
+  g_free (self->incident_id);
   g_clear_object (&self->cancellable);
+  g_clear_error (&self->error);
 
   G_OBJECT_CLASS (candor_draft_autosave_parent_class)->finalize (object);
 }
@@ -188,6 +227,9 @@ candor_draft_autosave_get_property (GObject    *object,
     {
       case PROP_SAVING:
         g_value_set_boolean (value, self->saving);
+        break;
+      case PROP_ERROR:
+        g_value_set_boxed (value, self->error);
         break;
       default:
         G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -206,6 +248,10 @@ candor_draft_autosave_class_init (CandorDraftAutosaveClass *klass)
   properties[PROP_SAVING] =
     g_param_spec_boolean ("saving", NULL, NULL, FALSE,
                           G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* Why the last save failed; NULL once a save succeeds. */
+  properties[PROP_ERROR] =
+    g_param_spec_boxed ("error", NULL, NULL, G_TYPE_ERROR,
+                        G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
@@ -215,75 +261,17 @@ candor_draft_autosave_init (CandorDraftAutosave *self)
   self->cancellable = g_cancellable_new ();
 }
 
-/* Returns: (transfer full): where unsent drafts are kept. */
-GFile *
-candor_draft_autosave_get_directory (void)
-{
-  return g_file_new_build_filename (g_get_user_data_dir (), "candor", "drafts", NULL);
-}
-
-static int
-compare_by_mtime (gconstpointer a, gconstpointer b)
-{
-  GFileInfo *info_a = g_object_get_data (*(GObject **)a, "info");
-  GFileInfo *info_b = g_object_get_data (*(GObject **)b, "info");
-  guint64    time_a = g_file_info_get_attribute_uint64 (info_a, G_FILE_ATTRIBUTE_TIME_MODIFIED);
-  guint64    time_b = g_file_info_get_attribute_uint64 (info_b, G_FILE_ATTRIBUTE_TIME_MODIFIED);
-
-  return time_a < time_b ? 1 : time_a > time_b ? -1 : 0;
-}
-
-/* Returns: (transfer full) (element-type GFile): the unsent drafts on disk,
- * most recently written first. */
-GPtrArray *
-candor_draft_autosave_list (void)
-{
-  g_autoptr (GFile) directory = candor_draft_autosave_get_directory ();
-  g_autoptr (GFileEnumerator) enumerator = NULL;
-  GPtrArray *files = g_ptr_array_new_with_free_func (g_object_unref);
-  GFileInfo *info;
-
-  enumerator = g_file_enumerate_children (
-    directory, G_FILE_ATTRIBUTE_STANDARD_NAME "," G_FILE_ATTRIBUTE_TIME_MODIFIED,
-    G_FILE_QUERY_INFO_NONE, NULL, NULL);
-  if (enumerator == NULL)
-    return files;
-
-  while ((info = g_file_enumerator_next_file (enumerator, NULL, NULL)) != NULL)
-    {
-      if (g_str_has_suffix (g_file_info_get_name (info), ".json"))
-        {
-          GFile *file = g_file_get_child (directory, g_file_info_get_name (info));
-
-          g_object_set_data_full (G_OBJECT (file), "info", info, g_object_unref);
-          g_ptr_array_add (files, file);
-        }
-      else
-        g_object_unref (info);
-    }
-
-  g_ptr_array_sort (files, compare_by_mtime);
-  return files;
-}
-
 CandorDraftAutosave *
 candor_draft_autosave_new (CandorDraft *draft)
 {
   CandorDraftAutosave *self;
-  g_autoptr (GFile) directory = candor_draft_autosave_get_directory ();
-  g_autofree char *name = NULL;
-  g_autoptr (GError) error = NULL;
 
   g_return_val_if_fail (CANDOR_IS_DRAFT (draft), NULL);
 
   self = g_object_new (CANDOR_TYPE_DRAFT_AUTOSAVE, NULL);
   self->draft = g_object_ref (draft);
-  name = g_strdup_printf ("%s.json", candor_incident_get_id (candor_draft_get_incident (draft)));
-  self->file = g_file_get_child (directory, name);
-
-  if (!g_file_make_directory_with_parents (directory, NULL, &error) &&
-      !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_EXISTS))
-    g_warning ("Drafts cannot be saved to %s: %s", g_file_peek_path (directory), error->message);
+  self->draft_id = g_strdup (candor_update_get_id (candor_draft_get_update (draft)));
+  self->incident_id = g_strdup (candor_incident_get_id (candor_draft_get_incident (draft)));
 
   g_signal_connect_object (candor_draft_get_update (draft), "changed",
                            G_CALLBACK (on_draft_changed_cb), self, G_CONNECT_SWAPPED);
@@ -293,12 +281,34 @@ candor_draft_autosave_new (CandorDraft *draft)
   return self;
 }
 
-GFile *
-candor_draft_autosave_get_file (CandorDraftAutosave *self)
+const char *
+candor_draft_autosave_get_draft_id (CandorDraftAutosave *self)
 {
   g_return_val_if_fail (CANDOR_IS_DRAFT_AUTOSAVE (self), NULL);
 
-  return self->file;
+  return self->draft_id;
+}
+
+CandorStore *
+candor_draft_autosave_get_store (CandorDraftAutosave *self)
+{
+  g_return_val_if_fail (CANDOR_IS_DRAFT_AUTOSAVE (self), NULL);
+
+  return self->store;
+}
+
+/* Where the draft goes; what was typed before there was one is saved now. */
+void
+candor_draft_autosave_set_store (CandorDraftAutosave *self, CandorStore *store)
+{
+  g_return_if_fail (CANDOR_IS_DRAFT_AUTOSAVE (self));
+  g_return_if_fail (store == NULL || CANDOR_IS_STORE (store));
+
+  if (!g_set_object (&self->store, store))
+    return;
+
+  if (self->unsaved && self->save_source_id == 0)
+    save (self);
 }
 
 /* Whether anything was typed since the draft was opened. */
@@ -318,20 +328,28 @@ candor_draft_autosave_get_saving (CandorDraftAutosave *self)
   return self->saving || self->save_source_id != 0;
 }
 
+/* Why the last save failed, or NULL. */
+const GError *
+candor_draft_autosave_get_error (CandorDraftAutosave *self)
+{
+  g_return_val_if_fail (CANDOR_IS_DRAFT_AUTOSAVE (self), NULL);
+
+  return self->error;
+}
+
 /* The user chose to throw the draft away: stop saving and delete it. */
 void
 candor_draft_autosave_discard (CandorDraftAutosave *self)
 {
+  g_autoptr (GError) error = NULL;
+
   g_return_if_fail (CANDOR_IS_DRAFT_AUTOSAVE (self));
 
   self->discarded = TRUE;
   g_clear_handle_id (&self->save_source_id, g_source_remove);
   g_cancellable_cancel (self->cancellable);
-  if (self->draft != NULL)
-    {
-      g_signal_handlers_disconnect_by_data (candor_draft_get_update (self->draft), self);
-      g_signal_handlers_disconnect_by_data (candor_draft_get_incident (self->draft), self);
-    }
-  g_clear_object (&self->draft);
-  g_file_delete (self->file, NULL, NULL);
+  stop_following_draft (self);
+
+  if (self->store != NULL && !candor_store_delete_draft (self->store, self->draft_id, &error))
+    g_warning ("Could not delete the draft: %s", error->message);
 }

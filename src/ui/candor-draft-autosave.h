@@ -10,18 +10,21 @@
 #include <gio/gio.h>
 
 #include "candor-draft.h"
+#include "candor-store.h"
 
 G_BEGIN_DECLS
 
 #define CANDOR_TYPE_DRAFT_AUTOSAVE (candor_draft_autosave_get_type ())
 G_DECLARE_FINAL_TYPE (CandorDraftAutosave, candor_draft_autosave, CANDOR, DRAFT_AUTOSAVE, GObject)
 
-GFile               *candor_draft_autosave_get_directory (void);
-GPtrArray           *candor_draft_autosave_list (void);
 CandorDraftAutosave *candor_draft_autosave_new (CandorDraft *draft);
-GFile               *candor_draft_autosave_get_file (CandorDraftAutosave *self);
-gboolean             candor_draft_autosave_get_changed (CandorDraftAutosave *self);
-gboolean             candor_draft_autosave_get_saving (CandorDraftAutosave *self);
-void                 candor_draft_autosave_discard (CandorDraftAutosave *self);
+/* The draft's key in the store's drafts (the id of the update being written). */
+const char   *candor_draft_autosave_get_draft_id (CandorDraftAutosave *self);
+CandorStore  *candor_draft_autosave_get_store (CandorDraftAutosave *self);
+void          candor_draft_autosave_set_store (CandorDraftAutosave *self, CandorStore *store);
+gboolean      candor_draft_autosave_get_changed (CandorDraftAutosave *self);
+gboolean      candor_draft_autosave_get_saving (CandorDraftAutosave *self);
+const GError *candor_draft_autosave_get_error (CandorDraftAutosave *self);
+void          candor_draft_autosave_discard (CandorDraftAutosave *self);
 
 G_END_DECLS

@@ -11,7 +11,6 @@
 
 #include <glib/gi18n.h>
 
-#include "candor-draft-autosave.h"
 #include "candor-draft.h"
 #include "candor-history-search-bar.h"
 #include "candor-incident.h"
@@ -218,6 +217,8 @@ on_incidents_failed_cb (CandorWindow *self, const GError *error, CandorIncidentL
   gtk_widget_set_visible (GTK_WIDGET (self->history_bar), TRUE);
 }
 
+static void offer_unsent_draft (CandorWindow *self, CandorStore *store);
+
 /* Says what happened to the history, and offers the way out: never a silent reset. */
 static void
 candor_window_show_history_state (CandorWindow *self)
@@ -240,6 +241,7 @@ candor_window_show_history_state (CandorWindow *self)
       candor_incident_list_model_set_store (self->incidents, store);
       candor_incident_page_set_store (self->incident_page, store);
       candor_search_results_set_store (self->search_results, store);
+      offer_unsent_draft (self, store);
     }
 
   gtk_widget_set_visible (self->recover_button, FALSE);
@@ -433,53 +435,61 @@ candor_window_new_update_action (GtkWidget *widget, const char *action_name, GVa
 static void
 on_restore_dialog_response_cb (CandorWindow *self, const char *response, AdwMessageDialog *dialog)
 {
-  GFile *file = g_object_get_data (G_OBJECT (dialog), "file");
-  g_autoptr (CandorDraft) draft = NULL;
+  CandorDraft *draft = g_object_get_data (G_OBJECT (dialog), "draft");
+  CandorStore *store = g_object_get_data (G_OBJECT (dialog), "store");
   g_autoptr (GError) error = NULL;
 
   if (g_str_equal (response, "discard"))
     {
-      g_file_delete (file, NULL, NULL);
+      if (!candor_store_delete_draft (store, candor_update_get_id (candor_draft_get_update (draft)),
+                                      &error))
+        g_warning ("Could not delete the draft: %s", error->message);
       return;
     }
   if (!g_str_equal (response, "restore"))
     return;
-
-  draft = candor_draft_load_from_file (file, NULL, &error);
-  if (draft == NULL)
-    {
-      g_warning ("Could not restore the draft %s: %s", g_file_peek_path (file), error->message);
-      return;
-    }
 
   if (*candor_incident_get_title (candor_draft_get_incident (draft)) != '\0')
     show_incident (self, candor_draft_get_incident (draft));
   open_wizard (self, draft);
 }
 
-/* After a crash or a kill, the unsent draft is offered back once, by the
- * first window of the process. */
-static void
-offer_unsent_draft (CandorWindow *self)
+static gboolean
+is_draft_open (CandorDraft *draft)
 {
-  static gboolean offered;
-  g_autoptr (GPtrArray) files = NULL;
-  g_autoptr (CandorDraft) draft = NULL;
+  const char *id = candor_update_get_id (candor_draft_get_update (draft));
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr (GObject) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (CANDOR_IS_WIZARD (toplevel) &&
+          g_str_equal (id, candor_update_get_id (candor_draft_get_update (
+                             candor_wizard_get_draft (CANDOR_WIZARD (toplevel))))))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+static void
+on_unsent_drafts_read_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (CandorWindow) self = user_data;
+  g_autoptr (GPtrArray) drafts = g_task_propagate_pointer (G_TASK (result), NULL);
   g_autofree char *body = NULL;
-  GFile           *file;
+  CandorDraft     *draft = NULL;
   GtkWidget       *dialog;
   const char      *title;
 
-  if (offered)
-    return;
-  offered = TRUE;
-
-  files = candor_draft_autosave_list ();
-  if (files->len == 0)
+  if (drafts == NULL || gtk_widget_in_destruction (GTK_WIDGET (self)))
     return;
 
-  file = g_ptr_array_index (files, 0);
-  draft = candor_draft_load_from_file (file, NULL, NULL);
+  /* A wizard opened before the history did saves its draft too: that one is not lost. */
+  for (guint i = 0; i < drafts->len && draft == NULL; i++)
+    if (!is_draft_open (g_ptr_array_index (drafts, i)))
+      draft = g_ptr_array_index (drafts, i);
   if (draft == NULL)
     return;
 
@@ -496,18 +506,63 @@ offer_unsent_draft (CandorWindow *self)
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "restore");
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "later");
   adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "later", _("_Later"));
-  g_object_set_data_full (G_OBJECT (dialog), "file", g_object_ref (file), g_object_unref);
+  g_object_set_data_full (G_OBJECT (dialog), "draft", g_object_ref (draft), g_object_unref);
+  g_object_set_data_full (G_OBJECT (dialog), "store", g_object_ref (source), g_object_unref);
   g_signal_connect_object (dialog, "response", G_CALLBACK (on_restore_dialog_response_cb), self,
                            G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* The unsent drafts that can be read, newest first. One that cannot is left
+ * in the history untouched: a later Candor may read it. */
 static void
-candor_window_map (GtkWidget *widget)
+read_unsent_drafts_thread (GTask        *task,
+                           gpointer      source_object,
+                           gpointer      task_data,
+                           GCancellable *cancellable)
 {
-  GTK_WIDGET_CLASS (candor_window_parent_class)->map (widget);
+  CandorStore *store = source_object;
+  GPtrArray   *drafts = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr (GError) error = NULL;
+  g_auto (GStrv) ids = candor_store_list_drafts (store, &error);
 
-  offer_unsent_draft (CANDOR_WINDOW (widget));
+  if (ids == NULL)
+    g_warning ("Could not list the unsent drafts: %s", error->message);
+
+  for (guint i = 0; ids != NULL && ids[i] != NULL; i++)
+    {
+      g_autofree char *json = candor_store_load_draft (store, ids[i], &error);
+      CandorDraft     *draft = NULL;
+
+      if (json != NULL)
+        draft = candor_draft_load_from_data (json, -1, &error);
+      if (draft != NULL)
+        g_ptr_array_add (drafts, draft);
+      else
+        {
+          g_warning ("The unsent draft %s cannot be read: %s", ids[i], error->message);
+          g_clear_error (&error);
+        }
+    }
+
+  g_task_return_pointer (task, drafts, (GDestroyNotify)g_ptr_array_unref);
+}
+
+/* After a crash or a kill, the newest unsent draft is offered back once, by
+ * the first window of the process, as soon as the history is open. */
+static void
+offer_unsent_draft (CandorWindow *self, CandorStore *store)
+{
+  static gboolean offered;
+  g_autoptr (GTask) task = NULL;
+
+  if (offered)
+    return;
+  offered = TRUE;
+
+  task = g_task_new (store, NULL, on_unsent_drafts_read_cb, g_object_ref (self));
+  g_task_set_source_tag (task, offer_unsent_draft);
+  g_task_run_in_thread (task, read_unsent_drafts_thread);
 }
 
 static void
@@ -543,7 +598,6 @@ candor_window_class_init (CandorWindowClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = candor_window_dispose;
-  widget_class->map = candor_window_map;
 
   g_type_ensure (CANDOR_TYPE_INCIDENT_PAGE);
   g_type_ensure (CANDOR_TYPE_HISTORY_SEARCH_BAR);

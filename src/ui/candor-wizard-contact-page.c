@@ -10,14 +10,16 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <json-glib/json-glib.h>
 
 #include "candor-field-editor.h"
 #include "candor-wizard-contact-page.h"
 
-/* Step 5: whom to contact. Contacts used before are kept in
- * $XDG_DATA_HOME/candor/contacts.ini ("name" -> "reach") to pick again; the
- * contact sentence, with its request for patience, is written from them
- * until the user edits it by hand. */
+/* Step 5: whom to contact. Contacts used before are kept in the history as
+ * contact documents ({"name": ..., "reach": ...}, keyed by the name) to pick
+ * again; the contact sentence, with its request for patience, is written
+ * from them until the user edits it by hand. Reading and writing them is
+ * done in a thread. */
 struct _CandorWizardContactPage
 {
   CandorWizardPage parent_instance;
@@ -28,20 +30,13 @@ struct _CandorWizardContactPage
   AdwEntryRow       *reach_row;
   CandorFieldEditor *contact_editor;
 
-  GKeyFile *contacts;
-  char     *composed;
-  gboolean  loading;
+  /* name -> reach, as saved */
+  GHashTable *contacts;
+  char       *composed;
+  gboolean    loading;
 };
 
 G_DEFINE_FINAL_TYPE (CandorWizardContactPage, candor_wizard_contact_page, CANDOR_TYPE_WIZARD_PAGE)
-
-#define CONTACTS_GROUP "contacts"
-
-static char *
-get_contacts_path (void)
-{
-  return g_build_filename (g_get_user_data_dir (), "candor", "contacts.ini", NULL);
-}
 
 static char *
 compose_sentence (const char *language, const char *name, const char *reach)
@@ -90,34 +85,152 @@ on_contact_changed_cb (CandorWizardContactPage *self, GtkEditable *row)
 static void
 on_saved_row_selected_cb (CandorWizardContactPage *self, GParamSpec *pspec, AdwComboRow *row)
 {
-  guint            selected = adw_combo_row_get_selected (row);
-  const char      *name;
-  g_autofree char *reach = NULL;
+  guint       selected = adw_combo_row_get_selected (row);
+  const char *name;
+  const char *reach;
 
   /* The first entry is "Type a new contact". */
   if (self->loading || selected == 0 || selected == GTK_INVALID_LIST_POSITION)
     return;
 
   name = gtk_string_list_get_string (self->saved_contacts, selected);
-  reach = g_key_file_get_string (self->contacts, CONTACTS_GROUP, name, NULL);
+  reach = g_hash_table_lookup (self->contacts, name);
   gtk_editable_set_text (GTK_EDITABLE (self->name_row), name);
   gtk_editable_set_text (GTK_EDITABLE (self->reach_row), reach != NULL ? reach : "");
 }
 
-static void
-load_contacts (CandorWizardContactPage *self)
+static int
+compare_names (gconstpointer a, gconstpointer b)
 {
-  g_autofree char *path = get_contacts_path ();
-  g_auto (GStrv) names = NULL;
+  return g_utf8_collate (*(const char *const *)a, *(const char *const *)b);
+}
 
-  g_key_file_load_from_file (self->contacts, path, G_KEY_FILE_NONE, NULL);
-  names = g_key_file_get_keys (self->contacts, CONTACTS_GROUP, NULL, NULL);
+static void
+on_contacts_read_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (CandorWizardContactPage) self = user_data;
+  g_autoptr (GHashTable) contacts = g_task_propagate_pointer (G_TASK (result), NULL);
+  g_autofree const char **names = NULL;
+  guint                   n_names;
 
+  /* Gone (disposed) before the contacts arrived. */
+  if (contacts == NULL || self->contacts == NULL)
+    return;
+
+  g_hash_table_unref (self->contacts);
+  self->contacts = g_steal_pointer (&contacts);
+  names = (const char **)g_hash_table_get_keys_as_array (self->contacts, &n_names);
+  qsort (names, n_names, sizeof (char *), compare_names);
+
+  /* After the first row, "Type a new contact". */
   self->loading = TRUE;
-  gtk_string_list_append (self->saved_contacts, _("Type a new contact"));
-  for (guint i = 0; names != NULL && names[i] != NULL; i++)
-    gtk_string_list_append (self->saved_contacts, names[i]);
+  gtk_string_list_splice (self->saved_contacts, 1,
+                          g_list_model_get_n_items (G_LIST_MODEL (self->saved_contacts)) - 1,
+                          names);
   self->loading = FALSE;
+}
+
+/* The saved contacts as name -> reach. */
+static void
+read_contacts_thread (GTask        *task,
+                      gpointer      source_object,
+                      gpointer      task_data,
+                      GCancellable *cancellable)
+{
+  CandorStore *store = source_object;
+  GHashTable  *contacts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autoptr (GError) error = NULL;
+  g_auto (GStrv) ids = candor_store_list_documents (store, CANDOR_STORE_DOCUMENT_CONTACT, &error);
+
+  if (ids == NULL)
+    g_warning ("Could not read the saved contacts: %s", error->message);
+
+  for (guint i = 0; ids != NULL && ids[i] != NULL; i++)
+    {
+      g_autofree char *json =
+        candor_store_get_document (store, CANDOR_STORE_DOCUMENT_CONTACT, ids[i], NULL);
+      g_autoptr (JsonNode) node = json != NULL ? json_from_string (json, NULL) : NULL;
+      JsonObject *object =
+        node != NULL && JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
+      const char *name =
+        object != NULL ? json_object_get_string_member_with_default (object, "name", "") : "";
+      const char *reach =
+        object != NULL ? json_object_get_string_member_with_default (object, "reach", "") : "";
+
+      if (*name != '\0')
+        g_hash_table_insert (contacts, g_strdup (name), g_strdup (reach));
+    }
+
+  g_task_return_pointer (task, contacts, (GDestroyNotify)g_hash_table_unref);
+}
+
+static void
+candor_wizard_contact_page_store_set (CandorWizardPage *page)
+{
+  g_autoptr (GTask) task = NULL;
+
+  task = g_task_new (candor_wizard_page_get_store (page), NULL, on_contacts_read_cb,
+                     g_object_ref (page));
+  g_task_set_source_tag (task, candor_wizard_contact_page_store_set);
+  g_task_run_in_thread (task, read_contacts_thread);
+}
+
+static void
+save_contact_thread (GTask        *task,
+                     gpointer      source_object,
+                     gpointer      task_data,
+                     GCancellable *cancellable)
+{
+  const char *const *contact = task_data;
+  g_autoptr (GError) error = NULL;
+
+  if (!candor_store_put_document (source_object, CANDOR_STORE_DOCUMENT_CONTACT, contact[0],
+                                  contact[1], &error))
+    g_warning ("Could not save the contact: %s", error->message);
+
+  g_task_return_boolean (task, TRUE);
+}
+
+static void
+on_contact_saved_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_application_release (user_data);
+}
+
+/* Remembers a complete contact for the next update. The application is held
+ * until it is written, so quitting right after does not lose it. */
+static void
+save_contact (CandorWizardContactPage *self, const char *name, const char *reach)
+{
+  CandorStore  *store = candor_wizard_page_get_store (CANDOR_WIZARD_PAGE (self));
+  GApplication *application = g_application_get_default ();
+  g_autoptr (JsonBuilder) builder = json_builder_new ();
+  g_autoptr (JsonNode) node = NULL;
+  g_autoptr (GTask) task = NULL;
+  char **contact;
+
+  if (store == NULL || *name == '\0' || *reach == '\0' ||
+      g_strcmp0 (g_hash_table_lookup (self->contacts, name), reach) == 0)
+    return;
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "name");
+  json_builder_add_string_value (builder, name);
+  json_builder_set_member_name (builder, "reach");
+  json_builder_add_string_value (builder, reach);
+  json_builder_end_object (builder);
+  node = json_builder_get_root (builder);
+
+  contact = g_new0 (char *, 3);
+  contact[0] = g_strdup (name);
+  contact[1] = json_to_string (node, FALSE);
+
+  if (application != NULL)
+    g_application_hold (application);
+  task = g_task_new (store, NULL, application != NULL ? on_contact_saved_cb : NULL, application);
+  g_task_set_source_tag (task, save_contact);
+  g_task_set_task_data (task, contact, (GDestroyNotify)g_strfreev);
+  g_task_run_in_thread (task, save_contact_thread);
 }
 
 static void
@@ -145,19 +258,8 @@ candor_wizard_contact_page_dispose (GObject *object)
       reach = gtk_editable_get_text (GTK_EDITABLE (self->reach_row));
     }
 
-  /* Remember a contact once it is complete, for the next update. */
-  if (self->contacts != NULL && *name != '\0' && *reach != '\0')
-    {
-      g_autofree char *path = get_contacts_path ();
-      g_autofree char *directory = g_path_get_dirname (path);
-      g_autoptr (GError) error = NULL;
-
-      g_key_file_set_string (self->contacts, CONTACTS_GROUP, name, reach);
-      g_mkdir_with_parents (directory, 0700);
-      if (!g_key_file_save_to_file (self->contacts, path, &error))
-        g_warning ("Could not save contacts: %s", error->message);
-    }
-  g_clear_pointer (&self->contacts, g_key_file_unref);
+  save_contact (self, name, reach);
+  g_clear_pointer (&self->contacts, g_hash_table_unref);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), CANDOR_TYPE_WIZARD_CONTACT_PAGE);
 
@@ -184,6 +286,7 @@ candor_wizard_contact_page_class_init (CandorWizardContactPageClass *klass)
   object_class->dispose = candor_wizard_contact_page_dispose;
   object_class->finalize = candor_wizard_contact_page_finalize;
   page_class->draft_set = candor_wizard_contact_page_draft_set;
+  page_class->store_set = candor_wizard_contact_page_store_set;
 
   g_type_ensure (CANDOR_TYPE_FIELD_EDITOR);
   gtk_widget_class_set_template_from_resource (
@@ -203,6 +306,6 @@ candor_wizard_contact_page_init (CandorWizardContactPage *self)
   self->loading = TRUE;
   gtk_widget_init_template (GTK_WIDGET (self));
   self->loading = FALSE;
-  self->contacts = g_key_file_new ();
-  load_contacts (self);
+  self->contacts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  gtk_string_list_append (self->saved_contacts, _("Type a new contact"));
 }

@@ -18,6 +18,7 @@ typedef struct
   gboolean        skippable;
   CandorIncident *incident;
   CandorUpdate   *update;
+  CandorStore    *store;
 } CandorWizardPagePrivate;
 
 G_DEFINE_TYPE_WITH_PRIVATE (CandorWizardPage, candor_wizard_page, ADW_TYPE_BIN)
@@ -41,6 +42,7 @@ candor_wizard_page_dispose (GObject *object)
 
   g_clear_object (&priv->incident);
   g_clear_object (&priv->update);
+  g_clear_object (&priv->store);
 
   G_OBJECT_CLASS (candor_wizard_page_parent_class)->dispose (object);
 }
@@ -252,4 +254,28 @@ candor_wizard_page_shown (CandorWizardPage *self)
 
   if (CANDOR_WIZARD_PAGE_GET_CLASS (self)->shown != NULL)
     CANDOR_WIZARD_PAGE_GET_CLASS (self)->shown (self);
+}
+
+/* The history, or NULL until it opened (or when it could not be opened). */
+CandorStore *
+candor_wizard_page_get_store (CandorWizardPage *self)
+{
+  CandorWizardPagePrivate *priv = candor_wizard_page_get_instance_private (self);
+
+  g_return_val_if_fail (CANDOR_IS_WIZARD_PAGE (self), NULL);
+
+  return priv->store;
+}
+
+void
+candor_wizard_page_set_store (CandorWizardPage *self, CandorStore *store)
+{
+  CandorWizardPagePrivate *priv = candor_wizard_page_get_instance_private (self);
+
+  g_return_if_fail (CANDOR_IS_WIZARD_PAGE (self));
+  g_return_if_fail (store == NULL || CANDOR_IS_STORE (store));
+
+  if (g_set_object (&priv->store, store) && store != NULL &&
+      CANDOR_WIZARD_PAGE_GET_CLASS (self)->store_set != NULL)
+    CANDOR_WIZARD_PAGE_GET_CLASS (self)->store_set (self);
 }

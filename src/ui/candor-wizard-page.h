@@ -10,6 +10,7 @@
 #include <adwaita.h>
 
 #include "candor-incident.h"
+#include "candor-store.h"
 #include "candor-update.h"
 
 G_BEGIN_DECLS
@@ -28,6 +29,9 @@ struct _CandorWizardPageClass
   void (*draft_set) (CandorWizardPage *self);
   /* The page became the visible step: refresh what depends on other steps. */
   void (*shown) (CandorWizardPage *self);
+  /* The history opened (it opens after the first frame, so often after the
+   * wizard did): what the page keeps there can be read now. */
+  void (*store_set) (CandorWizardPage *self);
 };
 
 const char     *candor_wizard_page_get_title (CandorWizardPage *self);
@@ -42,5 +46,7 @@ void            candor_wizard_page_set_draft (CandorWizardPage *self,
                                               CandorIncident   *incident,
                                               CandorUpdate     *update);
 void            candor_wizard_page_shown (CandorWizardPage *self);
+CandorStore    *candor_wizard_page_get_store (CandorWizardPage *self);
+void            candor_wizard_page_set_store (CandorWizardPage *self, CandorStore *store);
 
 G_END_DECLS

@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "candor-application.h"
 #include "candor-field-editor.h"
 #include "candor-wizard-contact-page.h"
 #include "candor-wizard-details-page.h"
@@ -30,6 +31,9 @@ struct _CandorWizard
   AdwWindow parent_instance;
 
   AdwWindowTitle             *step_title;
+  GtkInfoBar                 *draft_bar;
+  GtkLabel                   *draft_title;
+  GtkLabel                   *draft_message;
   GtkButton                  *back_button;
   GtkButton                  *next_button;
   GtkBox                     *panes;
@@ -197,6 +201,50 @@ on_default_width_changed_cb (CandorWizard *self, GParamSpec *pspec, GtkWindow *w
     }
 }
 
+/* Says so while the draft is not being saved: a failed save, or no history
+ * to save to. The words are still here; the user must not close in trust. */
+static void
+update_draft_bar (CandorWizard *self)
+{
+  GtkApplication  *application = gtk_window_get_application (GTK_WINDOW (self));
+  const GError    *error = candor_draft_autosave_get_error (self->autosave);
+  g_autofree char *message = NULL;
+
+  if (error == NULL && CANDOR_IS_APPLICATION (application) &&
+      candor_application_get_store (CANDOR_APPLICATION (application)) == NULL)
+    error = candor_application_get_history_error (CANDOR_APPLICATION (application));
+
+  gtk_widget_set_visible (GTK_WIDGET (self->draft_bar), error != NULL);
+  if (error == NULL)
+    return;
+
+  /* TRANSLATORS: %s is why saving failed, e.g. "The disk is full." */
+  message = g_strdup_printf (_("%s\nKeep this window open, or copy what you wrote somewhere safe, "
+                               "until the draft can be saved."),
+                                error->message);
+  gtk_label_set_label (self->draft_title, _("This Draft Is Not Being Saved"));
+  gtk_label_set_label (self->draft_message, message);
+}
+
+/* The history opens after the main window's first frame, or later on "Try
+ * Again": the draft and the pages that read from it follow it. */
+static void
+on_history_changed_cb (CandorWizard *self)
+{
+  GtkApplication *application = gtk_window_get_application (GTK_WINDOW (self));
+  CandorStore    *store = NULL;
+
+  if (CANDOR_IS_APPLICATION (application))
+    store = candor_application_get_store (CANDOR_APPLICATION (application));
+
+  candor_draft_autosave_set_store (self->autosave, store);
+  for (GtkWidget *page = gtk_widget_get_first_child (GTK_WIDGET (self->pages)); page != NULL;
+       page = gtk_widget_get_next_sibling (page))
+    candor_wizard_page_set_store (CANDOR_WIZARD_PAGE (page), store);
+
+  update_draft_bar (self);
+}
+
 static void
 go_to (CandorWizard *self, GtkWidget *page)
 {
@@ -327,6 +375,9 @@ candor_wizard_class_init (CandorWizardClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/candor/Candor/candor-wizard.ui");
   gtk_widget_class_bind_template_child (widget_class, CandorWizard, step_title);
+  gtk_widget_class_bind_template_child (widget_class, CandorWizard, draft_bar);
+  gtk_widget_class_bind_template_child (widget_class, CandorWizard, draft_title);
+  gtk_widget_class_bind_template_child (widget_class, CandorWizard, draft_message);
   gtk_widget_class_bind_template_child (widget_class, CandorWizard, back_button);
   gtk_widget_class_bind_template_child (widget_class, CandorWizard, next_button);
   gtk_widget_class_bind_template_child (widget_class, CandorWizard, panes);
@@ -402,6 +453,16 @@ candor_wizard_new (GtkApplication *application, GtkWindow *parent, CandorDraft *
   candor_wizard_next_update_page_set_audiences (self->next_update_page,
                                                 candor_draft_get_audiences (draft));
   self->autosave = candor_draft_autosave_new (draft);
+  g_signal_connect_object (self->autosave, "notify::error", G_CALLBACK (update_draft_bar), self,
+                           G_CONNECT_SWAPPED);
+  if (CANDOR_IS_APPLICATION (application))
+    {
+      g_signal_connect_object (application, "notify::store", G_CALLBACK (on_history_changed_cb),
+                               self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (application, "notify::history-error",
+                               G_CALLBACK (on_history_changed_cb), self, G_CONNECT_SWAPPED);
+    }
+  on_history_changed_cb (self);
 
   candor_wizard_page_shown (get_current_page (self));
   update_buttons (self);

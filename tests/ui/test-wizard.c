@@ -11,6 +11,7 @@
 #include <signal.h>
 
 #include "candor-application.h"
+#include "candor-draft-autosave.h"
 #include "candor-field-editor.h"
 #include "candor-reminder.h"
 #include "candor-test-ui.h"
@@ -136,6 +137,27 @@ find_editor_buffer (CandorWizard *wizard, const char *label)
   return candor_field_editor_get_buffer (CANDOR_FIELD_EDITOR (editor));
 }
 
+static gboolean
+buffer_contains (gpointer data)
+{
+  GtkTextBuffer   *buffer = g_object_get_data (data, "buffer");
+  g_autofree char *text = NULL;
+
+  g_object_get (buffer, "text", &text, NULL);
+  return strstr (text, g_object_get_data (data, "needle")) != NULL;
+}
+
+/* Waits until @buffer's text contains @needle. */
+static void
+wait_for_buffer_text (GtkTextBuffer *buffer, const char *needle)
+{
+  g_autoptr (GObject) query = g_object_new (G_TYPE_OBJECT, NULL);
+
+  g_object_set_data (query, "buffer", buffer);
+  g_object_set_data (query, "needle", (gpointer)needle);
+  candor_test_ui_wait_until (buffer_contains, query);
+}
+
 static CandorWizard *
 open_wizard (const char *title)
 {
@@ -223,10 +245,7 @@ test_wizard_walks_all_steps (void)
       /* The resolution's details start from the incident's timeline. */
       if (typed_fields[i].field == CANDOR_FIELD_TECHNICAL_DETAILS)
         {
-          g_autofree char *prefilled = NULL;
-
-          g_object_get (buffer, "text", &prefilled, NULL);
-          g_assert_nonnull (strstr (prefilled, "Timeline:"));
+          wait_for_buffer_text (buffer, "Timeline:");
           gtk_text_buffer_set_text (buffer, "", 0);
         }
       else if (typed_fields[i].field == CANDOR_FIELD_CONTACT)
@@ -364,16 +383,34 @@ test_wizard_next_update_sets_reminder (void)
   close_wizard (wizard, "discard");
 }
 
-static char *
-get_draft_path (const char *incident_id)
+static CandorStore *
+get_store (void)
 {
-  g_autofree char *name = g_strdup_printf ("%s.json", incident_id);
+  return candor_application_get_store (app);
+}
 
-  return g_build_filename (g_get_user_data_dir (), "candor", "drafts", name, NULL);
+static char *
+load_saved_draft (const char *draft_id)
+{
+  return candor_store_load_draft (get_store (), draft_id, NULL);
+}
+
+static gboolean
+draft_is_saved (gpointer draft_id)
+{
+  g_autofree char *json = load_saved_draft (draft_id);
+
+  return json != NULL;
+}
+
+static const char *
+get_draft_id (CandorWizard *wizard)
+{
+  return candor_update_get_id (candor_draft_get_update (candor_wizard_get_draft (wizard)));
 }
 
 /* The child's last words before SIGKILL: g_test_trap_get_stdout() is newer
- * than GLib 2.74, so it leaves them in a file next to the drafts. */
+ * than GLib 2.74, so it leaves them in a file next to the history. */
 static char *
 get_report_path (void)
 {
@@ -386,10 +423,7 @@ write_report (CandorWizard *wizard, guint typed_before_last_two_seconds)
   g_autofree char *path = get_report_path ();
   g_autofree char *report = NULL;
 
-  report = g_strdup_printf (
-    "%s\n%u\n",
-    candor_incident_get_id (candor_draft_get_incident (candor_wizard_get_draft (wizard))),
-    typed_before_last_two_seconds);
+  report = g_strdup_printf ("%s\n%u\n", get_draft_id (wizard), typed_before_last_two_seconds);
   g_assert_true (g_file_set_contents (path, report, -1, NULL));
 }
 
@@ -443,14 +477,14 @@ type_steadily_then_die (void)
   raise (SIGKILL);
 }
 
+/* Runs @child_path, which dies, and reads the draft it left in the history. */
 static char *
 run_child_and_get_draft (const char *child_path, CandorDraft **draft, guint *typed)
 {
   g_autofree char *report_path = get_report_path ();
   g_autofree char *report = NULL;
+  g_autofree char *json = NULL;
   g_auto (GStrv) lines = NULL;
-  g_autofree char *path = NULL;
-  g_autoptr (GFile) file = NULL;
   g_autoptr (GError) error = NULL;
 
   g_unlink (report_path);
@@ -460,14 +494,14 @@ run_child_and_get_draft (const char *child_path, CandorDraft **draft, guint *typ
   g_assert_true (g_file_get_contents (report_path, &report, NULL, NULL));
   lines = g_strsplit (report, "\n", -1);
   g_assert_cmpuint (g_strv_length (lines), >=, 2);
-  path = get_draft_path (lines[0]);
   *typed = g_ascii_strtoull (lines[1], NULL, 10);
 
-  file = g_file_new_for_path (path);
-  *draft = candor_draft_load_from_file (file, NULL, &error);
+  json = candor_store_load_draft (get_store (), lines[0], &error);
+  g_assert_no_error (error);
+  *draft = candor_draft_load_from_data (json, -1, &error);
   g_assert_no_error (error);
 
-  return g_steal_pointer (&path);
+  return g_strdup (lines[0]);
 }
 
 static gboolean
@@ -485,7 +519,8 @@ static void
 test_wizard_restores_draft_after_kill (void)
 {
   g_autoptr (CandorDraft) draft = NULL;
-  g_autofree char *path = NULL;
+  g_autofree char *draft_id = NULL;
+  g_autofree char *saved = NULL;
   CandorWindow    *window;
   GtkWidget       *dialog;
   CandorWizard    *wizard;
@@ -499,7 +534,7 @@ test_wizard_restores_draft_after_kill (void)
       return;
     }
 
-  path = run_child_and_get_draft ("/ui/wizard/restores-draft-after-kill", &draft, &typed);
+  draft_id = run_child_and_get_draft ("/ui/wizard/restores-draft-after-kill", &draft, &typed);
   g_assert_cmpstr (
     candor_update_get_field (candor_draft_get_update (draft), CANDOR_FIELD_EXECUTIVE_SUMMARY), ==,
     KILLED_TEXT);
@@ -526,9 +561,11 @@ test_wizard_restores_draft_after_kill (void)
   /* The restored incident is in the list again. */
   g_assert_cmpuint (g_list_model_get_n_items (candor_window_get_incidents (window)), ==, 1);
 
+  /* Still unsent, so still kept. */
   close_wizard (wizard, NULL);
-  g_assert_true (g_file_test (path, G_FILE_TEST_EXISTS));
-  g_unlink (path);
+  saved = load_saved_draft (draft_id);
+  g_assert_nonnull (saved);
+  g_assert_true (candor_store_delete_draft (get_store (), draft_id, NULL));
   candor_test_ui_close_and_wait_for_finalize (GTK_WIDGET (window));
 }
 
@@ -536,7 +573,7 @@ static void
 test_wizard_loses_at_most_two_seconds (void)
 {
   g_autoptr (CandorDraft) draft = NULL;
-  g_autofree char *path = NULL;
+  g_autofree char *draft_id = NULL;
   const char      *saved;
   const char      *alphabet = "abcdefghijklmnopqrstuvwxyz";
   guint            must_have;
@@ -553,28 +590,28 @@ test_wizard_loses_at_most_two_seconds (void)
       return;
     }
 
-  path = run_child_and_get_draft ("/ui/wizard/loses-at-most-two-seconds", &draft, &must_have);
+  draft_id = run_child_and_get_draft ("/ui/wizard/loses-at-most-two-seconds", &draft, &must_have);
   saved = candor_update_get_field (candor_draft_get_update (draft), CANDOR_FIELD_EXECUTIVE_SUMMARY);
 
-  /* Everything typed before the last 2 s reached the disk. */
+  /* Everything typed before the last 2 s reached the history. */
   g_test_message ("saved %zu characters, %u typed before the last 2 s", strlen (saved), must_have);
   g_assert_cmpuint (must_have, >=, 10);
   g_assert_cmpuint (strlen (saved), >=, must_have);
   for (gsize i = 0; saved[i] != '\0'; i++)
     g_assert_cmpint (saved[i], ==, alphabet[i % 26]);
 
-  g_unlink (path);
+  g_assert_true (candor_store_delete_draft (get_store (), draft_id, NULL));
 }
 
 static void
 test_wizard_closing_asks_once (void)
 {
   CandorWizard    *wizard = open_wizard ("Asked once");
-  g_autofree char *path = NULL;
+  g_autofree char *kept_id = g_strdup (get_draft_id (wizard));
+  g_autofree char *discarded_id = NULL;
+  g_autofree char *kept = NULL;
+  g_autofree char *discarded = NULL;
   GtkWidget       *dialog;
-
-  path = get_draft_path (
-    candor_incident_get_id (candor_draft_get_incident (candor_wizard_get_draft (wizard))));
 
   /* Cancel keeps the wizard open. */
   next_step (wizard);
@@ -586,10 +623,30 @@ test_wizard_closing_asks_once (void)
   candor_test_ui_wait_until (has_no_toplevel, GSIZE_TO_POINTER (ADW_TYPE_MESSAGE_DIALOG));
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (wizard)));
 
-  /* Keep closes it and leaves the draft on disk; discard would delete it. */
+  /* Keep closes it and leaves the draft in the history... */
   close_wizard (wizard, "keep");
-  g_assert_true (g_file_test (path, G_FILE_TEST_EXISTS));
-  g_unlink (path);
+  kept = load_saved_draft (kept_id);
+  g_assert_nonnull (kept);
+  g_assert_nonnull (strstr (kept, "Slow pages"));
+  g_assert_true (candor_store_delete_draft (get_store (), kept_id, NULL));
+
+  /* ...discard deletes it, even once saved. */
+  wizard = open_wizard ("Asked once, discarded");
+  discarded_id = g_strdup (get_draft_id (wizard));
+  next_step (wizard);
+  type_into (find_editor_buffer (wizard, "Impact _Now"), "Slow pages");
+  candor_test_ui_wait_until (draft_is_saved, discarded_id);
+  close_wizard (wizard, "discard");
+  discarded = load_saved_draft (discarded_id);
+  g_assert_null (discarded);
+}
+
+static gboolean
+has_technical_details (gpointer wizard)
+{
+  CandorUpdate *update = candor_draft_get_update (candor_wizard_get_draft (wizard));
+
+  return *candor_update_get_field (update, CANDOR_FIELD_TECHNICAL_DETAILS) != '\0';
 }
 
 static void
@@ -619,8 +676,140 @@ test_wizard_saves_eml (void)
 
   g_unlink (path);
   g_rmdir (dir);
-  /* The resolution's details step filled in the timeline: a change to keep or not. */
+  /* The resolution's details step fills in the timeline once the history has
+   * been read: a change to keep or not. */
+  candor_test_ui_wait_until (has_technical_details, wizard);
   close_wizard (wizard, "discard");
+}
+
+/* The history opens after the main window's first frame: what is typed
+ * before that waits, and is saved the moment it arrives. */
+static void
+test_wizard_saves_typing_from_before_history_opened (void)
+{
+  g_autoptr (CandorDraft) draft = candor_draft_new (NULL, NULL);
+  g_autoptr (CandorDraftAutosave) autosave = candor_draft_autosave_new (draft);
+  const char      *draft_id = candor_draft_autosave_get_draft_id (autosave);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+
+  candor_update_set_field (candor_draft_get_update (draft), CANDOR_FIELD_IMPACT_NOW,
+                           "Typed before the history opened");
+  run_main_loop_for (1600);
+  before = load_saved_draft (draft_id);
+  g_assert_null (before);
+
+  candor_draft_autosave_set_store (autosave, get_store ());
+  candor_test_ui_wait_until (draft_is_saved, (gpointer)draft_id);
+  after = load_saved_draft (draft_id);
+  g_assert_nonnull (strstr (after, "Typed before the history opened"));
+
+  candor_draft_autosave_discard (autosave);
+  g_assert_false (draft_is_saved ((gpointer)draft_id));
+}
+
+#define SAVED_CONTACT_NAME  "Dana Kim"
+#define SAVED_CONTACT_REACH "status@example.com"
+
+static gboolean
+contact_is_saved (gpointer data)
+{
+  g_autofree char *json =
+    candor_store_get_document (get_store (), CANDOR_STORE_DOCUMENT_CONTACT, data, NULL);
+
+  return json != NULL;
+}
+
+static gboolean
+has_saved_contacts (gpointer data)
+{
+  return g_list_model_get_n_items (adw_combo_row_get_model (data)) > 1;
+}
+
+/* A contact typed once is offered in the next update, from the history. */
+static void
+test_wizard_remembers_contacts (void)
+{
+  CandorWizard *wizard = open_wizard ("Contacts");
+  GtkWidget    *saved_row;
+  GtkWidget    *name_row;
+  GtkWidget    *reach_row;
+
+  for (guint i = 0; i < 4; i++)
+    next_step (wizard);
+  name_row =
+    candor_test_ui_wait_for_widget (GTK_WIDGET (wizard), ADW_TYPE_ENTRY_ROW, "title", "_Name");
+  reach_row = candor_test_ui_find_mapped (GTK_WIDGET (wizard), ADW_TYPE_ENTRY_ROW, "title",
+                                          "_Reach Them At (email, phone, channel)");
+  gtk_editable_set_text (GTK_EDITABLE (name_row), SAVED_CONTACT_NAME);
+  gtk_editable_set_text (GTK_EDITABLE (reach_row), SAVED_CONTACT_REACH);
+  close_wizard (wizard, "discard");
+  candor_test_ui_wait_until (contact_is_saved, (gpointer)SAVED_CONTACT_NAME);
+
+  wizard = open_wizard ("Contacts again");
+  for (guint i = 0; i < 4; i++)
+    next_step (wizard);
+  saved_row = candor_test_ui_wait_for_widget (GTK_WIDGET (wizard), ADW_TYPE_COMBO_ROW, "title",
+                                              "Sa_ved Contacts");
+  candor_test_ui_wait_until (has_saved_contacts, saved_row);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (saved_row), 1);
+  name_row = candor_test_ui_find_mapped (GTK_WIDGET (wizard), ADW_TYPE_ENTRY_ROW, "title", "_Name");
+  reach_row = candor_test_ui_find_mapped (GTK_WIDGET (wizard), ADW_TYPE_ENTRY_ROW, "title",
+                                          "_Reach Them At (email, phone, channel)");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (name_row)), ==, SAVED_CONTACT_NAME);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (reach_row)), ==, SAVED_CONTACT_REACH);
+  g_assert_nonnull (
+    strstr (candor_update_get_field (candor_draft_get_update (candor_wizard_get_draft (wizard)),
+                                     CANDOR_FIELD_CONTACT),
+            SAVED_CONTACT_REACH));
+
+  close_wizard (wizard, "discard");
+  g_assert_true (candor_store_delete_document (get_store (), CANDOR_STORE_DOCUMENT_CONTACT,
+                                               SAVED_CONTACT_NAME, NULL));
+}
+
+/* A resolution's timeline lists what was already sent, from the history. */
+static void
+test_wizard_timeline_lists_sent_updates (void)
+{
+  g_autoptr (CandorIncident) incident = candor_incident_new ("Checkout errors");
+  g_autoptr (CandorUpdate) first_notice = candor_update_new (CANDOR_UPDATE_KIND_INITIAL);
+  g_autoptr (CandorUpdate) resolution = candor_update_new (CANDOR_UPDATE_KIND_RESOLUTION);
+  g_autoptr (GPtrArray) renditions = g_ptr_array_new ();
+  g_autoptr (GDateTime) started = g_date_time_new_utc (2026, 3, 2, 9, 10, 0);
+  g_autoptr (GDateTime) sent_at = g_date_time_new_utc (2026, 3, 2, 9, 25, 0);
+  g_autoptr (CandorDraft) draft = NULL;
+  g_autoptr (GError) error = NULL;
+  CandorWizard *wizard;
+
+  candor_incident_set_started_at (incident, started);
+  candor_update_set_field (first_notice, CANDOR_FIELD_EXECUTIVE_SUMMARY,
+                           "Card payments fail at checkout. We are on it.");
+  candor_store_save_incident (get_store (), incident, &error);
+  g_assert_no_error (error);
+  candor_store_record_update (get_store (), candor_incident_get_id (incident), first_notice,
+                              sent_at, renditions, &error);
+  g_assert_no_error (error);
+
+  draft = candor_draft_new (incident, resolution);
+  wizard = candor_wizard_new (GTK_APPLICATION (app), NULL, draft);
+  gtk_window_present (GTK_WINDOW (wizard));
+  candor_test_ui_wait_for_mapped (GTK_WIDGET (wizard));
+  for (guint i = 0; i < 3; i++)
+    next_step (wizard);
+
+  wait_for_buffer_text (find_editor_buffer (wizard, "_Root Cause and Impact Timeline"),
+                        "First notice sent: Card payments fail at checkout.");
+
+  close_wizard (wizard, "discard");
+}
+
+static gboolean
+history_is_open (gpointer data)
+{
+  g_assert_null (candor_application_get_history_error (app));
+
+  return candor_application_get_store (app) != NULL;
 }
 
 int
@@ -629,7 +818,7 @@ main (int argc, char *argv[])
   g_autoptr (GError) error = NULL;
   int status;
 
-  /* Drafts go to a private data directory, shared with the subprocesses. */
+  /* The history goes to a private data directory, shared with the subprocesses. */
   if (g_getenv ("CANDOR_TEST_DATA_HOME") == NULL)
     {
       g_autofree char *data_home = g_dir_make_tmp ("candor-wizard-test-XXXXXX", NULL);
@@ -644,6 +833,9 @@ main (int argc, char *argv[])
   g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
   g_application_register (G_APPLICATION (app), NULL, &error);
   g_assert_no_error (error);
+  /* The history the drafts, contacts and sent updates live in. */
+  candor_application_open_history (app);
+  candor_test_ui_wait_until (history_is_open, NULL);
 
   g_test_add_func ("/ui/wizard/walks-all-steps", test_wizard_walks_all_steps);
   g_test_add_func ("/ui/wizard/blame-shows-finding", test_wizard_blame_shows_finding);
@@ -652,6 +844,11 @@ main (int argc, char *argv[])
   g_test_add_func ("/ui/wizard/loses-at-most-two-seconds", test_wizard_loses_at_most_two_seconds);
   g_test_add_func ("/ui/wizard/closing-asks-once", test_wizard_closing_asks_once);
   g_test_add_func ("/ui/wizard/saves-eml", test_wizard_saves_eml);
+  g_test_add_func ("/ui/wizard/saves-typing-from-before-history-opened",
+                   test_wizard_saves_typing_from_before_history_opened);
+  g_test_add_func ("/ui/wizard/remembers-contacts", test_wizard_remembers_contacts);
+  g_test_add_func ("/ui/wizard/timeline-lists-sent-updates",
+                   test_wizard_timeline_lists_sent_updates);
 
   status = g_test_run ();
 
