@@ -197,6 +197,60 @@ close_wizard (CandorWizard *wizard, const char *response)
     g_main_context_iteration (NULL, TRUE);
 }
 
+/* Inset shadows covering at least half the window, anywhere in @node. */
+static guint
+count_window_sized_inset_shadows (GskRenderNode *node, float width, float height)
+{
+  graphene_rect_t bounds;
+  guint           n = 0;
+
+  switch (gsk_render_node_get_node_type (node))
+    {
+      case GSK_INSET_SHADOW_NODE:
+        gsk_render_node_get_bounds (node, &bounds);
+        return bounds.size.width * bounds.size.height >= width * height / 2;
+      case GSK_CONTAINER_NODE:
+        for (guint i = 0; i < gsk_container_node_get_n_children (node); i++)
+          n += count_window_sized_inset_shadows (gsk_container_node_get_child (node, i), width,
+                                                 height);
+        return n;
+      case GSK_TRANSFORM_NODE:
+        return count_window_sized_inset_shadows (gsk_transform_node_get_child (node), width,
+                                                 height);
+      case GSK_CLIP_NODE:
+        return count_window_sized_inset_shadows (gsk_clip_node_get_child (node), width, height);
+      case GSK_ROUNDED_CLIP_NODE:
+        return count_window_sized_inset_shadows (gsk_rounded_clip_node_get_child (node), width,
+                                                 height);
+      case GSK_OPACITY_NODE:
+        return count_window_sized_inset_shadows (gsk_opacity_node_get_child (node), width, height);
+      case GSK_DEBUG_NODE:
+        return count_window_sized_inset_shadows (gsk_debug_node_get_child (node), width, height);
+      default:
+        return 0;
+    }
+}
+
+typedef struct
+{
+  GdkPaintable  *paintable;
+  GskRenderNode *node;
+} WindowPicture;
+
+static gboolean
+takes_picture (gpointer data)
+{
+  WindowPicture *picture = data;
+  GtkSnapshot   *snapshot = gtk_snapshot_new ();
+
+  gdk_paintable_snapshot (picture->paintable, snapshot,
+                          gdk_paintable_get_intrinsic_width (picture->paintable),
+                          gdk_paintable_get_intrinsic_height (picture->paintable));
+  picture->node = gtk_snapshot_free_to_node (snapshot);
+
+  return picture->node != NULL;
+}
+
 static void
 next_step (CandorWizard *wizard)
 {
@@ -812,6 +866,36 @@ history_is_open (gpointer data)
   return candor_application_get_store (app) != NULL;
 }
 
+/* Without a compositor every window wears libadwaita's fallback frame. Drawn
+ * as its three inset shadows, it made GTK's GL renderer shade the whole
+ * window three more times on every keystroke's frame, the bulk of a 46 ms
+ * frame with software GL; style.css draws the same pixels from a border, an
+ * outline and thin strips. */
+static void
+test_wizard_frame_is_cheap_to_draw (void)
+{
+  CandorWizard *wizard = open_wizard ("Frame");
+  WindowPicture picture = { NULL, NULL };
+  float         width, height;
+
+  if (!gtk_widget_has_css_class (GTK_WIDGET (wizard), "solid-csd"))
+    {
+      g_test_skip ("the display has a compositor: no fallback frame to check");
+      close_wizard (wizard, NULL);
+      return;
+    }
+
+  picture.paintable = gtk_widget_paintable_new (GTK_WIDGET (wizard));
+  candor_test_ui_wait_until (takes_picture, &picture);
+  width = gdk_paintable_get_intrinsic_width (picture.paintable);
+  height = gdk_paintable_get_intrinsic_height (picture.paintable);
+  g_assert_cmpuint (count_window_sized_inset_shadows (picture.node, width, height), ==, 0);
+
+  gsk_render_node_unref (picture.node);
+  g_object_unref (picture.paintable);
+  close_wizard (wizard, NULL);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -849,6 +933,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/ui/wizard/remembers-contacts", test_wizard_remembers_contacts);
   g_test_add_func ("/ui/wizard/timeline-lists-sent-updates",
                    test_wizard_timeline_lists_sent_updates);
+  g_test_add_func ("/ui/wizard/frame-is-cheap-to-draw", test_wizard_frame_is_cheap_to_draw);
 
   status = g_test_run ();
 
