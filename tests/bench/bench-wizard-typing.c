@@ -21,6 +21,8 @@
  *     one main-loop dispatch such as the preview render): must stay < 50 ms;
  *   - the latency from the update's "changed" to the preview's "updated"
  *     (the preview model is current): median and p95 must stay < 2 ms.
+ * The preview shows the first audience, or the one whose id is the first
+ * argument ("technical" has every chat channel on screen).
  * Needs a display: run it under .ci/headless. */
 
 #define N_KEYSTROKES      1000
@@ -145,6 +147,9 @@ main (int argc, char *argv[])
   gtk_window_present (GTK_WINDOW (wizard));
   gtk_widget_activate_action (GTK_WIDGET (wizard), "wizard.next", NULL);
   gtk_widget_activate_action (GTK_WIDGET (wizard), "wizard.next", NULL);
+  if (argc > 1)
+    candor_preview_set_audience (candor_wizard_get_preview (wizard), argv[1]);
+  printf ("audience on screen: %s\n", argc > 1 ? argv[1] : "the first");
   run_main_loop_for (1000);
 
   editor = find_editor (GTK_WIDGET (wizard), CANDOR_FIELD_EXECUTIVE_SUMMARY);
