@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "candor-channel-view.h"
+#include "candor-chat-markup.h"
 #include "candor-social-thread.h"
 
 /* One channel's message drawn the way that channel shows it: an email with
@@ -33,6 +34,13 @@ struct _CandorChannelView
   GtkBox   *social_box;
 
   CandorFormat format;
+  /* What the chat message was last drawn from: most keystrokes change only
+   * some of the channels, and the others need not be read again. */
+  char *chat_source;
+  /* The message to draw once the view is on screen: the audiences the
+   * preview does not show need not be drawn on every keystroke. */
+  CandorRendition *pending_chat;
+  gboolean         chat_pending;
   /* The post cards of the social thread, reused from one keystroke to the next. */
   GPtrArray *post_cards;
 };
@@ -48,6 +56,41 @@ set_label_text (GtkLabel *label, const char *text)
     text = "";
   if (g_strcmp0 (gtk_label_get_label (label), text) != 0)
     gtk_label_set_label (label, text);
+}
+
+static void
+set_label_markup (GtkLabel *label, const char *markup)
+{
+  if (g_strcmp0 (gtk_label_get_label (label), markup) != 0)
+    gtk_label_set_markup (label, markup);
+}
+
+static void
+draw_chat_message (CandorChannelView *self, CandorRendition *rendition)
+{
+  const char      *source = rendition != NULL ? candor_chat_markup_get_source (rendition) : "";
+  g_autofree char *markup = NULL;
+
+  if (self->chat_source != NULL && g_str_equal (self->chat_source, source))
+    return;
+
+  g_free (self->chat_source);
+  self->chat_source = g_strdup (source);
+  markup = candor_chat_markup_from_source (self->format, source);
+  set_label_markup (self->chat_body_label, markup);
+}
+
+static void
+show_chat_message (CandorChannelView *self, CandorRendition *rendition)
+{
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      g_set_object (&self->pending_chat, rendition);
+      self->chat_pending = TRUE;
+      return;
+    }
+
+  draw_chat_message (self, rendition);
 }
 
 static const char *
@@ -138,12 +181,40 @@ show_thread (CandorChannelView *self, CandorSocialThread *thread)
     }
 }
 
+/* The preview is a proof, not a browser: a click meant to select text, or a
+ * link whose address is still a placeholder, must not open one mid-incident.
+ * The address shows in the link's tooltip and "Copy Link Address" still works. */
+static gboolean
+on_chat_body_label_activate_link_cb (GtkLabel *label, const char *uri, CandorChannelView *self)
+{
+  return TRUE;
+}
+
+static void
+candor_channel_view_map (GtkWidget *widget)
+{
+  CandorChannelView *self = CANDOR_CHANNEL_VIEW (widget);
+
+  /* Drawn before the label is mapped, so that it is laid out once. */
+  if (self->chat_pending)
+    {
+      g_autoptr (CandorRendition) rendition = g_steal_pointer (&self->pending_chat);
+
+      self->chat_pending = FALSE;
+      draw_chat_message (self, rendition);
+    }
+
+  GTK_WIDGET_CLASS (candor_channel_view_parent_class)->map (widget);
+}
+
 static void
 candor_channel_view_dispose (GObject *object)
 {
   CandorChannelView *self = CANDOR_CHANNEL_VIEW (object);
 
   g_clear_pointer (&self->post_cards, g_ptr_array_unref);
+  g_clear_pointer (&self->chat_source, g_free);
+  g_clear_object (&self->pending_chat);
   gtk_widget_dispose_template (GTK_WIDGET (self), CANDOR_TYPE_CHANNEL_VIEW);
 
   G_OBJECT_CLASS (candor_channel_view_parent_class)->dispose (object);
@@ -156,6 +227,7 @@ candor_channel_view_class_init (CandorChannelViewClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = candor_channel_view_dispose;
+  widget_class->map = candor_channel_view_map;
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/candor/Candor/candor-channel-view.ui");
@@ -169,6 +241,7 @@ candor_channel_view_class_init (CandorChannelViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CandorChannelView, status_title_label);
   gtk_widget_class_bind_template_child (widget_class, CandorChannelView, status_body_label);
   gtk_widget_class_bind_template_child (widget_class, CandorChannelView, social_box);
+  gtk_widget_class_bind_template_callback (widget_class, on_chat_body_label_activate_link_cb);
 }
 
 static void
@@ -250,7 +323,7 @@ candor_channel_view_set_rendition (CandorChannelView *self,
       case CANDOR_FORMAT_MATRIX:
       case CANDOR_FORMAT_TEAMS:
       default:
-        set_label_text (self->chat_body_label, text);
+        show_chat_message (self, rendition);
         break;
     }
 }

@@ -42,6 +42,9 @@
  * `bench-wizard-typing --bare` types into a GtkSourceView alone in a window
  * with the wizard's size and chrome (AdwWindow with a header bar): what the
  * toolkit and the renderer cost without any of the wizard's content.
+ *
+ * Otherwise the preview shows the first audience, or the one whose id is
+ * the first argument ("technical" has every chat channel on screen).
  * Needs a display: run it under .ci/headless. */
 
 #define N_KEYSTROKES      1000
@@ -243,6 +246,7 @@ main (int argc, char *argv[])
   Measure          measure = { 0, g_array_new (FALSE, FALSE, sizeof (gint64)) };
   Frames           frames = { 0 };
   gboolean         bare = argc > 1 && g_str_equal (argv[1], "--bare");
+  const char      *audience = !bare && argc > 1 ? argv[1] : NULL;
   CandorWizard    *wizard = NULL;
   GtkWindow       *window;
   GtkTextBuffer   *buffer = NULL;
@@ -283,6 +287,9 @@ main (int argc, char *argv[])
     {
       gtk_widget_activate_action (GTK_WIDGET (wizard), "wizard.next", NULL);
       gtk_widget_activate_action (GTK_WIDGET (wizard), "wizard.next", NULL);
+      if (audience != NULL)
+        candor_preview_set_audience (candor_wizard_get_preview (wizard), audience);
+      printf ("audience on screen: %s\n", audience != NULL ? audience : "the first");
     }
   run_main_loop_for (1000);
 

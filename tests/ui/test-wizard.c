@@ -59,12 +59,32 @@ label_contains (GtkWidget *root, const char *needle)
   if (!gtk_widget_get_mapped (root))
     return FALSE;
 
-  if (GTK_IS_LABEL (root) && strstr (gtk_label_get_label (GTK_LABEL (root)), needle) != NULL)
+  /* The text as drawn: chat previews are markup, which a needle must not match. */
+  if (GTK_IS_LABEL (root) && strstr (gtk_label_get_text (GTK_LABEL (root)), needle) != NULL)
     return TRUE;
 
   for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
        child = gtk_widget_get_next_sibling (child))
     if (label_contains (child, needle))
+      return TRUE;
+
+  return FALSE;
+}
+
+/* Whether a mapped label under @root is drawn from markup holding @needle. */
+static gboolean
+markup_contains (GtkWidget *root, const char *needle)
+{
+  if (!gtk_widget_get_mapped (root))
+    return FALSE;
+
+  if (GTK_IS_LABEL (root) && gtk_label_get_use_markup (GTK_LABEL (root)) &&
+      strstr (gtk_label_get_label (GTK_LABEL (root)), needle) != NULL)
+    return TRUE;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (markup_contains (child, needle))
       return TRUE;
 
   return FALSE;
@@ -342,6 +362,12 @@ test_wizard_walks_all_steps (void)
                      shown ? "shows the unwanted" : "does not show", typed_fields[i].text);
         }
     }
+
+  /* Chat channels draw what they are sent: Slack's "*title*" is bold, not starred. */
+  candor_preview_set_audience (preview, "technical");
+  wait_for_text (GTK_WIDGET (preview), "Sign-in outage");
+  g_assert_true (markup_contains (GTK_WIDGET (preview), "Sign-in outage</b>"));
+  g_assert_false (label_contains (GTK_WIDGET (preview), "Sign-in outage*"));
 
   /* Back with the keyboard's action, and forward again. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (wizard), "wizard.back", NULL));
