@@ -14,6 +14,7 @@
 #include "candor-channel-view.h"
 #include "candor-chat-markup.h"
 #include "candor-social-thread.h"
+#include "candor-wrap-bin.h"
 
 /* One channel's message drawn the way that channel shows it: an email with
  * its headers, a chat message, a status-page entry, or a social thread with a
@@ -138,7 +139,7 @@ post_card_new (void)
   gtk_widget_set_margin_bottom (counter, 8);
   gtk_widget_add_css_class (counter, "caption");
   gtk_widget_add_css_class (counter, "numeric");
-  gtk_box_append (GTK_BOX (card), text);
+  gtk_box_append (GTK_BOX (card), candor_wrap_bin_new (text));
   gtk_box_append (GTK_BOX (card), counter);
 
   return card;
@@ -159,8 +160,9 @@ show_thread (CandorChannelView *self, CandorSocialThread *thread)
 
   for (guint i = 0; i < self->post_cards->len; i++)
     {
-      GtkWidget              *card = g_ptr_array_index (self->post_cards, i);
-      GtkWidget              *text = gtk_widget_get_first_child (card);
+      GtkWidget *card = g_ptr_array_index (self->post_cards, i);
+      GtkWidget *text =
+        candor_wrap_bin_get_child (CANDOR_WRAP_BIN (gtk_widget_get_first_child (card)));
       GtkWidget              *counter = gtk_widget_get_last_child (card);
       const CandorSocialPost *post;
       g_autofree char        *count = NULL;
@@ -229,6 +231,7 @@ candor_channel_view_class_init (CandorChannelViewClass *klass)
   object_class->dispose = candor_channel_view_dispose;
   widget_class->map = candor_channel_view_map;
 
+  g_type_ensure (CANDOR_TYPE_WRAP_BIN);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/candor/Candor/candor-channel-view.ui");
   gtk_widget_class_bind_template_child (widget_class, CandorChannelView, channel_label);
