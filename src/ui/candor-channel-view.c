@@ -38,15 +38,23 @@ struct _CandorChannelView
   /* What the chat message was last drawn from: most keystrokes change only
    * some of the channels, and the others need not be read again. */
   char *chat_source;
-  /* The message to draw once the view is on screen: the audiences the
-   * preview does not show need not be drawn on every keystroke. */
-  CandorRendition *pending_chat;
-  gboolean         chat_pending;
+  /* The message to draw once the view is on screen (see set_rendition()). */
+  CandorRendition *pending;
+  char            *pending_audience_name;
+  gboolean         has_pending;
+  guint            pause_source_id;
+  GtkAdjustment   *scroll_adjustment;
   /* The post cards of the social thread, reused from one keystroke to the next. */
   GPtrArray *post_cards;
 };
 
 G_DEFINE_FINAL_TYPE (CandorChannelView, candor_channel_view, ADW_TYPE_BIN)
+
+/* A second without a keystroke: long enough to be a pause in the typing. */
+#define TYPING_PAUSE_MSEC 1000
+
+static void draw_pending (CandorChannelView *self);
+static void on_scrolled_cb (CandorChannelView *self);
 
 /* Labels are only touched when their text really changed: a relayout of
  * every channel on every keystroke is what would make typing stutter. */
@@ -79,19 +87,6 @@ draw_chat_message (CandorChannelView *self, CandorRendition *rendition)
   self->chat_source = g_strdup (source);
   markup = candor_chat_markup_from_source (self->format, source);
   set_label_markup (self->chat_body_label, markup);
-}
-
-static void
-show_chat_message (CandorChannelView *self, CandorRendition *rendition)
-{
-  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
-    {
-      g_set_object (&self->pending_chat, rendition);
-      self->chat_pending = TRUE;
-      return;
-    }
-
-  draw_chat_message (self, rendition);
 }
 
 static const char *
@@ -196,17 +191,32 @@ static void
 candor_channel_view_map (GtkWidget *widget)
 {
   CandorChannelView *self = CANDOR_CHANNEL_VIEW (widget);
+  GtkWidget         *scroller = gtk_widget_get_ancestor (widget, GTK_TYPE_SCROLLED_WINDOW);
 
-  /* Drawn before the label is mapped, so that it is laid out once. */
-  if (self->chat_pending)
+  /* Drawn before the labels are mapped, so that they are laid out once. */
+  draw_pending (self);
+
+  if (scroller != NULL)
     {
-      g_autoptr (CandorRendition) rendition = g_steal_pointer (&self->pending_chat);
-
-      self->chat_pending = FALSE;
-      draw_chat_message (self, rendition);
+      self->scroll_adjustment =
+        g_object_ref (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller)));
+      g_signal_connect_object (self->scroll_adjustment, "value-changed",
+                               G_CALLBACK (on_scrolled_cb), self, G_CONNECT_SWAPPED);
     }
 
   GTK_WIDGET_CLASS (candor_channel_view_parent_class)->map (widget);
+}
+
+static void
+candor_channel_view_unmap (GtkWidget *widget)
+{
+  CandorChannelView *self = CANDOR_CHANNEL_VIEW (widget);
+
+  if (self->scroll_adjustment != NULL)
+    g_signal_handlers_disconnect_by_data (self->scroll_adjustment, self);
+  g_clear_object (&self->scroll_adjustment);
+
+  GTK_WIDGET_CLASS (candor_channel_view_parent_class)->unmap (widget);
 }
 
 static void
@@ -216,7 +226,12 @@ candor_channel_view_dispose (GObject *object)
 
   g_clear_pointer (&self->post_cards, g_ptr_array_unref);
   g_clear_pointer (&self->chat_source, g_free);
-  g_clear_object (&self->pending_chat);
+  g_clear_handle_id (&self->pause_source_id, g_source_remove);
+  if (self->scroll_adjustment != NULL)
+    g_signal_handlers_disconnect_by_data (self->scroll_adjustment, self);
+  g_clear_object (&self->scroll_adjustment);
+  g_clear_object (&self->pending);
+  g_clear_pointer (&self->pending_audience_name, g_free);
   gtk_widget_dispose_template (GTK_WIDGET (self), CANDOR_TYPE_CHANNEL_VIEW);
 
   G_OBJECT_CLASS (candor_channel_view_parent_class)->dispose (object);
@@ -230,6 +245,7 @@ candor_channel_view_class_init (CandorChannelViewClass *klass)
 
   object_class->dispose = candor_channel_view_dispose;
   widget_class->map = candor_channel_view_map;
+  widget_class->unmap = candor_channel_view_unmap;
 
   g_type_ensure (CANDOR_TYPE_WRAP_BIN);
   gtk_widget_class_set_template_from_resource (widget_class,
@@ -277,15 +293,10 @@ candor_channel_view_get_format (CandorChannelView *self)
   return self->format;
 }
 
-void
-candor_channel_view_set_rendition (CandorChannelView *self,
-                                   CandorRendition   *rendition,
-                                   const char        *audience_name)
+static void
+draw (CandorChannelView *self, CandorRendition *rendition, const char *audience_name)
 {
   const char *text;
-
-  g_return_if_fail (CANDOR_IS_CHANNEL_VIEW (self));
-  g_return_if_fail (rendition == NULL || CANDOR_IS_RENDITION (rendition));
 
   text = rendition != NULL ? candor_rendition_get_text (rendition) : "";
 
@@ -326,7 +337,94 @@ candor_channel_view_set_rendition (CandorChannelView *self,
       case CANDOR_FORMAT_MATRIX:
       case CANDOR_FORMAT_TEAMS:
       default:
-        show_chat_message (self, rendition);
+        draw_chat_message (self, rendition);
         break;
     }
+}
+
+static void
+draw_pending (CandorChannelView *self)
+{
+  g_autoptr (CandorRendition) rendition = NULL;
+  g_autofree char *audience_name = NULL;
+
+  g_clear_handle_id (&self->pause_source_id, g_source_remove);
+  if (!self->has_pending)
+    return;
+
+  rendition = g_steal_pointer (&self->pending);
+  audience_name = g_steal_pointer (&self->pending_audience_name);
+  self->has_pending = FALSE;
+  draw (self, rendition, audience_name);
+}
+
+/* Whether any of the view shows in its scrolled window. */
+static gboolean
+is_on_screen (CandorChannelView *self)
+{
+  GtkWidget      *scroller;
+  graphene_rect_t bounds;
+
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    return FALSE;
+
+  scroller = gtk_widget_get_ancestor (GTK_WIDGET (self), GTK_TYPE_SCROLLED_WINDOW);
+  if (scroller == NULL || !gtk_widget_compute_bounds (GTK_WIDGET (self), scroller, &bounds))
+    return TRUE;
+
+  return bounds.origin.y < gtk_widget_get_height (scroller) &&
+         bounds.origin.y + bounds.size.height > 0;
+}
+
+static void
+on_scrolled_cb (CandorChannelView *self)
+{
+  if (self->has_pending && is_on_screen (self))
+    draw_pending (self);
+}
+
+static gboolean
+typing_paused_cb (gpointer data)
+{
+  CandorChannelView *self = data;
+
+  self->pause_source_id = 0;
+  draw_pending (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* Drawn at once when on screen. A channel of an audience the preview does
+ * not show waits until it is shown, and one scrolled out of view until it
+ * is scrolled back or the typing pauses: relaying out every channel's long
+ * text on every keystroke is what made typing stutter with six channels. */
+void
+candor_channel_view_set_rendition (CandorChannelView *self,
+                                   CandorRendition   *rendition,
+                                   const char        *audience_name)
+{
+  g_return_if_fail (CANDOR_IS_CHANNEL_VIEW (self));
+  g_return_if_fail (rendition == NULL || CANDOR_IS_RENDITION (rendition));
+
+  g_set_object (&self->pending, rendition);
+  g_free (self->pending_audience_name);
+  self->pending_audience_name = g_strdup (audience_name);
+  self->has_pending = TRUE;
+
+  if (is_on_screen (self))
+    draw_pending (self);
+  else if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      g_clear_handle_id (&self->pause_source_id, g_source_remove);
+      self->pause_source_id = g_timeout_add (TYPING_PAUSE_MSEC, typing_paused_cb, self);
+    }
+}
+
+/* Draws what waits, wherever the view is: for tests and screenshots. */
+void
+candor_channel_view_flush (CandorChannelView *self)
+{
+  g_return_if_fail (CANDOR_IS_CHANNEL_VIEW (self));
+
+  draw_pending (self);
 }

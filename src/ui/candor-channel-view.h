@@ -21,5 +21,6 @@ CandorFormat       candor_channel_view_get_format (CandorChannelView *self);
 void               candor_channel_view_set_rendition (CandorChannelView *self,
                                                       CandorRendition   *rendition,
                                                       const char        *audience_name);
+void               candor_channel_view_flush (CandorChannelView *self);
 
 G_END_DECLS

@@ -426,7 +426,8 @@ candor_preview_acknowledge (CandorPreview *self, CandorFinding *finding)
   queue_render (self);
 }
 
-/* Render now if a render is pending: for callers that need current text. */
+/* Render now if a render is pending, and draw every channel, also those
+ * waiting to be scrolled into view: for callers that need current text. */
 void
 candor_preview_flush (CandorPreview *self)
 {
@@ -437,4 +438,6 @@ candor_preview_flush (CandorPreview *self)
       g_clear_handle_id (&self->render_source_id, g_source_remove);
       render (self);
     }
+  for (guint i = 0; i < self->channel_views->len; i++)
+    candor_channel_view_flush (g_ptr_array_index (self->channel_views, i));
 }

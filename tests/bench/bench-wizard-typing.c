@@ -254,6 +254,8 @@ main (int argc, char *argv[])
   GtkTextBuffer   *buffer = NULL;
   GdkFrameClock   *clock;
   gint64           max_stall = 0;
+  gint64           pause_stall;
+  guint            n_slow_while_typing;
   gint64           stall;
   gint64           present_usec;
   gboolean         ok;
@@ -322,6 +324,11 @@ main (int argc, char *argv[])
   stall = run_main_loop_for (100);
   max_stall = MAX (max_stall, stall);
 
+  /* Channels scrolled out of view catch up once the typing pauses: a stall
+   * then is not felt as lag, but is reported. */
+  n_slow_while_typing = n_slow_iterations;
+  pause_stall = run_main_loop_for (1500);
+
   renderer = describe_renderer (window);
   printf ("%s\n", bare ? "bare window: a GtkSourceView in an AdwWindow with a header bar"
                        : "wizard: executive summary step");
@@ -342,7 +349,9 @@ main (int argc, char *argv[])
           frames.durations->len, percentile (frames.durations, 50) / 1000.0,
           percentile (frames.durations, 95) / 1000.0, percentile (frames.durations, 100) / 1000.0);
   printf ("keystrokes: %u, max main-loop stall: %.2f ms (limit 50 ms), %u dispatches over 16 ms\n",
-          N_KEYSTROKES, max_stall / 1000.0, n_slow_iterations);
+          N_KEYSTROKES, max_stall / 1000.0, n_slow_while_typing);
+  printf ("after the typing paused: longest stall %.2f ms (channels out of view catching up)\n",
+          pause_stall / 1000.0);
   ok = max_stall < MAX_STALL_USEC;
 
   if (wizard != NULL)

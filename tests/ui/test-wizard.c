@@ -352,6 +352,8 @@ test_wizard_walks_all_steps (void)
       CandorAudience *audience = g_ptr_array_index (audiences, a);
 
       candor_preview_set_audience (preview, candor_audience_get_id (audience));
+      /* Channels scrolled out of view are drawn when the typing pauses. */
+      candor_preview_flush (preview);
       wait_for_text (GTK_WIDGET (preview), "Sign-in outage");
       for (guint i = 0; i < G_N_ELEMENTS (typed_fields); i++)
         {
