@@ -26,9 +26,11 @@
  * layouts a frame, 80 ms to a second per keystroke.
  *
  * So the bin measures its child's width once, and again only when the
- * style changes; the height is always the label's own answer for the width
- * it gets. A plain GtkWidget rather than an AdwBin: a widget with a layout
- * manager is measured by it, never by its measure() vfunc. */
+ * style changes. Its height at the width it was given is the label's own
+ * answer; widths that containers only try out get that answer scaled, and
+ * once an allocation changes the width the bin is measured again exactly.
+ * A plain GtkWidget rather than an AdwBin: a widget with a layout manager is
+ * measured by it, never by its measure() vfunc. */
 struct _CandorWrapBin
 {
   GtkWidget parent_instance;
