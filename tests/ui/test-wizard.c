@@ -886,12 +886,51 @@ test_wizard_timeline_lists_sent_updates (void)
   close_wizard (wizard, "discard");
 }
 
-static gboolean
-history_is_open (gpointer data)
+/* A history that cannot be opened: the wizard says that its draft is not
+ * being saved, and why, before a word is at risk. */
+static void
+test_wizard_says_when_drafts_are_not_saved (void)
 {
-  g_assert_null (candor_application_get_history_error (app));
+  g_autofree char *damaged_home = NULL;
+  g_autofree char *history_dir = NULL;
+  g_autofree char *history = NULL;
+  g_autofree char *data_home = NULL;
 
-  return candor_application_get_store (app) != NULL;
+  if (g_test_subprocess ())
+    {
+      CandorWizard *wizard = open_wizard ("Damaged history");
+
+      g_assert_error (candor_application_get_history_error (app), CANDOR_STORE_ERROR,
+                      CANDOR_STORE_ERROR_CORRUPT);
+      wait_for_text (GTK_WIDGET (wizard), "This Draft Is Not Being Saved");
+      wait_for_text (GTK_WIDGET (wizard), "is damaged");
+      close_wizard (wizard, NULL);
+      return;
+    }
+
+  /* The child reads its history from a folder of its own. */
+  damaged_home = g_dir_make_tmp ("candor-damaged-XXXXXX", NULL);
+  history_dir = g_build_filename (damaged_home, "candor", NULL);
+  history = g_build_filename (history_dir, "history.db", NULL);
+  g_assert_cmpint (g_mkdir_with_parents (history_dir, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (history, "not a database, not at all", -1, NULL));
+
+  data_home = g_strdup (g_getenv ("CANDOR_TEST_DATA_HOME"));
+  g_setenv ("CANDOR_TEST_DATA_HOME", damaged_home, TRUE);
+  g_setenv ("XDG_DATA_HOME", damaged_home, TRUE);
+  g_setenv ("CANDOR_TEST_DAMAGED_HISTORY", "1", TRUE);
+  g_test_trap_subprocess (NULL, 60 * G_USEC_PER_SEC, G_TEST_SUBPROCESS_INHERIT_STDERR);
+  g_setenv ("CANDOR_TEST_DATA_HOME", data_home, TRUE);
+  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
+  g_unsetenv ("CANDOR_TEST_DAMAGED_HISTORY");
+  g_test_trap_assert_passed ();
+}
+
+static gboolean
+history_has_settled (gpointer data)
+{
+  return candor_application_get_store (app) != NULL ||
+         candor_application_get_history_error (app) != NULL;
 }
 
 /* Without a compositor every window wears libadwaita's fallback frame. Drawn
@@ -947,7 +986,9 @@ main (int argc, char *argv[])
   g_assert_no_error (error);
   /* The history the drafts, contacts and sent updates live in. */
   candor_application_open_history (app);
-  candor_test_ui_wait_until (history_is_open, NULL);
+  candor_test_ui_wait_until (history_has_settled, NULL);
+  if (g_getenv ("CANDOR_TEST_DAMAGED_HISTORY") == NULL)
+    g_assert_no_error (candor_application_get_history_error (app));
 
   g_test_add_func ("/ui/wizard/walks-all-steps", test_wizard_walks_all_steps);
   g_test_add_func ("/ui/wizard/blame-shows-finding", test_wizard_blame_shows_finding);
@@ -962,6 +1003,8 @@ main (int argc, char *argv[])
   g_test_add_func ("/ui/wizard/timeline-lists-sent-updates",
                    test_wizard_timeline_lists_sent_updates);
   g_test_add_func ("/ui/wizard/frame-is-cheap-to-draw", test_wizard_frame_is_cheap_to_draw);
+  g_test_add_func ("/ui/wizard/says-when-drafts-are-not-saved",
+                   test_wizard_says_when_drafts_are_not_saved);
 
   status = g_test_run ();
 
