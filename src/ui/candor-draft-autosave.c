@@ -45,7 +45,6 @@ G_DEFINE_FINAL_TYPE (CandorDraftAutosave, candor_draft_autosave, G_TYPE_OBJECT)
 enum
 {
   PROP_0,
-  PROP_SAVING,
   PROP_ERROR,
   N_PROPS
 };
@@ -56,16 +55,6 @@ static GParamSpec *properties[N_PROPS];
 #define LONGEST_USEC (1500 * G_TIME_SPAN_MILLISECOND)
 
 static void save (CandorDraftAutosave *self);
-
-static void
-set_saving (CandorDraftAutosave *self, gboolean saving)
-{
-  if (self->saving == saving)
-    return;
-
-  self->saving = saving;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SAVING]);
-}
 
 /* Takes @error. */
 static void
@@ -85,7 +74,7 @@ on_draft_saved_cb (GObject *source, GAsyncResult *result, gpointer user_data)
   g_autoptr (CandorDraftAutosave) self = user_data;
   g_autoptr (GError) error = NULL;
 
-  set_saving (self, FALSE);
+  self->saving = FALSE;
 
   if (candor_store_save_draft_finish (CANDOR_STORE (source), result, &error))
     set_error (self, NULL);
@@ -131,7 +120,7 @@ save (CandorDraftAutosave *self)
   self->unsaved = FALSE;
   data = candor_draft_to_data (self->draft, NULL);
 
-  set_saving (self, TRUE);
+  self->saving = TRUE;
   candor_store_save_draft_async (self->store, self->draft_id, self->incident_id, data,
                                  self->cancellable, on_draft_saved_cb, g_object_ref (self));
 }
@@ -225,9 +214,6 @@ candor_draft_autosave_get_property (GObject    *object,
 
   switch (prop_id)
     {
-      case PROP_SAVING:
-        g_value_set_boolean (value, self->saving);
-        break;
       case PROP_ERROR:
         g_value_set_boxed (value, self->error);
         break;
@@ -245,9 +231,6 @@ candor_draft_autosave_class_init (CandorDraftAutosaveClass *klass)
   object_class->finalize = candor_draft_autosave_finalize;
   object_class->get_property = candor_draft_autosave_get_property;
 
-  properties[PROP_SAVING] =
-    g_param_spec_boolean ("saving", NULL, NULL, FALSE,
-                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   /* Why the last save failed; NULL once a save succeeds. */
   properties[PROP_ERROR] =
     g_param_spec_boxed ("error", NULL, NULL, G_TYPE_ERROR,
@@ -289,14 +272,6 @@ candor_draft_autosave_get_draft_id (CandorDraftAutosave *self)
   return self->draft_id;
 }
 
-CandorStore *
-candor_draft_autosave_get_store (CandorDraftAutosave *self)
-{
-  g_return_val_if_fail (CANDOR_IS_DRAFT_AUTOSAVE (self), NULL);
-
-  return self->store;
-}
-
 /* Where the draft goes; what was typed before there was one is saved now. */
 void
 candor_draft_autosave_set_store (CandorDraftAutosave *self, CandorStore *store)
@@ -318,14 +293,6 @@ candor_draft_autosave_get_changed (CandorDraftAutosave *self)
   g_return_val_if_fail (CANDOR_IS_DRAFT_AUTOSAVE (self), FALSE);
 
   return self->changed;
-}
-
-gboolean
-candor_draft_autosave_get_saving (CandorDraftAutosave *self)
-{
-  g_return_val_if_fail (CANDOR_IS_DRAFT_AUTOSAVE (self), FALSE);
-
-  return self->saving || self->save_source_id != 0;
 }
 
 /* Why the last save failed, or NULL. */

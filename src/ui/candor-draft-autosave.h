@@ -20,10 +20,8 @@ G_DECLARE_FINAL_TYPE (CandorDraftAutosave, candor_draft_autosave, CANDOR, DRAFT_
 CandorDraftAutosave *candor_draft_autosave_new (CandorDraft *draft);
 /* The draft's key in the store's drafts (the id of the update being written). */
 const char   *candor_draft_autosave_get_draft_id (CandorDraftAutosave *self);
-CandorStore  *candor_draft_autosave_get_store (CandorDraftAutosave *self);
 void          candor_draft_autosave_set_store (CandorDraftAutosave *self, CandorStore *store);
 gboolean      candor_draft_autosave_get_changed (CandorDraftAutosave *self);
-gboolean      candor_draft_autosave_get_saving (CandorDraftAutosave *self);
 const GError *candor_draft_autosave_get_error (CandorDraftAutosave *self);
 void          candor_draft_autosave_discard (CandorDraftAutosave *self);
 
