@@ -12,7 +12,6 @@
 #include <glib/gi18n-lib.h>
 
 #include "candor-draft.h"
-#include "candor-enum-types.h"
 
 #define DRAFT_FORMAT_NAME "candor-draft"
 
@@ -135,8 +134,6 @@ candor_draft_new (CandorIncident *incident, CandorUpdate *update)
 
 /* Reading */
 
-/* The incident and the update are each required, so that a draft cut down
- * by hand still says what it is. */
 static JsonNode *
 expect_member (JsonObject *document, const char *key, GError **error)
 {
