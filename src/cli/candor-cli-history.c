@@ -173,27 +173,22 @@ run_list (int argc, char **argv)
   for (guint i = 0; i < incidents->len; i++)
     {
       CandorIncident  *incident = g_ptr_array_index (incidents, i);
-      g_autofree char *started = format_iso (candor_incident_get_started_at (incident));
-      const char      *severity =
-        candor_enum_to_nick (CANDOR_TYPE_SEVERITY, candor_incident_get_severity (incident));
-      const char *state =
-        candor_enum_to_nick (CANDOR_TYPE_INCIDENT_STATE, candor_incident_get_state (incident));
+      g_autofree char *started = NULL;
 
-      if (!json)
+      if (json)
         {
-          /* Tab-separated: one incident per line for cut, awk and friends. */
-          g_print ("%s\t%s\t%s\t%s\t%s\n", candor_incident_get_id (incident), started, severity,
-                   state, candor_incident_get_title (incident));
+          /* The incident as a draft holds it, so scripts read one shape everywhere. */
+          json_builder_add_value (builder, candor_incident_to_json (incident));
           continue;
         }
 
-      json_builder_begin_object (builder);
-      add_member (builder, "id", candor_incident_get_id (incident));
-      add_member (builder, "title", candor_incident_get_title (incident));
-      add_member (builder, "severity", severity);
-      add_member (builder, "state", state);
-      add_member (builder, "started-at", started);
-      json_builder_end_object (builder);
+      /* Tab-separated: one incident per line for cut, awk and friends. */
+      started = format_iso (candor_incident_get_started_at (incident));
+      g_print (
+        "%s\t%s\t%s\t%s\t%s\n", candor_incident_get_id (incident), started,
+        candor_enum_to_nick (CANDOR_TYPE_SEVERITY, candor_incident_get_severity (incident)),
+        candor_enum_to_nick (CANDOR_TYPE_INCIDENT_STATE, candor_incident_get_state (incident)),
+        candor_incident_get_title (incident));
     }
   json_builder_end_array (builder);
 

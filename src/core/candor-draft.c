@@ -12,7 +12,6 @@
 #include <glib/gi18n-lib.h>
 
 #include "candor-draft.h"
-#include "candor-enum-types.h"
 
 #define DRAFT_FORMAT_NAME "candor-draft"
 
@@ -41,33 +40,6 @@ static GParamSpec *properties[N_PROPS];
 
 static const char *const document_keys[] = {
   "format", "version", "incident", "update", "audiences", NULL,
-};
-
-static const char *const incident_keys[] = {
-  "id",          "title",       "services", "severity",     "state", "started-at",
-  "detected-at", "resolved-at", "language", "sla-relevant", NULL,
-};
-
-/* The field keys are the CandorField nicks, in the enum's order. */
-static const char *const update_keys[] = {
-  "id",
-  "kind",
-  "created-at",
-  "impact-now",
-  "impact-future",
-  "lasting-consequences",
-  "executive-summary",
-  "technical-details",
-  "actions-taken",
-  "actions-planned",
-  "contact",
-  "next-update",
-  "no-lasting-consequences",
-  "contact-name",
-  "contact-reach",
-  "next-update-at",
-  "next-update-when-changed",
-  NULL,
 };
 
 static void
@@ -162,161 +134,18 @@ candor_draft_new (CandorIncident *incident, CandorUpdate *update)
 
 /* Reading */
 
-static gboolean
-is_language_code (const char *text)
+static JsonNode *
+expect_member (JsonObject *document, const char *key, GError **error)
 {
-  gsize letters = 0;
-
-  /* "en", "ru", "pt-BR", "zh_Hant": a primary subtag of 2-3 letters, then
-   * alphanumeric subtags. Enough to catch "English" or a stray space. */
-  while (g_ascii_islower (text[letters]))
-    letters++;
-  if (letters < 2 || letters > 3)
-    return FALSE;
-
-  for (const char *p = text + letters; *p != '\0'; p++)
-    {
-      if (*p == '-' || *p == '_')
-        {
-          if (!g_ascii_isalnum (p[1]))
-            return FALSE;
-        }
-      else if (!g_ascii_isalnum (*p))
-        return FALSE;
-    }
-
-  return TRUE;
-}
-
-static JsonObject *
-expect_member_object (JsonObject *parent, const char *key, const char *const *known, GError **error)
-{
-  JsonNode *node = json_object_get_member (parent, key);
+  JsonNode *node = json_object_get_member (document, key);
 
   if (node == NULL)
-    {
-      g_set_error (error, CANDOR_JSON_ERROR, CANDOR_JSON_ERROR_MISSING_KEY,
-                   _("%s: missing; a draft has an “incident” and an “update” object, even if "
-                     "empty"),
-                      key);
-      return NULL;
-    }
+    g_set_error (error, CANDOR_JSON_ERROR, CANDOR_JSON_ERROR_MISSING_KEY,
+                 _("%s: missing; a draft has an “incident” and an “update” object, even if "
+                   "empty"),
+                    key);
 
-  return candor_json_expect_object (node, key, known, error);
-}
-
-static CandorIncident *
-read_incident (JsonObject *document, GError **error)
-{
-  g_autoptr (CandorIncident) incident = NULL;
-  g_autoptr (GDateTime) started_at = NULL;
-  g_autoptr (GDateTime) detected_at = NULL;
-  g_autoptr (GDateTime) resolved_at = NULL;
-  g_auto (GStrv) services = NULL;
-  const char *path = "incident";
-  const char *id = NULL;
-  const char *title = NULL;
-  const char *language = NULL;
-  int         severity = CANDOR_SEVERITY_MINOR;
-  int         state = CANDOR_INCIDENT_STATE_INVESTIGATING;
-  gboolean    sla_relevant = FALSE;
-  JsonObject *object;
-
-  object = expect_member_object (document, path, incident_keys, error);
-  if (object == NULL)
-    return NULL;
-
-  if (!candor_json_get_string (object, path, "id", &id, error) ||
-      !candor_json_get_string (object, path, "title", &title, error) ||
-      !candor_json_get_strv (object, path, "services", &services, error) ||
-      !candor_json_get_enum (
-        object, path, "severity", CANDOR_TYPE_SEVERITY, _("a severity"), &severity, error) ||
-        !candor_json_get_enum (
-          object, path, "state", CANDOR_TYPE_INCIDENT_STATE,
-          _("an incident state"), &state, error) ||
-          !candor_json_get_date_time (object, path, "started-at", &started_at, error) ||
-          !candor_json_get_date_time (object, path, "detected-at", &detected_at, error) ||
-          !candor_json_get_date_time (object, path, "resolved-at", &resolved_at, error) ||
-          !candor_json_get_string (object, path, "language", &language, error) ||
-          !candor_json_get_boolean (object, path, "sla-relevant", &sla_relevant, error))
-    return NULL;
-
-  /* No services and an empty list are one thing; keep it canonical. */
-  if (services != NULL && services[0] == NULL)
-    g_clear_pointer (&services, g_strfreev);
-
-  if (language != NULL && !is_language_code (language))
-    {
-      g_set_error (error, CANDOR_JSON_ERROR, CANDOR_JSON_ERROR_VALUE,
-                   _("incident.language: “%s” is not a language code; use one such as en or ru"),
-                      language);
-      return NULL;
-    }
-
-  /* An empty id is as good as none: the incident gets a fresh one. */
-  incident = g_object_new (CANDOR_TYPE_INCIDENT, "id", id != NULL && *id != '\0' ? id : NULL,
-                           "title", title, "services", services, "severity", severity, "state",
-                           state, "started-at", started_at, "detected-at", detected_at,
-                           "resolved-at", resolved_at, "sla-relevant", sla_relevant, NULL);
-  if (language != NULL)
-    candor_incident_set_language (incident, language);
-
-  return g_steal_pointer (&incident);
-}
-
-static CandorUpdate *
-read_update (JsonObject *document, GError **error)
-{
-  g_autoptr (CandorUpdate) update = NULL;
-  g_autoptr (GDateTime) created_at = NULL;
-  g_autoptr (GDateTime) next_update_at = NULL;
-  const char *path = "update";
-  const char *id = NULL;
-  const char *contact_name = NULL;
-  const char *contact_reach = NULL;
-  const char *texts[CANDOR_N_FIELDS] = { NULL };
-  int         kind = CANDOR_UPDATE_KIND_INITIAL;
-  gboolean    no_lasting_consequences = FALSE;
-  gboolean    when_changed = FALSE;
-  JsonObject *object;
-
-  object = expect_member_object (document, path, update_keys, error);
-  if (object == NULL)
-    return NULL;
-
-  if (!candor_json_get_string (object, path, "id", &id, error) ||
-      !candor_json_get_enum (
-        object, path, "kind", CANDOR_TYPE_UPDATE_KIND, _("a message kind"), &kind, error) ||
-        !candor_json_get_date_time (object, path, "created-at", &created_at, error))
-    return NULL;
-
-  for (CandorField field = 0; field < CANDOR_N_FIELDS; field++)
-    {
-      const char *key = candor_enum_to_nick (CANDOR_TYPE_FIELD, field);
-
-      if (!candor_json_get_string (object, path, key, &texts[field], error))
-        return NULL;
-    }
-
-  if (!candor_json_get_boolean (object, path, "no-lasting-consequences", &no_lasting_consequences,
-                                error) ||
-      !candor_json_get_string (object, path, "contact-name", &contact_name, error) ||
-      !candor_json_get_string (object, path, "contact-reach", &contact_reach, error) ||
-      !candor_json_get_date_time (object, path, "next-update-at", &next_update_at, error) ||
-      !candor_json_get_boolean (object, path, "next-update-when-changed", &when_changed, error))
-    return NULL;
-
-  update = g_object_new (CANDOR_TYPE_UPDATE, "id", id != NULL && *id != '\0' ? id : NULL,
-                         "created-at", created_at, "kind", kind, NULL);
-  for (CandorField field = 0; field < CANDOR_N_FIELDS; field++)
-    candor_update_set_field (update, field, texts[field]);
-  candor_update_set_no_lasting_consequences (update, no_lasting_consequences);
-  candor_update_set_contact_name (update, contact_name);
-  candor_update_set_contact_reach (update, contact_reach);
-  candor_update_set_next_update_at (update, next_update_at);
-  candor_update_set_next_update_when_changed (update, when_changed);
-
-  return g_steal_pointer (&update);
+  return node;
 }
 
 static gboolean
@@ -445,6 +274,7 @@ candor_draft_load_from_data (const char *data, gssize length, GError **error)
   g_autoptr (GPtrArray) audiences = NULL;
   CandorDraft *self;
   JsonObject  *document;
+  JsonNode    *node;
 
   g_return_val_if_fail (data != NULL || length == 0, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
@@ -456,11 +286,17 @@ candor_draft_load_from_data (const char *data, gssize length, GError **error)
   if (!check_envelope (root, &document, error))
     return NULL;
 
-  incident = read_incident (document, error);
+  node = expect_member (document, "incident", error);
+  if (node == NULL)
+    return NULL;
+  incident = candor_incident_from_json_at (node, "incident", error);
   if (incident == NULL)
     return NULL;
 
-  update = read_update (document, error);
+  node = expect_member (document, "update", error);
+  if (node == NULL)
+    return NULL;
+  update = candor_update_from_json_at (node, "update", error);
   if (update == NULL)
     return NULL;
 
@@ -501,94 +337,6 @@ candor_draft_load_from_file (GFile *file, GCancellable *cancellable, GError **er
 
 /* Writing */
 
-static void
-add_string (JsonBuilder *builder, const char *key, const char *value)
-{
-  json_builder_set_member_name (builder, key);
-  json_builder_add_string_value (builder, value != NULL ? value : "");
-}
-
-static void
-add_date_time (JsonBuilder *builder, const char *key, GDateTime *value)
-{
-  g_autofree char *text = NULL;
-
-  json_builder_set_member_name (builder, key);
-  if (value == NULL)
-    {
-      json_builder_add_null_value (builder);
-      return;
-    }
-
-  text = candor_json_format_date_time (value);
-  json_builder_add_string_value (builder, text);
-}
-
-static void
-add_boolean (JsonBuilder *builder, const char *key, gboolean value)
-{
-  json_builder_set_member_name (builder, key);
-  json_builder_add_boolean_value (builder, value);
-}
-
-static void
-add_incident (JsonBuilder *builder, CandorIncident *incident)
-{
-  const char *const *services = candor_incident_get_services (incident);
-
-  json_builder_set_member_name (builder, "incident");
-  json_builder_begin_object (builder);
-  add_string (builder, "id", candor_incident_get_id (incident));
-  /* A new incident has no title yet, which is not the same as an empty one. */
-  json_builder_set_member_name (builder, "title");
-  if (candor_incident_get_title (incident) != NULL)
-    json_builder_add_string_value (builder, candor_incident_get_title (incident));
-  else
-    json_builder_add_null_value (builder);
-
-  json_builder_set_member_name (builder, "services");
-  json_builder_begin_array (builder);
-  for (guint i = 0; services != NULL && services[i] != NULL; i++)
-    json_builder_add_string_value (builder, services[i]);
-  json_builder_end_array (builder);
-
-  add_string (builder, "severity",
-              candor_enum_to_nick (CANDOR_TYPE_SEVERITY, candor_incident_get_severity (incident)));
-  add_string (
-    builder, "state",
-    candor_enum_to_nick (CANDOR_TYPE_INCIDENT_STATE, candor_incident_get_state (incident)));
-  add_date_time (builder, "started-at", candor_incident_get_started_at (incident));
-  add_date_time (builder, "detected-at", candor_incident_get_detected_at (incident));
-  add_date_time (builder, "resolved-at", candor_incident_get_resolved_at (incident));
-  add_string (builder, "language", candor_incident_get_language (incident));
-  add_boolean (builder, "sla-relevant", candor_incident_get_sla_relevant (incident));
-  json_builder_end_object (builder);
-}
-
-static void
-add_update (JsonBuilder *builder, CandorUpdate *update)
-{
-  json_builder_set_member_name (builder, "update");
-  json_builder_begin_object (builder);
-  add_string (builder, "id", candor_update_get_id (update));
-  add_string (builder, "kind",
-              candor_enum_to_nick (CANDOR_TYPE_UPDATE_KIND, candor_update_get_kind (update)));
-  add_date_time (builder, "created-at", candor_update_get_created_at (update));
-
-  for (CandorField field = 0; field < CANDOR_N_FIELDS; field++)
-    add_string (builder, candor_enum_to_nick (CANDOR_TYPE_FIELD, field),
-                candor_update_get_field (update, field));
-
-  add_boolean (builder, "no-lasting-consequences",
-               candor_update_get_no_lasting_consequences (update));
-  add_string (builder, "contact-name", candor_update_get_contact_name (update));
-  add_string (builder, "contact-reach", candor_update_get_contact_reach (update));
-  add_date_time (builder, "next-update-at", candor_update_get_next_update_at (update));
-  add_boolean (builder, "next-update-when-changed",
-               candor_update_get_next_update_when_changed (update));
-  json_builder_end_object (builder);
-}
-
 char *
 candor_draft_to_data (CandorDraft *self, gsize *length)
 {
@@ -600,11 +348,14 @@ candor_draft_to_data (CandorDraft *self, gsize *length)
 
   builder = json_builder_new ();
   json_builder_begin_object (builder);
-  add_string (builder, "format", DRAFT_FORMAT_NAME);
+  json_builder_set_member_name (builder, "format");
+  json_builder_add_string_value (builder, DRAFT_FORMAT_NAME);
   json_builder_set_member_name (builder, "version");
   json_builder_add_int_value (builder, CANDOR_DRAFT_VERSION);
-  add_incident (builder, self->incident);
-  add_update (builder, self->update);
+  json_builder_set_member_name (builder, "incident");
+  json_builder_add_value (builder, candor_incident_to_json (self->incident));
+  json_builder_set_member_name (builder, "update");
+  json_builder_add_value (builder, candor_update_to_json (self->update));
 
   if (self->own_audiences)
     {

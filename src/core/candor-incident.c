@@ -9,8 +9,11 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include "candor-enum-types.h"
 #include "candor-incident.h"
+#include "candor-json.h"
 #include "candor-property-setters.h"
 
 struct _CandorIncident
@@ -48,6 +51,45 @@ enum
 };
 
 static GParamSpec *properties[N_PROPS];
+
+static const char *const json_keys[] = {
+  "id",          "title",       "services", "severity",     "state", "started-at",
+  "detected-at", "resolved-at", "language", "sla-relevant", NULL,
+};
+
+static void
+set_date_time_member (JsonObject *object, const char *key, GDateTime *date_time)
+{
+  g_autofree char *text = date_time != NULL ? candor_json_format_date_time (date_time) : NULL;
+
+  json_object_set_string_member (object, key, text);
+}
+
+static gboolean
+is_language_code (const char *text)
+{
+  gsize letters = 0;
+
+  /* "en", "ru", "pt-BR", "zh_Hant": a primary subtag of 2-3 letters, then
+   * alphanumeric subtags. Enough to catch "English" or a stray space. */
+  while (g_ascii_islower (text[letters]))
+    letters++;
+  if (letters < 2 || letters > 3)
+    return FALSE;
+
+  for (const char *p = text + letters; *p != '\0'; p++)
+    {
+      if (*p == '-' || *p == '_')
+        {
+          if (!g_ascii_isalnum (p[1]))
+            return FALSE;
+        }
+      else if (!g_ascii_isalnum (*p))
+        return FALSE;
+    }
+
+  return TRUE;
+}
 
 static void
 candor_incident_finalize (GObject *object)
@@ -418,4 +460,134 @@ candor_incident_set_sla_relevant (CandorIncident *self, gboolean sla_relevant)
 
   self->sla_relevant = sla_relevant;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SLA_RELEVANT]);
+}
+
+CandorIncident *
+candor_incident_copy (CandorIncident *self)
+{
+  CandorIncident *copy;
+
+  g_return_val_if_fail (CANDOR_IS_INCIDENT (self), NULL);
+
+  copy = g_object_new (CANDOR_TYPE_INCIDENT, "id", self->id, NULL);
+  copy->title = g_strdup (self->title);
+  copy->services = g_strdupv (self->services);
+  g_free (copy->language);
+  copy->language = g_strdup (self->language);
+  /* GDateTime never changes once made, so sharing one is a deep copy. */
+  copy->started_at = self->started_at != NULL ? g_date_time_ref (self->started_at) : NULL;
+  copy->detected_at = self->detected_at != NULL ? g_date_time_ref (self->detected_at) : NULL;
+  copy->resolved_at = self->resolved_at != NULL ? g_date_time_ref (self->resolved_at) : NULL;
+  copy->severity = self->severity;
+  copy->state = self->state;
+  copy->sla_relevant = self->sla_relevant;
+
+  return copy;
+}
+
+JsonNode *
+candor_incident_to_json (CandorIncident *self)
+{
+  g_autoptr (JsonObject) object = NULL;
+  g_autoptr (JsonArray) services = NULL;
+  JsonNode *node;
+
+  g_return_val_if_fail (CANDOR_IS_INCIDENT (self), NULL);
+
+  services = json_array_sized_new (self->services != NULL ? g_strv_length (self->services) : 0);
+  for (guint i = 0; self->services != NULL && self->services[i] != NULL; i++)
+    json_array_add_string_element (services, self->services[i]);
+
+  object = json_object_new ();
+  json_object_set_string_member (object, "id", self->id);
+  /* A new incident has no title yet, which is not the same as an empty one. */
+  json_object_set_string_member (object, "title", self->title);
+  json_object_set_array_member (object, "services", g_steal_pointer (&services));
+  json_object_set_string_member (object, "severity",
+                                 candor_enum_to_nick (CANDOR_TYPE_SEVERITY, self->severity));
+  json_object_set_string_member (object, "state",
+                                 candor_enum_to_nick (CANDOR_TYPE_INCIDENT_STATE, self->state));
+  set_date_time_member (object, "started-at", self->started_at);
+  set_date_time_member (object, "detected-at", self->detected_at);
+  set_date_time_member (object, "resolved-at", self->resolved_at);
+  json_object_set_string_member (object, "language", self->language);
+  json_object_set_boolean_member (object, "sla-relevant", self->sla_relevant);
+
+  node = json_node_new (JSON_NODE_OBJECT);
+  json_node_set_object (node, object);
+  return node;
+}
+
+CandorIncident *
+candor_incident_from_json_at (JsonNode *node, const char *path, GError **error)
+{
+  g_autoptr (CandorIncident) self = NULL;
+  g_autoptr (GDateTime) started_at = NULL;
+  g_autoptr (GDateTime) detected_at = NULL;
+  g_autoptr (GDateTime) resolved_at = NULL;
+  g_auto (GStrv) services = NULL;
+  const char *id = NULL;
+  const char *title = NULL;
+  const char *language = NULL;
+  int         severity = CANDOR_SEVERITY_MINOR;
+  int         state = CANDOR_INCIDENT_STATE_INVESTIGATING;
+  gboolean    sla_relevant = FALSE;
+  JsonObject *object;
+
+  g_return_val_if_fail (node != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  object = candor_json_expect_object (node, path, json_keys, error);
+  if (object == NULL)
+    return NULL;
+
+  if (!candor_json_get_string (object, path, "id", &id, error) ||
+      !candor_json_get_string (object, path, "title", &title, error) ||
+      !candor_json_get_strv (object, path, "services", &services, error))
+    return NULL;
+
+  if (!candor_json_get_enum (object, path, "severity", CANDOR_TYPE_SEVERITY,
+                             _("a severity"), &severity, error))
+    return NULL;
+
+  if (!candor_json_get_enum (object, path, "state", CANDOR_TYPE_INCIDENT_STATE,
+                             _("an incident state"), &state, error))
+    return NULL;
+
+  if (!candor_json_get_date_time (object, path, "started-at", &started_at, error) ||
+      !candor_json_get_date_time (object, path, "detected-at", &detected_at, error) ||
+      !candor_json_get_date_time (object, path, "resolved-at", &resolved_at, error) ||
+      !candor_json_get_string (object, path, "language", &language, error) ||
+      !candor_json_get_boolean (object, path, "sla-relevant", &sla_relevant, error))
+    return NULL;
+
+  /* No services and an empty list are one thing; keep it canonical. */
+  if (services != NULL && services[0] == NULL)
+    g_clear_pointer (&services, g_strfreev);
+
+  if (language != NULL && !is_language_code (language))
+    {
+      g_autofree char *key_path = candor_json_path_join (path, "language");
+
+      g_set_error (error, CANDOR_JSON_ERROR, CANDOR_JSON_ERROR_VALUE,
+                   _("%s: “%s” is not a language code; use one such as en or ru"), key_path,
+                      language);
+      return NULL;
+    }
+
+  /* An empty id is as good as none: the incident gets a fresh one. */
+  self = g_object_new (CANDOR_TYPE_INCIDENT, "id", id != NULL && *id != '\0' ? id : NULL, "title",
+                       title, "services", services, "severity", severity, "state", state,
+                       "started-at", started_at, "detected-at", detected_at, "resolved-at",
+                       resolved_at, "sla-relevant", sla_relevant, NULL);
+  if (language != NULL)
+    candor_incident_set_language (self, language);
+
+  return g_steal_pointer (&self);
+}
+
+CandorIncident *
+candor_incident_from_json (JsonNode *node, GError **error)
+{
+  return candor_incident_from_json_at (node, NULL, error);
 }

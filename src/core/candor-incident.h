@@ -8,6 +8,7 @@
 #pragma once
 
 #include <glib-object.h>
+#include <json-glib/json-glib.h>
 
 #include "candor-enums.h"
 
@@ -37,5 +38,20 @@ const char         *candor_incident_get_language (CandorIncident *self);
 void                candor_incident_set_language (CandorIncident *self, const char *language);
 gboolean            candor_incident_get_sla_relevant (CandorIncident *self);
 void                candor_incident_set_sla_relevant (CandorIncident *self, gboolean sla_relevant);
+
+/* A new incident equal to @self in every property, its id included. */
+CandorIncident *candor_incident_copy (CandorIncident *self);
+
+/* The incident as the draft format writes it: an object with the keys id,
+ * title, services, severity, state, started-at, detected-at, resolved-at,
+ * language and sla-relevant. Enums are nicks, times ISO 8601 with their own
+ * offset; an unset title, time or language is null. */
+JsonNode *candor_incident_to_json (CandorIncident *self);
+/* Reads what candor_incident_to_json() writes, strictly: errors are in the
+ * CANDOR_JSON_ERROR domain and name the bad key's path below @path
+ * ("incident.severity: ..."). Absent keys keep the defaults of a new
+ * incident; an absent or empty id gives a fresh one. */
+CandorIncident *candor_incident_from_json_at (JsonNode *node, const char *path, GError **error);
+CandorIncident *candor_incident_from_json (JsonNode *node, GError **error);
 
 G_END_DECLS

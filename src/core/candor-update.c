@@ -9,7 +9,10 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include "candor-enum-types.h"
+#include "candor-json.h"
 #include "candor-property-setters.h"
 #include "candor-update.h"
 
@@ -55,6 +58,28 @@ enum
 
 static GParamSpec *properties[N_PROPS];
 static guint       signals[N_SIGNALS];
+
+/* The field keys are the CandorField nicks, in the enum's order. */
+static const char *const json_keys[] = {
+  "id",
+  "kind",
+  "created-at",
+  "impact-now",
+  "impact-future",
+  "lasting-consequences",
+  "executive-summary",
+  "technical-details",
+  "actions-taken",
+  "actions-planned",
+  "contact",
+  "next-update",
+  "no-lasting-consequences",
+  "contact-name",
+  "contact-reach",
+  "next-update-at",
+  "next-update-when-changed",
+  NULL,
+};
 
 /* Unset and empty are the same text: the wizard cannot tell them apart either. */
 static gboolean
@@ -420,4 +445,128 @@ candor_update_get_created_at (CandorUpdate *self)
   g_return_val_if_fail (CANDOR_IS_UPDATE (self), NULL);
 
   return self->created_at;
+}
+
+CandorUpdate *
+candor_update_copy (CandorUpdate *self)
+{
+  CandorUpdate *copy;
+
+  g_return_val_if_fail (CANDOR_IS_UPDATE (self), NULL);
+
+  /* GDateTime never changes once made, so sharing one is a deep copy. */
+  copy = g_object_new (CANDOR_TYPE_UPDATE, "id", self->id, "created-at", self->created_at, NULL);
+  for (guint i = 0; i < CANDOR_N_FIELDS; i++)
+    copy->fields[i] = g_strdup (self->fields[i]);
+  copy->contact_name = g_strdup (self->contact_name);
+  copy->contact_reach = g_strdup (self->contact_reach);
+  copy->next_update_at =
+    self->next_update_at != NULL ? g_date_time_ref (self->next_update_at) : NULL;
+  copy->kind = self->kind;
+  copy->no_lasting_consequences = self->no_lasting_consequences;
+  copy->next_update_when_changed = self->next_update_when_changed;
+
+  return copy;
+}
+
+JsonNode *
+candor_update_to_json (CandorUpdate *self)
+{
+  g_autoptr (JsonObject) object = NULL;
+  g_autofree char *created_at = NULL;
+  g_autofree char *next_update_at = NULL;
+  JsonNode        *node;
+
+  g_return_val_if_fail (CANDOR_IS_UPDATE (self), NULL);
+
+  created_at = candor_json_format_date_time (self->created_at);
+  if (self->next_update_at != NULL)
+    next_update_at = candor_json_format_date_time (self->next_update_at);
+
+  object = json_object_new ();
+  json_object_set_string_member (object, "id", self->id);
+  json_object_set_string_member (object, "kind",
+                                 candor_enum_to_nick (CANDOR_TYPE_UPDATE_KIND, self->kind));
+  json_object_set_string_member (object, "created-at", created_at);
+  for (CandorField field = 0; field < CANDOR_N_FIELDS; field++)
+    json_object_set_string_member (object, candor_enum_to_nick (CANDOR_TYPE_FIELD, field),
+                                   candor_update_get_field (self, field));
+  json_object_set_boolean_member (object, "no-lasting-consequences", self->no_lasting_consequences);
+  json_object_set_string_member (object, "contact-name", candor_update_get_contact_name (self));
+  json_object_set_string_member (object, "contact-reach", candor_update_get_contact_reach (self));
+  json_object_set_string_member (object, "next-update-at", next_update_at);
+  json_object_set_boolean_member (object, "next-update-when-changed",
+                                  self->next_update_when_changed);
+
+  node = json_node_new (JSON_NODE_OBJECT);
+  json_node_set_object (node, object);
+  return node;
+}
+
+CandorUpdate *
+candor_update_from_json_at (JsonNode *node, const char *path, GError **error)
+{
+  g_autoptr (CandorUpdate) self = NULL;
+  g_autoptr (GDateTime) created_at = NULL;
+  g_autoptr (GDateTime) next_update_at = NULL;
+  const char *id = NULL;
+  const char *contact_name = NULL;
+  const char *contact_reach = NULL;
+  const char *texts[CANDOR_N_FIELDS] = { NULL };
+  int         kind = CANDOR_UPDATE_KIND_INITIAL;
+  gboolean    no_lasting_consequences = FALSE;
+  gboolean    when_changed = FALSE;
+  JsonObject *object;
+
+  g_return_val_if_fail (node != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  object = candor_json_expect_object (node, path, json_keys, error);
+  if (object == NULL)
+    return NULL;
+
+  if (!candor_json_get_string (object, path, "id", &id, error))
+    return NULL;
+
+  if (!candor_json_get_enum (object, path, "kind", CANDOR_TYPE_UPDATE_KIND,
+                             _("a message kind"), &kind, error))
+    return NULL;
+
+  if (!candor_json_get_date_time (object, path, "created-at", &created_at, error))
+    return NULL;
+
+  for (CandorField field = 0; field < CANDOR_N_FIELDS; field++)
+    {
+      const char *key = candor_enum_to_nick (CANDOR_TYPE_FIELD, field);
+
+      if (!candor_json_get_string (object, path, key, &texts[field], error))
+        return NULL;
+    }
+
+  if (!candor_json_get_boolean (object, path, "no-lasting-consequences", &no_lasting_consequences,
+                                error) ||
+      !candor_json_get_string (object, path, "contact-name", &contact_name, error) ||
+      !candor_json_get_string (object, path, "contact-reach", &contact_reach, error) ||
+      !candor_json_get_date_time (object, path, "next-update-at", &next_update_at, error) ||
+      !candor_json_get_boolean (object, path, "next-update-when-changed", &when_changed, error))
+    return NULL;
+
+  /* An empty id is as good as none: the update gets a fresh one. */
+  self = g_object_new (CANDOR_TYPE_UPDATE, "id", id != NULL && *id != '\0' ? id : NULL,
+                       "created-at", created_at, "kind", kind, NULL);
+  for (CandorField field = 0; field < CANDOR_N_FIELDS; field++)
+    replace_text (&self->fields[field], texts[field]);
+  replace_text (&self->contact_name, contact_name);
+  replace_text (&self->contact_reach, contact_reach);
+  self->next_update_at = g_steal_pointer (&next_update_at);
+  self->no_lasting_consequences = no_lasting_consequences;
+  self->next_update_when_changed = when_changed;
+
+  return g_steal_pointer (&self);
+}
+
+CandorUpdate *
+candor_update_from_json (JsonNode *node, GError **error)
+{
+  return candor_update_from_json_at (node, NULL, error);
 }

@@ -8,6 +8,7 @@
 #pragma once
 
 #include <glib-object.h>
+#include <json-glib/json-glib.h>
 
 #include "candor-enums.h"
 
@@ -50,5 +51,21 @@ gboolean   candor_update_get_next_update_when_changed (CandorUpdate *self);
 void       candor_update_set_next_update_when_changed (CandorUpdate *self, gboolean when_changed);
 
 GDateTime *candor_update_get_created_at (CandorUpdate *self);
+
+/* A new update equal to @self in every property, its id and created-at included. */
+CandorUpdate *candor_update_copy (CandorUpdate *self);
+
+/* The update as the draft format writes it: an object with the keys id, kind,
+ * created-at, every field by its CandorField nick, no-lasting-consequences,
+ * contact-name, contact-reach, next-update-at and next-update-when-changed.
+ * The kind is a nick, times ISO 8601 with their own offset (an unset
+ * next-update-at is null), unset text fields are "". */
+JsonNode *candor_update_to_json (CandorUpdate *self);
+/* Reads what candor_update_to_json() writes, strictly: errors are in the
+ * CANDOR_JSON_ERROR domain and name the bad key's path below @path
+ * ("update.kind: ..."). Absent keys keep the defaults of a new update; an
+ * absent or empty id gives a fresh one, an absent created-at the current time. */
+CandorUpdate *candor_update_from_json_at (JsonNode *node, const char *path, GError **error);
+CandorUpdate *candor_update_from_json (JsonNode *node, GError **error);
 
 G_END_DECLS

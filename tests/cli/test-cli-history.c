@@ -71,6 +71,8 @@ test_list (void)
   g_auto (GStrv) lines = NULL;
   g_autofree char *expected_first = NULL;
   g_autoptr (JsonNode) root = NULL;
+  g_autoptr (CandorIncident) listed = NULL;
+  g_autoptr (GDateTime) t9 = seed_time (9, 0);
   g_autoptr (GError) error = NULL;
 
   candor_test_cli_run (&empty, NULL, "history", "list", NULL);
@@ -95,6 +97,17 @@ test_list (void)
   g_assert_cmpstr (json_object_get_string_member (
                      json_array_get_object_element (json_node_get_array (root), 0), "title"),
                    ==, "Card payments declined");
+
+  /* Each element is the incident as a draft holds it, and reads back whole. */
+  listed =
+    candor_incident_from_json (json_array_get_element (json_node_get_array (root), 0), &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (candor_incident_get_id (listed), ==, seeded.older_id);
+  g_assert_cmpint (candor_incident_get_severity (listed), ==, CANDOR_SEVERITY_MAJOR);
+  g_assert_cmpint (candor_incident_get_state (listed), ==, CANDOR_INCIDENT_STATE_RESOLVED);
+  g_assert_true (g_date_time_equal (candor_incident_get_started_at (listed), t9));
+  g_assert_null (candor_incident_get_resolved_at (listed));
+  g_assert_cmpstr (candor_incident_get_services (listed)[1], ==, "Checkout");
 }
 
 static void

@@ -7,7 +7,10 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "candor-incident.h"
+#include "candor-json.h"
 
 static void
 count_notify_cb (GObject *object, GParamSpec *pspec, guint *count)
@@ -96,6 +99,247 @@ test_incident_properties (void)
   g_assert_true (g_date_time_equal (read_back, resolved));
 }
 
+/* Equal instants are not enough: a copy or a round trip keeps the offset too. */
+static void
+assert_same_time (GDateTime *a, GDateTime *b)
+{
+  if (a == NULL || b == NULL)
+    {
+      g_assert_true (a == b);
+      return;
+    }
+
+  g_assert_true (g_date_time_equal (a, b));
+  g_assert_cmpint (g_date_time_get_utc_offset (a), ==, g_date_time_get_utc_offset (b));
+  g_assert_cmpint (g_date_time_get_microsecond (a), ==, g_date_time_get_microsecond (b));
+}
+
+/* Walks every property, so one added later and forgotten by copy or JSON fails here. */
+static void
+assert_same_properties (GObject *a, GObject *b)
+{
+  g_autofree GParamSpec **pspecs = NULL;
+  guint                   n_pspecs;
+
+  pspecs = g_object_class_list_properties (G_OBJECT_GET_CLASS (a), &n_pspecs);
+  for (guint i = 0; i < n_pspecs; i++)
+    {
+      g_auto (GValue) va = G_VALUE_INIT;
+      g_auto (GValue) vb = G_VALUE_INIT;
+      GType type = pspecs[i]->value_type;
+
+      g_object_get_property (a, pspecs[i]->name, &va);
+      g_object_get_property (b, pspecs[i]->name, &vb);
+
+      if (type == G_TYPE_STRING)
+        g_assert_cmpstr (g_value_get_string (&va), ==, g_value_get_string (&vb));
+      else if (type == G_TYPE_STRV)
+        {
+          const char *const *sa = g_value_get_boxed (&va);
+          const char *const *sb = g_value_get_boxed (&vb);
+
+          g_assert_true (sa == NULL ? sb == NULL : sb != NULL && g_strv_equal (sa, sb));
+        }
+      else if (type == G_TYPE_DATE_TIME)
+        assert_same_time (g_value_get_boxed (&va), g_value_get_boxed (&vb));
+      else
+        g_assert_cmpint (g_param_values_cmp (pspecs[i], &va, &vb), ==, 0);
+    }
+}
+
+/* An incident with every property away from its default, times in three zones. */
+static CandorIncident *
+new_full_incident (void)
+{
+  g_autoptr (GTimeZone) kolkata = g_time_zone_new_identifier ("Asia/Kolkata");
+  g_autoptr (GDateTime) started = g_date_time_new (kolkata, 2026, 11, 30, 9, 40, 1.25);
+  g_autoptr (GDateTime) detected = g_date_time_new_from_iso8601 ("2026-11-30T00:20:00-05:00", NULL);
+  g_autoptr (GDateTime) resolved = g_date_time_new_utc (2026, 11, 30, 7, 5, 0);
+  const char *services[] = { "Payments API", "Checkout “EU”", NULL };
+
+  return g_object_new (CANDOR_TYPE_INCIDENT, "id", "inc-1", "title", "Платежи отклоняются",
+                       "services", services, "severity", CANDOR_SEVERITY_CRITICAL, "state",
+                       CANDOR_INCIDENT_STATE_MONITORING, "started-at", started, "detected-at",
+                       detected, "resolved-at", resolved, "language", "pt-BR", "sla-relevant", TRUE,
+                       NULL);
+}
+
+static CandorIncident *
+round_trip (CandorIncident *incident)
+{
+  g_autoptr (JsonNode) node = candor_incident_to_json (incident);
+  g_autofree char *text = json_to_string (node, FALSE);
+  g_autoptr (JsonNode) parsed = json_from_string (text, NULL);
+  g_autoptr (GError) error = NULL;
+  CandorIncident *read_back;
+
+  read_back = candor_incident_from_json (parsed, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (read_back);
+  return read_back;
+}
+
+static void
+test_incident_copy (void)
+{
+  g_autoptr (CandorIncident) incident = new_full_incident ();
+  g_autoptr (CandorIncident) fresh = candor_incident_new (NULL);
+  g_autoptr (CandorIncident) copy = candor_incident_copy (incident);
+  g_autoptr (CandorIncident) fresh_copy = candor_incident_copy (fresh);
+  const char *others[] = { "Other", NULL };
+
+  assert_same_properties (G_OBJECT (copy), G_OBJECT (incident));
+  assert_same_properties (G_OBJECT (fresh_copy), G_OBJECT (fresh));
+  g_assert_null (candor_incident_get_title (fresh_copy));
+  g_assert_null (candor_incident_get_services (fresh_copy));
+
+  /* Deep: nothing is shared that could change under the other. */
+  g_assert_true (candor_incident_get_title (copy) != candor_incident_get_title (incident));
+  g_assert_true (candor_incident_get_services (copy) != candor_incident_get_services (incident));
+  g_assert_true (candor_incident_get_services (copy)[0] !=
+                 candor_incident_get_services (incident)[0]);
+  candor_incident_set_title (copy, "Changed");
+  candor_incident_set_services (copy, others);
+  candor_incident_set_severity (copy, CANDOR_SEVERITY_MINOR);
+  candor_incident_set_started_at (copy, NULL);
+  g_assert_cmpstr (candor_incident_get_title (incident), ==, "Платежи отклоняются");
+  g_assert_cmpstr (candor_incident_get_services (incident)[0], ==, "Payments API");
+  g_assert_cmpint (candor_incident_get_severity (incident), ==, CANDOR_SEVERITY_CRITICAL);
+  g_assert_nonnull (candor_incident_get_started_at (incident));
+}
+
+static void
+test_incident_json_round_trip (void)
+{
+  g_autoptr (CandorIncident) incident = new_full_incident ();
+  g_autoptr (CandorIncident) fresh = candor_incident_new (NULL);
+  g_autoptr (CandorIncident) read_back = NULL;
+  g_autoptr (CandorIncident) fresh_back = NULL;
+  g_autoptr (JsonNode) node = NULL;
+  g_autofree char        *text = NULL;
+  g_autofree GParamSpec **pspecs = NULL;
+  guint                   n_pspecs;
+
+  /* The fixture really sets every property, or the round trip proves less. */
+  pspecs = g_object_class_list_properties (G_OBJECT_GET_CLASS (incident), &n_pspecs);
+  for (guint i = 0; i < n_pspecs; i++)
+    {
+      g_auto (GValue) full_value = G_VALUE_INIT;
+      g_auto (GValue) fresh_value = G_VALUE_INIT;
+
+      g_object_get_property (G_OBJECT (incident), pspecs[i]->name, &full_value);
+      g_object_get_property (G_OBJECT (fresh), pspecs[i]->name, &fresh_value);
+      g_assert_cmpint (g_param_values_cmp (pspecs[i], &full_value, &fresh_value), !=, 0);
+    }
+
+  node = candor_incident_to_json (incident);
+  text = json_to_string (node, FALSE);
+  g_assert_cmpstr (text, ==,
+                   "{\"id\":\"inc-1\",\"title\":\"Платежи отклоняются\","
+                   "\"services\":[\"Payments API\",\"Checkout “EU”\"],"
+                   "\"severity\":\"critical\",\"state\":\"monitoring\","
+                   "\"started-at\":\"2026-11-30T09:40:01.250000+05:30\","
+                   "\"detected-at\":\"2026-11-30T00:20:00-05:00\","
+                   "\"resolved-at\":\"2026-11-30T07:05:00+00:00\","
+                   "\"language\":\"pt-BR\",\"sla-relevant\":true}");
+
+  read_back = round_trip (incident);
+  assert_same_properties (G_OBJECT (read_back), G_OBJECT (incident));
+
+  /* Unset stays unset: no title, no services, no times. */
+  g_clear_pointer (&text, g_free);
+  g_clear_pointer (&node, json_node_unref);
+  node = candor_incident_to_json (fresh);
+  text = json_to_string (node, FALSE);
+  g_assert_nonnull (strstr (text, "\"title\":null,\"services\":[],"));
+  g_assert_nonnull (strstr (text, "\"started-at\":null,\"detected-at\":null,\"resolved-at\":null"));
+  fresh_back = round_trip (fresh);
+  assert_same_properties (G_OBJECT (fresh_back), G_OBJECT (fresh));
+
+  /* No language is the default one, not an unreadable "". */
+  candor_incident_set_language (fresh, NULL);
+  g_clear_object (&fresh_back);
+  fresh_back = round_trip (fresh);
+  g_assert_cmpstr (candor_incident_get_language (fresh_back), ==, "en");
+}
+
+static void
+test_incident_json_absent_keys (void)
+{
+  g_autoptr (JsonNode) node = json_from_string ("{}", NULL);
+  g_autoptr (JsonNode) empty_id = json_from_string ("{\"id\": \"\", \"services\": []}", NULL);
+  g_autoptr (CandorIncident) incident = NULL;
+  g_autoptr (CandorIncident) other = NULL;
+  g_autoptr (GError) error = NULL;
+
+  incident = candor_incident_from_json (node, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_uuid_string_is_valid (candor_incident_get_id (incident)));
+  g_assert_null (candor_incident_get_title (incident));
+  g_assert_cmpint (candor_incident_get_severity (incident), ==, CANDOR_SEVERITY_MINOR);
+  g_assert_cmpint (candor_incident_get_state (incident), ==, CANDOR_INCIDENT_STATE_INVESTIGATING);
+  g_assert_cmpstr (candor_incident_get_language (incident), ==, "en");
+
+  /* An empty id gets a fresh one; an empty list is no list. */
+  other = candor_incident_from_json (empty_id, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_uuid_string_is_valid (candor_incident_get_id (other)));
+  g_assert_cmpstr (candor_incident_get_id (other), !=, candor_incident_get_id (incident));
+  g_assert_null (candor_incident_get_services (other));
+}
+
+static void
+test_incident_json_errors (void)
+{
+  const struct
+  {
+    const char *json;
+    const char *path;
+    int         code;
+    const char *message;
+  } cases[] = {
+    { "[]", NULL, CANDOR_JSON_ERROR_TYPE, "the top level: expected an object, found a list" },
+    { "\"Login fails\"", "incident", CANDOR_JSON_ERROR_TYPE, NULL },
+    { "{\"title\": 5}", NULL, CANDOR_JSON_ERROR_TYPE, "title: expected text, found a number" },
+    { "{\"services\": \"API\"}", "incident", CANDOR_JSON_ERROR_TYPE,
+      "incident.services: expected a list of text, found text" },
+    { "{\"services\": [\"API\", 1]}", NULL, CANDOR_JSON_ERROR_TYPE,
+      "services[1]: expected text, found a number" },
+    { "{\"severity\": \"high\"}", "incident", CANDOR_JSON_ERROR_VALUE,
+      "incident.severity: “high” is not a severity; use one of minor, major, critical" },
+    { "{\"severity\": 2}", NULL, CANDOR_JSON_ERROR_TYPE,
+      "severity: expected text, found a number" },
+    { "{\"state\": \"fixed\"}", "incident", CANDOR_JSON_ERROR_VALUE, NULL },
+    { "{\"started-at\": \"2026-11-30T09:00:00\"}", "incident", CANDOR_JSON_ERROR_VALUE, NULL },
+    { "{\"resolved-at\": true}", NULL, CANDOR_JSON_ERROR_TYPE,
+      "resolved-at: expected text, found true or false" },
+    { "{\"language\": \"English\"}", "incidents[2]", CANDOR_JSON_ERROR_VALUE,
+      "incidents[2].language: “English” is not a language code; use one such as en or ru" },
+    { "{\"sla-relevant\": \"yes\"}", NULL, CANDOR_JSON_ERROR_TYPE,
+      "sla-relevant: expected true or false, found text" },
+    { "{\"severty\": \"major\"}", "incident", CANDOR_JSON_ERROR_UNKNOWN_KEY,
+      "incident.severty: unknown key; did you mean “severity”?" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr (JsonNode) node = json_from_string (cases[i].json, NULL);
+      g_autoptr (CandorIncident) incident = NULL;
+      g_autoptr (GError) error = NULL;
+
+      g_test_message ("%s", cases[i].json);
+      g_assert_nonnull (node);
+      incident = candor_incident_from_json_at (node, cases[i].path, &error);
+      g_assert_null (incident);
+      g_assert_error (error, CANDOR_JSON_ERROR, cases[i].code);
+      if (cases[i].message != NULL)
+        g_assert_cmpstr (error->message, ==, cases[i].message);
+      /* Every message names where the problem is. */
+      else if (cases[i].path != NULL)
+        g_assert_true (g_str_has_prefix (error->message, cases[i].path));
+    }
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -104,6 +348,10 @@ main (int argc, char *argv[])
   g_test_add_func ("/core/incident/defaults", test_incident_defaults);
   g_test_add_func ("/core/incident/notifies-only-on-change", test_incident_notifies_only_on_change);
   g_test_add_func ("/core/incident/properties", test_incident_properties);
+  g_test_add_func ("/core/incident/copy", test_incident_copy);
+  g_test_add_func ("/core/incident/json-round-trip", test_incident_json_round_trip);
+  g_test_add_func ("/core/incident/json-absent-keys", test_incident_json_absent_keys);
+  g_test_add_func ("/core/incident/json-errors", test_incident_json_errors);
 
   return g_test_run ();
 }
