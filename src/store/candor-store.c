@@ -876,6 +876,69 @@ candor_store_recover (const char *path, char **damaged_path, GError **error)
   return candor_store_open (path, error);
 }
 
+typedef struct
+{
+  char *path;
+  char *damaged_path;
+} Recovery;
+
+static void
+recovery_free (Recovery *recovery)
+{
+  g_free (recovery->path);
+  g_free (recovery->damaged_path);
+  g_free (recovery);
+}
+
+static void
+recover_thread (GTask *task, gpointer source_object, gpointer task_data, GCancellable *cancellable)
+{
+  Recovery    *recovery = task_data;
+  GError      *error = NULL;
+  CandorStore *store = candor_store_recover (recovery->path, &recovery->damaged_path, &error);
+
+  if (store == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, store, g_object_unref);
+}
+
+void
+candor_store_recover_async (const char         *path,
+                            GCancellable       *cancellable,
+                            GAsyncReadyCallback callback,
+                            gpointer            user_data)
+{
+  g_autoptr (GTask) task = g_task_new (NULL, cancellable, callback, user_data);
+  Recovery *recovery = g_new0 (Recovery, 1);
+
+  recovery->path = g_strdup (path);
+  g_task_set_source_tag (task, candor_store_recover_async);
+  g_task_set_task_data (task, recovery, (GDestroyNotify)recovery_free);
+  g_task_run_in_thread (task, recover_thread);
+}
+
+CandorStore *
+candor_store_recover_finish (GAsyncResult *result, char **damaged_path, GError **error)
+{
+  CandorStore *store;
+
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == candor_store_recover_async,
+                        NULL);
+
+  store = g_task_propagate_pointer (G_TASK (result), error);
+  /* The file may have been moved aside even when opening the fresh one failed. */
+  if (damaged_path != NULL)
+    {
+      Recovery *recovery = g_task_get_task_data (G_TASK (result));
+
+      *damaged_path = g_steal_pointer (&recovery->damaged_path);
+    }
+
+  return store;
+}
+
 const char *
 candor_store_get_path (CandorStore *self)
 {
@@ -1589,6 +1652,31 @@ query_ids (CandorStore *self, const char *sql, GError **error)
   return g_strv_builder_end (builder);
 }
 
+/* Every row's first column as text, in the statement's order. */
+static GPtrArray *
+query_texts (CandorStore *self, const char *sql, GError **error)
+{
+  g_autoptr (sqlite3_stmt) stmt = NULL;
+  g_autoptr (GPtrArray) texts = g_ptr_array_new_with_free_func (g_free);
+  int rc;
+
+  LOCK_STORE (self);
+
+  if (!prepare (self, sql, &stmt, error))
+    return NULL;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (texts, g_strdup (column_text (stmt, 0)));
+
+  if (rc != SQLITE_DONE)
+    {
+      _candor_store_set_error (error, self->db, rc, self->path);
+      return NULL;
+    }
+
+  return g_steal_pointer (&texts);
+}
+
 char *
 candor_store_load_draft (CandorStore *self, const char *draft_id, GError **error)
 {
@@ -1792,21 +1880,23 @@ candor_store_delete_document (CandorStore        *self,
 
 typedef struct
 {
-  CandorIncident    *incident;
-  CandorUpdate      *update;
-  GDateTime         *sent_at;
-  GPtrArray         *renditions;
-  char              *id;
-  char              *other_id;
-  char              *json;
-  CandorSearchQuery  query;
-  char              *query_text;
-  char              *audience;
-  char              *language;
-  CandorExportFormat format;
-  guint              offset;
-  guint              limit;
-  gboolean           has_more;
+  CandorIncident     *incident;
+  CandorUpdate       *update;
+  GDateTime          *sent_at;
+  GPtrArray          *renditions;
+  char               *id;
+  char               *other_id;
+  char               *json;
+  CandorSearchQuery   query;
+  char               *query_text;
+  char               *audience;
+  char               *language;
+  CandorExportFormat  format;
+  CandorStoreDocument kind;
+  guint               offset;
+  guint               limit;
+  guint               count;
+  gboolean            has_more;
 } Call;
 
 static void
@@ -2199,4 +2289,263 @@ GBytes *
 candor_store_export_incident_finish (CandorStore *self, GAsyncResult *result, GError **error)
 {
   return finish_pointer (self, result, candor_store_export_incident_async, error);
+}
+
+static void
+load_incident_job (CandorStore *self, GTask *task)
+{
+  Call           *call = g_task_get_task_data (task);
+  GError         *error = NULL;
+  CandorIncident *incident = candor_store_load_incident (self, call->id, &error);
+
+  return_pointer (task, incident, g_object_unref, error);
+}
+
+void
+candor_store_load_incident_async (CandorStore        *self,
+                                  const char         *incident_id,
+                                  GCancellable       *cancellable,
+                                  GAsyncReadyCallback callback,
+                                  gpointer            user_data)
+{
+  g_autoptr (GTask) task = NULL;
+  Call *call;
+
+  g_return_if_fail (CANDOR_IS_STORE (self));
+  g_return_if_fail (incident_id != NULL);
+
+  task =
+    new_call_task (self, candor_store_load_incident_async, cancellable, callback, user_data, &call);
+  call->id = g_strdup (incident_id);
+  run_job (self, task, load_incident_job);
+}
+
+CandorIncident *
+candor_store_load_incident_finish (CandorStore *self, GAsyncResult *result, GError **error)
+{
+  return finish_pointer (self, result, candor_store_load_incident_async, error);
+}
+
+static void
+count_incidents_job (CandorStore *self, GTask *task)
+{
+  Call   *call = g_task_get_task_data (task);
+  GError *error = NULL;
+
+  /* Zero is also a count: only the error tells a failure apart. */
+  call->count = candor_store_count_incidents (self, &error);
+  return_boolean (task, error == NULL, error);
+}
+
+void
+candor_store_count_incidents_async (CandorStore        *self,
+                                    GCancellable       *cancellable,
+                                    GAsyncReadyCallback callback,
+                                    gpointer            user_data)
+{
+  g_autoptr (GTask) task = NULL;
+  Call *call;
+
+  g_return_if_fail (CANDOR_IS_STORE (self));
+
+  task = new_call_task (self, candor_store_count_incidents_async, cancellable, callback, user_data,
+                        &call);
+  run_job (self, task, count_incidents_job);
+}
+
+gboolean
+candor_store_count_incidents_finish (CandorStore  *self,
+                                     GAsyncResult *result,
+                                     guint        *count,
+                                     GError      **error)
+{
+  gboolean ok = finish_boolean (self, result, candor_store_count_incidents_async, error);
+
+  if (count != NULL)
+    *count = ok ? ((Call *)g_task_get_task_data (G_TASK (result)))->count : 0;
+
+  return ok;
+}
+
+static void
+load_drafts_job (CandorStore *self, GTask *task)
+{
+  GError    *error = NULL;
+  GPtrArray *drafts =
+    query_texts (self, "SELECT json FROM drafts ORDER BY saved_at DESC, rowid DESC", &error);
+
+  return_pointer (task, drafts, (GDestroyNotify)g_ptr_array_unref, error);
+}
+
+void
+candor_store_load_drafts_async (CandorStore        *self,
+                                GCancellable       *cancellable,
+                                GAsyncReadyCallback callback,
+                                gpointer            user_data)
+{
+  g_autoptr (GTask) task = NULL;
+  Call *call;
+
+  g_return_if_fail (CANDOR_IS_STORE (self));
+
+  task =
+    new_call_task (self, candor_store_load_drafts_async, cancellable, callback, user_data, &call);
+  run_job (self, task, load_drafts_job);
+}
+
+GPtrArray *
+candor_store_load_drafts_finish (CandorStore *self, GAsyncResult *result, GError **error)
+{
+  return finish_pointer (self, result, candor_store_load_drafts_async, error);
+}
+
+static void
+delete_draft_job (CandorStore *self, GTask *task)
+{
+  Call    *call = g_task_get_task_data (task);
+  GError  *error = NULL;
+  gboolean ok = candor_store_delete_draft (self, call->id, &error);
+
+  return_boolean (task, ok, error);
+}
+
+void
+candor_store_delete_draft_async (CandorStore        *self,
+                                 const char         *draft_id,
+                                 GCancellable       *cancellable,
+                                 GAsyncReadyCallback callback,
+                                 gpointer            user_data)
+{
+  g_autoptr (GTask) task = NULL;
+  Call *call;
+
+  g_return_if_fail (CANDOR_IS_STORE (self));
+  g_return_if_fail (draft_id != NULL);
+
+  task =
+    new_call_task (self, candor_store_delete_draft_async, cancellable, callback, user_data, &call);
+  call->id = g_strdup (draft_id);
+  run_job (self, task, delete_draft_job);
+}
+
+gboolean
+candor_store_delete_draft_finish (CandorStore *self, GAsyncResult *result, GError **error)
+{
+  return finish_boolean (self, result, candor_store_delete_draft_async, error);
+}
+
+static void
+load_documents_job (CandorStore *self, GTask *task)
+{
+  Call            *call = g_task_get_task_data (task);
+  GError          *error = NULL;
+  g_autofree char *sql =
+    g_strdup_printf ("SELECT json FROM %s ORDER BY id", document_tables[call->kind]);
+  GPtrArray *documents = query_texts (self, sql, &error);
+
+  return_pointer (task, documents, (GDestroyNotify)g_ptr_array_unref, error);
+}
+
+void
+candor_store_load_documents_async (CandorStore        *self,
+                                   CandorStoreDocument kind,
+                                   GCancellable       *cancellable,
+                                   GAsyncReadyCallback callback,
+                                   gpointer            user_data)
+{
+  g_autoptr (GTask) task = NULL;
+  Call *call;
+
+  g_return_if_fail (CANDOR_IS_STORE (self));
+  g_return_if_fail (kind <= CANDOR_STORE_DOCUMENT_TEMPLATE);
+
+  task = new_call_task (self, candor_store_load_documents_async, cancellable, callback, user_data,
+                        &call);
+  call->kind = kind;
+  run_job (self, task, load_documents_job);
+}
+
+GPtrArray *
+candor_store_load_documents_finish (CandorStore *self, GAsyncResult *result, GError **error)
+{
+  return finish_pointer (self, result, candor_store_load_documents_async, error);
+}
+
+static void
+put_document_job (CandorStore *self, GTask *task)
+{
+  Call    *call = g_task_get_task_data (task);
+  GError  *error = NULL;
+  gboolean ok = candor_store_put_document (self, call->kind, call->id, call->json, &error);
+
+  return_boolean (task, ok, error);
+}
+
+void
+candor_store_put_document_async (CandorStore        *self,
+                                 CandorStoreDocument kind,
+                                 const char         *id,
+                                 const char         *json,
+                                 GCancellable       *cancellable,
+                                 GAsyncReadyCallback callback,
+                                 gpointer            user_data)
+{
+  g_autoptr (GTask) task = NULL;
+  Call *call;
+
+  g_return_if_fail (CANDOR_IS_STORE (self));
+  g_return_if_fail (kind <= CANDOR_STORE_DOCUMENT_TEMPLATE);
+  g_return_if_fail (id != NULL);
+  g_return_if_fail (json != NULL);
+
+  task =
+    new_call_task (self, candor_store_put_document_async, cancellable, callback, user_data, &call);
+  call->kind = kind;
+  call->id = g_strdup (id);
+  call->json = g_strdup (json);
+  run_job (self, task, put_document_job);
+}
+
+gboolean
+candor_store_put_document_finish (CandorStore *self, GAsyncResult *result, GError **error)
+{
+  return finish_boolean (self, result, candor_store_put_document_async, error);
+}
+
+static void
+delete_document_job (CandorStore *self, GTask *task)
+{
+  Call    *call = g_task_get_task_data (task);
+  GError  *error = NULL;
+  gboolean ok = candor_store_delete_document (self, call->kind, call->id, &error);
+
+  return_boolean (task, ok, error);
+}
+
+void
+candor_store_delete_document_async (CandorStore        *self,
+                                    CandorStoreDocument kind,
+                                    const char         *id,
+                                    GCancellable       *cancellable,
+                                    GAsyncReadyCallback callback,
+                                    gpointer            user_data)
+{
+  g_autoptr (GTask) task = NULL;
+  Call *call;
+
+  g_return_if_fail (CANDOR_IS_STORE (self));
+  g_return_if_fail (kind <= CANDOR_STORE_DOCUMENT_TEMPLATE);
+  g_return_if_fail (id != NULL);
+
+  task = new_call_task (self, candor_store_delete_document_async, cancellable, callback, user_data,
+                        &call);
+  call->kind = kind;
+  call->id = g_strdup (id);
+  run_job (self, task, delete_document_job);
+}
+
+gboolean
+candor_store_delete_document_finish (CandorStore *self, GAsyncResult *result, GError **error)
+{
+  return finish_boolean (self, result, candor_store_delete_document_async, error);
 }

@@ -156,6 +156,13 @@ CandorStore *candor_store_open_finish (GAsyncResult *result, GError **error);
 /* Sets a damaged history aside as "history.db.damaged-YYYYMMDD-HHMMSS" and
  * opens a fresh one; the name it was moved to goes to @damaged_path. */
 CandorStore *candor_store_recover (const char *path, char **damaged_path, GError **error);
+/* Runs candor_store_recover() in a thread. */
+void candor_store_recover_async (const char         *path,
+                                 GCancellable       *cancellable,
+                                 GAsyncReadyCallback callback,
+                                 gpointer            user_data);
+CandorStore *
+candor_store_recover_finish (GAsyncResult *result, char **damaged_path, GError **error);
 
 const char *candor_store_get_path (CandorStore *self);
 
@@ -206,7 +213,15 @@ gboolean candor_store_set_publication_state (CandorStore           *self,
                                              GError               **error);
 
 /* Incidents newest first, as CandorIncident objects. */
-guint candor_store_count_incidents (CandorStore *self, GError **error);
+guint    candor_store_count_incidents (CandorStore *self, GError **error);
+void     candor_store_count_incidents_async (CandorStore        *self,
+                                             GCancellable       *cancellable,
+                                             GAsyncReadyCallback callback,
+                                             gpointer            user_data);
+gboolean candor_store_count_incidents_finish (CandorStore  *self,
+                                              GAsyncResult *result,
+                                              guint        *count,
+                                              GError      **error);
 GPtrArray      *
 candor_store_list_incidents (CandorStore *self, guint offset, guint limit, GError **error);
 void candor_store_list_incidents_async (CandorStore        *self,
@@ -218,8 +233,15 @@ void candor_store_list_incidents_async (CandorStore        *self,
 GPtrArray *
 candor_store_list_incidents_finish (CandorStore *self, GAsyncResult *result, GError **error);
 
-CandorIncident *
+CandorIncident      *
 candor_store_load_incident (CandorStore *self, const char *incident_id, GError **error);
+void candor_store_load_incident_async (CandorStore        *self,
+                                       const char         *incident_id,
+                                       GCancellable       *cancellable,
+                                       GAsyncReadyCallback callback,
+                                       gpointer            user_data);
+CandorIncident *
+candor_store_load_incident_finish (CandorStore *self, GAsyncResult *result, GError **error);
 /* The incident's sent updates, oldest first, as CandorSentUpdate. */
 GPtrArray *candor_store_load_updates (CandorStore *self, const char *incident_id, GError **error);
 void       candor_store_load_updates_async (CandorStore        *self,
@@ -265,8 +287,21 @@ void     candor_store_save_draft_async (CandorStore        *self,
 gboolean candor_store_save_draft_finish (CandorStore *self, GAsyncResult *result, GError **error);
 char    *candor_store_load_draft (CandorStore *self, const char *draft_id, GError **error);
 gboolean candor_store_delete_draft (CandorStore *self, const char *draft_id, GError **error);
+void     candor_store_delete_draft_async (CandorStore        *self,
+                                          const char         *draft_id,
+                                          GCancellable       *cancellable,
+                                          GAsyncReadyCallback callback,
+                                          gpointer            user_data);
+gboolean candor_store_delete_draft_finish (CandorStore *self, GAsyncResult *result, GError **error);
 /* Ids of the drafts, most recently saved first. */
 GStrv candor_store_list_drafts (CandorStore *self, GError **error);
+/* The JSON of every draft (char *), most recently saved first. */
+void candor_store_load_drafts_async (CandorStore        *self,
+                                     GCancellable       *cancellable,
+                                     GAsyncReadyCallback callback,
+                                     gpointer            user_data);
+GPtrArray *
+candor_store_load_drafts_finish (CandorStore *self, GAsyncResult *result, GError **error);
 
 /* Contacts, audiences, channel settings and user templates as JSON objects.
  * Channel settings that hold anything named like a secret are refused. */
@@ -284,6 +319,30 @@ gboolean candor_store_delete_document (CandorStore        *self,
                                        CandorStoreDocument kind,
                                        const char         *id,
                                        GError            **error);
+/* The JSON of every document of @kind (char *), in id order. */
+void candor_store_load_documents_async (CandorStore        *self,
+                                        CandorStoreDocument kind,
+                                        GCancellable       *cancellable,
+                                        GAsyncReadyCallback callback,
+                                        gpointer            user_data);
+GPtrArray      *
+candor_store_load_documents_finish (CandorStore *self, GAsyncResult *result, GError **error);
+void candor_store_put_document_async (CandorStore        *self,
+                                      CandorStoreDocument kind,
+                                      const char         *id,
+                                      const char         *json,
+                                      GCancellable       *cancellable,
+                                      GAsyncReadyCallback callback,
+                                      gpointer            user_data);
+gboolean candor_store_put_document_finish (CandorStore *self, GAsyncResult *result, GError **error);
+void     candor_store_delete_document_async (CandorStore        *self,
+                                             CandorStoreDocument kind,
+                                             const char         *id,
+                                             GCancellable       *cancellable,
+                                             GAsyncReadyCallback callback,
+                                             gpointer            user_data);
+gboolean
+candor_store_delete_document_finish (CandorStore *self, GAsyncResult *result, GError **error);
 
 /* The incident as a report (Markdown), as data (JSON) or its emails (mbox). */
 GBytes *candor_store_export_incident (CandorStore       *self,
