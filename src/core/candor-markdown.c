@@ -367,6 +367,9 @@ append_target_url (GString *out, const char *url, const char *also_encode)
     }
 }
 
+/* The HTML email and Matrix bodies: the same five characters as Mustache's
+ * {{name}} in candor-mustache.c, so text and variables come out alike; not
+ * Pango markup, which also encodes control characters (ui/ chat markup). */
 static void
 append_html_escaped (GString *out, const char *text, gsize len)
 {

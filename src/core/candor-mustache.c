@@ -588,6 +588,10 @@ candor_mustache_template_get_source (CandorMustacheTemplate *self)
 
 /* Escaping */
 
+/* HTML text and attribute values, as {{name}} escapes them: the five
+ * characters, "'" as "&#39;", which older mail clients know. The same bytes
+ * as candor-markdown.c's escaper, so a variable reads like the text around
+ * it; the preview's Pango markup escaper (ui/) differs. */
 static void
 append_escaped_html (GString *out, const char *text, gsize length)
 {

@@ -18,9 +18,16 @@ G_BEGIN_DECLS
 #define CANDOR_TYPE_WIZARD_PAGE (candor_wizard_page_get_type ())
 G_DECLARE_DERIVABLE_TYPE (CandorWizardPage, candor_wizard_page, CANDOR, WIZARD_PAGE, AdwBin)
 
+/* Called once an apply step has ended: @valid says whether the wizard may
+ * move on. */
+typedef void (*CandorWizardPageApplyCallback) (CandorWizardPage *page,
+                                               gboolean          valid,
+                                               gpointer          user_data);
+
 /* One step of the wizard. Like gnome-initial-setup's GisPage, a page only
  * says whether it is complete (Next may be pressed) and whether it may be
- * skipped; the wizard decides what that means for its header bar. */
+ * skipped; the wizard decides what that means for its header bar. Before
+ * the wizard leaves a page forward, the page may apply what it holds. */
 struct _CandorWizardPageClass
 {
   AdwBinClass parent_class;
@@ -32,6 +39,11 @@ struct _CandorWizardPageClass
   /* The history opened (it opens after the first frame, so often after the
    * wizard did): what the page keeps there can be read now. */
   void (*store_set) (CandorWizardPage *self);
+  /* Next (or Skip) was pressed. Returns TRUE when the page started work that
+   * ends with exactly one candor_wizard_page_apply_complete() call, also
+   * when @cancellable is cancelled; FALSE when there is nothing to wait for.
+   * NULL: nothing to apply. */
+  gboolean (*apply) (CandorWizardPage *self, GCancellable *cancellable);
 };
 
 const char     *candor_wizard_page_get_title (CandorWizardPage *self);
@@ -48,5 +60,11 @@ void            candor_wizard_page_set_draft (CandorWizardPage *self,
 void            candor_wizard_page_shown (CandorWizardPage *self);
 CandorStore    *candor_wizard_page_get_store (CandorWizardPage *self);
 void            candor_wizard_page_set_store (CandorWizardPage *self, CandorStore *store);
+gboolean        candor_wizard_page_apply_begin (CandorWizardPage             *self,
+                                                CandorWizardPageApplyCallback callback,
+                                                gpointer                      user_data);
+void            candor_wizard_page_apply_complete (CandorWizardPage *self, gboolean valid);
+void            candor_wizard_page_apply_cancel (CandorWizardPage *self);
+gboolean        candor_wizard_page_get_applying (CandorWizardPage *self);
 
 G_END_DECLS

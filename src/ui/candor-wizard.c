@@ -23,9 +23,10 @@
 #include "candor-wizard.h"
 
 /* The assistant, built like gnome-initial-setup's: a GtkStack of pages that
- * say whether they are complete or skippable, Back and Next in the header
- * bar, and beside the steps (below them on a narrow window) the live
- * preview of every audience and channel. */
+ * say whether they are complete or skippable and apply what they hold
+ * before the wizard moves on, Back and Next in the header bar, and beside
+ * the steps (below them on a narrow window) the live preview of every
+ * audience and channel. */
 struct _CandorWizard
 {
   AdwWindow parent_instance;
@@ -47,6 +48,8 @@ struct _CandorWizard
   CandorDraft         *draft;
   CandorDraftAutosave *autosave;
   GPtrArray           *editors;
+  CandorWizardPage    *watched_page;  /* the visible one, whose state the header bar shows */
+  CandorWizardPage    *applying_page; /* whose apply step Next waits for */
   gboolean             incident_started;
   gboolean             close_confirmed;
 };
@@ -104,12 +107,15 @@ update_buttons (CandorWizard *self)
   GtkWidget        *next_page = gtk_widget_get_next_sibling (GTK_WIDGET (page));
   gboolean          complete = candor_wizard_page_get_complete (page);
   gboolean          skippable = candor_wizard_page_get_skippable (page);
+  gboolean          applying = candor_wizard_page_get_applying (page);
   g_autofree char  *subtitle = NULL;
 
+  /* While the page applies, Back (and Escape) cancels instead. */
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "wizard.back",
-                                 gtk_widget_get_prev_sibling (GTK_WIDGET (page)) != NULL);
+                                 applying ||
+                                   gtk_widget_get_prev_sibling (GTK_WIDGET (page)) != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "wizard.next",
-                                 next_page != NULL && (complete || skippable));
+                                 next_page != NULL && (complete || skippable) && !applying);
   gtk_widget_set_visible (GTK_WIDGET (self->next_button), next_page != NULL);
   gtk_button_set_label (self->next_button, !complete && skippable ? _("_Skip") : _("_Next"));
 
@@ -123,8 +129,44 @@ update_buttons (CandorWizard *self)
 static void
 on_page_state_changed_cb (CandorWizard *self, GParamSpec *pspec, CandorWizardPage *page)
 {
-  if (page == get_current_page (self))
-    update_buttons (self);
+  update_buttons (self);
+}
+
+static void
+watch_page (CandorWizard *self, CandorWizardPage *page)
+{
+  if (self->watched_page == page)
+    return;
+
+  if (self->watched_page != NULL)
+    g_signal_handlers_disconnect_by_func (self->watched_page, on_page_state_changed_cb, self);
+  g_set_object (&self->watched_page, page);
+  if (page == NULL)
+    return;
+
+  g_signal_connect_object (page, "notify::complete", G_CALLBACK (on_page_state_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (page, "notify::skippable", G_CALLBACK (on_page_state_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (page, "notify::applying", G_CALLBACK (on_page_state_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+}
+
+static void
+show_current_page (CandorWizard *self)
+{
+  CandorWizardPage *page = get_current_page (self);
+
+  /* Leaving a page by any way but its apply step gives that step up. */
+  if (self->applying_page != NULL && self->applying_page != page)
+    {
+      candor_wizard_page_apply_cancel (self->applying_page);
+      self->applying_page = NULL;
+    }
+
+  watch_page (self, page);
+  candor_wizard_page_shown (page);
+  update_buttons (self);
 }
 
 static void
@@ -133,8 +175,7 @@ on_pages_visible_child_cb (CandorWizard *self, GParamSpec *pspec, GtkStack *page
   if (self->draft == NULL)
     return;
 
-  candor_wizard_page_shown (get_current_page (self));
-  update_buttons (self);
+  show_current_page (self);
 }
 
 static void
@@ -260,20 +301,21 @@ go_to (CandorWizard *self, GtkWidget *page)
 static void
 candor_wizard_back_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
-  CandorWizard *self = CANDOR_WIZARD (widget);
-
-  go_to (self, gtk_widget_get_prev_sibling (GTK_WIDGET (get_current_page (self))));
-}
-
-static void
-candor_wizard_next_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
-{
   CandorWizard     *self = CANDOR_WIZARD (widget);
   CandorWizardPage *page = get_current_page (self);
 
-  if (!candor_wizard_page_get_complete (page) && !candor_wizard_page_get_skippable (page))
-    return;
+  if (candor_wizard_page_get_applying (page))
+    {
+      candor_wizard_page_apply_cancel (page);
+      return;
+    }
 
+  go_to (self, gtk_widget_get_prev_sibling (GTK_WIDGET (page)));
+}
+
+static void
+move_on_from (CandorWizard *self, CandorWizardPage *page)
+{
   /* The incident exists for the rest of the app once it has a name. */
   if (!self->incident_started && CANDOR_IS_WIZARD_INCIDENT_PAGE (page))
     {
@@ -282,6 +324,45 @@ candor_wizard_next_action (GtkWidget *widget, const char *action_name, GVariant 
     }
 
   go_to (self, gtk_widget_get_next_sibling (GTK_WIDGET (page)));
+}
+
+/* @user_data is a weak reference to the wizard: the page's work may end
+ * after the wizard was closed. */
+static void
+on_page_applied_cb (CandorWizardPage *page, gboolean valid, gpointer user_data)
+{
+  GWeakRef *weak = user_data;
+  g_autoptr (CandorWizard) self = g_weak_ref_get (weak);
+
+  g_weak_ref_clear (weak);
+  g_free (weak);
+
+  /* A step given up (another page shown, the wizard closed) moves nothing. */
+  if (self == NULL || page != self->applying_page)
+    return;
+
+  self->applying_page = NULL;
+  if (valid)
+    move_on_from (self, page);
+}
+
+static void
+candor_wizard_next_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  CandorWizard     *self = CANDOR_WIZARD (widget);
+  CandorWizardPage *page = get_current_page (self);
+  GWeakRef         *weak;
+
+  if (!candor_wizard_page_get_complete (page) && !candor_wizard_page_get_skippable (page))
+    return;
+  if (candor_wizard_page_get_applying (page) ||
+      gtk_widget_get_next_sibling (GTK_WIDGET (page)) == NULL)
+    return;
+
+  weak = g_new0 (GWeakRef, 1);
+  g_weak_ref_init (weak, self);
+  self->applying_page = page;
+  candor_wizard_page_apply_begin (page, on_page_applied_cb, weak);
 }
 
 static gboolean
@@ -343,6 +424,12 @@ candor_wizard_dispose (GObject *object)
   CandorWizard *self = CANDOR_WIZARD (object);
 
   g_clear_pointer (&self->editors, g_ptr_array_unref);
+  if (self->applying_page != NULL)
+    {
+      candor_wizard_page_apply_cancel (self->applying_page);
+      self->applying_page = NULL;
+    }
+  watch_page (self, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), CANDOR_TYPE_WIZARD);
   g_clear_object (&self->autosave);
   g_clear_object (&self->draft);
@@ -406,14 +493,6 @@ candor_wizard_init (CandorWizard *self)
   self->editors = g_ptr_array_new ();
   collect_editors (GTK_WIDGET (self->pages), self->editors);
 
-  for (GtkWidget *page = gtk_widget_get_first_child (GTK_WIDGET (self->pages)); page != NULL;
-       page = gtk_widget_get_next_sibling (page))
-    {
-      g_signal_connect_object (page, "notify::complete", G_CALLBACK (on_page_state_changed_cb),
-                               self, G_CONNECT_SWAPPED);
-      g_signal_connect_object (page, "notify::skippable", G_CALLBACK (on_page_state_changed_cb),
-                               self, G_CONNECT_SWAPPED);
-    }
   g_signal_connect_object (self->incident_page, "notify::template",
                            G_CALLBACK (on_incident_page_template_cb), self, G_CONNECT_SWAPPED);
 
@@ -464,8 +543,7 @@ candor_wizard_new (GtkApplication *application, GtkWindow *parent, CandorDraft *
     }
   on_history_changed_cb (self);
 
-  candor_wizard_page_shown (get_current_page (self));
-  update_buttons (self);
+  show_current_page (self);
 
   return self;
 }
