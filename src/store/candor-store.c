@@ -275,142 +275,6 @@ static const char *const document_tables[] = {
   [CANDOR_STORE_DOCUMENT_TEMPLATE] = "templates",
 };
 
-static const char *const publication_states[] = {
-  [CANDOR_PUBLICATION_STATE_WAITING] = "waiting",
-  [CANDOR_PUBLICATION_STATE_SENT] = "sent",
-  [CANDOR_PUBLICATION_STATE_FAILED] = "failed",
-  [CANDOR_PUBLICATION_STATE_VERIFY] = "verify",
-};
-
-const char *
-candor_publication_state_to_string (CandorPublicationState state)
-{
-  g_return_val_if_fail (state <= CANDOR_PUBLICATION_STATE_VERIFY, NULL);
-
-  return publication_states[state];
-}
-
-static CandorPublicationState
-publication_state_from_string (const char *text)
-{
-  for (guint i = 0; i < G_N_ELEMENTS (publication_states); i++)
-    {
-      if (g_strcmp0 (publication_states[i], text) == 0)
-        return i;
-    }
-
-  return CANDOR_PUBLICATION_STATE_VERIFY;
-}
-
-CandorSentRendition *
-candor_sent_rendition_new (const char  *audience,
-                           CandorFormat format,
-                           const char  *language,
-                           const char  *subject,
-                           const char  *body,
-                           GBytes      *mime)
-{
-  CandorSentRendition *rendition;
-
-  g_return_val_if_fail (audience != NULL, NULL);
-  g_return_val_if_fail (format < CANDOR_N_FORMATS, NULL);
-  g_return_val_if_fail (body != NULL, NULL);
-
-  rendition = g_new0 (CandorSentRendition, 1);
-  rendition->audience = g_strdup (audience);
-  rendition->format = format;
-  rendition->language = g_strdup (language != NULL ? language : "en");
-  rendition->subject = g_strdup (subject);
-  rendition->body = g_strdup (body);
-  rendition->mime = mime != NULL ? g_bytes_ref (mime) : NULL;
-
-  return rendition;
-}
-
-CandorSentRendition *
-candor_sent_rendition_new_from_rendition (CandorRendition *rendition,
-                                          const char      *language,
-                                          GError         **error)
-{
-  g_autoptr (CandorSentRendition) sent = NULL;
-  GBytes      *mime = NULL; /* owned by the rendition */
-  CandorFormat format;
-
-  g_return_val_if_fail (CANDOR_IS_RENDITION (rendition), NULL);
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
-
-  format = candor_rendition_get_format (rendition);
-  /* An email is recorded with the very bytes that go out, or not at all. */
-  if (format == CANDOR_FORMAT_EMAIL)
-    {
-      mime = candor_rendition_get_mime (rendition, error);
-      if (mime == NULL)
-        return NULL;
-    }
-
-  sent = candor_sent_rendition_new (candor_rendition_get_audience_id (rendition), format, language,
-                                    candor_rendition_get_subject (rendition),
-                                    candor_rendition_get_text (rendition) ?: "", mime);
-  sent->html = g_strdup (candor_rendition_get_html (rendition));
-  sent->json = g_strdup (candor_rendition_get_json (rendition));
-  sent->message_id = g_strdup (candor_rendition_get_message_id (rendition));
-
-  /* A social thread is sent as its posts: keep them, as the rendition writes them out. */
-  if (sent->json == NULL && candor_rendition_get_thread (rendition) != NULL)
-    {
-      g_autoptr (JsonNode) node = candor_rendition_to_json (rendition);
-
-      sent->json = json_to_string (node, FALSE);
-    }
-
-  return g_steal_pointer (&sent);
-}
-
-void
-candor_sent_rendition_free (CandorSentRendition *rendition)
-{
-  if (rendition == NULL)
-    return;
-
-  g_free (rendition->audience);
-  g_free (rendition->language);
-  g_free (rendition->subject);
-  g_free (rendition->body);
-  g_free (rendition->html);
-  g_free (rendition->json);
-  g_free (rendition->message_id);
-  g_clear_pointer (&rendition->mime, g_bytes_unref);
-  g_free (rendition);
-}
-
-void
-candor_publication_free (CandorPublication *publication)
-{
-  if (publication == NULL)
-    return;
-
-  g_free (publication->channel_id);
-  g_free (publication->remote_id);
-  g_free (publication->remote_url);
-  g_free (publication->last_error);
-  g_clear_pointer (&publication->created_at, g_date_time_unref);
-  g_clear_pointer (&publication->updated_at, g_date_time_unref);
-  g_free (publication);
-}
-
-void
-candor_sent_update_free (CandorSentUpdate *sent)
-{
-  if (sent == NULL)
-    return;
-
-  g_clear_object (&sent->update);
-  g_clear_pointer (&sent->sent_at, g_date_time_unref);
-  g_clear_pointer (&sent->renditions, g_ptr_array_unref);
-  g_clear_pointer (&sent->publications, g_ptr_array_unref);
-  g_free (sent);
-}
-
 /* Errors */
 
 gboolean
@@ -1402,7 +1266,7 @@ load_publications (CandorStore *self, gint64 update_num, GError **error)
       publication->id = sqlite3_column_int64 (stmt, 0);
       publication->rendition_id = sqlite3_column_int64 (stmt, 1);
       publication->channel_id = g_strdup (column_text (stmt, 2));
-      publication->state = publication_state_from_string (column_text (stmt, 3));
+      publication->state = candor_publication_state_from_string (column_text (stmt, 3));
       publication->remote_id = g_strdup (column_text (stmt, 4));
       publication->remote_url = g_strdup (column_text (stmt, 5));
       publication->attempts = sqlite3_column_int (stmt, 6);
@@ -1550,7 +1414,7 @@ candor_store_set_publication_state (CandorStore           *self,
     return FALSE;
 
   sqlite3_bind_int64 (stmt, 1, publication_id);
-  sqlite3_bind_text (stmt, 2, publication_states[state], -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, candor_publication_state_to_string (state), -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 3, remote_id, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 4, remote_url, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 5, last_error, -1, SQLITE_TRANSIENT);
