@@ -22,7 +22,7 @@
 
 G_DEFINE_FINAL_TYPE (CandorStore, candor_store, G_TYPE_OBJECT)
 
-G_DEFINE_QUARK (candor - store - error - quark, candor_store_error)
+G_DEFINE_QUARK (candor-store-error-quark, candor_store_error);
 
 typedef struct
 {
