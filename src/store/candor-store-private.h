@@ -41,8 +41,8 @@ struct _CandorStore
 #define CANDOR_STORE_LOCK_GUARD(self) \
   g_autoptr (GRecMutexLocker) G_GNUC_UNUSED locker = g_rec_mutex_locker_new (&(self)->lock)
 
-/* The schema version this build writes; migrations[v - 1] takes a database
- * from version v - 1 to v. */
+/* The schema version this build writes: the number of migration files in
+ * the resources. The SQL of version v takes a database from v - 1 to v. */
 int         _candor_store_get_schema_version (void);
 const char *_candor_store_get_migration_sql (int to_version);
 /* Applies the migrations up to @target_version on a raw connection. */
