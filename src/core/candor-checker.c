@@ -56,7 +56,7 @@ struct _CandorChecker
 
 G_DEFINE_FINAL_TYPE (CandorChecker, candor_checker, G_TYPE_OBJECT)
 
-G_DEFINE_QUARK (candor - checker - error - quark, candor_checker_error)
+G_DEFINE_QUARK (candor-checker-error-quark, candor_checker_error);
 
 /* Russian writes ё and е interchangeably; folding both the lists and the text
  * to е lets one list entry match both spellings. Both letters take two bytes

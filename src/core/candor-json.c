@@ -15,7 +15,7 @@
 
 #include "candor-json.h"
 
-G_DEFINE_QUARK (candor - json - error - quark, candor_json_error)
+G_DEFINE_QUARK (candor-json-error-quark, candor_json_error);
 
 typedef struct
 {

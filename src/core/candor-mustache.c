@@ -80,7 +80,7 @@ G_DEFINE_BOXED_TYPE (CandorMustacheTemplate,
                      candor_mustache_template_ref,
                      candor_mustache_template_unref)
 
-G_DEFINE_QUARK (candor - mustache - error - quark, candor_mustache_error)
+G_DEFINE_QUARK (candor-mustache-error-quark, candor_mustache_error);
 
 static void
 node_clear (Node *node)

@@ -36,7 +36,7 @@ struct _CandorTemplate
 
 G_DEFINE_FINAL_TYPE (CandorTemplate, candor_template, G_TYPE_OBJECT)
 
-G_DEFINE_QUARK (candor - template - error - quark, candor_template_error)
+G_DEFINE_QUARK (candor-template-error-quark, candor_template_error);
 
 enum
 {

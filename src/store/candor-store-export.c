@@ -495,3 +495,40 @@ candor_store_export_incident (CandorStore       *self,
         g_assert_not_reached ();
     }
 }
+
+static void
+export_job (CandorStore *self, GTask *task)
+{
+  CandorStoreCall *call = g_task_get_task_data (task);
+  GError          *error = NULL;
+  GBytes          *bytes = candor_store_export_incident (self, call->id, call->format, &error);
+
+  _candor_store_return_pointer (task, bytes, (GDestroyNotify)g_bytes_unref, error);
+}
+
+void
+candor_store_export_incident_async (CandorStore        *self,
+                                    const char         *incident_id,
+                                    CandorExportFormat  format,
+                                    GCancellable       *cancellable,
+                                    GAsyncReadyCallback callback,
+                                    gpointer            user_data)
+{
+  g_autoptr (GTask) task = NULL;
+  CandorStoreCall *call;
+
+  g_return_if_fail (CANDOR_IS_STORE (self));
+  g_return_if_fail (incident_id != NULL);
+
+  task = _candor_store_new_call_task (self, candor_store_export_incident_async, cancellable,
+                                      callback, user_data, &call);
+  call->id = g_strdup (incident_id);
+  call->format = format;
+  _candor_store_run_job (self, task, export_job);
+}
+
+GBytes *
+candor_store_export_incident_finish (CandorStore *self, GAsyncResult *result, GError **error)
+{
+  return _candor_store_finish_pointer (self, result, candor_store_export_incident_async, error);
+}

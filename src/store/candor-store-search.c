@@ -379,3 +379,62 @@ fail:
   _candor_store_unlock (self);
   return NULL;
 }
+
+static void
+search_job (CandorStore *self, GTask *task)
+{
+  CandorStoreCall *call = g_task_get_task_data (task);
+  GError          *error = NULL;
+  GPtrArray       *hits;
+
+  hits =
+    candor_store_search (self, &call->query, call->offset, call->limit, &call->has_more, &error);
+  _candor_store_return_pointer (task, hits, (GDestroyNotify)g_ptr_array_unref, error);
+}
+
+void
+candor_store_search_async (CandorStore             *self,
+                           const CandorSearchQuery *query,
+                           guint                    offset,
+                           guint                    limit,
+                           GCancellable            *cancellable,
+                           GAsyncReadyCallback      callback,
+                           gpointer                 user_data)
+{
+  g_autoptr (GTask) task = NULL;
+  CandorStoreCall *call;
+
+  g_return_if_fail (CANDOR_IS_STORE (self));
+  g_return_if_fail (query != NULL);
+
+  task = _candor_store_new_call_task (self, candor_store_search_async, cancellable, callback,
+                                      user_data, &call);
+  /* A deep copy: the caller's query may live on its stack. */
+  call->query = *query;
+  call->query_text = g_strdup (query->text);
+  call->audience = g_strdup (query->audience);
+  call->language = g_strdup (query->language);
+  call->query.text = call->query_text;
+  call->query.audience = call->audience;
+  call->query.language = call->language;
+  call->query.from = query->from != NULL ? g_date_time_ref (query->from) : NULL;
+  call->query.until = query->until != NULL ? g_date_time_ref (query->until) : NULL;
+  call->offset = offset;
+  call->limit = limit;
+  _candor_store_run_job (self, task, search_job);
+}
+
+GPtrArray *
+candor_store_search_finish (CandorStore  *self,
+                            GAsyncResult *result,
+                            gboolean     *has_more,
+                            GError      **error)
+{
+  GPtrArray *hits = _candor_store_finish_pointer (self, result, candor_store_search_async, error);
+
+  if (has_more != NULL)
+    *has_more =
+      hits != NULL && ((CandorStoreCall *)g_task_get_task_data (G_TASK (result)))->has_more;
+
+  return hits;
+}

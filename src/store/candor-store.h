@@ -11,7 +11,10 @@
 
 #include "candor-enums.h"
 #include "candor-incident.h"
+#include "candor-publication.h"
 #include "candor-rendition.h"
+#include "candor-sent-rendition.h"
+#include "candor-sent-update.h"
 #include "candor-update.h"
 
 G_BEGIN_DECLS
@@ -30,14 +33,6 @@ typedef enum
   CANDOR_STORE_ERROR_FAILED,    /* anything else SQLite reports */
 } CandorStoreError;
 
-typedef enum
-{
-  CANDOR_PUBLICATION_STATE_WAITING,
-  CANDOR_PUBLICATION_STATE_SENT,
-  CANDOR_PUBLICATION_STATE_FAILED,
-  CANDOR_PUBLICATION_STATE_VERIFY,
-} CandorPublicationState;
-
 /* The keyed JSON documents the store keeps besides the history. */
 typedef enum
 {
@@ -53,69 +48,6 @@ typedef enum
   CANDOR_EXPORT_FORMAT_JSON,
   CANDOR_EXPORT_FORMAT_MBOX,
 } CandorExportFormat;
-
-/* One rendition as it was sent: the exact text one audience received
- * through one channel format, kept byte for byte. @html is the email's HTML
- * document or Matrix's formatted body, @json the request body for Teams,
- * Matrix and the status page, @mime the whole email message and @message_id
- * its Message-ID (to follow up in the same thread). @id is set once stored. */
-typedef struct
-{
-  gint64       id;
-  char        *audience;
-  CandorFormat format;
-  char        *language;
-  char        *subject;
-  char        *body;
-  char        *html;
-  char        *json;
-  GBytes      *mime;
-  char        *message_id;
-} CandorSentRendition;
-
-CandorSentRendition *candor_sent_rendition_new (const char  *audience,
-                                                CandorFormat format,
-                                                const char  *language,
-                                                const char  *subject,
-                                                const char  *body,
-                                                GBytes      *mime);
-/* What the renderer made, to be recorded as sent in @language; fails only
- * when an email's MIME message cannot be built. */
-CandorSentRendition *candor_sent_rendition_new_from_rendition (CandorRendition *rendition,
-                                                               const char      *language,
-                                                               GError         **error);
-void                 candor_sent_rendition_free (CandorSentRendition *rendition);
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (CandorSentRendition, candor_sent_rendition_free)
-
-/* One publication of a rendition on one configured channel. */
-typedef struct
-{
-  gint64                 id;
-  gint64                 rendition_id;
-  char                  *channel_id;
-  CandorPublicationState state;
-  char                  *remote_id;
-  char                  *remote_url;
-  guint                  attempts;
-  char                  *last_error;
-  GDateTime             *created_at;
-  GDateTime             *updated_at;
-} CandorPublication;
-
-void candor_publication_free (CandorPublication *publication);
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (CandorPublication, candor_publication_free)
-
-/* An update as it went out: when, and what each audience received. */
-typedef struct
-{
-  CandorUpdate *update;
-  GDateTime    *sent_at;
-  GPtrArray    *renditions;   /* of CandorSentRendition */
-  GPtrArray    *publications; /* of CandorPublication */
-} CandorSentUpdate;
-
-void candor_sent_update_free (CandorSentUpdate *sent);
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (CandorSentUpdate, candor_sent_update_free)
 
 /* What a history search looks for. Unset filters (NULL, -1) match all. */
 typedef struct
@@ -357,7 +289,5 @@ void    candor_store_export_incident_async (CandorStore        *self,
                                             gpointer            user_data);
 GBytes *
 candor_store_export_incident_finish (CandorStore *self, GAsyncResult *result, GError **error);
-
-const char *candor_publication_state_to_string (CandorPublicationState state);
 
 G_END_DECLS

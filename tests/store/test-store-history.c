@@ -10,7 +10,6 @@
 #include <json-glib/json-glib.h>
 #include <string.h>
 
-#include "candor-incident-facts.h"
 #include "candor-renderer.h"
 #include "candor-store-private.h"
 #include "candor-store-test-seed.h"
@@ -347,75 +346,6 @@ test_list_pages_newest_first (void)
                    CANDOR_INCIDENT_STATE_RESOLVED);
 }
 
-static void
-test_facts_mark_late_updates (void)
-{
-  g_autoptr (CandorStore) store = open_default_store ();
-  g_autoptr (GDateTime) started = seed_time (9, 0);
-  g_autoptr (GDateTime) detected = seed_time (9, 10);
-  g_autoptr (GDateTime) t1 = seed_time (9, 25);
-  g_autoptr (GDateTime) p1 = seed_time (10, 0);
-  g_autoptr (GDateTime) t2 = seed_time (10, 0);
-  g_autoptr (GDateTime) p2 = seed_time (11, 0);
-  g_autoptr (GDateTime) t3 = seed_time (11, 40);
-  g_autoptr (GDateTime) now = seed_time (12, 0);
-  g_autoptr (CandorIncident) incident =
-    seed_incident (store, "Checkout down", CANDOR_SEVERITY_MAJOR, CANDOR_INCIDENT_STATE_RESOLVED,
-                   started, detected);
-  g_autoptr (CandorUpdate) u1 =
-    seed_update (store, incident, CANDOR_UPDATE_KIND_INITIAL, t1, p1, "One");
-  g_autoptr (CandorUpdate) u2 =
-    seed_update (store, incident, CANDOR_UPDATE_KIND_PROGRESS, t2, p2, "Two");
-  g_autoptr (CandorUpdate) u3 =
-    seed_update (store, incident, CANDOR_UPDATE_KIND_RESOLUTION, t3, NULL, "Three");
-  g_autoptr (GPtrArray) updates =
-    candor_store_load_updates (store, candor_incident_get_id (incident), NULL);
-  g_autoptr (CandorIncidentFacts) facts = candor_incident_facts_compute (incident, updates, now);
-  CandorUpdateFacts *f;
-
-  g_assert_true (g_date_time_equal (facts->first_notice_at, t1));
-  g_assert_cmpint (facts->time_to_first_notice, ==, 15 * G_TIME_SPAN_MINUTE);
-  /* No resolved-at on the incident: the resolution update tells when. */
-  g_assert_true (g_date_time_equal (facts->resolved_at, t3));
-  g_assert_cmpint (facts->duration, ==, 160 * G_TIME_SPAN_MINUTE);
-  g_assert_cmpuint (facts->updates->len, ==, 3);
-  g_assert_cmpuint (facts->n_late, ==, 1);
-
-  f = &g_array_index (facts->updates, CandorUpdateFacts, 0);
-  g_assert_false (f->late); /* promised 10:00, sent 10:00 */
-  g_assert_true (g_date_time_equal (f->next_sent_at, t2));
-  f = &g_array_index (facts->updates, CandorUpdateFacts, 1);
-  g_assert_true (f->late);
-  g_assert_cmpint (f->late_by, ==, 40 * G_TIME_SPAN_MINUTE);
-  f = &g_array_index (facts->updates, CandorUpdateFacts, 2);
-  g_assert_false (f->late);
-  g_assert_null (f->next_sent_at);
-}
-
-static void
-test_facts_open_incident_overdue (void)
-{
-  g_autoptr (CandorStore) store = open_default_store ();
-  g_autoptr (GDateTime) started = seed_time (9, 0);
-  g_autoptr (GDateTime) t1 = seed_time (9, 5);
-  g_autoptr (GDateTime) p1 = seed_time (10, 0);
-  g_autoptr (GDateTime) now = seed_time (10, 30);
-  g_autoptr (CandorIncident) incident = seed_incident (
-    store, "DNS", CANDOR_SEVERITY_MINOR, CANDOR_INCIDENT_STATE_INVESTIGATING, started, NULL);
-  g_autoptr (CandorUpdate) u1 =
-    seed_update (store, incident, CANDOR_UPDATE_KIND_INITIAL, t1, p1, "One");
-  g_autoptr (GPtrArray) updates =
-    candor_store_load_updates (store, candor_incident_get_id (incident), NULL);
-  g_autoptr (CandorIncidentFacts) facts = candor_incident_facts_compute (incident, updates, now);
-
-  /* Undetected: measured from the start. Still open, promise passed: late already. */
-  g_assert_cmpint (facts->time_to_first_notice, ==, 5 * G_TIME_SPAN_MINUTE);
-  g_assert_cmpint (facts->duration, ==, -1);
-  g_assert_cmpuint (facts->n_late, ==, 1);
-  g_assert_cmpint (g_array_index (facts->updates, CandorUpdateFacts, 0).late_by, ==,
-                   30 * G_TIME_SPAN_MINUTE);
-}
-
 static char *
 export_text (CandorStore *store, const char *id, CandorExportFormat format)
 {
@@ -695,8 +625,6 @@ main (int argc, char *argv[])
   g_test_add_func ("/store/history/record-update-inside-callers-transaction",
                    test_record_update_inside_callers_transaction);
   g_test_add_func ("/store/history/list-pages-newest-first", test_list_pages_newest_first);
-  g_test_add_func ("/store/history/facts-mark-late-updates", test_facts_mark_late_updates);
-  g_test_add_func ("/store/history/facts-open-incident-overdue", test_facts_open_incident_overdue);
   g_test_add_func ("/store/history/export-formats", test_export_formats);
   g_test_add_func ("/store/history/drafts-and-documents", test_drafts_and_documents);
   g_test_add_func ("/store/history/two-connections-share-the-file",

@@ -5,7 +5,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
-#define G_LOG_DOMAIN "candor-store"
+#define G_LOG_DOMAIN "candor-incident-facts"
 
 #include "config.h"
 

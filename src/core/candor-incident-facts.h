@@ -10,7 +10,7 @@
 #include <glib.h>
 
 #include "candor-incident.h"
-#include "candor-store.h"
+#include "candor-sent-update.h"
 
 G_BEGIN_DECLS
 
@@ -45,8 +45,8 @@ typedef struct
   GArray    *updates; /* of CandorUpdateFacts, oldest first */
 } CandorIncidentFacts;
 
-/* @sent_updates: CandorSentUpdate, oldest first (as candor_store_load_updates()
- * returns them); @now decides whether an overdue promise of the last update is late. */
+/* @sent_updates: CandorSentUpdate, oldest first (as the history returns
+ * them); @now decides whether an overdue promise of the last update is late. */
 CandorIncidentFacts *
 candor_incident_facts_compute (CandorIncident *incident, GPtrArray *sent_updates, GDateTime *now);
 void candor_incident_facts_free (CandorIncidentFacts *facts);
