@@ -175,9 +175,10 @@ candor_reminder_schedule (CandorReminder *self,
   if (self->application != NULL)
     g_application_hold (self->application);
 
+  /* In whole seconds, rounded up: such timers wake the system less often. */
   until = g_date_time_difference (due_at, now) - CANDOR_REMINDER_LEAD_MINUTES * G_TIME_SPAN_MINUTE;
-  reminder->source_id =
-    g_timeout_add_seconds (MAX (until, 0) / G_TIME_SPAN_SECOND, on_reminder_due_cb, reminder);
+  reminder->source_id = g_timeout_add_seconds (
+    (MAX (until, 0) + G_TIME_SPAN_SECOND - 1) / G_TIME_SPAN_SECOND, on_reminder_due_cb, reminder);
 
   g_hash_table_replace (self->pending, reminder->incident_id, reminder);
 }
