@@ -246,23 +246,6 @@ candor_session_new (GApplication *application, const char *path)
   return self;
 }
 
-GApplication *
-candor_session_get_application (CandorSession *self)
-{
-  g_return_val_if_fail (CANDOR_IS_SESSION (self), NULL);
-
-  return self->application;
-}
-
-/* The history's file as given to candor_session_new(); NULL for the default one. */
-const char *
-candor_session_get_path (CandorSession *self)
-{
-  g_return_val_if_fail (CANDOR_IS_SESSION (self), NULL);
-
-  return self->path;
-}
-
 CandorStore *
 candor_session_get_store (CandorSession *self)
 {

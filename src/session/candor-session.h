@@ -21,8 +21,6 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (CandorSession, candor_session, CANDOR, SESSION, GObject)
 
 CandorSession *candor_session_new (GApplication *application, const char *path);
-GApplication  *candor_session_get_application (CandorSession *self);
-const char    *candor_session_get_path (CandorSession *self);
 
 /* The history and what became of opening it. */
 CandorStore  *candor_session_get_store (CandorSession *self);
