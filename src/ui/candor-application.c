@@ -19,132 +19,13 @@ struct _CandorApplication
 {
   AdwApplication parent_instance;
 
-  GSettings *settings;
-
+  GSettings     *settings;
+  CandorSession *session;
   /* The history opens after the window is shown, never on the way to it. */
-  CandorStore  *store;
-  GError       *history_error;
-  char         *damaged_path;
-  GCancellable *history_cancellable;
-  gboolean      history_busy;
-  gboolean      history_requested;
+  gboolean history_requested;
 };
 
 G_DEFINE_FINAL_TYPE (CandorApplication, candor_application, ADW_TYPE_APPLICATION)
-
-enum
-{
-  PROP_0,
-  PROP_STORE,
-  PROP_HISTORY_ERROR,
-  PROP_DAMAGED_PATH,
-  PROP_HISTORY_BUSY,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
-
-static void
-candor_application_set_history (CandorApplication *self,
-                                CandorStore       *store,
-                                const GError      *error,
-                                const char        *damaged_path)
-{
-  g_object_freeze_notify (G_OBJECT (self));
-
-  if (g_set_object (&self->store, store))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
-
-  if (self->history_error != NULL || error != NULL)
-    {
-      g_clear_error (&self->history_error);
-      self->history_error = error != NULL ? g_error_copy (error) : NULL;
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HISTORY_ERROR]);
-    }
-
-  if (g_strcmp0 (self->damaged_path, damaged_path) != 0)
-    {
-      g_free (self->damaged_path);
-      self->damaged_path = g_strdup (damaged_path);
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DAMAGED_PATH]);
-    }
-
-  if (self->history_busy)
-    {
-      self->history_busy = FALSE;
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HISTORY_BUSY]);
-    }
-
-  g_object_thaw_notify (G_OBJECT (self));
-}
-
-static gboolean
-candor_application_begin_history_work (CandorApplication *self)
-{
-  if (self->history_busy)
-    return FALSE;
-
-  self->history_busy = TRUE;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HISTORY_BUSY]);
-  return TRUE;
-}
-
-static void
-on_history_opened_cb (GObject *source, GAsyncResult *result, gpointer user_data)
-{
-  g_autoptr (CandorApplication) self = user_data;
-  g_autoptr (CandorStore) store = NULL;
-  g_autoptr (GError) error = NULL;
-
-  store = candor_store_open_finish (result, &error);
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
-
-  if (error != NULL)
-    g_message ("Could not open the history: %s", error->message);
-
-  candor_application_set_history (self, store, error, NULL);
-}
-
-static void
-recover_thread (GTask *task, gpointer source_object, gpointer task_data, GCancellable *cancellable)
-{
-  g_autofree char *damaged_path = NULL;
-  GError          *error = NULL;
-  CandorStore     *store = candor_store_recover (NULL, &damaged_path, &error);
-
-  if (store == NULL)
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-
-  g_object_set_data_full (G_OBJECT (store), "candor-damaged-path", g_steal_pointer (&damaged_path),
-                          g_free);
-  g_task_return_pointer (task, store, g_object_unref);
-}
-
-static void
-on_history_recovered_cb (GObject *source, GAsyncResult *result, gpointer user_data)
-{
-  CandorApplication *self = CANDOR_APPLICATION (source);
-  g_autoptr (CandorStore) store = NULL;
-  g_autoptr (GError) error = NULL;
-
-  store = g_task_propagate_pointer (G_TASK (result), &error);
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
-
-  if (store == NULL)
-    {
-      g_message ("Could not start a fresh history: %s", error->message);
-      candor_application_set_history (self, NULL, error, NULL);
-      return;
-    }
-
-  candor_application_set_history (self, store, NULL,
-                                  g_object_get_data (G_OBJECT (store), "candor-damaged-path"));
-}
 
 static void
 candor_application_about_action (GSimpleAction *action, GVariant *parameter, gpointer user_data)
@@ -207,8 +88,9 @@ static void
 on_first_frame_painted_cb (GdkFrameClock *clock, CandorApplication *self)
 {
   g_signal_handlers_disconnect_by_func (clock, on_first_frame_painted_cb, self);
-  if (self->store == NULL && self->history_error == NULL)
-    candor_application_open_history (self);
+  if (candor_session_get_store (self->session) == NULL &&
+      candor_session_get_open_error (self->session) == NULL)
+    candor_session_open (self->session);
   g_object_unref (self);
 }
 
@@ -269,42 +151,10 @@ candor_application_dispose (GObject *object)
 {
   CandorApplication *self = CANDOR_APPLICATION (object);
 
-  g_cancellable_cancel (self->history_cancellable);
-  g_clear_object (&self->history_cancellable);
   g_clear_object (&self->settings);
-  g_clear_object (&self->store);
-  g_clear_error (&self->history_error);
-  g_clear_pointer (&self->damaged_path, g_free);
+  g_clear_object (&self->session);
 
   G_OBJECT_CLASS (candor_application_parent_class)->dispose (object);
-}
-
-static void
-candor_application_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
-{
-  CandorApplication *self = CANDOR_APPLICATION (object);
-
-  switch (prop_id)
-    {
-      case PROP_STORE:
-        g_value_set_object (value, self->store);
-        break;
-
-      case PROP_HISTORY_ERROR:
-        g_value_set_boxed (value, self->history_error);
-        break;
-
-      case PROP_DAMAGED_PATH:
-        g_value_set_string (value, self->damaged_path);
-        break;
-
-      case PROP_HISTORY_BUSY:
-        g_value_set_boolean (value, self->history_busy);
-        break;
-
-      default:
-        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
 }
 
 static void
@@ -314,18 +164,6 @@ candor_application_class_init (CandorApplicationClass *klass)
   GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
 
   object_class->dispose = candor_application_dispose;
-  object_class->get_property = candor_application_get_property;
-
-  properties[PROP_STORE] = g_param_spec_object ("store", NULL, NULL, CANDOR_TYPE_STORE,
-                                                (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
-  properties[PROP_HISTORY_ERROR] = g_param_spec_boxed ("history-error", NULL, NULL, G_TYPE_ERROR,
-                                                       (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
-  properties[PROP_DAMAGED_PATH] = g_param_spec_string ("damaged-path", NULL, NULL, NULL,
-                                                       (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
-  properties[PROP_HISTORY_BUSY] = g_param_spec_boolean (
-    "history-busy", NULL, NULL, FALSE, (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
-
-  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   app_class->activate = candor_application_activate;
   app_class->startup = candor_application_startup;
@@ -335,7 +173,7 @@ static void
 candor_application_init (CandorApplication *self)
 {
   self->settings = g_settings_new (APPLICATION_ID);
-  self->history_cancellable = g_cancellable_new ();
+  self->session = candor_session_new (G_APPLICATION (self), NULL);
 }
 
 CandorApplication *
@@ -354,70 +192,11 @@ candor_application_get_settings (CandorApplication *self)
   return self->settings;
 }
 
-/* The history, once opened; NULL before that or when it failed. */
-CandorStore *
-candor_application_get_store (CandorApplication *self)
+/* The running app's state: the history, the incident list, reminders, contacts. */
+CandorSession *
+candor_application_get_session (CandorApplication *self)
 {
   g_return_val_if_fail (CANDOR_IS_APPLICATION (self), NULL);
 
-  return self->store;
-}
-
-/* Why the history could not be opened (CANDOR_STORE_ERROR_CORRUPT, _BUSY, ...). */
-const GError *
-candor_application_get_history_error (CandorApplication *self)
-{
-  g_return_val_if_fail (CANDOR_IS_APPLICATION (self), NULL);
-
-  return self->history_error;
-}
-
-/* Where the damaged history was kept after candor_application_recover_history(). */
-const char *
-candor_application_get_damaged_path (CandorApplication *self)
-{
-  g_return_val_if_fail (CANDOR_IS_APPLICATION (self), NULL);
-
-  return self->damaged_path;
-}
-
-/**
- * candor_application_open_history:
- *
- * Opens the history in the user data folder in a thread; the result arrives
- * as a notification of #CandorApplication:store or :history-error. Also what
- * "Try Again" does after another program held the history.
- */
-void
-candor_application_open_history (CandorApplication *self)
-{
-  g_return_if_fail (CANDOR_IS_APPLICATION (self));
-
-  if (!candor_application_begin_history_work (self))
-    return;
-
-  candor_store_open_async (NULL, self->history_cancellable, on_history_opened_cb,
-                           g_object_ref (self));
-}
-
-/**
- * candor_application_recover_history:
- *
- * Sets the damaged history aside (it is kept, never deleted) and starts a
- * fresh one; #CandorApplication:damaged-path then says where the old one is.
- */
-void
-candor_application_recover_history (CandorApplication *self)
-{
-  g_autoptr (GTask) task = NULL;
-
-  g_return_if_fail (CANDOR_IS_APPLICATION (self));
-
-  /* Only a history that failed to open is set aside: an open one is fine. */
-  if (self->store != NULL || !candor_application_begin_history_work (self))
-    return;
-
-  task = g_task_new (self, self->history_cancellable, on_history_recovered_cb, NULL);
-  g_task_set_source_tag (task, candor_application_recover_history);
-  g_task_run_in_thread (task, recover_thread);
+  return self->session;
 }

@@ -9,7 +9,7 @@
 
 #include <adwaita.h>
 
-#include "candor-store.h"
+#include "candor-session.h"
 
 G_BEGIN_DECLS
 
@@ -19,10 +19,6 @@ G_DECLARE_FINAL_TYPE (CandorApplication, candor_application, CANDOR, APPLICATION
 
 CandorApplication *candor_application_new (void);
 GSettings         *candor_application_get_settings (CandorApplication *self);
-CandorStore       *candor_application_get_store (CandorApplication *self);
-const GError      *candor_application_get_history_error (CandorApplication *self);
-const char        *candor_application_get_damaged_path (CandorApplication *self);
-void               candor_application_open_history (CandorApplication *self);
-void               candor_application_recover_history (CandorApplication *self);
+CandorSession     *candor_application_get_session (CandorApplication *self);
 
 G_END_DECLS

@@ -14,7 +14,6 @@
 #include "candor-draft.h"
 #include "candor-history-search-bar.h"
 #include "candor-incident.h"
-#include "candor-incident-list-model.h"
 #include "candor-incident-page.h"
 #include "candor-search-results.h"
 #include "candor-window.h"
@@ -24,7 +23,8 @@ struct _CandorWindow
 {
   AdwApplicationWindow parent_instance;
 
-  /* Incidents, newest first, read from the history a page at a time. */
+  CandorSession *session;
+  /* The session's incidents, newest first, read from the history a page at a time. */
   CandorIncidentListModel *incidents;
   GtkSingleSelection      *selection;
   /* Shown from a search hit that is not (yet) loaded in the list. */
@@ -118,28 +118,13 @@ on_search_bar_changed_cb (CandorWindow *self, CandorHistorySearchBar *bar)
 }
 
 static void
-load_incident_thread (GTask        *task,
-                      gpointer      source_object,
-                      gpointer      task_data,
-                      GCancellable *cancellable)
-{
-  GError         *error = NULL;
-  CandorIncident *incident = candor_store_load_incident (source_object, task_data, &error);
-
-  if (incident == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, incident, g_object_unref);
-}
-
-static void
 on_found_incident_loaded_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 {
   g_autoptr (CandorWindow) self = user_data;
   g_autoptr (CandorIncident) incident = NULL;
   g_autoptr (GError) error = NULL;
 
-  incident = g_task_propagate_pointer (G_TASK (result), &error);
+  incident = candor_store_load_incident_finish (CANDOR_STORE (source), result, &error);
   if (incident == NULL)
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
@@ -160,8 +145,7 @@ on_search_results_hit_activated_cb (CandorWindow        *self,
 {
   const char  *incident_id = candor_search_hit_get_incident_id (hit);
   guint        position = candor_incident_list_model_find (self->incidents, incident_id);
-  CandorStore *store = candor_incident_list_model_get_store (self->incidents);
-  g_autoptr (GTask) task = NULL;
+  CandorStore *store = candor_session_get_store (self->session);
 
   if (position != G_MAXUINT)
     {
@@ -177,11 +161,8 @@ on_search_results_hit_activated_cb (CandorWindow        *self,
   g_cancellable_cancel (self->find_cancellable);
   g_clear_object (&self->find_cancellable);
   self->find_cancellable = g_cancellable_new ();
-  task =
-    g_task_new (store, self->find_cancellable, on_found_incident_loaded_cb, g_object_ref (self));
-  g_task_set_source_tag (task, on_search_results_hit_activated_cb);
-  g_task_set_task_data (task, g_strdup (incident_id), g_free);
-  g_task_run_in_thread (task, load_incident_thread);
+  candor_store_load_incident_async (store, incident_id, self->find_cancellable,
+                                    on_found_incident_loaded_cb, g_object_ref (self));
 }
 
 static void
@@ -217,31 +198,21 @@ on_incidents_failed_cb (CandorWindow *self, const GError *error, CandorIncidentL
   gtk_widget_set_visible (GTK_WIDGET (self->history_bar), TRUE);
 }
 
-static void offer_unsent_draft (CandorWindow *self, CandorStore *store);
+static void offer_unsent_draft (CandorWindow *self);
 
 /* Says what happened to the history, and offers the way out: never a silent reset. */
 static void
 candor_window_show_history_state (CandorWindow *self)
 {
-  CandorApplication *application =
-    CANDOR_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
-  const GError *error;
-  const char   *damaged_path;
-  CandorStore  *store;
-
-  if (application == NULL)
-    return;
-
-  error = candor_application_get_history_error (application);
-  damaged_path = candor_application_get_damaged_path (application);
-  store = candor_application_get_store (application);
+  const GError *error = candor_session_get_open_error (self->session);
+  const char   *damaged_path = candor_session_get_damaged_path (self->session);
+  CandorStore  *store = candor_session_get_store (self->session);
 
   if (store != NULL)
     {
-      candor_incident_list_model_set_store (self->incidents, store);
       candor_incident_page_set_store (self->incident_page, store);
       candor_search_results_set_store (self->search_results, store);
-      offer_unsent_draft (self, store);
+      offer_unsent_draft (self);
     }
 
   gtk_widget_set_visible (self->recover_button, FALSE);
@@ -290,21 +261,16 @@ candor_window_show_history_state (CandorWindow *self)
 }
 
 static void
-on_application_history_notify_cb (CandorWindow      *self,
-                                  GParamSpec        *pspec,
-                                  CandorApplication *application)
+on_session_history_notify_cb (CandorWindow *self, GParamSpec *pspec, CandorSession *session)
 {
   candor_window_show_history_state (self);
 }
 
 static void
-on_application_history_busy_cb (CandorWindow      *self,
-                                GParamSpec        *pspec,
-                                CandorApplication *application)
+on_session_busy_cb (CandorWindow *self, GParamSpec *pspec, CandorSession *session)
 {
-  gboolean busy;
+  gboolean busy = candor_session_get_busy (session);
 
-  g_object_get (application, "history-busy", &busy, NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.recover-history", !busy);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.retry-history", !busy);
 }
@@ -314,19 +280,13 @@ candor_window_recover_history_action (GtkWidget  *widget,
                                       const char *action_name,
                                       GVariant   *parameter)
 {
-  GtkApplication *application = gtk_window_get_application (GTK_WINDOW (widget));
-
-  if (application != NULL)
-    candor_application_recover_history (CANDOR_APPLICATION (application));
+  candor_session_recover (CANDOR_WINDOW (widget)->session);
 }
 
 static void
 candor_window_retry_history_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
-  GtkApplication *application = gtk_window_get_application (GTK_WINDOW (widget));
-
-  if (application != NULL)
-    candor_application_open_history (CANDOR_APPLICATION (application));
+  candor_session_open (CANDOR_WINDOW (widget)->session);
 }
 
 static void
@@ -433,17 +393,24 @@ candor_window_new_update_action (GtkWidget *widget, const char *action_name, GVa
 }
 
 static void
+on_draft_deleted_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (GError) error = NULL;
+
+  if (!candor_session_delete_draft_finish (CANDOR_SESSION (source), result, &error))
+    g_warning ("Could not delete the draft: %s", error->message);
+}
+
+static void
 on_restore_dialog_response_cb (CandorWindow *self, const char *response, AdwMessageDialog *dialog)
 {
   CandorDraft *draft = g_object_get_data (G_OBJECT (dialog), "draft");
-  CandorStore *store = g_object_get_data (G_OBJECT (dialog), "store");
-  g_autoptr (GError) error = NULL;
 
   if (g_str_equal (response, "discard"))
     {
-      if (!candor_store_delete_draft (store, candor_update_get_id (candor_draft_get_update (draft)),
-                                      &error))
-        g_warning ("Could not delete the draft: %s", error->message);
+      candor_session_delete_draft_async (self->session,
+                                         candor_update_get_id (candor_draft_get_update (draft)),
+                                         NULL, on_draft_deleted_cb, NULL);
       return;
     }
   if (!g_str_equal (response, "restore"))
@@ -477,12 +444,16 @@ static void
 on_unsent_drafts_read_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 {
   g_autoptr (CandorWindow) self = user_data;
-  g_autoptr (GPtrArray) drafts = g_task_propagate_pointer (G_TASK (result), NULL);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) drafts = NULL;
   g_autofree char *body = NULL;
   CandorDraft     *draft = NULL;
   GtkWidget       *dialog;
   const char      *title;
 
+  drafts = candor_session_load_drafts_finish (CANDOR_SESSION (source), result, &error);
+  if (drafts == NULL)
+    g_warning ("Could not read the unsent drafts: %s", error->message);
   if (drafts == NULL || gtk_widget_in_destruction (GTK_WIDGET (self)))
     return;
 
@@ -507,62 +478,24 @@ on_unsent_drafts_read_cb (GObject *source, GAsyncResult *result, gpointer user_d
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "later");
   adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "later", _("_Later"));
   g_object_set_data_full (G_OBJECT (dialog), "draft", g_object_ref (draft), g_object_unref);
-  g_object_set_data_full (G_OBJECT (dialog), "store", g_object_ref (source), g_object_unref);
   g_signal_connect_object (dialog, "response", G_CALLBACK (on_restore_dialog_response_cb), self,
                            G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
-/* The unsent drafts that can be read, newest first. One that cannot is left
- * in the history untouched: a later Candor may read it. */
-static void
-read_unsent_drafts_thread (GTask        *task,
-                           gpointer      source_object,
-                           gpointer      task_data,
-                           GCancellable *cancellable)
-{
-  CandorStore *store = source_object;
-  GPtrArray   *drafts = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autoptr (GError) error = NULL;
-  g_auto (GStrv) ids = candor_store_list_drafts (store, &error);
-
-  if (ids == NULL)
-    g_warning ("Could not list the unsent drafts: %s", error->message);
-
-  for (guint i = 0; ids != NULL && ids[i] != NULL; i++)
-    {
-      g_autofree char *json = candor_store_load_draft (store, ids[i], &error);
-      CandorDraft     *draft = NULL;
-
-      if (json != NULL)
-        draft = candor_draft_load_from_data (json, -1, &error);
-      if (draft != NULL)
-        g_ptr_array_add (drafts, draft);
-      else
-        {
-          g_warning ("The unsent draft %s cannot be read: %s", ids[i], error->message);
-          g_clear_error (&error);
-        }
-    }
-
-  g_task_return_pointer (task, drafts, (GDestroyNotify)g_ptr_array_unref);
-}
-
 /* After a crash or a kill, the newest unsent draft is offered back once, by
  * the first window of the process, as soon as the history is open. */
 static void
-offer_unsent_draft (CandorWindow *self, CandorStore *store)
+offer_unsent_draft (CandorWindow *self)
 {
   static gboolean offered;
-  g_autoptr (GTask) task = NULL;
 
   if (offered)
     return;
   offered = TRUE;
 
-  task = g_task_new (store, NULL, on_unsent_drafts_read_cb, g_object_ref (self));
-  g_task_set_source_tag (task, offer_unsent_draft);
-  g_task_run_in_thread (task, read_unsent_drafts_thread);
+  candor_session_load_drafts_async (self->session, NULL, on_unsent_drafts_read_cb,
+                                    g_object_ref (self));
 }
 
 static void
@@ -587,6 +520,7 @@ candor_window_dispose (GObject *object)
   g_clear_object (&self->found_incident);
   g_clear_object (&self->selection);
   g_clear_object (&self->incidents);
+  g_clear_object (&self->session);
 
   G_OBJECT_CLASS (candor_window_parent_class)->dispose (object);
 }
@@ -660,8 +594,7 @@ candor_window_init (CandorWindow *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  self->incidents = candor_incident_list_model_new ();
-  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->incidents)));
+  self->selection = gtk_single_selection_new (NULL);
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
   gtk_list_view_set_model (self->incidents_view, GTK_SELECTION_MODEL (self->selection));
@@ -673,20 +606,14 @@ candor_window_init (CandorWindow *self)
   g_signal_connect_object (adjustment, "changed", G_CALLBACK (on_incidents_adjustment_changed_cb),
                            self, G_CONNECT_SWAPPED);
 
-  g_signal_connect_object (self->incidents, "items-changed",
-                           G_CALLBACK (on_incidents_items_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->selection, "notify::selected-item",
                            G_CALLBACK (on_selection_selected_item_changed_cb), self,
-                           G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->incidents, "failed", G_CALLBACK (on_incidents_failed_cb), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->search_button, "toggled", G_CALLBACK (on_search_button_toggled_cb),
                            self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->search_bar, "notify::search-mode",
                            G_CALLBACK (on_search_mode_changed_cb), self, G_CONNECT_SWAPPED);
   candor_history_search_bar_set_key_capture_widget (self->search_bar, GTK_WIDGET (self));
-
-  candor_window_update_content (self);
 }
 
 CandorWindow *
@@ -698,6 +625,16 @@ candor_window_new (CandorApplication *application)
   g_return_val_if_fail (CANDOR_IS_APPLICATION (application), NULL);
 
   self = g_object_new (CANDOR_TYPE_WINDOW, "application", application, NULL);
+  self->session = g_object_ref (candor_application_get_session (application));
+
+  /* Every window lists the session's incidents; each has its own selection. */
+  self->incidents = g_object_ref (candor_session_get_incidents (self->session));
+  gtk_single_selection_set_model (self->selection, G_LIST_MODEL (self->incidents));
+  g_signal_connect_object (self->incidents, "items-changed",
+                           G_CALLBACK (on_incidents_items_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->incidents, "failed", G_CALLBACK (on_incidents_failed_cb), self,
+                           G_CONNECT_SWAPPED);
+  candor_window_update_content (self);
 
   settings = candor_application_get_settings (application);
   g_settings_bind (settings, "window-width", self, "default-width", G_SETTINGS_BIND_DEFAULT);
@@ -705,14 +642,14 @@ candor_window_new (CandorApplication *application)
   g_settings_bind (settings, "window-maximized", self, "maximized", G_SETTINGS_BIND_DEFAULT);
 
   /* The history arrives (or fails) after the window is shown. */
-  g_signal_connect_object (application, "notify::store",
-                           G_CALLBACK (on_application_history_notify_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (application, "notify::history-error",
-                           G_CALLBACK (on_application_history_notify_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (application, "notify::damaged-path",
-                           G_CALLBACK (on_application_history_notify_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (application, "notify::history-busy",
-                           G_CALLBACK (on_application_history_busy_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->session, "notify::store",
+                           G_CALLBACK (on_session_history_notify_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->session, "notify::open-error",
+                           G_CALLBACK (on_session_history_notify_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->session, "notify::damaged-path",
+                           G_CALLBACK (on_session_history_notify_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->session, "notify::busy", G_CALLBACK (on_session_busy_cb), self,
+                           G_CONNECT_SWAPPED);
   candor_window_show_history_state (self);
 
   return self;

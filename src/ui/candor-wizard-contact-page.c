@@ -10,16 +10,13 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <json-glib/json-glib.h>
 
 #include "candor-field-editor.h"
 #include "candor-wizard-contact-page.h"
 
-/* Step 5: whom to contact. Contacts used before are kept in the history as
- * contact documents ({"name": ..., "reach": ...}, keyed by the name) to pick
- * again; the contact sentence, with its request for patience, is written
- * from them until the user edits it by hand. Reading and writing them is
- * done in a thread. */
+/* Step 5: whom to contact. Contacts used before are kept in the history by
+ * the session, to pick again; the contact sentence, with its request for
+ * patience, is written from them until the user edits it by hand. */
 struct _CandorWizardContactPage
 {
   CandorWizardPage parent_instance;
@@ -30,7 +27,9 @@ struct _CandorWizardContactPage
   AdwEntryRow       *reach_row;
   CandorFieldEditor *contact_editor;
 
-  /* name -> reach, as saved */
+  CandorSession *session;
+  GCancellable  *cancellable;
+  /* name -> CandorContact, as saved */
   GHashTable *contacts;
   char       *composed;
   gboolean    loading;
@@ -79,48 +78,59 @@ on_contact_changed_cb (CandorWizardContactPage *self, GtkEditable *row)
   composed = compose_sentence (candor_incident_get_language (incident), name, reach);
   candor_update_set_field (update, CANDOR_FIELD_CONTACT, composed);
   g_free (self->composed);
+  g_clear_object (&self->cancellable);
   self->composed = g_steal_pointer (&composed);
 }
 
 static void
 on_saved_row_selected_cb (CandorWizardContactPage *self, GParamSpec *pspec, AdwComboRow *row)
 {
-  guint       selected = adw_combo_row_get_selected (row);
-  const char *name;
-  const char *reach;
+  guint          selected = adw_combo_row_get_selected (row);
+  CandorContact *contact;
 
   /* The first entry is "Type a new contact". */
   if (self->loading || selected == 0 || selected == GTK_INVALID_LIST_POSITION)
     return;
 
-  name = gtk_string_list_get_string (self->saved_contacts, selected);
-  reach = g_hash_table_lookup (self->contacts, name);
-  gtk_editable_set_text (GTK_EDITABLE (self->name_row), name);
-  gtk_editable_set_text (GTK_EDITABLE (self->reach_row), reach != NULL ? reach : "");
-}
+  contact = g_hash_table_lookup (self->contacts,
+                                 gtk_string_list_get_string (self->saved_contacts, selected));
+  if (contact == NULL)
+    return;
 
-static int
-compare_names (gconstpointer a, gconstpointer b)
-{
-  return g_utf8_collate (*(const char *const *)a, *(const char *const *)b);
+  gtk_editable_set_text (GTK_EDITABLE (self->name_row), candor_contact_get_name (contact));
+  gtk_editable_set_text (GTK_EDITABLE (self->reach_row), candor_contact_get_reach (contact));
 }
 
 static void
-on_contacts_read_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+on_contacts_loaded_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 {
   g_autoptr (CandorWizardContactPage) self = user_data;
-  g_autoptr (GHashTable) contacts = g_task_propagate_pointer (G_TASK (result), NULL);
+  g_autoptr (GPtrArray) contacts = NULL;
+  g_autoptr (GError) error = NULL;
   g_autofree const char **names = NULL;
-  guint                   n_names;
+
+  contacts = candor_session_load_contacts_finish (CANDOR_SESSION (source), result, &error);
+  if (contacts == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_warning ("Could not read the saved contacts: %s", error->message);
+      return;
+    }
 
   /* Gone (disposed) before the contacts arrived. */
-  if (contacts == NULL || self->contacts == NULL)
+  if (self->contacts == NULL)
     return;
 
-  g_hash_table_unref (self->contacts);
-  self->contacts = g_steal_pointer (&contacts);
-  names = (const char **)g_hash_table_get_keys_as_array (self->contacts, &n_names);
-  qsort (names, n_names, sizeof (char *), compare_names);
+  /* Sorted by name, as the session gives them. */
+  g_hash_table_remove_all (self->contacts);
+  names = g_new0 (const char *, contacts->len + 1);
+  for (guint i = 0; i < contacts->len; i++)
+    {
+      CandorContact *contact = g_ptr_array_index (contacts, i);
+
+      names[i] = candor_contact_get_name (contact);
+      g_hash_table_replace (self->contacts, (gpointer)names[i], g_object_ref (contact));
+    }
 
   /* After the first row, "Type a new contact". */
   self->loading = TRUE;
@@ -130,107 +140,45 @@ on_contacts_read_cb (GObject *source, GAsyncResult *result, gpointer user_data)
   self->loading = FALSE;
 }
 
-/* The saved contacts as name -> reach. */
-static void
-read_contacts_thread (GTask        *task,
-                      gpointer      source_object,
-                      gpointer      task_data,
-                      GCancellable *cancellable)
-{
-  CandorStore *store = source_object;
-  GHashTable  *contacts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  g_autoptr (GError) error = NULL;
-  g_auto (GStrv) ids = candor_store_list_documents (store, CANDOR_STORE_DOCUMENT_CONTACT, &error);
-
-  if (ids == NULL)
-    g_warning ("Could not read the saved contacts: %s", error->message);
-
-  for (guint i = 0; ids != NULL && ids[i] != NULL; i++)
-    {
-      g_autofree char *json =
-        candor_store_get_document (store, CANDOR_STORE_DOCUMENT_CONTACT, ids[i], NULL);
-      g_autoptr (JsonNode) node = json != NULL ? json_from_string (json, NULL) : NULL;
-      JsonObject *object =
-        node != NULL && JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
-      const char *name =
-        object != NULL ? json_object_get_string_member_with_default (object, "name", "") : "";
-      const char *reach =
-        object != NULL ? json_object_get_string_member_with_default (object, "reach", "") : "";
-
-      if (*name != '\0')
-        g_hash_table_insert (contacts, g_strdup (name), g_strdup (reach));
-    }
-
-  g_task_return_pointer (task, contacts, (GDestroyNotify)g_hash_table_unref);
-}
-
 static void
 candor_wizard_contact_page_store_set (CandorWizardPage *page)
 {
-  g_autoptr (GTask) task = NULL;
+  CandorWizardContactPage *self = CANDOR_WIZARD_CONTACT_PAGE (page);
 
-  task = g_task_new (candor_wizard_page_get_store (page), NULL, on_contacts_read_cb,
-                     g_object_ref (page));
-  g_task_set_source_tag (task, candor_wizard_contact_page_store_set);
-  g_task_run_in_thread (task, read_contacts_thread);
-}
+  if (self->session == NULL)
+    return;
 
-static void
-save_contact_thread (GTask        *task,
-                     gpointer      source_object,
-                     gpointer      task_data,
-                     GCancellable *cancellable)
-{
-  const char *const *contact = task_data;
-  g_autoptr (GError) error = NULL;
-
-  if (!candor_store_put_document (source_object, CANDOR_STORE_DOCUMENT_CONTACT, contact[0],
-                                  contact[1], &error))
-    g_warning ("Could not save the contact: %s", error->message);
-
-  g_task_return_boolean (task, TRUE);
+  candor_session_load_contacts_async (self->session, self->cancellable, on_contacts_loaded_cb,
+                                      g_object_ref (self));
 }
 
 static void
 on_contact_saved_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 {
-  g_application_release (user_data);
+  g_autoptr (GError) error = NULL;
+
+  if (!candor_session_save_contact_finish (CANDOR_SESSION (source), result, &error))
+    g_warning ("Could not save the contact: %s", error->message);
 }
 
-/* Remembers a complete contact for the next update. The application is held
- * until it is written, so quitting right after does not lose it. */
+/* Remembers a complete contact for the next update. The session holds the
+ * application until it is written, so quitting right after does not lose it. */
 static void
 save_contact (CandorWizardContactPage *self, const char *name, const char *reach)
 {
-  CandorStore  *store = candor_wizard_page_get_store (CANDOR_WIZARD_PAGE (self));
-  GApplication *application = g_application_get_default ();
-  g_autoptr (JsonBuilder) builder = json_builder_new ();
-  g_autoptr (JsonNode) node = NULL;
-  g_autoptr (GTask) task = NULL;
-  char **contact;
+  g_autoptr (CandorContact) contact = NULL;
+  CandorContact *saved;
 
-  if (store == NULL || *name == '\0' || *reach == '\0' ||
-      g_strcmp0 (g_hash_table_lookup (self->contacts, name), reach) == 0)
+  if (self->session == NULL || candor_session_get_store (self->session) == NULL || *name == '\0' ||
+      *reach == '\0')
     return;
 
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "name");
-  json_builder_add_string_value (builder, name);
-  json_builder_set_member_name (builder, "reach");
-  json_builder_add_string_value (builder, reach);
-  json_builder_end_object (builder);
-  node = json_builder_get_root (builder);
+  contact = candor_contact_new (name, reach);
+  saved = g_hash_table_lookup (self->contacts, name);
+  if (saved != NULL && candor_contact_equal (saved, contact))
+    return;
 
-  contact = g_new0 (char *, 3);
-  contact[0] = g_strdup (name);
-  contact[1] = json_to_string (node, FALSE);
-
-  if (application != NULL)
-    g_application_hold (application);
-  task = g_task_new (store, NULL, application != NULL ? on_contact_saved_cb : NULL, application);
-  g_task_set_source_tag (task, save_contact);
-  g_task_set_task_data (task, contact, (GDestroyNotify)g_strfreev);
-  g_task_run_in_thread (task, save_contact_thread);
+  candor_session_save_contact_async (self->session, contact, NULL, on_contact_saved_cb, NULL);
 }
 
 static void
@@ -258,8 +206,11 @@ candor_wizard_contact_page_dispose (GObject *object)
       reach = gtk_editable_get_text (GTK_EDITABLE (self->reach_row));
     }
 
-  save_contact (self, name, reach);
+  if (self->contacts != NULL)
+    save_contact (self, name, reach);
+  g_cancellable_cancel (self->cancellable);
   g_clear_pointer (&self->contacts, g_hash_table_unref);
+  g_clear_object (&self->session);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), CANDOR_TYPE_WIZARD_CONTACT_PAGE);
 
@@ -272,6 +223,7 @@ candor_wizard_contact_page_finalize (GObject *object)
   CandorWizardContactPage *self = CANDOR_WIZARD_CONTACT_PAGE (object);
 
   g_free (self->composed);
+  g_clear_object (&self->cancellable);
 
   G_OBJECT_CLASS (candor_wizard_contact_page_parent_class)->finalize (object);
 }
@@ -306,6 +258,17 @@ candor_wizard_contact_page_init (CandorWizardContactPage *self)
   self->loading = TRUE;
   gtk_widget_init_template (GTK_WIDGET (self));
   self->loading = FALSE;
-  self->contacts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  self->cancellable = g_cancellable_new ();
+  self->contacts = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_object_unref);
   gtk_string_list_append (self->saved_contacts, _("Type a new contact"));
+}
+
+/* Where the saved contacts come from and go to; set once, by the wizard. */
+void
+candor_wizard_contact_page_set_session (CandorWizardContactPage *self, CandorSession *session)
+{
+  g_return_if_fail (CANDOR_IS_WIZARD_CONTACT_PAGE (self));
+  g_return_if_fail (CANDOR_IS_SESSION (session));
+
+  g_set_object (&self->session, session);
 }

@@ -7,6 +7,7 @@
 
 #pragma once
 
+#include "candor-session.h"
 #include "candor-wizard-page.h"
 
 G_BEGIN_DECLS
@@ -17,5 +18,7 @@ G_DECLARE_FINAL_TYPE (CandorWizardContactPage,
                       CANDOR,
                       WIZARD_CONTACT_PAGE,
                       CandorWizardPage)
+
+void candor_wizard_contact_page_set_session (CandorWizardContactPage *self, CandorSession *session);
 
 G_END_DECLS

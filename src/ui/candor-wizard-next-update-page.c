@@ -11,8 +11,8 @@
 
 #include <glib/gi18n.h>
 
+#include "candor-application.h"
 #include "candor-audience.h"
-#include "candor-reminder.h"
 #include "candor-schedule.h"
 #include "candor-wizard-next-update-page.h"
 
@@ -35,15 +35,21 @@ G_DEFINE_FINAL_TYPE (CandorWizardNextUpdatePage,
                      candor_wizard_next_update_page,
                      CANDOR_TYPE_WIZARD_PAGE)
 
-static GApplication *
-get_application (CandorWizardNextUpdatePage *self)
+/* The session's reminders, which the application holds on to. */
+static CandorReminder *
+get_reminder (CandorWizardNextUpdatePage *self)
 {
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkRoot      *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GApplication *application = g_application_get_default ();
 
   if (GTK_IS_WINDOW (root) && gtk_window_get_application (GTK_WINDOW (root)) != NULL)
-    return G_APPLICATION (gtk_window_get_application (GTK_WINDOW (root)));
+    application = G_APPLICATION (gtk_window_get_application (GTK_WINDOW (root)));
 
-  return g_application_get_default ();
+  if (!CANDOR_IS_APPLICATION (application))
+    return NULL;
+
+  return candor_session_get_reminder (
+    candor_application_get_session (CANDOR_APPLICATION (application)));
 }
 
 static void
@@ -77,7 +83,7 @@ on_choice_toggled_cb (CandorWizardNextUpdatePage *self, GtkCheckButton *check)
   CandorUpdate   *update = candor_wizard_page_get_update (CANDOR_WIZARD_PAGE (self));
   CandorIncident *incident = candor_wizard_page_get_incident (CANDOR_WIZARD_PAGE (self));
   GDateTime      *at = g_object_get_data (G_OBJECT (check), "at");
-  GApplication   *application = get_application (self);
+  CandorReminder *reminder = get_reminder (self);
 
   if (self->loading || !gtk_check_button_get_active (check))
     return;
@@ -85,13 +91,13 @@ on_choice_toggled_cb (CandorWizardNextUpdatePage *self, GtkCheckButton *check)
   candor_update_set_next_update_at (update, at);
   candor_update_set_next_update_when_changed (update, at == NULL);
 
-  if (application != NULL)
+  if (reminder != NULL)
     {
       if (at != NULL)
-        candor_reminder_schedule (application, candor_incident_get_id (incident),
+        candor_reminder_schedule (reminder, candor_incident_get_id (incident),
                                   candor_incident_get_title (incident), at);
       else
-        candor_reminder_cancel (application, candor_incident_get_id (incident));
+        candor_reminder_cancel (reminder, candor_incident_get_id (incident));
     }
 
   show_reminder (self);

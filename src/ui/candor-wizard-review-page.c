@@ -213,23 +213,31 @@ candor_wizard_review_page_shown (CandorWizardPage *page)
 }
 
 static void
+on_eml_saved_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  CandorWizardReviewPage *self = CANDOR_WIZARD_REVIEW_PAGE (source);
+  g_autoptr (GError) error = NULL;
+  GtkWidget *message;
+
+  if (candor_wizard_review_page_save_eml_finish (self, result, &error) ||
+      gtk_widget_get_root (GTK_WIDGET (self)) == NULL)
+    return;
+
+  message = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+                                    _("Could Not Save the Email"), error->message);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (message), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (message));
+}
+
+static void
 on_save_dialog_response_cb (CandorWizardReviewPage *self,
                             int                     response,
                             GtkFileChooserNative   *dialog)
 {
   g_autoptr (GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-  g_autoptr (GError) error = NULL;
 
-  if (response == GTK_RESPONSE_ACCEPT && file != NULL &&
-      !candor_wizard_review_page_save_eml (self, file, &error))
-    {
-      GtkWidget *message =
-        adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
-                                _("Could Not Save the Email"), error->message);
-
-      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (message), "close", _("_Close"));
-      gtk_window_present (GTK_WINDOW (message));
-    }
+  if (response == GTK_RESPONSE_ACCEPT && file != NULL)
+    candor_wizard_review_page_save_eml_async (self, file, NULL, on_eml_saved_cb, NULL);
 
   gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (dialog));
   g_object_unref (dialog);
@@ -365,26 +373,63 @@ candor_wizard_review_page_copy_rich_text (CandorWizardReviewPage *self)
   gdk_clipboard_set_content (gtk_widget_get_clipboard (GTK_WIDGET (self)), union_provider);
 }
 
-gboolean
-candor_wizard_review_page_save_eml (CandorWizardReviewPage *self, GFile *file, GError **error)
+static void
+on_eml_written_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 {
+  g_autoptr (GTask) task = user_data;
+  GError *error = NULL;
+
+  if (g_file_replace_contents_finish (G_FILE (source), result, NULL, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+/* Writes the selected audience's email, exactly as it would be sent, to @file. */
+void
+candor_wizard_review_page_save_eml_async (CandorWizardReviewPage *self,
+                                          GFile                  *file,
+                                          GCancellable           *cancellable,
+                                          GAsyncReadyCallback     callback,
+                                          gpointer                user_data)
+{
+  g_autoptr (GTask) task = NULL;
   CandorRendition *email;
   GBytes          *message; /* owned by the rendition */
+  GError          *error = NULL;
 
-  g_return_val_if_fail (CANDOR_IS_WIZARD_REVIEW_PAGE (self), FALSE);
-  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+  g_return_if_fail (CANDOR_IS_WIZARD_REVIEW_PAGE (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, candor_wizard_review_page_save_eml_async);
 
   if ((email = get_selected_email (self)) == NULL)
     {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
-                   _("The selected audience receives no email"));
-      return FALSE;
+      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                               _("The selected audience receives no email"));
+      return;
     }
 
-  if ((message = candor_rendition_get_mime (email, error)) == NULL)
-    return FALSE;
+  if ((message = candor_rendition_get_mime (email, &error)) == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
 
-  return g_file_replace_contents (file, g_bytes_get_data (message, NULL),
-                                  g_bytes_get_size (message), NULL, FALSE, G_FILE_CREATE_NONE, NULL,
-                                  NULL, error);
+  /* The bytes are kept by the write: the preview may compose anew meanwhile. */
+  g_file_replace_contents_bytes_async (file, message, NULL, FALSE, G_FILE_CREATE_NONE, cancellable,
+                                       on_eml_written_cb, g_steal_pointer (&task));
+}
+
+gboolean
+candor_wizard_review_page_save_eml_finish (CandorWizardReviewPage *self,
+                                           GAsyncResult           *result,
+                                           GError                **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  g_return_val_if_fail (
+    g_task_get_source_tag (G_TASK (result)) == candor_wizard_review_page_save_eml_async, FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
 }

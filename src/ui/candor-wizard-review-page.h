@@ -21,7 +21,13 @@ G_DECLARE_FINAL_TYPE (CandorWizardReviewPage,
 
 void candor_wizard_review_page_set_preview (CandorWizardReviewPage *self, CandorPreview *preview);
 void candor_wizard_review_page_copy_rich_text (CandorWizardReviewPage *self);
-gboolean
-candor_wizard_review_page_save_eml (CandorWizardReviewPage *self, GFile *file, GError **error);
+void candor_wizard_review_page_save_eml_async (CandorWizardReviewPage *self,
+                                               GFile                  *file,
+                                               GCancellable           *cancellable,
+                                               GAsyncReadyCallback     callback,
+                                               gpointer                user_data);
+gboolean candor_wizard_review_page_save_eml_finish (CandorWizardReviewPage *self,
+                                                    GAsyncResult           *result,
+                                                    GError                **error);
 
 G_END_DECLS

@@ -42,9 +42,11 @@ struct _CandorWizard
   GtkScrolledWindow          *preview_scroller;
   CandorPreview              *preview;
   CandorWizardIncidentPage   *incident_page;
+  CandorWizardContactPage    *contact_page;
   CandorWizardNextUpdatePage *next_update_page;
   CandorWizardReviewPage     *review_page;
 
+  CandorSession       *session;
   CandorDraft         *draft;
   CandorDraftAutosave *autosave;
   GPtrArray           *editors;
@@ -247,13 +249,11 @@ on_default_width_changed_cb (CandorWizard *self, GParamSpec *pspec, GtkWindow *w
 static void
 update_draft_bar (CandorWizard *self)
 {
-  GtkApplication  *application = gtk_window_get_application (GTK_WINDOW (self));
   const GError    *error = candor_draft_autosave_get_error (self->autosave);
   g_autofree char *message = NULL;
 
-  if (error == NULL && CANDOR_IS_APPLICATION (application) &&
-      candor_application_get_store (CANDOR_APPLICATION (application)) == NULL)
-    error = candor_application_get_history_error (CANDOR_APPLICATION (application));
+  if (error == NULL && candor_session_get_store (self->session) == NULL)
+    error = candor_session_get_open_error (self->session);
 
   gtk_widget_set_visible (GTK_WIDGET (self->draft_bar), error != NULL);
   if (error == NULL)
@@ -268,17 +268,13 @@ update_draft_bar (CandorWizard *self)
 }
 
 /* The history opens after the main window's first frame, or later on "Try
- * Again": the draft and the pages that read from it follow it. */
+ * Again": the pages that read from it follow it (the autosave follows the
+ * session itself). */
 static void
 on_history_changed_cb (CandorWizard *self)
 {
-  GtkApplication *application = gtk_window_get_application (GTK_WINDOW (self));
-  CandorStore    *store = NULL;
+  CandorStore *store = candor_session_get_store (self->session);
 
-  if (CANDOR_IS_APPLICATION (application))
-    store = candor_application_get_store (CANDOR_APPLICATION (application));
-
-  candor_draft_autosave_set_store (self->autosave, store);
   for (GtkWidget *page = gtk_widget_get_first_child (GTK_WIDGET (self->pages)); page != NULL;
        page = gtk_widget_get_next_sibling (page))
     candor_wizard_page_set_store (CANDOR_WIZARD_PAGE (page), store);
@@ -433,6 +429,7 @@ candor_wizard_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), CANDOR_TYPE_WIZARD);
   g_clear_object (&self->autosave);
   g_clear_object (&self->draft);
+  g_clear_object (&self->session);
 
   G_OBJECT_CLASS (candor_wizard_parent_class)->dispose (object);
 }
@@ -472,6 +469,7 @@ candor_wizard_class_init (CandorWizardClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CandorWizard, preview_scroller);
   gtk_widget_class_bind_template_child (widget_class, CandorWizard, preview);
   gtk_widget_class_bind_template_child (widget_class, CandorWizard, incident_page);
+  gtk_widget_class_bind_template_child (widget_class, CandorWizard, contact_page);
   gtk_widget_class_bind_template_child (widget_class, CandorWizard, next_update_page);
   gtk_widget_class_bind_template_child (widget_class, CandorWizard, review_page);
   gtk_widget_class_bind_template_callback (widget_class, on_pages_visible_child_cb);
@@ -508,12 +506,13 @@ candor_wizard_new (GtkApplication *application, GtkWindow *parent, CandorDraft *
   CandorIncident *incident;
   CandorUpdate   *update;
 
-  g_return_val_if_fail (application == NULL || GTK_IS_APPLICATION (application), NULL);
+  g_return_val_if_fail (CANDOR_IS_APPLICATION (application), NULL);
   g_return_val_if_fail (parent == NULL || GTK_IS_WINDOW (parent), NULL);
   g_return_val_if_fail (CANDOR_IS_DRAFT (draft), NULL);
 
   self =
     g_object_new (CANDOR_TYPE_WIZARD, "application", application, "transient-for", parent, NULL);
+  self->session = g_object_ref (candor_application_get_session (CANDOR_APPLICATION (application)));
   self->draft = g_object_ref (draft);
   incident = candor_draft_get_incident (draft);
   update = candor_draft_get_update (draft);
@@ -531,16 +530,14 @@ candor_wizard_new (GtkApplication *application, GtkWindow *parent, CandorDraft *
   candor_wizard_review_page_set_preview (self->review_page, self->preview);
   candor_wizard_next_update_page_set_audiences (self->next_update_page,
                                                 candor_draft_get_audiences (draft));
-  self->autosave = candor_draft_autosave_new (draft);
+  candor_wizard_contact_page_set_session (self->contact_page, self->session);
+  self->autosave = candor_draft_autosave_new (self->session, draft);
   g_signal_connect_object (self->autosave, "notify::error", G_CALLBACK (update_draft_bar), self,
                            G_CONNECT_SWAPPED);
-  if (CANDOR_IS_APPLICATION (application))
-    {
-      g_signal_connect_object (application, "notify::store", G_CALLBACK (on_history_changed_cb),
-                               self, G_CONNECT_SWAPPED);
-      g_signal_connect_object (application, "notify::history-error",
-                               G_CALLBACK (on_history_changed_cb), self, G_CONNECT_SWAPPED);
-    }
+  g_signal_connect_object (self->session, "notify::store", G_CALLBACK (on_history_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->session, "notify::open-error", G_CALLBACK (on_history_changed_cb),
+                           self, G_CONNECT_SWAPPED);
   on_history_changed_cb (self);
 
   show_current_page (self);

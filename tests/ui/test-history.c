@@ -28,14 +28,33 @@ static char              *data_home;
 
 #define MARKUP_BAIT "<b>not bold</b> & <i>"
 
+static CandorSession *
+get_session (void)
+{
+  return candor_application_get_session (app);
+}
+
 static gboolean
 history_is_settled (gpointer data)
 {
-  gboolean busy;
+  return !candor_session_get_busy (get_session ()) &&
+         (candor_session_get_store (get_session ()) != NULL ||
+          candor_session_get_open_error (get_session ()) != NULL);
+}
 
-  g_object_get (app, "history-busy", &busy, NULL);
-  return !busy && (candor_application_get_store (app) != NULL ||
-                   candor_application_get_history_error (app) != NULL);
+static gboolean
+incidents_are_read (gpointer data)
+{
+  return !candor_incident_list_model_get_loading (candor_session_get_incidents (get_session ()));
+}
+
+/* The tests write to the history directly, as another process would: the
+ * session's list reads it again. */
+static void
+reload_incidents (void)
+{
+  candor_incident_list_model_reload (candor_session_get_incidents (get_session ()));
+  candor_test_ui_wait_until (incidents_are_read, NULL);
 }
 
 static CandorWindow *
@@ -73,9 +92,9 @@ test_history_damaged_is_kept (void)
   g_assert_no_error (error);
 
   window = open_window ();
-  candor_application_open_history (app);
+  candor_session_open (get_session ());
   candor_test_ui_wait_until (history_is_settled, NULL);
-  g_assert_error (candor_application_get_history_error (app), CANDOR_STORE_ERROR,
+  g_assert_error (candor_session_get_open_error (get_session ()), CANDOR_STORE_ERROR,
                   CANDOR_STORE_ERROR_CORRUPT);
 
   /* Said plainly, with the way out; nothing was reset behind the user's back. */
@@ -92,16 +111,16 @@ test_history_damaged_is_kept (void)
   g_assert_true (gtk_widget_activate (button));
   candor_test_ui_wait_for_widget (GTK_WIDGET (window), GTK_TYPE_LABEL, "label",
                                   "A fresh history was started");
-  g_assert_nonnull (candor_application_get_store (app));
+  g_assert_nonnull (candor_session_get_store (get_session ()));
 
   /* The damaged copy is kept byte for byte, and the window says where. */
-  g_assert_nonnull (candor_application_get_damaged_path (app));
+  g_assert_nonnull (candor_session_get_damaged_path (get_session ()));
   g_assert_true (
-    g_file_get_contents (candor_application_get_damaged_path (app), &kept, &length, NULL));
+    g_file_get_contents (candor_session_get_damaged_path (get_session ()), &kept, &length, NULL));
   g_assert_cmpstr (kept, ==, garbage);
   {
     g_autofree char *expected = g_strdup_printf ("The damaged history was kept as “%s”.",
-                                                 candor_application_get_damaged_path (app));
+                                                 candor_session_get_damaged_path (get_session ()));
 
     message = candor_test_ui_find_mapped (GTK_WIDGET (window), GTK_TYPE_LABEL, "label", expected);
     g_assert_nonnull (message);
@@ -148,10 +167,10 @@ test_history_busy_can_be_retried (void)
                    ==, SQLITE_OK);
 
   window = open_window ();
-  candor_application_open_history (app);
+  candor_session_open (get_session ());
   candor_test_ui_wait_for_widget (GTK_WIDGET (window), GTK_TYPE_LABEL, "label",
                                   "The history is in use by another program");
-  g_assert_error (candor_application_get_history_error (app), CANDOR_STORE_ERROR,
+  g_assert_error (candor_session_get_open_error (get_session ()), CANDOR_STORE_ERROR,
                   CANDOR_STORE_ERROR_BUSY);
   g_assert_null (candor_test_ui_find_mapped (GTK_WIDGET (window), GTK_TYPE_BUTTON, "label",
                                              "_Start a Fresh History"));
@@ -161,7 +180,7 @@ test_history_busy_can_be_retried (void)
   sqlite3_close (holder);
   g_assert_true (gtk_widget_activate (button));
   candor_test_ui_wait_until (history_bar_is_hidden, window);
-  g_assert_nonnull (candor_application_get_store (app));
+  g_assert_nonnull (candor_session_get_store (get_session ()));
 
   candor_test_ui_close_and_wait_for_finalize (GTK_WIDGET (window));
 }
@@ -186,12 +205,12 @@ ensure_seeded (void)
   if (seeded)
     return;
 
-  if (candor_application_get_store (app) == NULL)
+  if (candor_session_get_store (get_session ()) == NULL)
     {
-      candor_application_open_history (app);
+      candor_session_open (get_session ());
       candor_test_ui_wait_until (history_is_settled, NULL);
     }
-  store = candor_application_get_store (app);
+  store = candor_session_get_store (get_session ());
   g_assert_nonnull (store);
 
   for (guint i = 0; i < G_N_ELEMENTS (incidents); i++)
@@ -205,6 +224,7 @@ ensure_seeded (void)
       g_autoptr (CandorUpdate) update = seed_update (store, incident, CANDOR_UPDATE_KIND_INITIAL,
                                                      sent, promised, incidents[i].summary);
     }
+  reload_incidents ();
 
   seeded = TRUE;
 }
@@ -425,7 +445,7 @@ incident_is_stored (gpointer data)
   g_autoptr (CandorIncident) stored = NULL;
   g_autoptr (GError) error = NULL;
 
-  stored = candor_store_load_incident (candor_application_get_store (app),
+  stored = candor_store_load_incident (candor_session_get_store (get_session ()),
                                        candor_incident_get_id (data), &error);
   g_assert_true (stored != NULL ||
                  g_error_matches (error, CANDOR_STORE_ERROR, CANDOR_STORE_ERROR_NOT_FOUND));
@@ -459,11 +479,13 @@ test_history_started_incident_is_saved (void)
   g_assert_true (fourth == backdated);
   candor_test_ui_wait_until (incident_is_stored, incident);
   candor_test_ui_wait_until (incident_is_stored, backdated);
-  g_assert_cmpuint (candor_store_count_incidents (candor_application_get_store (app), NULL), ==, 5);
+  g_assert_cmpuint (candor_store_count_incidents (candor_session_get_store (get_session ()), NULL),
+                    ==, 5);
 
   candor_test_ui_close_and_wait_for_finalize (GTK_WIDGET (window));
 
   /* A new window reads it back from the history, newest first. */
+  reload_incidents ();
   window = open_window ();
   incidents = candor_window_get_incidents (window);
   {
@@ -503,7 +525,7 @@ model_has_n_items (gpointer data)
 static void
 test_history_pages_as_the_list_scrolls (void)
 {
-  CandorStore   *store = candor_application_get_store (app);
+  CandorStore   *store = candor_session_get_store (get_session ());
   CandorWindow  *window;
   GtkWidget     *view;
   GtkAdjustment *adjustment;
@@ -521,6 +543,7 @@ test_history_pages_as_the_list_scrolls (void)
     }
   total = candor_store_count_incidents (store, NULL);
   g_assert_cmpuint (total, >, 2 * CANDOR_INCIDENT_LIST_PAGE_SIZE);
+  reload_incidents ();
 
   /* The list starts with the first page, not the whole history... */
   window = open_window ();

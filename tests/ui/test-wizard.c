@@ -13,7 +13,6 @@
 #include "candor-application.h"
 #include "candor-draft-autosave.h"
 #include "candor-field-editor.h"
-#include "candor-reminder.h"
 #include "candor-test-ui.h"
 #include "candor-window.h"
 #include "candor-wizard-review-page.h"
@@ -198,6 +197,28 @@ open_wizard (const char *title)
 
 /* Closes the wizard and answers the "unsent changes" question with @response. */
 static void
+on_store_flushed_cb (GObject *source, GAsyncResult *result, gpointer data)
+{
+  guint count;
+
+  g_assert_true (candor_store_count_incidents_finish (CANDOR_STORE (source), result, &count, NULL));
+  *(gboolean *)data = TRUE;
+}
+
+/* Waits for every write already asked of @store: its worker runs them in order. */
+static void
+flush_store (CandorStore *store)
+{
+  gboolean flushed = FALSE;
+
+  candor_store_count_incidents_async (store, NULL, on_store_flushed_cb, &flushed);
+  while (!flushed)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+/* Closes @wizard and waits for the writes closing asks for (the draft's last
+ * save or its delete, the contact) to land. */
+static void
 close_wizard (CandorWizard *wizard, const char *response)
 {
   gpointer   weak = wizard;
@@ -215,6 +236,8 @@ close_wizard (CandorWizard *wizard, const char *response)
     }
   while (weak != NULL)
     g_main_context_iteration (NULL, TRUE);
+  if (candor_session_get_store (candor_application_get_session (app)) != NULL)
+    flush_store (candor_session_get_store (candor_application_get_session (app)));
 }
 
 /* Inset shadows covering at least half the window, anywhere in @node. */
@@ -427,6 +450,12 @@ test_wizard_blame_shows_finding (void)
   close_wizard (wizard, "discard");
 }
 
+static CandorReminder *
+get_reminder (void)
+{
+  return candor_session_get_reminder (candor_application_get_session (app));
+}
+
 static void
 test_wizard_next_update_sets_reminder (void)
 {
@@ -451,7 +480,7 @@ test_wizard_next_update_sets_reminder (void)
     candor_test_ui_wait_for_widget (GTK_WIDGET (wizard), GTK_TYPE_CHECK_BUTTON, NULL, NULL);
   gtk_check_button_set_active (GTK_CHECK_BUTTON (first_time), TRUE);
   g_assert_nonnull (candor_update_get_next_update_at (update));
-  g_assert_true (candor_reminder_is_scheduled (G_APPLICATION (app), incident_id));
+  g_assert_true (candor_reminder_is_scheduled (get_reminder (), incident_id));
   wait_for_text (GTK_WIDGET (wizard), "You will be reminded at");
 
   /* "When the situation changes" takes the promise and the reminder back. */
@@ -460,7 +489,7 @@ test_wizard_next_update_sets_reminder (void)
   g_assert_true (
     gtk_widget_activate (adw_action_row_get_activatable_widget (ADW_ACTION_ROW (when_changed))));
   g_assert_null (candor_update_get_next_update_at (update));
-  g_assert_false (candor_reminder_is_scheduled (G_APPLICATION (app), incident_id));
+  g_assert_false (candor_reminder_is_scheduled (get_reminder (), incident_id));
 
   close_wizard (wizard, "discard");
 }
@@ -468,7 +497,7 @@ test_wizard_next_update_sets_reminder (void)
 static CandorStore *
 get_store (void)
 {
-  return candor_application_get_store (app);
+  return candor_session_get_store (candor_application_get_session (app));
 }
 
 static char *
@@ -732,6 +761,12 @@ has_technical_details (gpointer wizard)
 }
 
 static void
+on_async_done_cb (GObject *source, GAsyncResult *result, gpointer data)
+{
+  *(GAsyncResult **)data = g_object_ref (result);
+}
+
+static void
 test_wizard_saves_eml (void)
 {
   CandorWizard    *wizard = open_wizard ("Mail test");
@@ -739,6 +774,7 @@ test_wizard_saves_eml (void)
   g_autofree char *path = g_build_filename (dir, "update.eml", NULL);
   g_autoptr (GFile) file = g_file_new_for_path (path);
   g_autoptr (GError) error = NULL;
+  g_autoptr (GAsyncResult) result = NULL;
   g_autofree char *contents = NULL;
   GtkWidget       *review;
 
@@ -749,8 +785,12 @@ test_wizard_saves_eml (void)
     gtk_widget_get_ancestor (candor_test_ui_wait_for_widget (GTK_WIDGET (wizard), GTK_TYPE_BUTTON,
                                                              "label", "Save as ._eml…"),
                              CANDOR_TYPE_WIZARD_REVIEW_PAGE);
+  candor_wizard_review_page_save_eml_async (CANDOR_WIZARD_REVIEW_PAGE (review), file, NULL,
+                                            on_async_done_cb, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
   g_assert_true (
-    candor_wizard_review_page_save_eml (CANDOR_WIZARD_REVIEW_PAGE (review), file, &error));
+    candor_wizard_review_page_save_eml_finish (CANDOR_WIZARD_REVIEW_PAGE (review), result, &error));
   g_assert_no_error (error);
   g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
   g_assert_nonnull (strstr (contents, "Subject:"));
@@ -769,8 +809,11 @@ test_wizard_saves_eml (void)
 static void
 test_wizard_saves_typing_from_before_history_opened (void)
 {
+  /* A session of its own on the same history, not open yet. */
+  g_autoptr (CandorSession) session =
+    candor_session_new (NULL, candor_store_get_path (get_store ()));
   g_autoptr (CandorDraft) draft = candor_draft_new (NULL, NULL);
-  g_autoptr (CandorDraftAutosave) autosave = candor_draft_autosave_new (draft);
+  g_autoptr (CandorDraftAutosave) autosave = candor_draft_autosave_new (session, draft);
   const char      *draft_id = candor_draft_autosave_get_draft_id (autosave);
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
@@ -781,12 +824,13 @@ test_wizard_saves_typing_from_before_history_opened (void)
   before = load_saved_draft (draft_id);
   g_assert_null (before);
 
-  candor_draft_autosave_set_store (autosave, get_store ());
+  candor_session_open (session);
   candor_test_ui_wait_until (draft_is_saved, (gpointer)draft_id);
   after = load_saved_draft (draft_id);
   g_assert_nonnull (strstr (after, "Typed before the history opened"));
 
   candor_draft_autosave_discard (autosave);
+  flush_store (candor_session_get_store (session));
   g_assert_false (draft_is_saved ((gpointer)draft_id));
 }
 
@@ -900,8 +944,8 @@ test_wizard_says_when_drafts_are_not_saved (void)
     {
       CandorWizard *wizard = open_wizard ("Damaged history");
 
-      g_assert_error (candor_application_get_history_error (app), CANDOR_STORE_ERROR,
-                      CANDOR_STORE_ERROR_CORRUPT);
+      g_assert_error (candor_session_get_open_error (candor_application_get_session (app)),
+                      CANDOR_STORE_ERROR, CANDOR_STORE_ERROR_CORRUPT);
       wait_for_text (GTK_WIDGET (wizard), "This Draft Is Not Being Saved");
       wait_for_text (GTK_WIDGET (wizard), "is damaged");
       close_wizard (wizard, NULL);
@@ -929,8 +973,8 @@ test_wizard_says_when_drafts_are_not_saved (void)
 static gboolean
 history_has_settled (gpointer data)
 {
-  return candor_application_get_store (app) != NULL ||
-         candor_application_get_history_error (app) != NULL;
+  return candor_session_get_store (candor_application_get_session (app)) != NULL ||
+         candor_session_get_open_error (candor_application_get_session (app)) != NULL;
 }
 
 /* Without a compositor every window wears libadwaita's fallback frame. Drawn
@@ -985,10 +1029,10 @@ main (int argc, char *argv[])
   g_application_register (G_APPLICATION (app), NULL, &error);
   g_assert_no_error (error);
   /* The history the drafts, contacts and sent updates live in. */
-  candor_application_open_history (app);
+  candor_session_open (candor_application_get_session (app));
   candor_test_ui_wait_until (history_has_settled, NULL);
   if (g_getenv ("CANDOR_TEST_DAMAGED_HISTORY") == NULL)
-    g_assert_no_error (candor_application_get_history_error (app));
+    g_assert_no_error (candor_session_get_open_error (candor_application_get_session (app)));
 
   g_test_add_func ("/ui/wizard/walks-all-steps", test_wizard_walks_all_steps);
   g_test_add_func ("/ui/wizard/blame-shows-finding", test_wizard_blame_shows_finding);

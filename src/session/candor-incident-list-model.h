@@ -33,5 +33,6 @@ void     candor_incident_list_model_add (CandorIncidentListModel *self, CandorIn
 guint    candor_incident_list_model_find (CandorIncidentListModel *self, const char *incident_id);
 
 void candor_incident_list_model_read_on (CandorIncidentListModel *self);
+void candor_incident_list_model_reload (CandorIncidentListModel *self);
 
 G_END_DECLS

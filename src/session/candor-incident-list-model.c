@@ -13,7 +13,7 @@
 
 /* The history's incidents, newest first, without reading all of them: the
  * model knows how many there are, reads the first page, and fetches the next
- * page from the store (on its worker thread) when the view scrolls near the
+ * page from the store (on its ordered worker thread) when the view scrolls near the
  * end and calls candor_incident_list_model_read_on(). The list only ever sees
  * the loaded part: GtkListView asks for up to 200 positions around the view
  * whatever is on screen, so it cannot be what decides to read on, and rows
@@ -91,20 +91,25 @@ unref_if_set (gpointer object)
     g_object_unref (object);
 }
 
+/* The count, then the first page: asked for one after the other on the
+ * store's ordered worker, after the saves of incidents added before there
+ * was a store, so both see those. */
 typedef struct
 {
-  GPtrArray *unsaved; /* incidents added before the store was there */
-  guint      count;
-  GPtrArray *first_page;
+  CandorIncidentListModel *self;
+  CandorStore             *store;
+  guint                    count;
 } FirstLoad;
 
 static void
 first_load_free (FirstLoad *load)
 {
-  g_clear_pointer (&load->unsaved, g_ptr_array_unref);
-  g_clear_pointer (&load->first_page, g_ptr_array_unref);
+  g_clear_object (&load->self);
+  g_clear_object (&load->store);
   g_free (load);
 }
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (FirstLoad, first_load_free)
 
 static void request_page (CandorIncidentListModel *self, guint page);
 
@@ -222,67 +227,44 @@ request_page (CandorIncidentListModel *self, guint page)
                                      on_page_loaded_cb, request);
 }
 
-static void
-first_load_thread (GTask        *task,
-                   gpointer      source_object,
-                   gpointer      task_data,
-                   GCancellable *cancellable)
+/* Whether the first load of @load's store goes on: not when it was
+ * cancelled or the model moved to another store since. */
+static gboolean
+first_load_continues (FirstLoad *load, GError *error)
 {
-  CandorStore *store = CANDOR_STORE (source_object);
-  FirstLoad   *load = task_data;
-  GError      *error = NULL;
+  CandorIncidentListModel *self = load->self;
 
-  for (guint i = 0; load->unsaved != NULL && i < load->unsaved->len; i++)
-    {
-      if (!candor_store_save_incident (store, g_ptr_array_index (load->unsaved, i), &error))
-        {
-          g_task_return_error (task, error);
-          return;
-        }
-    }
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) || load->store != self->store)
+    return FALSE;
 
-  load->count = candor_store_count_incidents (store, &error);
   if (error != NULL)
     {
-      g_task_return_error (task, error);
-      return;
+      set_loading (self, FALSE);
+      g_signal_emit (self, signals[FAILED], 0, error);
+      return FALSE;
     }
 
-  load->first_page = candor_store_list_incidents (store, 0, CANDOR_INCIDENT_LIST_PAGE_SIZE, &error);
-  if (load->first_page == NULL)
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-
-  g_task_return_boolean (task, TRUE);
+  return TRUE;
 }
 
 static void
-on_first_load_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+on_first_page_loaded_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 {
-  g_autoptr (CandorIncidentListModel) self = user_data;
+  g_autoptr (FirstLoad) load = user_data;
   g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) first_page = NULL;
   g_autoptr (GPtrArray) early = NULL;
-  FirstLoad *load = g_task_get_task_data (G_TASK (result));
-  guint      removed = self->n_revealed;
+  CandorIncidentListModel *self = load->self;
+  guint                    removed = self->n_revealed;
 
-  if (!g_task_propagate_boolean (G_TASK (result), &error))
-    {
-      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        return;
-      set_loading (self, FALSE);
-      g_signal_emit (self, signals[FAILED], 0, error);
-      return;
-    }
-
-  if (CANDOR_STORE (source) != self->store)
+  first_page = candor_store_list_incidents_finish (CANDOR_STORE (source), result, &error);
+  if (!first_load_continues (load, error))
     return;
 
   reset_items (self);
   g_ptr_array_set_size (self->items, load->count);
   g_array_set_size (self->loaded, load->count);
-  fill (self, 0, load->first_page);
+  fill (self, 0, first_page);
   extend_revealed (self);
   set_loading (self, FALSE);
   g_list_model_items_changed (G_LIST_MODEL (self), 0, removed, self->n_revealed);
@@ -291,6 +273,35 @@ on_first_load_cb (GObject *source, GAsyncResult *result, gpointer user_data)
   self->early = g_ptr_array_new_with_free_func (g_object_unref);
   for (guint i = 0; i < early->len; i++)
     candor_incident_list_model_add (self, g_ptr_array_index (early, i));
+}
+
+static void
+on_count_loaded_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (FirstLoad) load = user_data;
+  g_autoptr (GError) error = NULL;
+  CandorStore  *store;
+  GCancellable *cancellable;
+
+  candor_store_count_incidents_finish (CANDOR_STORE (source), result, &load->count, &error);
+  if (!first_load_continues (load, error))
+    return;
+
+  store = load->store;
+  cancellable = load->self->cancellable;
+  candor_store_list_incidents_async (store, 0, CANDOR_INCIDENT_LIST_PAGE_SIZE, cancellable,
+                                     on_first_page_loaded_cb, g_steal_pointer (&load));
+}
+
+static void
+start_first_load (CandorIncidentListModel *self)
+{
+  FirstLoad *load = g_new0 (FirstLoad, 1);
+
+  set_loading (self, TRUE);
+  load->self = g_object_ref (self);
+  load->store = g_object_ref (self->store);
+  candor_store_count_incidents_async (self->store, self->cancellable, on_count_loaded_cb, load);
 }
 
 static void
@@ -459,8 +470,7 @@ candor_incident_list_model_get_store (CandorIncidentListModel *self)
 void
 candor_incident_list_model_set_store (CandorIncidentListModel *self, CandorStore *store)
 {
-  g_autoptr (GTask) task = NULL;
-  FirstLoad *load;
+  g_autoptr (GPtrArray) unsaved = NULL;
 
   g_return_if_fail (CANDOR_IS_INCIDENT_LIST_MODEL (self));
   g_return_if_fail (!store || CANDOR_IS_STORE (store));
@@ -472,13 +482,13 @@ candor_incident_list_model_set_store (CandorIncidentListModel *self, CandorStore
   g_clear_object (&self->cancellable);
   self->cancellable = g_cancellable_new ();
 
-  load = g_new0 (FirstLoad, 1);
   if (self->store == NULL)
     {
-      /* Before the store was there, every item was added here and is loaded. */
-      load->unsaved = g_ptr_array_new_with_free_func (g_object_unref);
+      /* Before the store was there, every item was added here and is
+       * loaded; the oldest is saved first. */
+      unsaved = g_ptr_array_new_with_free_func (g_object_unref);
       for (guint i = self->items->len; i > 0; i--)
-        g_ptr_array_add (load->unsaved, g_object_ref (g_ptr_array_index (self->items, i - 1)));
+        g_ptr_array_add (unsaved, g_object_ref (g_ptr_array_index (self->items, i - 1)));
     }
 
   g_set_object (&self->store, store);
@@ -488,18 +498,41 @@ candor_incident_list_model_set_store (CandorIncidentListModel *self, CandorStore
     {
       guint removed = self->n_revealed;
 
-      first_load_free (load);
       reset_items (self);
       set_loading (self, FALSE);
       g_list_model_items_changed (G_LIST_MODEL (self), 0, removed, 0);
       return;
     }
 
-  set_loading (self, TRUE);
-  task = g_task_new (store, self->cancellable, on_first_load_cb, g_object_ref (self));
-  g_task_set_source_tag (task, candor_incident_list_model_set_store);
-  g_task_set_task_data (task, load, (GDestroyNotify)first_load_free);
-  g_task_run_in_thread (task, first_load_thread);
+  for (guint i = 0; unsaved != NULL && i < unsaved->len; i++)
+    candor_store_save_incident_async (store, g_ptr_array_index (unsaved, i), NULL,
+                                      on_incident_saved_cb, g_object_ref (self));
+
+  start_first_load (self);
+}
+
+/**
+ * candor_incident_list_model_reload:
+ *
+ * Reads the history's incidents again from the start, for what others (the
+ * CLI, another process) wrote to it since. What is listed stays until the
+ * first page is read; incidents added meanwhile are shown after it.
+ */
+void
+candor_incident_list_model_reload (CandorIncidentListModel *self)
+{
+  g_return_if_fail (CANDOR_IS_INCIDENT_LIST_MODEL (self));
+
+  if (self->store == NULL)
+    return;
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  self->cancellable = g_cancellable_new ();
+  /* Page fetches under way were cancelled: they are asked for again. */
+  g_hash_table_remove_all (self->in_flight);
+
+  start_first_load (self);
 }
 
 gboolean
@@ -558,10 +591,12 @@ candor_incident_list_model_add (CandorIncidentListModel *self, CandorIncident *i
       return;
     }
 
+  /* Not cancellable: a started incident is saved even when the list is
+   * reloaded or goes away first. */
   if (self->store != NULL)
     {
-      candor_store_save_incident_async (self->store, incident, self->cancellable,
-                                        on_incident_saved_cb, g_object_ref (self));
+      candor_store_save_incident_async (self->store, incident, NULL, on_incident_saved_cb,
+                                        g_object_ref (self));
       self->generation++;
     }
 

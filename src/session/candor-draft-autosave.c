@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include "candor-draft-autosave.h"
+#include "candor-session-private.h"
 
 /* Never lose a word: the draft is written to the store's drafts, keyed by the
  * update being written, about a second after the typing pauses and at most
@@ -19,25 +20,26 @@
  * so a kill mid-write leaves the previous draft intact.
  *
  * The history opens after the window's first frame, so the wizard may be
- * typed into before there is a store: changes wait and are saved the moment
- * it arrives. */
+ * typed into before the session has a store: changes wait and are saved the
+ * moment it arrives. */
 struct _CandorDraftAutosave
 {
   GObject parent_instance;
 
-  CandorDraft  *draft;
-  char         *draft_id;
-  char         *incident_id;
-  CandorStore  *store;
-  GCancellable *cancellable;
-  GError       *error;
-  guint         save_source_id;
-  gint64        first_unsaved;
-  gboolean      changed;
-  gboolean      unsaved;
-  gboolean      saving;
-  gboolean      dirty_while_saving;
-  gboolean      discarded;
+  CandorSession *session;
+  CandorDraft   *draft;
+  char          *draft_id;
+  char          *incident_id;
+  CandorStore   *store;
+  GCancellable  *cancellable;
+  GError        *error;
+  guint          save_source_id;
+  gint64         first_unsaved;
+  gboolean       changed;
+  gboolean       unsaved;
+  gboolean       saving;
+  gboolean       dirty_while_saving;
+  gboolean       discarded;
 };
 
 G_DEFINE_FINAL_TYPE (CandorDraftAutosave, candor_draft_autosave, G_TYPE_OBJECT)
@@ -84,14 +86,6 @@ on_draft_saved_cb (GObject *source, GAsyncResult *result, gpointer user_data)
       /* Tried again with the next keystroke, and when the wizard closes. */
       self->unsaved = TRUE;
       set_error (self, g_steal_pointer (&error));
-    }
-
-  /* A save already running when the user discarded the draft lands after the
-   * delete: discarded means gone. */
-  if (self->discarded)
-    {
-      candor_store_delete_draft (CANDOR_STORE (source), self->draft_id, NULL);
-      return;
     }
 
   if (self->dirty_while_saving)
@@ -156,6 +150,40 @@ on_draft_changed_cb (CandorDraftAutosave *self)
 }
 
 static void
+on_session_store_cb (CandorDraftAutosave *self, GParamSpec *pspec, CandorSession *session)
+{
+  CandorStore *store = candor_session_get_store (session);
+
+  if (!g_set_object (&self->store, store))
+    return;
+
+  /* What was typed before there was a history is saved now. */
+  if (store != NULL && self->unsaved && self->save_source_id == 0)
+    save (self);
+}
+
+static void
+on_last_save_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (CandorSession) session = user_data;
+  g_autoptr (GError) error = NULL;
+
+  if (!candor_store_save_draft_finish (CANDOR_STORE (source), result, &error))
+    g_warning ("Could not save the draft: %s", error->message);
+
+  _candor_session_release (session);
+}
+
+static void
+on_draft_deleted_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (GError) error = NULL;
+
+  if (!candor_session_delete_draft_finish (CANDOR_SESSION (source), result, &error))
+    g_warning ("Could not delete the draft: %s", error->message);
+}
+
+static void
 stop_following_draft (CandorDraftAutosave *self)
 {
   if (self->draft == NULL)
@@ -174,18 +202,22 @@ candor_draft_autosave_dispose (GObject *object)
   g_clear_handle_id (&self->save_source_id, g_source_remove);
 
   /* Whatever is still unsaved is written now: closing must not lose it. No
-   * save is running (each holds a reference), so none can land after this. */
+   * save is running (each holds a reference), so this one is the last; the
+   * application is held until it lands. */
   if (self->unsaved && self->store != NULL && self->draft != NULL && !self->discarded)
     {
       g_autofree char *data = candor_draft_to_data (self->draft, NULL);
-      g_autoptr (GError) error = NULL;
 
-      if (!candor_store_save_draft (self->store, self->draft_id, self->incident_id, data, &error))
-        g_warning ("Could not save the draft: %s", error->message);
+      _candor_session_hold (self->session);
+      candor_store_save_draft_async (self->store, self->draft_id, self->incident_id, data, NULL,
+                                     on_last_save_cb, g_object_ref (self->session));
       self->unsaved = FALSE;
     }
 
   stop_following_draft (self);
+  if (self->session != NULL)
+    g_signal_handlers_disconnect_by_func (self->session, on_session_store_cb, self);
+  g_clear_object (&self->session);
   g_clear_object (&self->store);
 
   G_OBJECT_CLASS (candor_draft_autosave_parent_class)->dispose (object);
@@ -244,14 +276,22 @@ candor_draft_autosave_init (CandorDraftAutosave *self)
   self->cancellable = g_cancellable_new ();
 }
 
+/* Saves @draft into @session's history, from the moment it has one. */
 CandorDraftAutosave *
-candor_draft_autosave_new (CandorDraft *draft)
+candor_draft_autosave_new (CandorSession *session, CandorDraft *draft)
 {
   CandorDraftAutosave *self;
 
+  g_return_val_if_fail (CANDOR_IS_SESSION (session), NULL);
   g_return_val_if_fail (CANDOR_IS_DRAFT (draft), NULL);
 
   self = g_object_new (CANDOR_TYPE_DRAFT_AUTOSAVE, NULL);
+  self->session = g_object_ref (session);
+  self->store = candor_session_get_store (session) != NULL
+                  ? g_object_ref (candor_session_get_store (session))
+                  : NULL;
+  g_signal_connect_object (session, "notify::store", G_CALLBACK (on_session_store_cb), self,
+                           G_CONNECT_SWAPPED);
   self->draft = g_object_ref (draft);
   self->draft_id = g_strdup (candor_update_get_id (candor_draft_get_update (draft)));
   self->incident_id = g_strdup (candor_incident_get_id (candor_draft_get_incident (draft)));
@@ -272,20 +312,6 @@ candor_draft_autosave_get_draft_id (CandorDraftAutosave *self)
   return self->draft_id;
 }
 
-/* Where the draft goes; what was typed before there was one is saved now. */
-void
-candor_draft_autosave_set_store (CandorDraftAutosave *self, CandorStore *store)
-{
-  g_return_if_fail (CANDOR_IS_DRAFT_AUTOSAVE (self));
-  g_return_if_fail (store == NULL || CANDOR_IS_STORE (store));
-
-  if (!g_set_object (&self->store, store))
-    return;
-
-  if (self->unsaved && self->save_source_id == 0)
-    save (self);
-}
-
 /* Whether anything was typed since the draft was opened. */
 gboolean
 candor_draft_autosave_get_changed (CandorDraftAutosave *self)
@@ -304,12 +330,12 @@ candor_draft_autosave_get_error (CandorDraftAutosave *self)
   return self->error;
 }
 
-/* The user chose to throw the draft away: stop saving and delete it. */
+/* The user chose to throw the draft away: stop saving and delete it. The
+ * store's worker runs the delete after any save already under way, so none
+ * can bring it back. */
 void
 candor_draft_autosave_discard (CandorDraftAutosave *self)
 {
-  g_autoptr (GError) error = NULL;
-
   g_return_if_fail (CANDOR_IS_DRAFT_AUTOSAVE (self));
 
   self->discarded = TRUE;
@@ -317,6 +343,7 @@ candor_draft_autosave_discard (CandorDraftAutosave *self)
   g_cancellable_cancel (self->cancellable);
   stop_following_draft (self);
 
-  if (self->store != NULL && !candor_store_delete_draft (self->store, self->draft_id, &error))
-    g_warning ("Could not delete the draft: %s", error->message);
+  if (self->store != NULL)
+    candor_session_delete_draft_async (self->session, self->draft_id, NULL, on_draft_deleted_cb,
+                                       NULL);
 }
