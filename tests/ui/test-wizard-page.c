@@ -7,6 +7,7 @@
 
 #include "config.h"
 
+#include "candor-application.h"
 #include "candor-test-ui.h"
 #include "candor-wizard-page.h"
 #include "candor-wizard.h"
@@ -27,6 +28,8 @@ struct _CandorSlowPage
 };
 
 G_DEFINE_FINAL_TYPE (CandorSlowPage, candor_slow_page, CANDOR_TYPE_WIZARD_PAGE)
+
+static CandorApplication *app;
 
 static gboolean
 apply_done_cb (gpointer data)
@@ -193,7 +196,7 @@ open_wizard_at (CandorSlowPage *first, CandorSlowPage *second)
   g_autoptr (CandorIncident) incident = candor_incident_new ("Sign-in fails");
   g_autoptr (CandorUpdate) update = candor_update_new (CANDOR_UPDATE_KIND_INITIAL);
   g_autoptr (CandorDraft) draft = candor_draft_new (incident, update);
-  CandorWizard *wizard = candor_wizard_new (NULL, NULL, draft);
+  CandorWizard *wizard = candor_wizard_new (GTK_APPLICATION (app), NULL, draft);
   GtkWidget    *page;
   GtkStack     *pages;
 
@@ -345,7 +348,16 @@ test_wizard_closed_while_applying (void)
 int
 main (int argc, char *argv[])
 {
+  g_autoptr (GError) error = NULL;
+
   gtk_test_init (&argc, &argv, NULL);
+
+  /* A wizard belongs to the application, whose session it writes drafts to;
+   * the history is never opened here, so nothing is written. */
+  app = candor_application_new ();
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  g_application_register (G_APPLICATION (app), NULL, &error);
+  g_assert_no_error (error);
 
   g_test_add_func ("/ui/wizard-page/apply-at-once", test_wizard_page_apply_at_once);
   g_test_add_func ("/ui/wizard-page/apply-later", test_wizard_page_apply_later);
