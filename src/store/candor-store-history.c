@@ -77,42 +77,6 @@ incident_from_row (sqlite3_stmt *stmt)
   "id, title, services, severity, state, language, started_at, detected_at, resolved_at," \
   " sla_relevant"
 
-/* Copies taken on the caller's thread, so the worker never reads an
- * object the main loop may be changing. */
-static CandorIncident *
-snapshot_incident (CandorIncident *incident)
-{
-  return g_object_new (
-    CANDOR_TYPE_INCIDENT, "id", candor_incident_get_id (incident), "title",
-    candor_incident_get_title (incident), "services", candor_incident_get_services (incident),
-    "severity", candor_incident_get_severity (incident), "state",
-    candor_incident_get_state (incident), "language", candor_incident_get_language (incident),
-    "started-at", candor_incident_get_started_at (incident), "detected-at",
-    candor_incident_get_detected_at (incident), "resolved-at",
-    candor_incident_get_resolved_at (incident), "sla-relevant",
-    candor_incident_get_sla_relevant (incident), NULL);
-}
-
-static CandorUpdate *
-snapshot_update (CandorUpdate *update)
-{
-  CandorUpdate *copy = g_object_new (CANDOR_TYPE_UPDATE, "id", candor_update_get_id (update),
-                                     "created-at", candor_update_get_created_at (update), "kind",
-                                     candor_update_get_kind (update), NULL);
-
-  for (CandorField field = 0; field < CANDOR_N_FIELDS; field++)
-    candor_update_set_field (copy, field, candor_update_get_field (update, field));
-  candor_update_set_contact_name (copy, candor_update_get_contact_name (update));
-  candor_update_set_contact_reach (copy, candor_update_get_contact_reach (update));
-  candor_update_set_no_lasting_consequences (copy,
-                                             candor_update_get_no_lasting_consequences (update));
-  candor_update_set_next_update_at (copy, candor_update_get_next_update_at (update));
-  candor_update_set_next_update_when_changed (copy,
-                                              candor_update_get_next_update_when_changed (update));
-
-  return copy;
-}
-
 static char *
 update_fields_to_json (CandorUpdate *update)
 {
@@ -242,7 +206,9 @@ candor_store_save_incident_async (CandorStore        *self,
   task = _candor_store_new_call_task (self, candor_store_save_incident_async, cancellable, callback,
                                       user_data, &call);
   /* The user may keep editing while the worker writes: it gets a copy. */
-  call->incident = snapshot_incident (incident);
+  /* A copy taken on the caller's thread: the worker never reads an object
+   * the main loop may be changing. */
+  call->incident = candor_incident_copy (incident);
   _candor_store_run_job (self, task, save_incident_job);
 }
 
@@ -598,7 +564,7 @@ candor_store_record_update_async (CandorStore        *self,
   task = _candor_store_new_call_task (self, candor_store_record_update_async, cancellable, callback,
                                       user_data, &call);
   call->id = g_strdup (incident_id);
-  call->update = snapshot_update (update);
+  call->update = candor_update_copy (update);
   call->sent_at = g_date_time_ref (sent_at);
   call->renditions = renditions != NULL ? g_ptr_array_ref (renditions) : NULL;
   _candor_store_run_job (self, task, record_update_job);
