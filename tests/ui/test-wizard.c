@@ -345,7 +345,7 @@ test_wizard_walks_all_steps (void)
                                   "_Copy as Rich Text");
 
   /* Every audience's preview shows exactly the fields it is meant to get. */
-  audiences = candor_preview_get_audiences (preview);
+  audiences = candor_composition_get_audiences (candor_preview_get_composition (preview));
   g_assert_cmpuint (audiences->len, >=, 3);
   for (guint a = 0; a < audiences->len; a++)
     {
@@ -383,6 +383,7 @@ test_wizard_blame_shows_finding (void)
 {
   CandorWizard    *wizard = open_wizard ("Checkout errors");
   CandorPreview   *preview = candor_wizard_get_preview (wizard);
+  GPtrArray       *findings;
   GtkWidget       *editor;
   GtkWidget       *finding_row = NULL;
   GtkTextBuffer   *buffer;
@@ -398,9 +399,10 @@ test_wizard_blame_shows_finding (void)
   candor_preview_flush (preview);
 
   /* Listed with its explanation beside the editor, and underlined in it. */
-  for (guint i = 0; i < candor_preview_get_findings (preview)->len; i++)
+  findings = candor_composition_get_findings (candor_preview_get_composition (preview));
+  for (guint i = 0; i < findings->len; i++)
     {
-      CandorFinding *finding = g_ptr_array_index (candor_preview_get_findings (preview), i);
+      CandorFinding *finding = g_ptr_array_index (findings, i);
 
       if (g_str_has_prefix (candor_finding_get_rule_id (finding), "blame"))
         finding_row = candor_test_ui_wait_for_widget (
