@@ -229,10 +229,7 @@ candor_composition_finalize (GObject *object)
 }
 
 static void
-candor_composition_get_property (GObject    *object,
-                                 guint       prop_id,
-                                 GValue     *value,
-                                 GParamSpec *pspec)
+candor_composition_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
 {
   CandorComposition *self = CANDOR_COMPOSITION (object);
 
@@ -344,7 +341,8 @@ candor_composition_new_for_draft (CandorDraft *draft)
 
   self = candor_composition_new ();
   candor_composition_set_draft (self, candor_draft_get_incident (draft),
-                                candor_draft_get_update (draft), candor_draft_get_audiences (draft));
+                                candor_draft_get_update (draft),
+                                candor_draft_get_audiences (draft));
 
   return self;
 }

@@ -98,8 +98,7 @@ show_findings (CandorPreview *self, GPtrArray *findings)
       for (guint i = 0; child != NULL && i < findings->len;
            child = gtk_widget_get_next_sibling (child), i++)
         g_object_set_data_full (G_OBJECT (child), "finding",
-                                g_object_ref (g_ptr_array_index (findings, i)),
-                                g_object_unref);
+                                g_object_ref (g_ptr_array_index (findings, i)), g_object_unref);
       return;
     }
 
@@ -110,17 +109,16 @@ show_findings (CandorPreview *self, GPtrArray *findings)
     gtk_list_box_remove (self->findings_list, child);
 
   for (guint i = 0; i < findings->len; i++)
-    gtk_list_box_append (self->findings_list,
-                         finding_row_new (g_ptr_array_index (findings, i)));
+    gtk_list_box_append (self->findings_list, finding_row_new (g_ptr_array_index (findings, i)));
 
   gtk_widget_set_visible (GTK_WIDGET (self->findings_box), findings->len > 0);
   if (findings->len > 0)
     {
       g_autofree char *heading = NULL;
 
-      heading = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u Check to Look At",
-                                              "%u Checks to Look At", findings->len),
-                                 findings->len);
+      heading = g_strdup_printf (
+        g_dngettext (GETTEXT_PACKAGE, "%u Check to Look At", "%u Checks to Look At", findings->len),
+        findings->len);
       gtk_label_set_label (self->findings_label, heading);
     }
 }
@@ -330,8 +328,8 @@ candor_preview_set_composition (CandorPreview *self, CandorComposition *composit
 
   disconnect_composition (self);
   self->composition = g_object_ref (composition);
-  g_signal_connect_object (composition, "notify::dirty", G_CALLBACK (on_composition_dirty_cb),
-                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (composition, "notify::dirty", G_CALLBACK (on_composition_dirty_cb), self,
+                           G_CONNECT_SWAPPED);
   g_signal_connect_object (composition, "changed", G_CALLBACK (on_composition_changed_cb), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (composition, "notify::audiences",

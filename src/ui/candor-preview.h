@@ -17,8 +17,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (CandorPreview, candor_preview, CANDOR, PREVIEW, AdwBin)
 
 /* Shows @composition, which may be shared with whoever publishes it. */
-void               candor_preview_set_composition (CandorPreview     *self,
-                                                   CandorComposition *composition);
+void candor_preview_set_composition (CandorPreview *self, CandorComposition *composition);
 CandorComposition *candor_preview_get_composition (CandorPreview *self);
 /* Composes @update of @incident for @audiences in the preview's composition. */
 void candor_preview_set_draft (CandorPreview  *self,

@@ -20,8 +20,8 @@ G_DECLARE_FINAL_TYPE (CandorWizardReviewPage,
                       CandorWizardPage)
 
 /* The renditions and findings to review: those the preview shows. */
-void     candor_wizard_review_page_set_composition (CandorWizardReviewPage *self,
-                                                    CandorComposition      *composition);
+void candor_wizard_review_page_set_composition (CandorWizardReviewPage *self,
+                                                CandorComposition      *composition);
 void candor_wizard_review_page_copy_rich_text (CandorWizardReviewPage *self);
 gboolean
 candor_wizard_review_page_save_eml (CandorWizardReviewPage *self, GFile *file, GError **error);
