@@ -34,7 +34,6 @@ struct _CandorComposition
   GError         *checker_error;
 
   GPtrArray  *renditions;
-  GHashTable *renditions_by_key; /* rendition_key () -> CandorRendition */
   GPtrArray  *findings;
   GHashTable *acknowledged; /* finding_key () */
 
@@ -63,11 +62,14 @@ enum
 
 static guint signals[N_SIGNALS];
 
-/* The only place that says how a rendition is found again. */
-static char *
-rendition_key (const char *audience_id, CandorFormat format)
+/* The only place that says how a rendition is found again. A scan, not a
+ * table: a few dozen comparisons cost less than building keys on every
+ * keystroke. */
+static gboolean
+rendition_has_key (CandorRendition *rendition, const char *audience_id, CandorFormat format)
 {
-  return g_strdup_printf ("%s/%d", audience_id, format);
+  return candor_rendition_get_format (rendition) == format &&
+         g_str_equal (candor_rendition_get_audience_id (rendition), audience_id);
 }
 
 static char *
@@ -134,7 +136,6 @@ recompute (CandorComposition *self)
   g_autoptr (GPtrArray) findings = NULL;
 
   g_ptr_array_set_size (self->renditions, 0);
-  g_hash_table_remove_all (self->renditions_by_key);
   g_ptr_array_set_size (self->findings, 0);
 
   if (self->update == NULL)
@@ -150,15 +151,9 @@ recompute (CandorComposition *self)
 
       formats = candor_audience_get_formats (audience, &n_formats);
       for (guint j = 0; j < n_formats; j++)
-        {
-          CandorRendition *rendition = candor_renderer_render (self->renderer, self->incident,
-                                                               self->update, audience, formats[j]);
-
-          g_ptr_array_add (self->renditions, rendition);
-          g_hash_table_replace (self->renditions_by_key,
-                                rendition_key (candor_audience_get_id (audience), formats[j]),
-                                rendition);
-        }
+        g_ptr_array_add (self->renditions,
+                         candor_renderer_render (self->renderer, self->incident, self->update,
+                                                 audience, formats[j]));
     }
 
   if (self->checker == NULL)
@@ -210,7 +205,6 @@ candor_composition_dispose (GObject *object)
   g_clear_object (&self->renderer);
   g_clear_object (&self->checker);
   g_clear_pointer (&self->renditions, g_ptr_array_unref);
-  g_clear_pointer (&self->renditions_by_key, g_hash_table_unref);
   g_clear_pointer (&self->findings, g_ptr_array_unref);
   g_clear_pointer (&self->acknowledged, g_hash_table_unref);
 
@@ -321,7 +315,6 @@ candor_composition_init (CandorComposition *self)
 {
   self->renderer = candor_renderer_new ();
   self->renditions = g_ptr_array_new_with_free_func (g_object_unref);
-  self->renditions_by_key = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->findings = g_ptr_array_new_with_free_func (g_object_unref);
   self->acknowledged = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 }
@@ -486,15 +479,19 @@ candor_composition_get_rendition (CandorComposition *self,
                                   const char        *audience_id,
                                   CandorFormat       format)
 {
-  g_autofree char *key = NULL;
-
   g_return_val_if_fail (CANDOR_IS_COMPOSITION (self), NULL);
   g_return_val_if_fail (audience_id != NULL, NULL);
 
   ensure_current (self);
-  key = rendition_key (audience_id, format);
+  for (guint i = 0; i < self->renditions->len; i++)
+    {
+      CandorRendition *rendition = g_ptr_array_index (self->renditions, i);
 
-  return g_hash_table_lookup (self->renditions_by_key, key);
+      if (rendition_has_key (rendition, audience_id, format))
+        return rendition;
+    }
+
+  return NULL;
 }
 
 GPtrArray *
