@@ -14,6 +14,7 @@
 #include <json-glib/json-glib.h>
 #include <unistd.h>
 
+#include "candor-checker.h"
 #include "candor-composition.h"
 #include "candor-enum-types.h"
 
@@ -167,12 +168,49 @@ test_cli_agreement_drafts (void)
   g_assert_cmpuint (n_drafts, >, 0);
 }
 
+/* A language without a check list is the same error everywhere: the app's
+ * composition reports it, `check` fails with it, `render` says it and renders. */
+static void
+test_cli_agreement_language_without_checks (void)
+{
+  const char *json = "{\"format\": \"candor-draft\", \"version\": 1,\n"
+                     " \"incident\": {\"title\": \"Login fails\", \"language\": \"pt-BR\"},\n"
+                     " \"update\": {\"executive-summary\": \"Logins fail.\"}}\n";
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CandorDraft) draft = candor_draft_load_from_data (json, -1, &error);
+  g_autoptr (CandorComposition) composition = NULL;
+  g_autofree char *expected = NULL;
+  g_auto (CandorTestCliRun) run = { 0 };
+
+  g_assert_no_error (error);
+  composition = candor_composition_new_for_draft (draft);
+  g_assert_false (candor_composition_update (composition, &error));
+  g_assert_error (error, CANDOR_CHECKER_ERROR, CANDOR_CHECKER_ERROR_UNKNOWN_LANGUAGE);
+
+  candor_test_cli_run (&run, json, "check", "--json", "-", NULL);
+  expected = g_strdup_printf ("candor-cli: <stdin>: %s\n", error->message);
+  g_assert_cmpint (run.status, ==, 2);
+  g_assert_cmpstr (run.out, ==, "");
+  g_assert_cmpstr (run.err, ==, expected);
+  g_clear_pointer (&expected, g_free);
+  candor_test_cli_run_clear (&run);
+
+  candor_test_cli_run (&run, json, "render", "--draft=-", "--audience=customers", "--format=plain",
+                       NULL);
+  expected = g_strdup_printf ("candor-cli: %s\n", error->message);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_true (g_str_has_prefix (run.out, "Incident: Login fails\n"));
+  g_assert_cmpstr (run.err, ==, expected);
+}
+
 int
 main (int argc, char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/cli/agreement/drafts", test_cli_agreement_drafts);
+  g_test_add_func ("/cli/agreement/language-without-checks",
+                   test_cli_agreement_language_without_checks);
 
   return g_test_run ();
 }
