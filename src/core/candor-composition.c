@@ -176,7 +176,8 @@ ensure_current (CandorComposition *self)
   if (!self->dirty)
     return;
 
-  /* Cleared first: a "changed" handler reads the results it announces. */
+  /* Clean before "changed": its handlers read the results without
+   * computing them again. */
   recompute (self);
   set_dirty (self, FALSE);
   g_signal_emit (self, signals[CHANGED], 0);
