@@ -134,15 +134,20 @@ static void
 recompute (CandorComposition *self)
 {
   g_autoptr (GPtrArray) findings = NULL;
+  guint n_renditions = 0;
 
-  g_ptr_array_set_size (self->renditions, 0);
   g_ptr_array_set_size (self->findings, 0);
 
   if (self->update == NULL)
-    return;
+    {
+      g_ptr_array_set_size (self->renditions, 0);
+      return;
+    }
 
   ensure_checker (self);
 
+  /* Each rendition replaces its predecessor as soon as it is made, so the
+   * allocator reuses the memory just freed instead of a whole batch at once. */
   for (guint i = 0; i < self->audiences->len; i++)
     {
       CandorAudience     *audience = g_ptr_array_index (self->audiences, i);
@@ -150,11 +155,21 @@ recompute (CandorComposition *self)
       guint               n_formats;
 
       formats = candor_audience_get_formats (audience, &n_formats);
-      for (guint j = 0; j < n_formats; j++)
-        g_ptr_array_add (self->renditions,
-                         candor_renderer_render (self->renderer, self->incident, self->update,
-                                                 audience, formats[j]));
+      for (guint j = 0; j < n_formats; j++, n_renditions++)
+        {
+          CandorRendition *rendition = candor_renderer_render (self->renderer, self->incident,
+                                                               self->update, audience, formats[j]);
+
+          if (n_renditions < self->renditions->len)
+            {
+              g_object_unref (g_ptr_array_index (self->renditions, n_renditions));
+              self->renditions->pdata[n_renditions] = rendition;
+            }
+          else
+            g_ptr_array_add (self->renditions, rendition);
+        }
     }
+  g_ptr_array_set_size (self->renditions, n_renditions);
 
   if (self->checker == NULL)
     return;
