@@ -18,6 +18,7 @@
 #include "candor-checker.h"
 #include "candor-cli-check.h"
 #include "candor-cli.h"
+#include "candor-composition.h"
 #include "candor-draft.h"
 #include "candor-enum-types.h"
 
@@ -357,19 +358,22 @@ candor_cli_check_run (int argc, char **argv)
 
   if (is_draft)
     {
-      CandorIncident *incident;
+      g_autoptr (CandorComposition) composition = NULL;
 
       draft = candor_draft_load_from_data (contents, length, &error);
       if (draft == NULL)
         return input_error (display_name, error->message);
 
-      incident = candor_draft_get_incident (draft);
-      checker =
-        candor_checker_new (lang != NULL ? lang : candor_incident_get_language (incident), &error);
-      if (checker == NULL)
+      /* --lang says what language the text is in, as the draft itself would. */
+      if (lang != NULL)
+        candor_incident_set_language (candor_draft_get_incident (draft), lang);
+
+      /* The findings the app shows for this draft, through the same composition. */
+      composition = candor_composition_new_for_draft (draft);
+      if (!candor_composition_update (composition, &error))
         return input_error (display_name, error->message);
 
-      findings = candor_checker_check_update (checker, incident, candor_draft_get_update (draft));
+      findings = g_ptr_array_ref (candor_composition_get_findings (composition));
     }
   else
     {

@@ -18,10 +18,10 @@
 
 #include "candor-cli-render.h"
 #include "candor-cli.h"
+#include "candor-composition.h"
 #include "candor-draft.h"
 #include "candor-enum-types.h"
 #include "candor-finding.h"
-#include "candor-renderer.h"
 
 #define COMMAND "render"
 
@@ -185,10 +185,11 @@ candor_cli_render_run (int argc, char **argv)
   g_autofree char *format_name = NULL;
   g_autoptr (GError) error = NULL;
   g_autoptr (CandorDraft) draft = NULL;
-  g_autoptr (CandorRenderer) renderer = NULL;
-  g_autoptr (GPtrArray) renditions = NULL;
+  g_autoptr (CandorComposition) composition = NULL;
+  g_autoptr (GPtrArray) chosen = NULL;
   CandorAudience *only_audience = NULL;
   GPtrArray      *audiences;
+  GPtrArray      *renditions;
   gboolean        as_json = FALSE;
   gboolean        help = FALSE;
   int             only_format = -1;
@@ -239,29 +240,34 @@ candor_cli_render_run (int argc, char **argv)
         }
     }
 
-  renderer = candor_renderer_new ();
-  renditions = g_ptr_array_new_with_free_func (g_object_unref);
+  /* The draft is this command's own: asking for one format is giving every
+   * chosen audience that format alone. */
+  chosen = g_ptr_array_new_with_free_func (g_object_unref);
   for (guint i = 0; i < audiences->len; i++)
     {
-      CandorAudience     *audience = g_ptr_array_index (audiences, i);
-      const CandorFormat *formats;
-      guint               n_formats;
+      CandorAudience *audience = g_ptr_array_index (audiences, i);
 
       if (only_audience != NULL && audience != only_audience)
         continue;
-
-      formats = candor_audience_get_formats (audience, &n_formats);
       if (only_format >= 0)
         {
-          formats = (const CandorFormat *)&only_format;
-          n_formats = 1;
-        }
+          CandorFormat format = only_format;
 
-      for (guint j = 0; j < n_formats; j++)
-        g_ptr_array_add (renditions, candor_renderer_render (
-                                       renderer, candor_draft_get_incident (draft),
-                                       candor_draft_get_update (draft), audience, formats[j]));
+          candor_audience_set_formats (audience, &format, 1);
+        }
+      g_ptr_array_add (chosen, g_object_ref (audience));
     }
+
+  composition = candor_composition_new ();
+  candor_composition_set_draft (composition, candor_draft_get_incident (draft),
+                                candor_draft_get_update (draft), chosen);
+  /* The renditions do not need the checks; a language without them is said, not fatal. */
+  if (!candor_composition_update (composition, &error))
+    {
+      g_printerr ("%s: %s\n", g_get_prgname (), error->message);
+      g_clear_error (&error);
+    }
+  renditions = candor_composition_get_renditions (composition);
 
   if (as_json)
     {

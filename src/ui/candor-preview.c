@@ -12,34 +12,25 @@
 #include <glib/gi18n.h>
 
 #include "candor-channel-view.h"
-#include "candor-checker.h"
 #include "candor-preview.h"
 
 /* Every audience's channels, as they will look, following each keystroke.
- * Changes are coalesced into one render per frame, run just before the frame
- * is laid out, so typing never waits for the preview. */
+ * The composition says what they look like; changes are coalesced into one
+ * update of it per frame, run just before the frame is laid out, so typing
+ * never waits for the preview. */
 struct _CandorPreview
 {
   AdwBin parent_instance;
 
   GtkStack   *audience_stack;
+  GtkLabel   *checks_error_label;
   GtkBox     *findings_box;
   GtkLabel   *findings_label;
   GtkListBox *findings_list;
 
-  CandorIncident *incident;
-  CandorUpdate   *update;
-  GPtrArray      *audiences;
-  CandorRenderer *renderer;
-  CandorChecker  *checker;
-  char           *checker_language;
-
-  /* "audience-id/format" -> CandorRendition, and the views that show them. */
-  GHashTable *renditions;
-  GPtrArray  *channel_views;
-  GPtrArray  *findings;
-  GHashTable *acknowledged;
-  char       *findings_signature;
+  CandorComposition *composition;
+  GPtrArray         *channel_views;
+  char              *findings_signature;
 
   guint render_source_id;
 };
@@ -58,44 +49,6 @@ static guint signals[N_SIGNALS];
 /* Above GDK's relayout and redraw priority: the preview is rendered before
  * the frame that shows the keystroke, never after it. */
 #define RENDER_PRIORITY (G_PRIORITY_HIGH_IDLE + 10)
-
-static char *
-rendition_key (const char *audience_id, CandorFormat format)
-{
-  return g_strdup_printf ("%s/%d", audience_id, format);
-}
-
-static char *
-finding_key (CandorFinding *finding)
-{
-  return g_strdup_printf ("%s/%d", candor_finding_get_rule_id (finding),
-                          candor_finding_get_field (finding));
-}
-
-static CandorChecker *
-ensure_checker (CandorPreview *self)
-{
-  const char *language = candor_incident_get_language (self->incident);
-  g_autoptr (GError) error = NULL;
-
-  if (language == NULL || *language == '\0')
-    language = "en";
-
-  if (self->checker != NULL && g_strcmp0 (self->checker_language, language) == 0)
-    return self->checker;
-
-  g_clear_object (&self->checker);
-  g_free (self->checker_language);
-  self->checker_language = g_strdup (language);
-  self->checker = candor_checker_new (language, &error);
-  if (self->checker == NULL)
-    {
-      g_warning ("No checks for language “%s”, checking as English: %s", language, error->message);
-      self->checker = candor_checker_new ("en", NULL);
-    }
-
-  return self->checker;
-}
 
 static GtkWidget *
 finding_row_new (CandorFinding *finding)
@@ -124,14 +77,14 @@ finding_row_new (CandorFinding *finding)
 /* The list is rebuilt only when what it says changed, not on every keystroke
  * that merely shifts a span. */
 static void
-show_findings (CandorPreview *self)
+show_findings (CandorPreview *self, GPtrArray *findings)
 {
   g_autoptr (GString) signature = g_string_new (NULL);
   GtkWidget *child;
 
-  for (guint i = 0; i < self->findings->len; i++)
+  for (guint i = 0; i < findings->len; i++)
     {
-      CandorFinding *finding = g_ptr_array_index (self->findings, i);
+      CandorFinding *finding = g_ptr_array_index (findings, i);
 
       g_string_append_printf (signature, "%s|%d|%s\n", candor_finding_get_rule_id (finding),
                               candor_finding_get_field (finding),
@@ -142,11 +95,10 @@ show_findings (CandorPreview *self)
     {
       /* Same findings, maybe moved: refresh the spans the rows jump to. */
       child = gtk_widget_get_first_child (GTK_WIDGET (self->findings_list));
-      for (guint i = 0; child != NULL && i < self->findings->len;
+      for (guint i = 0; child != NULL && i < findings->len;
            child = gtk_widget_get_next_sibling (child), i++)
         g_object_set_data_full (G_OBJECT (child), "finding",
-                                g_object_ref (g_ptr_array_index (self->findings, i)),
-                                g_object_unref);
+                                g_object_ref (g_ptr_array_index (findings, i)), g_object_unref);
       return;
     }
 
@@ -156,58 +108,60 @@ show_findings (CandorPreview *self)
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->findings_list))) != NULL)
     gtk_list_box_remove (self->findings_list, child);
 
-  for (guint i = 0; i < self->findings->len; i++)
-    gtk_list_box_append (self->findings_list,
-                         finding_row_new (g_ptr_array_index (self->findings, i)));
+  for (guint i = 0; i < findings->len; i++)
+    gtk_list_box_append (self->findings_list, finding_row_new (g_ptr_array_index (findings, i)));
 
-  gtk_widget_set_visible (GTK_WIDGET (self->findings_box), self->findings->len > 0);
-  if (self->findings->len > 0)
+  gtk_widget_set_visible (GTK_WIDGET (self->findings_box), findings->len > 0);
+  if (findings->len > 0)
     {
       g_autofree char *heading = NULL;
 
-      heading = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u Check to Look At",
-                                              "%u Checks to Look At", self->findings->len),
-                                 self->findings->len);
+      heading = g_strdup_printf (
+        g_dngettext (GETTEXT_PACKAGE, "%u Check to Look At", "%u Checks to Look At", findings->len),
+        findings->len);
       gtk_label_set_label (self->findings_label, heading);
     }
 }
 
+/* What the composition says now, into the channels and the findings. */
 static void
-render (CandorPreview *self)
+show_results (CandorPreview *self)
 {
-  g_autoptr (GPtrArray) findings = NULL;
+  g_autoptr (GError) error = NULL;
 
-  if (self->update == NULL)
-    return;
+  candor_composition_update (self->composition, &error);
+  gtk_widget_set_visible (GTK_WIDGET (self->checks_error_label), error != NULL);
+  if (error != NULL)
+    gtk_label_set_label (self->checks_error_label, error->message);
 
   for (guint i = 0; i < self->channel_views->len; i++)
     {
       CandorChannelView *view = g_ptr_array_index (self->channel_views, i);
       CandorAudience    *audience = g_object_get_data (G_OBJECT (view), "audience");
-      CandorFormat       format = candor_channel_view_get_format (view);
-      CandorRendition   *rendition;
 
-      rendition =
-        candor_renderer_render (self->renderer, self->incident, self->update, audience, format);
-      candor_channel_view_set_rendition (view, rendition, candor_audience_get_name (audience));
-      if (rendition != NULL)
-        g_hash_table_replace (self->renditions,
-                              rendition_key (candor_audience_get_id (audience), format), rendition);
+      candor_channel_view_set_rendition (
+        view,
+        candor_composition_get_rendition (self->composition, candor_audience_get_id (audience),
+                                          candor_channel_view_get_format (view)),
+        candor_audience_get_name (audience));
     }
 
-  findings = candor_checker_check_update (ensure_checker (self), self->incident, self->update);
-  g_ptr_array_set_size (self->findings, 0);
-  for (guint i = 0; findings != NULL && i < findings->len; i++)
-    {
-      CandorFinding   *finding = g_ptr_array_index (findings, i);
-      g_autofree char *key = finding_key (finding);
-
-      if (!g_hash_table_contains (self->acknowledged, key))
-        g_ptr_array_add (self->findings, g_object_ref (finding));
-    }
-  show_findings (self);
+  show_findings (self, candor_composition_get_findings (self->composition));
 
   g_signal_emit (self, signals[UPDATED], 0);
+}
+
+static void
+render (CandorPreview *self)
+{
+  if (candor_composition_get_update (self->composition) == NULL)
+    return;
+
+  /* Updating a dirty composition emits "changed", which shows the results. */
+  if (candor_composition_get_dirty (self->composition))
+    candor_composition_update (self->composition, NULL);
+  else
+    show_results (self);
 }
 
 static gboolean
@@ -229,124 +183,32 @@ queue_render (CandorPreview *self)
 }
 
 static void
-on_draft_changed_cb (CandorPreview *self)
+on_composition_dirty_cb (CandorPreview *self, GParamSpec *pspec, CandorComposition *composition)
 {
-  queue_render (self);
+  if (candor_composition_get_dirty (composition))
+    queue_render (self);
 }
 
 static void
-on_findings_list_row_activated_cb (CandorPreview *self, GtkListBoxRow *row, GtkListBox *list)
+on_composition_changed_cb (CandorPreview *self, CandorComposition *composition)
 {
-  CandorFinding *finding = g_object_get_data (G_OBJECT (row), "finding");
-
-  if (finding != NULL)
-    g_signal_emit (self, signals[FINDING_ACTIVATED], 0, finding);
-}
-
-static void
-disconnect_draft (CandorPreview *self)
-{
-  if (self->update != NULL)
-    g_signal_handlers_disconnect_by_data (self->update, self);
-  if (self->incident != NULL)
-    g_signal_handlers_disconnect_by_data (self->incident, self);
-  g_clear_object (&self->update);
-  g_clear_object (&self->incident);
-}
-
-static void
-candor_preview_dispose (GObject *object)
-{
-  CandorPreview *self = CANDOR_PREVIEW (object);
-
+  /* Someone else may have asked first: what is pending is now done. */
   g_clear_handle_id (&self->render_source_id, g_source_remove);
-  disconnect_draft (self);
-  g_clear_pointer (&self->audiences, g_ptr_array_unref);
-  g_clear_pointer (&self->channel_views, g_ptr_array_unref);
-  g_clear_pointer (&self->renditions, g_hash_table_unref);
-  g_clear_pointer (&self->findings, g_ptr_array_unref);
-  g_clear_pointer (&self->acknowledged, g_hash_table_unref);
-  g_clear_object (&self->renderer);
-  g_clear_object (&self->checker);
-
-  gtk_widget_dispose_template (GTK_WIDGET (self), CANDOR_TYPE_PREVIEW);
-
-  G_OBJECT_CLASS (candor_preview_parent_class)->dispose (object);
+  show_results (self);
 }
 
+/* One channel view for each format of each audience, on one stack page per audience. */
 static void
-candor_preview_finalize (GObject *object)
+build_channel_views (CandorPreview *self)
 {
-  CandorPreview *self = CANDOR_PREVIEW (object);
-
-  g_free (self->checker_language);
-  g_free (self->findings_signature);
-
-  G_OBJECT_CLASS (candor_preview_parent_class)->finalize (object);
-}
-
-static void
-candor_preview_class_init (CandorPreviewClass *klass)
-{
-  GObjectClass   *object_class = G_OBJECT_CLASS (klass);
-  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
-
-  object_class->dispose = candor_preview_dispose;
-  object_class->finalize = candor_preview_finalize;
-
-  /* Emitted after every render: the renditions and findings are current. */
-  signals[UPDATED] = g_signal_new ("updated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL,
-                                   NULL, NULL, G_TYPE_NONE, 0);
-  signals[FINDING_ACTIVATED] =
-    g_signal_new ("finding-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL,
-                  NULL, G_TYPE_NONE, 1, CANDOR_TYPE_FINDING);
-
-  gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/io/github/candor/Candor/candor-preview.ui");
-  gtk_widget_class_bind_template_child (widget_class, CandorPreview, audience_stack);
-  gtk_widget_class_bind_template_child (widget_class, CandorPreview, findings_box);
-  gtk_widget_class_bind_template_child (widget_class, CandorPreview, findings_label);
-  gtk_widget_class_bind_template_child (widget_class, CandorPreview, findings_list);
-  gtk_widget_class_bind_template_callback (widget_class, on_findings_list_row_activated_cb);
-}
-
-static void
-candor_preview_init (CandorPreview *self)
-{
-  gtk_widget_init_template (GTK_WIDGET (self));
-
-  self->renderer = candor_renderer_new ();
-  self->channel_views = g_ptr_array_new ();
-  self->renditions = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
-  self->findings = g_ptr_array_new_with_free_func (g_object_unref);
-  self->acknowledged = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-}
-
-void
-candor_preview_set_draft (CandorPreview  *self,
-                          CandorIncident *incident,
-                          CandorUpdate   *update,
-                          GPtrArray      *audiences)
-{
+  GPtrArray *audiences = candor_composition_get_audiences (self->composition);
   GtkWidget *child;
 
-  g_return_if_fail (CANDOR_IS_PREVIEW (self));
-  g_return_if_fail (CANDOR_IS_INCIDENT (incident));
-  g_return_if_fail (CANDOR_IS_UPDATE (update));
-  g_return_if_fail (audiences != NULL);
-
-  disconnect_draft (self);
-  self->incident = g_object_ref (incident);
-  self->update = g_object_ref (update);
-  g_clear_pointer (&self->audiences, g_ptr_array_unref);
-  self->audiences = g_ptr_array_ref (audiences);
   g_ptr_array_set_size (self->channel_views, 0);
-  g_hash_table_remove_all (self->renditions);
-
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->audience_stack))) != NULL)
     gtk_stack_remove (self->audience_stack, child);
 
-  for (guint i = 0; i < audiences->len; i++)
+  for (guint i = 0; audiences != NULL && i < audiences->len; i++)
     {
       CandorAudience     *audience = g_ptr_array_index (audiences, i);
       GtkWidget          *channels = gtk_box_new (GTK_ORIENTATION_VERTICAL, 18);
@@ -368,19 +230,132 @@ candor_preview_set_draft (CandorPreview  *self,
                             candor_audience_get_name (audience));
     }
 
-  g_signal_connect_object (update, "changed", G_CALLBACK (on_draft_changed_cb), self,
-                           G_CONNECT_SWAPPED);
-  g_signal_connect_object (incident, "notify", G_CALLBACK (on_draft_changed_cb), self,
-                           G_CONNECT_SWAPPED);
   queue_render (self);
 }
 
-GPtrArray *
-candor_preview_get_audiences (CandorPreview *self)
+static void
+on_composition_audiences_cb (CandorPreview *self, GParamSpec *pspec, CandorComposition *composition)
+{
+  build_channel_views (self);
+}
+
+static void
+on_findings_list_row_activated_cb (CandorPreview *self, GtkListBoxRow *row, GtkListBox *list)
+{
+  CandorFinding *finding = g_object_get_data (G_OBJECT (row), "finding");
+
+  if (finding != NULL)
+    g_signal_emit (self, signals[FINDING_ACTIVATED], 0, finding);
+}
+
+static void
+disconnect_composition (CandorPreview *self)
+{
+  if (self->composition != NULL)
+    g_signal_handlers_disconnect_by_data (self->composition, self);
+  g_clear_object (&self->composition);
+}
+
+static void
+candor_preview_dispose (GObject *object)
+{
+  CandorPreview *self = CANDOR_PREVIEW (object);
+
+  g_clear_handle_id (&self->render_source_id, g_source_remove);
+  disconnect_composition (self);
+  g_clear_pointer (&self->channel_views, g_ptr_array_unref);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), CANDOR_TYPE_PREVIEW);
+
+  G_OBJECT_CLASS (candor_preview_parent_class)->dispose (object);
+}
+
+static void
+candor_preview_finalize (GObject *object)
+{
+  CandorPreview *self = CANDOR_PREVIEW (object);
+
+  g_free (self->findings_signature);
+
+  G_OBJECT_CLASS (candor_preview_parent_class)->finalize (object);
+}
+
+static void
+candor_preview_class_init (CandorPreviewClass *klass)
+{
+  GObjectClass   *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = candor_preview_dispose;
+  object_class->finalize = candor_preview_finalize;
+
+  /* Emitted after the channels and findings show the composition's results. */
+  signals[UPDATED] = g_signal_new ("updated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL,
+                                   NULL, NULL, G_TYPE_NONE, 0);
+  signals[FINDING_ACTIVATED] =
+    g_signal_new ("finding-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL,
+                  NULL, G_TYPE_NONE, 1, CANDOR_TYPE_FINDING);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/candor/Candor/candor-preview.ui");
+  gtk_widget_class_bind_template_child (widget_class, CandorPreview, audience_stack);
+  gtk_widget_class_bind_template_child (widget_class, CandorPreview, checks_error_label);
+  gtk_widget_class_bind_template_child (widget_class, CandorPreview, findings_box);
+  gtk_widget_class_bind_template_child (widget_class, CandorPreview, findings_label);
+  gtk_widget_class_bind_template_child (widget_class, CandorPreview, findings_list);
+  gtk_widget_class_bind_template_callback (widget_class, on_findings_list_row_activated_cb);
+}
+
+static void
+candor_preview_init (CandorPreview *self)
+{
+  g_autoptr (CandorComposition) composition = candor_composition_new ();
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->channel_views = g_ptr_array_new ();
+  candor_preview_set_composition (self, composition);
+}
+
+void
+candor_preview_set_composition (CandorPreview *self, CandorComposition *composition)
+{
+  g_return_if_fail (CANDOR_IS_PREVIEW (self));
+  g_return_if_fail (CANDOR_IS_COMPOSITION (composition));
+
+  if (composition == self->composition)
+    return;
+
+  disconnect_composition (self);
+  self->composition = g_object_ref (composition);
+  g_signal_connect_object (composition, "notify::dirty", G_CALLBACK (on_composition_dirty_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (composition, "changed", G_CALLBACK (on_composition_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (composition, "notify::audiences",
+                           G_CALLBACK (on_composition_audiences_cb), self, G_CONNECT_SWAPPED);
+  build_channel_views (self);
+}
+
+/* Returns: (transfer none): what the preview shows. */
+CandorComposition *
+candor_preview_get_composition (CandorPreview *self)
 {
   g_return_val_if_fail (CANDOR_IS_PREVIEW (self), NULL);
 
-  return self->audiences;
+  return self->composition;
+}
+
+void
+candor_preview_set_draft (CandorPreview  *self,
+                          CandorIncident *incident,
+                          CandorUpdate   *update,
+                          GPtrArray      *audiences)
+{
+  g_return_if_fail (CANDOR_IS_PREVIEW (self));
+
+  /* The composition tells the preview to rebuild and to render. */
+  candor_composition_set_draft (self->composition, incident, update, audiences);
 }
 
 void
@@ -390,40 +365,6 @@ candor_preview_set_audience (CandorPreview *self, const char *audience_id)
   g_return_if_fail (audience_id != NULL);
 
   gtk_stack_set_visible_child_name (self->audience_stack, audience_id);
-}
-
-/* Returns: (transfer none) (nullable): what @audience_id's @format says now. */
-CandorRendition *
-candor_preview_get_rendition (CandorPreview *self, const char *audience_id, CandorFormat format)
-{
-  g_autofree char *key = NULL;
-
-  g_return_val_if_fail (CANDOR_IS_PREVIEW (self), NULL);
-  g_return_val_if_fail (audience_id != NULL, NULL);
-
-  key = rendition_key (audience_id, format);
-  return g_hash_table_lookup (self->renditions, key);
-}
-
-/* Returns: (transfer none) (element-type CandorFinding): the open findings. */
-GPtrArray *
-candor_preview_get_findings (CandorPreview *self)
-{
-  g_return_val_if_fail (CANDOR_IS_PREVIEW (self), NULL);
-
-  return self->findings;
-}
-
-/* The writer has read the finding and stands by the text: it stops showing
- * for this rule and field, for the rest of this update. */
-void
-candor_preview_acknowledge (CandorPreview *self, CandorFinding *finding)
-{
-  g_return_if_fail (CANDOR_IS_PREVIEW (self));
-  g_return_if_fail (CANDOR_IS_FINDING (finding));
-
-  g_hash_table_add (self->acknowledged, finding_key (finding));
-  queue_render (self);
 }
 
 /* Render now if a render is pending, and draw every channel, also those

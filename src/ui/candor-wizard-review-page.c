@@ -28,10 +28,18 @@ struct _CandorWizardReviewPage
   GtkStringList       *audience_names;
   GtkListBox          *texts_list;
 
-  CandorPreview *preview;
+  CandorComposition *composition;
 };
 
 G_DEFINE_FINAL_TYPE (CandorWizardReviewPage, candor_wizard_review_page, CANDOR_TYPE_WIZARD_PAGE)
+
+enum
+{
+  FINDING_ACTIVATED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
 
 static gboolean
 needs_legal_review (CandorWizardReviewPage *self)
@@ -62,7 +70,7 @@ static CandorAudience *
 get_selected_audience (CandorWizardReviewPage *self)
 {
   GPtrArray *audiences =
-    self->preview != NULL ? candor_preview_get_audiences (self->preview) : NULL;
+    self->composition != NULL ? candor_composition_get_audiences (self->composition) : NULL;
   guint selected = adw_combo_row_get_selected (self->audience_row);
 
   if (audiences == NULL || selected >= audiences->len)
@@ -79,9 +87,9 @@ get_selected_email (CandorWizardReviewPage *self)
   if (audience == NULL)
     return NULL;
 
-  candor_preview_flush (self->preview);
-  return candor_preview_get_rendition (self->preview, candor_audience_get_id (audience),
-                                       CANDOR_FORMAT_EMAIL);
+  /* The bytes the preview showed and the publisher will send. */
+  return candor_composition_get_rendition (self->composition, candor_audience_get_id (audience),
+                                           CANDOR_FORMAT_EMAIL);
 }
 
 static void
@@ -89,13 +97,14 @@ on_fix_clicked_cb (CandorWizardReviewPage *self, GtkButton *button)
 {
   CandorFinding *finding = g_object_get_data (G_OBJECT (button), "finding");
 
-  g_signal_emit_by_name (self->preview, "finding-activated", finding);
+  g_signal_emit (self, signals[FINDING_ACTIVATED], 0, finding);
 }
 
 static void
 on_acknowledge_clicked_cb (CandorWizardReviewPage *self, GtkButton *button)
 {
-  candor_preview_acknowledge (self->preview, g_object_get_data (G_OBJECT (button), "finding"));
+  candor_composition_acknowledge (self->composition,
+                                  g_object_get_data (G_OBJECT (button), "finding"));
 }
 
 static GtkWidget *
@@ -116,7 +125,7 @@ finding_button_new (CandorWizardReviewPage *self,
 static void
 show_checks (CandorWizardReviewPage *self)
 {
-  GPtrArray *findings = candor_preview_get_findings (self->preview);
+  GPtrArray *findings = candor_composition_get_findings (self->composition);
   GtkWidget *child;
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->checks_list))) != NULL)
@@ -149,7 +158,7 @@ show_checks (CandorWizardReviewPage *self)
 static void
 show_texts (CandorWizardReviewPage *self)
 {
-  GPtrArray *audiences = candor_preview_get_audiences (self->preview);
+  GPtrArray *audiences = candor_composition_get_audiences (self->composition);
   GtkWidget *child;
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->texts_list))) != NULL)
@@ -167,8 +176,8 @@ show_texts (CandorWizardReviewPage *self)
       formats = candor_audience_get_formats (audience, &n_formats);
       for (guint j = 0; j < n_formats; j++)
         {
-          CandorRendition *rendition = candor_preview_get_rendition (
-            self->preview, candor_audience_get_id (audience), formats[j]);
+          CandorRendition *rendition = candor_composition_get_rendition (
+            self->composition, candor_audience_get_id (audience), formats[j]);
           GtkWidget *row = adw_action_row_new ();
 
           adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
@@ -186,7 +195,8 @@ show_texts (CandorWizardReviewPage *self)
 static void
 refresh (CandorWizardReviewPage *self)
 {
-  if (self->preview == NULL || candor_wizard_page_get_update (CANDOR_WIZARD_PAGE (self)) == NULL)
+  if (self->composition == NULL ||
+      candor_wizard_page_get_update (CANDOR_WIZARD_PAGE (self)) == NULL)
     return;
 
   update_complete (self);
@@ -195,7 +205,7 @@ refresh (CandorWizardReviewPage *self)
 }
 
 static void
-on_preview_updated_cb (CandorWizardReviewPage *self, CandorPreview *preview)
+on_composition_changed_cb (CandorWizardReviewPage *self, CandorComposition *composition)
 {
   /* Rebuilding the lists is cheap but not free: only while on screen. */
   if (gtk_widget_get_mapped (GTK_WIDGET (self)))
@@ -205,11 +215,8 @@ on_preview_updated_cb (CandorWizardReviewPage *self, CandorPreview *preview)
 static void
 candor_wizard_review_page_shown (CandorWizardPage *page)
 {
-  CandorWizardReviewPage *self = CANDOR_WIZARD_REVIEW_PAGE (page);
-
-  if (self->preview != NULL)
-    candor_preview_flush (self->preview);
-  refresh (self);
+  /* Reading the composition brings it up to date first. */
+  refresh (CANDOR_WIZARD_REVIEW_PAGE (page));
 }
 
 static void
@@ -286,9 +293,9 @@ candor_wizard_review_page_dispose (GObject *object)
 {
   CandorWizardReviewPage *self = CANDOR_WIZARD_REVIEW_PAGE (object);
 
-  if (self->preview != NULL)
-    g_signal_handlers_disconnect_by_data (self->preview, self);
-  g_clear_object (&self->preview);
+  if (self->composition != NULL)
+    g_signal_handlers_disconnect_by_data (self->composition, self);
+  g_clear_object (&self->composition);
   gtk_widget_dispose_template (GTK_WIDGET (self), CANDOR_TYPE_WIZARD_REVIEW_PAGE);
 
   G_OBJECT_CLASS (candor_wizard_review_page_parent_class)->dispose (object);
@@ -303,6 +310,11 @@ candor_wizard_review_page_class_init (CandorWizardReviewPageClass *klass)
 
   object_class->dispose = candor_wizard_review_page_dispose;
   page_class->shown = candor_wizard_review_page_shown;
+
+  /* "Fix" on a finding: the wizard shows the words it is about. */
+  signals[FINDING_ACTIVATED] =
+    g_signal_new ("finding-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL,
+                  NULL, G_TYPE_NONE, 1, CANDOR_TYPE_FINDING);
 
   gtk_widget_class_set_template_from_resource (
     widget_class, "/io/github/candor/Candor/candor-wizard-review-page.ui");
@@ -328,20 +340,21 @@ candor_wizard_review_page_init (CandorWizardReviewPage *self)
 }
 
 void
-candor_wizard_review_page_set_preview (CandorWizardReviewPage *self, CandorPreview *preview)
+candor_wizard_review_page_set_composition (CandorWizardReviewPage *self,
+                                           CandorComposition      *composition)
 {
   GPtrArray *audiences;
 
   g_return_if_fail (CANDOR_IS_WIZARD_REVIEW_PAGE (self));
-  g_return_if_fail (CANDOR_IS_PREVIEW (preview));
+  g_return_if_fail (CANDOR_IS_COMPOSITION (composition));
 
-  if (self->preview != NULL)
-    g_signal_handlers_disconnect_by_data (self->preview, self);
-  g_set_object (&self->preview, preview);
-  g_signal_connect_object (preview, "updated", G_CALLBACK (on_preview_updated_cb), self,
+  if (self->composition != NULL)
+    g_signal_handlers_disconnect_by_data (self->composition, self);
+  g_set_object (&self->composition, composition);
+  g_signal_connect_object (composition, "changed", G_CALLBACK (on_composition_changed_cb), self,
                            G_CONNECT_SWAPPED);
 
-  audiences = candor_preview_get_audiences (preview);
+  audiences = candor_composition_get_audiences (composition);
   gtk_string_list_splice (self->audience_names, 0,
                           g_list_model_get_n_items (G_LIST_MODEL (self->audience_names)), NULL);
   for (guint i = 0; audiences != NULL && i < audiences->len; i++)

@@ -7,7 +7,7 @@
 
 #pragma once
 
-#include "candor-preview.h"
+#include "candor-composition.h"
 #include "candor-wizard-page.h"
 
 G_BEGIN_DECLS
@@ -19,7 +19,9 @@ G_DECLARE_FINAL_TYPE (CandorWizardReviewPage,
                       WIZARD_REVIEW_PAGE,
                       CandorWizardPage)
 
-void candor_wizard_review_page_set_preview (CandorWizardReviewPage *self, CandorPreview *preview);
+/* The renditions and findings to review: those the preview shows. */
+void candor_wizard_review_page_set_composition (CandorWizardReviewPage *self,
+                                                CandorComposition      *composition);
 void candor_wizard_review_page_copy_rich_text (CandorWizardReviewPage *self);
 void candor_wizard_review_page_save_eml_async (CandorWizardReviewPage *self,
                                                GFile                  *file,

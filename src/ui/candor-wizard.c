@@ -183,15 +183,16 @@ on_pages_visible_child_cb (CandorWizard *self, GParamSpec *pspec, GtkStack *page
 static void
 on_preview_updated_cb (CandorWizard *self, CandorPreview *preview)
 {
-  GPtrArray *findings = candor_preview_get_findings (preview);
+  GPtrArray *findings = candor_composition_get_findings (candor_preview_get_composition (preview));
 
   for (guint i = 0; i < self->editors->len; i++)
     candor_field_editor_set_findings (g_ptr_array_index (self->editors, i), findings);
 }
 
-/* Clicking a finding shows its step and selects the words it is about. */
+/* Clicking a finding, in the preview or on the review step, shows its step
+ * and selects the words it is about. */
 static void
-on_preview_finding_activated_cb (CandorWizard *self, CandorFinding *finding, CandorPreview *preview)
+on_preview_finding_activated_cb (CandorWizard *self, CandorFinding *finding, GtkWidget *source)
 {
   for (guint i = 0; i < self->editors->len; i++)
     {
@@ -527,7 +528,8 @@ candor_wizard_new (GtkApplication *application, GtkWindow *parent, CandorDraft *
     candor_field_editor_set_update (g_ptr_array_index (self->editors, i), update);
 
   candor_preview_set_draft (self->preview, incident, update, candor_draft_get_audiences (draft));
-  candor_wizard_review_page_set_preview (self->review_page, self->preview);
+  candor_wizard_review_page_set_composition (self->review_page,
+                                             candor_preview_get_composition (self->preview));
   candor_wizard_next_update_page_set_audiences (self->next_update_page,
                                                 candor_draft_get_audiences (draft));
   candor_wizard_contact_page_set_session (self->contact_page, self->session);

@@ -368,7 +368,7 @@ test_wizard_walks_all_steps (void)
                                   "_Copy as Rich Text");
 
   /* Every audience's preview shows exactly the fields it is meant to get. */
-  audiences = candor_preview_get_audiences (preview);
+  audiences = candor_composition_get_audiences (candor_preview_get_composition (preview));
   g_assert_cmpuint (audiences->len, >=, 3);
   for (guint a = 0; a < audiences->len; a++)
     {
@@ -406,6 +406,7 @@ test_wizard_blame_shows_finding (void)
 {
   CandorWizard    *wizard = open_wizard ("Checkout errors");
   CandorPreview   *preview = candor_wizard_get_preview (wizard);
+  GPtrArray       *findings;
   GtkWidget       *editor;
   GtkWidget       *finding_row = NULL;
   GtkTextBuffer   *buffer;
@@ -421,9 +422,10 @@ test_wizard_blame_shows_finding (void)
   candor_preview_flush (preview);
 
   /* Listed with its explanation beside the editor, and underlined in it. */
-  for (guint i = 0; i < candor_preview_get_findings (preview)->len; i++)
+  findings = candor_composition_get_findings (candor_preview_get_composition (preview));
+  for (guint i = 0; i < findings->len; i++)
     {
-      CandorFinding *finding = g_ptr_array_index (candor_preview_get_findings (preview), i);
+      CandorFinding *finding = g_ptr_array_index (findings, i);
 
       if (g_str_has_prefix (candor_finding_get_rule_id (finding), "blame"))
         finding_row = candor_test_ui_wait_for_widget (
@@ -446,6 +448,67 @@ test_wizard_blame_shows_finding (void)
                             -1);
   candor_preview_flush (preview);
   g_assert_cmpuint (candor_field_editor_get_n_underlined (CANDOR_FIELD_EDITOR (editor)), ==, 0);
+
+  close_wizard (wizard, "discard");
+}
+
+/* The review step reads the same composition: "Fix" goes to the words a
+ * finding is about, "Acknowledge" puts it away for this update. */
+static void
+test_wizard_review_fix_and_acknowledge (void)
+{
+  CandorWizard      *wizard = open_wizard ("Checkout errors");
+  CandorComposition *composition =
+    candor_preview_get_composition (candor_wizard_get_preview (wizard));
+  GPtrArray       *findings;
+  GtkWidget       *review;
+  GtkWidget       *row;
+  GtkWidget       *button;
+  GtkTextBuffer   *buffer;
+  GtkTextIter      start, end;
+  const char      *message = NULL;
+  g_autofree char *selected = NULL;
+
+  next_step (wizard);
+  next_step (wizard);
+  buffer = find_editor_buffer (wizard, "_Summary");
+  type_into (buffer, "Payments fail because our payment provider is to blame for this.");
+  for (guint i = 0; i < 4; i++)
+    next_step (wizard);
+  review =
+    gtk_widget_get_ancestor (candor_test_ui_wait_for_widget (GTK_WIDGET (wizard), GTK_TYPE_BUTTON,
+                                                             "label", "Save as ._eml…"),
+                             CANDOR_TYPE_WIZARD_REVIEW_PAGE);
+
+  findings = candor_composition_get_findings (composition);
+  for (guint i = 0; i < findings->len; i++)
+    {
+      if (g_str_has_prefix (candor_finding_get_rule_id (g_ptr_array_index (findings, i)), "blame"))
+        message = candor_finding_get_message (g_ptr_array_index (findings, i));
+    }
+  g_assert_nonnull (message);
+  message = g_intern_string (message);
+
+  row = candor_test_ui_wait_for_widget (review, ADW_TYPE_ACTION_ROW, "title", message);
+  button = candor_test_ui_find_mapped (row, GTK_TYPE_BUTTON, "label", "_Fix");
+  g_assert_nonnull (button);
+  g_signal_emit_by_name (button, "clicked");
+  g_assert_cmpuint (candor_wizard_get_step (wizard), ==, 2);
+  g_assert_true (gtk_text_buffer_get_selection_bounds (buffer, &start, &end));
+  selected = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+  g_assert_nonnull (strstr (selected, "blame"));
+
+  for (guint i = 0; i < 4; i++)
+    next_step (wizard);
+  row = candor_test_ui_wait_for_widget (review, ADW_TYPE_ACTION_ROW, "title", message);
+  button = candor_test_ui_find_mapped (row, GTK_TYPE_BUTTON, "label", "A_cknowledge");
+  g_assert_nonnull (button);
+  g_signal_emit_by_name (button, "clicked");
+
+  findings = candor_composition_get_findings (composition);
+  for (guint i = 0; i < findings->len; i++)
+    g_assert_cmpstr (candor_finding_get_message (g_ptr_array_index (findings, i)), !=, message);
+  g_assert_null (candor_test_ui_find_mapped (review, ADW_TYPE_ACTION_ROW, "title", message));
 
   close_wizard (wizard, "discard");
 }
@@ -1036,6 +1099,7 @@ main (int argc, char *argv[])
 
   g_test_add_func ("/ui/wizard/walks-all-steps", test_wizard_walks_all_steps);
   g_test_add_func ("/ui/wizard/blame-shows-finding", test_wizard_blame_shows_finding);
+  g_test_add_func ("/ui/wizard/review-fix-and-acknowledge", test_wizard_review_fix_and_acknowledge);
   g_test_add_func ("/ui/wizard/next-update-sets-reminder", test_wizard_next_update_sets_reminder);
   g_test_add_func ("/ui/wizard/restores-draft-after-kill", test_wizard_restores_draft_after_kill);
   g_test_add_func ("/ui/wizard/loses-at-most-two-seconds", test_wizard_loses_at_most_two_seconds);

@@ -1,0 +1,541 @@
+/* candor-composition.c
+ *
+ * Copyright 2026 The Candor authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "candor-composition"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "candor-checker.h"
+#include "candor-composition.h"
+#include "candor-renderer.h"
+
+/* The language of an incident that names none. */
+#define DEFAULT_LANGUAGE "en"
+
+struct _CandorComposition
+{
+  GObject parent_instance;
+
+  CandorIncident *incident;
+  CandorUpdate   *update;
+  GPtrArray      *audiences;
+
+  /* One renderer for the life of the composition: it keeps each field's
+   * parsed Markdown between keystrokes. */
+  CandorRenderer *renderer;
+  CandorChecker  *checker;
+  char           *checker_language;
+  GError         *checker_error;
+
+  GPtrArray  *renditions;
+  GPtrArray  *findings;
+  GHashTable *acknowledged; /* finding_key () */
+
+  gboolean dirty;
+};
+
+G_DEFINE_FINAL_TYPE (CandorComposition, candor_composition, G_TYPE_OBJECT)
+
+enum
+{
+  PROP_0,
+  PROP_AUDIENCES,
+  PROP_DIRTY,
+  PROP_EMAIL_FROM,
+  PROP_EMAIL_TO,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+enum
+{
+  CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+/* The only place that says how a rendition is found again. A scan, not a
+ * table: a few dozen comparisons cost less than building keys on every
+ * keystroke. */
+static gboolean
+rendition_has_key (CandorRendition *rendition, const char *audience_id, CandorFormat format)
+{
+  return candor_rendition_get_format (rendition) == format &&
+         g_str_equal (candor_rendition_get_audience_id (rendition), audience_id);
+}
+
+static char *
+finding_key (CandorFinding *finding)
+{
+  return g_strdup_printf ("%s/%d", candor_finding_get_rule_id (finding),
+                          candor_finding_get_field (finding));
+}
+
+/* "ru_RU.UTF-8", "ru-RU" and "RU" all check as "ru". */
+static char *
+checks_language (CandorIncident *incident)
+{
+  const char *language = candor_incident_get_language (incident);
+  gsize       length;
+
+  if (language == NULL || *language == '\0')
+    return g_strdup (DEFAULT_LANGUAGE);
+
+  length = strcspn (language, "_-.@");
+  return g_ascii_strdown (language, length);
+}
+
+static void
+set_dirty (CandorComposition *self, gboolean dirty)
+{
+  if (self->dirty == dirty)
+    return;
+
+  self->dirty = dirty;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DIRTY]);
+}
+
+static void
+on_input_changed_cb (CandorComposition *self)
+{
+  set_dirty (self, TRUE);
+}
+
+/* The checker is loaded again only when the language changes, and a
+ * language without checks is not looked up again on every keystroke. */
+static void
+ensure_checker (CandorComposition *self)
+{
+  g_autofree char *language = checks_language (self->incident);
+
+  if (g_strcmp0 (language, self->checker_language) == 0)
+    return;
+
+  g_clear_object (&self->checker);
+  g_clear_error (&self->checker_error);
+  self->checker = candor_checker_new (language, &self->checker_error);
+  g_free (self->checker_language);
+  self->checker_language = g_steal_pointer (&language);
+
+  /* Without checks for the language the renderer judges lengths with its
+   * own: the "over-limit" rule does not depend on the language. */
+  candor_renderer_set_checker (self->renderer, self->checker);
+}
+
+static void
+recompute (CandorComposition *self)
+{
+  g_autoptr (GPtrArray) findings = NULL;
+  guint n_renditions = 0;
+
+  g_ptr_array_set_size (self->findings, 0);
+
+  if (self->update == NULL)
+    {
+      g_ptr_array_set_size (self->renditions, 0);
+      return;
+    }
+
+  ensure_checker (self);
+
+  /* Each rendition replaces its predecessor as soon as it is made, so the
+   * allocator reuses the memory just freed instead of a whole batch at once. */
+  for (guint i = 0; i < self->audiences->len; i++)
+    {
+      CandorAudience     *audience = g_ptr_array_index (self->audiences, i);
+      const CandorFormat *formats;
+      guint               n_formats;
+
+      formats = candor_audience_get_formats (audience, &n_formats);
+      for (guint j = 0; j < n_formats; j++, n_renditions++)
+        {
+          CandorRendition *rendition = candor_renderer_render (self->renderer, self->incident,
+                                                               self->update, audience, formats[j]);
+
+          if (n_renditions < self->renditions->len)
+            {
+              g_object_unref (g_ptr_array_index (self->renditions, n_renditions));
+              self->renditions->pdata[n_renditions] = rendition;
+            }
+          else
+            g_ptr_array_add (self->renditions, rendition);
+        }
+    }
+  g_ptr_array_set_size (self->renditions, n_renditions);
+
+  if (self->checker == NULL)
+    return;
+
+  findings = candor_checker_check_update (self->checker, self->incident, self->update);
+  for (guint i = 0; i < findings->len; i++)
+    {
+      CandorFinding   *finding = g_ptr_array_index (findings, i);
+      g_autofree char *key = finding_key (finding);
+
+      if (!g_hash_table_contains (self->acknowledged, key))
+        g_ptr_array_add (self->findings, g_object_ref (finding));
+    }
+}
+
+static void
+ensure_current (CandorComposition *self)
+{
+  if (!self->dirty)
+    return;
+
+  /* Clean before "changed": its handlers read the results without
+   * computing them again. */
+  recompute (self);
+  set_dirty (self, FALSE);
+  g_signal_emit (self, signals[CHANGED], 0);
+}
+
+static void
+disconnect_draft (CandorComposition *self)
+{
+  if (self->update != NULL)
+    g_signal_handlers_disconnect_by_data (self->update, self);
+  if (self->incident != NULL)
+    g_signal_handlers_disconnect_by_data (self->incident, self);
+  for (guint i = 0; self->audiences != NULL && i < self->audiences->len; i++)
+    g_signal_handlers_disconnect_by_data (g_ptr_array_index (self->audiences, i), self);
+  g_clear_object (&self->update);
+  g_clear_object (&self->incident);
+  g_clear_pointer (&self->audiences, g_ptr_array_unref);
+}
+
+static void
+candor_composition_dispose (GObject *object)
+{
+  CandorComposition *self = CANDOR_COMPOSITION (object);
+
+  disconnect_draft (self);
+  g_clear_object (&self->renderer);
+  g_clear_object (&self->checker);
+  g_clear_pointer (&self->renditions, g_ptr_array_unref);
+  g_clear_pointer (&self->findings, g_ptr_array_unref);
+  g_clear_pointer (&self->acknowledged, g_hash_table_unref);
+
+  G_OBJECT_CLASS (candor_composition_parent_class)->dispose (object);
+}
+
+static void
+candor_composition_finalize (GObject *object)
+{
+  CandorComposition *self = CANDOR_COMPOSITION (object);
+
+  g_free (self->checker_language);
+  g_clear_error (&self->checker_error);
+
+  G_OBJECT_CLASS (candor_composition_parent_class)->finalize (object);
+}
+
+static void
+candor_composition_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
+{
+  CandorComposition *self = CANDOR_COMPOSITION (object);
+
+  switch (prop_id)
+    {
+      case PROP_AUDIENCES:
+        g_value_set_boxed (value, self->audiences);
+        break;
+
+      case PROP_DIRTY:
+        g_value_set_boolean (value, self->dirty);
+        break;
+
+      case PROP_EMAIL_FROM:
+        g_value_set_string (value, candor_composition_get_email_from (self));
+        break;
+
+      case PROP_EMAIL_TO:
+        g_value_set_string (value, candor_composition_get_email_to (self));
+        break;
+
+      default:
+        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+candor_composition_set_property (GObject      *object,
+                                 guint         prop_id,
+                                 const GValue *value,
+                                 GParamSpec   *pspec)
+{
+  CandorComposition *self = CANDOR_COMPOSITION (object);
+
+  switch (prop_id)
+    {
+      case PROP_EMAIL_FROM:
+        candor_composition_set_email_from (self, g_value_get_string (value));
+        break;
+
+      case PROP_EMAIL_TO:
+        candor_composition_set_email_to (self, g_value_get_string (value));
+        break;
+
+      default:
+        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+candor_composition_class_init (CandorCompositionClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = candor_composition_dispose;
+  object_class->finalize = candor_composition_finalize;
+  object_class->get_property = candor_composition_get_property;
+  object_class->set_property = candor_composition_set_property;
+
+  properties[PROP_AUDIENCES] =
+    g_param_spec_boxed ("audiences", NULL, "The audiences the draft goes to", G_TYPE_PTR_ARRAY,
+                        G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  properties[PROP_DIRTY] =
+    g_param_spec_boolean ("dirty", NULL, "Whether the results are out of date", FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  properties[PROP_EMAIL_FROM] =
+    g_param_spec_string ("email-from", NULL, "The sender of email renditions", NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  properties[PROP_EMAIL_TO] =
+    g_param_spec_string ("email-to", NULL, "The recipients of email renditions", NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * CandorComposition::changed:
+   *
+   * The renditions and findings have just been computed again.
+   */
+  signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL,
+                                   NULL, NULL, G_TYPE_NONE, 0);
+}
+
+static void
+candor_composition_init (CandorComposition *self)
+{
+  self->renderer = candor_renderer_new ();
+  self->renditions = g_ptr_array_new_with_free_func (g_object_unref);
+  self->findings = g_ptr_array_new_with_free_func (g_object_unref);
+  self->acknowledged = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+}
+
+CandorComposition *
+candor_composition_new (void)
+{
+  return g_object_new (CANDOR_TYPE_COMPOSITION, NULL);
+}
+
+CandorComposition *
+candor_composition_new_for_draft (CandorDraft *draft)
+{
+  CandorComposition *self;
+
+  g_return_val_if_fail (CANDOR_IS_DRAFT (draft), NULL);
+
+  self = candor_composition_new ();
+  candor_composition_set_draft (self, candor_draft_get_incident (draft),
+                                candor_draft_get_update (draft),
+                                candor_draft_get_audiences (draft));
+
+  return self;
+}
+
+void
+candor_composition_set_draft (CandorComposition *self,
+                              CandorIncident    *incident,
+                              CandorUpdate      *update,
+                              GPtrArray         *audiences)
+{
+  g_return_if_fail (CANDOR_IS_COMPOSITION (self));
+  g_return_if_fail (CANDOR_IS_INCIDENT (incident));
+  g_return_if_fail (CANDOR_IS_UPDATE (update));
+  g_return_if_fail (audiences != NULL);
+
+  if (update != self->update)
+    g_hash_table_remove_all (self->acknowledged);
+
+  g_object_ref (incident);
+  g_object_ref (update);
+  g_ptr_array_ref (audiences);
+  disconnect_draft (self);
+  self->incident = incident;
+  self->update = update;
+  self->audiences = audiences;
+
+  g_signal_connect_object (update, "changed", G_CALLBACK (on_input_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (incident, "notify", G_CALLBACK (on_input_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  for (guint i = 0; i < audiences->len; i++)
+    g_signal_connect_object (g_ptr_array_index (audiences, i), "changed",
+                             G_CALLBACK (on_input_changed_cb), self, G_CONNECT_SWAPPED);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_AUDIENCES]);
+  set_dirty (self, TRUE);
+}
+
+CandorIncident *
+candor_composition_get_incident (CandorComposition *self)
+{
+  g_return_val_if_fail (CANDOR_IS_COMPOSITION (self), NULL);
+
+  return self->incident;
+}
+
+CandorUpdate *
+candor_composition_get_update (CandorComposition *self)
+{
+  g_return_val_if_fail (CANDOR_IS_COMPOSITION (self), NULL);
+
+  return self->update;
+}
+
+GPtrArray *
+candor_composition_get_audiences (CandorComposition *self)
+{
+  g_return_val_if_fail (CANDOR_IS_COMPOSITION (self), NULL);
+
+  return self->audiences;
+}
+
+const char *
+candor_composition_get_email_from (CandorComposition *self)
+{
+  g_return_val_if_fail (CANDOR_IS_COMPOSITION (self), NULL);
+
+  return candor_renderer_get_email_from (self->renderer);
+}
+
+void
+candor_composition_set_email_from (CandorComposition *self, const char *from)
+{
+  g_return_if_fail (CANDOR_IS_COMPOSITION (self));
+
+  if (g_strcmp0 (candor_renderer_get_email_from (self->renderer), from) == 0)
+    return;
+
+  candor_renderer_set_email_from (self->renderer, from);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EMAIL_FROM]);
+  set_dirty (self, TRUE);
+}
+
+const char *
+candor_composition_get_email_to (CandorComposition *self)
+{
+  g_return_val_if_fail (CANDOR_IS_COMPOSITION (self), NULL);
+
+  return candor_renderer_get_email_to (self->renderer);
+}
+
+void
+candor_composition_set_email_to (CandorComposition *self, const char *to)
+{
+  g_return_if_fail (CANDOR_IS_COMPOSITION (self));
+
+  if (g_strcmp0 (candor_renderer_get_email_to (self->renderer), to) == 0)
+    return;
+
+  candor_renderer_set_email_to (self->renderer, to);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EMAIL_TO]);
+  set_dirty (self, TRUE);
+}
+
+void
+candor_composition_set_email_thread (CandorComposition *self, const char *const *message_ids)
+{
+  g_return_if_fail (CANDOR_IS_COMPOSITION (self));
+
+  candor_renderer_set_email_thread (self->renderer, message_ids);
+  set_dirty (self, TRUE);
+}
+
+gboolean
+candor_composition_get_dirty (CandorComposition *self)
+{
+  g_return_val_if_fail (CANDOR_IS_COMPOSITION (self), FALSE);
+
+  return self->dirty;
+}
+
+gboolean
+candor_composition_update (CandorComposition *self, GError **error)
+{
+  g_return_val_if_fail (CANDOR_IS_COMPOSITION (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  ensure_current (self);
+
+  if (self->checker_error != NULL)
+    {
+      g_propagate_error (error, g_error_copy (self->checker_error));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+CandorRendition *
+candor_composition_get_rendition (CandorComposition *self,
+                                  const char        *audience_id,
+                                  CandorFormat       format)
+{
+  g_return_val_if_fail (CANDOR_IS_COMPOSITION (self), NULL);
+  g_return_val_if_fail (audience_id != NULL, NULL);
+
+  ensure_current (self);
+  for (guint i = 0; i < self->renditions->len; i++)
+    {
+      CandorRendition *rendition = g_ptr_array_index (self->renditions, i);
+
+      if (rendition_has_key (rendition, audience_id, format))
+        return rendition;
+    }
+
+  return NULL;
+}
+
+GPtrArray *
+candor_composition_get_renditions (CandorComposition *self)
+{
+  g_return_val_if_fail (CANDOR_IS_COMPOSITION (self), NULL);
+
+  ensure_current (self);
+
+  return self->renditions;
+}
+
+GPtrArray *
+candor_composition_get_findings (CandorComposition *self)
+{
+  g_return_val_if_fail (CANDOR_IS_COMPOSITION (self), NULL);
+
+  ensure_current (self);
+
+  return self->findings;
+}
+
+void
+candor_composition_acknowledge (CandorComposition *self, CandorFinding *finding)
+{
+  g_return_if_fail (CANDOR_IS_COMPOSITION (self));
+  g_return_if_fail (CANDOR_IS_FINDING (finding));
+
+  if (g_hash_table_add (self->acknowledged, finding_key (finding)))
+    set_dirty (self, TRUE);
+}

@@ -1,0 +1,89 @@
+/* candor-composition.h
+ *
+ * Copyright 2026 The Candor authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <glib-object.h>
+
+#include "candor-audience.h"
+#include "candor-draft.h"
+#include "candor-finding.h"
+#include "candor-incident.h"
+#include "candor-rendition.h"
+#include "candor-update.h"
+
+G_BEGIN_DECLS
+
+#define CANDOR_TYPE_COMPOSITION (candor_composition_get_type ())
+
+G_DECLARE_FINAL_TYPE (CandorComposition, candor_composition, CANDOR, COMPOSITION, GObject)
+
+/* One draft (incident and update) sent to its audiences through each of their
+ * formats: the renditions every channel receives and the findings of the
+ * checks. The preview shows it, the command line prints it and the publisher
+ * sends it, so the three can never disagree.
+ *
+ * The results are computed when first asked for after a change of the draft,
+ * of an audience or of the email settings: "notify::dirty" says that they are
+ * out of date, "changed" that they have just been computed again.
+ *
+ * The language rule: the checks are those of the incident's language, reduced
+ * to its primary tag ("ru_RU" and "ru-RU" check as "ru"); an incident without
+ * a language is English, as a new one is. A language without a check list is
+ * an error that candor_composition_update() reports for the caller to show:
+ * the renditions are still made, the message findings are then empty. Lengths
+ * ("over-limit" on each rendition) are judged the same in every language. */
+CandorComposition *candor_composition_new (void);
+/* The draft's incident, update and audiences, as the app and the CLI load it. */
+CandorComposition *candor_composition_new_for_draft (CandorDraft *draft);
+
+/* Follows @incident, @update and each of @audiences until the next call;
+ * acknowledged findings are forgotten when @update is another update. */
+void candor_composition_set_draft (CandorComposition *self,
+                                   CandorIncident    *incident,
+                                   CandorUpdate      *update,
+                                   GPtrArray         *audiences);
+/* Returns: (transfer none) (nullable) */
+CandorIncident *candor_composition_get_incident (CandorComposition *self);
+/* Returns: (transfer none) (nullable) */
+CandorUpdate *candor_composition_get_update (CandorComposition *self);
+/* Returns: (transfer none) (nullable) (element-type CandorAudience) */
+GPtrArray *candor_composition_get_audiences (CandorComposition *self);
+
+/* Email headers come from the channel settings, not the draft. Without a
+ * recipient the message goes to "undisclosed-recipients:;". */
+const char *candor_composition_get_email_from (CandorComposition *self);
+void        candor_composition_set_email_from (CandorComposition *self, const char *from);
+const char *candor_composition_get_email_to (CandorComposition *self);
+void        candor_composition_set_email_to (CandorComposition *self, const char *to);
+/* Threads follow-ups under the earlier messages (Message-IDs, oldest first). */
+void candor_composition_set_email_thread (CandorComposition *self, const char *const *message_ids);
+
+gboolean candor_composition_get_dirty (CandorComposition *self);
+/* Computes the results again if they are out of date (emitting "changed"),
+ * then says whether the incident's language has checks: %FALSE with
+ * CANDOR_CHECKER_ERROR_UNKNOWN_LANGUAGE when it has none. */
+gboolean candor_composition_update (CandorComposition *self, GError **error);
+
+/* What the audience @audience_id receives through @format, current as of this
+ * call; %NULL when the audience does not use @format.
+ * Returns: (transfer none) (nullable) */
+CandorRendition *candor_composition_get_rendition (CandorComposition *self,
+                                                   const char        *audience_id,
+                                                   CandorFormat       format);
+/* Every rendition, audience by audience in the order of each one's formats.
+ * Returns: (transfer none) (element-type CandorRendition) */
+GPtrArray *candor_composition_get_renditions (CandorComposition *self);
+/* The message's findings that are not acknowledged, in the checker's order.
+ * Returns: (transfer none) (element-type CandorFinding) */
+GPtrArray *candor_composition_get_findings (CandorComposition *self);
+
+/* The writer has read the finding and stands by the text: findings of its
+ * rule on its field stop showing for the rest of this update. */
+void candor_composition_acknowledge (CandorComposition *self, CandorFinding *finding);
+
+G_END_DECLS

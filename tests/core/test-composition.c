@@ -1,0 +1,358 @@
+/* test-composition.c
+ *
+ * Copyright 2026 The Candor authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include "candor-checker.h"
+#include "candor-composition.h"
+#include "candor-renderer.h"
+
+static CandorDraft *
+load_draft (const char *name)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "drafts", name, NULL);
+  g_autoptr (GFile) file = g_file_new_for_path (path);
+  g_autoptr (GError) error = NULL;
+  CandorDraft *draft = candor_draft_load_from_file (file, NULL, &error);
+
+  g_assert_no_error (error);
+  return draft;
+}
+
+static void
+count_cb (gpointer instance, gpointer data)
+{
+  (*(guint *)data)++;
+}
+
+static void
+count_notify_cb (GObject *object, GParamSpec *pspec, gpointer data)
+{
+  (*(guint *)data)++;
+}
+
+/* "rule/field" of each finding, space-separated. */
+static char *
+finding_ids (GPtrArray *findings)
+{
+  GString *ids = g_string_new (NULL);
+
+  for (guint i = 0; i < findings->len; i++)
+    {
+      CandorFinding *finding = g_ptr_array_index (findings, i);
+
+      g_string_append_printf (ids, "%s%s/%d", i > 0 ? " " : "",
+                              candor_finding_get_rule_id (finding),
+                              candor_finding_get_field (finding));
+    }
+
+  return g_string_free (ids, FALSE);
+}
+
+static void
+test_composition_renditions (void)
+{
+  g_autoptr (CandorDraft) draft = load_draft ("full-major-en.json");
+  g_autoptr (CandorComposition) composition = candor_composition_new_for_draft (draft);
+  g_autoptr (CandorRenderer) renderer = candor_renderer_new ();
+  GPtrArray *audiences = candor_draft_get_audiences (draft);
+  GPtrArray *renditions;
+  guint      n_expected = 0;
+
+  g_assert_true (candor_composition_get_incident (composition) ==
+                 candor_draft_get_incident (draft));
+  g_assert_true (candor_composition_get_update (composition) == candor_draft_get_update (draft));
+  g_assert_true (candor_composition_get_audiences (composition) == audiences);
+
+  /* Each audience through each of its formats, exactly as the renderer writes it. */
+  for (guint i = 0; i < audiences->len; i++)
+    {
+      CandorAudience *audience = g_ptr_array_index (audiences, i);
+      guint           n_formats;
+
+      candor_audience_get_formats (audience, &n_formats);
+      g_assert_cmpuint (n_formats, >, 0);
+      for (CandorFormat format = 0; format < CANDOR_N_FORMATS; format++)
+        {
+          CandorRendition *rendition = candor_composition_get_rendition (
+            composition, candor_audience_get_id (audience), format);
+          g_autoptr (CandorRendition) expected = NULL;
+
+          if (!candor_audience_has_format (audience, format))
+            {
+              g_assert_null (rendition);
+              continue;
+            }
+
+          n_expected++;
+          g_assert_nonnull (rendition);
+          g_assert_cmpint (candor_rendition_get_format (rendition), ==, format);
+          g_assert_cmpstr (candor_rendition_get_audience_id (rendition), ==,
+                           candor_audience_get_id (audience));
+          expected = candor_renderer_render (renderer, candor_draft_get_incident (draft),
+                                             candor_draft_get_update (draft), audience, format);
+          g_assert_cmpstr (candor_rendition_get_text (rendition), ==,
+                           candor_rendition_get_text (expected));
+          g_assert_cmpstr (candor_rendition_get_json (rendition), ==,
+                           candor_rendition_get_json (expected));
+        }
+    }
+
+  renditions = candor_composition_get_renditions (composition);
+  g_assert_cmpuint (renditions->len, ==, n_expected);
+  g_assert_null (candor_composition_get_rendition (composition, "nobody", CANDOR_FORMAT_PLAIN));
+
+  /* An audience reached through another channel is rendered for it. */
+  {
+    CandorAudience *audience = g_ptr_array_index (audiences, 0);
+    CandorFormat    format = CANDOR_FORMAT_X;
+
+    candor_audience_set_formats (audience, &format, 1);
+    g_assert_nonnull (
+      candor_composition_get_rendition (composition, candor_audience_get_id (audience), format));
+    g_assert_cmpuint (candor_composition_get_renditions (composition)->len, <, n_expected);
+  }
+}
+
+static void
+test_composition_findings (void)
+{
+  g_autoptr (CandorDraft) draft = load_draft ("full-major-en.json");
+  g_autoptr (CandorComposition) composition = candor_composition_new_for_draft (draft);
+  g_autoptr (CandorChecker) checker = candor_checker_new ("en", NULL);
+  g_autoptr (GPtrArray) expected = NULL;
+  g_autofree char *ids = NULL;
+  g_autofree char *expected_ids = NULL;
+  CandorUpdate    *update = candor_draft_get_update (draft);
+
+  g_assert_cmpuint (candor_composition_get_findings (composition)->len, ==, 0);
+
+  candor_update_set_field (update, CANDOR_FIELD_EXECUTIVE_SUMMARY,
+                           "Payments fail because our payment provider is to blame for this.");
+  candor_update_set_field (update, CANDOR_FIELD_CONTACT, "");
+  candor_update_set_contact_name (update, "");
+  candor_update_set_contact_reach (update, "");
+
+  /* The checker's findings on the draft, no more and no fewer. */
+  expected = candor_checker_check_update (checker, candor_draft_get_incident (draft), update);
+  ids = finding_ids (candor_composition_get_findings (composition));
+  expected_ids = finding_ids (expected);
+  g_assert_cmpstr (ids, ==, expected_ids);
+  g_assert_nonnull (strstr (ids, "blame"));
+  g_assert_nonnull (strstr (ids, "missing-contact"));
+}
+
+static void
+test_composition_acknowledge (void)
+{
+  g_autoptr (CandorDraft) draft = load_draft ("full-major-en.json");
+  g_autoptr (CandorDraft) other = load_draft ("full-major-en.json");
+  g_autoptr (CandorComposition) composition = candor_composition_new_for_draft (draft);
+  CandorUpdate    *update = candor_draft_get_update (draft);
+  GPtrArray       *findings;
+  CandorFinding   *blame = NULL;
+  g_autofree char *ids = NULL;
+
+  candor_update_set_field (update, CANDOR_FIELD_EXECUTIVE_SUMMARY,
+                           "Payments fail because our payment provider is to blame for this.");
+  candor_update_set_field (update, CANDOR_FIELD_CONTACT, "");
+  candor_update_set_contact_name (update, "");
+  candor_update_set_contact_reach (update, "");
+  findings = candor_composition_get_findings (composition);
+  for (guint i = 0; i < findings->len; i++)
+    {
+      if (g_str_has_prefix (candor_finding_get_rule_id (g_ptr_array_index (findings, i)), "blame"))
+        blame = g_ptr_array_index (findings, i);
+    }
+  g_assert_nonnull (blame);
+
+  /* Acknowledged: gone, while the other findings stay. */
+  candor_composition_acknowledge (composition, blame);
+  g_assert_true (candor_composition_get_dirty (composition));
+  ids = finding_ids (candor_composition_get_findings (composition));
+  g_assert_null (strstr (ids, "blame"));
+  g_assert_nonnull (strstr (ids, "missing-contact"));
+  g_clear_pointer (&ids, g_free);
+
+  /* Still gone after more typing in the same field. */
+  candor_update_set_field (update, CANDOR_FIELD_EXECUTIVE_SUMMARY,
+                           "Payments fail because our payment provider is to blame for this!");
+  ids = finding_ids (candor_composition_get_findings (composition));
+  g_assert_null (strstr (ids, "blame"));
+  g_clear_pointer (&ids, g_free);
+
+  /* Another update starts with nothing acknowledged. */
+  candor_update_set_field (candor_draft_get_update (other), CANDOR_FIELD_EXECUTIVE_SUMMARY,
+                           "Payments fail because our payment provider is to blame for this.");
+  candor_composition_set_draft (composition, candor_draft_get_incident (other),
+                                candor_draft_get_update (other),
+                                candor_draft_get_audiences (other));
+  ids = finding_ids (candor_composition_get_findings (composition));
+  g_assert_nonnull (strstr (ids, "blame"));
+}
+
+static void
+test_composition_changed (void)
+{
+  g_autoptr (CandorDraft) draft = load_draft ("full-major-en.json");
+  g_autoptr (CandorComposition) composition = candor_composition_new_for_draft (draft);
+  CandorUpdate    *update = candor_draft_get_update (draft);
+  CandorIncident  *incident = candor_draft_get_incident (draft);
+  CandorAudience  *audience = g_ptr_array_index (candor_draft_get_audiences (draft), 0);
+  CandorRendition *before;
+  guint            n_changed = 0;
+  guint            n_dirty = 0;
+
+  g_signal_connect (composition, "changed", G_CALLBACK (count_cb), &n_changed);
+  g_signal_connect (composition, "notify::dirty", G_CALLBACK (count_notify_cb), &n_dirty);
+
+  /* Nothing is computed before it is asked for. */
+  g_assert_true (candor_composition_get_dirty (composition));
+  g_assert_cmpuint (n_changed, ==, 0);
+  g_assert_true (candor_composition_update (composition, NULL));
+  g_assert_false (candor_composition_get_dirty (composition));
+  g_assert_cmpuint (n_changed, ==, 1);
+  g_assert_cmpuint (n_dirty, ==, 1);
+
+  /* Asking again computes nothing again: the same rendition object. */
+  before = candor_composition_get_rendition (composition, candor_audience_get_id (audience),
+                                             CANDOR_FORMAT_EMAIL);
+  g_assert_nonnull (before);
+  g_assert_true (candor_composition_get_rendition (composition, candor_audience_get_id (audience),
+                                                   CANDOR_FORMAT_EMAIL) == before);
+  candor_composition_get_findings (composition);
+  candor_composition_get_renditions (composition);
+  g_assert_cmpuint (n_changed, ==, 1);
+
+  /* Keystrokes only mark it out of date, once; the next read computes once. */
+  candor_update_set_field (update, CANDOR_FIELD_EXECUTIVE_SUMMARY, "Logins fail.");
+  candor_update_set_field (update, CANDOR_FIELD_EXECUTIVE_SUMMARY, "Logins fail for some.");
+  g_assert_true (candor_composition_get_dirty (composition));
+  g_assert_cmpuint (n_dirty, ==, 2);
+  g_assert_cmpuint (n_changed, ==, 1);
+  g_assert_true (candor_composition_get_rendition (composition, candor_audience_get_id (audience),
+                                                   CANDOR_FORMAT_EMAIL) != before);
+  g_assert_cmpuint (n_changed, ==, 2);
+  g_assert_cmpuint (n_dirty, ==, 3);
+
+  /* The incident, an audience and the email settings count as much as the update. */
+  candor_incident_set_title (incident, "Sign-in outage");
+  g_assert_true (candor_composition_get_dirty (composition));
+  g_assert_nonnull (strstr (candor_rendition_get_subject (candor_composition_get_rendition (
+                              composition, candor_audience_get_id (audience), CANDOR_FORMAT_EMAIL)),
+                            "Sign-in outage"));
+  candor_audience_set_name (audience, "Clients");
+  g_assert_true (candor_composition_get_dirty (composition));
+  candor_composition_update (composition, NULL);
+  candor_composition_set_email_to (composition, "clients@example.com");
+  g_assert_true (candor_composition_get_dirty (composition));
+  candor_composition_update (composition, NULL);
+  g_assert_cmpuint (n_changed, ==, 5);
+
+  /* Setting what is already set changes nothing. */
+  candor_composition_set_email_to (composition, "clients@example.com");
+  g_assert_false (candor_composition_get_dirty (composition));
+}
+
+static void
+test_composition_email (void)
+{
+  g_autoptr (CandorDraft) draft = load_draft ("full-major-en.json");
+  g_autoptr (CandorComposition) composition = candor_composition_new_for_draft (draft);
+  CandorAudience *audience = g_ptr_array_index (candor_draft_get_audiences (draft), 0);
+  const char     *thread[] = { "first@status.example.com", NULL };
+  g_autoptr (GError) error = NULL;
+  g_autofree char *text = NULL;
+  CandorRendition *email;
+  GBytes          *mime;
+
+  candor_composition_set_email_from (composition, "Status <status@example.com>");
+  candor_composition_set_email_to (composition, "customers@example.org");
+  candor_composition_set_email_thread (composition, thread);
+  g_assert_cmpstr (candor_composition_get_email_from (composition), ==,
+                   "Status <status@example.com>");
+  g_assert_cmpstr (candor_composition_get_email_to (composition), ==, "customers@example.org");
+
+  /* The headers in the message the preview, the review and the publisher all get. */
+  email = candor_composition_get_rendition (composition, candor_audience_get_id (audience),
+                                            CANDOR_FORMAT_EMAIL);
+  g_assert_nonnull (email);
+  mime = candor_rendition_get_mime (email, &error);
+  g_assert_no_error (error);
+  text = g_strndup (g_bytes_get_data (mime, NULL), g_bytes_get_size (mime));
+  g_assert_nonnull (strstr (text, "From: Status <status@example.com>"));
+  g_assert_nonnull (strstr (text, "To: customers@example.org"));
+  g_assert_nonnull (strstr (text, "\nIn-Reply-To: <first@status.example.com>\n"));
+}
+
+static void
+test_composition_language (void)
+{
+  g_autoptr (CandorDraft) draft = load_draft ("full-critical-ru.json");
+  g_autoptr (CandorComposition) composition = candor_composition_new_for_draft (draft);
+  g_autoptr (CandorChecker) checker = candor_checker_new ("ru", NULL);
+  g_autoptr (GPtrArray) expected = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *ids = NULL;
+  g_autofree char *expected_ids = NULL;
+  CandorIncident  *incident = candor_draft_get_incident (draft);
+  CandorUpdate    *update = candor_draft_get_update (draft);
+
+  candor_update_set_field (update, CANDOR_FIELD_EXECUTIVE_SUMMARY,
+                           "Сбой произошёл по вине нашего подрядчика.");
+  expected = candor_checker_check_update (checker, incident, update);
+  expected_ids = finding_ids (expected);
+  g_assert_nonnull (strstr (expected_ids, "blame"));
+
+  /* The incident's language, by its primary tag. */
+  g_assert_true (candor_composition_update (composition, &error));
+  g_assert_no_error (error);
+  ids = finding_ids (candor_composition_get_findings (composition));
+  g_assert_cmpstr (ids, ==, expected_ids);
+  g_clear_pointer (&ids, g_free);
+
+  candor_incident_set_language (incident, "ru_RU.UTF-8");
+  g_assert_true (candor_composition_update (composition, &error));
+  ids = finding_ids (candor_composition_get_findings (composition));
+  g_assert_cmpstr (ids, ==, expected_ids);
+  g_clear_pointer (&ids, g_free);
+
+  /* A language without checks is an error to show, not English in disguise;
+   * the renditions are still made. */
+  candor_incident_set_language (incident, "de");
+  g_assert_false (candor_composition_update (composition, &error));
+  g_assert_error (error, CANDOR_CHECKER_ERROR, CANDOR_CHECKER_ERROR_UNKNOWN_LANGUAGE);
+  g_clear_error (&error);
+  g_assert_cmpuint (candor_composition_get_findings (composition)->len, ==, 0);
+  g_assert_cmpuint (candor_composition_get_renditions (composition)->len, >, 0);
+  /* Asked again, the same answer. */
+  g_assert_false (candor_composition_update (composition, &error));
+  g_assert_error (error, CANDOR_CHECKER_ERROR, CANDOR_CHECKER_ERROR_UNKNOWN_LANGUAGE);
+  g_clear_error (&error);
+
+  /* No language at all is English, as a new incident is. */
+  candor_incident_set_language (incident, NULL);
+  g_assert_true (candor_composition_update (composition, &error));
+  g_assert_no_error (error);
+}
+
+int
+main (int argc, char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/core/composition/renditions", test_composition_renditions);
+  g_test_add_func ("/core/composition/findings", test_composition_findings);
+  g_test_add_func ("/core/composition/acknowledge", test_composition_acknowledge);
+  g_test_add_func ("/core/composition/changed", test_composition_changed);
+  g_test_add_func ("/core/composition/email", test_composition_email);
+  g_test_add_func ("/core/composition/language", test_composition_language);
+
+  return g_test_run ();
+}
