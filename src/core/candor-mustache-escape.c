@@ -13,12 +13,14 @@
 
 #include "candor-mustache-private.h"
 
+/* One escaper per output dialect, for {{name}} and for the text of a Markdown
+ * field alike (candor-markdown-writer.c calls these), so a variable reads
+ * like the text around it. */
+
 /* HTML text and attribute values, as {{name}} escapes them: the five
- * characters, "'" as "&#39;", which older mail clients know. The same bytes
- * as candor-markdown.c's escaper, so a variable reads like the text around
- * it. The preview's Pango markup escaper (ui/ chat markup) differs: GMarkup
- * refuses control characters, so it encodes them, and it writes "'" as
- * "&apos;". */
+ * characters, "'" as "&#39;", which older mail clients know. The preview's
+ * Pango markup escaper (ui/ chat markup) differs: GMarkup refuses control
+ * characters, so it encodes them, and it writes "'" as "&apos;". */
 static void
 append_escaped_html (GString *out, const char *text, gsize length)
 {
