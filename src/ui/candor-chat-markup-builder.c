@@ -19,7 +19,7 @@
  *
  * This is Pango markup, not HTML: GMarkup refuses control characters, so
  * they become character references, and "'" is "&apos;". The HTML the core
- * sends (candor-markdown.c, candor-mustache.c) writes "&#39;", which older
+ * sends (candor-mustache-escape.c) writes "&#39;", which older
  * mail clients know, and leaves control characters as they are. */
 void
 _candor_chat_markup_append_escaped (GString *out, const char *text, gsize len)
