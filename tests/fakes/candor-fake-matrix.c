@@ -131,7 +131,7 @@ send_event (CandorFakeMatrix  *self,
     }
   if (g_bytes_get_size (body) + EVENT_ENVELOPE_BYTES > MAX_EVENT_BYTES)
     {
-      reply_error (message, 413, "M_TOO_LARGE", "event too large");
+      reply_error (message, SOUP_STATUS_REQUEST_ENTITY_TOO_LARGE, "M_TOO_LARGE", "event too large");
       return;
     }
   if (g_strcmp0 (event_type, "m.room.message") == 0 &&

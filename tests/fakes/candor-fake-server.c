@@ -51,12 +51,12 @@ typedef struct
 
 static void candor_fake_server_initable_iface_init (GInitableIface *iface);
 
-G_DEFINE_TYPE_WITH_CODE (CandorFakeServer,
-                         candor_fake_server,
-                         G_TYPE_OBJECT,
-                         G_ADD_PRIVATE (CandorFakeServer)
-                           G_IMPLEMENT_INTERFACE (G_TYPE_INITABLE,
-                                                  candor_fake_server_initable_iface_init))
+G_DEFINE_ABSTRACT_TYPE_WITH_CODE (CandorFakeServer,
+                                  candor_fake_server,
+                                  G_TYPE_OBJECT,
+                                  G_ADD_PRIVATE (CandorFakeServer)
+                                    G_IMPLEMENT_INTERFACE (G_TYPE_INITABLE,
+                                                           candor_fake_server_initable_iface_init))
 
 enum
 {

@@ -32,7 +32,18 @@ G_DECLARE_DERIVABLE_TYPE (CandorFakeServer, candor_fake_server, CANDOR, FAKE_SER
 /* The base of every fake chat API: a SoupServer on 127.0.0.1 (http, or https
  * with the "tls-certificate" given at construction through GInitable) that
  * records each request and answers the scripted faults before the fake sees
- * the request at all.
+ * the request at all. The server runs on the thread-default main context, so
+ * a test drives its client asynchronously on the same context:
+ *
+ *   g_autoptr (CandorTestTls) tls = candor_test_tls_new (&error);
+ *   g_autoptr (CandorFakeMatrix) fake = candor_fake_matrix_new (
+ *     candor_test_tls_get_server_certificate (tls), "token", "@me:x", "!room:x", &error);
+ *
+ *   candor_fake_server_fail_next (CANDOR_FAKE_SERVER (fake), 1, 429, 2);
+ *   … point the channel at candor_fake_server_get_url (CANDOR_FAKE_SERVER (fake)),
+ *     with a SoupSession whose "tls-database" is candor_test_tls_get_database (tls),
+ *     publish, and iterate the main context until it is done …
+ *   g_assert_cmpuint (candor_fake_server_get_accepted (CANDOR_FAKE_SERVER (fake))->len, ==, 1);
  */
 struct _CandorFakeServerClass
 {
