@@ -241,7 +241,7 @@ get_permalink (CandorFakeSlack *self, SoupServerMessage *message, JsonObject *ar
 {
   const char *channel = json_object_get_string_member_with_default (arguments, "channel", NULL);
   const char *ts = json_object_get_string_member_with_default (arguments, "message_ts", NULL);
-  g_autofree char *digits = NULL;
+  g_autoptr (GString) digits = NULL;
   g_autofree char *permalink = NULL;
   JsonObject      *reply;
 
@@ -256,13 +256,10 @@ get_permalink (CandorFakeSlack *self, SoupServerMessage *message, JsonObject *ar
       return;
     }
 
-  digits = g_strdup (ts);
-  g_strdelimit (digits, ".", 'x');
-  {
-    g_auto (GStrv) parts = g_strsplit (digits, "x", 2);
-
-    permalink = g_strdup_printf (WORKSPACE_URL "archives/%s/p%s%s", channel, parts[0], parts[1]);
-  }
+  /* A permalink names the message by its ts without the dot. */
+  digits = g_string_new (ts);
+  g_string_replace (digits, ".", "", 0);
+  permalink = g_strdup_printf (WORKSPACE_URL "archives/%s/p%s", channel, digits->str);
 
   reply = json_object_new ();
   json_object_set_boolean_member (reply, "ok", TRUE);
