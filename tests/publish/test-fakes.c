@@ -334,6 +334,31 @@ test_server_faults (void)
                    "{\"text\": \"lost\"}", strlen ("{\"text\": \"lost\"}"));
 }
 
+/* Loopback without TLS, as a channel's local-server mode uses. */
+static void
+test_server_plain_http (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CandorFakeTelegram) fake = NULL;
+  g_autoptr (SoupSession) session = soup_session_new ();
+  g_autofree char *url = NULL;
+  g_auto (Exchange) exchange = { 0 };
+
+  fake = candor_fake_telegram_new (NULL, "123:good", "-100200", &error);
+  g_assert_no_error (error);
+  g_assert_true (
+    g_str_has_prefix (candor_fake_server_get_url (CANDOR_FAKE_SERVER (fake)), "http://127.0.0.1:"));
+
+  url = g_strdup_printf ("%s/bot123:good/sendMessage",
+                         candor_fake_server_get_url (CANDOR_FAKE_SERVER (fake)));
+  exchange_full (&exchange, session, "POST", url, NULL, "application/x-www-form-urlencoded",
+                 "chat_id=-100200&text=Outage", NULL);
+  g_assert_cmpuint (status_of (&exchange), ==, SOUP_STATUS_OK);
+  g_assert_cmpint (json_node_get_int (member_of (&exchange, "result", "chat", "id", NULL)), ==,
+                   -100200);
+  g_assert_cmpuint (accepted (fake)->len, ==, 1);
+}
+
 static void
 test_slack_webhook (void)
 {
@@ -974,6 +999,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/fakes/tls/removes-its-files", test_tls_removes_its_files);
 
   g_test_add_func ("/fakes/server/faults", test_server_faults);
+  g_test_add_func ("/fakes/server/plain-http", test_server_plain_http);
   g_test_add_func ("/fakes/slack/webhook", test_slack_webhook);
   g_test_add_func ("/fakes/slack/web-api", test_slack_web_api);
   g_test_add_func ("/fakes/teams", test_teams);
