@@ -17,7 +17,7 @@
 
 /* Connecting and each read or write may take this long... */
 #define IO_TIMEOUT_SECONDS 15
-/* ...and the whole request, answer included, this long. */
+/* ...and the whole request, answer included, this long by default. */
 #define REQUEST_TIMEOUT_SECONDS 60
 
 struct _CandorHttp
@@ -25,6 +25,7 @@ struct _CandorHttp
   GObject parent_instance;
 
   GTlsDatabase *tls_database;
+  guint         request_timeout;
   SoupSession  *session;
 };
 
@@ -34,6 +35,7 @@ enum
 {
   PROP_0,
   PROP_TLS_DATABASE,
+  PROP_REQUEST_TIMEOUT,
   N_PROPS
 };
 
@@ -63,6 +65,8 @@ send_data_free (SendData *data)
   g_cancellable_disconnect (data->caller_cancellable, data->caller_cancelled_id);
   g_clear_object (&data->caller_cancellable);
   g_clear_object (&data->cancellable);
+  if (data->message != NULL)
+    g_signal_handlers_disconnect_by_data (data->message, data);
   g_clear_object (&data->message);
   g_free (data->host);
   g_free (data);
@@ -104,6 +108,10 @@ candor_http_get_property (GObject *object, guint prop_id, GValue *value, GParamS
         g_value_set_object (value, self->tls_database);
         break;
 
+      case PROP_REQUEST_TIMEOUT:
+        g_value_set_uint (value, self->request_timeout);
+        break;
+
       default:
         G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -118,6 +126,10 @@ candor_http_set_property (GObject *object, guint prop_id, const GValue *value, G
     {
       case PROP_TLS_DATABASE:
         self->tls_database = g_value_dup_object (value);
+        break;
+
+      case PROP_REQUEST_TIMEOUT:
+        self->request_timeout = g_value_get_uint (value);
         break;
 
       default:
@@ -139,6 +151,11 @@ candor_http_class_init (CandorHttpClass *klass)
   properties[PROP_TLS_DATABASE] =
     g_param_spec_object ("tls-database", NULL, NULL, G_TYPE_TLS_DATABASE,
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+
+  /* Seconds a request may take, answer included; tests shorten it. */
+  properties[PROP_REQUEST_TIMEOUT] =
+    g_param_spec_uint ("request-timeout", NULL, NULL, 1, G_MAXUINT / 1000, REQUEST_TIMEOUT_SECONDS,
+                       G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -250,7 +267,7 @@ describe_certificate_errors (GTlsCertificateFlags flags)
 static GError *
 classify_error (SendData *data, const GError *error)
 {
-  if (data->certificate_errors != 0 || error->domain == G_TLS_ERROR)
+  if (data->certificate_errors != 0 || (error->domain == G_TLS_ERROR && !data->body_written))
     return g_error_new (CANDOR_PUBLISH_ERROR, CANDOR_PUBLISH_ERROR_TLS,
                         /* Translators: %s is a host name, then what was wrong with its
                            certificate, such as "its certificate has expired". */
@@ -421,7 +438,7 @@ candor_http_send_async (CandorHttp         *self,
                                g_object_ref (data->cancellable), g_object_unref);
     }
 
-  data->timeout_source = g_timeout_source_new_seconds (REQUEST_TIMEOUT_SECONDS);
+  data->timeout_source = g_timeout_source_new_seconds (self->request_timeout);
   g_source_set_callback (data->timeout_source, on_request_timeout_cb, data, NULL);
   g_source_set_static_name (data->timeout_source, "[candor] HTTP request timeout");
   g_source_attach (data->timeout_source, g_task_get_context (task));

@@ -83,6 +83,11 @@ on_request_cb (SoupServer        *server,
     {
       soup_server_message_set_redirect (message, SOUP_STATUS_FOUND, "http://example.com/");
     }
+  else if (g_str_has_suffix (path, "/hang"))
+    {
+      /* Read whole, never answered. */
+      soup_server_message_pause (message);
+    }
   else if (g_str_has_suffix (path, "/drop"))
     {
       /* The request has been read whole: the client has sent it all. */
@@ -219,6 +224,10 @@ test_send_refuses_insecure (void)
   g_autoptr (CandorHttp) http = candor_http_new (NULL);
   g_autoptr (CandorHttpResponse) response = NULL;
   g_autoptr (GError) error = NULL;
+  guint timeout;
+
+  g_object_get (http, "request-timeout", &timeout, NULL);
+  g_assert_cmpuint (timeout, ==, 60);
 
   response = send (http, "POST", "http://hooks.example.com" SECRET_PATH, NULL, NULL, NULL, &error);
   g_assert_null (response);
@@ -412,6 +421,49 @@ test_dropped_after_sending (void)
 }
 
 static void
+test_no_answer_in_time (void)
+{
+  g_autofree char *base = NULL;
+  g_autoptr (SoupServer) server = start_server ("127.0.0.1", NULL, &base);
+  g_autoptr (CandorHttp) http = g_object_new (CANDOR_TYPE_HTTP, "request-timeout", 1, NULL);
+  g_autoptr (CandorHttpResponse) response = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GBytes) body = g_bytes_new_static ("{\"text\": \"hi\"}", 14);
+  g_autofree char *url = g_strconcat (base, SECRET_PATH "/hang", NULL);
+  gint64           started = g_get_monotonic_time ();
+
+  /* The server has the whole message and keeps quiet: it may have posted it. */
+  response = send (http, "POST", url, NULL, body, "application/json", &error);
+  g_assert_null (response);
+  g_assert_error (error, CANDOR_PUBLISH_ERROR, CANDOR_PUBLISH_ERROR_UNKNOWN_OUTCOME);
+  assert_error_safe (error);
+  g_assert_cmpint (g_get_monotonic_time () - started, <, 10 * G_USEC_PER_SEC);
+}
+
+static void
+test_silent_before_sending (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GSocketListener) listener = g_socket_listener_new ();
+  g_autoptr (CandorHttp) http = g_object_new (CANDOR_TYPE_HTTP, "request-timeout", 1, NULL);
+  g_autoptr (CandorHttpResponse) response = NULL;
+  g_autofree char *url = NULL;
+  guint16          port;
+
+  /* The kernel takes the connection, nobody answers the TLS handshake: the
+   * request never went out, so trying again is safe. */
+  port = g_socket_listener_add_any_inet_port (listener, NULL, &error);
+  g_assert_no_error (error);
+  url = g_strdup_printf ("https://127.0.0.1:%u" SECRET_PATH, port);
+
+  response = send (http, "POST", url, NULL, NULL, NULL, &error);
+  g_assert_null (response);
+  g_assert_error (error, CANDOR_PUBLISH_ERROR, CANDOR_PUBLISH_ERROR_UNAVAILABLE);
+  assert_error_safe (error);
+  g_assert_nonnull (strstr (error->message, "did not answer in time"));
+}
+
+static void
 test_cancelled (void)
 {
   g_autofree char *base = NULL;
@@ -574,6 +626,8 @@ main (int argc, char *argv[])
   g_test_add_func ("/publish/http/https-wrong-host", test_https_wrong_host);
   g_test_add_func ("/publish/http/connection-refused", test_connection_refused);
   g_test_add_func ("/publish/http/dropped-after-sending", test_dropped_after_sending);
+  g_test_add_func ("/publish/http/no-answer-in-time", test_no_answer_in_time);
+  g_test_add_func ("/publish/http/silent-before-sending", test_silent_before_sending);
   g_test_add_func ("/publish/http/cancelled", test_cancelled);
   g_test_add_func ("/publish/http/rate-limited-response", test_rate_limited_response);
   g_test_add_func ("/publish/http/error-from-status", test_error_from_status);
