@@ -53,6 +53,8 @@ static GParamSpec *properties[N_PROPS];
 /* Servers answer within seconds; a minute without a reply is a dead relay. */
 #define CONNECT_TIMEOUT_SECONDS 30
 #define REPLY_TIMEOUT_SECONDS   60
+/* QUIT is a courtesy, not worth a long wait. */
+#define QUIT_TIMEOUT_MS 5000
 
 /* Everything one transfer needs, copied from the object so that the thread
  * never touches it, and what the server said on the way. */
@@ -238,7 +240,7 @@ on_read_cb (char *buffer, size_t size, size_t count, void *user_data)
 
   memcpy (buffer, data + transfer->offset, chunk);
   transfer->offset += chunk;
-  if (chunk == 0)
+  if (transfer->offset == length)
     transfer->data_sent = TRUE;
 
   return chunk;
@@ -296,12 +298,19 @@ on_progress_cb (void      *user_data,
   return g_cancellable_is_cancelled (transfer->cancellable) ? 1 : 0;
 }
 
+/* RFC 4954's refusals: authentication required, mechanism too weak,
+ * credentials invalid, encryption required for the mechanism. */
+static gboolean
+is_auth_refusal (guint reply_code)
+{
+  return reply_code == 530 || reply_code == 534 || reply_code == 535 || reply_code == 538;
+}
+
 static gboolean
 is_tls_failure (CURLcode code)
 {
   switch (code)
     {
-      case CURLE_USE_SSL_FAILED:
       case CURLE_SSL_CONNECT_ERROR:
       case CURLE_PEER_FAILED_VERIFICATION:
       case CURLE_SSL_CERTPROBLEM:
@@ -339,7 +348,7 @@ transfer_error (Transfer *transfer, CURLcode code, const char *detail)
       return g_error_new_literal (G_IO_ERROR, G_IO_ERROR_CANCELLED, _("Sending was cancelled"));
     }
 
-  if (code == CURLE_LOGIN_DENIED || transfer->reply_code == 535)
+  if (code == CURLE_LOGIN_DENIED || is_auth_refusal (transfer->reply_code))
     return g_error_new (CANDOR_PUBLISH_ERROR, CANDOR_PUBLISH_ERROR_REFUSED,
                         _("The mail server %s did not accept the user name or password: %s"),
                            transfer->host, *reply != '\0' ? reply : detail);
@@ -407,7 +416,7 @@ say_quit (CURL *curl)
       size_t   count = 0;
       CURLcode code = curl_easy_send (curl, quit + sent, strlen (quit) - sent, &count);
 
-      if (code == CURLE_AGAIN && wait_for_socket (curl, G_IO_OUT, REPLY_TIMEOUT_SECONDS * 1000))
+      if (code == CURLE_AGAIN && wait_for_socket (curl, G_IO_OUT, QUIT_TIMEOUT_MS))
         continue;
       if (code != CURLE_OK)
         return;
@@ -419,7 +428,7 @@ say_quit (CURL *curl)
       size_t   count = 0;
       CURLcode code = curl_easy_recv (curl, buffer, sizeof buffer, &count);
 
-      if (code == CURLE_AGAIN && wait_for_socket (curl, G_IO_IN, REPLY_TIMEOUT_SECONDS * 1000))
+      if (code == CURLE_AGAIN && wait_for_socket (curl, G_IO_IN, QUIT_TIMEOUT_MS))
         continue;
       if (code != CURLE_OK || count == 0 || memchr (buffer, '\n', count) != NULL)
         return;
