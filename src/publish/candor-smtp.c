@@ -57,7 +57,10 @@ static GParamSpec *properties[N_PROPS];
 #define QUIT_TIMEOUT_MS 5000
 
 /* Everything one transfer needs, copied from the object so that the thread
- * never touches it, and what the server said on the way. */
+ * never touches it, and what happened on the way: @data_sent once the last
+ * byte of the message went to libcurl, which then ends DATA (from there on a
+ * lost connection leaves the outcome unknown); @reply and @reply_code, the
+ * server's first refusal ("550 5.1.1 ...") or 0. */
 typedef struct
 {
   char              *url;
@@ -70,14 +73,11 @@ typedef struct
   char             **recipients;
   GBytes            *payload;
   gsize              offset;
-  /* The last byte of the message went to libcurl, which then ends DATA:
-   * from here on a lost connection leaves the outcome unknown. */
-  gboolean      data_sent;
-  GCancellable *cancellable;
-  /* The server's first refusal, "550 5.1.1 ...", and its code, or 0. */
-  GString *reply_lines;
-  GString *reply;
-  guint    reply_code;
+  gboolean           data_sent;
+  GCancellable      *cancellable;
+  GString           *reply_lines;
+  GString           *reply;
+  guint              reply_code;
 } Transfer;
 
 static void
