@@ -95,7 +95,7 @@ typedef struct
 {
   char           *source;
   CandorMarkdown *markdown;
-  char           *written[CANDOR_N_DIALECTS];
+  char           *written[CANDOR_N_MARKUPS];
 } ParsedText;
 
 typedef struct
@@ -144,7 +144,7 @@ parsed_text_clear (ParsedText *parsed)
 {
   g_clear_pointer (&parsed->source, g_free);
   g_clear_object (&parsed->markdown);
-  for (guint i = 0; i < CANDOR_N_DIALECTS; i++)
+  for (guint i = 0; i < CANDOR_N_MARKUPS; i++)
     g_clear_pointer (&parsed->written[i], g_free);
 }
 
@@ -161,18 +161,18 @@ parsed_text_update (ParsedText *parsed, const char *source)
 }
 
 static const char *
-parsed_text_write (ParsedText *parsed, CandorDialect dialect)
+parsed_text_write (ParsedText *parsed, CandorMarkup markup)
 {
-  if (parsed->written[dialect] == NULL)
+  if (parsed->written[markup] == NULL)
     {
-      g_autofree char *written = candor_markdown_to_dialect (parsed->markdown, dialect);
+      g_autofree char *written = candor_markdown_to_markup (parsed->markdown, markup);
 
       /* Sections are joined here, so no writer's trailing newline may add up. */
       g_strchomp (written);
-      parsed->written[dialect] = g_steal_pointer (&written);
+      parsed->written[markup] = g_steal_pointer (&written);
     }
 
-  return parsed->written[dialect];
+  return parsed->written[markup];
 }
 
 static void
@@ -370,7 +370,7 @@ static char *
 compose_text (const char    *title,
               const Section *sections,
               guint          n_sections,
-              CandorDialect  dialect,
+              CandorMarkup   markup,
               const char    *heading_open,
               const char    *heading_close,
               const char    *heading_gap)
@@ -392,7 +392,7 @@ compose_text (const char    *title,
       g_string_append (out, sections[i].heading);
       g_string_append (out, heading_close);
       g_string_append (out, heading_gap);
-      g_string_append (out, parsed_text_write (sections[i].parsed, dialect));
+      g_string_append (out, parsed_text_write (sections[i].parsed, markup));
     }
 
   g_string_append_c (out, '\n');
@@ -408,7 +408,7 @@ compose_social_text (const char *subject, const Section *sections, guint n_secti
   g_string_append (out, subject);
   for (guint i = 0; i < n_sections; i++)
     {
-      const char *text = parsed_text_write (sections[i].parsed, CANDOR_DIALECT_PLAIN);
+      const char *text = parsed_text_write (sections[i].parsed, CANDOR_MARKUP_PLAIN);
 
       g_string_append (out, "\n\n");
       g_string_append (out, sections[i].heading);
@@ -424,7 +424,7 @@ static char *
 compose_html (const char    *title,
               const Section *sections,
               guint          n_sections,
-              CandorDialect  dialect,
+              CandorMarkup   markup,
               const char    *title_open,
               const char    *title_close,
               const char    *heading_open,
@@ -446,7 +446,7 @@ compose_html (const char    *title,
       g_string_append (out, escaped_heading);
       g_string_append (out, heading_close);
       g_string_append_c (out, '\n');
-      g_string_append (out, parsed_text_write (sections[i].parsed, dialect));
+      g_string_append (out, parsed_text_write (sections[i].parsed, markup));
     }
 
   return g_string_free (out, FALSE);
@@ -499,12 +499,12 @@ build_teams_card (CandorRenderer *self, const Section *sections, guint n_section
   json_builder_add_string_value (builder, "1.4");
   json_builder_set_member_name (builder, "body");
   json_builder_begin_array (builder);
-  add_text_block (builder, parsed_text_write (&self->title, CANDOR_DIALECT_TEAMS), "Large",
+  add_text_block (builder, parsed_text_write (&self->title, CANDOR_MARKUP_TEAMS), "Large",
                   "Bolder");
   for (guint i = 0; i < n_sections; i++)
     {
       add_text_block (builder, sections[i].heading, "Medium", "Bolder");
-      add_text_block (builder, parsed_text_write (sections[i].parsed, CANDOR_DIALECT_TEAMS), NULL,
+      add_text_block (builder, parsed_text_write (sections[i].parsed, CANDOR_MARKUP_TEAMS), NULL,
                       NULL);
     }
   json_builder_end_array (builder);
@@ -678,7 +678,7 @@ candor_renderer_render (CandorRenderer *self,
       case CANDOR_FORMAT_PLAIN:
         rendition = _candor_rendition_new (
           format, audience_id, subject,
-          compose_text (subject, sections, n_sections, CANDOR_DIALECT_PLAIN, "", "", "\n"));
+          compose_text (subject, sections, n_sections, CANDOR_MARKUP_PLAIN, "", "", "\n"));
         break;
 
       case CANDOR_FORMAT_EMAIL:
@@ -687,8 +687,8 @@ candor_renderer_render (CandorRenderer *self,
 
           rendition = _candor_rendition_new (
             format, audience_id, subject,
-            compose_text (subject, sections, n_sections, CANDOR_DIALECT_PLAIN, "", "", "\n"));
-          body = compose_html (subject, sections, n_sections, CANDOR_DIALECT_HTML_EMAIL,
+            compose_text (subject, sections, n_sections, CANDOR_MARKUP_PLAIN, "", "", "\n"));
+          body = compose_html (subject, sections, n_sections, CANDOR_MARKUP_HTML_EMAIL,
                                "<h1 style=\"" EMAIL_H1_STYLE "\">", "</h1>",
                                "<h2 style=\"" EMAIL_H2_STYLE "\">", "</h2>");
           _candor_rendition_take_html (
@@ -702,18 +702,18 @@ candor_renderer_render (CandorRenderer *self,
         break;
 
       case CANDOR_FORMAT_SLACK:
-        title_text = parsed_text_write (&self->title, CANDOR_DIALECT_SLACK);
+        title_text = parsed_text_write (&self->title, CANDOR_MARKUP_SLACK);
         rendition = _candor_rendition_new (
           format, audience_id, subject,
-          compose_text (title_text, sections, n_sections, CANDOR_DIALECT_SLACK, "*", "*", "\n"));
+          compose_text (title_text, sections, n_sections, CANDOR_MARKUP_SLACK, "*", "*", "\n"));
         break;
 
       case CANDOR_FORMAT_DISCORD:
       case CANDOR_FORMAT_MATTERMOST:
-        title_text = parsed_text_write (&self->title, CANDOR_DIALECT_DISCORD);
-        rendition = _candor_rendition_new (format, audience_id, subject,
-                                           compose_text (title_text, sections, n_sections,
-                                                         CANDOR_DIALECT_DISCORD, "**", "**", "\n"));
+        title_text = parsed_text_write (&self->title, CANDOR_MARKUP_DISCORD);
+        rendition = _candor_rendition_new (
+          format, audience_id, subject,
+          compose_text (title_text, sections, n_sections, CANDOR_MARKUP_DISCORD, "**", "**", "\n"));
         break;
 
       case CANDOR_FORMAT_MATRIX:
@@ -722,8 +722,8 @@ candor_renderer_render (CandorRenderer *self,
 
           rendition = _candor_rendition_new (
             format, audience_id, subject,
-            compose_text (subject, sections, n_sections, CANDOR_DIALECT_PLAIN, "", "", "\n"));
-          formatted = compose_html (subject, sections, n_sections, CANDOR_DIALECT_MATRIX_HTML,
+            compose_text (subject, sections, n_sections, CANDOR_MARKUP_PLAIN, "", "", "\n"));
+          formatted = compose_html (subject, sections, n_sections, CANDOR_MARKUP_MATRIX_HTML,
                                     "<h3>", "</h3>", "<h4>", "</h4>");
           _candor_rendition_take_json (
             rendition, build_matrix_content (candor_rendition_get_text (rendition), formatted));
@@ -732,10 +732,10 @@ candor_renderer_render (CandorRenderer *self,
         break;
 
       case CANDOR_FORMAT_TEAMS:
-        title_text = parsed_text_write (&self->title, CANDOR_DIALECT_TEAMS);
-        rendition = _candor_rendition_new (format, audience_id, subject,
-                                           compose_text (title_text, sections, n_sections,
-                                                         CANDOR_DIALECT_TEAMS, "**", "**", "\n\n"));
+        title_text = parsed_text_write (&self->title, CANDOR_MARKUP_TEAMS);
+        rendition = _candor_rendition_new (
+          format, audience_id, subject,
+          compose_text (title_text, sections, n_sections, CANDOR_MARKUP_TEAMS, "**", "**", "\n\n"));
         _candor_rendition_take_json (rendition, build_teams_card (self, sections, n_sections));
         break;
 
@@ -743,7 +743,7 @@ candor_renderer_render (CandorRenderer *self,
         /* The entry's name is the title, so the body starts with the first section. */
         rendition = _candor_rendition_new (
           format, audience_id, subject,
-          compose_text (NULL, sections, n_sections, CANDOR_DIALECT_STATUS_PAGE, "", "", "\n"));
+          compose_text (NULL, sections, n_sections, CANDOR_MARKUP_STATUS_PAGE, "", "", "\n"));
         _candor_rendition_take_json (
           rendition, build_status_page_entry (incident, candor_rendition_get_text (rendition)));
         break;
