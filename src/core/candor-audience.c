@@ -26,7 +26,7 @@ struct _CandorAudience
   char        *id;
   char        *name;
   GArray      *fields;  /* CandorField */
-  GArray      *formats; /* CandorFormat */
+  GArray      *formats; /* CandorDialect */
   GStrv        time_zones;
   guint        office_opens;
   guint        office_closes;
@@ -219,7 +219,7 @@ static void
 candor_audience_init (CandorAudience *self)
 {
   self->fields = g_array_new (FALSE, FALSE, sizeof (CandorField));
-  self->formats = g_array_new (FALSE, FALSE, sizeof (CandorFormat));
+  self->formats = g_array_new (FALSE, FALSE, sizeof (CandorDialect));
   self->time_zones = g_new0 (char *, 1);
   self->detail = CANDOR_DETAIL_FULL;
   self->office_opens = 9 * 60;
@@ -239,14 +239,14 @@ candor_audience_new (const char *id, const char *name)
 }
 
 static CandorAudience *
-new_default (const char         *id,
-             const char         *name,
-             CandorDetail        detail,
-             const CandorField  *fields,
-             guint               n_fields,
-             const CandorFormat *formats,
-             guint               n_formats,
-             const char *const  *time_zones)
+new_default (const char          *id,
+             const char          *name,
+             CandorDetail         detail,
+             const CandorField   *fields,
+             guint                n_fields,
+             const CandorDialect *formats,
+             guint                n_formats,
+             const char *const   *time_zones)
 {
   CandorAudience *audience = candor_audience_new (id, name);
 
@@ -267,9 +267,9 @@ candor_audience_new_defaults (void)
     CANDOR_FIELD_IMPACT_NOW, CANDOR_FIELD_IMPACT_FUTURE, CANDOR_FIELD_LASTING_CONSEQUENCES,
     CANDOR_FIELD_CONTACT,    CANDOR_FIELD_NEXT_UPDATE,
   };
-  static const CandorFormat customer_formats[] = {
-    CANDOR_FORMAT_EMAIL,   CANDOR_FORMAT_STATUS_PAGE, CANDOR_FORMAT_MASTODON,
-    CANDOR_FORMAT_BLUESKY, CANDOR_FORMAT_X,
+  static const CandorDialect customer_formats[] = {
+    CANDOR_DIALECT_EMAIL,   CANDOR_DIALECT_STATUS_PAGE, CANDOR_DIALECT_MASTODON,
+    CANDOR_DIALECT_BLUESKY, CANDOR_DIALECT_X,
   };
   static const char *const customer_zones[] = { "Europe/Berlin", "America/New_York", NULL };
 
@@ -278,10 +278,10 @@ candor_audience_new_defaults (void)
     CANDOR_FIELD_EXECUTIVE_SUMMARY,    CANDOR_FIELD_IMPACT_NOW,  CANDOR_FIELD_IMPACT_FUTURE,
     CANDOR_FIELD_LASTING_CONSEQUENCES, CANDOR_FIELD_NEXT_UPDATE, CANDOR_FIELD_CONTACT,
   };
-  static const CandorFormat executive_formats[] = {
-    CANDOR_FORMAT_EMAIL,
-    CANDOR_FORMAT_SLACK,
-    CANDOR_FORMAT_TEAMS,
+  static const CandorDialect executive_formats[] = {
+    CANDOR_DIALECT_EMAIL,
+    CANDOR_DIALECT_SLACK,
+    CANDOR_DIALECT_TEAMS,
   };
   static const char *const executive_zones[] = { "Europe/Berlin", NULL };
 
@@ -291,9 +291,9 @@ candor_audience_new_defaults (void)
     CANDOR_FIELD_LASTING_CONSEQUENCES, CANDOR_FIELD_TECHNICAL_DETAILS, CANDOR_FIELD_ACTIONS_TAKEN,
     CANDOR_FIELD_ACTIONS_PLANNED,      CANDOR_FIELD_CONTACT,           CANDOR_FIELD_NEXT_UPDATE,
   };
-  static const CandorFormat technical_formats[] = {
-    CANDOR_FORMAT_EMAIL,      CANDOR_FORMAT_SLACK,  CANDOR_FORMAT_DISCORD,
-    CANDOR_FORMAT_MATTERMOST, CANDOR_FORMAT_MATRIX, CANDOR_FORMAT_STATUS_PAGE,
+  static const CandorDialect technical_formats[] = {
+    CANDOR_DIALECT_EMAIL,      CANDOR_DIALECT_SLACK,  CANDOR_DIALECT_DISCORD,
+    CANDOR_DIALECT_MATTERMOST, CANDOR_DIALECT_MATRIX, CANDOR_DIALECT_STATUS_PAGE,
   };
   static const char *const technical_zones[] = { "Europe/Berlin", "America/New_York", NULL };
 
@@ -411,24 +411,24 @@ candor_audience_has_field (CandorAudience *self, CandorField field)
   return FALSE;
 }
 
-const CandorFormat *
+const CandorDialect *
 candor_audience_get_formats (CandorAudience *self, guint *n_formats)
 {
   g_return_val_if_fail (CANDOR_IS_AUDIENCE (self), NULL);
   g_return_val_if_fail (n_formats != NULL, NULL);
 
   *n_formats = self->formats->len;
-  return (const CandorFormat *)self->formats->data;
+  return (const CandorDialect *)self->formats->data;
 }
 
 void
-candor_audience_set_formats (CandorAudience *self, const CandorFormat *formats, guint n_formats)
+candor_audience_set_formats (CandorAudience *self, const CandorDialect *formats, guint n_formats)
 {
   g_return_if_fail (CANDOR_IS_AUDIENCE (self));
   g_return_if_fail (formats != NULL || n_formats == 0);
 
   for (guint i = 0; i < n_formats; i++)
-    g_return_if_fail (formats[i] < CANDOR_N_FORMATS);
+    g_return_if_fail (formats[i] < CANDOR_N_DIALECTS);
 
   if (array_equal (self->formats, formats, n_formats))
     return;
@@ -439,13 +439,13 @@ candor_audience_set_formats (CandorAudience *self, const CandorFormat *formats, 
 }
 
 gboolean
-candor_audience_has_format (CandorAudience *self, CandorFormat format)
+candor_audience_has_format (CandorAudience *self, CandorDialect format)
 {
   g_return_val_if_fail (CANDOR_IS_AUDIENCE (self), FALSE);
 
   for (guint i = 0; i < self->formats->len; i++)
     {
-      if (g_array_index (self->formats, CandorFormat, i) == format)
+      if (g_array_index (self->formats, CandorDialect, i) == format)
         return TRUE;
     }
 
@@ -555,7 +555,7 @@ candor_audience_to_json (CandorAudience *self)
   for (guint i = 0; i < self->formats->len; i++)
     json_builder_add_string_value (
       builder,
-      candor_enum_to_nick (CANDOR_TYPE_FORMAT, g_array_index (self->formats, CandorFormat, i)));
+      candor_enum_to_nick (CANDOR_TYPE_DIALECT, g_array_index (self->formats, CandorDialect, i)));
   json_builder_end_array (builder);
 
   json_builder_set_member_name (builder, "time-zones");
@@ -735,7 +735,7 @@ candor_audience_new_from_json_at (JsonNode *node, const char *path, GError **err
         object, path, "detail", CANDOR_TYPE_DETAIL, _("a detail level"), &detail, error) ||
         !read_enum_list (
           object, path, "fields", CANDOR_TYPE_FIELD, _("a field"), &fields, error) ||
-          !read_enum_list (object, path, "formats", CANDOR_TYPE_FORMAT,
+          !read_enum_list (object, path, "formats", CANDOR_TYPE_DIALECT,
                            _("a format"), &formats, error) ||
                            !candor_json_get_strv (object, path, "time-zones", &zones, error))
     return NULL;
@@ -761,7 +761,7 @@ candor_audience_new_from_json_at (JsonNode *node, const char *path, GError **err
   if (fields != NULL)
     candor_audience_set_fields (self, (const CandorField *)fields->data, fields->len);
   if (formats != NULL)
-    candor_audience_set_formats (self, (const CandorFormat *)formats->data, formats->len);
+    candor_audience_set_formats (self, (const CandorDialect *)formats->data, formats->len);
   if (zones != NULL)
     candor_audience_set_time_zones (self, (const char *const *)zones);
 

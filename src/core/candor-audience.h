@@ -35,9 +35,9 @@ const CandorField *candor_audience_get_fields (CandorAudience *self, guint *n_fi
 void candor_audience_set_fields (CandorAudience *self, const CandorField *fields, guint n_fields);
 
 /* The formats (channels) this audience is reached through. */
-const CandorFormat *candor_audience_get_formats (CandorAudience *self, guint *n_formats);
+const CandorDialect *candor_audience_get_formats (CandorAudience *self, guint *n_formats);
 void
-candor_audience_set_formats (CandorAudience *self, const CandorFormat *formats, guint n_formats);
+candor_audience_set_formats (CandorAudience *self, const CandorDialect *formats, guint n_formats);
 
 /* IANA zone ids ("Europe/Moscow") and office hours as minutes after midnight
  * local to each zone (9:00 = 540, 18:00 = 1080). */
@@ -55,6 +55,6 @@ CandorAudience *candor_audience_new_from_json_at (JsonNode *node, const char *pa
 
 /* Whether @field / @format is among this audience's. */
 gboolean candor_audience_has_field (CandorAudience *self, CandorField field);
-gboolean candor_audience_has_format (CandorAudience *self, CandorFormat format);
+gboolean candor_audience_has_format (CandorAudience *self, CandorDialect format);
 
 G_END_DECLS

@@ -780,12 +780,12 @@ candor_checker_check_update (CandorChecker *self, CandorIncident *incident, Cand
 }
 
 CandorFinding *
-candor_checker_check_length (CandorChecker *self, CandorFormat format, guint length, guint limit)
+candor_checker_check_length (CandorChecker *self, CandorDialect format, guint length, guint limit)
 {
   g_autofree char *message = NULL;
 
   g_return_val_if_fail (CANDOR_IS_CHECKER (self), NULL);
-  g_return_val_if_fail (format < CANDOR_N_FORMATS, NULL);
+  g_return_val_if_fail (format < CANDOR_N_DIALECTS, NULL);
 
   if (length <= limit)
     return NULL;
@@ -793,7 +793,7 @@ candor_checker_check_length (CandorChecker *self, CandorFormat format, guint len
   message = g_strdup_printf (
     g_dngettext (GETTEXT_PACKAGE, "%s accepts at most %u character and this is %u; shorten it.",
                  "%s accepts at most %u characters and this is %u; shorten it.", limit),
-    candor_format_get_label (format), limit, length);
+    candor_dialect_get_label (format), limit, length);
 
   return candor_finding_new ("over-limit", CANDOR_FINDING_SEVERITY_ERROR,
                              CANDOR_FINDING_WHOLE_MESSAGE, limit, length, message,

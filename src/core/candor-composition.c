@@ -66,7 +66,7 @@ static guint signals[N_SIGNALS];
  * table: a few dozen comparisons cost less than building keys on every
  * keystroke. */
 static gboolean
-rendition_has_key (CandorRendition *rendition, const char *audience_id, CandorFormat format)
+rendition_has_key (CandorRendition *rendition, const char *audience_id, CandorDialect format)
 {
   return candor_rendition_get_format (rendition) == format &&
          g_str_equal (candor_rendition_get_audience_id (rendition), audience_id);
@@ -150,9 +150,9 @@ recompute (CandorComposition *self)
    * allocator reuses the memory just freed instead of a whole batch at once. */
   for (guint i = 0; i < self->audiences->len; i++)
     {
-      CandorAudience     *audience = g_ptr_array_index (self->audiences, i);
-      const CandorFormat *formats;
-      guint               n_formats;
+      CandorAudience      *audience = g_ptr_array_index (self->audiences, i);
+      const CandorDialect *formats;
+      guint                n_formats;
 
       formats = candor_audience_get_formats (audience, &n_formats);
       for (guint j = 0; j < n_formats; j++, n_renditions++)
@@ -493,7 +493,7 @@ candor_composition_update (CandorComposition *self, GError **error)
 CandorRendition *
 candor_composition_get_rendition (CandorComposition *self,
                                   const char        *audience_id,
-                                  CandorFormat       format)
+                                  CandorDialect      format)
 {
   g_return_val_if_fail (CANDOR_IS_COMPOSITION (self), NULL);
   g_return_val_if_fail (audience_id != NULL, NULL);

@@ -74,7 +74,7 @@ gboolean candor_composition_update (CandorComposition *self, GError **error);
  * Returns: (transfer none) (nullable) */
 CandorRendition *candor_composition_get_rendition (CandorComposition *self,
                                                    const char        *audience_id,
-                                                   CandorFormat       format);
+                                                   CandorDialect      format);
 /* Every rendition, audience by audience in the order of each one's formats.
  * Returns: (transfer none) (element-type CandorRendition) */
 GPtrArray *candor_composition_get_renditions (CandorComposition *self);

@@ -96,31 +96,31 @@ candor_field_get_label (CandorField field)
 }
 
 const char *
-candor_format_get_label (CandorFormat format)
+candor_dialect_get_label (CandorDialect format)
 {
   switch (format)
     {
-      case CANDOR_FORMAT_PLAIN:
+      case CANDOR_DIALECT_PLAIN:
         return C_("format", "Plain text");
-      case CANDOR_FORMAT_EMAIL:
+      case CANDOR_DIALECT_EMAIL:
         return C_("format", "Email");
-      case CANDOR_FORMAT_SLACK:
+      case CANDOR_DIALECT_SLACK:
         return C_("format", "Slack");
-      case CANDOR_FORMAT_DISCORD:
+      case CANDOR_DIALECT_DISCORD:
         return C_("format", "Discord");
-      case CANDOR_FORMAT_MATTERMOST:
+      case CANDOR_DIALECT_MATTERMOST:
         return C_("format", "Mattermost");
-      case CANDOR_FORMAT_MATRIX:
+      case CANDOR_DIALECT_MATRIX:
         return C_("format", "Matrix");
-      case CANDOR_FORMAT_TEAMS:
+      case CANDOR_DIALECT_TEAMS:
         return C_("format", "Microsoft Teams");
-      case CANDOR_FORMAT_STATUS_PAGE:
+      case CANDOR_DIALECT_STATUS_PAGE:
         return C_("format", "Status page");
-      case CANDOR_FORMAT_MASTODON:
+      case CANDOR_DIALECT_MASTODON:
         return C_("format", "Mastodon");
-      case CANDOR_FORMAT_BLUESKY:
+      case CANDOR_DIALECT_BLUESKY:
         return C_("format", "Bluesky");
-      case CANDOR_FORMAT_X:
+      case CANDOR_DIALECT_X:
         return C_("format", "X");
       default:
         g_return_val_if_reached (NULL);

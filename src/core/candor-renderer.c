@@ -596,7 +596,7 @@ check_length (CandorRenderer  *self,
 static CandorSocialThread *
 get_thread (CandorRenderer *self,
             const char     *audience_id,
-            CandorFormat    format,
+            CandorDialect   format,
             const char     *text,
             const char     *language)
 {
@@ -626,7 +626,7 @@ render_social (CandorRenderer  *self,
                CandorAudience  *audience,
                CandorRendition *rendition)
 {
-  CandorFormat        format = candor_rendition_get_format (rendition);
+  CandorDialect       format = candor_rendition_get_format (rendition);
   CandorSocialThread *thread;
   guint               longest = 0;
 
@@ -651,7 +651,7 @@ candor_renderer_render (CandorRenderer *self,
                         CandorIncident *incident,
                         CandorUpdate   *update,
                         CandorAudience *audience,
-                        CandorFormat    format)
+                        CandorDialect   format)
 {
   const Phrases   *phrases;
   Section          sections[CANDOR_N_FIELDS];
@@ -665,7 +665,7 @@ candor_renderer_render (CandorRenderer *self,
   g_return_val_if_fail (CANDOR_IS_INCIDENT (incident), NULL);
   g_return_val_if_fail (CANDOR_IS_UPDATE (update), NULL);
   g_return_val_if_fail (CANDOR_IS_AUDIENCE (audience), NULL);
-  g_return_val_if_fail (format < CANDOR_N_FORMATS, NULL);
+  g_return_val_if_fail (format < CANDOR_N_DIALECTS, NULL);
 
   phrases = phrases_for (incident);
   n_sections = collect_sections (self, phrases, update, audience, sections);
@@ -675,13 +675,13 @@ candor_renderer_render (CandorRenderer *self,
 
   switch (format)
     {
-      case CANDOR_FORMAT_PLAIN:
+      case CANDOR_DIALECT_PLAIN:
         rendition = _candor_rendition_new (
           format, audience_id, subject,
           compose_text (subject, sections, n_sections, CANDOR_MARKUP_PLAIN, "", "", "\n"));
         break;
 
-      case CANDOR_FORMAT_EMAIL:
+      case CANDOR_DIALECT_EMAIL:
         {
           g_autofree char *body = NULL;
 
@@ -701,22 +701,22 @@ candor_renderer_render (CandorRenderer *self,
         }
         break;
 
-      case CANDOR_FORMAT_SLACK:
+      case CANDOR_DIALECT_SLACK:
         title_text = parsed_text_write (&self->title, CANDOR_MARKUP_SLACK);
         rendition = _candor_rendition_new (
           format, audience_id, subject,
           compose_text (title_text, sections, n_sections, CANDOR_MARKUP_SLACK, "*", "*", "\n"));
         break;
 
-      case CANDOR_FORMAT_DISCORD:
-      case CANDOR_FORMAT_MATTERMOST:
+      case CANDOR_DIALECT_DISCORD:
+      case CANDOR_DIALECT_MATTERMOST:
         title_text = parsed_text_write (&self->title, CANDOR_MARKUP_DISCORD);
         rendition = _candor_rendition_new (
           format, audience_id, subject,
           compose_text (title_text, sections, n_sections, CANDOR_MARKUP_DISCORD, "**", "**", "\n"));
         break;
 
-      case CANDOR_FORMAT_MATRIX:
+      case CANDOR_DIALECT_MATRIX:
         {
           g_autofree char *formatted = NULL;
 
@@ -731,7 +731,7 @@ candor_renderer_render (CandorRenderer *self,
         }
         break;
 
-      case CANDOR_FORMAT_TEAMS:
+      case CANDOR_DIALECT_TEAMS:
         title_text = parsed_text_write (&self->title, CANDOR_MARKUP_TEAMS);
         rendition = _candor_rendition_new (
           format, audience_id, subject,
@@ -739,7 +739,7 @@ candor_renderer_render (CandorRenderer *self,
         _candor_rendition_take_json (rendition, build_teams_card (self, sections, n_sections));
         break;
 
-      case CANDOR_FORMAT_STATUS_PAGE:
+      case CANDOR_DIALECT_STATUS_PAGE:
         /* The entry's name is the title, so the body starts with the first section. */
         rendition = _candor_rendition_new (
           format, audience_id, subject,
@@ -748,9 +748,9 @@ candor_renderer_render (CandorRenderer *self,
           rendition, build_status_page_entry (incident, candor_rendition_get_text (rendition)));
         break;
 
-      case CANDOR_FORMAT_MASTODON:
-      case CANDOR_FORMAT_BLUESKY:
-      case CANDOR_FORMAT_X:
+      case CANDOR_DIALECT_MASTODON:
+      case CANDOR_DIALECT_BLUESKY:
+      case CANDOR_DIALECT_X:
         rendition = _candor_rendition_new (format, audience_id, subject,
                                            compose_social_text (subject, sections, n_sections));
         render_social (self, incident, audience, rendition);
@@ -762,27 +762,27 @@ candor_renderer_render (CandorRenderer *self,
 
   switch (format)
     {
-      case CANDOR_FORMAT_DISCORD:
+      case CANDOR_DIALECT_DISCORD:
         _candor_rendition_set_length (
           rendition, g_utf8_strlen (candor_rendition_get_text (rendition), -1), DISCORD_LIMIT);
         break;
 
-      case CANDOR_FORMAT_MATTERMOST:
+      case CANDOR_DIALECT_MATTERMOST:
         _candor_rendition_set_length (
           rendition, g_utf8_strlen (candor_rendition_get_text (rendition), -1), MATTERMOST_LIMIT);
         break;
 
-      case CANDOR_FORMAT_SLACK:
+      case CANDOR_DIALECT_SLACK:
         _candor_rendition_set_length (
           rendition, g_utf8_strlen (candor_rendition_get_text (rendition), -1), SLACK_LIMIT);
         break;
 
-      case CANDOR_FORMAT_TEAMS:
+      case CANDOR_DIALECT_TEAMS:
         _candor_rendition_set_length (rendition, strlen (candor_rendition_get_json (rendition)),
                                       TEAMS_LIMIT);
         break;
 
-      case CANDOR_FORMAT_MATRIX:
+      case CANDOR_DIALECT_MATRIX:
         _candor_rendition_set_length (rendition, strlen (candor_rendition_get_json (rendition)),
                                       MATRIX_LIMIT);
         break;
@@ -813,9 +813,9 @@ candor_renderer_render_all (CandorRenderer *self,
   renditions = g_ptr_array_new_with_free_func (g_object_unref);
   for (guint i = 0; i < audiences->len; i++)
     {
-      CandorAudience     *audience = g_ptr_array_index (audiences, i);
-      const CandorFormat *formats;
-      guint               n_formats;
+      CandorAudience      *audience = g_ptr_array_index (audiences, i);
+      const CandorDialect *formats;
+      guint                n_formats;
 
       formats = candor_audience_get_formats (audience, &n_formats);
       for (guint j = 0; j < n_formats; j++)

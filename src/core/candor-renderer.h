@@ -47,7 +47,7 @@ CandorRendition *candor_renderer_render (CandorRenderer *self,
                                          CandorIncident *incident,
                                          CandorUpdate   *update,
                                          CandorAudience *audience,
-                                         CandorFormat    format);
+                                         CandorDialect   format);
 
 /* Every audience through each of its formats.
  * Returns: (transfer full) (element-type CandorRendition) */

@@ -14,17 +14,17 @@
 #include "candor-sent-rendition.h"
 
 CandorSentRendition *
-candor_sent_rendition_new (const char  *audience,
-                           CandorFormat format,
-                           const char  *language,
-                           const char  *subject,
-                           const char  *body,
-                           GBytes      *mime)
+candor_sent_rendition_new (const char   *audience,
+                           CandorDialect format,
+                           const char   *language,
+                           const char   *subject,
+                           const char   *body,
+                           GBytes       *mime)
 {
   CandorSentRendition *rendition;
 
   g_return_val_if_fail (audience != NULL, NULL);
-  g_return_val_if_fail (format < CANDOR_N_FORMATS, NULL);
+  g_return_val_if_fail (format < CANDOR_N_DIALECTS, NULL);
   g_return_val_if_fail (body != NULL, NULL);
 
   rendition = g_new0 (CandorSentRendition, 1);
@@ -44,15 +44,15 @@ candor_sent_rendition_new_from_rendition (CandorRendition *rendition,
                                           GError         **error)
 {
   g_autoptr (CandorSentRendition) sent = NULL;
-  GBytes      *mime = NULL; /* owned by the rendition */
-  CandorFormat format;
+  GBytes       *mime = NULL; /* owned by the rendition */
+  CandorDialect format;
 
   g_return_val_if_fail (CANDOR_IS_RENDITION (rendition), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   format = candor_rendition_get_format (rendition);
   /* An email is recorded with the very bytes that go out, or not at all. */
-  if (format == CANDOR_FORMAT_EMAIL)
+  if (format == CANDOR_DIALECT_EMAIL)
     {
       mime = candor_rendition_get_mime (rendition, error);
       if (mime == NULL)

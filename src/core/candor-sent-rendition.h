@@ -21,24 +21,24 @@ G_BEGIN_DECLS
  * its Message-ID (to follow up in the same thread). @id is set once stored. */
 typedef struct
 {
-  gint64       id;
-  char        *audience;
-  CandorFormat format;
-  char        *language;
-  char        *subject;
-  char        *body;
-  char        *html;
-  char        *json;
-  GBytes      *mime;
-  char        *message_id;
+  gint64        id;
+  char         *audience;
+  CandorDialect format;
+  char         *language;
+  char         *subject;
+  char         *body;
+  char         *html;
+  char         *json;
+  GBytes       *mime;
+  char         *message_id;
 } CandorSentRendition;
 
-CandorSentRendition *candor_sent_rendition_new (const char  *audience,
-                                                CandorFormat format,
-                                                const char  *language,
-                                                const char  *subject,
-                                                const char  *body,
-                                                GBytes      *mime);
+CandorSentRendition *candor_sent_rendition_new (const char   *audience,
+                                                CandorDialect format,
+                                                const char   *language,
+                                                const char   *subject,
+                                                const char   *body,
+                                                GBytes       *mime);
 /* What the renderer made, to be recorded as sent in @language; fails only
  * when an email's MIME message cannot be built. */
 CandorSentRendition *candor_sent_rendition_new_from_rendition (CandorRendition *rendition,

@@ -435,7 +435,7 @@ insert_rendition (CandorStore         *self,
 
   sqlite3_bind_int64 (stmt, 1, update_num);
   sqlite3_bind_text (stmt, 2, rendition->audience, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 3, candor_enum_to_nick (CANDOR_TYPE_FORMAT, rendition->format), -1,
+  sqlite3_bind_text (stmt, 3, candor_enum_to_nick (CANDOR_TYPE_DIALECT, rendition->format), -1,
                      SQLITE_STATIC);
   sqlite3_bind_text (stmt, 4, rendition->language, -1, SQLITE_STATIC);
   if (rendition->subject != NULL)
@@ -600,7 +600,7 @@ load_renditions (CandorStore *self, gint64 update_num, GError **error)
       rendition->id = sqlite3_column_int64 (stmt, 0);
       rendition->audience = g_strdup (_candor_store_column_text (stmt, 1));
       rendition->format =
-        _candor_store_enum_from_column (CANDOR_TYPE_FORMAT, stmt, 2, CANDOR_FORMAT_PLAIN);
+        _candor_store_enum_from_column (CANDOR_TYPE_DIALECT, stmt, 2, CANDOR_DIALECT_PLAIN);
       rendition->language = g_strdup (_candor_store_column_text (stmt, 3));
       rendition->subject = g_strdup (_candor_store_column_text (stmt, 4));
       rendition->body = g_strdup (_candor_store_column_text (stmt, 5));

@@ -57,7 +57,7 @@ typedef struct
   GDateTime  *until;
   int         state;    /* CandorIncidentState or -1 */
   int         severity; /* CandorSeverity or -1 */
-  int         format;   /* CandorFormat (the channel) or -1 */
+  int         format;   /* CandorDialect (the channel) or -1 */
   const char *audience;
   const char *language;
 } CandorSearchQuery;

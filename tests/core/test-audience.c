@@ -42,14 +42,14 @@ assert_fields (CandorAudience *audience, const CandorField *expected, guint n_ex
 }
 
 static void
-assert_formats (CandorAudience *audience, const CandorFormat *expected, guint n_expected)
+assert_formats (CandorAudience *audience, const CandorDialect *expected, guint n_expected)
 {
-  const CandorFormat *formats;
-  guint               n_formats;
+  const CandorDialect *formats;
+  guint                n_formats;
 
   formats = candor_audience_get_formats (audience, &n_formats);
-  g_assert_cmpmem (formats, n_formats * sizeof (CandorFormat), expected,
-                   n_expected * sizeof (CandorFormat));
+  g_assert_cmpmem (formats, n_formats * sizeof (CandorDialect), expected,
+                   n_expected * sizeof (CandorDialect));
 }
 
 static void
@@ -59,22 +59,22 @@ test_audience_defaults (void)
     CANDOR_FIELD_IMPACT_NOW, CANDOR_FIELD_IMPACT_FUTURE, CANDOR_FIELD_LASTING_CONSEQUENCES,
     CANDOR_FIELD_CONTACT,    CANDOR_FIELD_NEXT_UPDATE,
   };
-  static const CandorFormat customer_formats[] = {
-    CANDOR_FORMAT_EMAIL,   CANDOR_FORMAT_STATUS_PAGE, CANDOR_FORMAT_MASTODON,
-    CANDOR_FORMAT_BLUESKY, CANDOR_FORMAT_X,
+  static const CandorDialect customer_formats[] = {
+    CANDOR_DIALECT_EMAIL,   CANDOR_DIALECT_STATUS_PAGE, CANDOR_DIALECT_MASTODON,
+    CANDOR_DIALECT_BLUESKY, CANDOR_DIALECT_X,
   };
   static const CandorField executive_fields[] = {
     CANDOR_FIELD_EXECUTIVE_SUMMARY,    CANDOR_FIELD_IMPACT_NOW,  CANDOR_FIELD_IMPACT_FUTURE,
     CANDOR_FIELD_LASTING_CONSEQUENCES, CANDOR_FIELD_NEXT_UPDATE, CANDOR_FIELD_CONTACT,
   };
-  static const CandorFormat executive_formats[] = {
-    CANDOR_FORMAT_EMAIL,
-    CANDOR_FORMAT_SLACK,
-    CANDOR_FORMAT_TEAMS,
+  static const CandorDialect executive_formats[] = {
+    CANDOR_DIALECT_EMAIL,
+    CANDOR_DIALECT_SLACK,
+    CANDOR_DIALECT_TEAMS,
   };
-  static const CandorFormat technical_formats[] = {
-    CANDOR_FORMAT_EMAIL,      CANDOR_FORMAT_SLACK,  CANDOR_FORMAT_DISCORD,
-    CANDOR_FORMAT_MATTERMOST, CANDOR_FORMAT_MATRIX, CANDOR_FORMAT_STATUS_PAGE,
+  static const CandorDialect technical_formats[] = {
+    CANDOR_DIALECT_EMAIL,      CANDOR_DIALECT_SLACK,  CANDOR_DIALECT_DISCORD,
+    CANDOR_DIALECT_MATTERMOST, CANDOR_DIALECT_MATRIX, CANDOR_DIALECT_STATUS_PAGE,
   };
   const char *const customer_zones[] = { "Europe/Berlin", "America/New_York", NULL };
   g_autoptr (GPtrArray) audiences = candor_audience_new_defaults ();
@@ -104,7 +104,7 @@ test_audience_defaults (void)
   for (CandorField field = 0; field < CANDOR_N_FIELDS; field++)
     g_assert_true (candor_audience_has_field (technical, field));
   assert_formats (technical, technical_formats, G_N_ELEMENTS (technical_formats));
-  g_assert_false (candor_audience_has_format (technical, CANDOR_FORMAT_X));
+  g_assert_false (candor_audience_has_format (technical, CANDOR_DIALECT_X));
 
   for (guint i = 0; i < audiences->len; i++)
     {
@@ -127,10 +127,10 @@ test_audience_defaults (void)
 static void
 test_audience_changed_once_per_change (void)
 {
-  static const CandorField  fields[] = { CANDOR_FIELD_IMPACT_NOW, CANDOR_FIELD_CONTACT };
-  static const CandorFormat formats[] = { CANDOR_FORMAT_MATRIX };
-  const char *const         zones[] = { "Europe/Moscow", NULL };
-  const char *const         same_zones[] = { "Europe/Moscow", NULL };
+  static const CandorField   fields[] = { CANDOR_FIELD_IMPACT_NOW, CANDOR_FIELD_CONTACT };
+  static const CandorDialect formats[] = { CANDOR_DIALECT_MATRIX };
+  const char *const          zones[] = { "Europe/Moscow", NULL };
+  const char *const          same_zones[] = { "Europe/Moscow", NULL };
   g_autoptr (CandorAudience) audience = candor_audience_new ("partners", "Partners");
   guint changed = 0;
 
@@ -181,9 +181,9 @@ test_audience_json_round_trip (void)
       g_autoptr (JsonNode) node = candor_audience_to_json (audience);
       g_autoptr (GError) error = NULL;
       g_autoptr (CandorAudience) copy = candor_audience_new_from_json (node, &error);
-      const CandorField  *f;
-      const CandorFormat *fm;
-      guint               n_f, n_fm;
+      const CandorField   *f;
+      const CandorDialect *fm;
+      guint                n_f, n_fm;
 
       g_assert_no_error (error);
       g_assert_cmpstr (candor_audience_get_id (copy), ==, candor_audience_get_id (audience));

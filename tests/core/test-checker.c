@@ -785,9 +785,9 @@ test_checker_length (void)
   g_autoptr (CandorChecker) checker = checker_for ("en");
   g_autoptr (CandorFinding) finding = NULL;
 
-  g_assert_null (candor_checker_check_length (checker, CANDOR_FORMAT_MASTODON, 500, 500));
+  g_assert_null (candor_checker_check_length (checker, CANDOR_DIALECT_MASTODON, 500, 500));
 
-  finding = candor_checker_check_length (checker, CANDOR_FORMAT_MASTODON, 612, 500);
+  finding = candor_checker_check_length (checker, CANDOR_DIALECT_MASTODON, 612, 500);
   g_assert_nonnull (finding);
   g_assert_cmpstr (candor_finding_get_rule_id (finding), ==, "over-limit");
   g_assert_cmpint (candor_finding_get_severity (finding), ==, CANDOR_FINDING_SEVERITY_ERROR);

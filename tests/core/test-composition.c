@@ -78,7 +78,7 @@ test_composition_renditions (void)
 
       candor_audience_get_formats (audience, &n_formats);
       g_assert_cmpuint (n_formats, >, 0);
-      for (CandorFormat format = 0; format < CANDOR_N_FORMATS; format++)
+      for (CandorDialect format = 0; format < CANDOR_N_DIALECTS; format++)
         {
           CandorRendition *rendition = candor_composition_get_rendition (
             composition, candor_audience_get_id (audience), format);
@@ -106,12 +106,12 @@ test_composition_renditions (void)
 
   renditions = candor_composition_get_renditions (composition);
   g_assert_cmpuint (renditions->len, ==, n_expected);
-  g_assert_null (candor_composition_get_rendition (composition, "nobody", CANDOR_FORMAT_PLAIN));
+  g_assert_null (candor_composition_get_rendition (composition, "nobody", CANDOR_DIALECT_PLAIN));
 
   /* An audience reached through another channel is rendered for it. */
   {
     CandorAudience *audience = g_ptr_array_index (audiences, 0);
-    CandorFormat    format = CANDOR_FORMAT_X;
+    CandorDialect   format = CANDOR_DIALECT_X;
 
     candor_audience_set_formats (audience, &format, 1);
     g_assert_nonnull (
@@ -222,10 +222,10 @@ test_composition_changed (void)
 
   /* Asking again computes nothing again: the same rendition object. */
   before = candor_composition_get_rendition (composition, candor_audience_get_id (audience),
-                                             CANDOR_FORMAT_EMAIL);
+                                             CANDOR_DIALECT_EMAIL);
   g_assert_nonnull (before);
   g_assert_true (candor_composition_get_rendition (composition, candor_audience_get_id (audience),
-                                                   CANDOR_FORMAT_EMAIL) == before);
+                                                   CANDOR_DIALECT_EMAIL) == before);
   candor_composition_get_findings (composition);
   candor_composition_get_renditions (composition);
   g_assert_cmpuint (n_changed, ==, 1);
@@ -237,16 +237,17 @@ test_composition_changed (void)
   g_assert_cmpuint (n_dirty, ==, 2);
   g_assert_cmpuint (n_changed, ==, 1);
   g_assert_true (candor_composition_get_rendition (composition, candor_audience_get_id (audience),
-                                                   CANDOR_FORMAT_EMAIL) != before);
+                                                   CANDOR_DIALECT_EMAIL) != before);
   g_assert_cmpuint (n_changed, ==, 2);
   g_assert_cmpuint (n_dirty, ==, 3);
 
   /* The incident, an audience and the email settings count as much as the update. */
   candor_incident_set_title (incident, "Sign-in outage");
   g_assert_true (candor_composition_get_dirty (composition));
-  g_assert_nonnull (strstr (candor_rendition_get_subject (candor_composition_get_rendition (
-                              composition, candor_audience_get_id (audience), CANDOR_FORMAT_EMAIL)),
-                            "Sign-in outage"));
+  g_assert_nonnull (
+    strstr (candor_rendition_get_subject (candor_composition_get_rendition (
+              composition, candor_audience_get_id (audience), CANDOR_DIALECT_EMAIL)),
+            "Sign-in outage"));
   candor_audience_set_name (audience, "Clients");
   g_assert_true (candor_composition_get_dirty (composition));
   candor_composition_update (composition, NULL);
@@ -281,7 +282,7 @@ test_composition_email (void)
 
   /* The headers in the message the preview, the review and the publisher all get. */
   email = candor_composition_get_rendition (composition, candor_audience_get_id (audience),
-                                            CANDOR_FORMAT_EMAIL);
+                                            CANDOR_DIALECT_EMAIL);
   g_assert_nonnull (email);
   mime = candor_rendition_get_mime (email, &error);
   g_assert_no_error (error);

@@ -124,9 +124,9 @@ test_record_update_keeps_what_was_sent (void)
   candor_update_set_contact_reach (update, "+1 555 0100");
   candor_update_set_no_lasting_consequences (update, TRUE);
   candor_update_set_next_update_at (update, next_at);
-  g_ptr_array_add (renditions, candor_sent_rendition_new ("customers", CANDOR_FORMAT_EMAIL, "en",
+  g_ptr_array_add (renditions, candor_sent_rendition_new ("customers", CANDOR_DIALECT_EMAIL, "en",
                                                           "Sign-in problems", body, mime));
-  g_ptr_array_add (renditions, candor_sent_rendition_new ("technical", CANDOR_FORMAT_SLACK, "en",
+  g_ptr_array_add (renditions, candor_sent_rendition_new ("technical", CANDOR_DIALECT_SLACK, "en",
                                                           NULL, "*Login outage*", NULL));
 
   candor_store_record_update (store, candor_incident_get_id (incident), update, sent_at, renditions,
@@ -165,7 +165,7 @@ test_record_update_keeps_what_was_sent (void)
   rendition = sent->renditions->pdata[0];
   g_assert_cmpstr (rendition->body, ==, body);
   g_assert_cmpstr (rendition->subject, ==, "Sign-in problems");
-  g_assert_cmpint (rendition->format, ==, CANDOR_FORMAT_EMAIL);
+  g_assert_cmpint (rendition->format, ==, CANDOR_DIALECT_EMAIL);
   g_assert_true (g_bytes_equal (rendition->mime, mime));
   g_assert_null (((CandorSentRendition *)sent->renditions->pdata[1])->mime);
   g_assert_cmpuint (sent->publications->len, ==, 1);
@@ -212,7 +212,7 @@ test_records_what_the_renderer_made (void)
         candor_sent_rendition_new_from_rendition (rendered->pdata[i], "en", &error);
 
       g_assert_no_error (error);
-      n_email += one->format == CANDOR_FORMAT_EMAIL;
+      n_email += one->format == CANDOR_DIALECT_EMAIL;
       g_ptr_array_add (sent, one);
     }
 
@@ -233,7 +233,7 @@ test_records_what_the_renderer_made (void)
       g_assert_cmpstr (stored->subject, ==, candor_rendition_get_subject (original));
       g_assert_cmpstr (stored->html, ==, candor_rendition_get_html (original));
       g_assert_cmpint (stored->format, ==, candor_rendition_get_format (original));
-      if (stored->format == CANDOR_FORMAT_EMAIL)
+      if (stored->format == CANDOR_DIALECT_EMAIL)
         {
           g_assert_true (g_bytes_equal (stored->mime, candor_rendition_get_mime (original, NULL)));
           g_assert_cmpstr (stored->message_id, ==, candor_rendition_get_message_id (original));
@@ -261,10 +261,10 @@ test_record_update_all_or_nothing (void)
   g_autoptr (GError) error = NULL;
 
   /* The same audience and channel twice breaks a constraint half way. */
-  g_ptr_array_add (
-    renditions, candor_sent_rendition_new ("customers", CANDOR_FORMAT_EMAIL, "en", "a", "a", NULL));
-  g_ptr_array_add (
-    renditions, candor_sent_rendition_new ("customers", CANDOR_FORMAT_EMAIL, "en", "b", "b", NULL));
+  g_ptr_array_add (renditions, candor_sent_rendition_new ("customers", CANDOR_DIALECT_EMAIL, "en",
+                                                          "a", "a", NULL));
+  g_ptr_array_add (renditions, candor_sent_rendition_new ("customers", CANDOR_DIALECT_EMAIL, "en",
+                                                          "b", "b", NULL));
   g_assert_false (candor_store_record_update (store, candor_incident_get_id (incident), update, at,
                                               renditions, &error));
   g_assert_error (error, CANDOR_STORE_ERROR, CANDOR_STORE_ERROR_FAILED);
@@ -294,9 +294,9 @@ test_record_update_inside_callers_transaction (void)
   g_autoptr (GError) error = NULL;
   sqlite3 *db = _candor_store_get_db (store);
 
-  g_ptr_array_add (duplicates, candor_sent_rendition_new ("customers", CANDOR_FORMAT_PLAIN, "en",
+  g_ptr_array_add (duplicates, candor_sent_rendition_new ("customers", CANDOR_DIALECT_PLAIN, "en",
                                                           NULL, "a", NULL));
-  g_ptr_array_add (duplicates, candor_sent_rendition_new ("customers", CANDOR_FORMAT_PLAIN, "en",
+  g_ptr_array_add (duplicates, candor_sent_rendition_new ("customers", CANDOR_DIALECT_PLAIN, "en",
                                                           NULL, "b", NULL));
 
   g_assert_cmpint (sqlite3_exec (db, "BEGIN", NULL, NULL, NULL), ==, SQLITE_OK);
@@ -556,7 +556,7 @@ test_async_api (void)
   g_clear_object (&wait.result);
 
   g_ptr_array_add (renditions,
-                   candor_sent_rendition_new ("customers", CANDOR_FORMAT_PLAIN, "en", NULL,
+                   candor_sent_rendition_new ("customers", CANDOR_DIALECT_PLAIN, "en", NULL,
                                               "Asynchronous zebra crossing", NULL));
   candor_store_record_update_async (store, candor_incident_get_id (incident), update, at,
                                     renditions, NULL, on_done, &wait);

@@ -99,7 +99,7 @@ visible_text (const char *markup)
 }
 
 static void
-assert_cases (CandorFormat format, const Case *cases, guint n_cases)
+assert_cases (CandorDialect format, const Case *cases, guint n_cases)
 {
   for (guint i = 0; i < n_cases; i++)
     {
@@ -169,7 +169,7 @@ test_chat_markup_slack (void)
       "\xe2\x80\xa2 item one\n1. two" },
   };
 
-  assert_cases (CANDOR_FORMAT_SLACK, cases, G_N_ELEMENTS (cases));
+  assert_cases (CANDOR_DIALECT_SLACK, cases, G_N_ELEMENTS (cases));
 }
 
 static void
@@ -215,7 +215,7 @@ test_chat_markup_discord (void)
     { "**two\nlines**", "<b>two\nlines</b>", "two\nlines" },
   };
 
-  assert_cases (CANDOR_FORMAT_DISCORD, cases, G_N_ELEMENTS (cases));
+  assert_cases (CANDOR_DIALECT_DISCORD, cases, G_N_ELEMENTS (cases));
 }
 
 static void
@@ -233,7 +233,7 @@ test_chat_markup_mattermost (void)
     { "||no spoiler||", "||no spoiler||", "||no spoiler||" },
   };
 
-  assert_cases (CANDOR_FORMAT_MATTERMOST, cases, G_N_ELEMENTS (cases));
+  assert_cases (CANDOR_DIALECT_MATTERMOST, cases, G_N_ELEMENTS (cases));
 }
 
 static void
@@ -281,7 +281,7 @@ test_chat_markup_matrix (void)
       "\n\nH1" },
   };
 
-  assert_cases (CANDOR_FORMAT_MATRIX, cases, G_N_ELEMENTS (cases));
+  assert_cases (CANDOR_DIALECT_MATRIX, cases, G_N_ELEMENTS (cases));
 }
 
 static void
@@ -311,7 +311,7 @@ test_chat_markup_teams (void)
     { "{\"nobody\":1}", "", "" },
   };
 
-  assert_cases (CANDOR_FORMAT_TEAMS, cases, G_N_ELEMENTS (cases));
+  assert_cases (CANDOR_DIALECT_TEAMS, cases, G_N_ELEMENTS (cases));
 }
 
 /* Plain text is only escaped, exactly as GLib escapes it. */
@@ -326,7 +326,7 @@ test_chat_markup_plain (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (sources); i++)
     {
-      g_autofree char *markup = candor_chat_markup_from_source (CANDOR_FORMAT_PLAIN, sources[i]);
+      g_autofree char *markup = candor_chat_markup_from_source (CANDOR_DIALECT_PLAIN, sources[i]);
       g_autofree char *expected = g_markup_escape_text (sources[i], -1);
       g_autofree char *text = visible_text (markup);
 
@@ -396,9 +396,9 @@ test_chat_markup_hostile (void)
     "{\"",
     "\":",
   };
-  static const CandorFormat formats[] = {
-    CANDOR_FORMAT_PLAIN,      CANDOR_FORMAT_SLACK,  CANDOR_FORMAT_DISCORD,
-    CANDOR_FORMAT_MATTERMOST, CANDOR_FORMAT_MATRIX, CANDOR_FORMAT_TEAMS,
+  static const CandorDialect formats[] = {
+    CANDOR_DIALECT_PLAIN,      CANDOR_DIALECT_SLACK,  CANDOR_DIALECT_DISCORD,
+    CANDOR_DIALECT_MATTERMOST, CANDOR_DIALECT_MATRIX, CANDOR_DIALECT_TEAMS,
   };
   static const char *const walls[] = { "*a ",  "_a ",    "**a ",   "`a`` ", "[a](", "<a ",
                                        "~~a ", "&gt; *", "<b><i>", "*_~",   "[[[[" };
@@ -441,7 +441,7 @@ test_chat_markup_hostile (void)
 
   /* Invalid UTF-8 is replaced, not passed on. */
   {
-    g_autofree char *markup = candor_chat_markup_from_source (CANDOR_FORMAT_SLACK, "*a\xff*");
+    g_autofree char *markup = candor_chat_markup_from_source (CANDOR_DIALECT_SLACK, "*a\xff*");
 
     g_assert_cmpstr (markup, ==, "<b>a\xef\xbf\xbd</b>");
   }
@@ -449,15 +449,15 @@ test_chat_markup_hostile (void)
 
 /* The last audience reached through @format: the one told the most. */
 static CandorRendition *
-render_draft (CandorDraft *draft, CandorRenderer *renderer, CandorFormat format)
+render_draft (CandorDraft *draft, CandorRenderer *renderer, CandorDialect format)
 {
   GPtrArray *audiences = candor_draft_get_audiences (draft);
 
   for (guint i = audiences->len; i > 0; i--)
     {
-      CandorAudience     *audience = g_ptr_array_index (audiences, i - 1);
-      const CandorFormat *formats;
-      guint               n_formats;
+      CandorAudience      *audience = g_ptr_array_index (audiences, i - 1);
+      const CandorDialect *formats;
+      guint                n_formats;
 
       formats = candor_audience_get_formats (audience, &n_formats);
       for (guint j = 0; j < n_formats; j++)
@@ -474,9 +474,9 @@ render_draft (CandorDraft *draft, CandorRenderer *renderer, CandorFormat format)
 static void
 test_chat_markup_renditions (void)
 {
-  static const CandorFormat formats[] = {
-    CANDOR_FORMAT_SLACK,  CANDOR_FORMAT_DISCORD, CANDOR_FORMAT_MATTERMOST,
-    CANDOR_FORMAT_MATRIX, CANDOR_FORMAT_TEAMS,
+  static const CandorDialect formats[] = {
+    CANDOR_DIALECT_SLACK,  CANDOR_DIALECT_DISCORD, CANDOR_DIALECT_MATTERMOST,
+    CANDOR_DIALECT_MATRIX, CANDOR_DIALECT_TEAMS,
   };
   g_autofree char *path =
     g_test_build_filename (G_TEST_DIST, "data", "drafts", "full-major-en.json", NULL);
@@ -552,11 +552,11 @@ test_chat_markup_channel_view (void)
     }
 
   g_assert_nonnull (draft);
-  rendition = render_draft (draft, renderer, CANDOR_FORMAT_SLACK);
-  expected =
-    candor_chat_markup_from_source (CANDOR_FORMAT_SLACK, candor_chat_markup_get_source (rendition));
+  rendition = render_draft (draft, renderer, CANDOR_DIALECT_SLACK);
+  expected = candor_chat_markup_from_source (CANDOR_DIALECT_SLACK,
+                                             candor_chat_markup_get_source (rendition));
 
-  view = candor_channel_view_new (CANDOR_FORMAT_SLACK);
+  view = candor_channel_view_new (CANDOR_DIALECT_SLACK);
   window = gtk_window_new ();
   gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (view));
   label = find_markup_label (GTK_WIDGET (view));

@@ -162,7 +162,7 @@ state_label (int value)
 static const char *
 format_label (int value)
 {
-  return candor_format_get_label (value);
+  return candor_dialect_get_label (value);
 }
 
 static void
@@ -211,7 +211,7 @@ candor_history_filters_init (CandorHistoryFilters *self)
 
   fill_combo_row (self->state_row, state_label, CANDOR_INCIDENT_STATE_RESOLVED + 1);
   fill_combo_row (self->severity_row, severity_label, CANDOR_SEVERITY_CRITICAL + 1);
-  fill_combo_row (self->channel_row, format_label, CANDOR_N_FORMATS);
+  fill_combo_row (self->channel_row, format_label, CANDOR_N_DIALECTS);
 }
 
 CandorHistoryFilters *

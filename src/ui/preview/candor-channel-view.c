@@ -34,7 +34,7 @@ struct _CandorChannelView
   GtkLabel *status_body_label;
   GtkBox   *social_box;
 
-  CandorFormat format;
+  CandorDialect format;
   /* What the chat message was last drawn from: most keystrokes change only
    * some of the channels, and the others need not be read again. */
   char *chat_source;
@@ -90,24 +90,24 @@ draw_chat_message (CandorChannelView *self, CandorRendition *rendition)
 }
 
 static const char *
-page_for_format (CandorFormat format)
+page_for_format (CandorDialect format)
 {
   switch (format)
     {
-      case CANDOR_FORMAT_EMAIL:
+      case CANDOR_DIALECT_EMAIL:
         return "email";
-      case CANDOR_FORMAT_STATUS_PAGE:
+      case CANDOR_DIALECT_STATUS_PAGE:
         return "status";
-      case CANDOR_FORMAT_MASTODON:
-      case CANDOR_FORMAT_BLUESKY:
-      case CANDOR_FORMAT_X:
+      case CANDOR_DIALECT_MASTODON:
+      case CANDOR_DIALECT_BLUESKY:
+      case CANDOR_DIALECT_X:
         return "social";
-      case CANDOR_FORMAT_PLAIN:
-      case CANDOR_FORMAT_SLACK:
-      case CANDOR_FORMAT_DISCORD:
-      case CANDOR_FORMAT_MATTERMOST:
-      case CANDOR_FORMAT_MATRIX:
-      case CANDOR_FORMAT_TEAMS:
+      case CANDOR_DIALECT_PLAIN:
+      case CANDOR_DIALECT_SLACK:
+      case CANDOR_DIALECT_DISCORD:
+      case CANDOR_DIALECT_MATTERMOST:
+      case CANDOR_DIALECT_MATRIX:
+      case CANDOR_DIALECT_TEAMS:
       default:
         return "chat";
     }
@@ -271,24 +271,24 @@ candor_channel_view_init (CandorChannelView *self)
 }
 
 CandorChannelView *
-candor_channel_view_new (CandorFormat format)
+candor_channel_view_new (CandorDialect format)
 {
   CandorChannelView *self;
 
-  g_return_val_if_fail (format < CANDOR_N_FORMATS, NULL);
+  g_return_val_if_fail (format < CANDOR_N_DIALECTS, NULL);
 
   self = g_object_new (CANDOR_TYPE_CHANNEL_VIEW, NULL);
   self->format = format;
-  gtk_label_set_label (self->channel_label, candor_format_get_label (format));
+  gtk_label_set_label (self->channel_label, candor_dialect_get_label (format));
   gtk_stack_set_visible_child_name (self->stack, page_for_format (format));
 
   return self;
 }
 
-CandorFormat
+CandorDialect
 candor_channel_view_get_format (CandorChannelView *self)
 {
-  g_return_val_if_fail (CANDOR_IS_CHANNEL_VIEW (self), CANDOR_FORMAT_PLAIN);
+  g_return_val_if_fail (CANDOR_IS_CHANNEL_VIEW (self), CANDOR_DIALECT_PLAIN);
 
   return self->format;
 }
@@ -302,7 +302,7 @@ draw (CandorChannelView *self, CandorRendition *rendition, const char *audience_
 
   switch (self->format)
     {
-      case CANDOR_FORMAT_EMAIL:
+      case CANDOR_DIALECT_EMAIL:
         {
           g_autofree char *to = NULL;
           g_autofree char *from = NULL;
@@ -318,24 +318,24 @@ draw (CandorChannelView *self, CandorRendition *rendition, const char *audience_
         }
         break;
 
-      case CANDOR_FORMAT_STATUS_PAGE:
+      case CANDOR_DIALECT_STATUS_PAGE:
         set_label_text (self->status_title_label,
                         rendition != NULL ? candor_rendition_get_subject (rendition) : "");
         set_label_text (self->status_body_label, text);
         break;
 
-      case CANDOR_FORMAT_MASTODON:
-      case CANDOR_FORMAT_BLUESKY:
-      case CANDOR_FORMAT_X:
+      case CANDOR_DIALECT_MASTODON:
+      case CANDOR_DIALECT_BLUESKY:
+      case CANDOR_DIALECT_X:
         show_thread (self, rendition != NULL ? candor_rendition_get_thread (rendition) : NULL);
         break;
 
-      case CANDOR_FORMAT_PLAIN:
-      case CANDOR_FORMAT_SLACK:
-      case CANDOR_FORMAT_DISCORD:
-      case CANDOR_FORMAT_MATTERMOST:
-      case CANDOR_FORMAT_MATRIX:
-      case CANDOR_FORMAT_TEAMS:
+      case CANDOR_DIALECT_PLAIN:
+      case CANDOR_DIALECT_SLACK:
+      case CANDOR_DIALECT_DISCORD:
+      case CANDOR_DIALECT_MATTERMOST:
+      case CANDOR_DIALECT_MATRIX:
+      case CANDOR_DIALECT_TEAMS:
       default:
         draw_chat_message (self, rendition);
         break;

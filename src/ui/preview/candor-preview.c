@@ -210,10 +210,10 @@ build_channel_views (CandorPreview *self)
 
   for (guint i = 0; audiences != NULL && i < audiences->len; i++)
     {
-      CandorAudience     *audience = g_ptr_array_index (audiences, i);
-      GtkWidget          *channels = gtk_box_new (GTK_ORIENTATION_VERTICAL, 18);
-      const CandorFormat *formats;
-      guint               n_formats;
+      CandorAudience      *audience = g_ptr_array_index (audiences, i);
+      GtkWidget           *channels = gtk_box_new (GTK_ORIENTATION_VERTICAL, 18);
+      const CandorDialect *formats;
+      guint                n_formats;
 
       formats = candor_audience_get_formats (audience, &n_formats);
       for (guint j = 0; j < n_formats; j++)

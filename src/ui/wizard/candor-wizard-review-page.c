@@ -89,7 +89,7 @@ get_selected_email (CandorWizardReviewPage *self)
 
   /* The bytes the preview showed and the publisher will send. */
   return candor_composition_get_rendition (self->composition, candor_audience_get_id (audience),
-                                           CANDOR_FORMAT_EMAIL);
+                                           CANDOR_DIALECT_EMAIL);
 }
 
 static void
@@ -166,10 +166,10 @@ show_texts (CandorWizardReviewPage *self)
 
   for (guint i = 0; audiences != NULL && i < audiences->len; i++)
     {
-      CandorAudience     *audience = g_ptr_array_index (audiences, i);
-      GtkWidget          *expander = adw_expander_row_new ();
-      const CandorFormat *formats;
-      guint               n_formats;
+      CandorAudience      *audience = g_ptr_array_index (audiences, i);
+      GtkWidget           *expander = adw_expander_row_new ();
+      const CandorDialect *formats;
+      guint                n_formats;
 
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (expander),
                                      candor_audience_get_name (audience));
@@ -181,7 +181,7 @@ show_texts (CandorWizardReviewPage *self)
           GtkWidget *row = adw_action_row_new ();
 
           adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
-                                         candor_format_get_label (formats[j]));
+                                         candor_dialect_get_label (formats[j]));
           adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
           adw_action_row_set_subtitle (
             ADW_ACTION_ROW (row), rendition != NULL ? candor_rendition_get_text (rendition) : "");
