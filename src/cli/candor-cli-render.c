@@ -18,6 +18,7 @@
 
 #include "candor-cli-render.h"
 #include "candor-cli.h"
+#include "candor-dialect.h"
 #include "candor-composition.h"
 #include "candor-draft.h"
 #include "candor-enum-types.h"
@@ -130,24 +131,20 @@ print_rendition (CandorRendition *rendition, GError **error)
   CandorSocialThread *thread = candor_rendition_get_thread (rendition);
   GBytes             *mime;
 
-  switch (candor_rendition_get_format (rendition))
+  switch (candor_dialect_get_info (candor_rendition_get_format (rendition))->payload)
     {
-      case CANDOR_DIALECT_EMAIL:
+      case CANDOR_PAYLOAD_MIME:
         mime = candor_rendition_get_mime (rendition, error);
         if (mime == NULL)
           return FALSE;
         fwrite (g_bytes_get_data (mime, NULL), 1, g_bytes_get_size (mime), stdout);
         return TRUE;
 
-      case CANDOR_DIALECT_MATRIX:
-      case CANDOR_DIALECT_TEAMS:
-      case CANDOR_DIALECT_STATUS_PAGE:
+      case CANDOR_PAYLOAD_JSON:
         g_print ("%s\n", candor_rendition_get_json (rendition));
         return TRUE;
 
-      case CANDOR_DIALECT_MASTODON:
-      case CANDOR_DIALECT_BLUESKY:
-      case CANDOR_DIALECT_X:
+      case CANDOR_PAYLOAD_THREAD:
         /* One post after another, each with its length against the limit. */
         for (guint i = 0; i < candor_social_thread_get_n_posts (thread); i++)
           {
@@ -160,6 +157,7 @@ print_rendition (CandorRendition *rendition, GError **error)
           }
         return TRUE;
 
+      case CANDOR_PAYLOAD_TEXT:
       default:
         g_print ("%s", candor_rendition_get_text (rendition));
         return TRUE;

@@ -12,6 +12,7 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include "candor-dialect.h"
 #include "candor-checker.h"
 #include "candor-json.h"
 

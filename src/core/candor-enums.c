@@ -95,38 +95,6 @@ candor_field_get_label (CandorField field)
     }
 }
 
-const char *
-candor_dialect_get_label (CandorDialect format)
-{
-  switch (format)
-    {
-      case CANDOR_DIALECT_PLAIN:
-        return C_("format", "Plain text");
-      case CANDOR_DIALECT_EMAIL:
-        return C_("format", "Email");
-      case CANDOR_DIALECT_SLACK:
-        return C_("format", "Slack");
-      case CANDOR_DIALECT_DISCORD:
-        return C_("format", "Discord");
-      case CANDOR_DIALECT_MATTERMOST:
-        return C_("format", "Mattermost");
-      case CANDOR_DIALECT_MATRIX:
-        return C_("format", "Matrix");
-      case CANDOR_DIALECT_TEAMS:
-        return C_("format", "Microsoft Teams");
-      case CANDOR_DIALECT_STATUS_PAGE:
-        return C_("format", "Status page");
-      case CANDOR_DIALECT_MASTODON:
-        return C_("format", "Mastodon");
-      case CANDOR_DIALECT_BLUESKY:
-        return C_("format", "Bluesky");
-      case CANDOR_DIALECT_X:
-        return C_("format", "X");
-      default:
-        g_return_val_if_reached (NULL);
-    }
-}
-
 /* Drafts, templates and the command line name enum values by their nick
  * ("critical", "post-incident"), so this is the one place that maps them. */
 gboolean

@@ -77,7 +77,6 @@ typedef enum
 #define CANDOR_N_DIALECTS (CANDOR_DIALECT_X + 1)
 
 const char *candor_field_get_label (CandorField field);
-const char *candor_dialect_get_label (CandorDialect format);
 const char *candor_severity_get_label (CandorSeverity severity);
 const char *candor_incident_state_get_label (CandorIncidentState state);
 const char *candor_update_kind_get_label (CandorUpdateKind kind);

@@ -11,21 +11,12 @@
 
 #include <string.h>
 
+#include "candor-dialect.h"
 #include "candor-email.h"
 #include "candor-enum-types.h"
 #include "candor-markdown.h"
 #include "candor-renderer.h"
 #include "candor-rendition-private.h"
-
-/* What each chat channel accepts in one message: Discord 2000 characters,
- * Mattermost 16383 (its default post size), Slack 40000 before it truncates;
- * Teams about 28 KB of card JSON and Matrix 64 KiB per event, of which the
- * envelope takes its share, so both are counted in bytes of the body. */
-#define DISCORD_LIMIT    2000
-#define MATTERMOST_LIMIT 16383
-#define SLACK_LIMIT      40000
-#define TEAMS_LIMIT      28000
-#define MATRIX_LIMIT     64000
 
 #define DEFAULT_EMAIL_FROM "noreply@localhost"
 
@@ -653,13 +644,14 @@ candor_renderer_render (CandorRenderer *self,
                         CandorAudience *audience,
                         CandorDialect   format)
 {
-  const Phrases   *phrases;
-  Section          sections[CANDOR_N_FIELDS];
-  guint            n_sections;
-  g_autofree char *subject = NULL;
-  CandorRendition *rendition = NULL;
-  const char      *audience_id;
-  const char      *title_text;
+  const Phrases           *phrases;
+  Section                  sections[CANDOR_N_FIELDS];
+  guint                    n_sections;
+  g_autofree char         *subject = NULL;
+  CandorRendition         *rendition = NULL;
+  const char              *audience_id;
+  const char              *title_text;
+  const CandorDialectInfo *info;
 
   g_return_val_if_fail (CANDOR_IS_RENDERER (self), NULL);
   g_return_val_if_fail (CANDOR_IS_INCIDENT (incident), NULL);
@@ -760,38 +752,13 @@ candor_renderer_render (CandorRenderer *self,
         g_return_val_if_reached (NULL);
     }
 
-  switch (format)
-    {
-      case CANDOR_DIALECT_DISCORD:
-        _candor_rendition_set_length (
-          rendition, g_utf8_strlen (candor_rendition_get_text (rendition), -1), DISCORD_LIMIT);
-        break;
-
-      case CANDOR_DIALECT_MATTERMOST:
-        _candor_rendition_set_length (
-          rendition, g_utf8_strlen (candor_rendition_get_text (rendition), -1), MATTERMOST_LIMIT);
-        break;
-
-      case CANDOR_DIALECT_SLACK:
-        _candor_rendition_set_length (
-          rendition, g_utf8_strlen (candor_rendition_get_text (rendition), -1), SLACK_LIMIT);
-        break;
-
-      case CANDOR_DIALECT_TEAMS:
-        _candor_rendition_set_length (rendition, strlen (candor_rendition_get_json (rendition)),
-                                      TEAMS_LIMIT);
-        break;
-
-      case CANDOR_DIALECT_MATRIX:
-        _candor_rendition_set_length (rendition, strlen (candor_rendition_get_json (rendition)),
-                                      MATRIX_LIMIT);
-        break;
-
-      default:
-        _candor_rendition_set_length (rendition,
-                                      g_utf8_strlen (candor_rendition_get_text (rendition), -1), 0);
-        break;
-    }
+  info = candor_dialect_get_info (format);
+  if (info->units == CANDOR_LENGTH_UNITS_BYTES)
+    _candor_rendition_set_length (rendition, strlen (candor_rendition_get_json (rendition)),
+                                  info->limit);
+  else
+    _candor_rendition_set_length (
+      rendition, g_utf8_strlen (candor_rendition_get_text (rendition), -1), info->limit);
 
   check_length (self, incident, rendition, candor_rendition_get_length (rendition),
                 candor_rendition_get_limit (rendition));

@@ -11,6 +11,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "candor-dialect.h"
 #include "candor-enum-types.h"
 #include "candor-rendition-private.h"
 

@@ -13,9 +13,11 @@
 #include <string.h>
 
 #include "candor-enum-types.h"
+#include "candor-dialect.h"
 #include "candor-social-thread.h"
 
 /* What each network counts, from its own rules:
+ * (the limits and their units are rows of the dialect table, candor-dialect.c)
  * - Mastodon: 500 grapheme clusters (StatusLengthValidator), every URL as 23.
  * - Bluesky: 300 graphemes of the text as posted; links are facets, and like
  *   the official app we show a shortened link text so a long URL does not eat
@@ -23,10 +25,7 @@
  * - X: 280 weighted characters (twitter-text config v3): code points in the
  *   ranges below weigh 1, all others 2, an emoji sequence 2 in total, a URL 23,
  *   counted on the NFC form of the text. */
-#define MASTODON_LIMIT 500
-#define BLUESKY_LIMIT  300
-#define X_LIMIT        280
-#define URL_WEIGHT     23
+#define URL_WEIGHT 23
 
 /* Bluesky's app keeps this much of a link's path before "...". */
 #define BLUESKY_SHORT_PATH_MAX  15
@@ -253,24 +252,15 @@ post_clear (CandorSocialPost *post)
 gboolean
 candor_social_network_is_social (CandorDialect format)
 {
-  return format == CANDOR_DIALECT_MASTODON || format == CANDOR_DIALECT_BLUESKY ||
-         format == CANDOR_DIALECT_X;
+  return format < CANDOR_N_DIALECTS && candor_dialect_is_thread (format);
 }
 
 guint
 candor_social_network_get_limit (CandorDialect network)
 {
-  switch (network)
-    {
-      case CANDOR_DIALECT_MASTODON:
-        return MASTODON_LIMIT;
-      case CANDOR_DIALECT_BLUESKY:
-        return BLUESKY_LIMIT;
-      case CANDOR_DIALECT_X:
-        return X_LIMIT;
-      default:
-        g_return_val_if_reached (0);
-    }
+  g_return_val_if_fail (candor_social_network_is_social (network), 0);
+
+  return candor_dialect_get_info (network)->limit;
 }
 
 static guint
@@ -506,12 +496,13 @@ measure (Measured                *m,
          const char              *language)
 {
   g_autoptr (GArray) byte_spans = g_array_new (FALSE, TRUE, sizeof (UrlSpan));
-  g_autofree char *normalized = NULL;
-  const char      *p;
-  guint            i, next_url = 0;
+  g_autofree char  *normalized = NULL;
+  const char       *p;
+  guint             i, next_url = 0;
+  CandorLengthUnits units = candor_dialect_get_info (network)->units;
 
   /* X counts the NFC form; posting that form is the same text to a reader. */
-  if (network == CANDOR_DIALECT_X && !is_surely_nfc (text))
+  if (units == CANDOR_LENGTH_UNITS_WEIGHTED && !is_surely_nfc (text))
     normalized = g_utf8_normalize (text, -1, G_NORMALIZE_NFC);
 
   m->text = find_urls (network, normalized != NULL ? normalized : text, byte_spans);
@@ -558,7 +549,7 @@ measure (Measured                *m,
           UrlSpan *url = &g_array_index (m->urls, UrlSpan, m->url_at[i] - 1);
 
           end = url->end;
-          if (network == CANDOR_DIALECT_BLUESKY)
+          if (units == CANDOR_LENGTH_UNITS_GRAPHEMES)
             {
               for (guint c = i; c < end; c++)
                 weight += m->attrs[c].is_cursor_position ? 1 : 0;
@@ -571,7 +562,7 @@ measure (Measured                *m,
           while (end < m->n_chars && !m->attrs[end].is_cursor_position && m->url_at[end] == 0)
             end++;
 
-          if (network != CANDOR_DIALECT_X)
+          if (units != CANDOR_LENGTH_UNITS_WEIGHTED)
             weight = 1;
           else if (is_emoji_cluster (m->text + m->byte_at[i], m->text + m->byte_at[end]))
             weight = 2;

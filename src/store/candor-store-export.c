@@ -13,6 +13,7 @@
 #include <json-glib/json-glib.h>
 #include <string.h>
 
+#include "candor-dialect.h"
 #include "candor-enum-types.h"
 #include "candor-incident-facts.h"
 #include "candor-store-private.h"

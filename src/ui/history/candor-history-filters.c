@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 #include <stdio.h>
 
+#include "candor-dialect.h"
 #include "candor-history-filters.h"
 
 /* The history search's filters: dates, state, severity, channel, audience

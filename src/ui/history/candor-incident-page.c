@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "candor-dialect.h"
 #include "candor-incident-facts.h"
 #include "candor-audience.h"
 #include "candor-incident-page.h"

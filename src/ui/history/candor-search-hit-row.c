@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "candor-dialect.h"
 #include "candor-search-hit-row.h"
 
 /* One search result in the sidebar: the incident, the matching passage with

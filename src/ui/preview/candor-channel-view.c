@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "candor-dialect.h"
 #include "candor-channel-view.h"
 #include "candor-chat-markup.h"
 #include "candor-social-thread.h"

@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "candor-dialect.h"
 #include "candor-wizard-review-page.h"
 
 /* Step 7: every audience's and channel's final text, the checks still open,
