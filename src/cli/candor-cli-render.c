@@ -240,7 +240,8 @@ candor_cli_render_run (int argc, char **argv)
     }
 
   /* The draft is this command's own: asking for one format is giving every
-   * chosen audience that format alone. */
+   * chosen audience the default channel of that kind alone (its id is the
+   * format's nick). */
   chosen = g_ptr_array_new_with_free_func (g_object_unref);
   for (guint i = 0; i < audiences->len; i++)
     {
@@ -250,9 +251,9 @@ candor_cli_render_run (int argc, char **argv)
         continue;
       if (only_format >= 0)
         {
-          CandorDialect format = only_format;
+          const char *const channel[] = { candor_dialect_get_nick (only_format), NULL };
 
-          candor_audience_set_formats (audience, &format, 1);
+          candor_audience_set_channels (audience, channel);
         }
       g_ptr_array_add (chosen, g_object_ref (audience));
     }

@@ -118,6 +118,23 @@ candor_channel_copy (CandorChannel *self)
   return copy;
 }
 
+CandorChannel *
+candor_channel_find (GPtrArray *channels, const char *id)
+{
+  g_return_val_if_fail (channels != NULL, NULL);
+  g_return_val_if_fail (id != NULL, NULL);
+
+  for (guint i = 0; i < channels->len; i++)
+    {
+      CandorChannel *channel = g_ptr_array_index (channels, i);
+
+      if (g_str_equal (channel->id, id))
+        return channel;
+    }
+
+  return NULL;
+}
+
 const char *
 candor_channel_get_id (CandorChannel *self)
 {

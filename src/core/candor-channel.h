@@ -26,6 +26,9 @@ CandorChannel *candor_channel_new (const char *id, const char *kind, const char 
  * before channels were configured ("formats": ["slack"]) maps to them. */
 GPtrArray     *candor_channel_new_defaults (void);
 CandorChannel *candor_channel_copy (CandorChannel *self);
+/* The channel of @channels whose id is @id, or NULL.
+ * Returns: (transfer none) (nullable) */
+CandorChannel *candor_channel_find (GPtrArray *channels, const char *id);
 
 const char              *candor_channel_get_id (CandorChannel *self);
 const CandorChannelKind *candor_channel_get_kind (CandorChannel *self);

@@ -11,6 +11,7 @@
 
 #include <string.h>
 
+#include "candor-channel.h"
 #include "candor-dialect.h"
 #include "candor-email.h"
 #include "candor-enum-types.h"
@@ -637,12 +638,16 @@ render_social (CandorRenderer  *self,
   _candor_rendition_set_length (rendition, longest, candor_social_network_get_limit (format));
 }
 
-CandorRendition *
-candor_renderer_render (CandorRenderer *self,
-                        CandorIncident *incident,
-                        CandorUpdate   *update,
-                        CandorAudience *audience,
-                        CandorDialect   format)
+/* @email_from and @email_to are the channel's; NULL takes the renderer's. */
+static CandorRendition *
+render (CandorRenderer *self,
+        CandorIncident *incident,
+        CandorUpdate   *update,
+        CandorAudience *audience,
+        CandorDialect   format,
+        const char     *channel_id,
+        const char     *email_from,
+        const char     *email_to)
 {
   const Phrases           *phrases;
   Section                  sections[CANDOR_N_FIELDS];
@@ -669,7 +674,7 @@ candor_renderer_render (CandorRenderer *self,
     {
       case CANDOR_DIALECT_PLAIN:
         rendition = _candor_rendition_new (
-          format, audience_id, subject,
+          format, channel_id, audience_id, subject,
           compose_text (subject, sections, n_sections, CANDOR_MARKUP_PLAIN, "", "", "\n"));
         break;
 
@@ -678,7 +683,7 @@ candor_renderer_render (CandorRenderer *self,
           g_autofree char *body = NULL;
 
           rendition = _candor_rendition_new (
-            format, audience_id, subject,
+            format, channel_id, audience_id, subject,
             compose_text (subject, sections, n_sections, CANDOR_MARKUP_PLAIN, "", "", "\n"));
           body = compose_html (subject, sections, n_sections, CANDOR_MARKUP_HTML_EMAIL,
                                "<h1 style=\"" EMAIL_H1_STYLE "\">", "</h1>",
@@ -687,16 +692,17 @@ candor_renderer_render (CandorRenderer *self,
             rendition,
             candor_email_wrap_html (subject, body, candor_incident_get_language (incident)));
           /* The MIME message itself is built when it is first asked for. */
-          _candor_rendition_set_email (rendition, candor_renderer_get_email_from (self),
-                                       self->email_to, (const char *const *)self->email_thread,
-                                       candor_incident_get_language (incident), body);
+          _candor_rendition_set_email (
+            rendition, email_from != NULL ? email_from : candor_renderer_get_email_from (self),
+            email_to != NULL ? email_to : self->email_to, (const char *const *)self->email_thread,
+            candor_incident_get_language (incident), body);
         }
         break;
 
       case CANDOR_DIALECT_SLACK:
         title_text = parsed_text_write (&self->title, CANDOR_MARKUP_SLACK);
         rendition = _candor_rendition_new (
-          format, audience_id, subject,
+          format, channel_id, audience_id, subject,
           compose_text (title_text, sections, n_sections, CANDOR_MARKUP_SLACK, "*", "*", "\n"));
         break;
 
@@ -704,7 +710,7 @@ candor_renderer_render (CandorRenderer *self,
       case CANDOR_DIALECT_MATTERMOST:
         title_text = parsed_text_write (&self->title, CANDOR_MARKUP_DISCORD);
         rendition = _candor_rendition_new (
-          format, audience_id, subject,
+          format, channel_id, audience_id, subject,
           compose_text (title_text, sections, n_sections, CANDOR_MARKUP_DISCORD, "**", "**", "\n"));
         break;
 
@@ -713,7 +719,7 @@ candor_renderer_render (CandorRenderer *self,
           g_autofree char *formatted = NULL;
 
           rendition = _candor_rendition_new (
-            format, audience_id, subject,
+            format, channel_id, audience_id, subject,
             compose_text (subject, sections, n_sections, CANDOR_MARKUP_PLAIN, "", "", "\n"));
           formatted = compose_html (subject, sections, n_sections, CANDOR_MARKUP_MATRIX_HTML,
                                     "<h3>", "</h3>", "<h4>", "</h4>");
@@ -726,7 +732,7 @@ candor_renderer_render (CandorRenderer *self,
       case CANDOR_DIALECT_TEAMS:
         title_text = parsed_text_write (&self->title, CANDOR_MARKUP_TEAMS);
         rendition = _candor_rendition_new (
-          format, audience_id, subject,
+          format, channel_id, audience_id, subject,
           compose_text (title_text, sections, n_sections, CANDOR_MARKUP_TEAMS, "**", "**", "\n\n"));
         _candor_rendition_take_json (rendition, build_teams_card (self, sections, n_sections));
         break;
@@ -734,7 +740,7 @@ candor_renderer_render (CandorRenderer *self,
       case CANDOR_DIALECT_STATUS_PAGE:
         /* The entry's name is the title, so the body starts with the first section. */
         rendition = _candor_rendition_new (
-          format, audience_id, subject,
+          format, channel_id, audience_id, subject,
           compose_text (NULL, sections, n_sections, CANDOR_MARKUP_STATUS_PAGE, "", "", "\n"));
         _candor_rendition_take_json (
           rendition, build_status_page_entry (incident, candor_rendition_get_text (rendition)));
@@ -743,7 +749,7 @@ candor_renderer_render (CandorRenderer *self,
       case CANDOR_DIALECT_MASTODON:
       case CANDOR_DIALECT_BLUESKY:
       case CANDOR_DIALECT_X:
-        rendition = _candor_rendition_new (format, audience_id, subject,
+        rendition = _candor_rendition_new (format, channel_id, audience_id, subject,
                                            compose_social_text (subject, sections, n_sections));
         render_social (self, incident, audience, rendition);
         return rendition;
@@ -766,28 +772,61 @@ candor_renderer_render (CandorRenderer *self,
   return rendition;
 }
 
+CandorRendition *
+candor_renderer_render (CandorRenderer *self,
+                        CandorIncident *incident,
+                        CandorUpdate   *update,
+                        CandorAudience *audience,
+                        CandorDialect   format)
+{
+  return render (self, incident, update, audience, format, candor_dialect_get_nick (format), NULL,
+                 NULL);
+}
+
+CandorRendition *
+candor_renderer_render_for_channel (CandorRenderer *self,
+                                    CandorIncident *incident,
+                                    CandorUpdate   *update,
+                                    CandorAudience *audience,
+                                    CandorChannel  *channel)
+{
+  g_return_val_if_fail (CANDOR_IS_CHANNEL (channel), NULL);
+
+  return render (self, incident, update, audience, candor_channel_get_dialect (channel),
+                 candor_channel_get_id (channel), candor_channel_get_setting (channel, "from"),
+                 candor_channel_get_setting (channel, "to"));
+}
+
 GPtrArray *
 candor_renderer_render_all (CandorRenderer *self,
                             CandorIncident *incident,
                             CandorUpdate   *update,
-                            GPtrArray      *audiences)
+                            GPtrArray      *audiences,
+                            GPtrArray      *channels)
 {
+  g_autoptr (GPtrArray) defaults = NULL;
   GPtrArray *renditions;
 
   g_return_val_if_fail (CANDOR_IS_RENDERER (self), NULL);
   g_return_val_if_fail (audiences != NULL, NULL);
 
+  if (channels == NULL)
+    channels = defaults = candor_channel_new_defaults ();
+
   renditions = g_ptr_array_new_with_free_func (g_object_unref);
   for (guint i = 0; i < audiences->len; i++)
     {
-      CandorAudience      *audience = g_ptr_array_index (audiences, i);
-      const CandorDialect *formats;
-      guint                n_formats;
+      CandorAudience    *audience = g_ptr_array_index (audiences, i);
+      const char *const *ids = candor_audience_get_channels (audience);
 
-      formats = candor_audience_get_formats (audience, &n_formats);
-      for (guint j = 0; j < n_formats; j++)
-        g_ptr_array_add (renditions,
-                         candor_renderer_render (self, incident, update, audience, formats[j]));
+      for (guint j = 0; ids[j] != NULL; j++)
+        {
+          CandorChannel *channel = candor_channel_find (channels, ids[j]);
+
+          if (channel != NULL)
+            g_ptr_array_add (renditions, candor_renderer_render_for_channel (self, incident, update,
+                                                                             audience, channel));
+        }
     }
 
   return renditions;

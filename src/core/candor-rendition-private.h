@@ -15,6 +15,7 @@ G_BEGIN_DECLS
 
 /* Only the renderer builds renditions; everyone else reads them. */
 CandorRendition *_candor_rendition_new (CandorDialect format,
+                                        const char   *channel_id,
                                         const char   *audience_id,
                                         const char   *subject,
                                         char         *text);

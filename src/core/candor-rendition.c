@@ -21,6 +21,7 @@ struct _CandorRendition
 
   CandorDialect       format;
   char               *audience_id;
+  char               *channel_id; /* the CandorChannel it is for */
   char               *subject;
   char               *text;
   char               *html;
@@ -60,6 +61,7 @@ candor_rendition_finalize (GObject *object)
   CandorRendition *self = (CandorRendition *)object;
 
   g_clear_pointer (&self->audience_id, g_free);
+  g_clear_pointer (&self->channel_id, g_free);
   g_clear_pointer (&self->subject, g_free);
   g_clear_pointer (&self->text, g_free);
   g_clear_pointer (&self->html, g_free);
@@ -182,6 +184,7 @@ candor_rendition_init (CandorRendition *self)
 
 CandorRendition *
 _candor_rendition_new (CandorDialect format,
+                       const char   *channel_id,
                        const char   *audience_id,
                        const char   *subject,
                        char         *text)
@@ -189,6 +192,7 @@ _candor_rendition_new (CandorDialect format,
   CandorRendition *self = g_object_new (CANDOR_TYPE_RENDITION, "format", format, "audience-id",
                                         audience_id, "subject", subject, NULL);
 
+  self->channel_id = g_strdup (channel_id);
   self->text = text;
   return self;
 }
@@ -248,6 +252,14 @@ candor_rendition_get_format (CandorRendition *self)
   g_return_val_if_fail (CANDOR_IS_RENDITION (self), 0);
 
   return self->format;
+}
+
+const char *
+candor_rendition_get_channel_id (CandorRendition *self)
+{
+  g_return_val_if_fail (CANDOR_IS_RENDITION (self), NULL);
+
+  return self->channel_id;
 }
 
 const char *

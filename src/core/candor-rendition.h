@@ -21,8 +21,11 @@ G_DECLARE_FINAL_TYPE (CandorRendition, candor_rendition, CANDOR, RENDITION, GObj
 /* Exactly what one audience receives on one channel: immutable once the
  * renderer hands it out, so the preview, the store and the publisher can all
  * hold the same object. */
+/* The dialect it is written in: its channel's kind's. */
 CandorDialect candor_rendition_get_format (CandorRendition *self);
-const char   *candor_rendition_get_audience_id (CandorRendition *self);
+/* The id of the configured channel (CandorChannel) it is for. */
+const char *candor_rendition_get_channel_id (CandorRendition *self);
+const char *candor_rendition_get_audience_id (CandorRendition *self);
 /* The email subject, the chat or card title, the status page entry's name. */
 const char *candor_rendition_get_subject (CandorRendition *self);
 /* The text the channel receives in its own markup (plain text for email and

@@ -27,7 +27,7 @@ test_channel_kinds (void)
   guint                    n_kinds;
   const CandorChannelKind *kinds = candor_channel_kind_get_all (&n_kinds);
 
-  g_assert_cmpuint (n_kinds, ==, 10);
+  g_assert_cmpuint (n_kinds, ==, 11);
   for (guint i = 0; i < n_kinds; i++)
     {
       g_assert_true (candor_channel_kind_lookup (kinds[i].nick) == &kinds[i]);
@@ -38,7 +38,7 @@ test_channel_kinds (void)
         g_assert_false (candor_channel_key_names_secret (kinds[i].settings[s]));
     }
 
-  g_assert_null (candor_channel_kind_lookup ("plain"));
+  g_assert_null (candor_channel_kind_lookup ("fax"));
   g_assert_true (candor_channel_kind_takes_setting (candor_channel_kind_lookup ("email"), "to"));
   g_assert_false (candor_channel_kind_takes_setting (candor_channel_kind_lookup ("slack"), "to"));
 }

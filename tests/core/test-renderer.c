@@ -220,7 +220,7 @@ test_json_bodies (void)
   {
     g_autoptr (GPtrArray) all = candor_renderer_render_all (
       renderer, candor_draft_get_incident (draft), candor_draft_get_update (draft),
-      candor_draft_get_audiences (draft));
+      candor_draft_get_audiences (draft), NULL);
     CandorRendition *last = g_ptr_array_index (all, all->len - 1);
 
     g_assert_cmpuint (all->len, ==, 5 + 3 + 6);

@@ -203,7 +203,7 @@ test_records_what_the_renderer_made (void)
   candor_update_set_contact_name (update, "Dana Reyes");
   candor_renderer_set_email_from (renderer, "Status <status@example.com>");
   candor_renderer_set_email_to (renderer, "customers@example.com");
-  rendered = candor_renderer_render_all (renderer, incident, update, audiences);
+  rendered = candor_renderer_render_all (renderer, incident, update, audiences, NULL);
   g_assert_cmpuint (rendered->len, >, 0);
 
   for (guint i = 0; i < rendered->len; i++)

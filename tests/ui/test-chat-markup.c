@@ -12,6 +12,7 @@
 
 #include "candor-channel-view.h"
 #include "candor-chat-markup.h"
+#include "candor-dialect.h"
 #include "candor-draft.h"
 #include "candor-renderer.h"
 
@@ -455,15 +456,11 @@ render_draft (CandorDraft *draft, CandorRenderer *renderer, CandorDialect format
 
   for (guint i = audiences->len; i > 0; i--)
     {
-      CandorAudience      *audience = g_ptr_array_index (audiences, i - 1);
-      const CandorDialect *formats;
-      guint                n_formats;
+      CandorAudience *audience = g_ptr_array_index (audiences, i - 1);
 
-      formats = candor_audience_get_formats (audience, &n_formats);
-      for (guint j = 0; j < n_formats; j++)
-        if (formats[j] == format)
-          return candor_renderer_render (renderer, candor_draft_get_incident (draft),
-                                         candor_draft_get_update (draft), audience, format);
+      if (candor_audience_has_channel (audience, candor_dialect_get_nick (format)))
+        return candor_renderer_render (renderer, candor_draft_get_incident (draft),
+                                       candor_draft_get_update (draft), audience, format);
     }
 
   g_assert_not_reached ();
