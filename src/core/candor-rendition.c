@@ -255,6 +255,22 @@ candor_rendition_get_format (CandorRendition *self)
 }
 
 const char *
+candor_rendition_get_email_from (CandorRendition *self)
+{
+  g_return_val_if_fail (CANDOR_IS_RENDITION (self), NULL);
+
+  return self->email_from;
+}
+
+const char *
+candor_rendition_get_email_to (CandorRendition *self)
+{
+  g_return_val_if_fail (CANDOR_IS_RENDITION (self), NULL);
+
+  return self->email_to;
+}
+
+const char *
 candor_rendition_get_channel_id (CandorRendition *self)
 {
   g_return_val_if_fail (CANDOR_IS_RENDITION (self), NULL);

@@ -31,6 +31,10 @@ const char *candor_rendition_get_subject (CandorRendition *self);
 /* The text the channel receives in its own markup (plain text for email and
  * Matrix "body"; the whole text, before splitting, for social networks). */
 const char *candor_rendition_get_text (CandorRendition *self);
+/* An email's From and To headers, as its channel's settings give them; NULL
+ * for other formats, and To is NULL for a mail to "undisclosed-recipients:;". */
+const char *candor_rendition_get_email_from (CandorRendition *self);
+const char *candor_rendition_get_email_to (CandorRendition *self);
 /* The email's HTML document or Matrix's formatted_body; NULL otherwise. */
 const char *candor_rendition_get_html (CandorRendition *self);
 /* The request body for Teams (an Adaptive Card), Matrix (the m.room.message

@@ -560,7 +560,7 @@ test_chat_markup_channel_view (void)
   g_assert_nonnull (label);
 
   /* Not on screen: nothing is read yet. */
-  candor_channel_view_set_rendition (view, rendition, "Engineers");
+  candor_channel_view_set_rendition (view, rendition);
   g_assert_cmpstr (gtk_label_get_label (label), ==, "");
 
   gtk_window_present (GTK_WINDOW (window));
@@ -570,6 +570,65 @@ test_chat_markup_channel_view (void)
 
   g_signal_emit_by_name (label, "activate-link", "https://status.example.com/", &handled);
   g_assert_true (handled);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static GtkLabel *
+find_label_with_text (GtkWidget *root, const char *text)
+{
+  if (GTK_IS_LABEL (root) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (root)), text) == 0)
+    return GTK_LABEL (root);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkLabel *found = find_label_with_text (child, text);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* An email shows the From and To it goes out with: its channel's. */
+static void
+test_chat_markup_email_view (void)
+{
+  g_autofree char *path =
+    g_test_build_filename (G_TEST_DIST, "data", "drafts", "full-major-en.json", NULL);
+  g_autoptr (GFile) file = g_file_new_for_path (path);
+  g_autoptr (CandorDraft) draft = candor_draft_load_from_file (file, NULL, NULL);
+  g_autoptr (CandorRenderer) renderer = candor_renderer_new ();
+  g_autoptr (CandorChannel) channel = candor_channel_new ("ops-list", "email", "Ops list");
+  g_autoptr (CandorRendition) rendition = NULL;
+  CandorChannelView *view;
+  GtkWidget         *window;
+
+  if (!have_display)
+    {
+      g_test_skip ("No display");
+      return;
+    }
+
+  g_assert_nonnull (draft);
+  g_assert_true (candor_channel_set_setting (channel, "from", "Status <status@example.com>", NULL));
+  g_assert_true (candor_channel_set_setting (channel, "to", "ops@example.com", NULL));
+  rendition = candor_renderer_render_for_channel (
+    renderer, candor_draft_get_incident (draft), candor_draft_get_update (draft),
+    g_ptr_array_index (candor_draft_get_audiences (draft), 0), channel);
+
+  view = candor_channel_view_new (CANDOR_DIALECT_EMAIL);
+  window = gtk_window_new ();
+  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (view));
+  gtk_window_present (GTK_WINDOW (window));
+  while (!gtk_widget_get_mapped (GTK_WIDGET (view)))
+    g_main_context_iteration (NULL, TRUE);
+  candor_channel_view_set_rendition (view, rendition);
+
+  g_assert_nonnull (find_label_with_text (GTK_WIDGET (view), "Status <status@example.com>"));
+  g_assert_nonnull (find_label_with_text (GTK_WIDGET (view), "ops@example.com"));
 
   gtk_window_destroy (GTK_WINDOW (window));
 }
@@ -590,6 +649,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/chat-markup/hostile", test_chat_markup_hostile);
   g_test_add_func ("/chat-markup/renditions", test_chat_markup_renditions);
   g_test_add_func ("/chat-markup/channel-view", test_chat_markup_channel_view);
+  g_test_add_func ("/chat-markup/email-view", test_chat_markup_email_view);
 
   return g_test_run ();
 }

@@ -41,7 +41,6 @@ struct _CandorChannelView
   char *chat_source;
   /* The message to draw once the view is on screen (see set_rendition()). */
   CandorRendition *pending;
-  char            *pending_audience_name;
   gboolean         has_pending;
   guint            pause_source_id;
   GtkAdjustment   *scroll_adjustment;
@@ -232,7 +231,6 @@ candor_channel_view_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->scroll_adjustment, self);
   g_clear_object (&self->scroll_adjustment);
   g_clear_object (&self->pending);
-  g_clear_pointer (&self->pending_audience_name, g_free);
   gtk_widget_dispose_template (GTK_WIDGET (self), CANDOR_TYPE_CHANNEL_VIEW);
 
   G_OBJECT_CLASS (candor_channel_view_parent_class)->dispose (object);
@@ -295,7 +293,7 @@ candor_channel_view_get_format (CandorChannelView *self)
 }
 
 static void
-draw (CandorChannelView *self, CandorRendition *rendition, const char *audience_name)
+draw (CandorChannelView *self, CandorRendition *rendition)
 {
   const char *text;
 
@@ -305,14 +303,14 @@ draw (CandorChannelView *self, CandorRendition *rendition, const char *audience_
     {
       case CANDOR_DIALECT_EMAIL:
         {
-          g_autofree char *to = NULL;
-          g_autofree char *from = NULL;
+          const char *to = rendition != NULL ? candor_rendition_get_email_to (rendition) : NULL;
 
-          /* The preview needs no real addresses: it shows whom the mail is for. */
-          from = g_strdup (_("Status Updates"));
-          to = g_strdup (audience_name);
-          set_label_text (self->email_from_label, from);
-          set_label_text (self->email_to_label, to);
+          /* The headers the message goes out with, the channel's own. */
+          set_label_text (self->email_from_label,
+                          rendition != NULL ? candor_rendition_get_email_from (rendition) : "");
+          set_label_text (self->email_to_label, rendition == NULL ? ""
+                                                : to != NULL      ? to
+                                                                  : "undisclosed-recipients:;");
           set_label_text (self->email_subject_label,
                           rendition != NULL ? candor_rendition_get_subject (rendition) : "");
           set_label_text (self->email_body_label, text);
@@ -347,16 +345,14 @@ static void
 draw_pending (CandorChannelView *self)
 {
   g_autoptr (CandorRendition) rendition = NULL;
-  g_autofree char *audience_name = NULL;
 
   g_clear_handle_id (&self->pause_source_id, g_source_remove);
   if (!self->has_pending)
     return;
 
   rendition = g_steal_pointer (&self->pending);
-  audience_name = g_steal_pointer (&self->pending_audience_name);
   self->has_pending = FALSE;
-  draw (self, rendition, audience_name);
+  draw (self, rendition);
 }
 
 /* Whether any of the view shows in its scrolled window. */
@@ -400,16 +396,12 @@ typing_paused_cb (gpointer data)
  * is scrolled back or the typing pauses: relaying out every channel's long
  * text on every keystroke is what made typing stutter with six channels. */
 void
-candor_channel_view_set_rendition (CandorChannelView *self,
-                                   CandorRendition   *rendition,
-                                   const char        *audience_name)
+candor_channel_view_set_rendition (CandorChannelView *self, CandorRendition *rendition)
 {
   g_return_if_fail (CANDOR_IS_CHANNEL_VIEW (self));
   g_return_if_fail (rendition == NULL || CANDOR_IS_RENDITION (rendition));
 
   g_set_object (&self->pending, rendition);
-  g_free (self->pending_audience_name);
-  self->pending_audience_name = g_strdup (audience_name);
   self->has_pending = TRUE;
 
   if (is_on_screen (self))

@@ -142,8 +142,7 @@ show_results (CandorPreview *self)
       candor_channel_view_set_rendition (
         view,
         candor_composition_get_rendition (self->composition, candor_audience_get_id (audience),
-                                          g_object_get_data (G_OBJECT (view), "channel-id")),
-        candor_audience_get_name (audience));
+                                          g_object_get_data (G_OBJECT (view), "channel-id")));
     }
 
   show_findings (self, candor_composition_get_findings (self->composition));
