@@ -11,6 +11,7 @@
 
 #include <json-glib/json-glib.h>
 
+#include "candor-dialect.h"
 #include "candor-sent-rendition.h"
 
 CandorSentRendition *
@@ -29,6 +30,7 @@ candor_sent_rendition_new (const char   *audience,
 
   rendition = g_new0 (CandorSentRendition, 1);
   rendition->audience = g_strdup (audience);
+  rendition->channel_id = g_strdup (candor_dialect_get_nick (format));
   rendition->format = format;
   rendition->language = g_strdup (language != NULL ? language : "en");
   rendition->subject = g_strdup (subject);
@@ -62,6 +64,8 @@ candor_sent_rendition_new_from_rendition (CandorRendition *rendition,
   sent = candor_sent_rendition_new (candor_rendition_get_audience_id (rendition), format, language,
                                     candor_rendition_get_subject (rendition),
                                     candor_rendition_get_text (rendition) ?: "", mime);
+  g_free (sent->channel_id);
+  sent->channel_id = g_strdup (candor_rendition_get_channel_id (rendition));
   sent->html = g_strdup (candor_rendition_get_html (rendition));
   sent->json = g_strdup (candor_rendition_get_json (rendition));
   sent->message_id = g_strdup (candor_rendition_get_message_id (rendition));
@@ -84,6 +88,7 @@ candor_sent_rendition_free (CandorSentRendition *rendition)
     return;
 
   g_free (rendition->audience);
+  g_free (rendition->channel_id);
   g_free (rendition->language);
   g_free (rendition->subject);
   g_free (rendition->body);

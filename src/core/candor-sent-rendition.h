@@ -15,7 +15,8 @@
 G_BEGIN_DECLS
 
 /* One rendition as it was sent: the exact text one audience received
- * through one channel format, kept byte for byte. @html is the email's HTML
+ * through one configured channel (@channel_id), written in the dialect
+ * @format of the channel's kind, kept byte for byte. @html is the email's HTML
  * document or Matrix's formatted body, @json the request body for Teams,
  * Matrix and the status page, @mime the whole email message and @message_id
  * its Message-ID (to follow up in the same thread). @id is set once stored. */
@@ -23,6 +24,7 @@ typedef struct
 {
   gint64        id;
   char         *audience;
+  char         *channel_id;
   CandorDialect format;
   char         *language;
   char         *subject;
@@ -33,6 +35,7 @@ typedef struct
   char         *message_id;
 } CandorSentRendition;
 
+/* The channel is the default one of @format's kind: its id is the format's nick. */
 CandorSentRendition *candor_sent_rendition_new (const char   *audience,
                                                 CandorDialect format,
                                                 const char   *language,

@@ -233,6 +233,7 @@ test_records_what_the_renderer_made (void)
       g_assert_cmpstr (stored->subject, ==, candor_rendition_get_subject (original));
       g_assert_cmpstr (stored->html, ==, candor_rendition_get_html (original));
       g_assert_cmpint (stored->format, ==, candor_rendition_get_format (original));
+      g_assert_cmpstr (stored->channel_id, ==, candor_rendition_get_channel_id (original));
       if (stored->format == CANDOR_DIALECT_EMAIL)
         {
           g_assert_true (g_bytes_equal (stored->mime, candor_rendition_get_mime (original, NULL)));
