@@ -610,6 +610,49 @@ test_async_api (void)
   g_clear_object (&wait.result);
 }
 
+/* Configured channels persist as channel documents, secrets never. */
+static void
+test_channels_as_documents (void)
+{
+  g_autoptr (CandorStore) store = open_default_store ();
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CandorChannel) ops = candor_channel_new ("ops-list", "email", "Ops list");
+  g_autoptr (CandorChannel) slack = candor_channel_new ("slack-ops", "slack", "#ops");
+  g_autoptr (GPtrArray) channels = NULL;
+  g_autofree char *json = NULL;
+  CandorChannel   *read;
+
+  g_assert_true (candor_channel_set_setting (ops, "to", "ops@example.com", NULL));
+  g_assert_true (candor_store_put_channel (store, ops, &error));
+  g_assert_no_error (error);
+  g_assert_true (candor_store_put_channel (store, slack, &error));
+  g_assert_no_error (error);
+
+  json = candor_store_get_document (store, CANDOR_STORE_DOCUMENT_CHANNEL, "ops-list", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (json, ==,
+                   "{\"id\":\"ops-list\",\"kind\":\"email\",\"name\":\"Ops list\","
+                   "\"settings\":{\"to\":\"ops@example.com\"}}");
+
+  channels = candor_store_load_channels (store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (channels->len, ==, 2);
+  read = g_ptr_array_index (channels, 0);
+  g_assert_cmpstr (candor_channel_get_id (read), ==, "ops-list");
+  g_assert_cmpstr (candor_channel_get_setting (read, "to"), ==, "ops@example.com");
+  g_assert_cmpstr (candor_channel_get_name (g_ptr_array_index (channels, 1)), ==, "#ops");
+  g_clear_pointer (&channels, g_ptr_array_unref);
+
+  /* A document that is not a channel is said, not skipped. */
+  g_assert_true (candor_store_put_document (store, CANDOR_STORE_DOCUMENT_CHANNEL, "odd",
+                                            "{\"kind\":\"fax\"}", &error));
+  g_assert_no_error (error);
+  channels = candor_store_load_channels (store, &error);
+  g_assert_null (channels);
+  g_assert_error (error, CANDOR_STORE_ERROR, CANDOR_STORE_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "odd"));
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -628,6 +671,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/store/history/list-pages-newest-first", test_list_pages_newest_first);
   g_test_add_func ("/store/history/export-formats", test_export_formats);
   g_test_add_func ("/store/history/drafts-and-documents", test_drafts_and_documents);
+  g_test_add_func ("/store/history/channels-as-documents", test_channels_as_documents);
   g_test_add_func ("/store/history/two-connections-share-the-file",
                    test_two_connections_share_the_file);
   g_test_add_func ("/store/history/async-api", test_async_api);
