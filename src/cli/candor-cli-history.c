@@ -284,7 +284,7 @@ run_show (int argc, char **argv)
           CandorSentRendition *rendition = g_ptr_array_index (sent->renditions, j);
 
           g_print ("    %s · %s\n", rendition->audience,
-                   candor_enum_to_nick (CANDOR_TYPE_DIALECT, rendition->format));
+                   candor_enum_to_nick (CANDOR_TYPE_DIALECT, rendition->dialect));
         }
     }
 

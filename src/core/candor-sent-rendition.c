@@ -31,7 +31,7 @@ candor_sent_rendition_new (const char   *audience,
   rendition = g_new0 (CandorSentRendition, 1);
   rendition->audience = g_strdup (audience);
   rendition->channel_id = g_strdup (candor_dialect_get_nick (format));
-  rendition->format = format;
+  rendition->dialect = format;
   rendition->language = g_strdup (language != NULL ? language : "en");
   rendition->subject = g_strdup (subject);
   rendition->body = g_strdup (body);

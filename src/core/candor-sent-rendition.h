@@ -15,8 +15,8 @@
 G_BEGIN_DECLS
 
 /* One rendition as it was sent: the exact text one audience received
- * through one configured channel (@channel_id), written in the dialect
- * @format of the channel's kind, kept byte for byte. @html is the email's HTML
+ * through one configured channel (@channel_id), written in the @dialect
+ * of the channel's kind, kept byte for byte. @html is the email's HTML
  * document or Matrix's formatted body, @json the request body for Teams,
  * Matrix and the status page, @mime the whole email message and @message_id
  * its Message-ID (to follow up in the same thread). @id is set once stored. */
@@ -25,7 +25,7 @@ typedef struct
   gint64        id;
   char         *audience;
   char         *channel_id;
-  CandorDialect format;
+  CandorDialect dialect;
   char         *language;
   char         *subject;
   char         *body;

@@ -451,7 +451,7 @@ insert_rendition (CandorStore         *self,
       sqlite3_bind_blob64 (stmt, 9, data != NULL ? data : "", size, SQLITE_STATIC);
     }
   sqlite3_bind_text (stmt, 10, rendition->message_id, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 11, candor_enum_to_nick (CANDOR_TYPE_DIALECT, rendition->format), -1,
+  sqlite3_bind_text (stmt, 11, candor_enum_to_nick (CANDOR_TYPE_DIALECT, rendition->dialect), -1,
                      SQLITE_STATIC);
 
   if (!_candor_store_step_done (self, stmt, error))
@@ -601,7 +601,7 @@ load_renditions (CandorStore *self, gint64 update_num, GError **error)
 
       rendition->id = sqlite3_column_int64 (stmt, 0);
       rendition->audience = g_strdup (_candor_store_column_text (stmt, 1));
-      rendition->format =
+      rendition->dialect =
         _candor_store_enum_from_column (CANDOR_TYPE_DIALECT, stmt, 2, CANDOR_DIALECT_PLAIN);
       rendition->language = g_strdup (_candor_store_column_text (stmt, 3));
       rendition->subject = g_strdup (_candor_store_column_text (stmt, 4));

@@ -165,7 +165,7 @@ test_record_update_keeps_what_was_sent (void)
   rendition = sent->renditions->pdata[0];
   g_assert_cmpstr (rendition->body, ==, body);
   g_assert_cmpstr (rendition->subject, ==, "Sign-in problems");
-  g_assert_cmpint (rendition->format, ==, CANDOR_DIALECT_EMAIL);
+  g_assert_cmpint (rendition->dialect, ==, CANDOR_DIALECT_EMAIL);
   g_assert_true (g_bytes_equal (rendition->mime, mime));
   g_assert_null (((CandorSentRendition *)sent->renditions->pdata[1])->mime);
   g_assert_cmpuint (sent->publications->len, ==, 1);
@@ -212,7 +212,7 @@ test_records_what_the_renderer_made (void)
         candor_sent_rendition_new_from_rendition (rendered->pdata[i], "en", &error);
 
       g_assert_no_error (error);
-      n_email += one->format == CANDOR_DIALECT_EMAIL;
+      n_email += one->dialect == CANDOR_DIALECT_EMAIL;
       g_ptr_array_add (sent, one);
     }
 
@@ -232,9 +232,9 @@ test_records_what_the_renderer_made (void)
       g_assert_cmpstr (stored->body, ==, candor_rendition_get_text (original));
       g_assert_cmpstr (stored->subject, ==, candor_rendition_get_subject (original));
       g_assert_cmpstr (stored->html, ==, candor_rendition_get_html (original));
-      g_assert_cmpint (stored->format, ==, candor_rendition_get_format (original));
+      g_assert_cmpint (stored->dialect, ==, candor_rendition_get_format (original));
       g_assert_cmpstr (stored->channel_id, ==, candor_rendition_get_channel_id (original));
-      if (stored->format == CANDOR_DIALECT_EMAIL)
+      if (stored->dialect == CANDOR_DIALECT_EMAIL)
         {
           g_assert_true (g_bytes_equal (stored->mime, candor_rendition_get_mime (original, NULL)));
           g_assert_cmpstr (stored->message_id, ==, candor_rendition_get_message_id (original));

@@ -116,14 +116,14 @@ check_migrates_from (gconstpointer data)
   /* A rendition of before channels went through the default channel of its
    * format's kind, whose id is the format's nick. */
   g_assert_cmpstr (rendition->channel_id, ==, "email");
-  g_assert_cmpint (rendition->format, ==, CANDOR_DIALECT_EMAIL);
+  g_assert_cmpint (rendition->dialect, ==, CANDOR_DIALECT_EMAIL);
   g_assert_cmpuint (sent->renditions->len, ==, version >= 3 ? 2 : 1);
   if (version >= 3)
     {
       CandorSentRendition *slack = sent->renditions->pdata[1];
 
       g_assert_cmpstr (slack->channel_id, ==, "slack");
-      g_assert_cmpint (slack->format, ==, CANDOR_DIALECT_SLACK);
+      g_assert_cmpint (slack->dialect, ==, CANDOR_DIALECT_SLACK);
     }
 
   draft = candor_store_load_draft (store, "draft-1", &error);
