@@ -305,7 +305,8 @@ export_json (CandorIncident *incident, GPtrArray *updates, CandorIncidentFacts *
 
           json_builder_begin_object (builder);
           add_string (builder, "audience", rendition->audience);
-          add_string (builder, "channel",
+          add_string (builder, "channel", rendition->channel_id);
+          add_string (builder, "dialect",
                       candor_enum_to_nick (CANDOR_TYPE_DIALECT, rendition->dialect));
           add_string (builder, "language", rendition->language);
           add_string (builder, "subject", rendition->subject);

@@ -411,6 +411,14 @@ test_export_formats (void)
   g_assert_cmpstr (
     json_object_get_string_member (json_array_get_object_element (updates, 1), "kind"), ==,
     "resolution");
+  {
+    JsonObject *rendition = json_array_get_object_element (
+      json_object_get_array_member (json_array_get_object_element (updates, 0), "renditions"), 0);
+
+    /* The channel it went through and the dialect it is written in. */
+    g_assert_cmpstr (json_object_get_string_member (rendition, "channel"), ==, "email");
+    g_assert_cmpstr (json_object_get_string_member (rendition, "dialect"), ==, "email");
+  }
 
   /* One message per email; a body line starting "From " is quoted; LF endings. */
   g_assert_true (g_str_has_prefix (mbox, "From status@example.com Mon Nov 30 09:20:00 2026\n"));
