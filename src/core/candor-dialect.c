@@ -133,23 +133,6 @@ candor_dialect_get_label (CandorDialect dialect)
   return g_dpgettext2 (GETTEXT_PACKAGE, "format", dialects[dialect].label);
 }
 
-/* Returns FALSE, leaving @dialect alone, when no dialect has @nick. */
-gboolean
-candor_dialect_from_nick (const char *nick, CandorDialect *dialect)
-{
-  g_return_val_if_fail (nick != NULL, FALSE);
-
-  for (guint i = 0; i < G_N_ELEMENTS (dialects); i++)
-    if (g_str_equal (dialects[i].nick, nick))
-      {
-        if (dialect != NULL)
-          *dialect = dialects[i].dialect;
-        return TRUE;
-      }
-
-  return FALSE;
-}
-
 /* Whether @dialect's text goes out as a thread of posts (a social network). */
 gboolean
 candor_dialect_is_thread (CandorDialect dialect)

@@ -59,7 +59,6 @@ typedef struct
 const CandorDialectInfo *candor_dialect_get_info (CandorDialect dialect);
 const char              *candor_dialect_get_nick (CandorDialect dialect);
 const char              *candor_dialect_get_label (CandorDialect dialect);
-gboolean                 candor_dialect_from_nick (const char *nick, CandorDialect *dialect);
 gboolean                 candor_dialect_is_thread (CandorDialect dialect);
 
 G_END_DECLS

@@ -669,13 +669,16 @@ render (CandorRenderer *self,
   subject = make_subject (phrases, incident, update);
   update_title (self, subject);
   audience_id = candor_audience_get_id (audience);
+  /* The table says which markup each dialect's text is written in; the
+   * switch says how the message around it is built. */
+  info = candor_dialect_get_info (format);
 
   switch (format)
     {
       case CANDOR_DIALECT_PLAIN:
         rendition = _candor_rendition_new (
           format, channel_id, audience_id, subject,
-          compose_text (subject, sections, n_sections, CANDOR_MARKUP_PLAIN, "", "", "\n"));
+          compose_text (subject, sections, n_sections, info->markup, "", "", "\n"));
         break;
 
       case CANDOR_DIALECT_EMAIL:
@@ -685,7 +688,7 @@ render (CandorRenderer *self,
           rendition = _candor_rendition_new (
             format, channel_id, audience_id, subject,
             compose_text (subject, sections, n_sections, CANDOR_MARKUP_PLAIN, "", "", "\n"));
-          body = compose_html (subject, sections, n_sections, CANDOR_MARKUP_HTML_EMAIL,
+          body = compose_html (subject, sections, n_sections, info->markup,
                                "<h1 style=\"" EMAIL_H1_STYLE "\">", "</h1>",
                                "<h2 style=\"" EMAIL_H2_STYLE "\">", "</h2>");
           _candor_rendition_take_html (
@@ -700,18 +703,18 @@ render (CandorRenderer *self,
         break;
 
       case CANDOR_DIALECT_SLACK:
-        title_text = parsed_text_write (&self->title, CANDOR_MARKUP_SLACK);
+        title_text = parsed_text_write (&self->title, info->markup);
         rendition = _candor_rendition_new (
           format, channel_id, audience_id, subject,
-          compose_text (title_text, sections, n_sections, CANDOR_MARKUP_SLACK, "*", "*", "\n"));
+          compose_text (title_text, sections, n_sections, info->markup, "*", "*", "\n"));
         break;
 
       case CANDOR_DIALECT_DISCORD:
       case CANDOR_DIALECT_MATTERMOST:
-        title_text = parsed_text_write (&self->title, CANDOR_MARKUP_DISCORD);
+        title_text = parsed_text_write (&self->title, info->markup);
         rendition = _candor_rendition_new (
           format, channel_id, audience_id, subject,
-          compose_text (title_text, sections, n_sections, CANDOR_MARKUP_DISCORD, "**", "**", "\n"));
+          compose_text (title_text, sections, n_sections, info->markup, "**", "**", "\n"));
         break;
 
       case CANDOR_DIALECT_MATRIX:
@@ -721,8 +724,8 @@ render (CandorRenderer *self,
           rendition = _candor_rendition_new (
             format, channel_id, audience_id, subject,
             compose_text (subject, sections, n_sections, CANDOR_MARKUP_PLAIN, "", "", "\n"));
-          formatted = compose_html (subject, sections, n_sections, CANDOR_MARKUP_MATRIX_HTML,
-                                    "<h3>", "</h3>", "<h4>", "</h4>");
+          formatted = compose_html (subject, sections, n_sections, info->markup, "<h3>", "</h3>",
+                                    "<h4>", "</h4>");
           _candor_rendition_take_json (
             rendition, build_matrix_content (candor_rendition_get_text (rendition), formatted));
           _candor_rendition_take_html (rendition, g_steal_pointer (&formatted));
@@ -730,10 +733,10 @@ render (CandorRenderer *self,
         break;
 
       case CANDOR_DIALECT_TEAMS:
-        title_text = parsed_text_write (&self->title, CANDOR_MARKUP_TEAMS);
+        title_text = parsed_text_write (&self->title, info->markup);
         rendition = _candor_rendition_new (
           format, channel_id, audience_id, subject,
-          compose_text (title_text, sections, n_sections, CANDOR_MARKUP_TEAMS, "**", "**", "\n\n"));
+          compose_text (title_text, sections, n_sections, info->markup, "**", "**", "\n\n"));
         _candor_rendition_take_json (rendition, build_teams_card (self, sections, n_sections));
         break;
 
@@ -741,7 +744,7 @@ render (CandorRenderer *self,
         /* The entry's name is the title, so the body starts with the first section. */
         rendition = _candor_rendition_new (
           format, channel_id, audience_id, subject,
-          compose_text (NULL, sections, n_sections, CANDOR_MARKUP_STATUS_PAGE, "", "", "\n"));
+          compose_text (NULL, sections, n_sections, info->markup, "", "", "\n"));
         _candor_rendition_take_json (
           rendition, build_status_page_entry (incident, candor_rendition_get_text (rendition)));
         break;
@@ -758,7 +761,6 @@ render (CandorRenderer *self,
         g_return_val_if_reached (NULL);
     }
 
-  info = candor_dialect_get_info (format);
   if (info->units == CANDOR_LENGTH_UNITS_BYTES)
     _candor_rendition_set_length (rendition, strlen (candor_rendition_get_json (rendition)),
                                   info->limit);
