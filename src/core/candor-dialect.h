@@ -29,7 +29,7 @@ typedef enum
 typedef enum
 {
   CANDOR_THREADING_NONE,          /* each message stands alone */
-  CANDOR_THREADING_REPLY_HEADERS, /* In-Reply-To/References to the first message */
+  CANDOR_THREADING_REPLY_HEADERS, /* In-Reply-To and References name the earlier messages */
   CANDOR_THREADING_POSTS,         /* a long text is a thread of replies, each within the limit */
 } CandorThreading;
 

@@ -410,6 +410,7 @@ candor_rendition_to_json (CandorRendition *self)
 
   json_builder_begin_object (builder);
   add_string_member (builder, "audience", self->audience_id);
+  add_string_member (builder, "channel", self->channel_id);
   add_string_member (builder, "format", candor_enum_to_nick (CANDOR_TYPE_DIALECT, self->format));
   add_string_member (builder, "subject", self->subject);
   add_string_member (builder, "text", self->text);
