@@ -796,6 +796,13 @@ test_checker_length (void)
   g_assert_cmpuint (candor_finding_get_end (finding), ==, 612);
   g_assert_nonnull (strstr (candor_finding_get_message (finding), "Mastodon"));
   g_assert_nonnull (strstr (candor_finding_get_message (finding), "500"));
+  g_assert_nonnull (strstr (candor_finding_get_message (finding), "characters"));
+  g_clear_object (&finding);
+
+  /* Teams counts the bytes of its card, and the finding says so. */
+  finding = candor_checker_check_length (checker, CANDOR_DIALECT_TEAMS, 30000, 28000);
+  g_assert_nonnull (finding);
+  g_assert_nonnull (strstr (candor_finding_get_message (finding), "28000 bytes"));
 }
 
 static void
