@@ -21,21 +21,22 @@ static const char *const email_settings[] = { "from", "to", NULL };
 
 /* The nicks of the kinds that exist today are their dialects' nicks, so that
  * data stored before channels were configured maps to them one to one. */
+/* clang-format off */
 static const CandorChannelKind kinds[] = {
   /* Text to copy anywhere else (an SMS gateway, a ticket, a phone script). */
-  { "plain", NC_ ("format", "Plain text"), CANDOR_DIALECT_PLAIN, no_settings },
-    { "email", NC_ ("format", "Email"), CANDOR_DIALECT_EMAIL, email_settings },
-      { "slack", NC_ ("format", "Slack"), CANDOR_DIALECT_SLACK, no_settings },
-        { "discord", NC_ ("format", "Discord"), CANDOR_DIALECT_DISCORD, no_settings },
-          { "mattermost", NC_ ("format", "Mattermost"), CANDOR_DIALECT_MATTERMOST, no_settings },
-            { "matrix", NC_ ("format", "Matrix"), CANDOR_DIALECT_MATRIX, no_settings },
-              { "teams", NC_ ("format", "Microsoft Teams"), CANDOR_DIALECT_TEAMS, no_settings },
-                { "status-page",
-                  NC_ ("format", "Status page"), CANDOR_DIALECT_STATUS_PAGE, no_settings },
-                  { "mastodon", NC_ ("format", "Mastodon"), CANDOR_DIALECT_MASTODON, no_settings },
-                    { "bluesky", NC_ ("format", "Bluesky"), CANDOR_DIALECT_BLUESKY, no_settings },
-                      { "x", NC_ ("format", "X"), CANDOR_DIALECT_X, no_settings },
-                    };
+  { "plain",       NC_ ("format", "Plain text"),      CANDOR_DIALECT_PLAIN,       no_settings },
+  { "email",       NC_ ("format", "Email"),           CANDOR_DIALECT_EMAIL,       email_settings },
+  { "slack",       NC_ ("format", "Slack"),           CANDOR_DIALECT_SLACK,       no_settings },
+  { "discord",     NC_ ("format", "Discord"),         CANDOR_DIALECT_DISCORD,     no_settings },
+  { "mattermost",  NC_ ("format", "Mattermost"),      CANDOR_DIALECT_MATTERMOST,  no_settings },
+  { "matrix",      NC_ ("format", "Matrix"),          CANDOR_DIALECT_MATRIX,      no_settings },
+  { "teams",       NC_ ("format", "Microsoft Teams"), CANDOR_DIALECT_TEAMS,       no_settings },
+  { "status-page", NC_ ("format", "Status page"),     CANDOR_DIALECT_STATUS_PAGE, no_settings },
+  { "mastodon",    NC_ ("format", "Mastodon"),        CANDOR_DIALECT_MASTODON,    no_settings },
+  { "bluesky",     NC_ ("format", "Bluesky"),         CANDOR_DIALECT_BLUESKY,     no_settings },
+  { "x",           NC_ ("format", "X"),               CANDOR_DIALECT_X,           no_settings },
+};
+/* clang-format on */
 
 /**
  * candor_channel_kind_get_all:
