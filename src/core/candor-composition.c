@@ -47,6 +47,7 @@ enum
 {
   PROP_0,
   PROP_AUDIENCES,
+  PROP_CHANNELS,
   PROP_DIRTY,
   PROP_EMAIL_FROM,
   PROP_EMAIL_TO,
@@ -257,6 +258,10 @@ candor_composition_get_property (GObject *object, guint prop_id, GValue *value, 
         g_value_set_boxed (value, self->audiences);
         break;
 
+      case PROP_CHANNELS:
+        g_value_set_boxed (value, self->channels);
+        break;
+
       case PROP_DIRTY:
         g_value_set_boolean (value, self->dirty);
         break;
@@ -306,6 +311,10 @@ candor_composition_class_init (CandorCompositionClass *klass)
   object_class->finalize = candor_composition_finalize;
   object_class->get_property = candor_composition_get_property;
   object_class->set_property = candor_composition_set_property;
+
+  properties[PROP_CHANNELS] = g_param_spec_boxed (
+    "channels", NULL, "The configured channels the audiences point to", G_TYPE_PTR_ARRAY,
+    G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   properties[PROP_AUDIENCES] =
     g_param_spec_boxed ("audiences", NULL, "The audiences the draft goes to", G_TYPE_PTR_ARRAY,
@@ -415,6 +424,7 @@ candor_composition_set_channels (CandorComposition *self, GPtrArray *channels)
   g_ptr_array_set_size (self->channels, 0);
   for (guint i = 0; i < channels->len; i++)
     g_ptr_array_add (self->channels, candor_channel_copy (g_ptr_array_index (channels, i)));
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CHANNELS]);
   set_dirty (self, TRUE);
 }
 

@@ -371,13 +371,19 @@ test_composition_two_channels_of_one_kind (void)
   g_autofree char  *board_text = NULL;
   CandorRendition  *ops_email;
   CandorRendition  *board_email;
+  guint             n_notified = 0;
 
   g_assert_true (candor_channel_set_setting (ops, "from", "Status <status@example.com>", NULL));
   g_assert_true (candor_channel_set_setting (ops, "to", "ops@example.com", NULL));
   g_assert_true (candor_channel_set_setting (board, "to", "board@example.com", NULL));
   g_ptr_array_add (channels, g_object_ref (ops));
   g_ptr_array_add (channels, g_object_ref (board));
+  g_signal_connect (composition, "notify::channels", G_CALLBACK (count_notify_cb), &n_notified);
+  candor_composition_update (composition, NULL);
   candor_composition_set_channels (composition, channels);
+  g_assert_cmpuint (n_notified, ==, 1);
+  g_assert_true (candor_composition_get_dirty (composition));
+  g_assert_cmpuint (candor_composition_get_channels (composition)->len, ==, 2);
   candor_composition_set_email_from (composition, "Fallback <fallback@example.com>");
   candor_audience_set_channels (audience, ids);
 

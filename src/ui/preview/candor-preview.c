@@ -338,6 +338,9 @@ candor_preview_set_composition (CandorPreview *self, CandorComposition *composit
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (composition, "notify::audiences",
                            G_CALLBACK (on_composition_audiences_cb), self, G_CONNECT_SWAPPED);
+  /* Other channels are other views, as other audiences are. */
+  g_signal_connect_object (composition, "notify::channels",
+                           G_CALLBACK (on_composition_audiences_cb), self, G_CONNECT_SWAPPED);
   build_channel_views (self);
 }
 
