@@ -194,7 +194,13 @@ build_rendition_row (CandorSentRendition *rendition, GPtrArray *publications)
           adw_action_row_set_subtitle (ADW_ACTION_ROW (publication_row), detail);
         }
       else
-        adw_action_row_set_subtitle (ADW_ACTION_ROW (publication_row), state);
+        {
+          /* When it was last heard of: for a sent one, when it went out. */
+          g_autofree char *at = format_time (publication->updated_at);
+          g_autofree char *detail = g_strdup_printf (_("%s · %s"), state, at);
+
+          adw_action_row_set_subtitle (ADW_ACTION_ROW (publication_row), detail);
+        }
 
       if (publication->state == CANDOR_PUBLICATION_STATE_FAILED ||
           publication->state == CANDOR_PUBLICATION_STATE_VERIFY)
