@@ -335,6 +335,14 @@ on_wizard_incident_started_cb (CandorWindow *self, CandorIncident *incident, Can
   show_incident (self, incident);
 }
 
+/* The update is in the history now: its timeline shows it. */
+static void
+on_wizard_update_sent_cb (CandorWindow *self, CandorIncident *incident, CandorWizard *wizard)
+{
+  show_incident (self, incident);
+  candor_incident_page_reload (self->incident_page);
+}
+
 static void
 open_wizard (CandorWindow *self, CandorDraft *draft)
 {
@@ -344,6 +352,8 @@ open_wizard (CandorWindow *self, CandorDraft *draft)
     candor_wizard_new (gtk_window_get_application (GTK_WINDOW (self)), GTK_WINDOW (self), draft);
   g_signal_connect_object (wizard, "incident-started", G_CALLBACK (on_wizard_incident_started_cb),
                            self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (wizard, "update-sent", G_CALLBACK (on_wizard_update_sent_cb), self,
+                           G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (wizard));
 }
 
