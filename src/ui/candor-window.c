@@ -636,6 +636,8 @@ candor_window_new (CandorApplication *application)
 
   self = g_object_new (CANDOR_TYPE_WINDOW, "application", application, NULL);
   self->session = g_object_ref (candor_application_get_session (application));
+  candor_incident_page_set_channels (self->incident_page,
+                                     G_LIST_MODEL (candor_session_get_channels (self->session)));
 
   /* Every window lists the session's incidents; each has its own selection. */
   self->incidents = g_object_ref (candor_session_get_incidents (self->session));
