@@ -26,6 +26,7 @@ struct _CandorMarkSentDialog
   GtkLabel    *problem_label;
 
   GDateTime *sent_at;
+  GDateTime *given; /* the time set, to the second */
   char      *problem;
 };
 
@@ -66,6 +67,11 @@ validate (CandorMarkSentDialog *self)
   else if (g_date_time_difference (sent_at, now) > FUTURE_GRACE)
     self->problem = g_strdup (_("That time is in the future: an update can only be marked as "
                                 "sent once it went out."));
+  else if (self->given != NULL &&
+           g_date_time_to_unix (sent_at) == g_date_time_to_unix (self->given) / 60 * 60)
+    /* Untouched: the time given, seconds included, so that a notice sent
+     * now never reads as sent before the incident was detected. */
+    self->sent_at = g_date_time_ref (self->given);
   else
     self->sent_at = g_steal_pointer (&sent_at);
 
@@ -87,6 +93,7 @@ candor_mark_sent_dialog_finalize (GObject *object)
   CandorMarkSentDialog *self = CANDOR_MARK_SENT_DIALOG (object);
 
   g_clear_pointer (&self->sent_at, g_date_time_unref);
+  g_clear_pointer (&self->given, g_date_time_unref);
   g_free (self->problem);
 
   G_OBJECT_CLASS (candor_mark_sent_dialog_parent_class)->finalize (object);
@@ -156,6 +163,8 @@ candor_mark_sent_dialog_set_sent_at (CandorMarkSentDialog *self, GDateTime *sent
   g_return_if_fail (sent_at != NULL);
 
   local = g_date_time_to_local (sent_at);
+  g_clear_pointer (&self->given, g_date_time_unref);
+  self->given = g_date_time_ref (local);
   date = g_date_time_format (local, "%Y-%m-%d");
   time = g_date_time_format (local, "%H:%M");
   gtk_editable_set_text (GTK_EDITABLE (self->date_row), date);
