@@ -345,7 +345,7 @@ show_publications (CandorWizardReviewPage *self, GPtrArray *renditions)
 
       row = candor_publication_row_new (audience_id, audience_name, candor_channel_get_id (channel),
                                         candor_channel_get_name (channel));
-      g_ptr_array_add (self->rows, row);
+      g_ptr_array_add (self->rows, g_object_ref (row));
       gtk_list_box_append (self->publications_list, row);
     }
 
@@ -542,6 +542,10 @@ on_published_cb (GObject *source, GAsyncResult *result, gpointer user_data)
   sent = candor_publisher_publish_finish (CANDOR_PUBLISHER (source), result, &error);
   candor_wizard_page_apply_complete (CANDOR_WIZARD_PAGE (self), FALSE);
 
+  /* The wizard closed meanwhile: nothing left to show it in. */
+  if (self->composition == NULL)
+    return;
+
   if (sent != NULL)
     show_recorded (self, sent);
   else
@@ -601,6 +605,8 @@ on_marked_sent_cb (GObject *source, GAsyncResult *result, gpointer user_data)
   GtkWidget *message;
 
   sent = candor_publisher_mark_sent_finish (CANDOR_PUBLISHER (source), result, &error);
+  if (self->composition == NULL)
+    return;
   if (sent != NULL)
     {
       show_recorded (self, sent);
@@ -771,7 +777,7 @@ candor_wizard_review_page_init (CandorWizardReviewPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  self->rows = g_ptr_array_new ();
+  self->rows = g_ptr_array_new_with_free_func (g_object_unref);
   self->rows_by_rendition = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
 }
 
