@@ -36,6 +36,7 @@ struct _CandorSession
 
   CandorIncidentListModel *incidents;
   CandorReminder          *reminder;
+  CandorAudienceList      *audiences;
 };
 
 G_DEFINE_FINAL_TYPE (CandorSession, candor_session, G_TYPE_OBJECT)
@@ -60,6 +61,7 @@ set_history (CandorSession *self, CandorStore *store, const GError *error, const
   if (g_set_object (&self->store, store))
     {
       candor_incident_list_model_set_store (self->incidents, store);
+      candor_audience_list_set_store (self->audiences, store);
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
     }
 
@@ -140,6 +142,7 @@ candor_session_dispose (GObject *object)
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->reminder);
   g_clear_object (&self->incidents);
+  g_clear_object (&self->audiences);
   g_clear_object (&self->store);
   g_clear_weak_pointer (&self->application);
 
@@ -220,6 +223,7 @@ candor_session_init (CandorSession *self)
 {
   self->cancellable = g_cancellable_new ();
   self->incidents = candor_incident_list_model_new ();
+  self->audiences = candor_audience_list_new ();
 }
 
 /**
@@ -334,6 +338,15 @@ candor_session_get_reminder (CandorSession *self)
   g_return_val_if_fail (CANDOR_IS_SESSION (self), NULL);
 
   return self->reminder;
+}
+
+/* Returns: (transfer none) */
+CandorAudienceList *
+candor_session_get_audiences (CandorSession *self)
+{
+  g_return_val_if_fail (CANDOR_IS_SESSION (self), NULL);
+
+  return self->audiences;
 }
 
 void

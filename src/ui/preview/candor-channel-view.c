@@ -30,7 +30,9 @@ struct _CandorChannelView
   GtkLabel *email_to_label;
   GtkLabel *email_subject_label;
   GtkLabel *email_body_label;
-  GtkLabel *chat_body_label;
+  AdwAvatar *chat_avatar;
+  GtkLabel  *chat_sender_label;
+  GtkLabel  *chat_body_label;
   GtkLabel *status_title_label;
   GtkLabel *status_body_label;
   GtkBox   *social_box;
@@ -255,6 +257,8 @@ candor_channel_view_class_init (CandorChannelViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CandorChannelView, email_to_label);
   gtk_widget_class_bind_template_child (widget_class, CandorChannelView, email_subject_label);
   gtk_widget_class_bind_template_child (widget_class, CandorChannelView, email_body_label);
+  gtk_widget_class_bind_template_child (widget_class, CandorChannelView, chat_avatar);
+  gtk_widget_class_bind_template_child (widget_class, CandorChannelView, chat_sender_label);
   gtk_widget_class_bind_template_child (widget_class, CandorChannelView, chat_body_label);
   gtk_widget_class_bind_template_child (widget_class, CandorChannelView, status_title_label);
   gtk_widget_class_bind_template_child (widget_class, CandorChannelView, status_body_label);
@@ -420,4 +424,15 @@ candor_channel_view_flush (CandorChannelView *self)
   g_return_if_fail (CANDOR_IS_CHANNEL_VIEW (self));
 
   draw_pending (self);
+}
+
+/* The name a chat message is posted under: the sender's, as the email says. */
+void
+candor_channel_view_set_sender_name (CandorChannelView *self, const char *name)
+{
+  g_return_if_fail (CANDOR_IS_CHANNEL_VIEW (self));
+  g_return_if_fail (name != NULL);
+
+  gtk_label_set_label (self->chat_sender_label, name);
+  adw_avatar_set_text (self->chat_avatar, name);
 }
