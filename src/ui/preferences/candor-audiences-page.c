@@ -26,9 +26,7 @@ struct _CandorAudiencesPage
 
   CandorSession *session;
   GPtrArray     *groups;
-  /* The configured channels (CandorChannel), or one per kind until any are. */
-  GPtrArray    *channels;
-  GCancellable *cancellable;
+  GCancellable  *cancellable;
   /* While the rows are filled in, their signals are not the user's edits. */
   gboolean building;
 };
@@ -85,9 +83,14 @@ set_reach_subtitle (CandorAudiencesPage *self, AdwExpanderRow *row, CandorAudien
   g_autofree char *subtitle = NULL;
   guint            n_reaching = 0;
 
-  for (guint i = 0; i < self->channels->len; i++)
-    n_reaching += candor_audience_has_channel (
-      audience, candor_channel_get_id (g_ptr_array_index (self->channels, i)));
+  GListModel *channels = G_LIST_MODEL (candor_session_get_channels (self->session));
+
+  for (guint i = 0; i < g_list_model_get_n_items (channels); i++)
+    {
+      g_autoptr (CandorChannel) channel = g_list_model_get_item (channels, i);
+
+      n_reaching += candor_audience_has_channel (audience, candor_channel_get_id (channel));
+    }
 
   if (n_reaching == 0)
     subtitle = g_strdup (_("No channel reaches this audience"));
@@ -239,6 +242,7 @@ hours_row_new (const char *title, GtkSpinButton *spin)
 static GtkWidget *
 audience_group_new (CandorAudiencesPage *self, CandorAudience *audience)
 {
+  GListModel      *channels = G_LIST_MODEL (candor_session_get_channels (self->session));
   GtkWidget       *group = adw_preferences_group_new ();
   GtkWidget       *channels_row = adw_expander_row_new ();
   GtkWidget       *zones_row = adw_entry_row_new ();
@@ -251,12 +255,12 @@ audience_group_new (CandorAudiencesPage *self, CandorAudience *audience)
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (channels_row), _("_Channels"));
   adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (channels_row), TRUE);
-  for (guint i = 0; i < self->channels->len; i++)
+  for (guint i = 0; i < g_list_model_get_n_items (channels); i++)
     {
-      CandorChannel *channel = g_ptr_array_index (self->channels, i);
-      GtkWidget     *row = adw_action_row_new ();
-      GtkWidget     *check = gtk_check_button_new ();
-      gboolean active = candor_audience_has_channel (audience, candor_channel_get_id (channel));
+      g_autoptr (CandorChannel) channel = g_list_model_get_item (channels, i);
+      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *check = gtk_check_button_new ();
+      gboolean   active = candor_audience_has_channel (audience, candor_channel_get_id (channel));
 
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), candor_channel_get_name (channel));
       adw_action_row_set_subtitle (
@@ -336,60 +340,18 @@ on_audiences_changed_cb (CandorAudiencesPage *self,
 }
 
 static void
-on_channels_loaded_cb (GObject *source, GAsyncResult *result, gpointer user_data)
-{
-  g_autoptr (CandorAudiencesPage) self = user_data;
-  g_autoptr (GPtrArray) documents = NULL;
-  g_autoptr (GPtrArray) channels = NULL;
-  g_autoptr (GError) error = NULL;
-
-  documents = candor_store_load_documents_finish (CANDOR_STORE (source), result, &error);
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
-  if (documents == NULL)
-    {
-      g_message ("Could not read the configured channels: %s", error->message);
-      return;
-    }
-
-  channels = g_ptr_array_new_with_free_func (g_object_unref);
-  for (guint i = 0; i < documents->len; i++)
-    {
-      g_autoptr (JsonNode) node = json_from_string (g_ptr_array_index (documents, i), &error);
-      CandorChannel *channel;
-
-      if (node == NULL || (channel = candor_channel_new_from_json (node, &error)) == NULL)
-        {
-          g_message ("Skipping a configured channel that cannot be read: %s", error->message);
-          g_clear_error (&error);
-          continue;
-        }
-      g_ptr_array_add (channels, channel);
-    }
-
-  if (channels->len == 0)
-    return;
-
-  g_ptr_array_unref (self->channels);
-  self->channels = g_steal_pointer (&channels);
-  rebuild (self);
-}
-
-static void
 candor_audiences_page_constructed (GObject *object)
 {
   CandorAudiencesPage *self = CANDOR_AUDIENCES_PAGE (object);
-  CandorStore         *store = candor_session_get_store (self->session);
 
   G_OBJECT_CLASS (candor_audiences_page_parent_class)->constructed (object);
 
   g_signal_connect_object (candor_session_get_audiences (self->session), "items-changed",
                            G_CALLBACK (on_audiences_changed_cb), self, G_CONNECT_SWAPPED);
+  /* A channel added or removed is a check row more or less in every audience. */
+  g_signal_connect_object (candor_session_get_channels (self->session), "items-changed",
+                           G_CALLBACK (on_audiences_changed_cb), self, G_CONNECT_SWAPPED);
   rebuild (self);
-
-  if (store != NULL)
-    candor_store_load_documents_async (store, CANDOR_STORE_DOCUMENT_CHANNEL, self->cancellable,
-                                       on_channels_loaded_cb, g_object_ref (self));
 }
 
 static void
@@ -401,7 +363,6 @@ candor_audiences_page_dispose (GObject *object)
   g_clear_object (&self->cancellable);
   g_clear_object (&self->session);
   g_clear_pointer (&self->groups, g_ptr_array_unref);
-  g_clear_pointer (&self->channels, g_ptr_array_unref);
 
   G_OBJECT_CLASS (candor_audiences_page_parent_class)->dispose (object);
 }
@@ -451,7 +412,6 @@ candor_audiences_page_init (CandorAudiencesPage *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->groups = g_ptr_array_new ();
-  self->channels = candor_channel_new_defaults ();
   self->cancellable = g_cancellable_new ();
 }
 

@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "candor-audiences-page.h"
+#include "candor-channels-page.h"
 #include "candor-preferences-window.h"
 
 struct _CandorPreferencesWindow
@@ -86,6 +87,8 @@ candor_preferences_window_constructed (GObject *object)
   g_settings_bind (self->settings, "sender-address", self->sender_address_row, "text",
                    G_SETTINGS_BIND_DEFAULT);
 
+  adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self),
+                              ADW_PREFERENCES_PAGE (candor_channels_page_new (self->session)));
   adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self),
                               ADW_PREFERENCES_PAGE (candor_audiences_page_new (self->session)));
 }
