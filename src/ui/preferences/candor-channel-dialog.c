@@ -88,7 +88,7 @@ static void
 show_error (CandorChannelDialog *self, const char *message)
 {
   gtk_label_set_label (self->error_label, message != NULL ? message : "");
-  gtk_widget_set_visible (GTK_WIDGET (self->error_label), message != NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->error_group), message != NULL);
 }
 
 static void
@@ -379,6 +379,7 @@ candor_channel_dialog_class_init (CandorChannelDialogClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/candor/Candor/candor-channel-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, CandorChannelDialog, window_title);
+  gtk_widget_class_bind_template_child (widget_class, CandorChannelDialog, error_group);
   gtk_widget_class_bind_template_child (widget_class, CandorChannelDialog, error_label);
   gtk_widget_class_bind_template_child (widget_class, CandorChannelDialog, kind_row);
   gtk_widget_class_bind_template_child (widget_class, CandorChannelDialog, name_row);
