@@ -24,6 +24,7 @@ struct _CandorChannelDialog
   AdwWindow parent_instance;
 
   AdwWindowTitle      *window_title;
+  AdwPreferencesGroup *error_group;
   GtkLabel            *error_label;
   AdwComboRow         *kind_row;
   AdwEntryRow         *name_row;
