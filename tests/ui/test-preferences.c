@@ -7,9 +7,12 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "candor-application.h"
 #include "candor-channel-dialog.h"
 #include "candor-preferences-window.h"
+#include "candor-preview.h"
 #include "candor-secrets.h"
 #include "candor-test-ui.h"
 
@@ -244,6 +247,133 @@ test_preferences_channel_secret_lives_in_keyring (void)
   candor_test_ui_close_and_wait_for_finalize (window);
 }
 
+static gboolean
+test_finished (gpointer data)
+{
+  GtkWidget *spinner = candor_test_ui_find_mapped (data, GTK_TYPE_SPINNER, NULL, NULL);
+
+  return spinner == NULL;
+}
+
+/* A service that refuses the channel: its own words are in the row, with
+ * what to do, and nothing is saved. */
+static void
+test_preferences_test_connection_shows_refusal (void)
+{
+  CandorSession *session = open_session ();
+  GtkWidget     *window = open_preferences (session, "channels");
+  GListModel    *channels = G_LIST_MODEL (candor_session_get_channels (session));
+  guint          n_before = g_list_model_get_n_items (channels);
+  GtkWidget     *dialog;
+  GtkWidget     *row;
+  const char    *subtitle;
+
+  g_assert_true (gtk_widget_activate_action (
+    candor_test_ui_wait_for_widget (window, ADW_TYPE_PREFERENCES_PAGE, "name", "channels"),
+    "channels.add", NULL));
+  dialog = wait_for_dialog ();
+  set_row_text (dialog, ADW_TYPE_ENTRY_ROW, "_Name", "Scratch");
+  set_row_text (dialog, ADW_TYPE_PASSWORD_ENTRY_ROW, "S_ecret", PLANTED_TOKEN);
+  row = candor_test_ui_wait_for_widget (dialog, ADW_TYPE_ACTION_ROW, "title", "Connection");
+  g_assert_true (gtk_widget_activate_action (dialog, "channel.test", NULL));
+  g_assert_nonnull (candor_test_ui_find_mapped (row, GTK_TYPE_SPINNER, NULL, NULL));
+  candor_test_ui_wait_until (test_finished, row);
+
+  subtitle = adw_action_row_get_subtitle (ADW_ACTION_ROW (row));
+  g_assert_true (gtk_widget_has_css_class (row, "error"));
+  /* The client's message for a kind it cannot reach, then what to do. */
+  g_assert_nonnull (strstr (subtitle, "cannot publish to"));
+  g_assert_nonnull (strstr (subtitle, "check the settings and the secret"));
+  g_assert_null (strstr (subtitle, PLANTED_TOKEN));
+  g_assert_cmpuint (g_list_model_get_n_items (channels), ==, n_before);
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  candor_test_ui_wait_until (has_no_dialog, NULL);
+  candor_test_ui_close_and_wait_for_finalize (window);
+}
+
+static gboolean
+audiences_stored (gpointer data)
+{
+  return candor_audience_list_get_stored (data);
+}
+
+/* A channel unticked for an audience is written to the store at once, as a
+ * whole set of audiences, and read back from it. */
+static void
+test_preferences_audience_channels_are_stored (void)
+{
+  CandorSession      *session = open_session ();
+  CandorAudienceList *audiences = candor_session_get_audiences (session);
+  CandorAudience     *customers = candor_audience_list_find (audiences, "customers");
+  g_autofree char    *first = g_strdup (candor_audience_get_channels (customers)[0]);
+  GtkWidget          *window = open_preferences (session, "audiences");
+  CandorChannel      *channel =
+    candor_channel_list_lookup (candor_session_get_channels (session), first);
+  GtkWidget *page;
+  GtkWidget *check;
+  g_auto (GStrv) ids = NULL;
+  g_autofree char *document = NULL;
+
+  g_assert_nonnull (channel);
+  page = candor_test_ui_wait_for_widget (window, ADW_TYPE_PREFERENCES_PAGE, "name", "audiences");
+  /* The first group is the customers'; its first matching row is theirs. */
+  adw_expander_row_set_expanded (
+    ADW_EXPANDER_ROW (candor_test_ui_wait_for_widget (page, ADW_TYPE_EXPANDER_ROW, NULL, NULL)),
+    TRUE);
+  /* Only the customers' channel rows are on screen: theirs is the expanded one. */
+  check =
+    candor_test_ui_find_mapped (candor_test_ui_wait_for_widget (page, ADW_TYPE_ACTION_ROW, "title",
+                                                                candor_channel_get_name (channel)),
+                                GTK_TYPE_CHECK_BUTTON, NULL, NULL);
+  g_assert_nonnull (check);
+  g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (check)));
+
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (check), FALSE);
+  g_assert_false (candor_audience_has_channel (customers, first));
+  candor_test_ui_wait_until (audiences_stored, audiences);
+
+  document = candor_store_get_document (candor_session_get_store (session),
+                                        CANDOR_STORE_DOCUMENT_AUDIENCE, "customers", NULL);
+  g_assert_nonnull (document);
+  g_assert_nonnull (candor_store_get_document (candor_session_get_store (session),
+                                               CANDOR_STORE_DOCUMENT_AUDIENCE, "technical", NULL));
+  candor_audience_list_set_store (audiences, NULL);
+  candor_audience_list_set_store (audiences, candor_session_get_store (session));
+  candor_test_ui_wait_until (audiences_stored, audiences);
+  customers = candor_audience_list_find (audiences, "customers");
+  g_assert_false (candor_audience_has_channel (customers, first));
+
+  candor_test_ui_close_and_wait_for_finalize (window);
+}
+
+/* The sender typed in Preferences is the From of the email the preview
+ * shows, and so of the .eml saved from the same composition. */
+static void
+test_preferences_sender_reaches_preview (void)
+{
+  CandorSession *session = open_session ();
+  GtkWidget     *window = open_preferences (session, "messages");
+  GSettings     *settings = candor_application_get_settings (app);
+  CandorPreview *preview;
+
+  set_row_text (window, ADW_TYPE_ENTRY_ROW, "_Name", "Acme, Status");
+  set_row_text (window, ADW_TYPE_ENTRY_ROW, "_Address", "status@acme.example");
+  g_assert_cmpstr (g_settings_get_string (settings, "sender-address"), ==, "status@acme.example");
+
+  preview = g_object_ref_sink (g_object_new (CANDOR_TYPE_PREVIEW, NULL));
+  g_assert_cmpstr (candor_composition_get_email_from (candor_preview_get_composition (preview)), ==,
+                   "\"Acme, Status\" <status@acme.example>");
+  g_settings_set_string (settings, "sender-name", "Acme");
+  g_assert_cmpstr (candor_composition_get_email_from (candor_preview_get_composition (preview)), ==,
+                   "Acme <status@acme.example>");
+  g_object_unref (preview);
+
+  g_settings_reset (settings, "sender-name");
+  g_settings_reset (settings, "sender-address");
+  candor_test_ui_close_and_wait_for_finalize (window);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -259,6 +389,12 @@ main (int argc, char *argv[])
 
   g_test_add_func ("/ui/preferences/channel-secret-lives-in-keyring",
                    test_preferences_channel_secret_lives_in_keyring);
+  g_test_add_func ("/ui/preferences/test-connection-shows-refusal",
+                   test_preferences_test_connection_shows_refusal);
+  g_test_add_func ("/ui/preferences/audience-channels-are-stored",
+                   test_preferences_audience_channels_are_stored);
+  g_test_add_func ("/ui/preferences/sender-reaches-preview",
+                   test_preferences_sender_reaches_preview);
 
   status = g_test_run ();
 
