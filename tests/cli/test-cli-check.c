@@ -97,7 +97,8 @@ test_cli_check_stdin_json (void)
   json_parser_load_from_data (parser, run.out, -1, &error);
   g_assert_no_error (error);
   findings = json_node_get_array (json_parser_get_root (parser));
-  g_assert_cmpuint (json_array_get_length (findings), ==, 2);
+  /* The words first, in text order, then what the whole message lacks. */
+  g_assert_cmpuint (json_array_get_length (findings), ==, 6);
 
   finding = json_array_get_object_element (findings, 0);
   g_assert_cmpstr (json_object_get_string_member (finding, "rule"), ==, "promise");
@@ -110,6 +111,19 @@ test_cli_check_stdin_json (void)
   g_assert_cmpstr (json_object_get_string_member (finding, "rule"), ==, "blame");
   g_assert_cmpint (json_object_get_int_member (finding, "start"), ==, 35);
   g_assert_cmpint (json_object_get_int_member (finding, "end"), ==, 42);
+  g_assert_cmpstr (json_object_get_string_member (finding, "quote"), ==, "Виноват");
+  g_assert_cmpstr (json_object_get_string_member (finding, "suggestion"), !=, "");
+
+  for (guint i = 2; i < json_array_get_length (findings); i++)
+    {
+      const char *const missing[] = { "missing-impact", "missing-lasting-consequences",
+                                      "missing-contact", "missing-next-update" };
+
+      finding = json_array_get_object_element (findings, i);
+      g_assert_cmpstr (json_object_get_string_member (finding, "rule"), ==, missing[i - 2]);
+      g_assert_true (json_object_get_null_member (finding, "field"));
+      g_assert_false (json_object_has_member (finding, "quote"));
+    }
 
   /* Resolved, a time is a fact; the blame stays. */
   candor_test_cli_run_clear (&run);
@@ -175,9 +189,13 @@ test_cli_check_errors (void)
     { { "check", "--frobnicate", "x", NULL }, "candor-cli: unrecognized option '--frobnicate'\n" },
     { { "check", "--lang", NULL }, "candor-cli: option '--lang' requires an argument\n" },
     { { "check", "--lang=de", "x", NULL }, "candor-cli: invalid language 'de': use en or ru\n" },
-    { { "check", "--field=title", "x", NULL }, "candor-cli: invalid field 'title'\n" },
+    /* An invalid name lists the valid ones, spelled as the draft's keys. */
+    { { "check", "--field=title", "x", NULL },
+      "candor-cli: invalid field 'title': use whole-message, executive-summary, impact, "
+      "impact-now, impact-future, lasting-consequences, technical-details, actions-taken, "
+      "actions-planned, contact, next-update\n" },
     { { "check", "--kind", "final", "x", NULL },
-      "candor-cli: invalid message kind 'final': use initial, update, resolution or "
+      "candor-cli: invalid message kind 'final': use initial, progress, resolution or "
       "post-incident\n" },
     { { "check", "a", "b", NULL }, "candor-cli: extra operand 'b'\n" },
   };

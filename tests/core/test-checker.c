@@ -466,7 +466,9 @@ static const BadPhrase bad_english[] = {
   { "The service will be fixed by 15:00.", ANY, ONGOING, "promise", "will be fixed by 15:00" },
   { "We'll have everything back online within 2 hours.", ANY, ONGOING, "promise",
     "'ll have everything back online within 2 hours" },
-  { "We guarantee that no orders will be lost.", ANY, ONGOING, "promise", "guarantee" },
+  /* One finding per sentence, quoting from its first matched word to its last. */
+  { "We guarantee that no orders will be lost.", ANY, ONGOING, "promise",
+    "guarantee that no orders will be lost" },
   { "This will never happen again.", ANY, RESOLVED, "promise", "will never happen again" },
   { "We are making sure this never happens again.", ANY, RESOLVED, "promise",
     "never happens again" },
@@ -516,7 +518,8 @@ static const BadPhrase bad_russian[] = {
   { "Сервис будет восстановлен к 15:00.", ANY, ONGOING, "promise", "будет восстановлен к 15:00" },
   { "Мы исправим всё в течение двух часов.", ANY, ONGOING, "promise",
     "Мы исправим всё в течение двух часов" },
-  { "Гарантируем, что данные не пострадают.", ANY, ONGOING, "promise", "Гарантируем" },
+  { "Гарантируем, что данные не пострадают.", ANY, ONGOING, "promise",
+    "Гарантируем, что данные не пострадают" },
   { "Обещаем решить проблему сегодня.", ANY, ONGOING, "promise", "Обещаем" },
   { "Такое больше никогда не повторится.", ANY, RESOLVED, "promise",
     "больше никогда не повторится" },
@@ -811,6 +814,8 @@ test_checker_errors (void)
     { "{\"language\": \"de\"}", "“de”" },
     { "{\"language\": \"en\", \"blame\": [\"(unclosed\"]}", "blame[0]" },
     { "{\"language\": \"en\", \"blaem\": []}", "blaem" },
+    { "{\"language\": \"en\", \"blame\": [\"{nobody}\"]}", "nobody" },
+    { "{\"language\": \"en\", \"words\": {\"party\": []}}", "words.party" },
   };
   g_autoptr (GError) error = NULL;
   g_autoptr (CandorChecker) checker = NULL;
@@ -840,16 +845,21 @@ test_checker_errors (void)
 }
 
 /* The shipped lists grow without code changes: a list from elsewhere is
- * used as it is. */
+ * used as it is, its named word lists composed into its patterns. */
 static void
 test_checker_lists_are_data (void)
 {
   static const char json[] =
-    "{\"language\": \"en\", \"blame\": [\"\\\\bgremlins\\\\b\"], \"guilt\": [\"x^\"],"
+    "{\"language\": \"en\", \"words\": {\"creature\": [\"gremlins?\", \"goblins?\"],"
+    " \"party\": [\"(?:the\\\\s+)?{creature}\"]},"
+    " \"blame\": [\"\\\\b{party}\\\\b\"], \"guilt\": [\"x^\"],"
     " \"promise\": [\"x^\"], \"promise-after-resolution\": [\"x^\"], \"jargon\": [\"x^\"],"
     " \"jargon-acronyms\": [\"FOO\"], \"hedges\": [\"x^\"], \"negations\": [\"x^\"],"
     " \"lasting-consequences\": [\"x^\"], \"patience\": [\"x^\"], \"next-update\": [\"x^\"],"
-    " \"timeline\": [\"x^\"]}";
+    " \"timeline\": [\"x^\"], \"impact\": [\"x^\"], \"contact\": [\"x^\"],"
+    " \"next-update-message\": [\"x^\"], \"root-cause\": [\"x^\"],"
+    " \"actions-taken\": [\"x^\"], \"actions-planned\": [\"x^\"], \"ownership\": [\"x^\"],"
+    " \"promised-time\": [\"x^\"]}";
   g_autoptr (GBytes) bytes = g_bytes_new_static (json, strlen (json));
   g_autoptr (GError) error = NULL;
   g_autoptr (CandorChecker) checker = candor_checker_new_from_bytes ("en", bytes, &error);
@@ -858,10 +868,10 @@ test_checker_lists_are_data (void)
 
   g_assert_no_error (error);
   findings = candor_checker_check_text (checker, CANDOR_FIELD_EXECUTIVE_SUMMARY,
-                                        "Gremlins ate the FOO cable, not FOOD.",
+                                        "Gremlins ate the FOO cable, not FOOD. Goblins helped.",
                                         CANDOR_UPDATE_KIND_INITIAL, FALSE);
   ids = rule_ids (findings);
-  g_assert_cmpstr (ids, ==, "blame jargon");
+  g_assert_cmpstr (ids, ==, "blame jargon blame");
 }
 
 static void
