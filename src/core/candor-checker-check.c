@@ -16,14 +16,17 @@
 #include "candor-checker-private.h"
 
 /* Text being checked, with ё folded and a cursor that turns byte offsets
- * into the character offsets the editor underlines with. */
+ * into the character offsets the editor underlines with. An update's fields
+ * are checked as one text, each field starting a paragraph, so that every
+ * rule scans it once: @field_starts then says where each field begins. */
 typedef struct
 {
-  const char *text;
-  char       *folded;
-  gsize       length;
-  gsize       last_byte;
-  glong       last_char;
+  const char  *text;
+  char        *folded;
+  gsize        length;
+  gsize        last_byte;
+  glong        last_char;
+  const gsize *field_starts; /* CANDOR_N_FIELDS + 1 byte offsets, or NULL */
 } CheckedText;
 
 static void
@@ -39,6 +42,7 @@ checked_text_init (CheckedText *checked, const char *text)
   checked->length = strlen (checked->text);
   checked->last_byte = 0;
   checked->last_char = 0;
+  checked->field_starts = NULL;
 }
 
 static void
@@ -95,10 +99,17 @@ sentence_end (const char *text, gsize length, gsize pos)
   return length;
 }
 
+/* Whether an entry of @list matches in bytes @from to @to of @text. */
+static gboolean
+list_matches (CandorChecker *self, CheckList list, const char *text, gsize from, gsize to)
+{
+  return g_regex_match_full (self->lists[list], text, to, from, 0, NULL, NULL);
+}
+
 static gboolean
 matches_between (CandorChecker *self, CheckList list, const CheckedText *checked, gsize from, gsize to)
 {
-  return g_regex_match_full (self->lists[list], checked->text, to, from, 0, NULL, NULL);
+  return list_matches (self, list, checked->text, from, to);
 }
 
 /* "We expect service to be restored by 15:00" and "we cannot guarantee" are
@@ -113,8 +124,7 @@ is_hedged (CandorChecker *self, const CheckedText *checked, gsize start, gsize e
   if (matches_between (self, LIST_HEDGES, checked, from, to))
     return TRUE;
 
-  return g_regex_match_full (self->lists[LIST_NEGATIONS], checked->text, start, from, 0, NULL,
-                             NULL);
+  return list_matches (self, LIST_NEGATIONS, checked->text, from, start);
 }
 
 /* "It was not our provider's fault: the change was ours" denies blame by
@@ -175,9 +185,27 @@ add_phrase_finding (const PhraseRule *rule,
                     const Span       *span,
                     GPtrArray        *findings)
 {
-  g_autofree char *quote = g_strndup (checked->text + span->start, span->end - span->start);
-  guint            start = checked_text_char_offset (checked, span->start);
-  guint            end = checked_text_char_offset (checked, span->end);
+  g_autofree char *quote = NULL;
+  gsize            span_end = span->end;
+  guint            field_start = 0;
+  guint            start, end;
+
+  /* In an update's text, the field the span is in; a match never reaches
+   * into the next field. */
+  if (checked->field_starts != NULL)
+    {
+      for (field = 0; field + 1 < CANDOR_N_FIELDS; field++)
+        {
+          if (span->start < checked->field_starts[field + 1])
+            break;
+        }
+      span_end = MIN (span_end, checked->field_starts[field + 1]);
+      field_start = checked_text_char_offset (checked, checked->field_starts[field]);
+    }
+
+  quote = g_strndup (checked->text + span->start, span_end - span->start);
+  start = checked_text_char_offset (checked, span->start) - field_start;
+  end = checked_text_char_offset (checked, span_end) - field_start;
 
   g_ptr_array_add (findings, candor_finding_new_quoted (rule->rule_id, rule->severity, field, start,
                                                         end, quote, _(rule->message),
@@ -262,6 +290,18 @@ compare_findings_by_span (gconstpointer a, gconstpointer b)
   return (int)candor_finding_get_end (finding_a) - (int)candor_finding_get_end (finding_b);
 }
 
+static int
+compare_findings_by_field_and_span (gconstpointer a, gconstpointer b)
+{
+  int field_a = candor_finding_get_field (*(CandorFinding *const *)a);
+  int field_b = candor_finding_get_field (*(CandorFinding *const *)b);
+
+  if (field_a != field_b)
+    return field_a < field_b ? -1 : 1;
+
+  return compare_findings_by_span (a, b);
+}
+
 static const PhraseRule blame_rule = {
   "blame",
   CANDOR_FINDING_SEVERITY_WARNING,
@@ -313,34 +353,45 @@ kind_is_after_resolution (CandorUpdateKind kind)
   return kind == CANDOR_UPDATE_KIND_RESOLUTION || kind == CANDOR_UPDATE_KIND_POST_INCIDENT;
 }
 
+static const CheckList jargon_lists[] = { LIST_JARGON };
+
+/* Blame, guilt and promises; jargon is only a rule of the executive summary. */
 static void
 check_phrases (CandorChecker *self,
                int            field,
-               const char    *text,
+               CheckedText   *checked,
                gboolean       resolved,
                GPtrArray     *findings)
 {
   static const CheckList blame[] = { LIST_BLAME };
   static const CheckList guilt[] = { LIST_GUILT };
   static const CheckList promise[] = { LIST_PROMISE, LIST_PROMISE_AFTER_RESOLUTION };
-  static const CheckList jargon[] = { LIST_JARGON };
-  CheckedText            checked;
 
-  if (*text == '\0')
+  if (checked->length == 0)
     return;
 
-  checked_text_init (&checked, text);
-
-  find_phrases (self, blame, G_N_ELEMENTS (blame), &blame_rule, field, &checked, findings);
-  find_phrases (self, guilt, G_N_ELEMENTS (guilt), &guilt_rule, field, &checked, findings);
+  find_phrases (self, blame, G_N_ELEMENTS (blame), &blame_rule, field, checked, findings);
+  find_phrases (self, guilt, G_N_ELEMENTS (guilt), &guilt_rule, field, checked, findings);
   /* Once it is over, only "never again" is still a promise no one can keep. */
   if (resolved)
-    find_phrases (self, promise + 1, 1, &promise_after_resolution_rule, field, &checked, findings);
+    find_phrases (self, promise + 1, 1, &promise_after_resolution_rule, field, checked, findings);
   else
-    find_phrases (self, promise, G_N_ELEMENTS (promise), &promise_rule, field, &checked, findings);
+    find_phrases (self, promise, G_N_ELEMENTS (promise), &promise_rule, field, checked, findings);
   if (field == CANDOR_FIELD_EXECUTIVE_SUMMARY)
-    find_phrases (self, jargon, G_N_ELEMENTS (jargon), &jargon_rule, field, &checked, findings);
+    find_phrases (self, jargon_lists, 1, &jargon_rule, field, checked, findings);
+}
 
+static void
+check_phrases_in_text (CandorChecker *self,
+                       int            field,
+                       const char    *text,
+                       gboolean       resolved,
+                       GPtrArray     *findings)
+{
+  CheckedText checked;
+
+  checked_text_init (&checked, text);
+  check_phrases (self, field, &checked, resolved, findings);
   checked_text_clear (&checked);
 }
 
@@ -398,7 +449,7 @@ candor_checker_check_text (CandorChecker   *self,
   g_return_val_if_fail (g_utf8_validate (text, -1, NULL), NULL);
 
   findings = g_ptr_array_new_with_free_func (g_object_unref);
-  check_phrases (self, field, text, resolved || kind_is_after_resolution (kind), findings);
+  check_phrases_in_text (self, field, text, resolved || kind_is_after_resolution (kind), findings);
   g_ptr_array_sort (findings, compare_findings_by_span);
   check_language (self, text, findings);
 
@@ -432,7 +483,7 @@ text_says (CandorChecker *self, CheckList list, const char *text)
       text = folded;
     }
 
-  return g_regex_match (self->lists[list], text, 0, NULL);
+  return list_matches (self, list, text, 0, strlen (text));
 }
 
 /* The parts a message must have, told apart from how they were found: the
@@ -557,8 +608,8 @@ candor_checker_check_message (CandorChecker   *self,
   g_return_val_if_fail (g_utf8_validate (text, -1, NULL), NULL);
 
   findings = g_ptr_array_new_with_free_func (g_object_unref);
-  check_phrases (self, CANDOR_FINDING_WHOLE_MESSAGE, text,
-                 resolved || kind_is_after_resolution (kind), findings);
+  check_phrases_in_text (self, CANDOR_FINDING_WHOLE_MESSAGE, text,
+                         resolved || kind_is_after_resolution (kind), findings);
   g_ptr_array_sort (findings, compare_findings_by_span);
   check_language (self, text, findings);
 
@@ -692,9 +743,12 @@ candor_checker_check_update (CandorChecker *self, CandorIncident *incident, Cand
 {
   g_autoptr (GPtrArray) findings = NULL;
   g_autoptr (GString) whole = g_string_new (NULL);
+  gsize            field_starts[CANDOR_N_FIELDS + 1];
+  CheckedText      checked;
   CandorUpdateKind kind;
   gboolean         resolved;
   const char      *contact;
+  const char      *summary;
   Parts            parts;
 
   g_return_val_if_fail (CANDOR_IS_CHECKER (self), NULL);
@@ -709,15 +763,28 @@ candor_checker_check_update (CandorChecker *self, CandorIncident *incident, Cand
 
   for (int field = 0; field < CANDOR_N_FIELDS; field++)
     {
-      g_autoptr (GPtrArray) field_findings = g_ptr_array_new_with_free_func (g_object_unref);
-      const char *text = candor_update_get_field (update, field);
+      field_starts[field] = whole->len;
+      g_string_append (whole, candor_update_get_field (update, field));
+      g_string_append (whole, "\n\n");
+    }
+  field_starts[CANDOR_N_FIELDS] = whole->len;
 
-      check_phrases (self, field, text, resolved, field_findings);
-      g_ptr_array_sort (field_findings, compare_findings_by_span);
-      g_ptr_array_extend_and_steal (findings, g_steal_pointer (&field_findings));
+  /* Every field in one pass of each rule; the fields are in order, so the
+   * findings sorted by their place in the text are sorted field by field. */
+  checked_text_init (&checked, whole->str);
+  checked.field_starts = field_starts;
+  check_phrases (self, CANDOR_FINDING_WHOLE_MESSAGE, &checked, resolved, findings);
+  g_ptr_array_sort (findings, compare_findings_by_field_and_span);
+  checked_text_clear (&checked);
 
-      if (!is_blank (text))
-        g_string_append_printf (whole, "%s\n\n", text);
+  summary = candor_update_get_field (update, CANDOR_FIELD_EXECUTIVE_SUMMARY);
+  if (*summary != '\0')
+    {
+      checked_text_init (&checked, summary);
+      find_phrases (self, jargon_lists, 1, &jargon_rule, CANDOR_FIELD_EXECUTIVE_SUMMARY, &checked,
+                    findings);
+      checked_text_clear (&checked);
+      g_ptr_array_sort (findings, compare_findings_by_field_and_span);
     }
   check_promised_time (self, update, findings);
   check_language (self, whole->str, findings);
@@ -738,7 +805,9 @@ candor_checker_check_update (CandorChecker *self, CandorIncident *incident, Cand
     candor_update_get_next_update_at (update) != NULL ||
     candor_update_get_next_update_when_changed (update) ||
     text_says (self, LIST_NEXT_UPDATE, candor_update_get_field (update, CANDOR_FIELD_NEXT_UPDATE));
-  parts.said[PART_TIMELINE] = text_says (self, LIST_TIMELINE, whole->str);
+  /* Only a resolution needs a timeline: no need to look for one otherwise. */
+  parts.said[PART_TIMELINE] =
+    !kind_is_after_resolution (kind) || text_says (self, LIST_TIMELINE, whole->str);
   parts.said[PART_ACTIONS_TAKEN] =
     !is_blank (candor_update_get_field (update, CANDOR_FIELD_ACTIONS_TAKEN));
   parts.said[PART_ACTIONS_PLANNED] =

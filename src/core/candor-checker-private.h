@@ -42,7 +42,7 @@ struct _CandorChecker
   GObject parent_instance;
 
   char   *language;
-  GRegex *lists[N_LISTS];
+  GRegex *lists[N_LISTS]; /* each list's entries joined */
 };
 
 /* Russian writes ё and е interchangeably; both the lists and the text are
