@@ -336,8 +336,9 @@ candor_cli_check_run (int argc, char **argv)
         }
       if (i == G_N_ELEMENTS (kind_names))
         return candor_cli_usage_error (
-          COMMAND, _("invalid message kind '%s': use initial, progress, resolution or post-incident"),
-          kind_name);
+          COMMAND,
+          _("invalid message kind '%s': use initial, progress, resolution or post-incident"),
+             kind_name);
       kind = kind_names[i].kind;
     }
 
@@ -358,7 +359,7 @@ candor_cli_check_run (int argc, char **argv)
           for (guint j = 0; j < G_N_ELEMENTS (field_names); j++)
             g_string_append_printf (valid, "%s%s", j > 0 ? ", " : "", field_names[j].name);
           return candor_cli_usage_error (COMMAND, _("invalid field '%s': use %s"), field_name,
-                                         valid->str);
+                                                     valid->str);
         }
       field = field_names[i].field;
     }
@@ -406,7 +407,10 @@ candor_cli_check_run (int argc, char **argv)
        * with it, a text in the other language is a finding, not a pass. */
       const char *detected = candor_checker_detect_language (contents);
 
-      checker = candor_checker_new (lang != NULL ? lang : detected != NULL ? detected : "en", &error);
+      checker = candor_checker_new (lang != NULL       ? lang
+                                    : detected != NULL ? detected
+                                                       : "en",
+                                    &error);
       if (checker == NULL)
         return input_error (display_name, error->message);
 

@@ -107,7 +107,11 @@ list_matches (CandorChecker *self, CheckList list, const char *text, gsize from,
 }
 
 static gboolean
-matches_between (CandorChecker *self, CheckList list, const CheckedText *checked, gsize from, gsize to)
+matches_between (CandorChecker     *self,
+                 CheckList          list,
+                 const CheckedText *checked,
+                 gsize              from,
+                 gsize              to)
 {
   return list_matches (self, list, checked->text, from, to);
 }
@@ -207,9 +211,9 @@ add_phrase_finding (const PhraseRule *rule,
   start = checked_text_char_offset (checked, span->start) - field_start;
   end = checked_text_char_offset (checked, span_end) - field_start;
 
-  g_ptr_array_add (findings, candor_finding_new_quoted (rule->rule_id, rule->severity, field, start,
-                                                        end, quote, _(rule->message),
-                                                        _(rule->suggestion)));
+  g_ptr_array_add (findings,
+                   candor_finding_new_quoted (rule->rule_id, rule->severity, field, start, end,
+                                              quote, _(rule->message), _(rule->suggestion)));
 }
 
 /* Every list of @lists is matched, then overlapping matches, and for a
@@ -262,9 +266,8 @@ find_phrases (CandorChecker    *self,
       const Span *next = &g_array_index (spans, Span, i);
 
       if (next->start < current.end ||
-          ((rule->flags & RULE_PER_SENTENCE) &&
-           sentence_start (checked->text, next->start) ==
-             sentence_start (checked->text, current.start)))
+          ((rule->flags & RULE_PER_SENTENCE) && sentence_start (checked->text, next->start) ==
+                                                  sentence_start (checked->text, current.start)))
         {
           current.end = MAX (current.end, next->end);
           continue;
@@ -307,45 +310,43 @@ static const PhraseRule blame_rule = {
   CANDOR_FINDING_SEVERITY_WARNING,
   N_("Blaming a vendor, a customer or a colleague shifts attention away from what customers "
      "need; say what happened instead."),
-  N_("Describe the failure itself, e.g. “a failed configuration change stopped payments”."),
-  RULE_OWNABLE | RULE_PER_SENTENCE,
-};
+      N_("Describe the failure itself, e.g. “a failed configuration change stopped payments”."),
+          RULE_OWNABLE | RULE_PER_SENTENCE,
+  };
 
 static const PhraseRule guilt_rule = {
   "guilt",
   CANDOR_FINDING_SEVERITY_WARNING,
   N_("Self-reproach makes the message about you, not the customer; apologize once and say "
      "what you are doing."),
-  N_("“We are sorry for the disruption this causes.”"),
-  RULE_PER_SENTENCE,
-};
+      N_("“We are sorry for the disruption this causes.”"), RULE_PER_SENTENCE,
+  };
 
 static const PhraseRule promise_rule = {
   "promise",
   CANDOR_FINDING_SEVERITY_WARNING,
   N_("While the incident is ongoing you cannot be sure of this; a broken promise costs more "
      "trust than the outage."),
-  N_("Give an estimate (“we expect …”) or say when you will update next."),
-  RULE_HEDGEABLE | RULE_PER_SENTENCE,
-};
+      N_("Give an estimate (“we expect …”) or say when you will update next."),
+          RULE_HEDGEABLE | RULE_PER_SENTENCE,
+  };
 
 static const PhraseRule promise_after_resolution_rule = {
   "promise",
   CANDOR_FINDING_SEVERITY_WARNING,
   N_("No one can promise that it never happens again; say what you are changing to make it "
      "less likely."),
-  N_("“We are changing … so that this kind of failure is caught earlier.”"),
-  RULE_HEDGEABLE | RULE_PER_SENTENCE,
-};
+      N_("“We are changing … so that this kind of failure is caught earlier.”"),
+          RULE_HEDGEABLE | RULE_PER_SENTENCE,
+  };
 
 static const PhraseRule jargon_rule = {
   "jargon",
   CANDOR_FINDING_SEVERITY_WARNING,
   N_("The executive summary should be clear to anyone at first reading; move technical terms, "
      "codes and host names to the technical details."),
-  N_("Say what it means for customers, e.g. “our database stopped accepting orders”."),
-  0,
-};
+      N_("Say what it means for customers, e.g. “our database stopped accepting orders”."), 0,
+  };
 
 static gboolean
 kind_is_after_resolution (CandorUpdateKind kind)
@@ -421,11 +422,11 @@ check_language (CandorChecker *self, const char *text, GPtrArray *findings)
    * of the message set in the wizard's first step, e.g. "Russian", "English". */
   message = g_strdup_printf (_("The text is in %s, but the message is set to %s, so its checks "
                                "cannot read it."),
-                             language_get_label (detected), language_get_label (self->language));
-  g_ptr_array_add (findings,
-                   candor_finding_new ("language-mismatch", CANDOR_FINDING_SEVERITY_WARNING,
-                                       CANDOR_FINDING_WHOLE_MESSAGE, 0, 0, message,
-                                       _("Set the message’s language to the one it is written in.")));
+                                language_get_label (detected), language_get_label (self->language));
+  g_ptr_array_add (
+    findings, candor_finding_new ("language-mismatch", CANDOR_FINDING_SEVERITY_WARNING,
+                                  CANDOR_FINDING_WHOLE_MESSAGE, 0, 0, message,
+                                  _("Set the message’s language to the one it is written in.")));
 }
 
 /**
@@ -711,7 +712,8 @@ check_promised_time (CandorChecker *self, CandorUpdate *update, GPtrArray *findi
           int              minute = MAX (fetch_named_int (match_info, "minute"), 0);
           int              start, end;
 
-          if (hour < 0 || hour > 23 || !g_match_info_fetch_named_pos (match_info, "time", &start, &end))
+          if (hour < 0 || hour > 23 ||
+              !g_match_info_fetch_named_pos (match_info, "time", &start, &end))
             continue;
           if (ampm != NULL && (ampm[0] == 'p' || ampm[0] == 'P') && hour < 12)
             hour += 12;
@@ -725,7 +727,7 @@ check_promised_time (CandorChecker *self, CandorUpdate *update, GPtrArray *findi
           /* TRANSLATORS: %s is the next update chosen in the wizard, e.g. "12:00 UTC". */
           message = g_strdup_printf (_("The text promises the next update at another time than "
                                        "the one chosen, %s."),
-                                     chosen);
+                                        chosen);
           g_ptr_array_add (
             findings,
             candor_finding_new_quoted (

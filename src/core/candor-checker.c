@@ -18,20 +18,29 @@
 #define CHECKS_RESOURCE_PATH "/io/github/candor/Candor/core/checks/"
 
 static const char *const list_keys[N_LISTS] = {
-  [LIST_BLAME] = "blame",         [LIST_GUILT] = "guilt",
-  [LIST_PROMISE] = "promise",     [LIST_PROMISE_AFTER_RESOLUTION] = "promise-after-resolution",
-  [LIST_JARGON] = "jargon",       [LIST_HEDGES] = "hedges",
-  [LIST_NEGATIONS] = "negations", [LIST_LASTING_CONSEQUENCES] = "lasting-consequences",
-  [LIST_PATIENCE] = "patience",   [LIST_NEXT_UPDATE] = "next-update",
-  [LIST_TIMELINE] = "timeline",   [LIST_IMPACT] = "impact",
-  [LIST_CONTACT] = "contact",     [LIST_NEXT_UPDATE_MESSAGE] = "next-update-message",
-  [LIST_ROOT_CAUSE] = "root-cause", [LIST_ACTIONS_TAKEN] = "actions-taken",
-  [LIST_ACTIONS_PLANNED] = "actions-planned", [LIST_OWNERSHIP] = "ownership",
+  [LIST_BLAME] = "blame",
+  [LIST_GUILT] = "guilt",
+  [LIST_PROMISE] = "promise",
+  [LIST_PROMISE_AFTER_RESOLUTION] = "promise-after-resolution",
+  [LIST_JARGON] = "jargon",
+  [LIST_HEDGES] = "hedges",
+  [LIST_NEGATIONS] = "negations",
+  [LIST_LASTING_CONSEQUENCES] = "lasting-consequences",
+  [LIST_PATIENCE] = "patience",
+  [LIST_NEXT_UPDATE] = "next-update",
+  [LIST_TIMELINE] = "timeline",
+  [LIST_IMPACT] = "impact",
+  [LIST_CONTACT] = "contact",
+  [LIST_NEXT_UPDATE_MESSAGE] = "next-update-message",
+  [LIST_ROOT_CAUSE] = "root-cause",
+  [LIST_ACTIONS_TAKEN] = "actions-taken",
+  [LIST_ACTIONS_PLANNED] = "actions-planned",
+  [LIST_OWNERSHIP] = "ownership",
   [LIST_PROMISED_TIME] = "promised-time",
 };
 
 #define JARGON_ACRONYMS_KEY "jargon-acronyms"
-#define WORDS_KEY "words"
+#define WORDS_KEY           "words"
 
 G_DEFINE_FINAL_TYPE (CandorChecker, candor_checker, G_TYPE_OBJECT)
 
@@ -329,7 +338,7 @@ compile_list (JsonArray  *array,
         {
           g_set_error (error, CANDOR_CHECKER_ERROR, CANDOR_CHECKER_ERROR_INVALID_DATA,
                        _("%s: %s[%u]: not a valid pattern: %s"), source, key, i,
-                       single_error->message);
+                          single_error->message);
           return NULL;
         }
     }
@@ -423,11 +432,10 @@ candor_checker_load (CandorChecker *self, const char *source, GBytes *json, GErr
       if (array == NULL)
         return FALSE;
 
-      self->lists[i] =
-        compile_list (array, words, i == LIST_JARGON ? acronyms : NULL,
-                      i == LIST_BLAME || i == LIST_GUILT || i == LIST_PROMISE ||
-                        i == LIST_PROMISE_AFTER_RESOLUTION || i == LIST_JARGON,
-                      source, list_keys[i], error);
+      self->lists[i] = compile_list (array, words, i == LIST_JARGON ? acronyms : NULL,
+                                     i == LIST_BLAME || i == LIST_GUILT || i == LIST_PROMISE ||
+                                       i == LIST_PROMISE_AFTER_RESOLUTION || i == LIST_JARGON,
+                                     source, list_keys[i], error);
       if (self->lists[i] == NULL)
         return FALSE;
     }
@@ -520,7 +528,6 @@ candor_checker_get_language (CandorChecker *self)
 
   return self->language;
 }
-
 
 /* Whether a word, stripped of the punctuation around it, is a host name,
  * code or identifier ("db-prod-3.internal", "HTTP/2", "E1234") rather than

@@ -183,9 +183,9 @@ candor_finding_class_init (CandorFindingClass *klass)
 
   /* The words the finding is about, as written: the span says where they
    * were, the quote what they were, so a list of findings reads on its own. */
-  properties[PROP_QUOTE] = g_param_spec_string (
-    "quote", NULL, NULL, NULL,
-    G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_QUOTE] = g_param_spec_string ("quote", NULL, NULL, NULL,
+                                                G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY |
+                                                  G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }

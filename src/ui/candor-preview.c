@@ -55,8 +55,8 @@ static char *
 finding_subtitle (CandorFinding *finding)
 {
   g_autoptr (GString) subtitle = g_string_new (candor_finding_get_suggestion (finding));
-  int         field = candor_finding_get_field (finding);
-  const char *quote = candor_finding_get_quote (finding);
+  int              field = candor_finding_get_field (finding);
+  const char      *quote = candor_finding_get_quote (finding);
   g_autofree char *place = NULL;
 
   if (field >= 0 && field < CANDOR_N_FIELDS && quote != NULL)
@@ -111,12 +111,10 @@ show_findings (CandorPreview *self, GPtrArray *findings)
     {
       CandorFinding *finding = g_ptr_array_index (findings, i);
 
-      g_string_append_printf (signature, "%s|%d|%s|%s\n", candor_finding_get_rule_id (finding),
-                              candor_finding_get_field (finding),
-                              candor_finding_get_message (finding),
-                              candor_finding_get_quote (finding) != NULL
-                                ? candor_finding_get_quote (finding)
-                                : "");
+      g_string_append_printf (
+        signature, "%s|%d|%s|%s\n", candor_finding_get_rule_id (finding),
+        candor_finding_get_field (finding), candor_finding_get_message (finding),
+        candor_finding_get_quote (finding) != NULL ? candor_finding_get_quote (finding) : "");
     }
 
   if (g_strcmp0 (signature->str, self->findings_signature) == 0)

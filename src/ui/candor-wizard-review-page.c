@@ -127,8 +127,8 @@ static char *
 finding_subtitle (CandorFinding *finding)
 {
   g_autoptr (GString) subtitle = g_string_new (candor_finding_get_suggestion (finding));
-  int         field = candor_finding_get_field (finding);
-  const char *quote = candor_finding_get_quote (finding);
+  int              field = candor_finding_get_field (finding);
+  const char      *quote = candor_finding_get_quote (finding);
   g_autofree char *place = NULL;
 
   if (field >= 0 && field < CANDOR_N_FIELDS && quote != NULL)

@@ -88,12 +88,12 @@ main (int argc, char *argv[])
 {
   g_autoptr (JsonParser) parser = json_parser_new ();
   g_autoptr (GError) error = NULL;
-  Counts      counts[G_N_ELEMENTS (languages)][G_N_ELEMENTS (rules)] = { 0 };
-  guint       clean[G_N_ELEMENTS (languages)] = { 0 };
-  guint       flagged[G_N_ELEMENTS (languages)] = { 0 };
-  guint       n_items[G_N_ELEMENTS (languages)] = { 0 };
-  gboolean    verbose = argc > 2 && g_str_equal (argv[2], "--verbose");
-  JsonArray  *items;
+  Counts         counts[G_N_ELEMENTS (languages)][G_N_ELEMENTS (rules)] = { 0 };
+  guint          clean[G_N_ELEMENTS (languages)] = { 0 };
+  guint          flagged[G_N_ELEMENTS (languages)] = { 0 };
+  guint          n_items[G_N_ELEMENTS (languages)] = { 0 };
+  gboolean       verbose = argc > 2 && g_str_equal (argv[2], "--verbose");
+  JsonArray     *items;
   CandorChecker *checkers[G_N_ELEMENTS (languages)];
 
   if (argc < 2)
@@ -104,8 +104,8 @@ main (int argc, char *argv[])
 
   if (!json_parser_load_from_file (parser, argv[1], &error))
     g_error ("%s: %s", argv[1], error->message);
-  items = json_object_get_array_member (json_node_get_object (json_parser_get_root (parser)),
-                                        "items");
+  items =
+    json_object_get_array_member (json_node_get_object (json_parser_get_root (parser)), "items");
 
   for (guint l = 0; l < G_N_ELEMENTS (languages); l++)
     {

@@ -949,7 +949,8 @@ test_checker_quotes (void)
   g_assert_cmpstr (candor_finding_get_rule_id (finding), ==, "blame");
   g_assert_cmpstr (candor_finding_get_quote (finding), ==,
                    "Our vendor messed up, and it was their fault");
-  span = g_utf8_substring (text, candor_finding_get_start (finding), candor_finding_get_end (finding));
+  span =
+    g_utf8_substring (text, candor_finding_get_start (finding), candor_finding_get_end (finding));
   g_assert_cmpstr (span, ==, candor_finding_get_quote (finding));
   g_assert_cmpstr (candor_finding_get_suggestion (finding), !=, "");
 }
@@ -975,7 +976,8 @@ test_checker_language_mismatch (void)
   findings = candor_checker_check_update (checker, incident, update);
   ids = rule_ids (findings);
   g_assert_cmpstr (ids, ==, "language-mismatch missing-patience");
-  g_assert_nonnull (strstr (candor_finding_get_message (g_ptr_array_index (findings, 0)), "Russian"));
+  g_assert_nonnull (
+    strstr (candor_finding_get_message (g_ptr_array_index (findings, 0)), "Russian"));
   g_clear_pointer (&findings, g_ptr_array_unref);
   g_clear_pointer (&ids, g_free);
 
@@ -1049,7 +1051,8 @@ test_checker_whole_message (void)
   g_clear_pointer (&findings, g_ptr_array_unref);
 
   findings = candor_checker_check_message (
-    checker, "We are aware of some issues. Let us know if you have questions. We'll keep you posted.",
+    checker,
+    "We are aware of some issues. Let us know if you have questions. We'll keep you posted.",
     CANDOR_UPDATE_KIND_PROGRESS, FALSE);
   ids = rule_ids (findings);
   g_assert_cmpstr (ids, ==,
@@ -1086,17 +1089,17 @@ test_checker_corpus (void)
 
   json_parser_load_from_file (parser, path, &error);
   g_assert_no_error (error);
-  items = json_object_get_array_member (json_node_get_object (json_parser_get_root (parser)),
-                                        "items");
+  items =
+    json_object_get_array_member (json_node_get_object (json_parser_get_root (parser)), "items");
   g_assert_cmpuint (json_array_get_length (items), >=, 200);
 
   for (guint i = 0; i < json_array_get_length (items); i++)
     {
-      JsonObject    *item = json_array_get_object_element (items, i);
-      JsonArray     *expect = json_object_get_array_member (item, "expect");
-      const char    *text = json_object_get_string_member (item, "text");
-      const char    *field_name = json_object_get_string_member (item, "field");
-      gboolean       resolved = json_object_get_boolean_member_with_default (item, "resolved", FALSE);
+      JsonObject *item = json_array_get_object_element (items, i);
+      JsonArray  *expect = json_object_get_array_member (item, "expect");
+      const char *text = json_object_get_string_member (item, "text");
+      const char *field_name = json_object_get_string_member (item, "field");
+      gboolean    resolved = json_object_get_boolean_member_with_default (item, "resolved", FALSE);
       CandorChecker *checker =
         g_str_equal (json_object_get_string_member (item, "lang"), "ru") ? russian : english;
       g_autoptr (GPtrArray) findings = NULL;
@@ -1119,8 +1122,8 @@ test_checker_corpus (void)
         }
 
       for (guint f = 0; f < findings->len; f++)
-        g_hash_table_add (found, (gpointer)candor_finding_get_rule_id (
-                                   g_ptr_array_index (findings, f)));
+        g_hash_table_add (found,
+                          (gpointer)candor_finding_get_rule_id (g_ptr_array_index (findings, f)));
       ids = rule_ids (findings);
 
       if (json_array_get_length (expect) == 0)
