@@ -135,19 +135,23 @@ build_references (const CandorEmailHeaders *headers)
   return g_string_free (references, FALSE);
 }
 
-/* At most 45 bytes per word: 60 characters of base64 plus "=?UTF-8?B?" and
- * "?=" stay within RFC 2047's 75. */
-#define ENCODED_WORD_MAX_BYTES 45
+/* RFC 2047 keeps a line with encoded words within 76 characters. A word
+ * " =?UTF-8?B?...?=" on a folded line has room for 60 characters of base64,
+ * 45 bytes; the first shares its line with the header's name ("Subject: " at
+ * most), which leaves 52 (whole groups of four), 39 bytes. */
+#define ENCODED_WORD_MAX_BYTES       45
+#define FIRST_ENCODED_WORD_MAX_BYTES 39
 
-/* The Subject as RFC 2047 "B" encoded words, one per folded line. Each word
- * but the last carries a multiple of three bytes of whole characters, so no
- * word is padded: GMime (and readers like it) join adjacent words before
- * decoding, and a "=" in the middle would cut the subject short there. */
-static char *
-encode_subject (const char *subject)
+/* @text as RFC 2047 "B" encoded words, each on its own folded line. Each
+ * word but the last carries a multiple of three bytes of whole characters, so
+ * no word is padded: GMime (and readers like it) join adjacent words before
+ * decoding, and a "=" in the middle would cut the text short there. GMime's
+ * own encoder pads, so Subject and display names are written here. */
+static void
+append_encoded_words (GString *raw, const char *text)
 {
-  GString    *raw = g_string_new (NULL);
-  const char *p = subject;
+  const char *p = text;
+  gssize      max_bytes = FIRST_ENCODED_WORD_MAX_BYTES;
 
   while (*p != '\0')
     {
@@ -155,7 +159,7 @@ encode_subject (const char *subject)
       const char      *aligned = NULL;
       g_autofree char *base64 = NULL;
 
-      while (*end != '\0' && g_utf8_next_char (end) - p <= ENCODED_WORD_MAX_BYTES)
+      while (*end != '\0' && g_utf8_next_char (end) - p <= max_bytes)
         {
           end = g_utf8_next_char (end);
           if ((end - p) % 3 == 0)
@@ -167,9 +171,8 @@ encode_subject (const char *subject)
       base64 = g_base64_encode ((const guchar *)p, end - p);
       g_string_append_printf (raw, " =?UTF-8?B?%s?=\n", base64);
       p = end;
+      max_bytes = ENCODED_WORD_MAX_BYTES;
     }
-
-  return g_string_free (raw, FALSE);
 }
 
 static gboolean
@@ -182,6 +185,39 @@ is_ascii (const char *text)
     }
 
   return TRUE;
+}
+
+/* An address header's raw value: a display name outside ASCII as unpadded
+ * encoded words (see append_encoded_words), the address on its own line. */
+static char *
+format_mailboxes (InternetAddressList *list)
+{
+  GString *raw = g_string_new (NULL);
+
+  for (int i = 0; i < internet_address_list_length (list); i++)
+    {
+      InternetAddress *address = internet_address_list_get_address (list, i);
+      const char      *name = internet_address_get_name (address);
+
+      if (i > 0)
+        g_string_append (raw, ",\n");
+
+      if (name != NULL && !is_ascii (name))
+        {
+          append_encoded_words (raw, name);
+          g_string_append_printf (
+            raw, " <%s>", internet_address_mailbox_get_addr (INTERNET_ADDRESS_MAILBOX (address)));
+        }
+      else
+        {
+          g_autofree char *formatted = internet_address_to_string (address, NULL, TRUE);
+
+          g_string_append_printf (raw, " %s", formatted);
+        }
+    }
+  g_string_append_c (raw, '\n');
+
+  return g_string_free (raw, FALSE);
 }
 
 static GMimeTextPart *
@@ -252,6 +288,7 @@ candor_email_build (const CandorEmailHeaders *headers,
   g_autofree char *id = NULL;
   g_autofree char *document = NULL;
   const char      *sender;
+  GMimeHeaderList *header_list;
   GByteArray      *array;
 
   g_return_val_if_fail (headers != NULL, NULL);
@@ -296,12 +333,26 @@ candor_email_build (const CandorEmailHeaders *headers,
                                  nobody);
     }
   g_mime_message_set_subject (message, headers->subject != NULL ? headers->subject : "", "utf-8");
+  header_list = g_mime_object_get_header_list (GMIME_OBJECT (message));
   if (headers->subject != NULL && !is_ascii (headers->subject))
     {
-      g_autofree char *raw_subject = encode_subject (headers->subject);
-      GMimeHeaderList *list = g_mime_object_get_header_list (GMIME_OBJECT (message));
+      GString *raw_subject = g_string_new (NULL);
 
-      g_mime_header_set_raw_value (g_mime_header_list_get_header (list, "Subject"), raw_subject);
+      append_encoded_words (raw_subject, headers->subject);
+      g_mime_header_set_raw_value (g_mime_header_list_get_header (header_list, "Subject"),
+                                   raw_subject->str);
+      g_string_free (raw_subject, TRUE);
+    }
+  {
+    g_autofree char *raw_from = format_mailboxes (from);
+
+    g_mime_header_set_raw_value (g_mime_header_list_get_header (header_list, "From"), raw_from);
+  }
+  if (to != NULL)
+    {
+      g_autofree char *raw_to = format_mailboxes (to);
+
+      g_mime_header_set_raw_value (g_mime_header_list_get_header (header_list, "To"), raw_to);
     }
 
   if (headers->date == NULL)
@@ -338,7 +389,7 @@ candor_email_build (const CandorEmailHeaders *headers,
   g_mime_message_set_mime_part (message, GMIME_OBJECT (alternative));
 
   /* Unix line ends, as .eml and mbox files hold them; the SMTP sender turns
-   * them into CRLF on the wire (CURLOPT_CRLF). GMime's own parser misreads
+   * them into CRLF on the wire. GMime's own parser misreads
    * folded encoded words in CRLF messages, so LF also reads back safely. */
   options = g_mime_format_options_new ();
   g_mime_format_options_set_newline_format (options, GMIME_NEWLINE_FORMAT_UNIX);

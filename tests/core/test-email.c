@@ -276,6 +276,55 @@ test_email_mbox (void)
   g_rmdir (dir);
 }
 
+/* Long Cyrillic names and subjects split over several encoded words, every
+ * header line within RFC 2047's 76 characters, and read back whole. */
+static void
+test_email_long_encoded_headers (void)
+{
+  const CandorEmailHeaders headers = {
+    .from = "Служба поддержки клиентов компании Candor <support@example.com>",
+    .to = "Клиенты и партнёры компании по всему миру <customers@example.org>, "
+          "\"Ops, on call\" <ops@example.net>, Ёжик <hedgehog@example.org>",
+    .subject =
+      "Сбой входа в личный кабинет: мы уже работаем над исправлением и скоро напишем снова",
+  };
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GBytes) bytes = NULL;
+  g_autoptr (GMimeMessage) message = NULL;
+  g_autofree char *raw = NULL;
+  g_auto (GStrv) lines = NULL;
+  InternetAddressList *to;
+  gsize                size;
+  const char          *data;
+
+  bytes = candor_email_build (&headers, "Текст.", "<p>Текст.</p>", NULL, &error);
+  g_assert_no_error (error);
+
+  data = g_bytes_get_data (bytes, &size);
+  raw = g_strndup (data, size);
+  *strstr (raw, "\n\n") = '\0';
+  lines = g_strsplit (raw, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    g_assert_cmpuint (strlen (lines[i]), <=, 76);
+
+  message = parse_message (bytes);
+  g_assert_cmpstr (g_mime_message_get_subject (message), ==, headers.subject);
+  g_assert_cmpstr (internet_address_get_name (
+                     internet_address_list_get_address (g_mime_message_get_from (message), 0)),
+                   ==, "Служба поддержки клиентов компании Candor");
+  to = g_mime_message_get_addresses (message, GMIME_ADDRESS_TYPE_TO);
+  g_assert_cmpint (internet_address_list_length (to), ==, 3);
+  g_assert_cmpstr (internet_address_get_name (internet_address_list_get_address (to, 0)), ==,
+                   "Клиенты и партнёры компании по всему миру");
+  g_assert_cmpstr (internet_address_get_name (internet_address_list_get_address (to, 1)), ==,
+                   "Ops, on call");
+  g_assert_cmpstr (internet_address_mailbox_get_addr (
+                     INTERNET_ADDRESS_MAILBOX (internet_address_list_get_address (to, 1))),
+                   ==, "ops@example.net");
+  g_assert_cmpstr (internet_address_get_name (internet_address_list_get_address (to, 2)), ==,
+                   "Ёжик");
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -286,6 +335,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/core/email/threads-follow-ups", test_email_threads_follow_ups);
   g_test_add_func ("/core/email/bad-input", test_email_bad_input);
   g_test_add_func ("/core/email/mbox", test_email_mbox);
+  g_test_add_func ("/core/email/long-encoded-headers", test_email_long_encoded_headers);
 
   return g_test_run ();
 }
