@@ -284,7 +284,7 @@ run_show (int argc, char **argv)
           CandorSentRendition *rendition = g_ptr_array_index (sent->renditions, j);
 
           g_print ("    %s · %s\n", rendition->audience,
-                   candor_enum_to_nick (CANDOR_TYPE_FORMAT, rendition->format));
+                   candor_enum_to_nick (CANDOR_TYPE_DIALECT, rendition->dialect));
         }
     }
 
@@ -398,8 +398,8 @@ run_search (int argc, char **argv)
                               &query.state, &status) ||
       !candor_cli_parse_enum (COMMAND, CANDOR_TYPE_SEVERITY, "--severity", severity_text,
                               &query.severity, &status) ||
-      !candor_cli_parse_enum (COMMAND, CANDOR_TYPE_FORMAT, "--channel", channel_text, &query.format,
-                              &status))
+      !candor_cli_parse_enum (COMMAND, CANDOR_TYPE_DIALECT, "--channel", channel_text,
+                              &query.format, &status))
     return status;
 
   query.text = argv[1];
@@ -429,7 +429,7 @@ run_search (int argc, char **argv)
       CandorSearchHit *hit = g_ptr_array_index (hits, i);
       g_autofree char *at = format_iso (candor_search_hit_get_at (hit));
       int              format = candor_search_hit_get_format (hit);
-      const char *channel = format >= 0 ? candor_enum_to_nick (CANDOR_TYPE_FORMAT, format) : NULL;
+      const char *channel = format >= 0 ? candor_enum_to_nick (CANDOR_TYPE_DIALECT, format) : NULL;
 
       if (!json)
         {

@@ -18,6 +18,7 @@
 
 #include "candor-cli-render.h"
 #include "candor-cli.h"
+#include "candor-dialect.h"
 #include "candor-composition.h"
 #include "candor-draft.h"
 #include "candor-enum-types.h"
@@ -30,11 +31,11 @@ list_format_nicks (void)
 {
   GString *names = g_string_new (NULL);
 
-  for (int format = 0; format < CANDOR_N_FORMATS; format++)
+  for (int format = 0; format < CANDOR_N_DIALECTS; format++)
     {
       if (names->len > 0)
         g_string_append (names, ", ");
-      g_string_append (names, candor_enum_to_nick (CANDOR_TYPE_FORMAT, format));
+      g_string_append (names, candor_enum_to_nick (CANDOR_TYPE_DIALECT, format));
     }
 
   return g_string_free (names, FALSE);
@@ -130,24 +131,20 @@ print_rendition (CandorRendition *rendition, GError **error)
   CandorSocialThread *thread = candor_rendition_get_thread (rendition);
   GBytes             *mime;
 
-  switch (candor_rendition_get_format (rendition))
+  switch (candor_dialect_get_info (candor_rendition_get_format (rendition))->payload)
     {
-      case CANDOR_FORMAT_EMAIL:
+      case CANDOR_PAYLOAD_MIME:
         mime = candor_rendition_get_mime (rendition, error);
         if (mime == NULL)
           return FALSE;
         fwrite (g_bytes_get_data (mime, NULL), 1, g_bytes_get_size (mime), stdout);
         return TRUE;
 
-      case CANDOR_FORMAT_MATRIX:
-      case CANDOR_FORMAT_TEAMS:
-      case CANDOR_FORMAT_STATUS_PAGE:
+      case CANDOR_PAYLOAD_JSON:
         g_print ("%s\n", candor_rendition_get_json (rendition));
         return TRUE;
 
-      case CANDOR_FORMAT_MASTODON:
-      case CANDOR_FORMAT_BLUESKY:
-      case CANDOR_FORMAT_X:
+      case CANDOR_PAYLOAD_THREAD:
         /* One post after another, each with its length against the limit. */
         for (guint i = 0; i < candor_social_thread_get_n_posts (thread); i++)
           {
@@ -160,6 +157,7 @@ print_rendition (CandorRendition *rendition, GError **error)
           }
         return TRUE;
 
+      case CANDOR_PAYLOAD_TEXT:
       default:
         g_print ("%s", candor_rendition_get_text (rendition));
         return TRUE;
@@ -173,7 +171,7 @@ print_findings (CandorRendition *rendition)
 
   for (guint i = 0; i < findings->len; i++)
     g_printerr ("%s: %s/%s: %s\n", g_get_prgname (), candor_rendition_get_audience_id (rendition),
-                candor_enum_to_nick (CANDOR_TYPE_FORMAT, candor_rendition_get_format (rendition)),
+                candor_enum_to_nick (CANDOR_TYPE_DIALECT, candor_rendition_get_format (rendition)),
                 candor_finding_get_message (g_ptr_array_index (findings, i)));
 }
 
@@ -211,7 +209,8 @@ candor_cli_render_run (int argc, char **argv)
   if (draft_path == NULL)
     return candor_cli_usage_error (COMMAND, _("missing --draft=FILE"));
 
-  if (format_name != NULL && !candor_enum_from_nick (CANDOR_TYPE_FORMAT, format_name, &only_format))
+  if (format_name != NULL &&
+      !candor_enum_from_nick (CANDOR_TYPE_DIALECT, format_name, &only_format))
     {
       g_autofree char *formats = list_format_nicks ();
 
@@ -241,7 +240,8 @@ candor_cli_render_run (int argc, char **argv)
     }
 
   /* The draft is this command's own: asking for one format is giving every
-   * chosen audience that format alone. */
+   * chosen audience the default channel of that kind alone (its id is the
+   * format's nick). */
   chosen = g_ptr_array_new_with_free_func (g_object_unref);
   for (guint i = 0; i < audiences->len; i++)
     {
@@ -251,9 +251,9 @@ candor_cli_render_run (int argc, char **argv)
         continue;
       if (only_format >= 0)
         {
-          CandorFormat format = only_format;
+          const char *const channel[] = { candor_dialect_get_nick (only_format), NULL };
 
-          candor_audience_set_formats (audience, &format, 1);
+          candor_audience_set_channels (audience, channel);
         }
       g_ptr_array_add (chosen, g_object_ref (audience));
     }
@@ -296,15 +296,15 @@ candor_cli_render_run (int argc, char **argv)
 
       /* Several renditions get a header each, as head(1) does for several files. */
       if (renditions->len > 1)
-        g_print ("%s==> %s / %s <==\n", i > 0 ? "\n" : "",
-                 candor_rendition_get_audience_id (rendition),
-                 candor_enum_to_nick (CANDOR_TYPE_FORMAT, candor_rendition_get_format (rendition)));
+        g_print (
+          "%s==> %s / %s <==\n", i > 0 ? "\n" : "", candor_rendition_get_audience_id (rendition),
+          candor_enum_to_nick (CANDOR_TYPE_DIALECT, candor_rendition_get_format (rendition)));
 
       if (!print_rendition (rendition, &error))
         {
           g_printerr (
             "%s: %s/%s: %s\n", g_get_prgname (), candor_rendition_get_audience_id (rendition),
-            candor_enum_to_nick (CANDOR_TYPE_FORMAT, candor_rendition_get_format (rendition)),
+            candor_enum_to_nick (CANDOR_TYPE_DIALECT, candor_rendition_get_format (rendition)),
             error->message);
           return CANDOR_CLI_EXIT_USAGE;
         }

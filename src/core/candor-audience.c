@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "candor-audience.h"
+#include "candor-dialect.h"
 #include "candor-enum-types.h"
 #include "candor-json.h"
 #include "candor-time-zones.h"
@@ -25,8 +26,8 @@ struct _CandorAudience
 
   char        *id;
   char        *name;
-  GArray      *fields;  /* CandorField */
-  GArray      *formats; /* CandorFormat */
+  GArray      *fields;   /* CandorField */
+  GStrv        channels; /* ids of CandorChannels */
   GStrv        time_zones;
   guint        office_opens;
   guint        office_closes;
@@ -57,7 +58,7 @@ static GParamSpec *properties[N_PROPS];
 static guint       signals[N_SIGNALS];
 
 static const char *const json_keys[] = {
-  "id", "name", "detail", "fields", "formats", "time-zones", "office-hours", NULL,
+  "id", "name", "detail", "fields", "channels", "formats", "time-zones", "office-hours", NULL,
 };
 
 static const char *const office_hours_keys[] = { "opens", "closes", NULL };
@@ -86,7 +87,7 @@ candor_audience_finalize (GObject *object)
   g_clear_pointer (&self->id, g_free);
   g_clear_pointer (&self->name, g_free);
   g_clear_pointer (&self->fields, g_array_unref);
-  g_clear_pointer (&self->formats, g_array_unref);
+  g_clear_pointer (&self->channels, g_strfreev);
   g_clear_pointer (&self->time_zones, g_strfreev);
 
   G_OBJECT_CLASS (candor_audience_parent_class)->finalize (object);
@@ -219,7 +220,7 @@ static void
 candor_audience_init (CandorAudience *self)
 {
   self->fields = g_array_new (FALSE, FALSE, sizeof (CandorField));
-  self->formats = g_array_new (FALSE, FALSE, sizeof (CandorFormat));
+  self->channels = g_new0 (char *, 1);
   self->time_zones = g_new0 (char *, 1);
   self->detail = CANDOR_DETAIL_FULL;
   self->office_opens = 9 * 60;
@@ -239,20 +240,19 @@ candor_audience_new (const char *id, const char *name)
 }
 
 static CandorAudience *
-new_default (const char         *id,
-             const char         *name,
-             CandorDetail        detail,
-             const CandorField  *fields,
-             guint               n_fields,
-             const CandorFormat *formats,
-             guint               n_formats,
-             const char *const  *time_zones)
+new_default (const char        *id,
+             const char        *name,
+             CandorDetail       detail,
+             const CandorField *fields,
+             guint              n_fields,
+             const char *const *channels,
+             const char *const *time_zones)
 {
   CandorAudience *audience = candor_audience_new (id, name);
 
   candor_audience_set_detail (audience, detail);
   candor_audience_set_fields (audience, fields, n_fields);
-  candor_audience_set_formats (audience, formats, n_formats);
+  candor_audience_set_channels (audience, channels);
   candor_audience_set_time_zones (audience, time_zones);
   candor_audience_set_office_hours (audience, 9 * 60, 18 * 60);
 
@@ -267,9 +267,8 @@ candor_audience_new_defaults (void)
     CANDOR_FIELD_IMPACT_NOW, CANDOR_FIELD_IMPACT_FUTURE, CANDOR_FIELD_LASTING_CONSEQUENCES,
     CANDOR_FIELD_CONTACT,    CANDOR_FIELD_NEXT_UPDATE,
   };
-  static const CandorFormat customer_formats[] = {
-    CANDOR_FORMAT_EMAIL,   CANDOR_FORMAT_STATUS_PAGE, CANDOR_FORMAT_MASTODON,
-    CANDOR_FORMAT_BLUESKY, CANDOR_FORMAT_X,
+  static const char *const customer_channels[] = {
+    "email", "status-page", "mastodon", "bluesky", "x", NULL,
   };
   static const char *const customer_zones[] = { "Europe/Berlin", "America/New_York", NULL };
 
@@ -278,11 +277,7 @@ candor_audience_new_defaults (void)
     CANDOR_FIELD_EXECUTIVE_SUMMARY,    CANDOR_FIELD_IMPACT_NOW,  CANDOR_FIELD_IMPACT_FUTURE,
     CANDOR_FIELD_LASTING_CONSEQUENCES, CANDOR_FIELD_NEXT_UPDATE, CANDOR_FIELD_CONTACT,
   };
-  static const CandorFormat executive_formats[] = {
-    CANDOR_FORMAT_EMAIL,
-    CANDOR_FORMAT_SLACK,
-    CANDOR_FORMAT_TEAMS,
-  };
+  static const char *const executive_channels[] = { "email", "slack", "teams", NULL };
   static const char *const executive_zones[] = { "Europe/Berlin", NULL };
 
   /* Engineers want everything, including the root cause and the actions. */
@@ -291,9 +286,8 @@ candor_audience_new_defaults (void)
     CANDOR_FIELD_LASTING_CONSEQUENCES, CANDOR_FIELD_TECHNICAL_DETAILS, CANDOR_FIELD_ACTIONS_TAKEN,
     CANDOR_FIELD_ACTIONS_PLANNED,      CANDOR_FIELD_CONTACT,           CANDOR_FIELD_NEXT_UPDATE,
   };
-  static const CandorFormat technical_formats[] = {
-    CANDOR_FORMAT_EMAIL,      CANDOR_FORMAT_SLACK,  CANDOR_FORMAT_DISCORD,
-    CANDOR_FORMAT_MATTERMOST, CANDOR_FORMAT_MATRIX, CANDOR_FORMAT_STATUS_PAGE,
+  static const char *const technical_channels[] = {
+    "email", "slack", "discord", "mattermost", "matrix", "status-page", NULL,
   };
   static const char *const technical_zones[] = { "Europe/Berlin", "America/New_York", NULL };
 
@@ -302,18 +296,16 @@ candor_audience_new_defaults (void)
   g_ptr_array_add (audiences,
                    new_default ("customers", C_("audience", "Customers"), CANDOR_DETAIL_SHORT,
                                                  customer_fields, G_N_ELEMENTS (customer_fields),
-                                                 customer_formats, G_N_ELEMENTS (customer_formats),
-                                                 customer_zones));
-  g_ptr_array_add (
-    audiences, new_default ("executives", C_("audience", "Executives"),
-                                              CANDOR_DETAIL_SUMMARY_FIRST, executive_fields,
-                                              G_N_ELEMENTS (executive_fields), executive_formats,
-                                              G_N_ELEMENTS (executive_formats), executive_zones));
-  g_ptr_array_add (
-    audiences,
-    new_default ("technical", C_("audience", "Technical"), CANDOR_DETAIL_FULL, technical_fields,
-                                  G_N_ELEMENTS (technical_fields), technical_formats,
-                                  G_N_ELEMENTS (technical_formats), technical_zones));
+                                                 customer_channels, customer_zones));
+  g_ptr_array_add (audiences,
+                   new_default ("executives", C_("audience", "Executives"),
+                                                  CANDOR_DETAIL_SUMMARY_FIRST, executive_fields,
+                                                  G_N_ELEMENTS (executive_fields),
+                                                  executive_channels, executive_zones));
+  g_ptr_array_add (audiences,
+                   new_default ("technical", C_("audience", "Technical"), CANDOR_DETAIL_FULL,
+                                                 technical_fields, G_N_ELEMENTS (technical_fields),
+                                                 technical_channels, technical_zones));
 
   return audiences;
 }
@@ -411,45 +403,47 @@ candor_audience_has_field (CandorAudience *self, CandorField field)
   return FALSE;
 }
 
-const CandorFormat *
-candor_audience_get_formats (CandorAudience *self, guint *n_formats)
+/**
+ * candor_audience_get_channels:
+ *
+ * Returns: (transfer none): the ids of the channels this audience is reached
+ *   through, in order, %NULL-terminated
+ */
+const char *const *
+candor_audience_get_channels (CandorAudience *self)
 {
   g_return_val_if_fail (CANDOR_IS_AUDIENCE (self), NULL);
-  g_return_val_if_fail (n_formats != NULL, NULL);
 
-  *n_formats = self->formats->len;
-  return (const CandorFormat *)self->formats->data;
+  return (const char *const *)self->channels;
 }
 
 void
-candor_audience_set_formats (CandorAudience *self, const CandorFormat *formats, guint n_formats)
+candor_audience_set_channels (CandorAudience *self, const char *const *channel_ids)
 {
+  static const char *const none[] = { NULL };
+
   g_return_if_fail (CANDOR_IS_AUDIENCE (self));
-  g_return_if_fail (formats != NULL || n_formats == 0);
 
-  for (guint i = 0; i < n_formats; i++)
-    g_return_if_fail (formats[i] < CANDOR_N_FORMATS);
+  if (channel_ids == NULL)
+    channel_ids = none;
+  for (guint i = 0; channel_ids[i] != NULL; i++)
+    g_return_if_fail (*channel_ids[i] != '\0');
 
-  if (array_equal (self->formats, formats, n_formats))
+  if (g_strv_equal ((const char *const *)self->channels, channel_ids))
     return;
 
-  g_array_set_size (self->formats, 0);
-  g_array_append_vals (self->formats, formats, n_formats);
+  g_strfreev (self->channels);
+  self->channels = g_strdupv ((char **)channel_ids);
   emit_changed (self);
 }
 
 gboolean
-candor_audience_has_format (CandorAudience *self, CandorFormat format)
+candor_audience_has_channel (CandorAudience *self, const char *channel_id)
 {
   g_return_val_if_fail (CANDOR_IS_AUDIENCE (self), FALSE);
+  g_return_val_if_fail (channel_id != NULL, FALSE);
 
-  for (guint i = 0; i < self->formats->len; i++)
-    {
-      if (g_array_index (self->formats, CandorFormat, i) == format)
-        return TRUE;
-    }
-
-  return FALSE;
+  return g_strv_contains ((const char *const *)self->channels, channel_id);
 }
 
 const char *const *
@@ -550,12 +544,10 @@ candor_audience_to_json (CandorAudience *self)
       candor_enum_to_nick (CANDOR_TYPE_FIELD, g_array_index (self->fields, CandorField, i)));
   json_builder_end_array (builder);
 
-  json_builder_set_member_name (builder, "formats");
+  json_builder_set_member_name (builder, "channels");
   json_builder_begin_array (builder);
-  for (guint i = 0; i < self->formats->len; i++)
-    json_builder_add_string_value (
-      builder,
-      candor_enum_to_nick (CANDOR_TYPE_FORMAT, g_array_index (self->formats, CandorFormat, i)));
+  for (guint i = 0; self->channels[i] != NULL; i++)
+    json_builder_add_string_value (builder, self->channels[i]);
   json_builder_end_array (builder);
 
   json_builder_set_member_name (builder, "time-zones");
@@ -700,12 +692,67 @@ read_enum_list (JsonObject *object,
   return TRUE;
 }
 
+/* Reads "channels", a list of channel ids, or what audiences wrote before
+ * channels were configured, "formats": a list of dialect nicks, each the id of
+ * the default channel of its kind. */
+static gboolean
+read_channels (JsonObject *object, const char *path, GStrv *channels, GError **error)
+{
+  g_autoptr (GArray) formats = NULL;
+
+  if (json_object_has_member (object, "channels") && json_object_has_member (object, "formats"))
+    {
+      g_autofree char *key_path = candor_json_path_join (path, "formats");
+
+      g_set_error (error, CANDOR_JSON_ERROR, CANDOR_JSON_ERROR_VALUE,
+                   _("%s: an audience lists its channels, not its formats as well"), key_path);
+      return FALSE;
+    }
+
+  if (!read_enum_list (object, path, "formats", CANDOR_TYPE_DIALECT,
+                       _("a format"), &formats, error))
+    return FALSE;
+  if (formats != NULL)
+    {
+      *channels = g_new0 (char *, formats->len + 1);
+      for (guint i = 0; i < formats->len; i++)
+        (*channels)[i] = g_strdup (candor_dialect_get_nick (g_array_index (formats, int, i)));
+      return TRUE;
+    }
+
+  if (!candor_json_get_strv (object, path, "channels", channels, error))
+    return FALSE;
+  for (guint i = 0; *channels != NULL && (*channels)[i] != NULL; i++)
+    {
+      g_autofree char *element_path =
+        g_strdup_printf ("%s%schannels[%u]", path ? path : "", path && *path ? "." : "", i);
+
+      if (*(*channels)[i] == '\0')
+        {
+          g_set_error (error, CANDOR_JSON_ERROR, CANDOR_JSON_ERROR_VALUE,
+                       _("%s: empty; a channel is named by its id"), element_path);
+          return FALSE;
+        }
+      for (guint j = 0; j < i; j++)
+        {
+          if (g_str_equal ((*channels)[j], (*channels)[i]))
+            {
+              g_set_error (error, CANDOR_JSON_ERROR, CANDOR_JSON_ERROR_VALUE,
+                           _("%s: “%s” is listed twice"), element_path, (*channels)[i]);
+              return FALSE;
+            }
+        }
+    }
+
+  return TRUE;
+}
+
 CandorAudience *
 candor_audience_new_from_json_at (JsonNode *node, const char *path, GError **error)
 {
   g_autoptr (CandorAudience) self = NULL;
   g_autoptr (GArray) fields = NULL;
-  g_autoptr (GArray) formats = NULL;
+  g_auto (GStrv) channels = NULL;
   g_auto (GStrv) zones = NULL;
   JsonObject *object;
   const char *id = NULL;
@@ -733,11 +780,10 @@ candor_audience_new_from_json_at (JsonNode *node, const char *path, GError **err
   if (!candor_json_get_string (object, path, "name", &name, error) ||
       !candor_json_get_enum (
         object, path, "detail", CANDOR_TYPE_DETAIL, _("a detail level"), &detail, error) ||
-        !read_enum_list (
-          object, path, "fields", CANDOR_TYPE_FIELD, _("a field"), &fields, error) ||
-          !read_enum_list (object, path, "formats", CANDOR_TYPE_FORMAT,
-                           _("a format"), &formats, error) ||
-                           !candor_json_get_strv (object, path, "time-zones", &zones, error))
+        !read_enum_list (object, path, "fields", CANDOR_TYPE_FIELD,
+                         _("a field"), &fields, error) ||
+                         !read_channels (object, path, &channels, error) ||
+                         !candor_json_get_strv (object, path, "time-zones", &zones, error))
     return NULL;
 
   for (guint i = 0; zones != NULL && zones[i] != NULL; i++)
@@ -760,8 +806,8 @@ candor_audience_new_from_json_at (JsonNode *node, const char *path, GError **err
   candor_audience_set_detail (self, detail);
   if (fields != NULL)
     candor_audience_set_fields (self, (const CandorField *)fields->data, fields->len);
-  if (formats != NULL)
-    candor_audience_set_formats (self, (const CandorFormat *)formats->data, formats->len);
+  if (channels != NULL)
+    candor_audience_set_channels (self, (const char *const *)channels);
   if (zones != NULL)
     candor_audience_set_time_zones (self, (const char *const *)zones);
 

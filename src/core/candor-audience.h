@@ -18,7 +18,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (CandorAudience, candor_audience, CANDOR, AUDIENCE, GObject)
 
 /* Who receives a message: which fields they see, in what order, with how
- * much detail, through which formats, and when their offices open and close.
+ * much detail, through which channels, and when their offices open and close.
  * "changed" is emitted once for every effective change of any of these. */
 CandorAudience *candor_audience_new (const char *id, const char *name);
 /* The three every installation starts with: "customers", "executives", "technical". */
@@ -34,10 +34,11 @@ void         candor_audience_set_detail (CandorAudience *self, CandorDetail deta
 const CandorField *candor_audience_get_fields (CandorAudience *self, guint *n_fields);
 void candor_audience_set_fields (CandorAudience *self, const CandorField *fields, guint n_fields);
 
-/* The formats (channels) this audience is reached through. */
-const CandorFormat *candor_audience_get_formats (CandorAudience *self, guint *n_formats);
-void
-candor_audience_set_formats (CandorAudience *self, const CandorFormat *formats, guint n_formats);
+/* The ids of the configured channels (CandorChannel) this audience is reached
+ * through, in order; NULL-terminated. An id no channel has is skipped when
+ * rendering: the channel may have been removed since. */
+const char *const *candor_audience_get_channels (CandorAudience *self);
+void candor_audience_set_channels (CandorAudience *self, const char *const *channel_ids);
 
 /* IANA zone ids ("Europe/Moscow") and office hours as minutes after midnight
  * local to each zone (9:00 = 540, 18:00 = 1080). */
@@ -53,8 +54,8 @@ CandorAudience *candor_audience_new_from_json (JsonNode *node, GError **error);
  * "audiences[1].detail: ...". Errors are in the CANDOR_JSON_ERROR domain. */
 CandorAudience *candor_audience_new_from_json_at (JsonNode *node, const char *path, GError **error);
 
-/* Whether @field / @format is among this audience's. */
+/* Whether @field / @channel_id is among this audience's. */
 gboolean candor_audience_has_field (CandorAudience *self, CandorField field);
-gboolean candor_audience_has_format (CandorAudience *self, CandorFormat format);
+gboolean candor_audience_has_channel (CandorAudience *self, const char *channel_id);
 
 G_END_DECLS

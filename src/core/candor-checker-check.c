@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "candor-checker-private.h"
+#include "candor-dialect.h"
 
 /* Text being checked, with ё folded and a cursor that turns byte offsets
  * into the character offsets the editor underlines with. An update's fields
@@ -836,20 +837,27 @@ candor_checker_check_update (CandorChecker *self, CandorIncident *incident, Cand
 }
 
 CandorFinding *
-candor_checker_check_length (CandorChecker *self, CandorFormat format, guint length, guint limit)
+candor_checker_check_length (CandorChecker *self, CandorDialect format, guint length, guint limit)
 {
   g_autofree char *message = NULL;
 
   g_return_val_if_fail (CANDOR_IS_CHECKER (self), NULL);
-  g_return_val_if_fail (format < CANDOR_N_FORMATS, NULL);
+  g_return_val_if_fail (format < CANDOR_N_DIALECTS, NULL);
 
   if (length <= limit)
     return NULL;
 
-  message = g_strdup_printf (
-    g_dngettext (GETTEXT_PACKAGE, "%s accepts at most %u character and this is %u; shorten it.",
-                 "%s accepts at most %u characters and this is %u; shorten it.", limit),
-    candor_format_get_label (format), limit, length);
+  /* Teams and Matrix count the bytes of the payload their API takes. */
+  if (candor_dialect_get_info (format)->units == CANDOR_LENGTH_UNITS_BYTES)
+    message = g_strdup_printf (
+      g_dngettext (GETTEXT_PACKAGE, "%s accepts at most %u byte and this is %u; shorten it.",
+                   "%s accepts at most %u bytes and this is %u; shorten it.", limit),
+      candor_dialect_get_label (format), limit, length);
+  else
+    message = g_strdup_printf (
+      g_dngettext (GETTEXT_PACKAGE, "%s accepts at most %u character and this is %u; shorten it.",
+                   "%s accepts at most %u characters and this is %u; shorten it.", limit),
+      candor_dialect_get_label (format), limit, length);
 
   return candor_finding_new ("over-limit", CANDOR_FINDING_SEVERITY_ERROR,
                              CANDOR_FINDING_WHOLE_MESSAGE, limit, length, message,

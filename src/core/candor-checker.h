@@ -75,6 +75,6 @@ candor_checker_check_update (CandorChecker *self, CandorIncident *incident, Cand
  * channel of @format accepts, else %NULL.
  * Returns: (transfer full) (nullable) */
 CandorFinding *
-candor_checker_check_length (CandorChecker *self, CandorFormat format, guint length, guint limit);
+candor_checker_check_length (CandorChecker *self, CandorDialect format, guint length, guint limit);
 
 G_END_DECLS

@@ -25,6 +25,7 @@ struct _CandorComposition
   CandorIncident *incident;
   CandorUpdate   *update;
   GPtrArray      *audiences;
+  GPtrArray      *channels; /* CandorChannel, each owned copy */
 
   /* One renderer for the life of the composition: it keeps each field's
    * parsed Markdown between keystrokes. */
@@ -46,6 +47,7 @@ enum
 {
   PROP_0,
   PROP_AUDIENCES,
+  PROP_CHANNELS,
   PROP_DIRTY,
   PROP_EMAIL_FROM,
   PROP_EMAIL_TO,
@@ -66,9 +68,9 @@ static guint signals[N_SIGNALS];
  * table: a few dozen comparisons cost less than building keys on every
  * keystroke. */
 static gboolean
-rendition_has_key (CandorRendition *rendition, const char *audience_id, CandorFormat format)
+rendition_has_key (CandorRendition *rendition, const char *audience_id, const char *channel_id)
 {
-  return candor_rendition_get_format (rendition) == format &&
+  return g_str_equal (candor_rendition_get_channel_id (rendition), channel_id) &&
          g_str_equal (candor_rendition_get_audience_id (rendition), audience_id);
 }
 
@@ -150,15 +152,20 @@ recompute (CandorComposition *self)
    * allocator reuses the memory just freed instead of a whole batch at once. */
   for (guint i = 0; i < self->audiences->len; i++)
     {
-      CandorAudience     *audience = g_ptr_array_index (self->audiences, i);
-      const CandorFormat *formats;
-      guint               n_formats;
+      CandorAudience    *audience = g_ptr_array_index (self->audiences, i);
+      const char *const *ids = candor_audience_get_channels (audience);
 
-      formats = candor_audience_get_formats (audience, &n_formats);
-      for (guint j = 0; j < n_formats; j++, n_renditions++)
+      for (guint j = 0; ids[j] != NULL; j++)
         {
-          CandorRendition *rendition = candor_renderer_render (self->renderer, self->incident,
-                                                               self->update, audience, formats[j]);
+          CandorChannel   *channel = candor_channel_find (self->channels, ids[j]);
+          CandorRendition *rendition;
+
+          /* The channel may have been removed since the audience was set up. */
+          if (channel == NULL)
+            continue;
+
+          rendition = candor_renderer_render_for_channel (self->renderer, self->incident,
+                                                          self->update, audience, channel);
 
           if (n_renditions < self->renditions->len)
             {
@@ -167,6 +174,7 @@ recompute (CandorComposition *self)
             }
           else
             g_ptr_array_add (self->renditions, rendition);
+          n_renditions++;
         }
     }
   g_ptr_array_set_size (self->renditions, n_renditions);
@@ -220,6 +228,7 @@ candor_composition_dispose (GObject *object)
   disconnect_draft (self);
   g_clear_object (&self->renderer);
   g_clear_object (&self->checker);
+  g_clear_pointer (&self->channels, g_ptr_array_unref);
   g_clear_pointer (&self->renditions, g_ptr_array_unref);
   g_clear_pointer (&self->findings, g_ptr_array_unref);
   g_clear_pointer (&self->acknowledged, g_hash_table_unref);
@@ -247,6 +256,10 @@ candor_composition_get_property (GObject *object, guint prop_id, GValue *value, 
     {
       case PROP_AUDIENCES:
         g_value_set_boxed (value, self->audiences);
+        break;
+
+      case PROP_CHANNELS:
+        g_value_set_boxed (value, self->channels);
         break;
 
       case PROP_DIRTY:
@@ -299,6 +312,10 @@ candor_composition_class_init (CandorCompositionClass *klass)
   object_class->get_property = candor_composition_get_property;
   object_class->set_property = candor_composition_set_property;
 
+  properties[PROP_CHANNELS] = g_param_spec_boxed (
+    "channels", NULL, "The configured channels the audiences point to", G_TYPE_PTR_ARRAY,
+    G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
   properties[PROP_AUDIENCES] =
     g_param_spec_boxed ("audiences", NULL, "The audiences the draft goes to", G_TYPE_PTR_ARRAY,
                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
@@ -330,6 +347,7 @@ static void
 candor_composition_init (CandorComposition *self)
 {
   self->renderer = candor_renderer_new ();
+  self->channels = candor_channel_new_defaults ();
   self->renditions = g_ptr_array_new_with_free_func (g_object_unref);
   self->findings = g_ptr_array_new_with_free_func (g_object_unref);
   self->acknowledged = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
@@ -388,6 +406,35 @@ candor_composition_set_draft (CandorComposition *self,
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_AUDIENCES]);
   set_dirty (self, TRUE);
+}
+
+/**
+ * candor_composition_set_channels:
+ * @channels: (element-type CandorChannel): the configured channels
+ *
+ * The channels the audiences' channel ids name. The composition keeps a copy
+ * of each, so a channel edited later changes nothing until set again.
+ */
+void
+candor_composition_set_channels (CandorComposition *self, GPtrArray *channels)
+{
+  g_return_if_fail (CANDOR_IS_COMPOSITION (self));
+  g_return_if_fail (channels != NULL);
+
+  g_ptr_array_set_size (self->channels, 0);
+  for (guint i = 0; i < channels->len; i++)
+    g_ptr_array_add (self->channels, candor_channel_copy (g_ptr_array_index (channels, i)));
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CHANNELS]);
+  set_dirty (self, TRUE);
+}
+
+/* Returns: (transfer none) (element-type CandorChannel) */
+GPtrArray *
+candor_composition_get_channels (CandorComposition *self)
+{
+  g_return_val_if_fail (CANDOR_IS_COMPOSITION (self), NULL);
+
+  return self->channels;
 }
 
 CandorIncident *
@@ -493,17 +540,18 @@ candor_composition_update (CandorComposition *self, GError **error)
 CandorRendition *
 candor_composition_get_rendition (CandorComposition *self,
                                   const char        *audience_id,
-                                  CandorFormat       format)
+                                  const char        *channel_id)
 {
   g_return_val_if_fail (CANDOR_IS_COMPOSITION (self), NULL);
   g_return_val_if_fail (audience_id != NULL, NULL);
+  g_return_val_if_fail (channel_id != NULL, NULL);
 
   ensure_current (self);
   for (guint i = 0; i < self->renditions->len; i++)
     {
       CandorRendition *rendition = g_ptr_array_index (self->renditions, i);
 
-      if (rendition_has_key (rendition, audience_id, format))
+      if (rendition_has_key (rendition, audience_id, channel_id))
         return rendition;
     }
 

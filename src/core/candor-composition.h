@@ -10,6 +10,7 @@
 #include <glib-object.h>
 
 #include "candor-audience.h"
+#include "candor-channel.h"
 #include "candor-draft.h"
 #include "candor-finding.h"
 #include "candor-incident.h"
@@ -23,7 +24,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (CandorComposition, candor_composition, CANDOR, COMPOSITION, GObject)
 
 /* One draft (incident and update) sent to its audiences through each of their
- * formats: the renditions every channel receives and the findings of the
+ * channels: the renditions every channel receives and the findings of the
  * checks. The preview shows it, the command line prints it and the publisher
  * sends it, so the three can never disagree.
  *
@@ -54,8 +55,13 @@ CandorUpdate *candor_composition_get_update (CandorComposition *self);
 /* Returns: (transfer none) (nullable) (element-type CandorAudience) */
 GPtrArray *candor_composition_get_audiences (CandorComposition *self);
 
-/* Email headers come from the channel settings, not the draft. Without a
- * recipient the message goes to "undisclosed-recipients:;". */
+/* The configured channels the audiences point to; the defaults (one per
+ * kind, each with the kind's nick as its id) until set. */
+void       candor_composition_set_channels (CandorComposition *self, GPtrArray *channels);
+GPtrArray *candor_composition_get_channels (CandorComposition *self);
+
+/* Email headers for the email channels whose settings have no "from" or
+ * "to". Without a recipient the message goes to "undisclosed-recipients:;". */
 const char *candor_composition_get_email_from (CandorComposition *self);
 void        candor_composition_set_email_from (CandorComposition *self, const char *from);
 const char *candor_composition_get_email_to (CandorComposition *self);
@@ -69,13 +75,13 @@ gboolean candor_composition_get_dirty (CandorComposition *self);
  * CANDOR_CHECKER_ERROR_UNKNOWN_LANGUAGE when it has none. */
 gboolean candor_composition_update (CandorComposition *self, GError **error);
 
-/* What the audience @audience_id receives through @format, current as of this
- * call; %NULL when the audience does not use @format.
+/* What the audience @audience_id receives through the channel @channel_id,
+ * current as of this call; %NULL when the audience does not use that channel.
  * Returns: (transfer none) (nullable) */
 CandorRendition *candor_composition_get_rendition (CandorComposition *self,
                                                    const char        *audience_id,
-                                                   CandorFormat       format);
-/* Every rendition, audience by audience in the order of each one's formats.
+                                                   const char        *channel_id);
+/* Every rendition, audience by audience in the order of each one's channels.
  * Returns: (transfer none) (element-type CandorRendition) */
 GPtrArray *candor_composition_get_renditions (CandorComposition *self);
 /* The message's findings that are not acknowledged, in the checker's order.

@@ -95,38 +95,6 @@ candor_field_get_label (CandorField field)
     }
 }
 
-const char *
-candor_format_get_label (CandorFormat format)
-{
-  switch (format)
-    {
-      case CANDOR_FORMAT_PLAIN:
-        return C_("format", "Plain text");
-      case CANDOR_FORMAT_EMAIL:
-        return C_("format", "Email");
-      case CANDOR_FORMAT_SLACK:
-        return C_("format", "Slack");
-      case CANDOR_FORMAT_DISCORD:
-        return C_("format", "Discord");
-      case CANDOR_FORMAT_MATTERMOST:
-        return C_("format", "Mattermost");
-      case CANDOR_FORMAT_MATRIX:
-        return C_("format", "Matrix");
-      case CANDOR_FORMAT_TEAMS:
-        return C_("format", "Microsoft Teams");
-      case CANDOR_FORMAT_STATUS_PAGE:
-        return C_("format", "Status page");
-      case CANDOR_FORMAT_MASTODON:
-        return C_("format", "Mastodon");
-      case CANDOR_FORMAT_BLUESKY:
-        return C_("format", "Bluesky");
-      case CANDOR_FORMAT_X:
-        return C_("format", "X");
-      default:
-        g_return_val_if_reached (NULL);
-    }
-}
-
 /* Drafts, templates and the command line name enum values by their nick
  * ("critical", "post-incident"), so this is the one place that maps them. */
 gboolean

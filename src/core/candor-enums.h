@@ -61,23 +61,22 @@ typedef enum
 /* What a channel receives, each written out from the same Markdown-lite fields. */
 typedef enum
 {
-  CANDOR_FORMAT_PLAIN,
-  CANDOR_FORMAT_EMAIL,
-  CANDOR_FORMAT_SLACK,
-  CANDOR_FORMAT_DISCORD,
-  CANDOR_FORMAT_MATTERMOST,
-  CANDOR_FORMAT_MATRIX,
-  CANDOR_FORMAT_TEAMS,
-  CANDOR_FORMAT_STATUS_PAGE,
-  CANDOR_FORMAT_MASTODON,
-  CANDOR_FORMAT_BLUESKY,
-  CANDOR_FORMAT_X,
-} CandorFormat;
+  CANDOR_DIALECT_PLAIN,
+  CANDOR_DIALECT_EMAIL,
+  CANDOR_DIALECT_SLACK,
+  CANDOR_DIALECT_DISCORD,
+  CANDOR_DIALECT_MATTERMOST,
+  CANDOR_DIALECT_MATRIX,
+  CANDOR_DIALECT_TEAMS,
+  CANDOR_DIALECT_STATUS_PAGE,
+  CANDOR_DIALECT_MASTODON,
+  CANDOR_DIALECT_BLUESKY,
+  CANDOR_DIALECT_X,
+} CandorDialect;
 
-#define CANDOR_N_FORMATS (CANDOR_FORMAT_X + 1)
+#define CANDOR_N_DIALECTS (CANDOR_DIALECT_X + 1)
 
 const char *candor_field_get_label (CandorField field);
-const char *candor_format_get_label (CandorFormat format);
 const char *candor_severity_get_label (CandorSeverity severity);
 const char *candor_incident_state_get_label (CandorIncidentState state);
 const char *candor_update_kind_get_label (CandorUpdateKind kind);

@@ -41,8 +41,8 @@ open_html_block (Writer *w, cmark_node *node)
       return;
     }
 
-  g_string_append (
-    w->out, w->dialect == CANDOR_DIALECT_HTML_EMAIL ? "<p style=\"" EMAIL_P_STYLE "\">" : "<p>");
+  g_string_append (w->out, w->markup == CANDOR_MARKUP_HTML_EMAIL ? "<p style=\"" EMAIL_P_STYLE "\">"
+                                                                 : "<p>");
 }
 
 static void
@@ -55,7 +55,7 @@ close_html_block (Writer *w, cmark_node *node)
 void
 _candor_markdown_write_html_node (Writer *w, cmark_node *node, cmark_event_type event)
 {
-  gboolean email = w->dialect == CANDOR_DIALECT_HTML_EMAIL;
+  gboolean email = w->markup == CANDOR_MARKUP_HTML_EMAIL;
   gboolean enter = event == CMARK_EVENT_ENTER;
 
   switch (cmark_node_get_type (node))
@@ -118,6 +118,6 @@ _candor_markdown_html_open_link (Writer *w, const char *url)
   g_string_append (w->out, "<a href=\"");
   _candor_markdown_append_target_url (target, url, NULL);
   candor_mustache_append_escaped (w->out, target->str, target->len, CANDOR_MUSTACHE_ESCAPE_HTML);
-  g_string_append (
-    w->out, w->dialect == CANDOR_DIALECT_HTML_EMAIL ? "\" style=\"" EMAIL_A_STYLE "\">" : "\">");
+  g_string_append (w->out, w->markup == CANDOR_MARKUP_HTML_EMAIL ? "\" style=\"" EMAIL_A_STYLE "\">"
+                                                                 : "\">");
 }

@@ -37,26 +37,26 @@ typedef struct
 /* The state of writing one field in one dialect. */
 typedef struct
 {
-  CandorDialect dialect;
-  GString      *out;
-  GString      *indent;
-  GArray       *indent_lengths; /* gsize, one per open list item */
-  GArray       *list_numbers;   /* gint64, the next number of each open list */
-  GArray       *open_links;     /* OpenLink */
-  GArray       *links;          /* CandorMarkdownLink, collected for PLAIN only */
-  guint         emph_depth;
-  guint         strong_depth;
-  guint         skip_depth; /* > 0 while inside a label that is not to be written */
-  Separator     pending_separator;
-  guint         block_needs_indent : 1;
-  guint         at_item_start : 1;
-  guint         at_line_start : 1;
+  CandorMarkup markup;
+  GString     *out;
+  GString     *indent;
+  GArray      *indent_lengths; /* gsize, one per open list item */
+  GArray      *list_numbers;   /* gint64, the next number of each open list */
+  GArray      *open_links;     /* OpenLink */
+  GArray      *links;          /* CandorMarkdownLink, collected for PLAIN only */
+  guint        emph_depth;
+  guint        strong_depth;
+  guint        skip_depth; /* > 0 while inside a label that is not to be written */
+  Separator    pending_separator;
+  guint        block_needs_indent : 1;
+  guint        at_item_start : 1;
+  guint        at_line_start : 1;
 } Writer;
 
 /* candor-markdown-writer.c: the walk over the tree, and text, emphasis, links,
  * line breaks and lists in every dialect. _candor_markdown_write() returns the
- * field in @dialect and, when @links is not %NULL, adds the PLAIN links to it. */
-char *_candor_markdown_write (cmark_node *document, CandorDialect dialect, GArray *links);
+ * field in @markup and, when @links is not %NULL, adds the PLAIN links to it. */
+char *_candor_markdown_write (cmark_node *document, CandorMarkup markup, GArray *links);
 void  _candor_markdown_write_text_node (Writer *w, cmark_node *node, cmark_event_type event);
 void  _candor_markdown_append_literal_block (Writer *w, const char *literal);
 void  _candor_markdown_append_target_url (GString *out, const char *url, const char *also_encode);

@@ -112,15 +112,15 @@ _candor_markdown_append_target_url (GString *out, const char *url, const char *a
 }
 
 static gboolean
-is_html_dialect (CandorDialect dialect)
+is_html_markup (CandorMarkup markup)
 {
-  return dialect == CANDOR_DIALECT_HTML_EMAIL || dialect == CANDOR_DIALECT_MATRIX_HTML;
+  return markup == CANDOR_MARKUP_HTML_EMAIL || markup == CANDOR_MARKUP_MATRIX_HTML;
 }
 
 static gboolean
-is_markdown_dialect (CandorDialect dialect)
+is_markdown_dialect (CandorMarkup markup)
 {
-  return dialect == CANDOR_DIALECT_DISCORD || dialect == CANDOR_DIALECT_TEAMS;
+  return markup == CANDOR_MARKUP_DISCORD || markup == CANDOR_MARKUP_TEAMS;
 }
 
 /* Blocks are set apart by a blank line, except inside a tight list, where
@@ -195,7 +195,7 @@ start_block (Writer *w, cmark_node *node)
 
 /* Whether a byte is markup anywhere in a Markdown dialect's text. */
 static gboolean
-is_markdown_special (CandorDialect dialect, guchar c)
+is_markdown_special (CandorMarkup markup, guchar c)
 {
   switch (c)
     {
@@ -212,7 +212,7 @@ is_markdown_special (CandorDialect dialect, guchar c)
       case '|': /* Discord spoilers */
       case '<': /* Discord mentions, channels, custom emoji */
       case '>':
-        return dialect == CANDOR_DIALECT_DISCORD;
+        return markup == CANDOR_MARKUP_DISCORD;
 
       default:
         return FALSE;
@@ -268,7 +268,7 @@ append_markdown_text (Writer *w, const char *text, gsize len)
           run = i;
         }
 
-      while (i < len && !is_markdown_special (w->dialect, text[i]))
+      while (i < len && !is_markdown_special (w->markup, text[i]))
         i++;
       g_string_append_len (w->out, text + run, i - run);
       if (i == len)
@@ -288,26 +288,26 @@ append_text (Writer *w, const char *text, gsize len)
 
   flush_block_start (w);
 
-  switch (w->dialect)
+  switch (w->markup)
     {
-      case CANDOR_DIALECT_PLAIN:
-      case CANDOR_DIALECT_STATUS_PAGE:
+      case CANDOR_MARKUP_PLAIN:
+      case CANDOR_MARKUP_STATUS_PAGE:
         g_string_append_len (w->out, text, len);
         break;
 
       /* Escaped as {{name}} is for the same channel, so that text and
        * variables come out alike. */
-      case CANDOR_DIALECT_HTML_EMAIL:
-      case CANDOR_DIALECT_MATRIX_HTML:
+      case CANDOR_MARKUP_HTML_EMAIL:
+      case CANDOR_MARKUP_MATRIX_HTML:
         candor_mustache_append_escaped (w->out, text, len, CANDOR_MUSTACHE_ESCAPE_HTML);
         break;
 
-      case CANDOR_DIALECT_SLACK:
+      case CANDOR_MARKUP_SLACK:
         candor_mustache_append_escaped (w->out, text, len, CANDOR_MUSTACHE_ESCAPE_SLACK);
         break;
 
-      case CANDOR_DIALECT_DISCORD:
-      case CANDOR_DIALECT_TEAMS:
+      case CANDOR_MARKUP_DISCORD:
+      case CANDOR_MARKUP_TEAMS:
         append_markdown_text (w, text, len);
         return;
 
@@ -335,14 +335,14 @@ append_line_break (Writer *w)
       return;
     }
 
-  if (is_html_dialect (w->dialect))
+  if (is_html_markup (w->markup))
     {
       emit (w, "<br>\n");
       return;
     }
 
   flush_block_start (w);
-  g_string_append (w->out, w->dialect == CANDOR_DIALECT_TEAMS ? "\n\n" : "\n");
+  g_string_append (w->out, w->markup == CANDOR_MARKUP_TEAMS ? "\n\n" : "\n");
   g_string_append_len (w->out, w->indent->str, w->indent->len);
   w->at_line_start = TRUE;
 }
@@ -372,14 +372,14 @@ _candor_markdown_append_literal_block (Writer *w, const char *literal)
 static const char *
 strong_marker (Writer *w)
 {
-  switch (w->dialect)
+  switch (w->markup)
     {
-      case CANDOR_DIALECT_SLACK:
+      case CANDOR_MARKUP_SLACK:
         /* Slack shows formatting inside a link label as literal characters. */
         return w->open_links->len == 0 ? "*" : NULL;
 
-      case CANDOR_DIALECT_DISCORD:
-      case CANDOR_DIALECT_TEAMS:
+      case CANDOR_MARKUP_DISCORD:
+      case CANDOR_MARKUP_TEAMS:
         return "**";
 
       default:
@@ -390,15 +390,15 @@ strong_marker (Writer *w)
 static const char *
 emph_marker (Writer *w)
 {
-  switch (w->dialect)
+  switch (w->markup)
     {
-      case CANDOR_DIALECT_SLACK:
+      case CANDOR_MARKUP_SLACK:
         return w->open_links->len == 0 ? "_" : NULL;
 
-      case CANDOR_DIALECT_DISCORD:
+      case CANDOR_MARKUP_DISCORD:
         return "*";
 
-      case CANDOR_DIALECT_TEAMS:
+      case CANDOR_MARKUP_TEAMS:
         return "_";
 
       default:
@@ -420,7 +420,7 @@ write_emphasis (Writer *w, cmark_node *node, cmark_event_type event)
 
   if (*depth == 0)
     {
-      if (is_html_dialect (w->dialect))
+      if (is_html_markup (w->markup))
         marker = event == CMARK_EVENT_ENTER ? (strong ? "<strong>" : "<em>")
                                             : (strong ? "</strong>" : "</em>");
       else
@@ -447,21 +447,21 @@ open_link (Writer *w, cmark_node *node)
 
   /* Discord links only http(s) and shows "<mailto:...>" as it is, so a mail
    * address is better off as the text it is. */
-  if (w->dialect == CANDOR_DIALECT_DISCORD &&
+  if (w->markup == CANDOR_MARKUP_DISCORD &&
       g_ascii_strncasecmp (cmark_node_get_url (node), "mailto:", 7) == 0)
     link.as_link = FALSE;
   link.open_start = w->out->len;
 
   if (link.as_link)
     {
-      switch (w->dialect)
+      switch (w->markup)
         {
-          case CANDOR_DIALECT_HTML_EMAIL:
-          case CANDOR_DIALECT_MATRIX_HTML:
+          case CANDOR_MARKUP_HTML_EMAIL:
+          case CANDOR_MARKUP_MATRIX_HTML:
             _candor_markdown_html_open_link (w, cmark_node_get_url (node));
             break;
 
-          case CANDOR_DIALECT_SLACK:
+          case CANDOR_MARKUP_SLACK:
             /* Written in one go, as inserting it before the label later
              * would copy the rest of the output once per link. */
             g_string_append_c (w->out, '<');
@@ -471,8 +471,8 @@ open_link (Writer *w, cmark_node *node)
             g_string_append_c (w->out, link.label_written ? '>' : '|');
             break;
 
-          case CANDOR_DIALECT_DISCORD:
-          case CANDOR_DIALECT_TEAMS:
+          case CANDOR_MARKUP_DISCORD:
+          case CANDOR_MARKUP_TEAMS:
             g_string_append_c (w->out, '[');
             break;
 
@@ -521,10 +521,10 @@ close_link (Writer *w, cmark_node *node)
       return;
     }
 
-  switch (w->dialect)
+  switch (w->markup)
     {
-      case CANDOR_DIALECT_PLAIN:
-      case CANDOR_DIALECT_STATUS_PAGE:
+      case CANDOR_MARKUP_PLAIN:
+      case CANDOR_MARKUP_STATUS_PAGE:
         {
           CandorMarkdownLink found = { 0 };
 
@@ -549,16 +549,16 @@ close_link (Writer *w, cmark_node *node)
         }
         break;
 
-      case CANDOR_DIALECT_HTML_EMAIL:
-      case CANDOR_DIALECT_MATRIX_HTML:
+      case CANDOR_MARKUP_HTML_EMAIL:
+      case CANDOR_MARKUP_MATRIX_HTML:
         g_string_append (w->out, "</a>");
         break;
 
-      case CANDOR_DIALECT_SLACK:
+      case CANDOR_MARKUP_SLACK:
         g_string_append_c (w->out, '>');
         break;
 
-      case CANDOR_DIALECT_DISCORD:
+      case CANDOR_MARKUP_DISCORD:
         /* "<url>" is a link in Discord and CommonMark alike and, unlike a
          * bare URL, needs no escaping and pulls in no preview. "@" is encoded
          * too, so "https://x@here.test" cannot read as a mention. */
@@ -577,7 +577,7 @@ close_link (Writer *w, cmark_node *node)
           }
         break;
 
-      case CANDOR_DIALECT_TEAMS:
+      case CANDOR_MARKUP_TEAMS:
         g_string_append (w->out, "](");
         _candor_markdown_append_target_url (w->out, url, "()");
         g_string_append_c (w->out, ')');
@@ -610,7 +610,7 @@ open_list_item (Writer *w, cmark_node *item)
     }
   else
     {
-      gboolean ascii = is_markdown_dialect (w->dialect) || w->dialect == CANDOR_DIALECT_STATUS_PAGE;
+      gboolean ascii = is_markdown_dialect (w->markup) || w->markup == CANDOR_MARKUP_STATUS_PAGE;
 
       /* Status pages relay updates by SMS, where one "•" outside GSM 03.38
        * halves the length of every part of the message. */
@@ -706,13 +706,13 @@ _candor_markdown_write_text_node (Writer *w, cmark_node *node, cmark_event_type 
 }
 
 char *
-_candor_markdown_write (cmark_node *document, CandorDialect dialect, GArray *links)
+_candor_markdown_write (cmark_node *document, CandorMarkup markup, GArray *links)
 {
   Writer           w = { 0 };
   cmark_iter      *iter = cmark_iter_new (document);
   cmark_event_type event;
 
-  w.dialect = dialect;
+  w.markup = markup;
   w.out = g_string_new (NULL);
   w.indent = g_string_new (NULL);
   w.indent_lengths = g_array_new (FALSE, FALSE, sizeof (gsize));
@@ -724,7 +724,7 @@ _candor_markdown_write (cmark_node *document, CandorDialect dialect, GArray *lin
     {
       cmark_node *node = cmark_iter_get_node (iter);
 
-      if (is_html_dialect (dialect))
+      if (is_html_markup (markup))
         _candor_markdown_write_html_node (&w, node, event);
       else
         _candor_markdown_write_text_node (&w, node, event);
@@ -736,7 +736,7 @@ _candor_markdown_write (cmark_node *document, CandorDialect dialect, GArray *lin
   while (w.out->len > 0 && w.out->str[w.out->len - 1] == '\n')
     g_string_truncate (w.out, w.out->len - 1);
 
-  if (dialect == CANDOR_DIALECT_DISCORD)
+  if (markup == CANDOR_MARKUP_DISCORD)
     _candor_markdown_defuse_mass_mentions (w.out);
 
   g_string_free (w.indent, TRUE);

@@ -247,7 +247,7 @@ ensure_plain (CandorMarkdown *self)
 
   self->links = g_array_new (FALSE, FALSE, sizeof (CandorMarkdownLink));
   g_array_set_clear_func (self->links, markdown_link_clear);
-  self->plain = _candor_markdown_write (self->document, CANDOR_DIALECT_PLAIN, self->links);
+  self->plain = _candor_markdown_write (self->document, CANDOR_MARKUP_PLAIN, self->links);
 }
 
 static void
@@ -360,24 +360,24 @@ candor_markdown_get_text (CandorMarkdown *self)
 }
 
 /**
- * candor_markdown_to_dialect:
+ * candor_markdown_to_markup:
  *
- * Returns: (transfer full): the field in @dialect, without a trailing newline.
+ * Returns: (transfer full): the field in @markup, without a trailing newline.
  *   Every HTML dialect output is a fragment (no <html> or <body>).
  */
 char *
-candor_markdown_to_dialect (CandorMarkdown *self, CandorDialect dialect)
+candor_markdown_to_markup (CandorMarkdown *self, CandorMarkup markup)
 {
   g_return_val_if_fail (CANDOR_IS_MARKDOWN (self), NULL);
-  g_return_val_if_fail (dialect >= CANDOR_DIALECT_PLAIN && dialect < CANDOR_N_DIALECTS, NULL);
+  g_return_val_if_fail (markup >= CANDOR_MARKUP_PLAIN && markup < CANDOR_N_MARKUPS, NULL);
 
-  if (dialect == CANDOR_DIALECT_PLAIN)
+  if (markup == CANDOR_MARKUP_PLAIN)
     {
       ensure_plain (self);
       return g_strdup (self->plain);
     }
 
-  return _candor_markdown_write (self->document, dialect, NULL);
+  return _candor_markdown_write (self->document, markup, NULL);
 }
 
 /**

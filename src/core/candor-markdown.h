@@ -11,21 +11,21 @@
 
 G_BEGIN_DECLS
 
-/* The markup languages a field is written out in. A channel format picks one:
+/* The markup languages a field is written out in. A dialect picks one:
  * Mattermost reads the same CommonMark subset as Discord, so both use DISCORD;
  * Matrix sends MATRIX_HTML as formatted_body and PLAIN as body. */
 typedef enum
 {
-  CANDOR_DIALECT_PLAIN,
-  CANDOR_DIALECT_HTML_EMAIL,
-  CANDOR_DIALECT_SLACK,
-  CANDOR_DIALECT_DISCORD,
-  CANDOR_DIALECT_MATRIX_HTML,
-  CANDOR_DIALECT_TEAMS,
-  CANDOR_DIALECT_STATUS_PAGE,
-} CandorDialect;
+  CANDOR_MARKUP_PLAIN,
+  CANDOR_MARKUP_HTML_EMAIL,
+  CANDOR_MARKUP_SLACK,
+  CANDOR_MARKUP_DISCORD,
+  CANDOR_MARKUP_MATRIX_HTML,
+  CANDOR_MARKUP_TEAMS,
+  CANDOR_MARKUP_STATUS_PAGE,
+} CandorMarkup;
 
-#define CANDOR_N_DIALECTS (CANDOR_DIALECT_STATUS_PAGE + 1)
+#define CANDOR_N_MARKUPS (CANDOR_MARKUP_STATUS_PAGE + 1)
 
 /* A link as it appears in the PLAIN output. Offsets are UTF-8 byte offsets,
  * end exclusive, as Bluesky link facets want them. When the text is the URL
@@ -46,7 +46,7 @@ G_DECLARE_FINAL_TYPE (CandorMarkdown, candor_markdown, CANDOR, MARKDOWN, GObject
 
 CandorMarkdown           *candor_markdown_new (const char *text);
 const char               *candor_markdown_get_text (CandorMarkdown *self);
-char                     *candor_markdown_to_dialect (CandorMarkdown *self, CandorDialect dialect);
+char                     *candor_markdown_to_markup (CandorMarkdown *self, CandorMarkup markup);
 const CandorMarkdownLink *candor_markdown_get_links (CandorMarkdown *self, guint *n_links);
 gboolean                  candor_markdown_is_empty (CandorMarkdown *self);
 

@@ -11,21 +11,13 @@
 
 #include <string.h>
 
+#include "candor-channel.h"
+#include "candor-dialect.h"
 #include "candor-email.h"
 #include "candor-enum-types.h"
 #include "candor-markdown.h"
 #include "candor-renderer.h"
 #include "candor-rendition-private.h"
-
-/* What each chat channel accepts in one message: Discord 2000 characters,
- * Mattermost 16383 (its default post size), Slack 40000 before it truncates;
- * Teams about 28 KB of card JSON and Matrix 64 KiB per event, of which the
- * envelope takes its share, so both are counted in bytes of the body. */
-#define DISCORD_LIMIT    2000
-#define MATTERMOST_LIMIT 16383
-#define SLACK_LIMIT      40000
-#define TEAMS_LIMIT      28000
-#define MATRIX_LIMIT     64000
 
 #define DEFAULT_EMAIL_FROM "noreply@localhost"
 
@@ -95,7 +87,7 @@ typedef struct
 {
   char           *source;
   CandorMarkdown *markdown;
-  char           *written[CANDOR_N_DIALECTS];
+  char           *written[CANDOR_N_MARKUPS];
 } ParsedText;
 
 typedef struct
@@ -144,7 +136,7 @@ parsed_text_clear (ParsedText *parsed)
 {
   g_clear_pointer (&parsed->source, g_free);
   g_clear_object (&parsed->markdown);
-  for (guint i = 0; i < CANDOR_N_DIALECTS; i++)
+  for (guint i = 0; i < CANDOR_N_MARKUPS; i++)
     g_clear_pointer (&parsed->written[i], g_free);
 }
 
@@ -161,18 +153,18 @@ parsed_text_update (ParsedText *parsed, const char *source)
 }
 
 static const char *
-parsed_text_write (ParsedText *parsed, CandorDialect dialect)
+parsed_text_write (ParsedText *parsed, CandorMarkup markup)
 {
-  if (parsed->written[dialect] == NULL)
+  if (parsed->written[markup] == NULL)
     {
-      g_autofree char *written = candor_markdown_to_dialect (parsed->markdown, dialect);
+      g_autofree char *written = candor_markdown_to_markup (parsed->markdown, markup);
 
       /* Sections are joined here, so no writer's trailing newline may add up. */
       g_strchomp (written);
-      parsed->written[dialect] = g_steal_pointer (&written);
+      parsed->written[markup] = g_steal_pointer (&written);
     }
 
-  return parsed->written[dialect];
+  return parsed->written[markup];
 }
 
 static void
@@ -370,7 +362,7 @@ static char *
 compose_text (const char    *title,
               const Section *sections,
               guint          n_sections,
-              CandorDialect  dialect,
+              CandorMarkup   markup,
               const char    *heading_open,
               const char    *heading_close,
               const char    *heading_gap)
@@ -392,7 +384,7 @@ compose_text (const char    *title,
       g_string_append (out, sections[i].heading);
       g_string_append (out, heading_close);
       g_string_append (out, heading_gap);
-      g_string_append (out, parsed_text_write (sections[i].parsed, dialect));
+      g_string_append (out, parsed_text_write (sections[i].parsed, markup));
     }
 
   g_string_append_c (out, '\n');
@@ -408,7 +400,7 @@ compose_social_text (const char *subject, const Section *sections, guint n_secti
   g_string_append (out, subject);
   for (guint i = 0; i < n_sections; i++)
     {
-      const char *text = parsed_text_write (sections[i].parsed, CANDOR_DIALECT_PLAIN);
+      const char *text = parsed_text_write (sections[i].parsed, CANDOR_MARKUP_PLAIN);
 
       g_string_append (out, "\n\n");
       g_string_append (out, sections[i].heading);
@@ -424,7 +416,7 @@ static char *
 compose_html (const char    *title,
               const Section *sections,
               guint          n_sections,
-              CandorDialect  dialect,
+              CandorMarkup   markup,
               const char    *title_open,
               const char    *title_close,
               const char    *heading_open,
@@ -446,7 +438,7 @@ compose_html (const char    *title,
       g_string_append (out, escaped_heading);
       g_string_append (out, heading_close);
       g_string_append_c (out, '\n');
-      g_string_append (out, parsed_text_write (sections[i].parsed, dialect));
+      g_string_append (out, parsed_text_write (sections[i].parsed, markup));
     }
 
   return g_string_free (out, FALSE);
@@ -499,12 +491,12 @@ build_teams_card (CandorRenderer *self, const Section *sections, guint n_section
   json_builder_add_string_value (builder, "1.4");
   json_builder_set_member_name (builder, "body");
   json_builder_begin_array (builder);
-  add_text_block (builder, parsed_text_write (&self->title, CANDOR_DIALECT_TEAMS), "Large",
+  add_text_block (builder, parsed_text_write (&self->title, CANDOR_MARKUP_TEAMS), "Large",
                   "Bolder");
   for (guint i = 0; i < n_sections; i++)
     {
       add_text_block (builder, sections[i].heading, "Medium", "Bolder");
-      add_text_block (builder, parsed_text_write (sections[i].parsed, CANDOR_DIALECT_TEAMS), NULL,
+      add_text_block (builder, parsed_text_write (sections[i].parsed, CANDOR_MARKUP_TEAMS), NULL,
                       NULL);
     }
   json_builder_end_array (builder);
@@ -596,7 +588,7 @@ check_length (CandorRenderer  *self,
 static CandorSocialThread *
 get_thread (CandorRenderer *self,
             const char     *audience_id,
-            CandorFormat    format,
+            CandorDialect   format,
             const char     *text,
             const char     *language)
 {
@@ -626,7 +618,7 @@ render_social (CandorRenderer  *self,
                CandorAudience  *audience,
                CandorRendition *rendition)
 {
-  CandorFormat        format = candor_rendition_get_format (rendition);
+  CandorDialect       format = candor_rendition_get_format (rendition);
   CandorSocialThread *thread;
   guint               longest = 0;
 
@@ -646,112 +638,121 @@ render_social (CandorRenderer  *self,
   _candor_rendition_set_length (rendition, longest, candor_social_network_get_limit (format));
 }
 
-CandorRendition *
-candor_renderer_render (CandorRenderer *self,
-                        CandorIncident *incident,
-                        CandorUpdate   *update,
-                        CandorAudience *audience,
-                        CandorFormat    format)
+/* @email_from and @email_to are the channel's; NULL takes the renderer's. */
+static CandorRendition *
+render (CandorRenderer *self,
+        CandorIncident *incident,
+        CandorUpdate   *update,
+        CandorAudience *audience,
+        CandorDialect   format,
+        const char     *channel_id,
+        const char     *email_from,
+        const char     *email_to)
 {
-  const Phrases   *phrases;
-  Section          sections[CANDOR_N_FIELDS];
-  guint            n_sections;
-  g_autofree char *subject = NULL;
-  CandorRendition *rendition = NULL;
-  const char      *audience_id;
-  const char      *title_text;
+  const Phrases           *phrases;
+  Section                  sections[CANDOR_N_FIELDS];
+  guint                    n_sections;
+  g_autofree char         *subject = NULL;
+  CandorRendition         *rendition = NULL;
+  const char              *audience_id;
+  const char              *title_text;
+  const CandorDialectInfo *info;
 
   g_return_val_if_fail (CANDOR_IS_RENDERER (self), NULL);
   g_return_val_if_fail (CANDOR_IS_INCIDENT (incident), NULL);
   g_return_val_if_fail (CANDOR_IS_UPDATE (update), NULL);
   g_return_val_if_fail (CANDOR_IS_AUDIENCE (audience), NULL);
-  g_return_val_if_fail (format < CANDOR_N_FORMATS, NULL);
+  g_return_val_if_fail (format < CANDOR_N_DIALECTS, NULL);
 
   phrases = phrases_for (incident);
   n_sections = collect_sections (self, phrases, update, audience, sections);
   subject = make_subject (phrases, incident, update);
   update_title (self, subject);
   audience_id = candor_audience_get_id (audience);
+  /* The table says which markup each dialect's text is written in; the
+   * switch says how the message around it is built. */
+  info = candor_dialect_get_info (format);
 
   switch (format)
     {
-      case CANDOR_FORMAT_PLAIN:
+      case CANDOR_DIALECT_PLAIN:
         rendition = _candor_rendition_new (
-          format, audience_id, subject,
-          compose_text (subject, sections, n_sections, CANDOR_DIALECT_PLAIN, "", "", "\n"));
+          format, channel_id, audience_id, subject,
+          compose_text (subject, sections, n_sections, info->markup, "", "", "\n"));
         break;
 
-      case CANDOR_FORMAT_EMAIL:
+      case CANDOR_DIALECT_EMAIL:
         {
           g_autofree char *body = NULL;
 
           rendition = _candor_rendition_new (
-            format, audience_id, subject,
-            compose_text (subject, sections, n_sections, CANDOR_DIALECT_PLAIN, "", "", "\n"));
-          body = compose_html (subject, sections, n_sections, CANDOR_DIALECT_HTML_EMAIL,
+            format, channel_id, audience_id, subject,
+            compose_text (subject, sections, n_sections, CANDOR_MARKUP_PLAIN, "", "", "\n"));
+          body = compose_html (subject, sections, n_sections, info->markup,
                                "<h1 style=\"" EMAIL_H1_STYLE "\">", "</h1>",
                                "<h2 style=\"" EMAIL_H2_STYLE "\">", "</h2>");
           _candor_rendition_take_html (
             rendition,
             candor_email_wrap_html (subject, body, candor_incident_get_language (incident)));
           /* The MIME message itself is built when it is first asked for. */
-          _candor_rendition_set_email (rendition, candor_renderer_get_email_from (self),
-                                       self->email_to, (const char *const *)self->email_thread,
-                                       candor_incident_get_language (incident), body);
+          _candor_rendition_set_email (
+            rendition, email_from != NULL ? email_from : candor_renderer_get_email_from (self),
+            email_to != NULL ? email_to : self->email_to, (const char *const *)self->email_thread,
+            candor_incident_get_language (incident), body);
         }
         break;
 
-      case CANDOR_FORMAT_SLACK:
-        title_text = parsed_text_write (&self->title, CANDOR_DIALECT_SLACK);
+      case CANDOR_DIALECT_SLACK:
+        title_text = parsed_text_write (&self->title, info->markup);
         rendition = _candor_rendition_new (
-          format, audience_id, subject,
-          compose_text (title_text, sections, n_sections, CANDOR_DIALECT_SLACK, "*", "*", "\n"));
+          format, channel_id, audience_id, subject,
+          compose_text (title_text, sections, n_sections, info->markup, "*", "*", "\n"));
         break;
 
-      case CANDOR_FORMAT_DISCORD:
-      case CANDOR_FORMAT_MATTERMOST:
-        title_text = parsed_text_write (&self->title, CANDOR_DIALECT_DISCORD);
-        rendition = _candor_rendition_new (format, audience_id, subject,
-                                           compose_text (title_text, sections, n_sections,
-                                                         CANDOR_DIALECT_DISCORD, "**", "**", "\n"));
+      case CANDOR_DIALECT_DISCORD:
+      case CANDOR_DIALECT_MATTERMOST:
+        title_text = parsed_text_write (&self->title, info->markup);
+        rendition = _candor_rendition_new (
+          format, channel_id, audience_id, subject,
+          compose_text (title_text, sections, n_sections, info->markup, "**", "**", "\n"));
         break;
 
-      case CANDOR_FORMAT_MATRIX:
+      case CANDOR_DIALECT_MATRIX:
         {
           g_autofree char *formatted = NULL;
 
           rendition = _candor_rendition_new (
-            format, audience_id, subject,
-            compose_text (subject, sections, n_sections, CANDOR_DIALECT_PLAIN, "", "", "\n"));
-          formatted = compose_html (subject, sections, n_sections, CANDOR_DIALECT_MATRIX_HTML,
-                                    "<h3>", "</h3>", "<h4>", "</h4>");
+            format, channel_id, audience_id, subject,
+            compose_text (subject, sections, n_sections, CANDOR_MARKUP_PLAIN, "", "", "\n"));
+          formatted = compose_html (subject, sections, n_sections, info->markup, "<h3>", "</h3>",
+                                    "<h4>", "</h4>");
           _candor_rendition_take_json (
             rendition, build_matrix_content (candor_rendition_get_text (rendition), formatted));
           _candor_rendition_take_html (rendition, g_steal_pointer (&formatted));
         }
         break;
 
-      case CANDOR_FORMAT_TEAMS:
-        title_text = parsed_text_write (&self->title, CANDOR_DIALECT_TEAMS);
-        rendition = _candor_rendition_new (format, audience_id, subject,
-                                           compose_text (title_text, sections, n_sections,
-                                                         CANDOR_DIALECT_TEAMS, "**", "**", "\n\n"));
+      case CANDOR_DIALECT_TEAMS:
+        title_text = parsed_text_write (&self->title, info->markup);
+        rendition = _candor_rendition_new (
+          format, channel_id, audience_id, subject,
+          compose_text (title_text, sections, n_sections, info->markup, "**", "**", "\n\n"));
         _candor_rendition_take_json (rendition, build_teams_card (self, sections, n_sections));
         break;
 
-      case CANDOR_FORMAT_STATUS_PAGE:
+      case CANDOR_DIALECT_STATUS_PAGE:
         /* The entry's name is the title, so the body starts with the first section. */
         rendition = _candor_rendition_new (
-          format, audience_id, subject,
-          compose_text (NULL, sections, n_sections, CANDOR_DIALECT_STATUS_PAGE, "", "", "\n"));
+          format, channel_id, audience_id, subject,
+          compose_text (NULL, sections, n_sections, info->markup, "", "", "\n"));
         _candor_rendition_take_json (
           rendition, build_status_page_entry (incident, candor_rendition_get_text (rendition)));
         break;
 
-      case CANDOR_FORMAT_MASTODON:
-      case CANDOR_FORMAT_BLUESKY:
-      case CANDOR_FORMAT_X:
-        rendition = _candor_rendition_new (format, audience_id, subject,
+      case CANDOR_DIALECT_MASTODON:
+      case CANDOR_DIALECT_BLUESKY:
+      case CANDOR_DIALECT_X:
+        rendition = _candor_rendition_new (format, channel_id, audience_id, subject,
                                            compose_social_text (subject, sections, n_sections));
         render_social (self, incident, audience, rendition);
         return rendition;
@@ -760,38 +761,12 @@ candor_renderer_render (CandorRenderer *self,
         g_return_val_if_reached (NULL);
     }
 
-  switch (format)
-    {
-      case CANDOR_FORMAT_DISCORD:
-        _candor_rendition_set_length (
-          rendition, g_utf8_strlen (candor_rendition_get_text (rendition), -1), DISCORD_LIMIT);
-        break;
-
-      case CANDOR_FORMAT_MATTERMOST:
-        _candor_rendition_set_length (
-          rendition, g_utf8_strlen (candor_rendition_get_text (rendition), -1), MATTERMOST_LIMIT);
-        break;
-
-      case CANDOR_FORMAT_SLACK:
-        _candor_rendition_set_length (
-          rendition, g_utf8_strlen (candor_rendition_get_text (rendition), -1), SLACK_LIMIT);
-        break;
-
-      case CANDOR_FORMAT_TEAMS:
-        _candor_rendition_set_length (rendition, strlen (candor_rendition_get_json (rendition)),
-                                      TEAMS_LIMIT);
-        break;
-
-      case CANDOR_FORMAT_MATRIX:
-        _candor_rendition_set_length (rendition, strlen (candor_rendition_get_json (rendition)),
-                                      MATRIX_LIMIT);
-        break;
-
-      default:
-        _candor_rendition_set_length (rendition,
-                                      g_utf8_strlen (candor_rendition_get_text (rendition), -1), 0);
-        break;
-    }
+  if (info->units == CANDOR_LENGTH_UNITS_BYTES)
+    _candor_rendition_set_length (rendition, strlen (candor_rendition_get_json (rendition)),
+                                  info->limit);
+  else
+    _candor_rendition_set_length (
+      rendition, g_utf8_strlen (candor_rendition_get_text (rendition), -1), info->limit);
 
   check_length (self, incident, rendition, candor_rendition_get_length (rendition),
                 candor_rendition_get_limit (rendition));
@@ -799,28 +774,61 @@ candor_renderer_render (CandorRenderer *self,
   return rendition;
 }
 
+CandorRendition *
+candor_renderer_render (CandorRenderer *self,
+                        CandorIncident *incident,
+                        CandorUpdate   *update,
+                        CandorAudience *audience,
+                        CandorDialect   format)
+{
+  return render (self, incident, update, audience, format, candor_dialect_get_nick (format), NULL,
+                 NULL);
+}
+
+CandorRendition *
+candor_renderer_render_for_channel (CandorRenderer *self,
+                                    CandorIncident *incident,
+                                    CandorUpdate   *update,
+                                    CandorAudience *audience,
+                                    CandorChannel  *channel)
+{
+  g_return_val_if_fail (CANDOR_IS_CHANNEL (channel), NULL);
+
+  return render (self, incident, update, audience, candor_channel_get_dialect (channel),
+                 candor_channel_get_id (channel), candor_channel_get_setting (channel, "from"),
+                 candor_channel_get_setting (channel, "to"));
+}
+
 GPtrArray *
 candor_renderer_render_all (CandorRenderer *self,
                             CandorIncident *incident,
                             CandorUpdate   *update,
-                            GPtrArray      *audiences)
+                            GPtrArray      *audiences,
+                            GPtrArray      *channels)
 {
+  g_autoptr (GPtrArray) defaults = NULL;
   GPtrArray *renditions;
 
   g_return_val_if_fail (CANDOR_IS_RENDERER (self), NULL);
   g_return_val_if_fail (audiences != NULL, NULL);
 
+  if (channels == NULL)
+    channels = defaults = candor_channel_new_defaults ();
+
   renditions = g_ptr_array_new_with_free_func (g_object_unref);
   for (guint i = 0; i < audiences->len; i++)
     {
-      CandorAudience     *audience = g_ptr_array_index (audiences, i);
-      const CandorFormat *formats;
-      guint               n_formats;
+      CandorAudience    *audience = g_ptr_array_index (audiences, i);
+      const char *const *ids = candor_audience_get_channels (audience);
 
-      formats = candor_audience_get_formats (audience, &n_formats);
-      for (guint j = 0; j < n_formats; j++)
-        g_ptr_array_add (renditions,
-                         candor_renderer_render (self, incident, update, audience, formats[j]));
+      for (guint j = 0; ids[j] != NULL; j++)
+        {
+          CandorChannel *channel = candor_channel_find (channels, ids[j]);
+
+          if (channel != NULL)
+            g_ptr_array_add (renditions, candor_renderer_render_for_channel (self, incident, update,
+                                                                             audience, channel));
+        }
     }
 
   return renditions;

@@ -10,6 +10,7 @@
 #include <glib-object.h>
 
 #include "candor-audience.h"
+#include "candor-channel.h"
 #include "candor-checker.h"
 #include "candor-incident.h"
 #include "candor-rendition.h"
@@ -41,19 +42,30 @@ void        candor_renderer_set_email_to (CandorRenderer *self, const char *to);
 /* Threads follow-ups under the earlier messages (Message-IDs, oldest first). */
 void candor_renderer_set_email_thread (CandorRenderer *self, const char *const *message_ids);
 
-/* What @audience receives through @format: only its fields, in its order,
- * with its level of detail, headings in the incident's language. */
+/* What @audience receives through @channel: only its fields, in its order,
+ * with its level of detail, headings in the incident's language, written in
+ * the dialect of the channel's kind; an email's From and To are the channel's
+ * settings, or the renderer's where the channel has none. */
+CandorRendition *candor_renderer_render_for_channel (CandorRenderer *self,
+                                                     CandorIncident *incident,
+                                                     CandorUpdate   *update,
+                                                     CandorAudience *audience,
+                                                     CandorChannel  *channel);
+/* The same through the default channel of @format's kind (its id is the
+ * format's nick), with the renderer's email headers. */
 CandorRendition *candor_renderer_render (CandorRenderer *self,
                                          CandorIncident *incident,
                                          CandorUpdate   *update,
                                          CandorAudience *audience,
-                                         CandorFormat    format);
+                                         CandorDialect   format);
 
-/* Every audience through each of its formats.
+/* Every audience through each of its channels that @channels has (the
+ * defaults when %NULL); ids no channel has are skipped.
  * Returns: (transfer full) (element-type CandorRendition) */
 GPtrArray *candor_renderer_render_all (CandorRenderer *self,
                                        CandorIncident *incident,
                                        CandorUpdate   *update,
-                                       GPtrArray      *audiences);
+                                       GPtrArray      *audiences,
+                                       GPtrArray      *channels);
 
 G_END_DECLS

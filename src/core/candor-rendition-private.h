@@ -14,10 +14,11 @@
 G_BEGIN_DECLS
 
 /* Only the renderer builds renditions; everyone else reads them. */
-CandorRendition *_candor_rendition_new (CandorFormat format,
-                                        const char  *audience_id,
-                                        const char  *subject,
-                                        char        *text);
+CandorRendition *_candor_rendition_new (CandorDialect format,
+                                        const char   *channel_id,
+                                        const char   *audience_id,
+                                        const char   *subject,
+                                        char         *text);
 void             _candor_rendition_take_html (CandorRendition *self, char *html);
 void             _candor_rendition_take_json (CandorRendition *self, char *json);
 void             _candor_rendition_set_thread (CandorRendition *self, CandorSocialThread *thread);

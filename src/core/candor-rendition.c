@@ -11,6 +11,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "candor-dialect.h"
 #include "candor-enum-types.h"
 #include "candor-rendition-private.h"
 
@@ -18,8 +19,9 @@ struct _CandorRendition
 {
   GObject parent_instance;
 
-  CandorFormat        format;
+  CandorDialect       format;
   char               *audience_id;
+  char               *channel_id; /* the CandorChannel it is for */
   char               *subject;
   char               *text;
   char               *html;
@@ -59,6 +61,7 @@ candor_rendition_finalize (GObject *object)
   CandorRendition *self = (CandorRendition *)object;
 
   g_clear_pointer (&self->audience_id, g_free);
+  g_clear_pointer (&self->channel_id, g_free);
   g_clear_pointer (&self->subject, g_free);
   g_clear_pointer (&self->text, g_free);
   g_clear_pointer (&self->html, g_free);
@@ -149,8 +152,8 @@ candor_rendition_class_init (CandorRenditionClass *klass)
   object_class->set_property = candor_rendition_set_property;
 
   properties[PROP_FORMAT] = g_param_spec_enum (
-    "format", NULL, "The channel format this was written for", CANDOR_TYPE_FORMAT,
-    CANDOR_FORMAT_PLAIN, G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+    "format", NULL, "The channel format this was written for", CANDOR_TYPE_DIALECT,
+    CANDOR_DIALECT_PLAIN, G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
 
   properties[PROP_AUDIENCE_ID] =
     g_param_spec_string ("audience-id", NULL, "The audience this was written for", NULL,
@@ -180,14 +183,16 @@ candor_rendition_init (CandorRendition *self)
 }
 
 CandorRendition *
-_candor_rendition_new (CandorFormat format,
-                       const char  *audience_id,
-                       const char  *subject,
-                       char        *text)
+_candor_rendition_new (CandorDialect format,
+                       const char   *channel_id,
+                       const char   *audience_id,
+                       const char   *subject,
+                       char         *text)
 {
   CandorRendition *self = g_object_new (CANDOR_TYPE_RENDITION, "format", format, "audience-id",
                                         audience_id, "subject", subject, NULL);
 
+  self->channel_id = g_strdup (channel_id);
   self->text = text;
   return self;
 }
@@ -241,12 +246,36 @@ _candor_rendition_take_finding (CandorRendition *self, CandorFinding *finding)
     g_ptr_array_add (self->findings, finding);
 }
 
-CandorFormat
+CandorDialect
 candor_rendition_get_format (CandorRendition *self)
 {
   g_return_val_if_fail (CANDOR_IS_RENDITION (self), 0);
 
   return self->format;
+}
+
+const char *
+candor_rendition_get_email_from (CandorRendition *self)
+{
+  g_return_val_if_fail (CANDOR_IS_RENDITION (self), NULL);
+
+  return self->email_from;
+}
+
+const char *
+candor_rendition_get_email_to (CandorRendition *self)
+{
+  g_return_val_if_fail (CANDOR_IS_RENDITION (self), NULL);
+
+  return self->email_to;
+}
+
+const char *
+candor_rendition_get_channel_id (CandorRendition *self)
+{
+  g_return_val_if_fail (CANDOR_IS_RENDITION (self), NULL);
+
+  return self->channel_id;
 }
 
 const char *
@@ -312,7 +341,7 @@ candor_rendition_get_mime (CandorRendition *self, GError **error)
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
                    _("A %s message is not an email message"),
-                      candor_format_get_label (self->format));
+                      candor_dialect_get_label (self->format));
       return NULL;
     }
 
@@ -381,7 +410,8 @@ candor_rendition_to_json (CandorRendition *self)
 
   json_builder_begin_object (builder);
   add_string_member (builder, "audience", self->audience_id);
-  add_string_member (builder, "format", candor_enum_to_nick (CANDOR_TYPE_FORMAT, self->format));
+  add_string_member (builder, "channel", self->channel_id);
+  add_string_member (builder, "format", candor_enum_to_nick (CANDOR_TYPE_DIALECT, self->format));
   add_string_member (builder, "subject", self->subject);
   add_string_member (builder, "text", self->text);
   add_string_member (builder, "html", self->html);

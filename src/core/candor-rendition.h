@@ -21,13 +21,20 @@ G_DECLARE_FINAL_TYPE (CandorRendition, candor_rendition, CANDOR, RENDITION, GObj
 /* Exactly what one audience receives on one channel: immutable once the
  * renderer hands it out, so the preview, the store and the publisher can all
  * hold the same object. */
-CandorFormat candor_rendition_get_format (CandorRendition *self);
-const char  *candor_rendition_get_audience_id (CandorRendition *self);
+/* The dialect it is written in: its channel's kind's. */
+CandorDialect candor_rendition_get_format (CandorRendition *self);
+/* The id of the configured channel (CandorChannel) it is for. */
+const char *candor_rendition_get_channel_id (CandorRendition *self);
+const char *candor_rendition_get_audience_id (CandorRendition *self);
 /* The email subject, the chat or card title, the status page entry's name. */
 const char *candor_rendition_get_subject (CandorRendition *self);
 /* The text the channel receives in its own markup (plain text for email and
  * Matrix "body"; the whole text, before splitting, for social networks). */
 const char *candor_rendition_get_text (CandorRendition *self);
+/* An email's From and To headers, as its channel's settings give them; NULL
+ * for other formats, and To is NULL for a mail to "undisclosed-recipients:;". */
+const char *candor_rendition_get_email_from (CandorRendition *self);
+const char *candor_rendition_get_email_to (CandorRendition *self);
 /* The email's HTML document or Matrix's formatted_body; NULL otherwise. */
 const char *candor_rendition_get_html (CandorRendition *self);
 /* The request body for Teams (an Adaptive Card), Matrix (the m.room.message

@@ -11,25 +11,27 @@
 
 #include <json-glib/json-glib.h>
 
+#include "candor-dialect.h"
 #include "candor-sent-rendition.h"
 
 CandorSentRendition *
-candor_sent_rendition_new (const char  *audience,
-                           CandorFormat format,
-                           const char  *language,
-                           const char  *subject,
-                           const char  *body,
-                           GBytes      *mime)
+candor_sent_rendition_new (const char   *audience,
+                           CandorDialect format,
+                           const char   *language,
+                           const char   *subject,
+                           const char   *body,
+                           GBytes       *mime)
 {
   CandorSentRendition *rendition;
 
   g_return_val_if_fail (audience != NULL, NULL);
-  g_return_val_if_fail (format < CANDOR_N_FORMATS, NULL);
+  g_return_val_if_fail (format < CANDOR_N_DIALECTS, NULL);
   g_return_val_if_fail (body != NULL, NULL);
 
   rendition = g_new0 (CandorSentRendition, 1);
   rendition->audience = g_strdup (audience);
-  rendition->format = format;
+  rendition->channel_id = g_strdup (candor_dialect_get_nick (format));
+  rendition->dialect = format;
   rendition->language = g_strdup (language != NULL ? language : "en");
   rendition->subject = g_strdup (subject);
   rendition->body = g_strdup (body);
@@ -44,15 +46,15 @@ candor_sent_rendition_new_from_rendition (CandorRendition *rendition,
                                           GError         **error)
 {
   g_autoptr (CandorSentRendition) sent = NULL;
-  GBytes      *mime = NULL; /* owned by the rendition */
-  CandorFormat format;
+  GBytes       *mime = NULL; /* owned by the rendition */
+  CandorDialect format;
 
   g_return_val_if_fail (CANDOR_IS_RENDITION (rendition), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   format = candor_rendition_get_format (rendition);
   /* An email is recorded with the very bytes that go out, or not at all. */
-  if (format == CANDOR_FORMAT_EMAIL)
+  if (format == CANDOR_DIALECT_EMAIL)
     {
       mime = candor_rendition_get_mime (rendition, error);
       if (mime == NULL)
@@ -62,6 +64,8 @@ candor_sent_rendition_new_from_rendition (CandorRendition *rendition,
   sent = candor_sent_rendition_new (candor_rendition_get_audience_id (rendition), format, language,
                                     candor_rendition_get_subject (rendition),
                                     candor_rendition_get_text (rendition) ?: "", mime);
+  g_free (sent->channel_id);
+  sent->channel_id = g_strdup (candor_rendition_get_channel_id (rendition));
   sent->html = g_strdup (candor_rendition_get_html (rendition));
   sent->json = g_strdup (candor_rendition_get_json (rendition));
   sent->message_id = g_strdup (candor_rendition_get_message_id (rendition));
@@ -84,6 +88,7 @@ candor_sent_rendition_free (CandorSentRendition *rendition)
     return;
 
   g_free (rendition->audience);
+  g_free (rendition->channel_id);
   g_free (rendition->language);
   g_free (rendition->subject);
   g_free (rendition->body);

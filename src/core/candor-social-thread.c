@@ -13,9 +13,11 @@
 #include <string.h>
 
 #include "candor-enum-types.h"
+#include "candor-dialect.h"
 #include "candor-social-thread.h"
 
 /* What each network counts, from its own rules:
+ * (the limits and their units are rows of the dialect table, candor-dialect.c)
  * - Mastodon: 500 grapheme clusters (StatusLengthValidator), every URL as 23.
  * - Bluesky: 300 graphemes of the text as posted; links are facets, and like
  *   the official app we show a shortened link text so a long URL does not eat
@@ -23,10 +25,7 @@
  * - X: 280 weighted characters (twitter-text config v3): code points in the
  *   ranges below weigh 1, all others 2, an emoji sequence 2 in total, a URL 23,
  *   counted on the NFC form of the text. */
-#define MASTODON_LIMIT 500
-#define BLUESKY_LIMIT  300
-#define X_LIMIT        280
-#define URL_WEIGHT     23
+#define URL_WEIGHT 23
 
 /* Bluesky's app keeps this much of a link's path before "...". */
 #define BLUESKY_SHORT_PATH_MAX  15
@@ -36,8 +35,8 @@ struct _CandorSocialThread
 {
   GObject parent_instance;
 
-  CandorFormat network;
-  GArray      *posts; /* of CandorSocialPost, owning their text and links */
+  CandorDialect network;
+  GArray       *posts; /* of CandorSocialPost, owning their text and links */
 };
 
 G_DEFINE_FINAL_TYPE (CandorSocialThread, candor_social_thread, G_TYPE_OBJECT)
@@ -251,26 +250,17 @@ post_clear (CandorSocialPost *post)
 }
 
 gboolean
-candor_social_network_is_social (CandorFormat format)
+candor_social_network_is_social (CandorDialect format)
 {
-  return format == CANDOR_FORMAT_MASTODON || format == CANDOR_FORMAT_BLUESKY ||
-         format == CANDOR_FORMAT_X;
+  return format < CANDOR_N_DIALECTS && candor_dialect_is_thread (format);
 }
 
 guint
-candor_social_network_get_limit (CandorFormat network)
+candor_social_network_get_limit (CandorDialect network)
 {
-  switch (network)
-    {
-      case CANDOR_FORMAT_MASTODON:
-        return MASTODON_LIMIT;
-      case CANDOR_FORMAT_BLUESKY:
-        return BLUESKY_LIMIT;
-      case CANDOR_FORMAT_X:
-        return X_LIMIT;
-      default:
-        g_return_val_if_reached (0);
-    }
+  g_return_val_if_fail (candor_social_network_is_social (network), 0);
+
+  return candor_dialect_get_info (network)->limit;
 }
 
 static guint
@@ -414,7 +404,7 @@ bluesky_short_url (const char *uri)
 /* Finds the URLs in @text. For Bluesky the text is rewritten with short link
  * texts; the returned spans are in bytes of the text returned. */
 static char *
-find_urls (CandorFormat network, const char *text, GArray *byte_spans)
+find_urls (CandorDialect network, const char *text, GArray *byte_spans)
 {
   GString    *out = g_string_sized_new (strlen (text));
   const char *p = text;
@@ -451,7 +441,7 @@ find_urls (CandorFormat network, const char *text, GArray *byte_spans)
           uri = g_strndup (p, end - p);
 
           span.start = out->len;
-          if (network == CANDOR_FORMAT_BLUESKY)
+          if (network == CANDOR_DIALECT_BLUESKY)
             {
               g_autofree char *shown = bluesky_short_url (uri);
 
@@ -501,17 +491,18 @@ is_surely_nfc (const char *text)
 static void
 measure (Measured                *m,
          CandorSocialThreadCache *cache,
-         CandorFormat             network,
+         CandorDialect            network,
          const char              *text,
          const char              *language)
 {
   g_autoptr (GArray) byte_spans = g_array_new (FALSE, TRUE, sizeof (UrlSpan));
-  g_autofree char *normalized = NULL;
-  const char      *p;
-  guint            i, next_url = 0;
+  g_autofree char  *normalized = NULL;
+  const char       *p;
+  guint             i, next_url = 0;
+  CandorLengthUnits units = candor_dialect_get_info (network)->units;
 
   /* X counts the NFC form; posting that form is the same text to a reader. */
-  if (network == CANDOR_FORMAT_X && !is_surely_nfc (text))
+  if (units == CANDOR_LENGTH_UNITS_WEIGHTED && !is_surely_nfc (text))
     normalized = g_utf8_normalize (text, -1, G_NORMALIZE_NFC);
 
   m->text = find_urls (network, normalized != NULL ? normalized : text, byte_spans);
@@ -558,7 +549,7 @@ measure (Measured                *m,
           UrlSpan *url = &g_array_index (m->urls, UrlSpan, m->url_at[i] - 1);
 
           end = url->end;
-          if (network == CANDOR_FORMAT_BLUESKY)
+          if (units == CANDOR_LENGTH_UNITS_GRAPHEMES)
             {
               for (guint c = i; c < end; c++)
                 weight += m->attrs[c].is_cursor_position ? 1 : 0;
@@ -571,7 +562,7 @@ measure (Measured                *m,
           while (end < m->n_chars && !m->attrs[end].is_cursor_position && m->url_at[end] == 0)
             end++;
 
-          if (network != CANDOR_FORMAT_X)
+          if (units != CANDOR_LENGTH_UNITS_WEIGHTED)
             weight = 1;
           else if (is_emoji_cluster (m->text + m->byte_at[i], m->text + m->byte_at[end]))
             weight = 2;
@@ -833,8 +824,8 @@ candor_social_thread_class_init (CandorSocialThreadClass *klass)
   object_class->set_property = candor_social_thread_set_property;
 
   properties[PROP_NETWORK] = g_param_spec_enum (
-    "network", NULL, "The social network whose limits the thread follows", CANDOR_TYPE_FORMAT,
-    CANDOR_FORMAT_MASTODON, G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+    "network", NULL, "The social network whose limits the thread follows", CANDOR_TYPE_DIALECT,
+    CANDOR_DIALECT_MASTODON, G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
 
   properties[PROP_N_POSTS] =
     g_param_spec_uint ("n-posts", NULL, "How many posts the text needs", 0, G_MAXUINT, 0,
@@ -852,7 +843,7 @@ candor_social_thread_init (CandorSocialThread *self)
 
 /**
  * candor_social_thread_new:
- * @network: %CANDOR_FORMAT_MASTODON, %CANDOR_FORMAT_BLUESKY or %CANDOR_FORMAT_X
+ * @network: %CANDOR_DIALECT_MASTODON, %CANDOR_DIALECT_BLUESKY or %CANDOR_DIALECT_X
  * @text: plain text
  * @language: (nullable): the text's language, for sentence and word breaks
  *
@@ -861,7 +852,7 @@ candor_social_thread_init (CandorSocialThread *self)
  * numbering counted in each post's length.
  */
 CandorSocialThread *
-candor_social_thread_new (CandorFormat network, const char *text, const char *language)
+candor_social_thread_new (CandorDialect network, const char *text, const char *language)
 {
   return candor_social_thread_new_cached (NULL, network, text, language);
 }
@@ -875,7 +866,7 @@ candor_social_thread_new (CandorFormat network, const char *text, const char *la
  */
 CandorSocialThread *
 candor_social_thread_new_cached (CandorSocialThreadCache *cache,
-                                 CandorFormat             network,
+                                 CandorDialect            network,
                                  const char              *text,
                                  const char              *language)
 {
@@ -913,7 +904,7 @@ candor_social_thread_new_cached (CandorSocialThreadCache *cache,
   return g_steal_pointer (&self);
 }
 
-CandorFormat
+CandorDialect
 candor_social_thread_get_network (CandorSocialThread *self)
 {
   g_return_val_if_fail (CANDOR_IS_SOCIAL_THREAD (self), 0);
@@ -939,7 +930,7 @@ candor_social_thread_get_post (CandorSocialThread *self, guint index)
 }
 
 guint
-candor_social_network_measure (CandorFormat network, const char *text, const char *language)
+candor_social_network_measure (CandorDialect network, const char *text, const char *language)
 {
   g_auto (Measured) m = { 0 };
 

@@ -38,10 +38,10 @@ typedef struct
   guint                   n_links;
 } CandorSocialPost;
 
-/* @network is CANDOR_FORMAT_MASTODON, CANDOR_FORMAT_BLUESKY or CANDOR_FORMAT_X. */
+/* @network is CANDOR_DIALECT_MASTODON, CANDOR_DIALECT_BLUESKY or CANDOR_DIALECT_X. */
 CandorSocialThread *
-candor_social_thread_new (CandorFormat network, const char *text, const char *language);
-CandorFormat            candor_social_thread_get_network (CandorSocialThread *self);
+candor_social_thread_new (CandorDialect network, const char *text, const char *language);
+CandorDialect           candor_social_thread_get_network (CandorSocialThread *self);
 guint                   candor_social_thread_get_n_posts (CandorSocialThread *self);
 const CandorSocialPost *candor_social_thread_get_post (CandorSocialThread *self, guint index);
 
@@ -53,15 +53,15 @@ typedef struct _CandorSocialThreadCache CandorSocialThreadCache;
 CandorSocialThreadCache *candor_social_thread_cache_new (void);
 void                     candor_social_thread_cache_free (CandorSocialThreadCache *cache);
 CandorSocialThread      *candor_social_thread_new_cached (CandorSocialThreadCache *cache,
-                                                          CandorFormat             network,
+                                                          CandorDialect            network,
                                                           const char              *text,
                                                           const char              *language);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CandorSocialThreadCache, candor_social_thread_cache_free)
 
-gboolean candor_social_network_is_social (CandorFormat format);
-guint    candor_social_network_get_limit (CandorFormat network);
+gboolean candor_social_network_is_social (CandorDialect format);
+guint    candor_social_network_get_limit (CandorDialect network);
 /* The length of @text as @network counts it, URLs and emoji included. */
-guint candor_social_network_measure (CandorFormat network, const char *text, const char *language);
+guint candor_social_network_measure (CandorDialect network, const char *text, const char *language);
 
 G_END_DECLS

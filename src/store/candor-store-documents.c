@@ -13,6 +13,7 @@
 #include <json-glib/json-glib.h>
 #include <string.h>
 
+#include "candor-json.h"
 #include "candor-store-private.h"
 
 /* Keys that name a secret: those belong in the keyring, never in this file. */
@@ -262,6 +263,71 @@ candor_store_delete_document (CandorStore        *self,
 
   sqlite3_bind_text (stmt, 1, id, -1, SQLITE_TRANSIENT);
   return _candor_store_step_done (self, stmt, error);
+}
+
+/* A channel is written as candor_channel_to_json() writes it, under its id;
+ * its secret, if it has one, is the keyring's. */
+gboolean
+candor_store_put_channel (CandorStore *self, CandorChannel *channel, GError **error)
+{
+  g_autoptr (JsonNode) node = NULL;
+  g_autofree char *json = NULL;
+
+  g_return_val_if_fail (CANDOR_IS_STORE (self), FALSE);
+  g_return_val_if_fail (CANDOR_IS_CHANNEL (channel), FALSE);
+
+  node = candor_channel_to_json (channel);
+  json = json_to_string (node, FALSE);
+
+  return candor_store_put_document (self, CANDOR_STORE_DOCUMENT_CHANNEL,
+                                    candor_channel_get_id (channel), json, error);
+}
+
+/**
+ * candor_store_load_channels:
+ *
+ * Returns: (transfer full) (element-type CandorChannel): every configured
+ *   channel, in id order; %NULL with CANDOR_STORE_ERROR_INVALID when one
+ *   does not read as a channel.
+ */
+GPtrArray *
+candor_store_load_channels (CandorStore *self, GError **error)
+{
+  g_autoptr (GPtrArray) channels = g_ptr_array_new_with_free_func (g_object_unref);
+  g_auto (GStrv) ids = NULL;
+
+  g_return_val_if_fail (CANDOR_IS_STORE (self), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  ids = candor_store_list_documents (self, CANDOR_STORE_DOCUMENT_CHANNEL, error);
+  if (ids == NULL)
+    return NULL;
+
+  for (guint i = 0; ids[i] != NULL; i++)
+    {
+      g_autofree char *json = NULL;
+      g_autoptr (JsonNode) node = NULL;
+      g_autoptr (GError) local_error = NULL;
+      CandorChannel *channel = NULL;
+
+      json = candor_store_get_document (self, CANDOR_STORE_DOCUMENT_CHANNEL, ids[i], error);
+      if (json == NULL)
+        return NULL;
+
+      node = candor_json_parse (json, -1, NULL, &local_error);
+      if (node != NULL)
+        channel = candor_channel_new_from_json (node, &local_error);
+      if (channel == NULL)
+        {
+          g_set_error (error, CANDOR_STORE_ERROR, CANDOR_STORE_ERROR_INVALID,
+                       _("The settings of channel “%s” are not a channel: %s"), ids[i],
+                          local_error->message);
+          return NULL;
+        }
+      g_ptr_array_add (channels, channel);
+    }
+
+  return g_steal_pointer (&channels);
 }
 
 static void

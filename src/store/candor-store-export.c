@@ -13,6 +13,7 @@
 #include <json-glib/json-glib.h>
 #include <string.h>
 
+#include "candor-dialect.h"
 #include "candor-enum-types.h"
 #include "candor-incident-facts.h"
 #include "candor-store-private.h"
@@ -174,7 +175,7 @@ export_markdown (CandorIncident *incident, GPtrArray *updates, CandorIncidentFac
           CandorSentRendition *rendition = g_ptr_array_index (sent->renditions, j);
 
           g_string_append_printf (out, "#### %s · %s\n\n", rendition->audience,
-                                  candor_format_get_label (rendition->format));
+                                  candor_dialect_get_label (rendition->dialect));
           if (rendition->subject != NULL && rendition->subject[0] != '\0')
             g_string_append_printf (out, "%s %s\n\n", _("Subject:"), rendition->subject);
           append_fenced (out, rendition->body);
@@ -304,8 +305,9 @@ export_json (CandorIncident *incident, GPtrArray *updates, CandorIncidentFacts *
 
           json_builder_begin_object (builder);
           add_string (builder, "audience", rendition->audience);
-          add_string (builder, "channel",
-                      candor_enum_to_nick (CANDOR_TYPE_FORMAT, rendition->format));
+          add_string (builder, "channel", rendition->channel_id);
+          add_string (builder, "dialect",
+                      candor_enum_to_nick (CANDOR_TYPE_DIALECT, rendition->dialect));
           add_string (builder, "language", rendition->language);
           add_string (builder, "subject", rendition->subject);
           add_string (builder, "body", rendition->body);

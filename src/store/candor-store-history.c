@@ -428,15 +428,15 @@ insert_rendition (CandorStore         *self,
 
   if (!_candor_store_prepare (
         self,
-        "INSERT INTO renditions (update_num, audience, channel, language, subject, body,"
-        " html, json, mime, message_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+        "INSERT INTO renditions (update_num, audience, channel_id, language, subject, body,"
+        " html, json, mime, message_id, dialect)"
+        " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
         &stmt, error))
     return FALSE;
 
   sqlite3_bind_int64 (stmt, 1, update_num);
   sqlite3_bind_text (stmt, 2, rendition->audience, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 3, candor_enum_to_nick (CANDOR_TYPE_FORMAT, rendition->format), -1,
-                     SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, rendition->channel_id, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 4, rendition->language, -1, SQLITE_STATIC);
   if (rendition->subject != NULL)
     sqlite3_bind_text (stmt, 5, rendition->subject, -1, SQLITE_STATIC);
@@ -451,6 +451,8 @@ insert_rendition (CandorStore         *self,
       sqlite3_bind_blob64 (stmt, 9, data != NULL ? data : "", size, SQLITE_STATIC);
     }
   sqlite3_bind_text (stmt, 10, rendition->message_id, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 11, candor_enum_to_nick (CANDOR_TYPE_DIALECT, rendition->dialect), -1,
+                     SQLITE_STATIC);
 
   if (!_candor_store_step_done (self, stmt, error))
     return FALSE;
@@ -586,8 +588,8 @@ load_renditions (CandorStore *self, gint64 update_num, GError **error)
 
   if (!_candor_store_prepare (
         self,
-        "SELECT id, audience, channel, language, subject, body, mime, html, json, message_id"
-        " FROM renditions"
+        "SELECT id, audience, dialect, language, subject, body, mime, html, json, message_id,"
+        " channel_id FROM renditions"
         " WHERE update_num = ?1 ORDER BY id",
         &stmt, error))
     return NULL;
@@ -599,8 +601,8 @@ load_renditions (CandorStore *self, gint64 update_num, GError **error)
 
       rendition->id = sqlite3_column_int64 (stmt, 0);
       rendition->audience = g_strdup (_candor_store_column_text (stmt, 1));
-      rendition->format =
-        _candor_store_enum_from_column (CANDOR_TYPE_FORMAT, stmt, 2, CANDOR_FORMAT_PLAIN);
+      rendition->dialect =
+        _candor_store_enum_from_column (CANDOR_TYPE_DIALECT, stmt, 2, CANDOR_DIALECT_PLAIN);
       rendition->language = g_strdup (_candor_store_column_text (stmt, 3));
       rendition->subject = g_strdup (_candor_store_column_text (stmt, 4));
       rendition->body = g_strdup (_candor_store_column_text (stmt, 5));
@@ -610,6 +612,7 @@ load_renditions (CandorStore *self, gint64 update_num, GError **error)
       rendition->html = g_strdup (_candor_store_column_text (stmt, 7));
       rendition->json = g_strdup (_candor_store_column_text (stmt, 8));
       rendition->message_id = g_strdup (_candor_store_column_text (stmt, 9));
+      rendition->channel_id = g_strdup (_candor_store_column_text (stmt, 10));
       g_ptr_array_add (renditions, rendition);
     }
 

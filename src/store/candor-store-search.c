@@ -191,7 +191,7 @@ _candor_store_build_search_sql (const CandorSearchQuery *query)
 {
   GString *sql = g_string_new (
     "SELECT d.rendition_id IS NULL, i.id, i.title, i.state, i.severity, u.id, d.audience,"
-    " d.channel, d.language, d.at, snippet (history_fts, -1, :start, :end, '…', 24)"
+    " d.dialect, d.language, d.at, snippet (history_fts, -1, :start, :end, '…', 24)"
     " FROM history_fts"
     " JOIN search_docs d ON d.id = history_fts.rowid"
     " JOIN incidents i ON i.num = d.incident_num"
@@ -210,7 +210,7 @@ _candor_store_build_search_sql (const CandorSearchQuery *query)
   if (query->severity >= 0)
     g_string_append (sql, " AND i.severity = :severity");
   if (query->format >= 0)
-    g_string_append (sql, " AND d.channel = :channel");
+    g_string_append (sql, " AND d.dialect = :dialect");
   if (query->audience != NULL)
     g_string_append (sql, " AND d.audience = :audience");
   if (query->language != NULL)
@@ -266,7 +266,7 @@ _candor_store_bind_search (sqlite3_stmt            *stmt,
     bind_named_text (stmt, ":severity",
                      candor_enum_to_nick (CANDOR_TYPE_SEVERITY, query->severity));
   if (query->format >= 0)
-    bind_named_text (stmt, ":channel", candor_enum_to_nick (CANDOR_TYPE_FORMAT, query->format));
+    bind_named_text (stmt, ":dialect", candor_enum_to_nick (CANDOR_TYPE_DIALECT, query->format));
   bind_named_text (stmt, ":audience", query->audience);
   bind_named_text (stmt, ":language", query->language);
   bind_named_int64 (stmt, ":limit", limit);
@@ -361,8 +361,8 @@ candor_store_search (CandorStore             *self,
                       CANDOR_SEVERITY_MINOR),
           (const char *)sqlite3_column_text (stmt, 5), (const char *)sqlite3_column_text (stmt, 6),
           kind == CANDOR_SEARCH_HIT_RENDITION
-            ? enum_value (CANDOR_TYPE_FORMAT, (const char *)sqlite3_column_text (stmt, 7),
-                          CANDOR_FORMAT_PLAIN)
+            ? enum_value (CANDOR_TYPE_DIALECT, (const char *)sqlite3_column_text (stmt, 7),
+                          CANDOR_DIALECT_PLAIN)
             : -1,
           (const char *)sqlite3_column_text (stmt, 8), at,
           (const char *)sqlite3_column_text (stmt, 10)));

@@ -9,6 +9,7 @@
 
 #include <gio/gio.h>
 
+#include "candor-channel.h"
 #include "candor-enums.h"
 #include "candor-incident.h"
 #include "candor-publication.h"
@@ -57,7 +58,7 @@ typedef struct
   GDateTime  *until;
   int         state;    /* CandorIncidentState or -1 */
   int         severity; /* CandorSeverity or -1 */
-  int         format;   /* CandorFormat (the channel) or -1 */
+  int         format;   /* CandorDialect (the channel) or -1 */
   const char *audience;
   const char *language;
 } CandorSearchQuery;
@@ -251,6 +252,10 @@ gboolean candor_store_delete_document (CandorStore        *self,
                                        CandorStoreDocument kind,
                                        const char         *id,
                                        GError            **error);
+/* Configured channels, each a CANDOR_STORE_DOCUMENT_CHANNEL document under
+ * its id, as candor_channel_to_json() writes it. */
+gboolean   candor_store_put_channel (CandorStore *self, CandorChannel *channel, GError **error);
+GPtrArray *candor_store_load_channels (CandorStore *self, GError **error);
 /* The JSON of every document of @kind (char *), in id order. */
 void candor_store_load_documents_async (CandorStore        *self,
                                         CandorStoreDocument kind,

@@ -47,12 +47,12 @@ static const BenchQuery queries[] = {
   { "переключения базы", -1, -1, NULL, NULL },
   { "schema migration locked", -1, -1, NULL, NULL },
   { "dns provider", CANDOR_SEVERITY_CRITICAL, -1, NULL, NULL },
-  { "cache", -1, CANDOR_FORMAT_SLACK, NULL, NULL },
+  { "cache", -1, CANDOR_DIALECT_SLACK, NULL, NULL },
   { "login", -1, -1, "2024-01-01", "2024-07-01" },
-  { "kernel upgrade Reporting", -1, CANDOR_FORMAT_STATUS_PAGE, NULL, NULL },
+  { "kernel upgrade Reporting", -1, CANDOR_DIALECT_STATUS_PAGE, NULL, NULL },
   /* The hard cases: a common word whose newest matches the filter rejects. */
   { "database", -1, -1, "2022-01-01", "2022-02-01" },
-  { "customers", CANDOR_SEVERITY_CRITICAL, CANDOR_FORMAT_STATUS_PAGE, "2022-03-01", "2022-03-08" },
+  { "customers", CANDOR_SEVERITY_CRITICAL, CANDOR_DIALECT_STATUS_PAGE, "2022-03-01", "2022-03-08" },
 };
 
 static int
@@ -217,7 +217,7 @@ run_shell (const char *path, const char *sql, const CandorSearchQuery *query, co
                  query->severity == CANDOR_SEVERITY_CRITICAL ? "'critical'" : "'major'");
   if (query->format >= 0)
     replace_all (literal_sql, ":channel",
-                 query->format == CANDOR_FORMAT_SLACK ? "'slack'" : "'status-page'");
+                 query->format == CANDOR_DIALECT_SLACK ? "'slack'" : "'status-page'");
 
   /* The shell's own timer counts whole milliseconds: time a process that
    * runs the statement SHELL_RUNS times against one that only opens the

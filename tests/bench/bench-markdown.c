@@ -100,9 +100,9 @@ main (int argc, char *argv[])
       md = candor_markdown_new (field);
       parsed = cpu_time_us ();
 
-      for (int dialect = 0; dialect < CANDOR_N_DIALECTS; dialect++)
+      for (int markup = 0; markup < CANDOR_N_MARKUPS; markup++)
         {
-          g_autofree char *out = candor_markdown_to_dialect (md, dialect);
+          g_autofree char *out = candor_markdown_to_markup (md, markup);
 
           output_bytes += strlen (out);
         }
@@ -114,7 +114,7 @@ main (int argc, char *argv[])
     }
 
   g_print ("%u words, %zu bytes in, %zu bytes out over %d dialects\n", words, strlen (field),
-           output_bytes / iterations, CANDOR_N_DIALECTS);
+           output_bytes / iterations, CANDOR_N_MARKUPS);
   g_print ("parse %.1f µs + write all dialects %.1f µs = %.1f µs CPU per field (mean of %u)\n",
            (double)parse_time / iterations, (double)write_time / iterations,
            (double)(parse_time + write_time) / iterations, iterations);

@@ -15,6 +15,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "candor-dialect.h"
 #include "candor-composition.h"
 
 #define ITERATIONS 2000
@@ -47,7 +48,7 @@ main (int argc, char *argv[])
   g_autoptr (GError) error = NULL;
   g_autoptr (CandorDraft) draft = NULL;
   g_autoptr (CandorComposition) composition = NULL;
-  CandorFormat       all_formats[CANDOR_N_FORMATS];
+  const char        *all_formats[CANDOR_N_DIALECTS + 1] = { NULL };
   g_autofree char   *summary = NULL;
   g_autofree double *times = g_new (double, ITERATIONS);
   g_autofree double *cpu_times = g_new (double, ITERATIONS);
@@ -74,13 +75,14 @@ main (int argc, char *argv[])
       return EXIT_FAILURE;
     }
 
-  /* Every audience in every format: the 33 renditions this figure has always counted. */
+  /* Every audience through the default channel of every kind: the 33 renditions
+   * this figure has always counted. */
   update = candor_draft_get_update (draft);
   audiences = candor_draft_get_audiences (draft);
-  for (CandorFormat format = 0; format < CANDOR_N_FORMATS; format++)
-    all_formats[format] = format;
+  for (CandorDialect format = 0; format < CANDOR_N_DIALECTS; format++)
+    all_formats[format] = candor_dialect_get_nick (format);
   for (guint a = 0; a < audiences->len; a++)
-    candor_audience_set_formats (g_ptr_array_index (audiences, a), all_formats, CANDOR_N_FORMATS);
+    candor_audience_set_channels (g_ptr_array_index (audiences, a), all_formats);
   composition = candor_composition_new_for_draft (draft);
   if (!candor_composition_update (composition, &error))
     {
@@ -118,7 +120,7 @@ main (int argc, char *argv[])
   qsort (times, ITERATIONS, sizeof (double), compare_doubles);
   qsort (cpu_times, ITERATIONS, sizeof (double), compare_doubles);
   g_print ("render+check %u renditions (%u audiences x %d formats), %u findings, %d iterations\n",
-           n_renditions, audiences->len, CANDOR_N_FORMATS, n_findings, ITERATIONS);
+           n_renditions, audiences->len, CANDOR_N_DIALECTS, n_findings, ITERATIONS);
   g_print ("wall: median %.3f ms, p95 %.3f ms, max %.3f ms\n", times[ITERATIONS / 2],
            times[ITERATIONS * 95 / 100], times[ITERATIONS - 1]);
   g_print ("cpu:  median %.3f ms, p95 %.3f ms, max %.3f ms\n", cpu_times[ITERATIONS / 2],

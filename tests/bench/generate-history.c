@@ -339,14 +339,14 @@ main (int argc, char *argv[])
                                    next_at != NULL ? "Next update within the hour." : "");
           mime = compose_mime (subject, email, sent_at, ++serial);
           g_ptr_array_add (renditions,
-                           candor_sent_rendition_new ("customers", CANDOR_FORMAT_EMAIL,
+                           candor_sent_rendition_new ("customers", CANDOR_DIALECT_EMAIL,
                                                       russian ? "ru" : "en", subject, email, mime));
-          g_ptr_array_add (renditions, candor_sent_rendition_new ("technical", CANDOR_FORMAT_SLACK,
+          g_ptr_array_add (renditions, candor_sent_rendition_new ("technical", CANDOR_DIALECT_SLACK,
                                                                   russian ? "ru" : "en", NULL,
                                                                   technical, NULL));
           if (severity != CANDOR_SEVERITY_MINOR)
             g_ptr_array_add (
-              renditions, candor_sent_rendition_new ("customers", CANDOR_FORMAT_STATUS_PAGE,
+              renditions, candor_sent_rendition_new ("customers", CANDOR_DIALECT_STATUS_PAGE,
                                                      russian ? "ru" : "en", title, summary, NULL));
 
           if (!candor_store_record_update (store, candor_incident_get_id (incident), update,

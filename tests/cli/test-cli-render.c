@@ -93,6 +93,8 @@ test_render_json (void)
 
       g_assert_true (json_object_has_member (rendition, "text"));
       g_assert_true (json_object_has_member (rendition, "findings"));
+      /* The draft's audiences name formats: each is the default channel of its kind. */
+      g_assert_cmpstr (json_object_get_string_member (rendition, "channel"), ==, format);
       if (g_str_equal (format, "teams"))
         {
           JsonObject *card = json_object_get_object_member (rendition, "json");

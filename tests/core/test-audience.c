@@ -42,14 +42,9 @@ assert_fields (CandorAudience *audience, const CandorField *expected, guint n_ex
 }
 
 static void
-assert_formats (CandorAudience *audience, const CandorFormat *expected, guint n_expected)
+assert_channels (CandorAudience *audience, const char *const *expected)
 {
-  const CandorFormat *formats;
-  guint               n_formats;
-
-  formats = candor_audience_get_formats (audience, &n_formats);
-  g_assert_cmpmem (formats, n_formats * sizeof (CandorFormat), expected,
-                   n_expected * sizeof (CandorFormat));
+  g_assert_true (g_strv_equal (candor_audience_get_channels (audience), expected));
 }
 
 static void
@@ -59,22 +54,16 @@ test_audience_defaults (void)
     CANDOR_FIELD_IMPACT_NOW, CANDOR_FIELD_IMPACT_FUTURE, CANDOR_FIELD_LASTING_CONSEQUENCES,
     CANDOR_FIELD_CONTACT,    CANDOR_FIELD_NEXT_UPDATE,
   };
-  static const CandorFormat customer_formats[] = {
-    CANDOR_FORMAT_EMAIL,   CANDOR_FORMAT_STATUS_PAGE, CANDOR_FORMAT_MASTODON,
-    CANDOR_FORMAT_BLUESKY, CANDOR_FORMAT_X,
+  static const char *const customer_channels[] = {
+    "email", "status-page", "mastodon", "bluesky", "x", NULL,
   };
   static const CandorField executive_fields[] = {
     CANDOR_FIELD_EXECUTIVE_SUMMARY,    CANDOR_FIELD_IMPACT_NOW,  CANDOR_FIELD_IMPACT_FUTURE,
     CANDOR_FIELD_LASTING_CONSEQUENCES, CANDOR_FIELD_NEXT_UPDATE, CANDOR_FIELD_CONTACT,
   };
-  static const CandorFormat executive_formats[] = {
-    CANDOR_FORMAT_EMAIL,
-    CANDOR_FORMAT_SLACK,
-    CANDOR_FORMAT_TEAMS,
-  };
-  static const CandorFormat technical_formats[] = {
-    CANDOR_FORMAT_EMAIL,      CANDOR_FORMAT_SLACK,  CANDOR_FORMAT_DISCORD,
-    CANDOR_FORMAT_MATTERMOST, CANDOR_FORMAT_MATRIX, CANDOR_FORMAT_STATUS_PAGE,
+  static const char *const executive_channels[] = { "email", "slack", "teams", NULL };
+  static const char *const technical_channels[] = {
+    "email", "slack", "discord", "mattermost", "matrix", "status-page", NULL,
   };
   const char *const customer_zones[] = { "Europe/Berlin", "America/New_York", NULL };
   g_autoptr (GPtrArray) audiences = candor_audience_new_defaults ();
@@ -90,21 +79,22 @@ test_audience_defaults (void)
 
   g_assert_cmpint (candor_audience_get_detail (customers), ==, CANDOR_DETAIL_SHORT);
   assert_fields (customers, customer_fields, G_N_ELEMENTS (customer_fields));
-  assert_formats (customers, customer_formats, G_N_ELEMENTS (customer_formats));
+  assert_channels (customers, customer_channels);
   g_assert_true (g_strv_equal (candor_audience_get_time_zones (customers), customer_zones));
   g_assert_false (candor_audience_has_field (customers, CANDOR_FIELD_TECHNICAL_DETAILS));
   g_assert_false (candor_audience_has_field (customers, CANDOR_FIELD_EXECUTIVE_SUMMARY));
 
   g_assert_cmpint (candor_audience_get_detail (executives), ==, CANDOR_DETAIL_SUMMARY_FIRST);
   assert_fields (executives, executive_fields, G_N_ELEMENTS (executive_fields));
-  assert_formats (executives, executive_formats, G_N_ELEMENTS (executive_formats));
+  assert_channels (executives, executive_channels);
 
   /* Technical readers get everything, the root cause and actions included. */
   g_assert_cmpint (candor_audience_get_detail (technical), ==, CANDOR_DETAIL_FULL);
   for (CandorField field = 0; field < CANDOR_N_FIELDS; field++)
     g_assert_true (candor_audience_has_field (technical, field));
-  assert_formats (technical, technical_formats, G_N_ELEMENTS (technical_formats));
-  g_assert_false (candor_audience_has_format (technical, CANDOR_FORMAT_X));
+  assert_channels (technical, technical_channels);
+  g_assert_false (candor_audience_has_channel (technical, "x"));
+  g_assert_true (candor_audience_has_channel (technical, "matrix"));
 
   for (guint i = 0; i < audiences->len; i++)
     {
@@ -127,10 +117,11 @@ test_audience_defaults (void)
 static void
 test_audience_changed_once_per_change (void)
 {
-  static const CandorField  fields[] = { CANDOR_FIELD_IMPACT_NOW, CANDOR_FIELD_CONTACT };
-  static const CandorFormat formats[] = { CANDOR_FORMAT_MATRIX };
-  const char *const         zones[] = { "Europe/Moscow", NULL };
-  const char *const         same_zones[] = { "Europe/Moscow", NULL };
+  static const CandorField fields[] = { CANDOR_FIELD_IMPACT_NOW, CANDOR_FIELD_CONTACT };
+  const char *const        channels[] = { "matrix", NULL };
+  const char *const        same_channels[] = { "matrix", NULL };
+  const char *const        zones[] = { "Europe/Moscow", NULL };
+  const char *const        same_zones[] = { "Europe/Moscow", NULL };
   g_autoptr (CandorAudience) audience = candor_audience_new ("partners", "Partners");
   guint changed = 0;
 
@@ -143,13 +134,13 @@ test_audience_changed_once_per_change (void)
   candor_audience_set_name (audience, "Resellers");
   candor_audience_set_detail (audience, CANDOR_DETAIL_SHORT);
   candor_audience_set_fields (audience, fields, G_N_ELEMENTS (fields));
-  candor_audience_set_formats (audience, formats, G_N_ELEMENTS (formats));
+  candor_audience_set_channels (audience, channels);
   candor_audience_set_time_zones (audience, zones);
   candor_audience_set_office_hours (audience, 8 * 60, 17 * 60);
   g_assert_cmpuint (changed, ==, 6);
 
   candor_audience_set_fields (audience, fields, G_N_ELEMENTS (fields));
-  candor_audience_set_formats (audience, formats, G_N_ELEMENTS (formats));
+  candor_audience_set_channels (audience, same_channels);
   candor_audience_set_time_zones (audience, same_zones);
   candor_audience_set_detail (audience, CANDOR_DETAIL_SHORT);
   g_assert_cmpuint (changed, ==, 6);
@@ -169,7 +160,7 @@ test_audience_json_round_trip (void)
   g_autoptr (CandorAudience) custom = candor_audience_new ("партнёры", "Партнёры");
 
   candor_audience_set_fields (custom, fields, G_N_ELEMENTS (fields));
-  candor_audience_set_formats (custom, NULL, 0);
+  candor_audience_set_channels (custom, NULL);
   candor_audience_set_time_zones (custom, zones);
   candor_audience_set_office_hours (custom, 7 * 60 + 30, 24 * 60);
   candor_audience_set_detail (custom, CANDOR_DETAIL_SUMMARY_FIRST);
@@ -181,9 +172,8 @@ test_audience_json_round_trip (void)
       g_autoptr (JsonNode) node = candor_audience_to_json (audience);
       g_autoptr (GError) error = NULL;
       g_autoptr (CandorAudience) copy = candor_audience_new_from_json (node, &error);
-      const CandorField  *f;
-      const CandorFormat *fm;
-      guint               n_f, n_fm;
+      const CandorField *f;
+      guint              n_f;
 
       g_assert_no_error (error);
       g_assert_cmpstr (candor_audience_get_id (copy), ==, candor_audience_get_id (audience));
@@ -192,8 +182,7 @@ test_audience_json_round_trip (void)
                        candor_audience_get_detail (audience));
       f = candor_audience_get_fields (audience, &n_f);
       assert_fields (copy, f, n_f);
-      fm = candor_audience_get_formats (audience, &n_fm);
-      assert_formats (copy, fm, n_fm);
+      assert_channels (copy, candor_audience_get_channels (audience));
       g_assert_true (g_strv_equal (candor_audience_get_time_zones (copy),
                                    candor_audience_get_time_zones (audience)));
       g_assert_cmpuint (candor_audience_get_office_opens (copy), ==,
@@ -236,6 +225,13 @@ test_audience_json_errors (void)
   assert_json_error ("{\"id\": \"x\", \"formats\": [\"fax\"]}", "a", CANDOR_JSON_ERROR_VALUE,
                      "a.formats[0]: “fax” is not a format; use one of plain, email, slack, "
                      "discord, mattermost, matrix, teams, status-page, mastodon, bluesky, x");
+  assert_json_error ("{\"id\": \"x\", \"channels\": [\"ops\", \"ops\"]}", "a",
+                     CANDOR_JSON_ERROR_VALUE, "a.channels[1]: “ops” is listed twice");
+  assert_json_error ("{\"id\": \"x\", \"channels\": [\"\"]}", "a", CANDOR_JSON_ERROR_VALUE,
+                     "a.channels[0]: empty; a channel is named by its id");
+  assert_json_error ("{\"id\": \"x\", \"channels\": [\"ops\"], \"formats\": [\"email\"]}", "a",
+                     CANDOR_JSON_ERROR_VALUE,
+                     "a.formats: an audience lists its channels, not its formats as well");
   assert_json_error ("{\"id\": \"x\", \"time-zones\": [\"Europe/Atlantis\"]}", "a",
                      CANDOR_JSON_ERROR_VALUE,
                      "a.time-zones[0]: “Europe/Atlantis” is not a time zone; use an IANA name "
@@ -253,11 +249,38 @@ test_audience_json_errors (void)
                      "a.office-hours.open: unknown key; did you mean “opens”?");
   assert_json_error ("{\"id\": \"x\", \"colour\": \"red\"}", "a", CANDOR_JSON_ERROR_UNKNOWN_KEY,
                      "a.colour: unknown key; the known keys are id, name, detail, fields, "
-                     "formats, time-zones, office-hours");
+                     "channels, formats, time-zones, office-hours");
   assert_json_error ("{\"name\": \"Partners\"}", "a", CANDOR_JSON_ERROR_MISSING_KEY,
                      "a.id: missing; every audience needs an id such as “customers”");
   assert_json_error ("[]", "audiences[0]", CANDOR_JSON_ERROR_TYPE,
                      "audiences[0]: expected an object, found a list");
+}
+
+/* Audiences written before channels were configured name formats: each is
+ * the default channel of its kind, whose id is the format's nick. They are
+ * written back as channels. */
+static void
+test_audience_old_formats (void)
+{
+  static const char *const expected[] = { "email", "status-page", "x", NULL };
+  g_autoptr (GError) error = NULL;
+  g_autoptr (JsonNode) node = candor_json_parse (
+    "{\"id\": \"partners\", \"formats\": [\"email\", \"status-page\", \"x\"]}", -1, NULL, &error);
+  g_autoptr (CandorAudience) audience = candor_audience_new_from_json (node, &error);
+  g_autoptr (JsonNode) written = NULL;
+  JsonObject *object;
+
+  g_assert_no_error (error);
+  assert_channels (audience, expected);
+
+  written = candor_audience_to_json (audience);
+  object = json_node_get_object (written);
+  g_assert_false (json_object_has_member (object, "formats"));
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (object, "channels")), ==,
+                    3);
+  g_assert_cmpstr (
+    json_array_get_string_element (json_object_get_array_member (object, "channels"), 1), ==,
+    "status-page");
 }
 
 int
@@ -269,6 +292,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/core/audience/changed-once-per-change", test_audience_changed_once_per_change);
   g_test_add_func ("/core/audience/json-round-trip", test_audience_json_round_trip);
   g_test_add_func ("/core/audience/json-errors", test_audience_json_errors);
+  g_test_add_func ("/core/audience/old-formats", test_audience_old_formats);
 
   return g_test_run ();
 }

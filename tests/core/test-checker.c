@@ -807,9 +807,9 @@ test_checker_length (void)
   g_autoptr (CandorChecker) checker = checker_for ("en");
   g_autoptr (CandorFinding) finding = NULL;
 
-  g_assert_null (candor_checker_check_length (checker, CANDOR_FORMAT_MASTODON, 500, 500));
+  g_assert_null (candor_checker_check_length (checker, CANDOR_DIALECT_MASTODON, 500, 500));
 
-  finding = candor_checker_check_length (checker, CANDOR_FORMAT_MASTODON, 612, 500);
+  finding = candor_checker_check_length (checker, CANDOR_DIALECT_MASTODON, 612, 500);
   g_assert_nonnull (finding);
   g_assert_cmpstr (candor_finding_get_rule_id (finding), ==, "over-limit");
   g_assert_cmpint (candor_finding_get_severity (finding), ==, CANDOR_FINDING_SEVERITY_ERROR);
@@ -818,6 +818,13 @@ test_checker_length (void)
   g_assert_cmpuint (candor_finding_get_end (finding), ==, 612);
   g_assert_nonnull (strstr (candor_finding_get_message (finding), "Mastodon"));
   g_assert_nonnull (strstr (candor_finding_get_message (finding), "500"));
+  g_assert_nonnull (strstr (candor_finding_get_message (finding), "characters"));
+  g_clear_object (&finding);
+
+  /* Teams counts the bytes of its card, and the finding says so. */
+  finding = candor_checker_check_length (checker, CANDOR_DIALECT_TEAMS, 30000, 28000);
+  g_assert_nonnull (finding);
+  g_assert_nonnull (strstr (candor_finding_get_message (finding), "28000 bytes"));
 }
 
 static void

@@ -70,21 +70,23 @@ test_composition_renditions (void)
   g_assert_true (candor_composition_get_update (composition) == candor_draft_get_update (draft));
   g_assert_true (candor_composition_get_audiences (composition) == audiences);
 
-  /* Each audience through each of its formats, exactly as the renderer writes it. */
+  /* Each audience through each of its channels, exactly as the renderer writes it. */
   for (guint i = 0; i < audiences->len; i++)
     {
       CandorAudience *audience = g_ptr_array_index (audiences, i);
-      guint           n_formats;
+      GPtrArray      *channels = candor_composition_get_channels (composition);
 
-      candor_audience_get_formats (audience, &n_formats);
-      g_assert_cmpuint (n_formats, >, 0);
-      for (CandorFormat format = 0; format < CANDOR_N_FORMATS; format++)
+      g_assert_nonnull (candor_audience_get_channels (audience)[0]);
+      for (guint c = 0; c < channels->len; c++)
         {
+          CandorChannel   *channel = g_ptr_array_index (channels, c);
+          const char      *channel_id = candor_channel_get_id (channel);
+          CandorDialect    format = candor_channel_get_dialect (channel);
           CandorRendition *rendition = candor_composition_get_rendition (
-            composition, candor_audience_get_id (audience), format);
+            composition, candor_audience_get_id (audience), channel_id);
           g_autoptr (CandorRendition) expected = NULL;
 
-          if (!candor_audience_has_format (audience, format))
+          if (!candor_audience_has_channel (audience, channel_id))
             {
               g_assert_null (rendition);
               continue;
@@ -93,6 +95,7 @@ test_composition_renditions (void)
           n_expected++;
           g_assert_nonnull (rendition);
           g_assert_cmpint (candor_rendition_get_format (rendition), ==, format);
+          g_assert_cmpstr (candor_rendition_get_channel_id (rendition), ==, channel_id);
           g_assert_cmpstr (candor_rendition_get_audience_id (rendition), ==,
                            candor_audience_get_id (audience));
           expected = candor_renderer_render (renderer, candor_draft_get_incident (draft),
@@ -106,16 +109,16 @@ test_composition_renditions (void)
 
   renditions = candor_composition_get_renditions (composition);
   g_assert_cmpuint (renditions->len, ==, n_expected);
-  g_assert_null (candor_composition_get_rendition (composition, "nobody", CANDOR_FORMAT_PLAIN));
+  g_assert_null (candor_composition_get_rendition (composition, "nobody", "plain"));
 
   /* An audience reached through another channel is rendered for it. */
   {
-    CandorAudience *audience = g_ptr_array_index (audiences, 0);
-    CandorFormat    format = CANDOR_FORMAT_X;
+    CandorAudience   *audience = g_ptr_array_index (audiences, 0);
+    const char *const x[] = { "x", NULL };
 
-    candor_audience_set_formats (audience, &format, 1);
+    candor_audience_set_channels (audience, x);
     g_assert_nonnull (
-      candor_composition_get_rendition (composition, candor_audience_get_id (audience), format));
+      candor_composition_get_rendition (composition, candor_audience_get_id (audience), "x"));
     g_assert_cmpuint (candor_composition_get_renditions (composition)->len, <, n_expected);
   }
 }
@@ -221,11 +224,11 @@ test_composition_changed (void)
   g_assert_cmpuint (n_dirty, ==, 1);
 
   /* Asking again computes nothing again: the same rendition object. */
-  before = candor_composition_get_rendition (composition, candor_audience_get_id (audience),
-                                             CANDOR_FORMAT_EMAIL);
+  before =
+    candor_composition_get_rendition (composition, candor_audience_get_id (audience), "email");
   g_assert_nonnull (before);
   g_assert_true (candor_composition_get_rendition (composition, candor_audience_get_id (audience),
-                                                   CANDOR_FORMAT_EMAIL) == before);
+                                                   "email") == before);
   candor_composition_get_findings (composition);
   candor_composition_get_renditions (composition);
   g_assert_cmpuint (n_changed, ==, 1);
@@ -237,7 +240,7 @@ test_composition_changed (void)
   g_assert_cmpuint (n_dirty, ==, 2);
   g_assert_cmpuint (n_changed, ==, 1);
   g_assert_true (candor_composition_get_rendition (composition, candor_audience_get_id (audience),
-                                                   CANDOR_FORMAT_EMAIL) != before);
+                                                   "email") != before);
   g_assert_cmpuint (n_changed, ==, 2);
   g_assert_cmpuint (n_dirty, ==, 3);
 
@@ -245,7 +248,7 @@ test_composition_changed (void)
   candor_incident_set_title (incident, "Sign-in outage");
   g_assert_true (candor_composition_get_dirty (composition));
   g_assert_nonnull (strstr (candor_rendition_get_subject (candor_composition_get_rendition (
-                              composition, candor_audience_get_id (audience), CANDOR_FORMAT_EMAIL)),
+                              composition, candor_audience_get_id (audience), "email")),
                             "Sign-in outage"));
   candor_audience_set_name (audience, "Clients");
   g_assert_true (candor_composition_get_dirty (composition));
@@ -280,8 +283,8 @@ test_composition_email (void)
   g_assert_cmpstr (candor_composition_get_email_to (composition), ==, "customers@example.org");
 
   /* The headers in the message the preview, the review and the publisher all get. */
-  email = candor_composition_get_rendition (composition, candor_audience_get_id (audience),
-                                            CANDOR_FORMAT_EMAIL);
+  email =
+    candor_composition_get_rendition (composition, candor_audience_get_id (audience), "email");
   g_assert_nonnull (email);
   mime = candor_rendition_get_mime (email, &error);
   g_assert_no_error (error);
@@ -342,6 +345,79 @@ test_composition_language (void)
   g_assert_no_error (error);
 }
 
+/* Two mailing lists are two channels of one kind: each gets its own message,
+ * with its own From and To, and both are told apart by the channel's id. */
+static char *
+mime_text (CandorRendition *rendition)
+{
+  g_autoptr (GError) error = NULL;
+  GBytes *mime = candor_rendition_get_mime (rendition, &error);
+
+  g_assert_no_error (error);
+  return g_strndup (g_bytes_get_data (mime, NULL), g_bytes_get_size (mime));
+}
+
+static void
+test_composition_two_channels_of_one_kind (void)
+{
+  g_autoptr (CandorDraft) draft = load_draft ("full-major-en.json");
+  g_autoptr (CandorComposition) composition = candor_composition_new_for_draft (draft);
+  g_autoptr (GPtrArray) channels = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr (CandorChannel) ops = candor_channel_new ("ops-list", "email", "Ops list");
+  g_autoptr (CandorChannel) board = candor_channel_new ("board-list", "email", "Board list");
+  CandorAudience   *audience = g_ptr_array_index (candor_draft_get_audiences (draft), 0);
+  const char *const ids[] = { "ops-list", "board-list", "removed-since", NULL };
+  g_autofree char  *ops_text = NULL;
+  g_autofree char  *board_text = NULL;
+  CandorRendition  *ops_email;
+  CandorRendition  *board_email;
+  guint             n_notified = 0;
+
+  g_assert_true (candor_channel_set_setting (ops, "from", "Status <status@example.com>", NULL));
+  g_assert_true (candor_channel_set_setting (ops, "to", "ops@example.com", NULL));
+  g_assert_true (candor_channel_set_setting (board, "to", "board@example.com", NULL));
+  g_ptr_array_add (channels, g_object_ref (ops));
+  g_ptr_array_add (channels, g_object_ref (board));
+  g_signal_connect (composition, "notify::channels", G_CALLBACK (count_notify_cb), &n_notified);
+  candor_composition_update (composition, NULL);
+  candor_composition_set_channels (composition, channels);
+  g_assert_cmpuint (n_notified, ==, 1);
+  g_assert_true (candor_composition_get_dirty (composition));
+  g_assert_cmpuint (candor_composition_get_channels (composition)->len, ==, 2);
+  candor_composition_set_email_from (composition, "Fallback <fallback@example.com>");
+  candor_audience_set_channels (audience, ids);
+
+  /* The channels were copied: changing one afterwards changes nothing. */
+  g_assert_true (candor_channel_set_setting (ops, "to", "elsewhere@example.com", NULL));
+
+  ops_email =
+    candor_composition_get_rendition (composition, candor_audience_get_id (audience), "ops-list");
+  board_email =
+    candor_composition_get_rendition (composition, candor_audience_get_id (audience), "board-list");
+  g_assert_nonnull (ops_email);
+  g_assert_nonnull (board_email);
+  g_assert_true (ops_email != board_email);
+  g_assert_null (
+    candor_composition_get_rendition (composition, candor_audience_get_id (audience), "email"));
+  g_assert_null (candor_composition_get_rendition (composition, candor_audience_get_id (audience),
+                                                   "removed-since"));
+  g_assert_cmpuint (candor_composition_get_renditions (composition)->len, >=, 2);
+
+  g_assert_cmpstr (candor_rendition_get_channel_id (ops_email), ==, "ops-list");
+  g_assert_cmpstr (candor_rendition_get_channel_id (board_email), ==, "board-list");
+  g_assert_cmpint (candor_rendition_get_format (ops_email), ==, CANDOR_DIALECT_EMAIL);
+  g_assert_cmpint (candor_rendition_get_format (board_email), ==, CANDOR_DIALECT_EMAIL);
+
+  ops_text = mime_text (ops_email);
+  board_text = mime_text (board_email);
+  g_assert_nonnull (strstr (ops_text, "From: Status <status@example.com>"));
+  g_assert_nonnull (strstr (ops_text, "To: ops@example.com"));
+  /* Without a "from" of its own the channel takes the composition's. */
+  g_assert_nonnull (strstr (board_text, "From: Fallback <fallback@example.com>"));
+  g_assert_nonnull (strstr (board_text, "To: board@example.com"));
+  g_assert_null (strstr (board_text, "ops@example.com"));
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -352,6 +428,8 @@ main (int argc, char *argv[])
   g_test_add_func ("/core/composition/acknowledge", test_composition_acknowledge);
   g_test_add_func ("/core/composition/changed", test_composition_changed);
   g_test_add_func ("/core/composition/email", test_composition_email);
+  g_test_add_func ("/core/composition/two-channels-of-one-kind",
+                   test_composition_two_channels_of_one_kind);
   g_test_add_func ("/core/composition/language", test_composition_language);
 
   return g_test_run ();

@@ -128,7 +128,7 @@ static void
 test_sent_rendition_defaults (void)
 {
   g_autoptr (CandorSentRendition) rendition =
-    candor_sent_rendition_new ("customers", CANDOR_FORMAT_PLAIN, NULL, NULL, "Body", NULL);
+    candor_sent_rendition_new ("customers", CANDOR_DIALECT_PLAIN, NULL, NULL, "Body", NULL);
 
   g_assert_cmpint (rendition->id, ==, 0);
   g_assert_cmpstr (rendition->audience, ==, "customers");

@@ -18,11 +18,11 @@
 #define A_STYLE "style=\"color:#1c71d8;text-decoration:underline\""
 #define ZWSP    "\xe2\x80\x8b"
 
-/* One expected output per dialect, in CandorDialect order. */
+/* One expected output per dialect, in CandorMarkup order. */
 typedef struct
 {
   const char *input;
-  const char *expected[CANDOR_N_DIALECTS];
+  const char *expected[CANDOR_N_MARKUPS];
 } Case;
 
 static void
@@ -30,13 +30,13 @@ assert_case (const Case *c)
 {
   g_autoptr (CandorMarkdown) md = candor_markdown_new (c->input);
 
-  for (int dialect = 0; dialect < CANDOR_N_DIALECTS; dialect++)
+  for (int markup = 0; markup < CANDOR_N_MARKUPS; markup++)
     {
-      g_autofree char *out = candor_markdown_to_dialect (md, dialect);
+      g_autofree char *out = candor_markdown_to_markup (md, markup);
 
-      if (g_strcmp0 (out, c->expected[dialect]) != 0)
-        g_test_message ("dialect %d of %s", dialect, c->input);
-      g_assert_cmpstr (out, ==, c->expected[dialect]);
+      if (g_strcmp0 (out, c->expected[markup]) != 0)
+        g_test_message ("markup %d of %s", markup, c->input);
+      g_assert_cmpstr (out, ==, c->expected[markup]);
       g_assert_true (g_utf8_validate (out, -1, NULL));
     }
 }
@@ -47,16 +47,16 @@ test_markdown_paragraphs (void)
   const Case c = {
     "First paragraph\nsame paragraph.\n\n\n\nSecond paragraph.",
     {
-      [CANDOR_DIALECT_PLAIN] = "First paragraph\nsame paragraph.\n\nSecond paragraph.",
-      [CANDOR_DIALECT_HTML_EMAIL] =
+      [CANDOR_MARKUP_PLAIN] = "First paragraph\nsame paragraph.\n\nSecond paragraph.",
+      [CANDOR_MARKUP_HTML_EMAIL] =
         P_OPEN "First paragraph<br>\nsame paragraph.</p>\n" P_OPEN "Second paragraph.</p>",
-      [CANDOR_DIALECT_SLACK] = "First paragraph\nsame paragraph.\n\nSecond paragraph.",
-      [CANDOR_DIALECT_DISCORD] = "First paragraph\nsame paragraph.\n\nSecond paragraph.",
-      [CANDOR_DIALECT_MATRIX_HTML] = "<p>First paragraph<br>\nsame paragraph.</p>\n"
-                                     "<p>Second paragraph.</p>",
+      [CANDOR_MARKUP_SLACK] = "First paragraph\nsame paragraph.\n\nSecond paragraph.",
+      [CANDOR_MARKUP_DISCORD] = "First paragraph\nsame paragraph.\n\nSecond paragraph.",
+      [CANDOR_MARKUP_MATRIX_HTML] = "<p>First paragraph<br>\nsame paragraph.</p>\n"
+                                    "<p>Second paragraph.</p>",
       /* Teams joins lines that a blank line does not set apart. */
-      [CANDOR_DIALECT_TEAMS] = "First paragraph\n\nsame paragraph.\n\nSecond paragraph.",
-      [CANDOR_DIALECT_STATUS_PAGE] = "First paragraph\nsame paragraph.\n\nSecond paragraph.",
+      [CANDOR_MARKUP_TEAMS] = "First paragraph\n\nsame paragraph.\n\nSecond paragraph.",
+      [CANDOR_MARKUP_STATUS_PAGE] = "First paragraph\nsame paragraph.\n\nSecond paragraph.",
     },
   };
 
@@ -69,27 +69,25 @@ test_markdown_nested_lists (void)
   const Case c = {
     "Steps:\n\n3. Restart\n   - web\n   - api\n\n     still api\n4. Verify",
     {
-      [CANDOR_DIALECT_PLAIN] =
-        "Steps:\n\n3. Restart\n   \xe2\x80\xa2 web\n\n   \xe2\x80\xa2 api\n\n"
-        "     still api\n4. Verify",
-      [CANDOR_DIALECT_HTML_EMAIL] =
+      [CANDOR_MARKUP_PLAIN] = "Steps:\n\n3. Restart\n   \xe2\x80\xa2 web\n\n   \xe2\x80\xa2 api\n\n"
+                              "     still api\n4. Verify",
+      [CANDOR_MARKUP_HTML_EMAIL] =
         P_OPEN "Steps:</p>\n"
                "<ol start=\"3\" style=\"margin:0 0 1em 0;padding-left:1.5em\">\n" LI_OPEN
                "Restart\n" UL_OPEN "\n" LI_OPEN P_OPEN "web</p>\n</li>\n" LI_OPEN P_OPEN
                "api</p>\n" P_OPEN "still api</p>\n</li>\n"
                "</ul>\n</li>\n" LI_OPEN "Verify</li>\n</ol>",
-      [CANDOR_DIALECT_SLACK] =
-        "Steps:\n\n3. Restart\n   \xe2\x80\xa2 web\n\n   \xe2\x80\xa2 api\n\n"
-        "     still api\n4. Verify",
-      [CANDOR_DIALECT_DISCORD] =
+      [CANDOR_MARKUP_SLACK] = "Steps:\n\n3. Restart\n   \xe2\x80\xa2 web\n\n   \xe2\x80\xa2 api\n\n"
+                              "     still api\n4. Verify",
+      [CANDOR_MARKUP_DISCORD] =
         "Steps:\n\n3. Restart\n   - web\n\n   - api\n\n     still api\n4. Verify",
-      [CANDOR_DIALECT_MATRIX_HTML] =
+      [CANDOR_MARKUP_MATRIX_HTML] =
         "<p>Steps:</p>\n<ol start=\"3\">\n<li>Restart\n<ul>\n"
         "<li><p>web</p>\n</li>\n<li><p>api</p>\n<p>still api</p>\n</li>\n"
         "</ul>\n</li>\n<li>Verify</li>\n</ol>",
-      [CANDOR_DIALECT_TEAMS] =
+      [CANDOR_MARKUP_TEAMS] =
         "Steps:\n\n3. Restart\n   - web\n\n   - api\n\n     still api\n4. Verify",
-      [CANDOR_DIALECT_STATUS_PAGE] =
+      [CANDOR_MARKUP_STATUS_PAGE] =
         "Steps:\n\n3. Restart\n   - web\n\n   - api\n\n     still api\n4. Verify",
     },
   };
@@ -103,17 +101,17 @@ test_markdown_emphasis (void)
   const Case c = {
     "*em* **strong** ***both*** _under_ a**b**c",
     {
-      [CANDOR_DIALECT_PLAIN] = "em strong both under abc",
-      [CANDOR_DIALECT_HTML_EMAIL] = P_OPEN "<em>em</em> <strong>strong</strong> "
-                                           "<em><strong>both</strong></em> <em>under</em> "
-                                           "a<strong>b</strong>c</p>",
-      [CANDOR_DIALECT_SLACK] = "_em_ *strong* _*both*_ _under_ a*b*c",
-      [CANDOR_DIALECT_DISCORD] = "*em* **strong** ***both*** *under* a**b**c",
-      [CANDOR_DIALECT_MATRIX_HTML] = "<p><em>em</em> <strong>strong</strong> "
-                                     "<em><strong>both</strong></em> <em>under</em> "
-                                     "a<strong>b</strong>c</p>",
-      [CANDOR_DIALECT_TEAMS] = "_em_ **strong** _**both**_ _under_ a**b**c",
-      [CANDOR_DIALECT_STATUS_PAGE] = "em strong both under abc",
+      [CANDOR_MARKUP_PLAIN] = "em strong both under abc",
+      [CANDOR_MARKUP_HTML_EMAIL] = P_OPEN "<em>em</em> <strong>strong</strong> "
+                                          "<em><strong>both</strong></em> <em>under</em> "
+                                          "a<strong>b</strong>c</p>",
+      [CANDOR_MARKUP_SLACK] = "_em_ *strong* _*both*_ _under_ a*b*c",
+      [CANDOR_MARKUP_DISCORD] = "*em* **strong** ***both*** *under* a**b**c",
+      [CANDOR_MARKUP_MATRIX_HTML] = "<p><em>em</em> <strong>strong</strong> "
+                                    "<em><strong>both</strong></em> <em>under</em> "
+                                    "a<strong>b</strong>c</p>",
+      [CANDOR_MARKUP_TEAMS] = "_em_ **strong** _**both**_ _under_ a**b**c",
+      [CANDOR_MARKUP_STATUS_PAGE] = "em strong both under abc",
     },
   };
   /* Strong inside strong has no chat form and means nothing more in HTML:
@@ -121,13 +119,13 @@ test_markdown_emphasis (void)
   const Case nested = {
     "****x**** *a *b* c*",
     {
-      [CANDOR_DIALECT_PLAIN] = "x a b c",
-      [CANDOR_DIALECT_HTML_EMAIL] = P_OPEN "<strong>x</strong> <em>a b c</em></p>",
-      [CANDOR_DIALECT_SLACK] = "*x* _a b c_",
-      [CANDOR_DIALECT_DISCORD] = "**x** *a b c*",
-      [CANDOR_DIALECT_MATRIX_HTML] = "<p><strong>x</strong> <em>a b c</em></p>",
-      [CANDOR_DIALECT_TEAMS] = "**x** _a b c_",
-      [CANDOR_DIALECT_STATUS_PAGE] = "x a b c",
+      [CANDOR_MARKUP_PLAIN] = "x a b c",
+      [CANDOR_MARKUP_HTML_EMAIL] = P_OPEN "<strong>x</strong> <em>a b c</em></p>",
+      [CANDOR_MARKUP_SLACK] = "*x* _a b c_",
+      [CANDOR_MARKUP_DISCORD] = "**x** *a b c*",
+      [CANDOR_MARKUP_MATRIX_HTML] = "<p><strong>x</strong> <em>a b c</em></p>",
+      [CANDOR_MARKUP_TEAMS] = "**x** _a b c_",
+      [CANDOR_MARKUP_STATUS_PAGE] = "x a b c",
     },
   };
 
@@ -142,31 +140,30 @@ test_markdown_links (void)
     "[Status](https://status.example.com) and <ops@example.com>, https://example.com/a_(b).\n"
     "[Mail us](mailto:ops@example.com) [x](ftp://old \"t\")",
     {
-      [CANDOR_DIALECT_PLAIN] =
-        "Status (https://status.example.com) and ops@example.com, "
-        "https://example.com/a_(b).\nMail us (ops@example.com) x (ftp://old)",
-      [CANDOR_DIALECT_HTML_EMAIL] = P_OPEN
+      [CANDOR_MARKUP_PLAIN] = "Status (https://status.example.com) and ops@example.com, "
+                              "https://example.com/a_(b).\nMail us (ops@example.com) x (ftp://old)",
+      [CANDOR_MARKUP_HTML_EMAIL] = P_OPEN
       "<a href=\"https://status.example.com\" " A_STYLE ">Status</a> and "
       "<a href=\"mailto:ops@example.com\" " A_STYLE ">ops@example.com</a>, "
       "<a href=\"https://example.com/a_(b)\" " A_STYLE ">https://example.com/a_(b)</a>.<br>\n"
       "<a href=\"mailto:ops@example.com\" " A_STYLE ">Mail us</a> x (ftp://old)</p>",
-      [CANDOR_DIALECT_SLACK] = "<https://status.example.com|Status> and "
-                               "<mailto:ops@example.com|ops@example.com>, "
-                               "<https://example.com/a_(b)>.\n"
-                               "<mailto:ops@example.com|Mail us> x (ftp://old)",
-      [CANDOR_DIALECT_DISCORD] = "[Status](https://status.example.com) and ops@example.com, "
-                                 "<https://example.com/a_%28b%29>.\n"
-                                 "Mail us (ops@example.com) x (ftp://old)",
-      [CANDOR_DIALECT_MATRIX_HTML] =
+      [CANDOR_MARKUP_SLACK] = "<https://status.example.com|Status> and "
+                              "<mailto:ops@example.com|ops@example.com>, "
+                              "<https://example.com/a_(b)>.\n"
+                              "<mailto:ops@example.com|Mail us> x (ftp://old)",
+      [CANDOR_MARKUP_DISCORD] = "[Status](https://status.example.com) and ops@example.com, "
+                                "<https://example.com/a_%28b%29>.\n"
+                                "Mail us (ops@example.com) x (ftp://old)",
+      [CANDOR_MARKUP_MATRIX_HTML] =
         "<p><a href=\"https://status.example.com\">Status</a> and "
         "<a href=\"mailto:ops@example.com\">ops@example.com</a>, "
         "<a href=\"https://example.com/a_(b)\">https://example.com/a_(b)</a>.<br>\n"
         "<a href=\"mailto:ops@example.com\">Mail us</a> x (ftp://old)</p>",
-      [CANDOR_DIALECT_TEAMS] = "[Status](https://status.example.com) and "
-                               "[ops@example.com](mailto:ops@example.com), "
-                               "[https://example.com/a\\_(b)](https://example.com/a_%28b%29).\n\n"
-                               "[Mail us](mailto:ops@example.com) x (ftp://old)",
-      [CANDOR_DIALECT_STATUS_PAGE] =
+      [CANDOR_MARKUP_TEAMS] = "[Status](https://status.example.com) and "
+                              "[ops@example.com](mailto:ops@example.com), "
+                              "[https://example.com/a\\_(b)](https://example.com/a_%28b%29).\n\n"
+                              "[Mail us](mailto:ops@example.com) x (ftp://old)",
+      [CANDOR_MARKUP_STATUS_PAGE] =
         "Status (https://status.example.com) and ops@example.com, "
         "https://example.com/a_(b).\nMail us (ops@example.com) x (ftp://old)",
     },
@@ -175,14 +172,14 @@ test_markdown_links (void)
   const Case hostile_url = {
     "[a](<https://x.test/a b\"c|d>)",
     {
-      [CANDOR_DIALECT_PLAIN] = "a (https://x.test/a b\"c|d)",
-      [CANDOR_DIALECT_HTML_EMAIL] =
+      [CANDOR_MARKUP_PLAIN] = "a (https://x.test/a b\"c|d)",
+      [CANDOR_MARKUP_HTML_EMAIL] =
         P_OPEN "<a href=\"https://x.test/a%20b%22c%7Cd\" " A_STYLE ">a</a></p>",
-      [CANDOR_DIALECT_SLACK] = "<https://x.test/a%20b%22c%7Cd|a>",
-      [CANDOR_DIALECT_DISCORD] = "[a](https://x.test/a%20b%22c%7Cd)",
-      [CANDOR_DIALECT_MATRIX_HTML] = "<p><a href=\"https://x.test/a%20b%22c%7Cd\">a</a></p>",
-      [CANDOR_DIALECT_TEAMS] = "[a](https://x.test/a%20b%22c%7Cd)",
-      [CANDOR_DIALECT_STATUS_PAGE] = "a (https://x.test/a b\"c|d)",
+      [CANDOR_MARKUP_SLACK] = "<https://x.test/a%20b%22c%7Cd|a>",
+      [CANDOR_MARKUP_DISCORD] = "[a](https://x.test/a%20b%22c%7Cd)",
+      [CANDOR_MARKUP_MATRIX_HTML] = "<p><a href=\"https://x.test/a%20b%22c%7Cd\">a</a></p>",
+      [CANDOR_MARKUP_TEAMS] = "[a](https://x.test/a%20b%22c%7Cd)",
+      [CANDOR_MARKUP_STATUS_PAGE] = "a (https://x.test/a b\"c|d)",
     },
   };
 
@@ -190,21 +187,21 @@ test_markdown_links (void)
   const Case empty_label = {
     "[](mailto:a@b.c) ![](https://i.test) [**](https://x) [`<x>`](https://y)",
     {
-      [CANDOR_DIALECT_PLAIN] = "a@b.c https://i.test ** (https://x) <x> (https://y)",
-      [CANDOR_DIALECT_HTML_EMAIL] =
+      [CANDOR_MARKUP_PLAIN] = "a@b.c https://i.test ** (https://x) <x> (https://y)",
+      [CANDOR_MARKUP_HTML_EMAIL] =
         P_OPEN "<a href=\"mailto:a@b.c\" " A_STYLE ">a@b.c</a> "
                "<a href=\"https://i.test\" " A_STYLE ">https://i.test</a> "
                "<a href=\"https://x\" " A_STYLE ">**</a> "
                "<a href=\"https://y\" " A_STYLE ">&lt;x&gt;</a></p>",
-      [CANDOR_DIALECT_SLACK] =
+      [CANDOR_MARKUP_SLACK] =
         "<mailto:a@b.c|a@b.c> <https://i.test|https://i.test> <https://x|**> <https://y|&lt;x&gt;>",
-      [CANDOR_DIALECT_DISCORD] = "a@b.c <https://i.test> [\\*\\*](https://x) [\\<x\\>](https://y)",
-      [CANDOR_DIALECT_MATRIX_HTML] =
+      [CANDOR_MARKUP_DISCORD] = "a@b.c <https://i.test> [\\*\\*](https://x) [\\<x\\>](https://y)",
+      [CANDOR_MARKUP_MATRIX_HTML] =
         "<p><a href=\"mailto:a@b.c\">a@b.c</a> <a href=\"https://i.test\">https://i.test</a> "
         "<a href=\"https://x\">**</a> <a href=\"https://y\">&lt;x&gt;</a></p>",
-      [CANDOR_DIALECT_TEAMS] = "[a@b.c](mailto:a@b.c) [https://i.test](https://i.test) "
-                               "[\\*\\*](https://x) [<x>](https://y)",
-      [CANDOR_DIALECT_STATUS_PAGE] = "a@b.c https://i.test ** (https://x) <x> (https://y)",
+      [CANDOR_MARKUP_TEAMS] = "[a@b.c](mailto:a@b.c) [https://i.test](https://i.test) "
+                              "[\\*\\*](https://x) [<x>](https://y)",
+      [CANDOR_MARKUP_STATUS_PAGE] = "a@b.c https://i.test ** (https://x) <x> (https://y)",
     },
   };
 
@@ -221,64 +218,64 @@ test_markdown_hostile (void)
     "@everyoneX @all. @all.hands\n\n"
     "[click](javascript:alert(1)) <img src=x onerror=alert(1)>",
     {
-      [CANDOR_DIALECT_PLAIN] = "Hi <script>alert('x')</script> & <@U123> <!here> @everyone @here "
-                               "@channel @all @allison @everyoneX @all. @all.hands\n\n"
-                               "click (javascript:alert(1)) <img src=x onerror=alert(1)>",
-      [CANDOR_DIALECT_HTML_EMAIL] =
+      [CANDOR_MARKUP_PLAIN] = "Hi <script>alert('x')</script> & <@U123> <!here> @everyone @here "
+                              "@channel @all @allison @everyoneX @all. @all.hands\n\n"
+                              "click (javascript:alert(1)) <img src=x onerror=alert(1)>",
+      [CANDOR_MARKUP_HTML_EMAIL] =
         P_OPEN "Hi &lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &lt;@U123&gt; "
                "&lt;!here&gt; @everyone @here @channel @all @allison @everyoneX @all. "
                "@all.hands</p>\n" P_OPEN
                "click (javascript:alert(1)) &lt;img src=x onerror=alert(1)&gt;</p>",
-      [CANDOR_DIALECT_SLACK] =
+      [CANDOR_MARKUP_SLACK] =
         "Hi &lt;script&gt;alert('x')&lt;/script&gt; &amp; &lt;@U123&gt; "
         "&lt;!here&gt; @everyone @here @channel @all @allison @everyoneX @all. @all.hands\n\n"
         "click (javascript:alert(1)) &lt;img src=x onerror=alert(1)&gt;",
-      [CANDOR_DIALECT_DISCORD] =
+      [CANDOR_MARKUP_DISCORD] =
         "Hi \\<script\\>alert('x')\\</script\\> \\& \\<@U123\\> \\<!here\\> "
         "@" ZWSP "everyone @" ZWSP "here @" ZWSP "channel @" ZWSP "all "
         "@allison @" ZWSP "everyoneX @" ZWSP "all. @all.hands\n\n"
         "click (javascript:alert(1)) \\<img src=x onerror=alert(1)\\>",
-      [CANDOR_DIALECT_MATRIX_HTML] =
+      [CANDOR_MARKUP_MATRIX_HTML] =
         "<p>Hi &lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &lt;@U123&gt; "
         "&lt;!here&gt; @everyone @here @channel @all @allison @everyoneX @all. @all.hands</p>\n"
         "<p>click (javascript:alert(1)) &lt;img src=x onerror=alert(1)&gt;</p>",
-      [CANDOR_DIALECT_TEAMS] = "Hi <script>alert('x')</script> \\& <@U123> <!here> @everyone @here "
-                               "@channel @all @allison @everyoneX @all. @all.hands\n\n"
-                               "click (javascript:alert(1)) <img src=x onerror=alert(1)>",
-      [CANDOR_DIALECT_STATUS_PAGE] = "Hi <script>alert('x')</script> & <@U123> <!here> @everyone "
-                                     "@here @channel @all @allison @everyoneX @all. @all.hands\n\n"
-                                     "click (javascript:alert(1)) <img src=x onerror=alert(1)>",
+      [CANDOR_MARKUP_TEAMS] = "Hi <script>alert('x')</script> \\& <@U123> <!here> @everyone @here "
+                              "@channel @all @allison @everyoneX @all. @all.hands\n\n"
+                              "click (javascript:alert(1)) <img src=x onerror=alert(1)>",
+      [CANDOR_MARKUP_STATUS_PAGE] = "Hi <script>alert('x')</script> & <@U123> <!here> @everyone "
+                                    "@here @channel @all @allison @everyoneX @all. @all.hands\n\n"
+                                    "click (javascript:alert(1)) <img src=x onerror=alert(1)>",
     },
   };
   /* A raw HTML block is text too, escaped like any other. */
   const Case html_block = {
     "<script>\nalert(1)\n</script>",
     {
-      [CANDOR_DIALECT_PLAIN] = "<script>\nalert(1)\n</script>",
-      [CANDOR_DIALECT_HTML_EMAIL] = P_OPEN "&lt;script&gt;<br>\nalert(1)<br>\n&lt;/script&gt;</p>",
-      [CANDOR_DIALECT_SLACK] = "&lt;script&gt;\nalert(1)\n&lt;/script&gt;",
-      [CANDOR_DIALECT_DISCORD] = "\\<script\\>\nalert(1)\n\\</script\\>",
-      [CANDOR_DIALECT_MATRIX_HTML] = "<p>&lt;script&gt;<br>\nalert(1)<br>\n&lt;/script&gt;</p>",
-      [CANDOR_DIALECT_TEAMS] = "<script>\n\nalert(1)\n\n</script>",
-      [CANDOR_DIALECT_STATUS_PAGE] = "<script>\nalert(1)\n</script>",
+      [CANDOR_MARKUP_PLAIN] = "<script>\nalert(1)\n</script>",
+      [CANDOR_MARKUP_HTML_EMAIL] = P_OPEN "&lt;script&gt;<br>\nalert(1)<br>\n&lt;/script&gt;</p>",
+      [CANDOR_MARKUP_SLACK] = "&lt;script&gt;\nalert(1)\n&lt;/script&gt;",
+      [CANDOR_MARKUP_DISCORD] = "\\<script\\>\nalert(1)\n\\</script\\>",
+      [CANDOR_MARKUP_MATRIX_HTML] = "<p>&lt;script&gt;<br>\nalert(1)<br>\n&lt;/script&gt;</p>",
+      [CANDOR_MARKUP_TEAMS] = "<script>\n\nalert(1)\n\n</script>",
+      [CANDOR_MARKUP_STATUS_PAGE] = "<script>\nalert(1)\n</script>",
     },
   };
   /* Text that reads as markup in a Markdown dialect stays text there. */
   const Case markup_text = {
     "\\- dash\n\\# hash\n2\\. two \\*not em\\* \\[x\\]\\(y\\) a|b ~c~ `d` \\&copy; &copy;",
     {
-      [CANDOR_DIALECT_PLAIN] = "- dash\n# hash\n2. two *not em* [x](y) a|b ~c~ d &copy; \xc2\xa9",
-      [CANDOR_DIALECT_HTML_EMAIL] = P_OPEN "- dash<br>\n# hash<br>\n2. two *not em* [x](y) a|b ~c~ "
-                                           "d &amp;copy; \xc2\xa9</p>",
-      [CANDOR_DIALECT_SLACK] =
+      [CANDOR_MARKUP_PLAIN] = "- dash\n# hash\n2. two *not em* [x](y) a|b ~c~ d &copy; \xc2\xa9",
+      [CANDOR_MARKUP_HTML_EMAIL] = P_OPEN "- dash<br>\n# hash<br>\n2. two *not em* [x](y) a|b ~c~ "
+                                          "d &amp;copy; \xc2\xa9</p>",
+      [CANDOR_MARKUP_SLACK] =
         "- dash\n# hash\n2. two *not em* [x](y) a|b ~c~ d &amp;copy; \xc2\xa9",
-      [CANDOR_DIALECT_DISCORD] = "\\- dash\n\\# hash\n2\\. two \\*not em\\* \\[x\\](y) a\\|b "
-                                 "\\~c\\~ d \\&copy; \xc2\xa9",
-      [CANDOR_DIALECT_MATRIX_HTML] = "<p>- dash<br>\n# hash<br>\n2. two *not em* [x](y) a|b ~c~ d "
-                                     "&amp;copy; \xc2\xa9</p>",
-      [CANDOR_DIALECT_TEAMS] = "\\- dash\n\n\\# hash\n\n2\\. two \\*not em\\* \\[x\\](y) a|b "
-                               "\\~c\\~ d \\&copy; \xc2\xa9",
-      [CANDOR_DIALECT_STATUS_PAGE] =
+      [CANDOR_MARKUP_DISCORD] = "\\- dash\n\\# hash\n2\\. two \\*not em\\* \\[x\\](y) a\\|b "
+                                "\\~c\\~ d \\&copy; \xc2\xa9",
+      [CANDOR_MARKUP_MATRIX_HTML] = "<p>- dash<br>\n# hash<br>\n2. two *not em* [x](y) a|b ~c~ d "
+                                    "&amp;copy; \xc2\xa9</p>",
+      [CANDOR_MARKUP_TEAMS] = "\\- dash\n\n\\# hash\n\n2\\. two \\*not em\\* \\[x\\](y) a|b "
+                              "\\~c\\~ d \\&copy; \xc2\xa9",
+      [CANDOR_MARKUP_STATUS_PAGE] =
         "- dash\n# hash\n2. two *not em* [x](y) a|b ~c~ d &copy; \xc2\xa9",
     },
   };
@@ -294,8 +291,8 @@ static void
 test_markdown_split_mention (void)
 {
   g_autoptr (CandorMarkdown) md = candor_markdown_new ("*a *@eve*ryone b* x@HERE.test");
-  g_autofree char *discord = candor_markdown_to_dialect (md, CANDOR_DIALECT_DISCORD);
-  g_autofree char *plain = candor_markdown_to_dialect (md, CANDOR_DIALECT_PLAIN);
+  g_autofree char *discord = candor_markdown_to_markup (md, CANDOR_MARKUP_DISCORD);
+  g_autofree char *plain = candor_markdown_to_markup (md, CANDOR_MARKUP_PLAIN);
 
   g_assert_cmpstr (discord, ==, "*a @" ZWSP "everyone b* x@" ZWSP "HERE.test");
   g_assert_cmpstr (plain, ==, "a @everyone b x@HERE.test");
@@ -307,13 +304,13 @@ test_markdown_unterminated (void)
   const Case c = {
     "**bold *em [link](http://",
     {
-      [CANDOR_DIALECT_PLAIN] = "**bold *em [link](http://",
-      [CANDOR_DIALECT_HTML_EMAIL] = P_OPEN "**bold *em [link](http://</p>",
-      [CANDOR_DIALECT_SLACK] = "**bold *em [link](http://",
-      [CANDOR_DIALECT_DISCORD] = "\\*\\*bold \\*em \\[link\\](http://",
-      [CANDOR_DIALECT_MATRIX_HTML] = "<p>**bold *em [link](http://</p>",
-      [CANDOR_DIALECT_TEAMS] = "\\*\\*bold \\*em \\[link\\](http://",
-      [CANDOR_DIALECT_STATUS_PAGE] = "**bold *em [link](http://",
+      [CANDOR_MARKUP_PLAIN] = "**bold *em [link](http://",
+      [CANDOR_MARKUP_HTML_EMAIL] = P_OPEN "**bold *em [link](http://</p>",
+      [CANDOR_MARKUP_SLACK] = "**bold *em [link](http://",
+      [CANDOR_MARKUP_DISCORD] = "\\*\\*bold \\*em \\[link\\](http://",
+      [CANDOR_MARKUP_MATRIX_HTML] = "<p>**bold *em [link](http://</p>",
+      [CANDOR_MARKUP_TEAMS] = "\\*\\*bold \\*em \\[link\\](http://",
+      [CANDOR_MARKUP_STATUS_PAGE] = "**bold *em [link](http://",
     },
   };
 
@@ -329,28 +326,28 @@ test_markdown_degrades (void)
     "# Heading *x*\n\n> quoted\n\n```\ncode <a>\n  line2\n```\n\n---\n\n"
     "![graph](https://img.test/g.png) [a ![b](http://i.test) c](https://l.test)",
     {
-      [CANDOR_DIALECT_PLAIN] =
+      [CANDOR_MARKUP_PLAIN] =
         "Heading x\n\nquoted\n\ncode <a>\n  line2\n\n"
         "graph (https://img.test/g.png) a b (http://i.test) c (https://l.test)",
-      [CANDOR_DIALECT_HTML_EMAIL] =
+      [CANDOR_MARKUP_HTML_EMAIL] =
         P_OPEN "Heading <em>x</em></p>\n" P_OPEN "quoted</p>\n" P_OPEN
                "code &lt;a&gt;<br>\n  line2</p>\n" P_OPEN
                "<a href=\"https://img.test/g.png\" " A_STYLE ">graph</a> "
                "<a href=\"https://l.test\" " A_STYLE ">a b (http://i.test) c</a></p>",
-      [CANDOR_DIALECT_SLACK] =
+      [CANDOR_MARKUP_SLACK] =
         "Heading _x_\n\nquoted\n\ncode &lt;a&gt;\n  line2\n\n"
         "<https://img.test/g.png|graph> <https://l.test|a b (http://i.test) c>",
-      [CANDOR_DIALECT_DISCORD] =
+      [CANDOR_MARKUP_DISCORD] =
         "Heading *x*\n\nquoted\n\ncode \\<a\\>\nline2\n\n"
         "[graph](https://img.test/g.png) [a b (http://i.test) c](https://l.test)",
-      [CANDOR_DIALECT_MATRIX_HTML] =
+      [CANDOR_MARKUP_MATRIX_HTML] =
         "<p>Heading <em>x</em></p>\n<p>quoted</p>\n<p>code &lt;a&gt;<br>\n  line2</p>\n"
         "<p><a href=\"https://img.test/g.png\">graph</a> "
         "<a href=\"https://l.test\">a b (http://i.test) c</a></p>",
-      [CANDOR_DIALECT_TEAMS] =
+      [CANDOR_MARKUP_TEAMS] =
         "Heading _x_\n\nquoted\n\ncode <a>\n\nline2\n\n"
         "[graph](https://img.test/g.png) [a b (http://i.test) c](https://l.test)",
-      [CANDOR_DIALECT_STATUS_PAGE] =
+      [CANDOR_MARKUP_STATUS_PAGE] =
         "Heading x\n\nquoted\n\ncode <a>\n  line2\n\n"
         "graph (https://img.test/g.png) a b (http://i.test) c (https://l.test)",
     },
@@ -366,22 +363,22 @@ test_markdown_unicode (void)
     "Сервис **недоступен** 🔥 — см. [статус](https://пример.рф/статус) "
     "👩🏽‍💻",
     {
-      [CANDOR_DIALECT_PLAIN] = "Сервис недоступен 🔥 — см. статус (https://пример.рф/статус) "
-                               "👩🏽‍💻",
-      [CANDOR_DIALECT_HTML_EMAIL] = P_OPEN "Сервис <strong>недоступен</strong> 🔥 — см. "
-                                           "<a href=\"https://пример.рф/статус\" " A_STYLE
-                                           ">статус</a> 👩🏽‍💻</p>",
-      [CANDOR_DIALECT_SLACK] = "Сервис *недоступен* 🔥 — см. <https://пример.рф/статус|статус> "
-                               "👩🏽‍💻",
-      [CANDOR_DIALECT_DISCORD] = "Сервис **недоступен** 🔥 — см. [статус](https://пример.рф/статус) "
-                                 "👩🏽‍💻",
-      [CANDOR_DIALECT_MATRIX_HTML] =
+      [CANDOR_MARKUP_PLAIN] = "Сервис недоступен 🔥 — см. статус (https://пример.рф/статус) "
+                              "👩🏽‍💻",
+      [CANDOR_MARKUP_HTML_EMAIL] = P_OPEN "Сервис <strong>недоступен</strong> 🔥 — см. "
+                                          "<a href=\"https://пример.рф/статус\" " A_STYLE
+                                          ">статус</a> 👩🏽‍💻</p>",
+      [CANDOR_MARKUP_SLACK] = "Сервис *недоступен* 🔥 — см. <https://пример.рф/статус|статус> "
+                              "👩🏽‍💻",
+      [CANDOR_MARKUP_DISCORD] = "Сервис **недоступен** 🔥 — см. [статус](https://пример.рф/статус) "
+                                "👩🏽‍💻",
+      [CANDOR_MARKUP_MATRIX_HTML] =
         "<p>Сервис <strong>недоступен</strong> 🔥 — см. "
         "<a href=\"https://пример.рф/статус\">статус</a> 👩🏽‍💻</p>",
-      [CANDOR_DIALECT_TEAMS] = "Сервис **недоступен** 🔥 — см. [статус](https://пример.рф/статус) "
-                               "👩🏽‍💻",
-      [CANDOR_DIALECT_STATUS_PAGE] = "Сервис недоступен 🔥 — см. статус (https://пример.рф/статус) "
-                                     "👩🏽‍💻",
+      [CANDOR_MARKUP_TEAMS] = "Сервис **недоступен** 🔥 — см. [статус](https://пример.рф/статус) "
+                              "👩🏽‍💻",
+      [CANDOR_MARKUP_STATUS_PAGE] = "Сервис недоступен 🔥 — см. статус (https://пример.рф/статус) "
+                                    "👩🏽‍💻",
     },
   };
 
@@ -396,22 +393,21 @@ test_markdown_invalid_utf8 (void)
   const Case c = {
     "\xff\xfe ok \xd0 \xe2\x82 \x1b[31mred\x7f *\xc3\x28*",
     {
-      [CANDOR_DIALECT_PLAIN] = "\xef\xbf\xbd\xef\xbf\xbd ok \xef\xbf\xbd \xef\xbf\xbd\xef\xbf\xbd "
-                               "\xef\xbf\xbd[31mred\xef\xbf\xbd \xef\xbf\xbd(",
-      [CANDOR_DIALECT_HTML_EMAIL] =
+      [CANDOR_MARKUP_PLAIN] = "\xef\xbf\xbd\xef\xbf\xbd ok \xef\xbf\xbd \xef\xbf\xbd\xef\xbf\xbd "
+                              "\xef\xbf\xbd[31mred\xef\xbf\xbd \xef\xbf\xbd(",
+      [CANDOR_MARKUP_HTML_EMAIL] =
         P_OPEN "\xef\xbf\xbd\xef\xbf\xbd ok \xef\xbf\xbd \xef\xbf\xbd\xef\xbf\xbd "
                "\xef\xbf\xbd[31mred\xef\xbf\xbd <em>\xef\xbf\xbd(</em></p>",
-      [CANDOR_DIALECT_SLACK] = "\xef\xbf\xbd\xef\xbf\xbd ok \xef\xbf\xbd \xef\xbf\xbd\xef\xbf\xbd "
-                               "\xef\xbf\xbd[31mred\xef\xbf\xbd _\xef\xbf\xbd(_",
-      [CANDOR_DIALECT_DISCORD] =
-        "\xef\xbf\xbd\xef\xbf\xbd ok \xef\xbf\xbd \xef\xbf\xbd\xef\xbf\xbd "
-        "\xef\xbf\xbd\\[31mred\xef\xbf\xbd *\xef\xbf\xbd(*",
-      [CANDOR_DIALECT_MATRIX_HTML] =
+      [CANDOR_MARKUP_SLACK] = "\xef\xbf\xbd\xef\xbf\xbd ok \xef\xbf\xbd \xef\xbf\xbd\xef\xbf\xbd "
+                              "\xef\xbf\xbd[31mred\xef\xbf\xbd _\xef\xbf\xbd(_",
+      [CANDOR_MARKUP_DISCORD] = "\xef\xbf\xbd\xef\xbf\xbd ok \xef\xbf\xbd \xef\xbf\xbd\xef\xbf\xbd "
+                                "\xef\xbf\xbd\\[31mred\xef\xbf\xbd *\xef\xbf\xbd(*",
+      [CANDOR_MARKUP_MATRIX_HTML] =
         "<p>\xef\xbf\xbd\xef\xbf\xbd ok \xef\xbf\xbd \xef\xbf\xbd\xef\xbf\xbd "
         "\xef\xbf\xbd[31mred\xef\xbf\xbd <em>\xef\xbf\xbd(</em></p>",
-      [CANDOR_DIALECT_TEAMS] = "\xef\xbf\xbd\xef\xbf\xbd ok \xef\xbf\xbd \xef\xbf\xbd\xef\xbf\xbd "
-                               "\xef\xbf\xbd\\[31mred\xef\xbf\xbd _\xef\xbf\xbd(_",
-      [CANDOR_DIALECT_STATUS_PAGE] =
+      [CANDOR_MARKUP_TEAMS] = "\xef\xbf\xbd\xef\xbf\xbd ok \xef\xbf\xbd \xef\xbf\xbd\xef\xbf\xbd "
+                              "\xef\xbf\xbd\\[31mred\xef\xbf\xbd _\xef\xbf\xbd(_",
+      [CANDOR_MARKUP_STATUS_PAGE] =
         "\xef\xbf\xbd\xef\xbf\xbd ok \xef\xbf\xbd \xef\xbf\xbd\xef\xbf\xbd "
         "\xef\xbf\xbd[31mred\xef\xbf\xbd \xef\xbf\xbd(",
     },
@@ -438,9 +434,9 @@ test_markdown_long_line (void)
   g_string_append (input, "https://end.test/");
 
   md = candor_markdown_new (input->str);
-  plain = candor_markdown_to_dialect (md, CANDOR_DIALECT_PLAIN);
-  slack = candor_markdown_to_dialect (md, CANDOR_DIALECT_SLACK);
-  discord = candor_markdown_to_dialect (md, CANDOR_DIALECT_DISCORD);
+  plain = candor_markdown_to_markup (md, CANDOR_MARKUP_PLAIN);
+  slack = candor_markdown_to_markup (md, CANDOR_MARKUP_SLACK);
+  discord = candor_markdown_to_markup (md, CANDOR_MARKUP_DISCORD);
 
   /* One line in, one line out, every word kept. */
   g_assert_null (strchr (plain, '\n'));
@@ -471,7 +467,7 @@ test_markdown_deep_nesting (void)
     }
 
   md = candor_markdown_new (input->str);
-  plain = candor_markdown_to_dialect (md, CANDOR_DIALECT_PLAIN);
+  plain = candor_markdown_to_markup (md, CANDOR_MARKUP_PLAIN);
   lines = g_strsplit (plain, "\n", -1);
 
   g_assert_cmpuint (g_strv_length (lines), ==, 1000);
@@ -486,7 +482,7 @@ test_markdown_links_offsets (void)
   g_autoptr (CandorMarkdown) md =
     candor_markdown_new ("Сбой: [статус](https://status.test/x) и https://пример.рф/a.\n\n"
                          "- <ops@example.com> [no](javascript:x) ![img](https://i.test/p.png)");
-  g_autofree char          *plain = candor_markdown_to_dialect (md, CANDOR_DIALECT_PLAIN);
+  g_autofree char          *plain = candor_markdown_to_markup (md, CANDOR_MARKUP_PLAIN);
   const CandorMarkdownLink *links;
   guint                     n_links;
 

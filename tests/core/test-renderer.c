@@ -45,7 +45,7 @@ find_audience (CandorDraft *draft, const char *id)
 }
 
 static CandorRendition *
-render (CandorRenderer *renderer, CandorDraft *draft, const char *audience, CandorFormat format)
+render (CandorRenderer *renderer, CandorDraft *draft, const char *audience, CandorDialect format)
 {
   return candor_renderer_render (renderer, candor_draft_get_incident (draft),
                                  candor_draft_get_update (draft), find_audience (draft, audience),
@@ -83,11 +83,11 @@ test_audience_variants (void)
   g_autoptr (CandorDraft) draft = load_draft ("full-major-en.json");
   g_autoptr (CandorRenderer) renderer = candor_renderer_new ();
   g_autoptr (CandorRendition) customers =
-    render (renderer, draft, "customers", CANDOR_FORMAT_PLAIN);
+    render (renderer, draft, "customers", CANDOR_DIALECT_PLAIN);
   g_autoptr (CandorRendition) executives =
-    render (renderer, draft, "executives", CANDOR_FORMAT_PLAIN);
+    render (renderer, draft, "executives", CANDOR_DIALECT_PLAIN);
   g_autoptr (CandorRendition) technical =
-    render (renderer, draft, "technical", CANDOR_FORMAT_PLAIN);
+    render (renderer, draft, "technical", CANDOR_DIALECT_PLAIN);
   const char *text;
 
   g_assert_cmpstr (candor_rendition_get_subject (customers), ==,
@@ -122,8 +122,8 @@ test_headings_follow_language (void)
 {
   g_autoptr (CandorDraft) draft = load_draft ("full-critical-ru.json");
   g_autoptr (CandorRenderer) renderer = candor_renderer_new ();
-  g_autoptr (CandorRendition) plain = render (renderer, draft, "technical", CANDOR_FORMAT_PLAIN);
-  g_autoptr (CandorRendition) email = render (renderer, draft, "customers", CANDOR_FORMAT_EMAIL);
+  g_autoptr (CandorRendition) plain = render (renderer, draft, "technical", CANDOR_DIALECT_PLAIN);
+  g_autoptr (CandorRendition) email = render (renderer, draft, "customers", CANDOR_DIALECT_EMAIL);
   g_autoptr (GMimeStream) stream = NULL;
   g_autoptr (GMimeParser) parser = NULL;
   g_autoptr (GMimeMessage) message = NULL;
@@ -159,10 +159,10 @@ test_json_bodies (void)
 {
   g_autoptr (CandorDraft) draft = load_draft ("full-major-en.json");
   g_autoptr (CandorRenderer) renderer = candor_renderer_new ();
-  g_autoptr (CandorRendition) teams = render (renderer, draft, "executives", CANDOR_FORMAT_TEAMS);
-  g_autoptr (CandorRendition) matrix = render (renderer, draft, "technical", CANDOR_FORMAT_MATRIX);
+  g_autoptr (CandorRendition) teams = render (renderer, draft, "executives", CANDOR_DIALECT_TEAMS);
+  g_autoptr (CandorRendition) matrix = render (renderer, draft, "technical", CANDOR_DIALECT_MATRIX);
   g_autoptr (CandorRendition) status =
-    render (renderer, draft, "customers", CANDOR_FORMAT_STATUS_PAGE);
+    render (renderer, draft, "customers", CANDOR_DIALECT_STATUS_PAGE);
   g_autoptr (JsonNode) teams_root = NULL;
   g_autoptr (JsonNode) matrix_root = NULL;
   g_autoptr (JsonNode) status_root = NULL;
@@ -220,16 +220,16 @@ test_json_bodies (void)
   {
     g_autoptr (GPtrArray) all = candor_renderer_render_all (
       renderer, candor_draft_get_incident (draft), candor_draft_get_update (draft),
-      candor_draft_get_audiences (draft));
+      candor_draft_get_audiences (draft), NULL);
     CandorRendition *last = g_ptr_array_index (all, all->len - 1);
 
     g_assert_cmpuint (all->len, ==, 5 + 3 + 6);
     g_assert_cmpstr (candor_rendition_get_audience_id (g_ptr_array_index (all, 0)), ==,
                      "customers");
     g_assert_cmpint (candor_rendition_get_format (g_ptr_array_index (all, 0)), ==,
-                     CANDOR_FORMAT_EMAIL);
+                     CANDOR_DIALECT_EMAIL);
     g_assert_cmpstr (candor_rendition_get_audience_id (last), ==, "technical");
-    g_assert_cmpint (candor_rendition_get_format (last), ==, CANDOR_FORMAT_STATUS_PAGE);
+    g_assert_cmpint (candor_rendition_get_format (last), ==, CANDOR_DIALECT_STATUS_PAGE);
   }
 }
 
@@ -238,9 +238,9 @@ test_chat_markup (void)
 {
   g_autoptr (CandorDraft) draft = load_draft ("full-major-en.json");
   g_autoptr (CandorRenderer) renderer = candor_renderer_new ();
-  g_autoptr (CandorRendition) slack = render (renderer, draft, "technical", CANDOR_FORMAT_SLACK);
+  g_autoptr (CandorRendition) slack = render (renderer, draft, "technical", CANDOR_DIALECT_SLACK);
   g_autoptr (CandorRendition) discord =
-    render (renderer, draft, "technical", CANDOR_FORMAT_DISCORD);
+    render (renderer, draft, "technical", CANDOR_DIALECT_DISCORD);
 
   g_assert_true (g_str_has_prefix (candor_rendition_get_text (slack),
                                    "*Update: Card payments failing at checkout*\n\n*Summary*\n"));
@@ -264,8 +264,8 @@ test_social_threads (void)
 {
   g_autoptr (CandorDraft) draft = load_draft ("full-major-en.json");
   g_autoptr (CandorRenderer) renderer = candor_renderer_new ();
-  const CandorFormat networks[] = { CANDOR_FORMAT_MASTODON, CANDOR_FORMAT_BLUESKY,
-                                    CANDOR_FORMAT_X };
+  const CandorDialect networks[] = { CANDOR_DIALECT_MASTODON, CANDOR_DIALECT_BLUESKY,
+                                     CANDOR_DIALECT_X };
 
   for (guint i = 0; i < G_N_ELEMENTS (networks); i++)
     {
@@ -300,7 +300,7 @@ test_structured_answers (void)
   CandorUpdate *update = candor_draft_get_update (draft);
 
   /* "No lasting consequences" ticked with the field left empty. */
-  before = render (renderer, draft, "customers", CANDOR_FORMAT_PLAIN);
+  before = render (renderer, draft, "customers", CANDOR_DIALECT_PLAIN);
   g_assert_nonnull (strstr (candor_rendition_get_text (before),
                             "\nLasting consequences\nNone: nothing is lost and nothing needs to be "
                             "redone.\n"));
@@ -310,7 +310,7 @@ test_structured_answers (void)
   /* Without its own text, the next update says the time the author set. */
   candor_update_set_field (update, CANDOR_FIELD_NEXT_UPDATE, "");
   candor_update_set_next_update_at (update, at);
-  after = render (renderer, draft, "customers", CANDOR_FORMAT_PLAIN);
+  after = render (renderer, draft, "customers", CANDOR_DIALECT_PLAIN);
   g_assert_true (g_str_has_suffix (candor_rendition_get_text (after),
                                    "\nNext update\nBy 2026-11-30 16:00 UTC, or sooner if the "
                                    "situation changes.\n"));
@@ -322,8 +322,9 @@ test_rerender_reuses_unchanged (void)
   g_autoptr (CandorDraft) draft = load_draft ("full-major-en.json");
   g_autoptr (CandorRenderer) renderer = candor_renderer_new ();
   CandorUpdate *update = candor_draft_get_update (draft);
-  g_autoptr (CandorRendition) customers1 = render (renderer, draft, "customers", CANDOR_FORMAT_X);
-  g_autoptr (CandorRendition) executives1 = render (renderer, draft, "executives", CANDOR_FORMAT_X);
+  g_autoptr (CandorRendition) customers1 = render (renderer, draft, "customers", CANDOR_DIALECT_X);
+  g_autoptr (CandorRendition) executives1 =
+    render (renderer, draft, "executives", CANDOR_DIALECT_X);
   g_autoptr (CandorRendition) customers2 = NULL;
   g_autoptr (CandorRendition) executives2 = NULL;
   g_autoptr (CandorRendition) summary = NULL;
@@ -335,9 +336,9 @@ test_rerender_reuses_unchanged (void)
   candor_update_set_field (update, CANDOR_FIELD_EXECUTIVE_SUMMARY, changed);
 
   /* The summary changed: executives see the new text in every format... */
-  summary = render (renderer, draft, "executives", CANDOR_FORMAT_PLAIN);
+  summary = render (renderer, draft, "executives", CANDOR_DIALECT_PLAIN);
   g_assert_nonnull (strstr (candor_rendition_get_text (summary), "work normally.!\n"));
-  executives2 = render (renderer, draft, "executives", CANDOR_FORMAT_X);
+  executives2 = render (renderer, draft, "executives", CANDOR_DIALECT_X);
   thread = candor_rendition_get_thread (executives2);
   g_assert_true (thread != candor_rendition_get_thread (executives1));
   {
@@ -350,7 +351,7 @@ test_rerender_reuses_unchanged (void)
   }
 
   /* ...while the customers, who do not see it, keep their thread. */
-  customers2 = render (renderer, draft, "customers", CANDOR_FORMAT_X);
+  customers2 = render (renderer, draft, "customers", CANDOR_DIALECT_X);
   g_assert_true (candor_rendition_get_thread (customers1) ==
                  candor_rendition_get_thread (customers2));
 }
@@ -360,7 +361,7 @@ test_email_addresses (void)
 {
   g_autoptr (CandorDraft) draft = load_draft ("resolution-en.json");
   g_autoptr (CandorRenderer) renderer = candor_renderer_new ();
-  g_autoptr (CandorRendition) plain = render (renderer, draft, "customers", CANDOR_FORMAT_PLAIN);
+  g_autoptr (CandorRendition) plain = render (renderer, draft, "customers", CANDOR_DIALECT_PLAIN);
   g_autoptr (CandorRendition) bad = NULL;
   g_autoptr (CandorRendition) good = NULL;
   g_autoptr (GError) error = NULL;
@@ -374,7 +375,7 @@ test_email_addresses (void)
 
   /* A sender without a domain is the channel's mistake, said plainly. */
   candor_renderer_set_email_from (renderer, "status");
-  bad = render (renderer, draft, "customers", CANDOR_FORMAT_EMAIL);
+  bad = render (renderer, draft, "customers", CANDOR_DIALECT_EMAIL);
   g_assert_null (candor_rendition_get_mime (bad, &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT);
   g_assert_cmpstr (error->message, ==, "The From address “status” has no domain");
@@ -384,7 +385,7 @@ test_email_addresses (void)
   candor_renderer_set_email_from (renderer, "Status <status@example.com>");
   candor_renderer_set_email_to (renderer, "customers@example.org");
   candor_renderer_set_email_thread (renderer, thread);
-  good = render (renderer, draft, "customers", CANDOR_FORMAT_EMAIL);
+  good = render (renderer, draft, "customers", CANDOR_DIALECT_EMAIL);
   mime = candor_rendition_get_mime (good, &error);
   g_assert_no_error (error);
   raw = g_strndup (g_bytes_get_data (mime, NULL), g_bytes_get_size (mime));

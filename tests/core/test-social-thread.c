@@ -53,8 +53,8 @@ assert_post (CandorSocialThread *thread, guint index, const char *text, guint le
 static void
 test_single_post_has_no_numbering (void)
 {
-  const CandorFormat networks[] = { CANDOR_FORMAT_MASTODON, CANDOR_FORMAT_BLUESKY,
-                                    CANDOR_FORMAT_X };
+  const CandorDialect networks[] = { CANDOR_DIALECT_MASTODON, CANDOR_DIALECT_BLUESKY,
+                                     CANDOR_DIALECT_X };
 
   for (guint i = 0; i < G_N_ELEMENTS (networks); i++)
     {
@@ -66,9 +66,9 @@ test_single_post_has_no_numbering (void)
       g_assert_cmpuint (candor_social_thread_get_post (thread, 0)->n_links, ==, 0);
     }
 
-  g_assert_cmpuint (candor_social_network_get_limit (CANDOR_FORMAT_MASTODON), ==, 500);
-  g_assert_cmpuint (candor_social_network_get_limit (CANDOR_FORMAT_BLUESKY), ==, 300);
-  g_assert_cmpuint (candor_social_network_get_limit (CANDOR_FORMAT_X), ==, 280);
+  g_assert_cmpuint (candor_social_network_get_limit (CANDOR_DIALECT_MASTODON), ==, 500);
+  g_assert_cmpuint (candor_social_network_get_limit (CANDOR_DIALECT_BLUESKY), ==, 300);
+  g_assert_cmpuint (candor_social_network_get_limit (CANDOR_DIALECT_X), ==, 280);
 }
 
 static void
@@ -81,24 +81,25 @@ test_cyrillic (void)
   g_autoptr (CandorSocialThread) bluesky = NULL;
 
   /* X weighs Cyrillic 1 per letter, Hangul and CJK 2. */
-  g_assert_cmpuint (candor_social_network_measure (CANDOR_FORMAT_X, "Вход не работает.", "ru"), ==,
+  g_assert_cmpuint (candor_social_network_measure (CANDOR_DIALECT_X, "Вход не работает.", "ru"), ==,
                     17);
-  g_assert_cmpuint (candor_social_network_measure (CANDOR_FORMAT_X, "登录失败", "zh"), ==, 8);
-  g_assert_cmpuint (candor_social_network_measure (CANDOR_FORMAT_BLUESKY, "登录失败", "zh"), ==, 4);
+  g_assert_cmpuint (candor_social_network_measure (CANDOR_DIALECT_X, "登录失败", "zh"), ==, 8);
+  g_assert_cmpuint (candor_social_network_measure (CANDOR_DIALECT_BLUESKY, "登录失败", "zh"), ==,
+                    4);
 
   /* X counts the composed form: "е" + combining breve is "й", weight 1. */
-  g_assert_cmpuint (candor_social_network_measure (CANDOR_FORMAT_X, "\xd0\xb5\xcc\x86", "ru"), ==,
+  g_assert_cmpuint (candor_social_network_measure (CANDOR_DIALECT_X, "\xd0\xb5\xcc\x86", "ru"), ==,
                     1);
-  g_assert_cmpuint (candor_social_network_measure (CANDOR_FORMAT_X, "e\xcc\x81", "en"), ==, 1);
+  g_assert_cmpuint (candor_social_network_measure (CANDOR_DIALECT_X, "e\xcc\x81", "en"), ==, 1);
 
   /* 60 words are 299 characters: two posts of 280 with " 1/2" in them,
    * 55 words (274) and the 5 left over. */
-  x = candor_social_thread_new (CANDOR_FORMAT_X, words, "ru");
+  x = candor_social_thread_new (CANDOR_DIALECT_X, words, "ru");
   g_assert_cmpuint (candor_social_thread_get_n_posts (x), ==, 2);
   assert_post (x, 0, first, 278);
   assert_post (x, 1, second, 28);
 
-  bluesky = candor_social_thread_new (CANDOR_FORMAT_BLUESKY, words, "ru");
+  bluesky = candor_social_thread_new (CANDOR_DIALECT_BLUESKY, words, "ru");
   g_assert_cmpuint (candor_social_thread_get_n_posts (bluesky), ==, 1);
   assert_post (bluesky, 0, words, 299);
 }
@@ -115,14 +116,14 @@ test_emoji (void)
 
   /* A ZWJ family, a flag, a skin tone and a keycap are one grapheme each,
    * and one emoji of weight 2 each on X. */
-  g_assert_cmpuint (candor_social_network_measure (CANDOR_FORMAT_BLUESKY, text, NULL), ==, 10);
-  g_assert_cmpuint (candor_social_network_measure (CANDOR_FORMAT_MASTODON, text, NULL), ==, 10);
-  g_assert_cmpuint (candor_social_network_measure (CANDOR_FORMAT_X, text, NULL), ==, 14);
+  g_assert_cmpuint (candor_social_network_measure (CANDOR_DIALECT_BLUESKY, text, NULL), ==, 10);
+  g_assert_cmpuint (candor_social_network_measure (CANDOR_DIALECT_MASTODON, text, NULL), ==, 10);
+  g_assert_cmpuint (candor_social_network_measure (CANDOR_DIALECT_X, text, NULL), ==, 14);
   /* Outside a sequence each code point weighs for itself. */
-  g_assert_cmpuint (candor_social_network_measure (CANDOR_FORMAT_X, "© ☀", NULL), ==, 4);
+  g_assert_cmpuint (candor_social_network_measure (CANDOR_DIALECT_X, "© ☀", NULL), ==, 4);
 
   /* 320 flags without a space: cut between flags, never inside one. */
-  bluesky = candor_social_thread_new (CANDOR_FORMAT_BLUESKY, flags, NULL);
+  bluesky = candor_social_thread_new (CANDOR_DIALECT_BLUESKY, flags, NULL);
   g_assert_cmpuint (candor_social_thread_get_n_posts (bluesky), ==, 2);
   {
     g_autofree char *first = g_strconcat (flags + 24 * strlen (flag), " 1/2", NULL);
@@ -133,7 +134,7 @@ test_emoji (void)
   }
 
   /* On X each flag weighs 2: 138 fit next to " 1/3". */
-  x = candor_social_thread_new (CANDOR_FORMAT_X, flags, NULL);
+  x = candor_social_thread_new (CANDOR_DIALECT_X, flags, NULL);
   g_assert_cmpuint (candor_social_thread_get_n_posts (x), ==, 3);
   {
     g_autofree char *full = g_strndup (flags, 138 * strlen (flag));
@@ -156,12 +157,12 @@ test_urls (void)
   const CandorSocialPost *post;
 
   /* Mastodon and X count every URL as 23, the full stop after it as text. */
-  g_assert_cmpuint (candor_social_network_measure (CANDOR_FORMAT_MASTODON, text, NULL), ==,
+  g_assert_cmpuint (candor_social_network_measure (CANDOR_DIALECT_MASTODON, text, NULL), ==,
                     8 + 23 + 1);
-  g_assert_cmpuint (candor_social_network_measure (CANDOR_FORMAT_X, text, NULL), ==, 8 + 23 + 1);
+  g_assert_cmpuint (candor_social_network_measure (CANDOR_DIALECT_X, text, NULL), ==, 8 + 23 + 1);
 
   /* Bluesky shows a short link text; the facet keeps the whole URI. */
-  bluesky = candor_social_thread_new (CANDOR_FORMAT_BLUESKY, text, NULL);
+  bluesky = candor_social_thread_new (CANDOR_DIALECT_BLUESKY, text, NULL);
   post = candor_social_thread_get_post (bluesky, 0);
   g_assert_cmpstr (post->text, ==, "Status: status.example.com/incidents/20....");
   g_assert_cmpuint (post->length, ==, 43);
@@ -172,7 +173,7 @@ test_urls (void)
 
   /* Facet offsets are bytes: "Статус: " is 6 two-byte letters, ':' and ' '. */
   russian =
-    candor_social_thread_new (CANDOR_FORMAT_BLUESKY, "Статус: (https://example.com/a)", "ru");
+    candor_social_thread_new (CANDOR_DIALECT_BLUESKY, "Статус: (https://example.com/a)", "ru");
   post = candor_social_thread_get_post (russian, 0);
   g_assert_cmpstr (post->text, ==, "Статус: (example.com/a)");
   g_assert_cmpuint (post->n_links, ==, 1);
@@ -194,7 +195,7 @@ test_url_is_never_split (void)
 
   /* 479 characters of words, then a URL weighing 23: 503 > 500, and the cut
    * cannot go inside the URL, so it starts the second post. */
-  mastodon = candor_social_thread_new (CANDOR_FORMAT_MASTODON, text, "en");
+  mastodon = candor_social_thread_new (CANDOR_DIALECT_MASTODON, text, "en");
   g_assert_cmpuint (candor_social_thread_get_n_posts (mastodon), ==, 2);
   assert_post (mastodon, 0, first, 483);
   assert_post (mastodon, 1, second, 27);
@@ -215,7 +216,7 @@ test_sentences (void)
   g_autoptr (CandorSocialThread) thread = NULL;
 
   /* 180 + 1 + 180 characters: each sentence gets its own post. */
-  thread = candor_social_thread_new (CANDOR_FORMAT_BLUESKY, two, "en");
+  thread = candor_social_thread_new (CANDOR_DIALECT_BLUESKY, two, "en");
   g_assert_cmpuint (candor_social_thread_get_n_posts (thread), ==, 2);
   assert_post (thread, 0, alpha_1, 184);
   assert_post (thread, 1, bravo_2, 184);
@@ -235,7 +236,7 @@ test_sentence_longer_than_a_post (void)
 
   /* 420 characters in one sentence: cut after the last word that fits
    * beside " 1/2" (49 words, 293 characters). */
-  thread = candor_social_thread_new (CANDOR_FORMAT_BLUESKY, long_sentence, "en");
+  thread = candor_social_thread_new (CANDOR_DIALECT_BLUESKY, long_sentence, "en");
   g_assert_cmpuint (candor_social_thread_get_n_posts (thread), ==, 2);
   assert_post (thread, 0, head, 297);
   assert_post (thread, 1, tail, 130);
@@ -247,7 +248,7 @@ test_sentence_longer_than_a_post (void)
 
     mixed_head = g_strconcat ("Short one. ", words, NULL);
   }
-  mixed = candor_social_thread_new (CANDOR_FORMAT_BLUESKY, text, "en");
+  mixed = candor_social_thread_new (CANDOR_DIALECT_BLUESKY, text, "en");
   g_assert_cmpuint (candor_social_thread_get_n_posts (mixed), ==, 2);
   assert_post (mixed, 0, mixed_head, 296);
   assert_post (mixed, 1, mixed_tail, 142);
@@ -272,7 +273,7 @@ test_numbering_widens (void)
     }
   text = g_string_free (s, FALSE);
 
-  thread = candor_social_thread_new (CANDOR_FORMAT_BLUESKY, text, "en");
+  thread = candor_social_thread_new (CANDOR_DIALECT_BLUESKY, text, "en");
   g_assert_cmpuint (candor_social_thread_get_n_posts (thread), ==, 10);
   for (guint i = 0; i < 10; i++)
     {
@@ -309,10 +310,10 @@ static void
 test_cache_gives_the_same_threads (void)
 {
   g_autoptr (CandorSocialThreadCache) cache = candor_social_thread_cache_new ();
-  g_autofree char   *alpha = make_sentence ("Alpha", 40, ".");
-  g_autofree char   *bravo = make_sentence ("Вход", 45, ".");
-  const CandorFormat networks[] = { CANDOR_FORMAT_MASTODON, CANDOR_FORMAT_BLUESKY,
-                                    CANDOR_FORMAT_X };
+  g_autofree char    *alpha = make_sentence ("Alpha", 40, ".");
+  g_autofree char    *bravo = make_sentence ("Вход", 45, ".");
+  const CandorDialect networks[] = { CANDOR_DIALECT_MASTODON, CANDOR_DIALECT_BLUESKY,
+                                     CANDOR_DIALECT_X };
 
   /* Paragraphs analysed apart, and again from the cache after one changes,
    * break exactly as the whole text analysed at once. */

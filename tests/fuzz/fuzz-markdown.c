@@ -120,22 +120,22 @@ LLVMFuzzerTestOneInput (const uint8_t *data, size_t size)
 {
   g_autofree char *input = g_strndup ((const char *)data, size);
   g_autoptr (CandorMarkdown) md = candor_markdown_new (input);
-  g_autofree char *plain = candor_markdown_to_dialect (md, CANDOR_DIALECT_PLAIN);
+  g_autofree char *plain = candor_markdown_to_markup (md, CANDOR_MARKUP_PLAIN);
 
   g_assert (g_utf8_validate (candor_markdown_get_text (md), -1, NULL));
 
-  for (int dialect = 0; dialect < CANDOR_N_DIALECTS; dialect++)
+  for (int markup = 0; markup < CANDOR_N_MARKUPS; markup++)
     {
-      g_autofree char *out = candor_markdown_to_dialect (md, dialect);
+      g_autofree char *out = candor_markdown_to_markup (md, markup);
 
       g_assert (out != NULL);
       g_assert (g_utf8_validate (out, -1, NULL));
 
-      if (dialect == CANDOR_DIALECT_HTML_EMAIL || dialect == CANDOR_DIALECT_MATRIX_HTML)
+      if (markup == CANDOR_MARKUP_HTML_EMAIL || markup == CANDOR_MARKUP_MATRIX_HTML)
         check_html (out);
-      else if (dialect == CANDOR_DIALECT_SLACK)
+      else if (markup == CANDOR_MARKUP_SLACK)
         check_slack (out);
-      else if (dialect == CANDOR_DIALECT_DISCORD)
+      else if (markup == CANDOR_MARKUP_DISCORD)
         check_discord (out);
     }
 

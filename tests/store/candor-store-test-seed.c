@@ -74,9 +74,9 @@ seed_update (CandorStore     *store,
   candor_update_set_contact_name (update, "Dana Reyes");
   candor_update_set_next_update_at (update, next_update_at);
 
-  g_ptr_array_add (renditions, candor_sent_rendition_new ("customers", CANDOR_FORMAT_EMAIL, "en",
+  g_ptr_array_add (renditions, candor_sent_rendition_new ("customers", CANDOR_DIALECT_EMAIL, "en",
                                                           subject, email, mime));
-  g_ptr_array_add (renditions, candor_sent_rendition_new ("technical", CANDOR_FORMAT_SLACK, "en",
+  g_ptr_array_add (renditions, candor_sent_rendition_new ("technical", CANDOR_DIALECT_SLACK, "en",
                                                           NULL, slack, NULL));
 
   candor_store_record_update (store, candor_incident_get_id (incident), update, sent_at, renditions,

@@ -204,7 +204,7 @@ test_disk_full_keeps_callers_data (void)
   for (int i = 0; big->len < 512 * 1024; i++)
     g_string_append_printf (big, "Paragraph %d of a very long post-incident report. ", i);
   candor_update_set_field (update, CANDOR_FIELD_TECHNICAL_DETAILS, big->str);
-  g_ptr_array_add (renditions, candor_sent_rendition_new ("technical", CANDOR_FORMAT_PLAIN, "en",
+  g_ptr_array_add (renditions, candor_sent_rendition_new ("technical", CANDOR_DIALECT_PLAIN, "en",
                                                           NULL, big->str, NULL));
 
   /* A disk with no room left, as SQLite sees it. */

@@ -124,9 +124,9 @@ test_record_update_keeps_what_was_sent (void)
   candor_update_set_contact_reach (update, "+1 555 0100");
   candor_update_set_no_lasting_consequences (update, TRUE);
   candor_update_set_next_update_at (update, next_at);
-  g_ptr_array_add (renditions, candor_sent_rendition_new ("customers", CANDOR_FORMAT_EMAIL, "en",
+  g_ptr_array_add (renditions, candor_sent_rendition_new ("customers", CANDOR_DIALECT_EMAIL, "en",
                                                           "Sign-in problems", body, mime));
-  g_ptr_array_add (renditions, candor_sent_rendition_new ("technical", CANDOR_FORMAT_SLACK, "en",
+  g_ptr_array_add (renditions, candor_sent_rendition_new ("technical", CANDOR_DIALECT_SLACK, "en",
                                                           NULL, "*Login outage*", NULL));
 
   candor_store_record_update (store, candor_incident_get_id (incident), update, sent_at, renditions,
@@ -165,7 +165,7 @@ test_record_update_keeps_what_was_sent (void)
   rendition = sent->renditions->pdata[0];
   g_assert_cmpstr (rendition->body, ==, body);
   g_assert_cmpstr (rendition->subject, ==, "Sign-in problems");
-  g_assert_cmpint (rendition->format, ==, CANDOR_FORMAT_EMAIL);
+  g_assert_cmpint (rendition->dialect, ==, CANDOR_DIALECT_EMAIL);
   g_assert_true (g_bytes_equal (rendition->mime, mime));
   g_assert_null (((CandorSentRendition *)sent->renditions->pdata[1])->mime);
   g_assert_cmpuint (sent->publications->len, ==, 1);
@@ -203,7 +203,7 @@ test_records_what_the_renderer_made (void)
   candor_update_set_contact_name (update, "Dana Reyes");
   candor_renderer_set_email_from (renderer, "Status <status@example.com>");
   candor_renderer_set_email_to (renderer, "customers@example.com");
-  rendered = candor_renderer_render_all (renderer, incident, update, audiences);
+  rendered = candor_renderer_render_all (renderer, incident, update, audiences, NULL);
   g_assert_cmpuint (rendered->len, >, 0);
 
   for (guint i = 0; i < rendered->len; i++)
@@ -212,7 +212,7 @@ test_records_what_the_renderer_made (void)
         candor_sent_rendition_new_from_rendition (rendered->pdata[i], "en", &error);
 
       g_assert_no_error (error);
-      n_email += one->format == CANDOR_FORMAT_EMAIL;
+      n_email += one->dialect == CANDOR_DIALECT_EMAIL;
       g_ptr_array_add (sent, one);
     }
 
@@ -232,8 +232,9 @@ test_records_what_the_renderer_made (void)
       g_assert_cmpstr (stored->body, ==, candor_rendition_get_text (original));
       g_assert_cmpstr (stored->subject, ==, candor_rendition_get_subject (original));
       g_assert_cmpstr (stored->html, ==, candor_rendition_get_html (original));
-      g_assert_cmpint (stored->format, ==, candor_rendition_get_format (original));
-      if (stored->format == CANDOR_FORMAT_EMAIL)
+      g_assert_cmpint (stored->dialect, ==, candor_rendition_get_format (original));
+      g_assert_cmpstr (stored->channel_id, ==, candor_rendition_get_channel_id (original));
+      if (stored->dialect == CANDOR_DIALECT_EMAIL)
         {
           g_assert_true (g_bytes_equal (stored->mime, candor_rendition_get_mime (original, NULL)));
           g_assert_cmpstr (stored->message_id, ==, candor_rendition_get_message_id (original));
@@ -261,10 +262,10 @@ test_record_update_all_or_nothing (void)
   g_autoptr (GError) error = NULL;
 
   /* The same audience and channel twice breaks a constraint half way. */
-  g_ptr_array_add (
-    renditions, candor_sent_rendition_new ("customers", CANDOR_FORMAT_EMAIL, "en", "a", "a", NULL));
-  g_ptr_array_add (
-    renditions, candor_sent_rendition_new ("customers", CANDOR_FORMAT_EMAIL, "en", "b", "b", NULL));
+  g_ptr_array_add (renditions, candor_sent_rendition_new ("customers", CANDOR_DIALECT_EMAIL, "en",
+                                                          "a", "a", NULL));
+  g_ptr_array_add (renditions, candor_sent_rendition_new ("customers", CANDOR_DIALECT_EMAIL, "en",
+                                                          "b", "b", NULL));
   g_assert_false (candor_store_record_update (store, candor_incident_get_id (incident), update, at,
                                               renditions, &error));
   g_assert_error (error, CANDOR_STORE_ERROR, CANDOR_STORE_ERROR_FAILED);
@@ -294,9 +295,9 @@ test_record_update_inside_callers_transaction (void)
   g_autoptr (GError) error = NULL;
   sqlite3 *db = _candor_store_get_db (store);
 
-  g_ptr_array_add (duplicates, candor_sent_rendition_new ("customers", CANDOR_FORMAT_PLAIN, "en",
+  g_ptr_array_add (duplicates, candor_sent_rendition_new ("customers", CANDOR_DIALECT_PLAIN, "en",
                                                           NULL, "a", NULL));
-  g_ptr_array_add (duplicates, candor_sent_rendition_new ("customers", CANDOR_FORMAT_PLAIN, "en",
+  g_ptr_array_add (duplicates, candor_sent_rendition_new ("customers", CANDOR_DIALECT_PLAIN, "en",
                                                           NULL, "b", NULL));
 
   g_assert_cmpint (sqlite3_exec (db, "BEGIN", NULL, NULL, NULL), ==, SQLITE_OK);
@@ -410,6 +411,14 @@ test_export_formats (void)
   g_assert_cmpstr (
     json_object_get_string_member (json_array_get_object_element (updates, 1), "kind"), ==,
     "resolution");
+  {
+    JsonObject *rendition = json_array_get_object_element (
+      json_object_get_array_member (json_array_get_object_element (updates, 0), "renditions"), 0);
+
+    /* The channel it went through and the dialect it is written in. */
+    g_assert_cmpstr (json_object_get_string_member (rendition, "channel"), ==, "email");
+    g_assert_cmpstr (json_object_get_string_member (rendition, "dialect"), ==, "email");
+  }
 
   /* One message per email; a body line starting "From " is quoted; LF endings. */
   g_assert_true (g_str_has_prefix (mbox, "From status@example.com Mon Nov 30 09:20:00 2026\n"));
@@ -556,7 +565,7 @@ test_async_api (void)
   g_clear_object (&wait.result);
 
   g_ptr_array_add (renditions,
-                   candor_sent_rendition_new ("customers", CANDOR_FORMAT_PLAIN, "en", NULL,
+                   candor_sent_rendition_new ("customers", CANDOR_DIALECT_PLAIN, "en", NULL,
                                               "Asynchronous zebra crossing", NULL));
   candor_store_record_update_async (store, candor_incident_get_id (incident), update, at,
                                     renditions, NULL, on_done, &wait);
@@ -609,6 +618,49 @@ test_async_api (void)
   g_clear_object (&wait.result);
 }
 
+/* Configured channels persist as channel documents, secrets never. */
+static void
+test_channels_as_documents (void)
+{
+  g_autoptr (CandorStore) store = open_default_store ();
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CandorChannel) ops = candor_channel_new ("ops-list", "email", "Ops list");
+  g_autoptr (CandorChannel) slack = candor_channel_new ("slack-ops", "slack", "#ops");
+  g_autoptr (GPtrArray) channels = NULL;
+  g_autofree char *json = NULL;
+  CandorChannel   *read;
+
+  g_assert_true (candor_channel_set_setting (ops, "to", "ops@example.com", NULL));
+  g_assert_true (candor_store_put_channel (store, ops, &error));
+  g_assert_no_error (error);
+  g_assert_true (candor_store_put_channel (store, slack, &error));
+  g_assert_no_error (error);
+
+  json = candor_store_get_document (store, CANDOR_STORE_DOCUMENT_CHANNEL, "ops-list", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (json, ==,
+                   "{\"id\":\"ops-list\",\"kind\":\"email\",\"name\":\"Ops list\","
+                   "\"settings\":{\"to\":\"ops@example.com\"}}");
+
+  channels = candor_store_load_channels (store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (channels->len, ==, 2);
+  read = g_ptr_array_index (channels, 0);
+  g_assert_cmpstr (candor_channel_get_id (read), ==, "ops-list");
+  g_assert_cmpstr (candor_channel_get_setting (read, "to"), ==, "ops@example.com");
+  g_assert_cmpstr (candor_channel_get_name (g_ptr_array_index (channels, 1)), ==, "#ops");
+  g_clear_pointer (&channels, g_ptr_array_unref);
+
+  /* A document that is not a channel is said, not skipped. */
+  g_assert_true (candor_store_put_document (store, CANDOR_STORE_DOCUMENT_CHANNEL, "odd",
+                                            "{\"kind\":\"fax\"}", &error));
+  g_assert_no_error (error);
+  channels = candor_store_load_channels (store, &error);
+  g_assert_null (channels);
+  g_assert_error (error, CANDOR_STORE_ERROR, CANDOR_STORE_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "odd"));
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -627,6 +679,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/store/history/list-pages-newest-first", test_list_pages_newest_first);
   g_test_add_func ("/store/history/export-formats", test_export_formats);
   g_test_add_func ("/store/history/drafts-and-documents", test_drafts_and_documents);
+  g_test_add_func ("/store/history/channels-as-documents", test_channels_as_documents);
   g_test_add_func ("/store/history/two-connections-share-the-file",
                    test_two_connections_share_the_file);
   g_test_add_func ("/store/history/async-api", test_async_api);

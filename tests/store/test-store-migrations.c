@@ -33,6 +33,9 @@ static const char *const sample_rows[] = {
   "UPDATE incidents SET sla_relevant = 1 WHERE id = 'inc-1';"
   "INSERT INTO channel_settings (id, json, saved_at) VALUES ('slack', '{\"kind\":\"slack\"}', 1);"
   "INSERT INTO audiences (id, json, saved_at) VALUES ('customers', '{}', 1);",
+  /* version 3 */
+  "INSERT INTO renditions (id, update_num, audience, channel, language, subject, body)"
+  "  VALUES (2, 1, 'technical', 'slack', 'en', 'Airship', 'The airship is moored.');",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (sample_rows) >= 2);
@@ -46,14 +49,16 @@ make_database_at_version (int version)
 
   g_assert_cmpint (g_mkdir_with_parents (g_get_user_data_dir (), 0700), ==, 0);
   g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
-  if (version > 0)
+  /* Each version writes its rows into its own schema, as it did when it was
+   * the newest. The newest version has no sample rows of its own: nothing
+   * migrates from it yet. */
+  for (int v = 1; v <= version; v++)
     {
-      _candor_store_migrate (db, version, path, &error);
+      _candor_store_migrate (db, v, path, &error);
       g_assert_no_error (error);
+      if (v <= (int)G_N_ELEMENTS (sample_rows))
+        g_assert_cmpint (sqlite3_exec (db, sample_rows[v - 1], NULL, NULL, NULL), ==, SQLITE_OK);
     }
-  /* The newest version has no sample rows of its own: nothing migrates from it yet. */
-  for (int v = 1; v <= version && v <= (int)G_N_ELEMENTS (sample_rows); v++)
-    g_assert_cmpint (sqlite3_exec (db, sample_rows[v - 1], NULL, NULL, NULL), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_close (db), ==, SQLITE_OK);
 
   return g_steal_pointer (&path);
@@ -108,6 +113,19 @@ check_migrates_from (gconstpointer data)
                     strlen ("From: a@example.com\r\n\r\nx"));
   g_assert_cmpuint (sent->publications->len, ==, 1);
 
+  /* A rendition of before channels went through the default channel of its
+   * format's kind, whose id is the format's nick. */
+  g_assert_cmpstr (rendition->channel_id, ==, "email");
+  g_assert_cmpint (rendition->dialect, ==, CANDOR_DIALECT_EMAIL);
+  g_assert_cmpuint (sent->renditions->len, ==, version >= 3 ? 2 : 1);
+  if (version >= 3)
+    {
+      CandorSentRendition *slack = sent->renditions->pdata[1];
+
+      g_assert_cmpstr (slack->channel_id, ==, "slack");
+      g_assert_cmpint (slack->dialect, ==, CANDOR_DIALECT_SLACK);
+    }
+
   draft = candor_store_load_draft (store, "draft-1", &error);
   g_assert_no_error (error);
   g_assert_cmpstr (draft, ==, "{}");
@@ -131,6 +149,56 @@ check_migrates_from (gconstpointer data)
   g_assert_no_error (error);
   g_assert_cmpuint (hits->len, ==, 1);
   g_assert_cmpint (candor_search_hit_get_kind (hits->pdata[0]), ==, CANDOR_SEARCH_HIT_INCIDENT);
+  g_clear_pointer (&hits, g_ptr_array_unref);
+
+  /* The format filter reads the dialect, old rows' included. */
+  query.text = "zeppelin";
+  query.format = CANDOR_DIALECT_EMAIL;
+  hits = candor_store_search (store, &query, 0, 10, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (hits->len, ==, 1);
+  g_clear_pointer (&hits, g_ptr_array_unref);
+  query.format = CANDOR_DIALECT_SLACK;
+  hits = candor_store_search (store, &query, 0, 10, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (hits->len, ==, 0);
+  g_clear_pointer (&hits, g_ptr_array_unref);
+  if (version >= 3)
+    {
+      query.text = "airship";
+      hits = candor_store_search (store, &query, 0, 10, NULL, &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (hits->len, ==, 1);
+    }
+}
+
+/* Version 4 keys renditions by channel: two channels of one kind, two
+ * mailing lists say, each keep their own rendition of one update. */
+static void
+test_two_channels_of_one_kind (void)
+{
+  g_autofree char *path = make_database_at_version (_candor_store_get_schema_version ());
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CandorStore) store = candor_store_open (path, &error);
+  sqlite3 *db;
+
+  g_assert_no_error (error);
+  db = _candor_store_get_db (store);
+  g_assert_cmpint (sqlite3_exec (db,
+                                 "INSERT INTO renditions (id, update_num, audience, channel_id,"
+                                 "  dialect, language, body)"
+                                 "  VALUES (3, 1, 'customers', 'board-list', 'email', 'en', 'b');"
+                                 "INSERT INTO renditions (id, update_num, audience, channel_id,"
+                                 "  dialect, language, body)"
+                                 "  VALUES (4, 1, 'customers', 'ops-list', 'email', 'en', 'o');",
+                                 NULL, NULL, NULL),
+                   ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db,
+                                 "INSERT INTO renditions (update_num, audience, channel_id,"
+                                 "  dialect, language, body)"
+                                 "  VALUES (1, 'customers', 'ops-list', 'email', 'en', 'again');",
+                                 NULL, NULL, NULL),
+                   ==, SQLITE_CONSTRAINT_UNIQUE);
 }
 
 static void
@@ -176,6 +244,7 @@ main (int argc, char *argv[])
       g_test_add_data_func (name, GINT_TO_POINTER (v), check_migrates_from);
     }
   g_test_add_func ("/store/migrations/newer-file-is-left-alone", test_newer_file_is_left_alone);
+  g_test_add_func ("/store/migrations/two-channels-of-one-kind", test_two_channels_of_one_kind);
 
   return g_test_run ();
 }

@@ -318,11 +318,11 @@ test_filters (Fixture *fixture, gconstpointer data)
   GPtrArray *hits;
 
   query.text = "database";
-  query.format = CANDOR_FORMAT_SLACK;
+  query.format = CANDOR_DIALECT_SLACK;
   hits = search (fixture, &query, 0, 20, NULL);
   g_assert_cmpuint (hits->len, ==, 3);
   for (guint i = 0; i < hits->len; i++)
-    g_assert_cmpint (candor_search_hit_get_format (hits->pdata[i]), ==, CANDOR_FORMAT_SLACK);
+    g_assert_cmpint (candor_search_hit_get_format (hits->pdata[i]), ==, CANDOR_DIALECT_SLACK);
   g_ptr_array_unref (hits);
 
   query.format = -1;
@@ -377,7 +377,7 @@ test_snippet_markup_is_escaped (Fixture *fixture, gconstpointer data)
   g_autofree char *markup = NULL;
 
   query.text = "works";
-  query.format = CANDOR_FORMAT_SLACK;
+  query.format = CANDOR_DIALECT_SLACK;
   hits = search (fixture, &query, 0, 20, NULL);
   g_assert_cmpuint (hits->len, ==, 1);
   markup = candor_search_hit_get_snippet_markup (hits->pdata[0]);

@@ -12,6 +12,7 @@
 
 #include "candor-channel-view.h"
 #include "candor-chat-markup.h"
+#include "candor-dialect.h"
 #include "candor-draft.h"
 #include "candor-renderer.h"
 
@@ -99,7 +100,7 @@ visible_text (const char *markup)
 }
 
 static void
-assert_cases (CandorFormat format, const Case *cases, guint n_cases)
+assert_cases (CandorDialect format, const Case *cases, guint n_cases)
 {
   for (guint i = 0; i < n_cases; i++)
     {
@@ -169,7 +170,7 @@ test_chat_markup_slack (void)
       "\xe2\x80\xa2 item one\n1. two" },
   };
 
-  assert_cases (CANDOR_FORMAT_SLACK, cases, G_N_ELEMENTS (cases));
+  assert_cases (CANDOR_DIALECT_SLACK, cases, G_N_ELEMENTS (cases));
 }
 
 static void
@@ -215,7 +216,7 @@ test_chat_markup_discord (void)
     { "**two\nlines**", "<b>two\nlines</b>", "two\nlines" },
   };
 
-  assert_cases (CANDOR_FORMAT_DISCORD, cases, G_N_ELEMENTS (cases));
+  assert_cases (CANDOR_DIALECT_DISCORD, cases, G_N_ELEMENTS (cases));
 }
 
 static void
@@ -233,7 +234,7 @@ test_chat_markup_mattermost (void)
     { "||no spoiler||", "||no spoiler||", "||no spoiler||" },
   };
 
-  assert_cases (CANDOR_FORMAT_MATTERMOST, cases, G_N_ELEMENTS (cases));
+  assert_cases (CANDOR_DIALECT_MATTERMOST, cases, G_N_ELEMENTS (cases));
 }
 
 static void
@@ -281,7 +282,7 @@ test_chat_markup_matrix (void)
       "\n\nH1" },
   };
 
-  assert_cases (CANDOR_FORMAT_MATRIX, cases, G_N_ELEMENTS (cases));
+  assert_cases (CANDOR_DIALECT_MATRIX, cases, G_N_ELEMENTS (cases));
 }
 
 static void
@@ -311,7 +312,7 @@ test_chat_markup_teams (void)
     { "{\"nobody\":1}", "", "" },
   };
 
-  assert_cases (CANDOR_FORMAT_TEAMS, cases, G_N_ELEMENTS (cases));
+  assert_cases (CANDOR_DIALECT_TEAMS, cases, G_N_ELEMENTS (cases));
 }
 
 /* Plain text is only escaped, exactly as GLib escapes it. */
@@ -326,7 +327,7 @@ test_chat_markup_plain (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (sources); i++)
     {
-      g_autofree char *markup = candor_chat_markup_from_source (CANDOR_FORMAT_PLAIN, sources[i]);
+      g_autofree char *markup = candor_chat_markup_from_source (CANDOR_DIALECT_PLAIN, sources[i]);
       g_autofree char *expected = g_markup_escape_text (sources[i], -1);
       g_autofree char *text = visible_text (markup);
 
@@ -396,9 +397,9 @@ test_chat_markup_hostile (void)
     "{\"",
     "\":",
   };
-  static const CandorFormat formats[] = {
-    CANDOR_FORMAT_PLAIN,      CANDOR_FORMAT_SLACK,  CANDOR_FORMAT_DISCORD,
-    CANDOR_FORMAT_MATTERMOST, CANDOR_FORMAT_MATRIX, CANDOR_FORMAT_TEAMS,
+  static const CandorDialect formats[] = {
+    CANDOR_DIALECT_PLAIN,      CANDOR_DIALECT_SLACK,  CANDOR_DIALECT_DISCORD,
+    CANDOR_DIALECT_MATTERMOST, CANDOR_DIALECT_MATRIX, CANDOR_DIALECT_TEAMS,
   };
   static const char *const walls[] = { "*a ",  "_a ",    "**a ",   "`a`` ", "[a](", "<a ",
                                        "~~a ", "&gt; *", "<b><i>", "*_~",   "[[[[" };
@@ -441,7 +442,7 @@ test_chat_markup_hostile (void)
 
   /* Invalid UTF-8 is replaced, not passed on. */
   {
-    g_autofree char *markup = candor_chat_markup_from_source (CANDOR_FORMAT_SLACK, "*a\xff*");
+    g_autofree char *markup = candor_chat_markup_from_source (CANDOR_DIALECT_SLACK, "*a\xff*");
 
     g_assert_cmpstr (markup, ==, "<b>a\xef\xbf\xbd</b>");
   }
@@ -449,21 +450,17 @@ test_chat_markup_hostile (void)
 
 /* The last audience reached through @format: the one told the most. */
 static CandorRendition *
-render_draft (CandorDraft *draft, CandorRenderer *renderer, CandorFormat format)
+render_draft (CandorDraft *draft, CandorRenderer *renderer, CandorDialect format)
 {
   GPtrArray *audiences = candor_draft_get_audiences (draft);
 
   for (guint i = audiences->len; i > 0; i--)
     {
-      CandorAudience     *audience = g_ptr_array_index (audiences, i - 1);
-      const CandorFormat *formats;
-      guint               n_formats;
+      CandorAudience *audience = g_ptr_array_index (audiences, i - 1);
 
-      formats = candor_audience_get_formats (audience, &n_formats);
-      for (guint j = 0; j < n_formats; j++)
-        if (formats[j] == format)
-          return candor_renderer_render (renderer, candor_draft_get_incident (draft),
-                                         candor_draft_get_update (draft), audience, format);
+      if (candor_audience_has_channel (audience, candor_dialect_get_nick (format)))
+        return candor_renderer_render (renderer, candor_draft_get_incident (draft),
+                                       candor_draft_get_update (draft), audience, format);
     }
 
   g_assert_not_reached ();
@@ -474,9 +471,9 @@ render_draft (CandorDraft *draft, CandorRenderer *renderer, CandorFormat format)
 static void
 test_chat_markup_renditions (void)
 {
-  static const CandorFormat formats[] = {
-    CANDOR_FORMAT_SLACK,  CANDOR_FORMAT_DISCORD, CANDOR_FORMAT_MATTERMOST,
-    CANDOR_FORMAT_MATRIX, CANDOR_FORMAT_TEAMS,
+  static const CandorDialect formats[] = {
+    CANDOR_DIALECT_SLACK,  CANDOR_DIALECT_DISCORD, CANDOR_DIALECT_MATTERMOST,
+    CANDOR_DIALECT_MATRIX, CANDOR_DIALECT_TEAMS,
   };
   g_autofree char *path =
     g_test_build_filename (G_TEST_DIST, "data", "drafts", "full-major-en.json", NULL);
@@ -552,18 +549,18 @@ test_chat_markup_channel_view (void)
     }
 
   g_assert_nonnull (draft);
-  rendition = render_draft (draft, renderer, CANDOR_FORMAT_SLACK);
-  expected =
-    candor_chat_markup_from_source (CANDOR_FORMAT_SLACK, candor_chat_markup_get_source (rendition));
+  rendition = render_draft (draft, renderer, CANDOR_DIALECT_SLACK);
+  expected = candor_chat_markup_from_source (CANDOR_DIALECT_SLACK,
+                                             candor_chat_markup_get_source (rendition));
 
-  view = candor_channel_view_new (CANDOR_FORMAT_SLACK);
+  view = candor_channel_view_new (CANDOR_DIALECT_SLACK);
   window = gtk_window_new ();
   gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (view));
   label = find_markup_label (GTK_WIDGET (view));
   g_assert_nonnull (label);
 
   /* Not on screen: nothing is read yet. */
-  candor_channel_view_set_rendition (view, rendition, "Engineers");
+  candor_channel_view_set_rendition (view, rendition);
   g_assert_cmpstr (gtk_label_get_label (label), ==, "");
 
   gtk_window_present (GTK_WINDOW (window));
@@ -573,6 +570,65 @@ test_chat_markup_channel_view (void)
 
   g_signal_emit_by_name (label, "activate-link", "https://status.example.com/", &handled);
   g_assert_true (handled);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static GtkLabel *
+find_label_with_text (GtkWidget *root, const char *text)
+{
+  if (GTK_IS_LABEL (root) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (root)), text) == 0)
+    return GTK_LABEL (root);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkLabel *found = find_label_with_text (child, text);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* An email shows the From and To it goes out with: its channel's. */
+static void
+test_chat_markup_email_view (void)
+{
+  g_autofree char *path =
+    g_test_build_filename (G_TEST_DIST, "data", "drafts", "full-major-en.json", NULL);
+  g_autoptr (GFile) file = g_file_new_for_path (path);
+  g_autoptr (CandorDraft) draft = candor_draft_load_from_file (file, NULL, NULL);
+  g_autoptr (CandorRenderer) renderer = candor_renderer_new ();
+  g_autoptr (CandorChannel) channel = candor_channel_new ("ops-list", "email", "Ops list");
+  g_autoptr (CandorRendition) rendition = NULL;
+  CandorChannelView *view;
+  GtkWidget         *window;
+
+  if (!have_display)
+    {
+      g_test_skip ("No display");
+      return;
+    }
+
+  g_assert_nonnull (draft);
+  g_assert_true (candor_channel_set_setting (channel, "from", "Status <status@example.com>", NULL));
+  g_assert_true (candor_channel_set_setting (channel, "to", "ops@example.com", NULL));
+  rendition = candor_renderer_render_for_channel (
+    renderer, candor_draft_get_incident (draft), candor_draft_get_update (draft),
+    g_ptr_array_index (candor_draft_get_audiences (draft), 0), channel);
+
+  view = candor_channel_view_new (CANDOR_DIALECT_EMAIL);
+  window = gtk_window_new ();
+  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (view));
+  gtk_window_present (GTK_WINDOW (window));
+  while (!gtk_widget_get_mapped (GTK_WIDGET (view)))
+    g_main_context_iteration (NULL, TRUE);
+  candor_channel_view_set_rendition (view, rendition);
+
+  g_assert_nonnull (find_label_with_text (GTK_WIDGET (view), "Status <status@example.com>"));
+  g_assert_nonnull (find_label_with_text (GTK_WIDGET (view), "ops@example.com"));
 
   gtk_window_destroy (GTK_WINDOW (window));
 }
@@ -593,6 +649,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/chat-markup/hostile", test_chat_markup_hostile);
   g_test_add_func ("/chat-markup/renditions", test_chat_markup_renditions);
   g_test_add_func ("/chat-markup/channel-view", test_chat_markup_channel_view);
+  g_test_add_func ("/chat-markup/email-view", test_chat_markup_email_view);
 
   return g_test_run ();
 }

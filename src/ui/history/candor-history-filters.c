@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 #include <stdio.h>
 
+#include "candor-dialect.h"
 #include "candor-history-filters.h"
 
 /* The history search's filters: dates, state, severity, channel, audience
@@ -162,7 +163,7 @@ state_label (int value)
 static const char *
 format_label (int value)
 {
-  return candor_format_get_label (value);
+  return candor_dialect_get_label (value);
 }
 
 static void
@@ -211,7 +212,7 @@ candor_history_filters_init (CandorHistoryFilters *self)
 
   fill_combo_row (self->state_row, state_label, CANDOR_INCIDENT_STATE_RESOLVED + 1);
   fill_combo_row (self->severity_row, severity_label, CANDOR_SEVERITY_CRITICAL + 1);
-  fill_combo_row (self->channel_row, format_label, CANDOR_N_FORMATS);
+  fill_combo_row (self->channel_row, format_label, CANDOR_N_DIALECTS);
 }
 
 CandorHistoryFilters *

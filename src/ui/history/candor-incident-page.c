@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "candor-dialect.h"
 #include "candor-incident-facts.h"
 #include "candor-audience.h"
 #include "candor-incident-page.h"
@@ -146,7 +147,7 @@ build_rendition_row (CandorSentRendition *rendition, GPtrArray *publications)
 {
   GtkWidget *row = adw_expander_row_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  g_autoptr (GString) states = g_string_new (candor_format_get_label (rendition->format));
+  g_autoptr (GString) states = g_string_new (candor_dialect_get_label (rendition->dialect));
 
   /* The audience's name is the user's text: never markup. */
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);

@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "candor-dialect.h"
 #include "candor-search-hit-row.h"
 
 /* One search result in the sidebar: the incident, the matching passage with
@@ -55,7 +56,7 @@ describe_where (CandorSearchHit *hit)
 
   /* Translators: audience · channel · date, for a match in a message that was sent */
   return g_strdup_printf (_("%s · %s · %s"), candor_search_hit_get_audience (hit),
-                             candor_format_get_label (candor_search_hit_get_format (hit)), when);
+                             candor_dialect_get_label (candor_search_hit_get_format (hit)), when);
 }
 
 static void

@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "candor-dialect.h"
 #include "candor-channel-view.h"
 #include "candor-chat-markup.h"
 #include "candor-social-thread.h"
@@ -34,13 +35,12 @@ struct _CandorChannelView
   GtkLabel *status_body_label;
   GtkBox   *social_box;
 
-  CandorFormat format;
+  CandorDialect format;
   /* What the chat message was last drawn from: most keystrokes change only
    * some of the channels, and the others need not be read again. */
   char *chat_source;
   /* The message to draw once the view is on screen (see set_rendition()). */
   CandorRendition *pending;
-  char            *pending_audience_name;
   gboolean         has_pending;
   guint            pause_source_id;
   GtkAdjustment   *scroll_adjustment;
@@ -90,24 +90,24 @@ draw_chat_message (CandorChannelView *self, CandorRendition *rendition)
 }
 
 static const char *
-page_for_format (CandorFormat format)
+page_for_format (CandorDialect format)
 {
   switch (format)
     {
-      case CANDOR_FORMAT_EMAIL:
+      case CANDOR_DIALECT_EMAIL:
         return "email";
-      case CANDOR_FORMAT_STATUS_PAGE:
+      case CANDOR_DIALECT_STATUS_PAGE:
         return "status";
-      case CANDOR_FORMAT_MASTODON:
-      case CANDOR_FORMAT_BLUESKY:
-      case CANDOR_FORMAT_X:
+      case CANDOR_DIALECT_MASTODON:
+      case CANDOR_DIALECT_BLUESKY:
+      case CANDOR_DIALECT_X:
         return "social";
-      case CANDOR_FORMAT_PLAIN:
-      case CANDOR_FORMAT_SLACK:
-      case CANDOR_FORMAT_DISCORD:
-      case CANDOR_FORMAT_MATTERMOST:
-      case CANDOR_FORMAT_MATRIX:
-      case CANDOR_FORMAT_TEAMS:
+      case CANDOR_DIALECT_PLAIN:
+      case CANDOR_DIALECT_SLACK:
+      case CANDOR_DIALECT_DISCORD:
+      case CANDOR_DIALECT_MATTERMOST:
+      case CANDOR_DIALECT_MATRIX:
+      case CANDOR_DIALECT_TEAMS:
       default:
         return "chat";
     }
@@ -231,7 +231,6 @@ candor_channel_view_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->scroll_adjustment, self);
   g_clear_object (&self->scroll_adjustment);
   g_clear_object (&self->pending);
-  g_clear_pointer (&self->pending_audience_name, g_free);
   gtk_widget_dispose_template (GTK_WIDGET (self), CANDOR_TYPE_CHANNEL_VIEW);
 
   G_OBJECT_CLASS (candor_channel_view_parent_class)->dispose (object);
@@ -271,30 +270,30 @@ candor_channel_view_init (CandorChannelView *self)
 }
 
 CandorChannelView *
-candor_channel_view_new (CandorFormat format)
+candor_channel_view_new (CandorDialect format)
 {
   CandorChannelView *self;
 
-  g_return_val_if_fail (format < CANDOR_N_FORMATS, NULL);
+  g_return_val_if_fail (format < CANDOR_N_DIALECTS, NULL);
 
   self = g_object_new (CANDOR_TYPE_CHANNEL_VIEW, NULL);
   self->format = format;
-  gtk_label_set_label (self->channel_label, candor_format_get_label (format));
+  gtk_label_set_label (self->channel_label, candor_dialect_get_label (format));
   gtk_stack_set_visible_child_name (self->stack, page_for_format (format));
 
   return self;
 }
 
-CandorFormat
+CandorDialect
 candor_channel_view_get_format (CandorChannelView *self)
 {
-  g_return_val_if_fail (CANDOR_IS_CHANNEL_VIEW (self), CANDOR_FORMAT_PLAIN);
+  g_return_val_if_fail (CANDOR_IS_CHANNEL_VIEW (self), CANDOR_DIALECT_PLAIN);
 
   return self->format;
 }
 
 static void
-draw (CandorChannelView *self, CandorRendition *rendition, const char *audience_name)
+draw (CandorChannelView *self, CandorRendition *rendition)
 {
   const char *text;
 
@@ -302,40 +301,40 @@ draw (CandorChannelView *self, CandorRendition *rendition, const char *audience_
 
   switch (self->format)
     {
-      case CANDOR_FORMAT_EMAIL:
+      case CANDOR_DIALECT_EMAIL:
         {
-          g_autofree char *to = NULL;
-          g_autofree char *from = NULL;
+          const char *to = rendition != NULL ? candor_rendition_get_email_to (rendition) : NULL;
 
-          /* The preview needs no real addresses: it shows whom the mail is for. */
-          from = g_strdup (_("Status Updates"));
-          to = g_strdup (audience_name);
-          set_label_text (self->email_from_label, from);
-          set_label_text (self->email_to_label, to);
+          /* The headers the message goes out with, the channel's own. */
+          set_label_text (self->email_from_label,
+                          rendition != NULL ? candor_rendition_get_email_from (rendition) : "");
+          set_label_text (self->email_to_label, rendition == NULL ? ""
+                                                : to != NULL      ? to
+                                                                  : "undisclosed-recipients:;");
           set_label_text (self->email_subject_label,
                           rendition != NULL ? candor_rendition_get_subject (rendition) : "");
           set_label_text (self->email_body_label, text);
         }
         break;
 
-      case CANDOR_FORMAT_STATUS_PAGE:
+      case CANDOR_DIALECT_STATUS_PAGE:
         set_label_text (self->status_title_label,
                         rendition != NULL ? candor_rendition_get_subject (rendition) : "");
         set_label_text (self->status_body_label, text);
         break;
 
-      case CANDOR_FORMAT_MASTODON:
-      case CANDOR_FORMAT_BLUESKY:
-      case CANDOR_FORMAT_X:
+      case CANDOR_DIALECT_MASTODON:
+      case CANDOR_DIALECT_BLUESKY:
+      case CANDOR_DIALECT_X:
         show_thread (self, rendition != NULL ? candor_rendition_get_thread (rendition) : NULL);
         break;
 
-      case CANDOR_FORMAT_PLAIN:
-      case CANDOR_FORMAT_SLACK:
-      case CANDOR_FORMAT_DISCORD:
-      case CANDOR_FORMAT_MATTERMOST:
-      case CANDOR_FORMAT_MATRIX:
-      case CANDOR_FORMAT_TEAMS:
+      case CANDOR_DIALECT_PLAIN:
+      case CANDOR_DIALECT_SLACK:
+      case CANDOR_DIALECT_DISCORD:
+      case CANDOR_DIALECT_MATTERMOST:
+      case CANDOR_DIALECT_MATRIX:
+      case CANDOR_DIALECT_TEAMS:
       default:
         draw_chat_message (self, rendition);
         break;
@@ -346,16 +345,14 @@ static void
 draw_pending (CandorChannelView *self)
 {
   g_autoptr (CandorRendition) rendition = NULL;
-  g_autofree char *audience_name = NULL;
 
   g_clear_handle_id (&self->pause_source_id, g_source_remove);
   if (!self->has_pending)
     return;
 
   rendition = g_steal_pointer (&self->pending);
-  audience_name = g_steal_pointer (&self->pending_audience_name);
   self->has_pending = FALSE;
-  draw (self, rendition, audience_name);
+  draw (self, rendition);
 }
 
 /* Whether any of the view shows in its scrolled window. */
@@ -399,16 +396,12 @@ typing_paused_cb (gpointer data)
  * is scrolled back or the typing pauses: relaying out every channel's long
  * text on every keystroke is what made typing stutter with six channels. */
 void
-candor_channel_view_set_rendition (CandorChannelView *self,
-                                   CandorRendition   *rendition,
-                                   const char        *audience_name)
+candor_channel_view_set_rendition (CandorChannelView *self, CandorRendition *rendition)
 {
   g_return_if_fail (CANDOR_IS_CHANNEL_VIEW (self));
   g_return_if_fail (rendition == NULL || CANDOR_IS_RENDITION (rendition));
 
   g_set_object (&self->pending, rendition);
-  g_free (self->pending_audience_name);
-  self->pending_audience_name = g_strdup (audience_name);
   self->has_pending = TRUE;
 
   if (is_on_screen (self))

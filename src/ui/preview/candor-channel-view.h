@@ -16,11 +16,9 @@ G_BEGIN_DECLS
 #define CANDOR_TYPE_CHANNEL_VIEW (candor_channel_view_get_type ())
 G_DECLARE_FINAL_TYPE (CandorChannelView, candor_channel_view, CANDOR, CHANNEL_VIEW, AdwBin)
 
-CandorChannelView *candor_channel_view_new (CandorFormat format);
-CandorFormat       candor_channel_view_get_format (CandorChannelView *self);
-void               candor_channel_view_set_rendition (CandorChannelView *self,
-                                                      CandorRendition   *rendition,
-                                                      const char        *audience_name);
-void               candor_channel_view_flush (CandorChannelView *self);
+CandorChannelView *candor_channel_view_new (CandorDialect format);
+CandorDialect      candor_channel_view_get_format (CandorChannelView *self);
+void candor_channel_view_set_rendition (CandorChannelView *self, CandorRendition *rendition);
+void candor_channel_view_flush (CandorChannelView *self);
 
 G_END_DECLS

@@ -27,11 +27,11 @@ candor_chat_markup_get_source (CandorRendition *rendition)
 
   switch (candor_rendition_get_format (rendition))
     {
-      case CANDOR_FORMAT_MATRIX:
+      case CANDOR_DIALECT_MATRIX:
         source = candor_rendition_get_html (rendition);
         break;
 
-      case CANDOR_FORMAT_TEAMS:
+      case CANDOR_DIALECT_TEAMS:
         source = candor_rendition_get_json (rendition);
         break;
 
@@ -44,13 +44,13 @@ candor_chat_markup_get_source (CandorRendition *rendition)
 }
 
 char *
-candor_chat_markup_from_source (CandorFormat format, const char *source)
+candor_chat_markup_from_source (CandorDialect format, const char *source)
 {
   g_autofree char *valid = NULL;
   GString         *out;
   gsize            len;
 
-  g_return_val_if_fail (format < CANDOR_N_FORMATS, NULL);
+  g_return_val_if_fail (format < CANDOR_N_DIALECTS, NULL);
 
   if (source == NULL)
     source = "";
@@ -65,23 +65,23 @@ candor_chat_markup_from_source (CandorFormat format, const char *source)
   out = g_string_sized_new (len + len / 4 + 64);
   switch (format)
     {
-      case CANDOR_FORMAT_SLACK:
+      case CANDOR_DIALECT_SLACK:
         _candor_chat_markup_render_slack (out, source, len);
         break;
 
-      case CANDOR_FORMAT_DISCORD:
+      case CANDOR_DIALECT_DISCORD:
         _candor_chat_markup_render_markdown (out, FLAVOR_DISCORD, source, len);
         break;
 
-      case CANDOR_FORMAT_MATTERMOST:
+      case CANDOR_DIALECT_MATTERMOST:
         _candor_chat_markup_render_markdown (out, FLAVOR_MATTERMOST, source, len);
         break;
 
-      case CANDOR_FORMAT_MATRIX:
+      case CANDOR_DIALECT_MATRIX:
         _candor_chat_markup_render_matrix (out, source, len);
         break;
 
-      case CANDOR_FORMAT_TEAMS:
+      case CANDOR_DIALECT_TEAMS:
         _candor_chat_markup_render_teams (out, source, len);
         break;
 

@@ -23,6 +23,6 @@ const char *candor_chat_markup_get_source (CandorRendition *rendition);
 
 /* Returns: (transfer full): always valid markup; markers that do not pair up
  * and tags the client would drop are shown the way the client shows them. */
-char *candor_chat_markup_from_source (CandorFormat format, const char *source);
+char *candor_chat_markup_from_source (CandorDialect format, const char *source);
 
 G_END_DECLS

@@ -168,8 +168,7 @@ show_results (CandorPreview *self)
       candor_channel_view_set_rendition (
         view,
         candor_composition_get_rendition (self->composition, candor_audience_get_id (audience),
-                                          candor_channel_view_get_format (view)),
-        candor_audience_get_name (audience));
+                                          g_object_get_data (G_OBJECT (view), "channel-id")));
     }
 
   show_findings (self, candor_composition_get_findings (self->composition));
@@ -223,7 +222,7 @@ on_composition_changed_cb (CandorPreview *self, CandorComposition *composition)
   show_results (self);
 }
 
-/* One channel view for each format of each audience, on one stack page per audience. */
+/* One channel view for each channel of each audience, on one stack page per audience. */
 static void
 build_channel_views (CandorPreview *self)
 {
@@ -236,18 +235,23 @@ build_channel_views (CandorPreview *self)
 
   for (guint i = 0; audiences != NULL && i < audiences->len; i++)
     {
-      CandorAudience     *audience = g_ptr_array_index (audiences, i);
-      GtkWidget          *channels = gtk_box_new (GTK_ORIENTATION_VERTICAL, 18);
-      const CandorFormat *formats;
-      guint               n_formats;
+      CandorAudience    *audience = g_ptr_array_index (audiences, i);
+      GtkWidget         *channels = gtk_box_new (GTK_ORIENTATION_VERTICAL, 18);
+      const char *const *ids = candor_audience_get_channels (audience);
 
-      formats = candor_audience_get_formats (audience, &n_formats);
-      for (guint j = 0; j < n_formats; j++)
+      for (guint j = 0; ids[j] != NULL; j++)
         {
-          CandorChannelView *view = candor_channel_view_new (formats[j]);
+          CandorChannel *channel =
+            candor_channel_find (candor_composition_get_channels (self->composition), ids[j]);
+          CandorChannelView *view;
 
+          if (channel == NULL)
+            continue;
+
+          view = candor_channel_view_new (candor_channel_get_dialect (channel));
           g_object_set_data_full (G_OBJECT (view), "audience", g_object_ref (audience),
                                   g_object_unref);
+          g_object_set_data_full (G_OBJECT (view), "channel-id", g_strdup (ids[j]), g_free);
           gtk_box_append (GTK_BOX (channels), GTK_WIDGET (view));
           g_ptr_array_add (self->channel_views, view);
         }
@@ -359,6 +363,9 @@ candor_preview_set_composition (CandorPreview *self, CandorComposition *composit
   g_signal_connect_object (composition, "changed", G_CALLBACK (on_composition_changed_cb), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (composition, "notify::audiences",
+                           G_CALLBACK (on_composition_audiences_cb), self, G_CONNECT_SWAPPED);
+  /* Other channels are other views, as other audiences are. */
+  g_signal_connect_object (composition, "notify::channels",
                            G_CALLBACK (on_composition_audiences_cb), self, G_CONNECT_SWAPPED);
   build_channel_views (self);
 }

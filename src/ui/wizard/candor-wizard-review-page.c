@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "candor-dialect.h"
 #include "candor-wizard-review-page.h"
 
 /* Step 7: every audience's and channel's final text, the checks still open,
@@ -83,13 +84,25 @@ static CandorRendition *
 get_selected_email (CandorWizardReviewPage *self)
 {
   CandorAudience *audience = get_selected_audience (self);
+  GPtrArray      *renditions;
 
   if (audience == NULL)
     return NULL;
 
-  /* The bytes the preview showed and the publisher will send. */
-  return candor_composition_get_rendition (self->composition, candor_audience_get_id (audience),
-                                           CANDOR_FORMAT_EMAIL);
+  /* The bytes the preview showed and the publisher will send: the audience's
+   * first email channel's. */
+  renditions = candor_composition_get_renditions (self->composition);
+  for (guint i = 0; i < renditions->len; i++)
+    {
+      CandorRendition *rendition = g_ptr_array_index (renditions, i);
+
+      if (candor_rendition_get_format (rendition) == CANDOR_DIALECT_EMAIL &&
+          g_str_equal (candor_rendition_get_audience_id (rendition),
+                       candor_audience_get_id (audience)))
+        return rendition;
+    }
+
+  return NULL;
 }
 
 static void
@@ -194,22 +207,26 @@ show_texts (CandorWizardReviewPage *self)
 
   for (guint i = 0; audiences != NULL && i < audiences->len; i++)
     {
-      CandorAudience     *audience = g_ptr_array_index (audiences, i);
-      GtkWidget          *expander = adw_expander_row_new ();
-      const CandorFormat *formats;
-      guint               n_formats;
+      CandorAudience    *audience = g_ptr_array_index (audiences, i);
+      GtkWidget         *expander = adw_expander_row_new ();
+      const char *const *ids = candor_audience_get_channels (audience);
 
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (expander),
                                      candor_audience_get_name (audience));
-      formats = candor_audience_get_formats (audience, &n_formats);
-      for (guint j = 0; j < n_formats; j++)
+      for (guint j = 0; ids[j] != NULL; j++)
         {
+          CandorChannel *channel =
+            candor_channel_find (candor_composition_get_channels (self->composition), ids[j]);
           CandorRendition *rendition = candor_composition_get_rendition (
-            self->composition, candor_audience_get_id (audience), formats[j]);
-          GtkWidget *row = adw_action_row_new ();
+            self->composition, candor_audience_get_id (audience), ids[j]);
+          GtkWidget *row;
 
+          if (channel == NULL)
+            continue;
+
+          row = adw_action_row_new ();
           adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
-                                         candor_format_get_label (formats[j]));
+                                         candor_channel_get_name (channel));
           adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
           adw_action_row_set_subtitle (
             ADW_ACTION_ROW (row), rendition != NULL ? candor_rendition_get_text (rendition) : "");

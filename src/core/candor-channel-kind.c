@@ -1,0 +1,84 @@
+/* candor-channel-kind.c
+ *
+ * Copyright 2026 The Candor authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "candor-channel-kind"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "candor-channel-kind.h"
+
+static const char *const no_settings[] = { NULL };
+
+/* The addresses of the mail's header; the SMTP server and its login are the
+ * publisher's, the password the keyring's. */
+static const char *const email_settings[] = { "from", "to", NULL };
+
+/* The nicks of the kinds that exist today are their dialects' nicks, so that
+ * data stored before channels were configured maps to them one to one. */
+/* clang-format off */
+static const CandorChannelKind kinds[] = {
+  /* Text to copy anywhere else (an SMS gateway, a ticket, a phone script). */
+  { "plain",       NC_ ("format", "Plain text"),      CANDOR_DIALECT_PLAIN,       no_settings },
+  { "email",       NC_ ("format", "Email"),           CANDOR_DIALECT_EMAIL,       email_settings },
+  { "slack",       NC_ ("format", "Slack"),           CANDOR_DIALECT_SLACK,       no_settings },
+  { "discord",     NC_ ("format", "Discord"),         CANDOR_DIALECT_DISCORD,     no_settings },
+  { "mattermost",  NC_ ("format", "Mattermost"),      CANDOR_DIALECT_MATTERMOST,  no_settings },
+  { "matrix",      NC_ ("format", "Matrix"),          CANDOR_DIALECT_MATRIX,      no_settings },
+  { "teams",       NC_ ("format", "Microsoft Teams"), CANDOR_DIALECT_TEAMS,       no_settings },
+  { "status-page", NC_ ("format", "Status page"),     CANDOR_DIALECT_STATUS_PAGE, no_settings },
+  { "mastodon",    NC_ ("format", "Mastodon"),        CANDOR_DIALECT_MASTODON,    no_settings },
+  { "bluesky",     NC_ ("format", "Bluesky"),         CANDOR_DIALECT_BLUESKY,     no_settings },
+  { "x",           NC_ ("format", "X"),               CANDOR_DIALECT_X,           no_settings },
+};
+/* clang-format on */
+
+/**
+ * candor_channel_kind_get_all:
+ * @n_kinds: (out): the number of rows
+ *
+ * Returns: (transfer none): every channel kind, in the order they are offered.
+ */
+const CandorChannelKind *
+candor_channel_kind_get_all (guint *n_kinds)
+{
+  g_return_val_if_fail (n_kinds != NULL, NULL);
+
+  *n_kinds = G_N_ELEMENTS (kinds);
+  return kinds;
+}
+
+/* Returns NULL when no kind is called @nick. */
+const CandorChannelKind *
+candor_channel_kind_lookup (const char *nick)
+{
+  g_return_val_if_fail (nick != NULL, NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
+    if (g_str_equal (kinds[i].nick, nick))
+      return &kinds[i];
+
+  return NULL;
+}
+
+const char *
+candor_channel_kind_get_label (const CandorChannelKind *kind)
+{
+  g_return_val_if_fail (kind != NULL, NULL);
+
+  return g_dpgettext2 (GETTEXT_PACKAGE, "format", kind->label);
+}
+
+gboolean
+candor_channel_kind_takes_setting (const CandorChannelKind *kind, const char *key)
+{
+  g_return_val_if_fail (kind != NULL, FALSE);
+  g_return_val_if_fail (key != NULL, FALSE);
+
+  return g_strv_contains (kind->settings, key);
+}
