@@ -369,6 +369,26 @@ get_string_list (JsonObject *root, const char *source, const char *key, GError *
   return json_node_get_array (node);
 }
 
+/* The lists candor_checker_check_update() runs on a draft with every field
+ * filled in: the wizard's case, while the author types. */
+static gboolean
+list_runs_on_every_keystroke (CheckList list)
+{
+  switch (list)
+    {
+      case LIST_BLAME:
+      case LIST_GUILT:
+      case LIST_PROMISE:
+      case LIST_PROMISE_AFTER_RESOLUTION:
+      case LIST_JARGON:
+      case LIST_PATIENCE:
+      case LIST_NEXT_UPDATE:
+        return TRUE;
+      default:
+        return FALSE;
+    }
+}
+
 static gboolean
 candor_checker_load (CandorChecker *self, const char *source, GBytes *json, GError **error)
 {
@@ -433,9 +453,7 @@ candor_checker_load (CandorChecker *self, const char *source, GBytes *json, GErr
         return FALSE;
 
       self->lists[i] = compile_list (array, words, i == LIST_JARGON ? acronyms : NULL,
-                                     i == LIST_BLAME || i == LIST_GUILT || i == LIST_PROMISE ||
-                                       i == LIST_PROMISE_AFTER_RESOLUTION || i == LIST_JARGON,
-                                     source, list_keys[i], error);
+                                     list_runs_on_every_keystroke (i), source, list_keys[i], error);
       if (self->lists[i] == NULL)
         return FALSE;
     }
@@ -529,28 +547,16 @@ candor_checker_get_language (CandorChecker *self)
   return self->language;
 }
 
-/* Whether a word, stripped of the punctuation around it, is a host name,
- * code or identifier ("db-prod-3.internal", "HTTP/2", "E1234") rather than
- * a word of a language. */
-static gboolean
-is_code (const char *word, const char *end)
-{
-  for (const char *p = word; p < end; p++)
-    {
-      if (g_ascii_isdigit (*p) || strchr ("._/-:@\\=", *p) != NULL)
-        return TRUE;
-    }
-
-  return FALSE;
-}
-
 /**
  * candor_checker_detect_language:
  *
  * The script of the words is enough to tell the two languages the checks
  * know apart. Latin names, units and codes are common in Russian messages
  * ("API", "UTC", "Slack"), so a text counts as Russian from a third of its
- * words being Cyrillic; host names and codes count for neither.
+ * words being Cyrillic; host names and codes ("db-prod-3.internal",
+ * "HTTP/2", "E1234") count for neither. It runs on every keystroke, so it
+ * reads bytes: Cyrillic letters start with 0xD0 or 0xD1 in UTF-8, accented
+ * Latin ones with 0xC3 to 0xC9.
  */
 const char *
 candor_checker_detect_language (const char *text)
@@ -566,28 +572,35 @@ candor_checker_detect_language (const char *text)
       const char *word, *end;
       gboolean    has_latin = FALSE;
       gboolean    has_cyrillic = FALSE;
+      gboolean    is_code = FALSE;
 
-      while (*p != '\0' && !g_unichar_isalnum (g_utf8_get_char (p)))
-        p = g_utf8_next_char (p);
+      while (*p != '\0' && g_ascii_isspace (*p))
+        p++;
       word = p;
-      while (*p != '\0' && !g_unichar_isspace (g_utf8_get_char (p)))
-        p = g_utf8_next_char (p);
+      while (*p != '\0' && !g_ascii_isspace (*p))
+        p++;
       end = p;
-      /* Trailing punctuation ("down.", "API,") is not part of the word. */
+
+      /* Quotes, brackets and the full stop around a word are not part of it. */
+      while (word < end && (guchar)*word < 0x80 && !g_ascii_isalnum (*word))
+        word++;
       while (end > word && g_ascii_ispunct (end[-1]))
         end--;
-      if (end == word || is_code (word, end))
-        continue;
 
-      /* Runs on every keystroke: the two blocks by their code points, not
-       * by a lookup of each character's script. */
-      for (const char *q = word; q < end; q = g_utf8_next_char (q))
+      for (const char *q = word; q < end; q++)
         {
-          gunichar c = (guchar)*q < 0x80 ? (gunichar)*q : g_utf8_get_char (q);
+          guchar c = (guchar)*q;
 
-          has_cyrillic = has_cyrillic || (c >= 0x0400 && c <= 0x04FF);
-          has_latin = has_latin || g_ascii_isalpha (c) || (c >= 0x00C0 && c <= 0x024F);
+          if (g_ascii_isdigit (c) || strchr ("._/-:@\\=", c) != NULL)
+            is_code = TRUE;
+          else if (g_ascii_isalpha (c) || (c >= 0xC3 && c <= 0xC9))
+            has_latin = TRUE;
+          else if (c == 0xD0 || c == 0xD1)
+            has_cyrillic = TRUE;
         }
+
+      if (is_code)
+        continue;
       cyrillic += has_cyrillic;
       latin += has_latin && !has_cyrillic;
     }
