@@ -35,7 +35,16 @@ GQuark candor_checker_error_quark (void);
 CandorChecker *candor_checker_new (const char *language, GError **error);
 
 /* Same, from a checks file of the given form (for tests and for trying out
- * new lists without rebuilding). */
+ * new lists without rebuilding). A checks file is a JSON object: "language";
+ * "words", named lists of alternatives ("party", "fault", "hedge" …) that a
+ * pattern uses as {party}, each list may use the ones defined before it;
+ * then one list of case-insensitive PCRE patterns per rule or statement:
+ * the phrase rules (blame, guilt, promise, promise-after-resolution, jargon
+ * with jargon-acronyms), what excuses a match (hedges, negations, ownership),
+ * what counts as saying each part of a message (impact, lasting-consequences,
+ * contact, patience, next-update, next-update-message, timeline, root-cause,
+ * actions-taken, actions-planned) and promised-time, whose named groups
+ * hour, minute, ampm and zone read the time a text promises. */
 CandorChecker *candor_checker_new_from_bytes (const char *language, GBytes *json, GError **error);
 
 const char *candor_checker_get_language (CandorChecker *self);
