@@ -113,24 +113,45 @@ bench (CandorChecker *checker, CandorUpdate *update, const char *label)
            label, words, (double)total / rounds, best, rounds);
 }
 
+/* The first build, as the app does it once per language, and the best of a
+ * few more, which on a busy machine is the cost of the work itself. */
+static CandorChecker *
+bench_new (const char *language)
+{
+  CandorChecker *checker = NULL;
+  gint64         first = 0;
+  gint64         best = G_MAXINT64;
+
+  for (guint i = 0; i < 20; i++)
+    {
+      g_autoptr (GError) error = NULL;
+      gint64 start = g_get_monotonic_time ();
+
+      g_clear_object (&checker);
+      checker = candor_checker_new (language, &error);
+      g_assert_no_error (error);
+      best = MIN (best, g_get_monotonic_time () - start);
+      if (i == 0)
+        first = best;
+    }
+
+  g_print ("%s: candor_checker_new: first %" G_GINT64_FORMAT " µs, best %" G_GINT64_FORMAT
+           " µs (20 rounds)\n",
+           language, first, best);
+
+  return checker;
+}
+
 int
 main (int argc, char *argv[])
 {
-  g_autoptr (GError) error = NULL;
   g_autoptr (CandorChecker) english = NULL;
   g_autoptr (CandorChecker) russian = NULL;
   g_autoptr (CandorUpdate) update = candor_update_new (CANDOR_UPDATE_KIND_PROGRESS);
   g_autoptr (CandorUpdate) russian_update = candor_update_new (CANDOR_UPDATE_KIND_PROGRESS);
-  gint64 start;
 
-  start = g_get_monotonic_time ();
-  english = candor_checker_new ("en", &error);
-  g_assert_no_error (error);
-  g_print ("en: candor_checker_new: %" G_GINT64_FORMAT " µs\n", g_get_monotonic_time () - start);
-  start = g_get_monotonic_time ();
-  russian = candor_checker_new ("ru", &error);
-  g_assert_no_error (error);
-  g_print ("ru: candor_checker_new: %" G_GINT64_FORMAT " µs\n", g_get_monotonic_time () - start);
+  english = bench_new ("en");
+  russian = bench_new ("ru");
 
   for (int field = 0; field < CANDOR_N_FIELDS; field++)
     {
