@@ -91,12 +91,6 @@ send_api (CandorSlackClient  *self,
                           body != NULL ? JSON_TYPE : NULL, cancellable, callback, user_data);
 }
 
-static gboolean
-error_means (const char *error, const char *const *words)
-{
-  return g_strv_contains (words, error);
-}
-
 /* The Web API answers its errors with HTTP 200 and {"ok": false, "error":
  * word}; the word is read as the status it stands for, so that it becomes
  * the same error as from any other service. Returns NULL when ok. */
@@ -139,18 +133,18 @@ api_error (CandorHttpResponse *response)
   if (error == NULL)
     return candor_chat_unreadable_answer_error (SERVICE);
 
-  if (error_means (error, maybe_done))
+  if (g_strv_contains (maybe_done, error))
     return g_error_new (CANDOR_PUBLISH_ERROR, CANDOR_PUBLISH_ERROR_UNKNOWN_OUTCOME,
                         /* Translators: %s is a service ("Slack"), then what it said. */
                         _("%s failed while taking the message (%s), so it may have been "
                           "posted. Check the channel before sending it again."),
                            SERVICE, error);
 
-  if (error_means (error, refused))
+  if (g_strv_contains (refused, error))
     status = SOUP_STATUS_UNAUTHORIZED;
   else if (g_str_equal (error, "ratelimited"))
     status = 429;
-  else if (error_means (error, unavailable))
+  else if (g_strv_contains (unavailable, error))
     status = SOUP_STATUS_SERVICE_UNAVAILABLE;
   else
     status = SOUP_STATUS_BAD_REQUEST;
