@@ -11,6 +11,7 @@
 
 #include "candor-application.h"
 #include "candor-channel-dialog.h"
+#include "candor-fake-slack.h"
 #include "candor-preferences-window.h"
 #include "candor-preview.h"
 #include "candor-secrets.h"
@@ -292,6 +293,66 @@ test_preferences_test_connection_shows_refusal (void)
   candor_test_ui_close_and_wait_for_finalize (window);
 }
 
+/* The Test Connection row once the test against @token has ended. */
+static GtkWidget *
+test_slack_token (GtkWidget *dialog, const char *token)
+{
+  GtkWidget *row =
+    candor_test_ui_wait_for_widget (dialog, ADW_TYPE_ACTION_ROW, "title", "Connection");
+
+  set_row_text (dialog, ADW_TYPE_PASSWORD_ENTRY_ROW, "S_ecret", token);
+  g_assert_true (gtk_widget_activate_action (dialog, "channel.test", NULL));
+  candor_test_ui_wait_until (test_finished, row);
+
+  return row;
+}
+
+/* Against a fake of Slack's Web API: the right bot token is a success, a
+ * refused one shows Slack's own error word. */
+static void
+test_preferences_test_connection_against_slack (void)
+{
+  CandorSession *session = open_session ();
+  GtkWidget     *window = open_preferences (session, "channels");
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CandorFakeSlack) fake = candor_fake_slack_new (NULL, "xoxb-right", "C0STATUS", &error);
+  g_autofree char         *api_url = NULL;
+  GtkWidget               *dialog;
+  GtkWidget               *row;
+  guint                    n_kinds;
+  const CandorChannelKind *kinds = candor_channel_kind_get_all (&n_kinds);
+
+  g_assert_no_error (error);
+  api_url = g_strconcat (candor_fake_server_get_url (CANDOR_FAKE_SERVER (fake)), "/api/", NULL);
+
+  g_assert_true (gtk_widget_activate_action (
+    candor_test_ui_wait_for_widget (window, ADW_TYPE_PREFERENCES_PAGE, "name", "channels"),
+    "channels.add", NULL));
+  dialog = wait_for_dialog ();
+  for (guint i = 0; i < n_kinds; i++)
+    {
+      if (g_str_equal (kinds[i].nick, "slack"))
+        adw_combo_row_set_selected (ADW_COMBO_ROW (candor_test_ui_wait_for_widget (
+                                      dialog, ADW_TYPE_COMBO_ROW, "title", "_Kind")),
+                                    i);
+    }
+  set_row_text (dialog, ADW_TYPE_ENTRY_ROW, "_Name", "Status channel");
+  set_row_text (dialog, ADW_TYPE_ENTRY_ROW, "_Channel", "C0STATUS");
+  set_row_text (dialog, ADW_TYPE_ENTRY_ROW, "_API Address", api_url);
+
+  row = test_slack_token (dialog, "xoxb-right");
+  g_assert_true (gtk_widget_has_css_class (row, "success"));
+
+  row = test_slack_token (dialog, "xoxb-wrong");
+  g_assert_true (gtk_widget_has_css_class (row, "error"));
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), "invalid_auth"));
+  g_assert_null (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), "xoxb-wrong"));
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  candor_test_ui_wait_until (has_no_dialog, NULL);
+  candor_test_ui_close_and_wait_for_finalize (window);
+}
+
 static gboolean
 audiences_stored (gpointer data)
 {
@@ -391,6 +452,8 @@ main (int argc, char *argv[])
                    test_preferences_channel_secret_lives_in_keyring);
   g_test_add_func ("/ui/preferences/test-connection-shows-refusal",
                    test_preferences_test_connection_shows_refusal);
+  g_test_add_func ("/ui/preferences/test-connection-against-slack",
+                   test_preferences_test_connection_against_slack);
   g_test_add_func ("/ui/preferences/audience-channels-are-stored",
                    test_preferences_audience_channels_are_stored);
   g_test_add_func ("/ui/preferences/sender-reaches-preview",

@@ -59,9 +59,15 @@ static const struct
   const char *key;
   const char *label;
 } setting_labels[] = {
-  { "from", N_ ("_From") },
-    { "to", N_ ("_To") },
-  };
+  /* clang-format off */
+  { "from",      N_ ("_From") },
+  { "to",        N_ ("_To") },
+  { "channel",   N_ ("_Channel") },
+  { "api_url",   N_ ("_API Address") },
+  { "guild_id",  N_ ("_Server ID") },
+  { "thread_id", N_ ("_Thread ID") },
+  /* clang-format on */
+};
 
 static const char *
 setting_label (const char *key)
