@@ -30,12 +30,13 @@ struct _CandorChannelView
   GtkLabel *email_to_label;
   GtkLabel *email_subject_label;
   GtkLabel *email_body_label;
-  AdwAvatar *chat_avatar;
-  GtkLabel  *chat_sender_label;
-  GtkLabel  *chat_body_label;
+  GtkLabel *chat_body_label;
   GtkLabel *status_title_label;
   GtkLabel *status_body_label;
   GtkBox   *social_box;
+  /* Who a chat message is posted as: the sender in Preferences. */
+  AdwAvatar *chat_avatar;
+  GtkLabel  *chat_sender_label;
 
   CandorDialect format;
   /* What the chat message was last drawn from: most keystrokes change only

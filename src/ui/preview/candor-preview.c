@@ -32,9 +32,10 @@ struct _CandorPreview
 
   CandorComposition *composition;
   GPtrArray         *channel_views;
+  char              *findings_signature;
+
   /* The application's, for the sender identity; NULL outside the application. */
   GSettings *settings;
-  char              *findings_signature;
 
   guint render_source_id;
 };
@@ -380,8 +381,8 @@ candor_preview_init (CandorPreview *self)
     {
       self->settings =
         g_object_ref (candor_application_get_settings (CANDOR_APPLICATION (application)));
-      g_signal_connect_object (self->settings, "changed", G_CALLBACK (on_settings_changed_cb),
-                               self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (self->settings, "changed", G_CALLBACK (on_settings_changed_cb), self,
+                               G_CONNECT_SWAPPED);
     }
   candor_preview_set_composition (self, composition);
 }
