@@ -9,6 +9,8 @@
 
 #include <string.h>
 
+#include <libsecret/secret.h>
+
 #include "candor-application.h"
 #include "candor-channel-dialog.h"
 #include "candor-fake-slack.h"
@@ -435,6 +437,141 @@ test_preferences_sender_reaches_preview (void)
   candor_test_ui_close_and_wait_for_finalize (window);
 }
 
+/* .ci/headless unlocks the test keyring with this password. */
+#define KEYRING_PASSWORD "candor-test"
+
+static SecretCollection *
+get_login_collection (SecretService *service)
+{
+  g_autoptr (GError) error = NULL;
+  SecretCollection *collection = secret_collection_for_alias_sync (
+    service, SECRET_COLLECTION_DEFAULT, SECRET_COLLECTION_NONE, NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (collection);
+  return collection;
+}
+
+/* Unlocks the login keyring without a prompt, as the session's login does. */
+static void
+unlock_with_password (SecretCollection *collection)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GDBusConnection) bus = g_bus_get_sync (G_BUS_TYPE_SESSION, NULL, &error);
+  g_autoptr (GVariant) opened = NULL;
+  g_autoptr (GVariant) unlocked = NULL;
+  g_autoptr (GVariant) closed = NULL;
+  const char *session;
+
+  g_assert_no_error (error);
+  opened = g_dbus_connection_call_sync (
+    bus, "org.freedesktop.secrets", "/org/freedesktop/secrets", "org.freedesktop.Secret.Service",
+    "OpenSession", g_variant_new ("(sv)", "plain", g_variant_new_string ("")),
+    G_VARIANT_TYPE ("(vo)"), G_DBUS_CALL_FLAGS_NONE, -1, NULL, &error);
+  g_assert_no_error (error);
+  g_variant_get (opened, "(v&o)", NULL, &session);
+
+  unlocked = g_dbus_connection_call_sync (
+    bus, "org.freedesktop.secrets", "/org/freedesktop/secrets",
+    "org.gnome.keyring.InternalUnsupportedGuiltRiddenInterface", "UnlockWithMasterPassword",
+    g_variant_new ("(o(o@ay@ays))", g_dbus_proxy_get_object_path (G_DBUS_PROXY (collection)),
+                   session, g_variant_new_fixed_array (G_VARIANT_TYPE_BYTE, "", 0, 1),
+                   g_variant_new_fixed_array (G_VARIANT_TYPE_BYTE, KEYRING_PASSWORD,
+                                              strlen (KEYRING_PASSWORD), 1),
+                   "text/plain"),
+    NULL, G_DBUS_CALL_FLAGS_NONE, -1, NULL, &error);
+  g_assert_no_error (error);
+
+  closed = g_dbus_connection_call_sync (bus, "org.freedesktop.secrets", session,
+                                        "org.freedesktop.Secret.Session", "Close", NULL, NULL,
+                                        G_DBUS_CALL_FLAGS_NONE, -1, NULL, &error);
+  g_assert_no_error (error);
+}
+
+/* The mapped label styled as an error under @root, or NULL. */
+static GtkWidget *
+find_error_label (GtkWidget *root)
+{
+  if (!gtk_widget_get_mapped (root))
+    return NULL;
+  if (GTK_IS_LABEL (root) && gtk_widget_has_css_class (root, "error"))
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_error_label (child);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static gboolean
+has_error_label (gpointer data)
+{
+  return find_error_label (data) != NULL;
+}
+
+/* With the keyring locked (and no one to unlock it), Save says so in the
+ * dialog and nothing is saved: no channel, no document. */
+static void
+test_preferences_locked_keyring_saves_nothing (void)
+{
+  CandorSession *session = open_session ();
+  GtkWidget     *window = open_preferences (session, "channels");
+  GListModel    *channels = G_LIST_MODEL (candor_session_get_channels (session));
+  guint          n_before = g_list_model_get_n_items (channels);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (SecretService) service = secret_service_get_sync (SECRET_SERVICE_NONE, NULL, &error);
+  g_autoptr (SecretCollection) login = NULL;
+  g_autoptr (GList) objects = NULL;
+  g_auto (GStrv) documents = NULL;
+  GtkWidget *dialog;
+  GtkWidget *label;
+
+  g_assert_no_error (error);
+  login = get_login_collection (service);
+  objects = g_list_append (NULL, login);
+  g_assert_cmpint (secret_service_lock_sync (service, objects, NULL, NULL, &error), ==, 1);
+  g_assert_no_error (error);
+
+  g_assert_true (gtk_widget_activate_action (
+    candor_test_ui_wait_for_widget (window, ADW_TYPE_PREFERENCES_PAGE, "name", "channels"),
+    "channels.add", NULL));
+  dialog = wait_for_dialog ();
+  set_row_text (dialog, ADW_TYPE_ENTRY_ROW, "_Name", "Locked out");
+  set_row_text (dialog, ADW_TYPE_PASSWORD_ENTRY_ROW, "S_ecret", PLANTED_TOKEN);
+  g_assert_true (gtk_widget_activate_action (dialog, "channel.save", NULL));
+
+  /* The dialog stays, with the keyring's message and no secret in it. */
+  candor_test_ui_wait_until (has_error_label, dialog);
+  label = find_error_label (dialog);
+  g_assert_nonnull (strstr (gtk_label_get_label (GTK_LABEL (label)), "The keyring is locked"));
+  g_assert_null (strstr (gtk_label_get_label (GTK_LABEL (label)), PLANTED_TOKEN));
+  g_assert_true (has_dialog (NULL));
+  g_assert_cmpuint (g_list_model_get_n_items (channels), ==, n_before);
+  g_assert_null (find_channel_named (session, "Locked out"));
+  documents = candor_store_list_documents (candor_session_get_store (session),
+                                           CANDOR_STORE_DOCUMENT_CHANNEL, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; documents[i] != NULL; i++)
+    {
+      g_autofree char *json = candor_store_get_document (
+        candor_session_get_store (session), CANDOR_STORE_DOCUMENT_CHANNEL, documents[i], NULL);
+
+      g_assert_null (strstr (json, "Locked out"));
+    }
+  assert_not_in_database (session, PLANTED_TOKEN);
+
+  unlock_with_password (login);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  candor_test_ui_wait_until (has_no_dialog, NULL);
+  candor_test_ui_close_and_wait_for_finalize (window);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -458,6 +595,9 @@ main (int argc, char *argv[])
                    test_preferences_audience_channels_are_stored);
   g_test_add_func ("/ui/preferences/sender-reaches-preview",
                    test_preferences_sender_reaches_preview);
+  /* Last: it locks the keyring, and unlocks it again only once it passed. */
+  g_test_add_func ("/ui/preferences/locked-keyring-saves-nothing",
+                   test_preferences_locked_keyring_saves_nothing);
 
   status = g_test_run ();
 
