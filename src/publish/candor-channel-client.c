@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "candor-channel-client.h"
+#include "candor-email-client.h"
 #include "candor-publish-error.h"
 
 G_DEFINE_INTERFACE (CandorChannelClient, candor_channel_client, G_TYPE_OBJECT)
@@ -25,6 +26,7 @@ static const struct
   const char *kind;
   GType (*get_type) (void);
 } clients[] = {
+  { "email", candor_email_client_get_type },
   { NULL, NULL },
 };
 
