@@ -15,9 +15,12 @@
 
 static const char *const no_settings[] = { NULL };
 
-/* The addresses of the mail's header; the SMTP server and its login are the
- * publisher's, the password the keyring's. */
-static const char *const email_settings[] = { "from", "to", NULL };
+/* The mail server ("security": starttls, tls or none, the last to loopback
+ * only), its login, the header's From and To, and the Bcc recipients only the
+ * envelope carries. The password is the keyring's. */
+static const char *const email_settings[] = {
+  "host", "port", "security", "username", "from", "to", "bcc", NULL,
+};
 
 /* The channel a bot token posts to (an id, or a name such as "#status") and
  * the Web API's address when it is not https://slack.com/api; a webhook's

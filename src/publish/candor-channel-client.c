@@ -13,6 +13,7 @@
 
 #include "candor-channel-client.h"
 #include "candor-discord-client.h"
+#include "candor-email-client.h"
 #include "candor-mattermost-client.h"
 #include "candor-publish-error.h"
 #include "candor-slack-client.h"
@@ -33,6 +34,7 @@ static const struct
   { "discord", candor_discord_client_get_type },
   { "mattermost", candor_mattermost_client_get_type },
   { "teams", candor_teams_client_get_type },
+  { "email", candor_email_client_get_type },
 };
 
 static void
@@ -78,7 +80,7 @@ candor_channel_client_new (CandorChannel *channel,
   kind = candor_channel_get_kind (channel)->nick;
   for (guint i = 0; i < G_N_ELEMENTS (clients); i++)
     {
-      if (clients[i].kind != NULL && g_str_equal (clients[i].kind, kind))
+      if (g_str_equal (clients[i].kind, kind))
         return g_initable_new (clients[i].get_type (), NULL, error, "channel", channel, "secret",
                                secret, "http", http, NULL);
     }
