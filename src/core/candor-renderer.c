@@ -16,6 +16,7 @@
 #include "candor-email.h"
 #include "candor-enum-types.h"
 #include "candor-markdown.h"
+#include "candor-mustache.h"
 #include "candor-renderer.h"
 #include "candor-rendition-private.h"
 
@@ -544,6 +545,112 @@ build_status_page_entry (CandorIncident *incident, const char *body)
   return generate_json (builder);
 }
 
+/* The messages of a Telegram thread, in order, as {"messages": [html...]}:
+ * one message keeps its formatting; the posts of a longer text are cut from
+ * the plain text at sentence ends, so no tag can straddle two of them, and
+ * go out as escaped text. */
+static char *
+build_telegram_messages (const char *html, CandorSocialThread *thread)
+{
+  g_autoptr (JsonBuilder) builder = json_builder_new ();
+  guint n_posts = candor_social_thread_get_n_posts (thread);
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "messages");
+  json_builder_begin_array (builder);
+  if (n_posts <= 1)
+    {
+      g_autofree char *message = g_strchomp (g_strdup (html));
+
+      json_builder_add_string_value (builder, message);
+    }
+  else
+    {
+      for (guint i = 0; i < n_posts; i++)
+        {
+          const char *text = candor_social_thread_get_post (thread, i)->text;
+          g_autoptr (GString) message = g_string_new (NULL);
+
+          candor_mustache_append_escaped (message, text, strlen (text),
+                                          CANDOR_MUSTACHE_ESCAPE_HTML);
+          json_builder_add_string_value (builder, message->str);
+        }
+    }
+  json_builder_end_array (builder);
+  json_builder_end_object (builder);
+
+  return generate_json (builder);
+}
+
+/* The "data" of a signed webhook's event (the client wraps it in the
+ * Standard Webhooks envelope): the incident, the update, every section's
+ * heading and plain text by its field's nick, and the whole plain text. */
+static char *
+build_webhook_data (CandorIncident *incident,
+                    CandorUpdate   *update,
+                    const char     *subject,
+                    const Section  *sections,
+                    guint           n_sections,
+                    const char     *text)
+{
+  g_autoptr (JsonBuilder) builder = json_builder_new ();
+  const char *title = candor_incident_get_title (incident);
+  const char *language = candor_incident_get_language (incident);
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "incident");
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "id");
+  json_builder_add_string_value (builder, candor_incident_get_id (incident));
+  json_builder_set_member_name (builder, "title");
+  json_builder_add_string_value (builder, title != NULL ? title : "");
+  json_builder_set_member_name (builder, "state");
+  json_builder_add_string_value (
+    builder,
+    candor_enum_to_nick (CANDOR_TYPE_INCIDENT_STATE, candor_incident_get_state (incident)));
+  json_builder_set_member_name (builder, "severity");
+  json_builder_add_string_value (
+    builder, candor_enum_to_nick (CANDOR_TYPE_SEVERITY, candor_incident_get_severity (incident)));
+  json_builder_end_object (builder);
+
+  json_builder_set_member_name (builder, "update");
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "id");
+  json_builder_add_string_value (builder, candor_update_get_id (update));
+  json_builder_set_member_name (builder, "kind");
+  json_builder_add_string_value (
+    builder, candor_enum_to_nick (CANDOR_TYPE_UPDATE_KIND, candor_update_get_kind (update)));
+  json_builder_end_object (builder);
+
+  json_builder_set_member_name (builder, "language");
+  json_builder_add_string_value (builder, language != NULL ? language : "en");
+  json_builder_set_member_name (builder, "subject");
+  json_builder_add_string_value (builder, subject);
+
+  json_builder_set_member_name (builder, "sections");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < n_sections; i++)
+    {
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "field");
+      json_builder_add_string_value (builder,
+                                     candor_enum_to_nick (CANDOR_TYPE_FIELD, sections[i].field));
+      json_builder_set_member_name (builder, "heading");
+      json_builder_add_string_value (builder, sections[i].heading);
+      json_builder_set_member_name (builder, "text");
+      json_builder_add_string_value (builder,
+                                     parsed_text_write (sections[i].parsed, CANDOR_MARKUP_PLAIN));
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+
+  json_builder_set_member_name (builder, "text");
+  json_builder_add_string_value (builder, text);
+  json_builder_end_object (builder);
+
+  return generate_json (builder);
+}
+
 static CandorChecker *
 ensure_checker (CandorRenderer *self, CandorIncident *incident)
 {
@@ -612,19 +719,21 @@ get_thread (CandorRenderer *self,
   return cached->thread;
 }
 
-static void
+/* @plain is the text the posts are cut from: the rendition's own, but for
+ * Telegram, whose rendition is HTML. */
+static CandorSocialThread *
 render_social (CandorRenderer  *self,
                CandorIncident  *incident,
                CandorAudience  *audience,
-               CandorRendition *rendition)
+               CandorRendition *rendition,
+               const char      *plain)
 {
   CandorDialect       format = candor_rendition_get_format (rendition);
   CandorSocialThread *thread;
   guint               longest = 0;
 
-  thread =
-    get_thread (self, candor_audience_get_id (audience), format,
-                candor_rendition_get_text (rendition), candor_incident_get_language (incident));
+  thread = get_thread (self, candor_audience_get_id (audience), format, plain,
+                       candor_incident_get_language (incident));
   _candor_rendition_set_thread (rendition, thread);
 
   for (guint i = 0; i < candor_social_thread_get_n_posts (thread); i++)
@@ -636,6 +745,8 @@ render_social (CandorRenderer  *self,
     }
 
   _candor_rendition_set_length (rendition, longest, candor_social_network_get_limit (format));
+
+  return thread;
 }
 
 /* @email_from and @email_to are the channel's; NULL takes the renderer's. */
@@ -754,8 +865,35 @@ render (CandorRenderer *self,
       case CANDOR_DIALECT_X:
         rendition = _candor_rendition_new (format, channel_id, audience_id, subject,
                                            compose_social_text (subject, sections, n_sections));
-        render_social (self, incident, audience, rendition);
+        render_social (self, incident, audience, rendition, candor_rendition_get_text (rendition));
         return rendition;
+
+      case CANDOR_DIALECT_TELEGRAM:
+        {
+          g_autofree char *plain =
+            compose_text (subject, sections, n_sections, CANDOR_MARKUP_PLAIN, "", "", "\n");
+          CandorSocialThread *thread;
+
+          /* The plain text is as long as the HTML's parsed text or longer
+           * (a link shows its address), so its posts fit as HTML too. */
+          title_text = parsed_text_write (&self->title, info->markup);
+          rendition = _candor_rendition_new (
+            format, channel_id, audience_id, subject,
+            compose_text (title_text, sections, n_sections, info->markup, "<b>", "</b>", "\n"));
+          thread = render_social (self, incident, audience, rendition, plain);
+          _candor_rendition_take_json (
+            rendition, build_telegram_messages (candor_rendition_get_text (rendition), thread));
+        }
+        return rendition;
+
+      case CANDOR_DIALECT_SIGNED_WEBHOOK:
+        rendition = _candor_rendition_new (
+          format, channel_id, audience_id, subject,
+          compose_text (subject, sections, n_sections, info->markup, "", "", "\n"));
+        _candor_rendition_take_json (
+          rendition, build_webhook_data (incident, update, subject, sections, n_sections,
+                                         candor_rendition_get_text (rendition)));
+        break;
 
       default:
         g_return_val_if_reached (NULL);
