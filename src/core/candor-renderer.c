@@ -506,6 +506,29 @@ build_teams_card (CandorRenderer *self, const Section *sections, guint n_section
   return generate_json (builder);
 }
 
+/* Matrix notifies a whole room for "@room" anywhere in a message's body
+ * (push rule .m.rule.roomnotif, case-insensitive): a word joiner after the
+ * "@" leaves the text as it reads and matches no rule. Takes @text. */
+static char *
+defuse_room_mentions (char *text)
+{
+  GString *out;
+
+  if (strstr (text, "@") == NULL)
+    return text;
+
+  out = g_string_new (NULL);
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      g_string_append_c (out, *p);
+      if (*p == '@' && g_ascii_strncasecmp (p + 1, "room", 4) == 0)
+        g_string_append (out, "\xe2\x81\xa0"); /* U+2060 WORD JOINER */
+    }
+  g_free (text);
+
+  return g_string_free (out, FALSE);
+}
+
 static char *
 build_matrix_content (const char *body, const char *formatted_body)
 {
@@ -834,9 +857,11 @@ render (CandorRenderer *self,
 
           rendition = _candor_rendition_new (
             format, channel_id, audience_id, subject,
-            compose_text (subject, sections, n_sections, CANDOR_MARKUP_PLAIN, "", "", "\n"));
-          formatted = compose_html (subject, sections, n_sections, info->markup, "<h3>", "</h3>",
-                                    "<h4>", "</h4>");
+            defuse_room_mentions (compose_text (subject, sections, n_sections, CANDOR_MARKUP_PLAIN,
+                                                "", "", "\n")));
+          formatted = defuse_room_mentions (compose_html (subject, sections, n_sections,
+                                                          info->markup, "<h3>", "</h3>", "<h4>",
+                                                          "</h4>"));
           _candor_rendition_take_json (
             rendition, build_matrix_content (candor_rendition_get_text (rendition), formatted));
           _candor_rendition_take_html (rendition, g_steal_pointer (&formatted));

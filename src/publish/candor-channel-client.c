@@ -12,7 +12,10 @@
 #include <glib/gi18n.h>
 
 #include "candor-channel-client.h"
+#include "candor-matrix-client.h"
 #include "candor-publish-error.h"
+#include "candor-telegram-client.h"
+#include "candor-webhook-client.h"
 
 G_DEFINE_INTERFACE (CandorChannelClient, candor_channel_client, G_TYPE_OBJECT)
 
@@ -25,7 +28,9 @@ static const struct
   const char *kind;
   GType (*get_type) (void);
 } clients[] = {
-  { NULL, NULL },
+  { "matrix", candor_matrix_client_get_type },
+  { "telegram", candor_telegram_client_get_type },
+  { "signed-webhook", candor_webhook_client_get_type },
 };
 
 static void
