@@ -283,12 +283,20 @@ on_message_sent_cb (GObject *source, GAsyncResult *result, gpointer user_data)
   message = finish_method (self, result, &error);
   if (message == NULL)
     {
-      /* Messages of the thread that went out stay: say how far it got. */
+      /* Part of the thread is out: sending it all again would post those
+       * parts twice, so the publication is one to verify, not to retry. */
       if (data->next > 0)
-        g_prefix_error (&error,
-                        /* Translators: %u and %u are message numbers, "2 of 3" */
-                        _("Telegram took %u of %u messages, then: "), data->next,
-                           g_strv_length (data->messages));
+        {
+          GError *partial = g_error_new (
+            CANDOR_PUBLISH_ERROR, CANDOR_PUBLISH_ERROR_UNKNOWN_OUTCOME,
+            /* Translators: "2 of 3" messages, then the error that stopped the rest */
+            _("Telegram took %u of %u messages of the thread, then: %s Check the chat and "
+              "send the rest by hand."),
+               data->next, g_strv_length (data->messages), error->message);
+
+          g_clear_error (&error);
+          error = partial;
+        }
       g_task_return_error (task, g_steal_pointer (&error));
       return;
     }

@@ -327,6 +327,19 @@ test_matrix_faults (void)
   g_assert_no_error (error);
   g_assert_cmpuint (candor_fake_server_get_accepted (CANDOR_FAKE_SERVER (fake))->len, ==, 1);
 
+  /* An event past the homeserver's size limit: its words, no retry. */
+  {
+    g_autofree char *huge = g_strnfill (70000, 'x');
+    g_autoptr (CandorSentRendition) too_large =
+      make_rendition (CANDOR_DIALECT_MATRIX, huge, NULL, NULL);
+
+    g_assert_null (publish (client, too_large, "f-big", NULL, &error));
+    g_assert_error (error, CANDOR_PUBLISH_ERROR, CANDOR_PUBLISH_ERROR_REJECTED);
+    g_assert_nonnull (strstr (error->message, "event too large (M_TOO_LARGE)"));
+    g_assert_false (candor_publish_error_is_transient (error));
+    g_clear_error (&error);
+  }
+
   /* A room the bot is not in: the homeserver's words. */
   g_clear_object (&client);
   client = make_client ("matrix", MATRIX_TOKEN, bad);
@@ -438,6 +451,18 @@ test_telegram_faults (void)
   g_assert_null (publish (client, invalid, "f-2", NULL, &error));
   g_assert_error (error, CANDOR_PUBLISH_ERROR, CANDOR_PUBLISH_ERROR_REJECTED);
   g_assert_nonnull (strstr (error->message, "Unsupported start tag \"p\""));
+  g_clear_error (&error);
+
+  /* The second message of a thread refused: the first is out, so the
+   * publication is to be verified, never sent again as a whole. */
+  g_clear_pointer (&invalid, candor_sent_rendition_free);
+  invalid = make_rendition (CANDOR_DIALECT_TELEGRAM, "x", NULL,
+                            "{\"messages\":[\"first 1/2\",\"<p>second</p> 2/2\"]}");
+  g_assert_null (publish (client, invalid, "f-3", NULL, &error));
+  g_assert_error (error, CANDOR_PUBLISH_ERROR, CANDOR_PUBLISH_ERROR_UNKNOWN_OUTCOME);
+  g_assert_nonnull (strstr (error->message, "1 of 2"));
+  g_assert_nonnull (strstr (error->message, "Unsupported start tag"));
+  g_assert_cmpstr (accepted_string (CANDOR_FAKE_SERVER (fake), 0, "text"), ==, "first 1/2");
 }
 
 /* What a user types that looks like markup stays text Telegram accepts. */
