@@ -45,8 +45,10 @@ static const CandorChannelKind kinds[] = {
   { "mastodon",    NC_ ("format", "Mastodon"),        CANDOR_DIALECT_MASTODON,    no_settings },
   { "bluesky",     NC_ ("format", "Bluesky"),         CANDOR_DIALECT_BLUESKY,     no_settings },
   { "x",           NC_ ("format", "X"),               CANDOR_DIALECT_X,           no_settings },
-  { "telegram",       NC_ ("format", "Telegram"),       CANDOR_DIALECT_TELEGRAM,       telegram_settings },
-  { "signed-webhook", NC_ ("format", "Signed webhook"), CANDOR_DIALECT_SIGNED_WEBHOOK, signed_webhook_settings },
+  { "telegram",       NC_ ("format", "Telegram"),       CANDOR_DIALECT_TELEGRAM,
+    telegram_settings },
+  { "signed-webhook", NC_ ("format", "Signed webhook"), CANDOR_DIALECT_SIGNED_WEBHOOK,
+    signed_webhook_settings },
 };
 /* clang-format on */
 
