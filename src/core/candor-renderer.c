@@ -857,11 +857,10 @@ render (CandorRenderer *self,
 
           rendition = _candor_rendition_new (
             format, channel_id, audience_id, subject,
-            defuse_room_mentions (compose_text (subject, sections, n_sections, CANDOR_MARKUP_PLAIN,
-                                                "", "", "\n")));
-          formatted = defuse_room_mentions (compose_html (subject, sections, n_sections,
-                                                          info->markup, "<h3>", "</h3>", "<h4>",
-                                                          "</h4>"));
+            defuse_room_mentions (
+              compose_text (subject, sections, n_sections, CANDOR_MARKUP_PLAIN, "", "", "\n")));
+          formatted = defuse_room_mentions (compose_html (
+            subject, sections, n_sections, info->markup, "<h3>", "</h3>", "<h4>", "</h4>"));
           _candor_rendition_take_json (
             rendition, build_matrix_content (candor_rendition_get_text (rendition), formatted));
           _candor_rendition_take_html (rendition, g_steal_pointer (&formatted));
