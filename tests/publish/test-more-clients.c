@@ -443,7 +443,7 @@ test_telegram_faults (void)
 
   candor_fake_server_drop_next (CANDOR_FAKE_SERVER (fake), 1);
   g_assert_null (publish (client, rendition, "f-1", NULL, &error));
-  g_assert_nonnull (error);
+  g_assert_error (error, CANDOR_PUBLISH_ERROR, CANDOR_PUBLISH_ERROR_UNKNOWN_OUTCOME);
   g_clear_error (&error);
 
   /* HTML Telegram cannot parse: its own words come back. */
@@ -617,7 +617,7 @@ test_webhook (void)
 
   candor_fake_server_drop_next (CANDOR_FAKE_SERVER (fake), 1);
   g_assert_null (publish (client, rendition, "msg_pub-3", NULL, &error));
-  g_assert_nonnull (error);
+  g_assert_error (error, CANDOR_PUBLISH_ERROR, CANDOR_PUBLISH_ERROR_UNKNOWN_OUTCOME);
   g_clear_error (&error);
 
   g_clear_pointer (&receipt, candor_publish_receipt_free);
