@@ -14,10 +14,13 @@
 #include "candor-channel-client.h"
 #include "candor-discord-client.h"
 #include "candor-email-client.h"
+#include "candor-matrix-client.h"
 #include "candor-mattermost-client.h"
 #include "candor-publish-error.h"
 #include "candor-slack-client.h"
 #include "candor-teams-client.h"
+#include "candor-telegram-client.h"
+#include "candor-webhook-client.h"
 
 G_DEFINE_INTERFACE (CandorChannelClient, candor_channel_client, G_TYPE_OBJECT)
 
@@ -35,6 +38,9 @@ static const struct
   { "mattermost", candor_mattermost_client_get_type },
   { "teams", candor_teams_client_get_type },
   { "email", candor_email_client_get_type },
+  { "matrix", candor_matrix_client_get_type },
+  { "telegram", candor_telegram_client_get_type },
+  { "signed-webhook", candor_webhook_client_get_type },
 };
 
 static void
