@@ -54,20 +54,30 @@ enum
 static GParamSpec *properties[N_PROPS];
 
 /* What a setting key is called on screen; a key missing here shows as itself. */
+/* clang-format off */
 static const struct
 {
   const char *key;
   const char *label;
 } setting_labels[] = {
-  /* clang-format off */
-  { "from",      N_ ("_From") },
-  { "to",        N_ ("_To") },
-  { "channel",   N_ ("_Channel") },
-  { "api_url",   N_ ("_API Address") },
-  { "guild_id",  N_ ("_Server ID") },
-  { "thread_id", N_ ("_Thread ID") },
-  /* clang-format on */
+  { "host",       N_ ("Mail _Server") },
+  { "port",       N_ ("_Port") },
+  { "security",   N_ ("_Encryption (starttls, tls or none)") },
+  { "username",   N_ ("_User Name") },
+  { "from",       N_ ("_From") },
+  { "to",         N_ ("_To") },
+  { "bcc",        N_ ("_Bcc") },
+  { "channel",    N_ ("_Channel") },
+  { "api_url",    N_ ("_API Address") },
+  { "api-url",    N_ ("_API Address") },
+  { "guild_id",   N_ ("_Server ID") },
+  { "thread_id",  N_ ("_Thread ID") },
+  { "homeserver", N_ ("_Homeserver") },
+  { "room-id",    N_ ("_Room ID") },
+  { "chat-id",    N_ ("C_hat ID") },
+  { "url",        N_ ("_Address") },
 };
+/* clang-format on */
 
 static const char *
 setting_label (const char *key)
