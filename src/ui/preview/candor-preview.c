@@ -11,8 +11,10 @@
 
 #include <glib/gi18n.h>
 
+#include "candor-application.h"
 #include "candor-channel-view.h"
 #include "candor-preview.h"
+#include "candor-sender.h"
 
 /* Every audience's channels, as they will look, following each keystroke.
  * The composition says what they look like; changes are coalesced into one
@@ -31,6 +33,9 @@ struct _CandorPreview
   CandorComposition *composition;
   GPtrArray         *channel_views;
   char              *findings_signature;
+
+  /* The application's, for the sender identity; NULL outside the application. */
+  GSettings *settings;
 
   guint render_source_id;
 };
@@ -222,6 +227,31 @@ on_composition_changed_cb (CandorPreview *self, CandorComposition *composition)
   show_results (self);
 }
 
+/* The preview and the .eml saved from the same composition say what the
+ * settings say: one sender for both. */
+static void
+apply_sender (CandorPreview *self)
+{
+  g_autofree char *from = NULL;
+  g_autofree char *name = NULL;
+
+  if (self->settings == NULL)
+    return;
+
+  from = candor_sender_dup_from (self->settings);
+  name = g_settings_get_string (self->settings, "sender-name");
+  candor_composition_set_email_from (self->composition, from);
+  for (guint i = 0; i < self->channel_views->len; i++)
+    candor_channel_view_set_sender_name (g_ptr_array_index (self->channel_views, i), name);
+}
+
+static void
+on_settings_changed_cb (CandorPreview *self, const char *key, GSettings *settings)
+{
+  if (g_str_has_prefix (key, "sender-"))
+    apply_sender (self);
+}
+
 /* One channel view for each channel of each audience, on one stack page per audience. */
 static void
 build_channel_views (CandorPreview *self)
@@ -260,6 +290,7 @@ build_channel_views (CandorPreview *self)
                             candor_audience_get_name (audience));
     }
 
+  apply_sender (self);
   queue_render (self);
 }
 
@@ -294,6 +325,7 @@ candor_preview_dispose (GObject *object)
   g_clear_handle_id (&self->render_source_id, g_source_remove);
   disconnect_composition (self);
   g_clear_pointer (&self->channel_views, g_ptr_array_unref);
+  g_clear_object (&self->settings);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), CANDOR_TYPE_PREVIEW);
 
@@ -340,10 +372,18 @@ static void
 candor_preview_init (CandorPreview *self)
 {
   g_autoptr (CandorComposition) composition = candor_composition_new ();
+  GApplication *application = g_application_get_default ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->channel_views = g_ptr_array_new ();
+  if (CANDOR_IS_APPLICATION (application))
+    {
+      self->settings =
+        g_object_ref (candor_application_get_settings (CANDOR_APPLICATION (application)));
+      g_signal_connect_object (self->settings, "changed", G_CALLBACK (on_settings_changed_cb), self,
+                               G_CONNECT_SWAPPED);
+    }
   candor_preview_set_composition (self, composition);
 }
 
