@@ -40,6 +40,7 @@ struct _CandorSession
 
   CandorIncidentListModel *incidents;
   CandorReminder          *reminder;
+  CandorAudienceList      *audiences;
 
   /* Publishing: the configured channels, read once the history is open; the
    * publisher and its outbox, made when they are read. */
@@ -134,6 +135,7 @@ set_history (CandorSession *self, CandorStore *store, const GError *error, const
   if (g_set_object (&self->store, store))
     {
       candor_incident_list_model_set_store (self->incidents, store);
+      candor_audience_list_set_store (self->audiences, store);
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
       if (store != NULL)
         {
@@ -227,6 +229,7 @@ candor_session_dispose (GObject *object)
   g_clear_object (&self->channels);
   g_clear_object (&self->reminder);
   g_clear_object (&self->incidents);
+  g_clear_object (&self->audiences);
   g_clear_object (&self->store);
   g_clear_weak_pointer (&self->application);
 
@@ -316,6 +319,7 @@ candor_session_init (CandorSession *self)
 {
   self->cancellable = g_cancellable_new ();
   self->incidents = candor_incident_list_model_new ();
+  self->audiences = candor_audience_list_new ();
   self->channels = candor_channel_list_new ();
   self->http = candor_http_new (NULL);
 }
@@ -432,6 +436,15 @@ candor_session_get_reminder (CandorSession *self)
   g_return_val_if_fail (CANDOR_IS_SESSION (self), NULL);
 
   return self->reminder;
+}
+
+/* Returns: (transfer none) */
+CandorAudienceList *
+candor_session_get_audiences (CandorSession *self)
+{
+  g_return_val_if_fail (CANDOR_IS_SESSION (self), NULL);
+
+  return self->audiences;
 }
 
 /* The configured channels; empty until the history is open. */

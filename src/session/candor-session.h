@@ -9,6 +9,7 @@
 
 #include <gio/gio.h>
 
+#include "candor-audience-list.h"
 #include "candor-channel-list.h"
 #include "candor-contact.h"
 #include "candor-incident-list-model.h"
@@ -34,6 +35,8 @@ void          candor_session_recover (CandorSession *self);
 
 CandorIncidentListModel *candor_session_get_incidents (CandorSession *self);
 CandorReminder          *candor_session_get_reminder (CandorSession *self);
+/* The audiences of the open history, the defaults until it has its own. */
+CandorAudienceList *candor_session_get_audiences (CandorSession *self);
 
 CandorChannelList *candor_session_get_channels (CandorSession *self);
 CandorPublisher   *candor_session_get_publisher (CandorSession *self);

@@ -59,7 +59,7 @@ candor_application_preferences_action (GSimpleAction *action,
   GtkWindow               *window = gtk_application_get_active_window (GTK_APPLICATION (self));
   CandorPreferencesWindow *preferences;
 
-  preferences = candor_preferences_window_new (self->settings);
+  preferences = candor_preferences_window_new (self->settings, self->session);
   gtk_window_set_transient_for (GTK_WINDOW (preferences), window);
   gtk_window_present (GTK_WINDOW (preferences));
 }

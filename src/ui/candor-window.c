@@ -363,7 +363,17 @@ on_wizard_update_sent_cb (CandorWindow *self, CandorIncident *incident, CandorWi
 static void
 open_wizard (CandorWindow *self, CandorDraft *draft)
 {
-  CandorWizard *wizard;
+  CandorAudienceList *audiences = candor_session_get_audiences (self->session);
+  CandorWizard       *wizard;
+
+  /* A draft that names no audiences of its own writes for the ones set in
+   * Preferences, once there are any. */
+  if (!candor_draft_has_own_audiences (draft) && candor_audience_list_get_stored (audiences))
+    {
+      g_autoptr (GPtrArray) copies = candor_audience_list_dup_audiences (audiences);
+
+      candor_draft_set_audiences (draft, copies);
+    }
 
   wizard =
     candor_wizard_new (gtk_window_get_application (GTK_WINDOW (self)), GTK_WINDOW (self), draft);

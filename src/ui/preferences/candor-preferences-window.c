@@ -11,15 +11,20 @@
 
 #include <glib/gi18n.h>
 
+#include "candor-audiences-page.h"
+#include "candor-channels-page.h"
 #include "candor-preferences-window.h"
 
 struct _CandorPreferencesWindow
 {
   AdwPreferencesWindow parent_instance;
 
-  GSettings *settings;
+  GSettings     *settings;
+  CandorSession *session;
 
   AdwComboRow *language_row;
+  AdwEntryRow *sender_name_row;
+  AdwEntryRow *sender_address_row;
 };
 
 G_DEFINE_FINAL_TYPE (CandorPreferencesWindow,
@@ -30,6 +35,7 @@ enum
 {
   PROP_0,
   PROP_SETTINGS,
+  PROP_SESSION,
   N_PROPS
 };
 
@@ -76,6 +82,15 @@ candor_preferences_window_constructed (GObject *object)
   g_settings_bind_with_mapping (self->settings, "message-language", self->language_row, "selected",
                                 G_SETTINGS_BIND_DEFAULT, language_get_mapping, language_set_mapping,
                                 NULL, NULL);
+  g_settings_bind (self->settings, "sender-name", self->sender_name_row, "text",
+                   G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "sender-address", self->sender_address_row, "text",
+                   G_SETTINGS_BIND_DEFAULT);
+
+  adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self),
+                              ADW_PREFERENCES_PAGE (candor_channels_page_new (self->session)));
+  adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self),
+                              ADW_PREFERENCES_PAGE (candor_audiences_page_new (self->session)));
 }
 
 static void
@@ -85,6 +100,7 @@ candor_preferences_window_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), CANDOR_TYPE_PREFERENCES_WINDOW);
   g_clear_object (&self->settings);
+  g_clear_object (&self->session);
 
   G_OBJECT_CLASS (candor_preferences_window_parent_class)->dispose (object);
 }
@@ -101,6 +117,10 @@ candor_preferences_window_set_property (GObject      *object,
     {
       case PROP_SETTINGS:
         self->settings = g_value_dup_object (value);
+        break;
+
+      case PROP_SESSION:
+        self->session = g_value_dup_object (value);
         break;
 
       default:
@@ -121,12 +141,17 @@ candor_preferences_window_class_init (CandorPreferencesWindowClass *klass)
   properties[PROP_SETTINGS] =
     g_param_spec_object ("settings", NULL, NULL, G_TYPE_SETTINGS,
                          (G_PARAM_WRITABLE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_SESSION] =
+    g_param_spec_object ("session", NULL, NULL, CANDOR_TYPE_SESSION,
+                         (G_PARAM_WRITABLE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (
     widget_class, "/io/github/candor/Candor/candor-preferences-window.ui");
   gtk_widget_class_bind_template_child (widget_class, CandorPreferencesWindow, language_row);
+  gtk_widget_class_bind_template_child (widget_class, CandorPreferencesWindow, sender_name_row);
+  gtk_widget_class_bind_template_child (widget_class, CandorPreferencesWindow, sender_address_row);
 }
 
 static void
@@ -136,9 +161,11 @@ candor_preferences_window_init (CandorPreferencesWindow *self)
 }
 
 CandorPreferencesWindow *
-candor_preferences_window_new (GSettings *settings)
+candor_preferences_window_new (GSettings *settings, CandorSession *session)
 {
   g_return_val_if_fail (G_IS_SETTINGS (settings), NULL);
+  g_return_val_if_fail (CANDOR_IS_SESSION (session), NULL);
 
-  return g_object_new (CANDOR_TYPE_PREFERENCES_WINDOW, "settings", settings, NULL);
+  return g_object_new (CANDOR_TYPE_PREFERENCES_WINDOW, "settings", settings, "session", session,
+                       NULL);
 }

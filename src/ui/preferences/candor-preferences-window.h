@@ -9,6 +9,8 @@
 
 #include <adwaita.h>
 
+#include "candor-session.h"
+
 G_BEGIN_DECLS
 
 #define CANDOR_TYPE_PREFERENCES_WINDOW (candor_preferences_window_get_type ())
@@ -19,6 +21,7 @@ G_DECLARE_FINAL_TYPE (CandorPreferencesWindow,
                       PREFERENCES_WINDOW,
                       AdwPreferencesWindow)
 
-CandorPreferencesWindow *candor_preferences_window_new (GSettings *settings);
+CandorPreferencesWindow *candor_preferences_window_new (GSettings     *settings,
+                                                        CandorSession *session);
 
 G_END_DECLS

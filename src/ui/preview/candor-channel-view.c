@@ -34,6 +34,9 @@ struct _CandorChannelView
   GtkLabel *status_title_label;
   GtkLabel *status_body_label;
   GtkBox   *social_box;
+  /* Who a chat message is posted as: the sender in Preferences. */
+  AdwAvatar *chat_avatar;
+  GtkLabel  *chat_sender_label;
 
   CandorDialect format;
   /* What the chat message was last drawn from: most keystrokes change only
@@ -108,6 +111,8 @@ page_for_format (CandorDialect format)
       case CANDOR_DIALECT_MATTERMOST:
       case CANDOR_DIALECT_MATRIX:
       case CANDOR_DIALECT_TEAMS:
+      case CANDOR_DIALECT_TELEGRAM:
+      case CANDOR_DIALECT_SIGNED_WEBHOOK:
       default:
         return "chat";
     }
@@ -255,6 +260,8 @@ candor_channel_view_class_init (CandorChannelViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CandorChannelView, email_to_label);
   gtk_widget_class_bind_template_child (widget_class, CandorChannelView, email_subject_label);
   gtk_widget_class_bind_template_child (widget_class, CandorChannelView, email_body_label);
+  gtk_widget_class_bind_template_child (widget_class, CandorChannelView, chat_avatar);
+  gtk_widget_class_bind_template_child (widget_class, CandorChannelView, chat_sender_label);
   gtk_widget_class_bind_template_child (widget_class, CandorChannelView, chat_body_label);
   gtk_widget_class_bind_template_child (widget_class, CandorChannelView, status_title_label);
   gtk_widget_class_bind_template_child (widget_class, CandorChannelView, status_body_label);
@@ -329,12 +336,28 @@ draw (CandorChannelView *self, CandorRendition *rendition)
         show_thread (self, rendition != NULL ? candor_rendition_get_thread (rendition) : NULL);
         break;
 
+      /* One message shows formatted; a longer text as the thread it goes out as. */
+      case CANDOR_DIALECT_TELEGRAM:
+        {
+          CandorSocialThread *thread =
+            rendition != NULL ? candor_rendition_get_thread (rendition) : NULL;
+          gboolean several = thread != NULL && candor_social_thread_get_n_posts (thread) > 1;
+
+          gtk_stack_set_visible_child_name (self->stack, several ? "social" : "chat");
+          if (several)
+            show_thread (self, thread);
+          else
+            draw_chat_message (self, rendition);
+        }
+        break;
+
       case CANDOR_DIALECT_PLAIN:
       case CANDOR_DIALECT_SLACK:
       case CANDOR_DIALECT_DISCORD:
       case CANDOR_DIALECT_MATTERMOST:
       case CANDOR_DIALECT_MATRIX:
       case CANDOR_DIALECT_TEAMS:
+      case CANDOR_DIALECT_SIGNED_WEBHOOK:
       default:
         draw_chat_message (self, rendition);
         break;
@@ -420,4 +443,15 @@ candor_channel_view_flush (CandorChannelView *self)
   g_return_if_fail (CANDOR_IS_CHANNEL_VIEW (self));
 
   draw_pending (self);
+}
+
+/* The name a chat message is posted under: the sender's, as the email says. */
+void
+candor_channel_view_set_sender_name (CandorChannelView *self, const char *name)
+{
+  g_return_if_fail (CANDOR_IS_CHANNEL_VIEW (self));
+  g_return_if_fail (name != NULL);
+
+  gtk_label_set_label (self->chat_sender_label, name);
+  adw_avatar_set_text (self->chat_avatar, name);
 }

@@ -20,5 +20,6 @@ CandorChannelView *candor_channel_view_new (CandorDialect format);
 CandorDialect      candor_channel_view_get_format (CandorChannelView *self);
 void candor_channel_view_set_rendition (CandorChannelView *self, CandorRendition *rendition);
 void candor_channel_view_flush (CandorChannelView *self);
+void candor_channel_view_set_sender_name (CandorChannelView *self, const char *name);
 
 G_END_DECLS

@@ -11,8 +11,10 @@
 
 #include <glib/gi18n.h>
 
+#include "candor-application.h"
 #include "candor-channel-view.h"
 #include "candor-preview.h"
+#include "candor-sender.h"
 
 /* Every audience's channels, as they will look, following each keystroke.
  * The composition says what they look like; changes are coalesced into one
@@ -32,6 +34,9 @@ struct _CandorPreview
   GPtrArray         *channel_views;
   char              *findings_signature;
 
+  /* The application's, for the sender identity; NULL outside the application. */
+  GSettings *settings;
+
   guint render_source_id;
 };
 
@@ -50,19 +55,44 @@ static guint signals[N_SIGNALS];
  * the frame that shows the keystroke, never after it. */
 #define RENDER_PRIORITY (G_PRIORITY_HIGH_IDLE + 10)
 
+/* Under the explanation: what to write instead, then where and which words. */
+static char *
+finding_subtitle (CandorFinding *finding)
+{
+  g_autoptr (GString) subtitle = g_string_new (candor_finding_get_suggestion (finding));
+  int              field = candor_finding_get_field (finding);
+  const char      *quote = candor_finding_get_quote (finding);
+  g_autofree char *place = NULL;
+
+  if (field >= 0 && field < CANDOR_N_FIELDS && quote != NULL)
+    /* TRANSLATORS: a field of the message and the words a check found in it, e.g.
+     * Executive Summary: “caused by our vendor”. */
+    place = g_strdup_printf (_("%s: “%s”"), candor_field_get_label (field), quote);
+  else if (field >= 0 && field < CANDOR_N_FIELDS)
+    place = g_strdup (candor_field_get_label (field));
+  else if (quote != NULL)
+    place = g_strdup_printf (_("“%s”"), quote);
+
+  if (place != NULL)
+    {
+      if (subtitle->len > 0)
+        g_string_append_c (subtitle, '\n');
+      g_string_append (subtitle, place);
+    }
+
+  return g_string_free (g_steal_pointer (&subtitle), FALSE);
+}
+
 static GtkWidget *
 finding_row_new (CandorFinding *finding)
 {
-  GtkWidget  *row = adw_action_row_new ();
-  const char *field_label = "";
-  int         field = candor_finding_get_field (finding);
-
-  if (field >= 0 && field < CANDOR_N_FIELDS)
-    field_label = candor_field_get_label (field);
+  GtkWidget       *row = adw_action_row_new ();
+  g_autofree char *subtitle = finding_subtitle (finding);
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), candor_finding_get_message (finding));
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), field_label);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
   adw_action_row_add_prefix (ADW_ACTION_ROW (row),
                              gtk_image_new_from_icon_name (candor_finding_get_severity (finding) ==
                                                                CANDOR_FINDING_SEVERITY_ERROR
@@ -86,9 +116,10 @@ show_findings (CandorPreview *self, GPtrArray *findings)
     {
       CandorFinding *finding = g_ptr_array_index (findings, i);
 
-      g_string_append_printf (signature, "%s|%d|%s\n", candor_finding_get_rule_id (finding),
-                              candor_finding_get_field (finding),
-                              candor_finding_get_message (finding));
+      g_string_append_printf (
+        signature, "%s|%d|%s|%s\n", candor_finding_get_rule_id (finding),
+        candor_finding_get_field (finding), candor_finding_get_message (finding),
+        candor_finding_get_quote (finding) != NULL ? candor_finding_get_quote (finding) : "");
     }
 
   if (g_strcmp0 (signature->str, self->findings_signature) == 0)
@@ -196,6 +227,31 @@ on_composition_changed_cb (CandorPreview *self, CandorComposition *composition)
   show_results (self);
 }
 
+/* The preview and the .eml saved from the same composition say what the
+ * settings say: one sender for both. */
+static void
+apply_sender (CandorPreview *self)
+{
+  g_autofree char *from = NULL;
+  g_autofree char *name = NULL;
+
+  if (self->settings == NULL)
+    return;
+
+  from = candor_sender_dup_from (self->settings);
+  name = g_settings_get_string (self->settings, "sender-name");
+  candor_composition_set_email_from (self->composition, from);
+  for (guint i = 0; i < self->channel_views->len; i++)
+    candor_channel_view_set_sender_name (g_ptr_array_index (self->channel_views, i), name);
+}
+
+static void
+on_settings_changed_cb (CandorPreview *self, const char *key, GSettings *settings)
+{
+  if (g_str_has_prefix (key, "sender-"))
+    apply_sender (self);
+}
+
 /* One channel view for each channel of each audience, on one stack page per audience. */
 static void
 build_channel_views (CandorPreview *self)
@@ -234,6 +290,7 @@ build_channel_views (CandorPreview *self)
                             candor_audience_get_name (audience));
     }
 
+  apply_sender (self);
   queue_render (self);
 }
 
@@ -268,6 +325,7 @@ candor_preview_dispose (GObject *object)
   g_clear_handle_id (&self->render_source_id, g_source_remove);
   disconnect_composition (self);
   g_clear_pointer (&self->channel_views, g_ptr_array_unref);
+  g_clear_object (&self->settings);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), CANDOR_TYPE_PREVIEW);
 
@@ -314,10 +372,18 @@ static void
 candor_preview_init (CandorPreview *self)
 {
   g_autoptr (CandorComposition) composition = candor_composition_new ();
+  GApplication *application = g_application_get_default ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->channel_views = g_ptr_array_new ();
+  if (CANDOR_IS_APPLICATION (application))
+    {
+      self->settings =
+        g_object_ref (candor_application_get_settings (CANDOR_APPLICATION (application)));
+      g_signal_connect_object (self->settings, "changed", G_CALLBACK (on_settings_changed_cb), self,
+                               G_CONNECT_SWAPPED);
+    }
   candor_preview_set_composition (self, composition);
 }
 
