@@ -30,6 +30,9 @@ struct _CandorWindow
   /* Shown from a search hit that is not (yet) loaded in the list. */
   CandorIncident *found_incident;
   GCancellable   *find_cancellable;
+  /* The incident an update was just sent for: the list is read anew after
+   * it is recorded, and it stays selected through that. */
+  char *sent_incident_id;
 
   AdwLeaflet             *leaflet;
   GtkWidget              *sidebar;
@@ -88,6 +91,16 @@ on_incidents_items_changed_cb (CandorWindow *self,
                                guint         added,
                                GListModel   *model)
 {
+  if (self->sent_incident_id != NULL)
+    {
+      guint sent = candor_incident_list_model_find (self->incidents, self->sent_incident_id);
+
+      if (sent != GTK_INVALID_LIST_POSITION)
+        gtk_single_selection_set_selected (self->selection, sent);
+      if (!candor_incident_list_model_get_loading (self->incidents))
+        g_clear_pointer (&self->sent_incident_id, g_free);
+    }
+
   candor_window_update_content (self);
 }
 
@@ -335,6 +348,18 @@ on_wizard_incident_started_cb (CandorWindow *self, CandorIncident *incident, Can
   show_incident (self, incident);
 }
 
+/* The update is in the history now: its timeline shows it. */
+static void
+on_wizard_update_sent_cb (CandorWindow *self, CandorIncident *incident, CandorWizard *wizard)
+{
+  /* Recording it started reading the list anew: select it again after. */
+  g_clear_pointer (&self->sent_incident_id, g_free);
+  if (candor_incident_list_model_get_loading (self->incidents))
+    self->sent_incident_id = g_strdup (candor_incident_get_id (incident));
+  show_incident (self, incident);
+  candor_incident_page_reload (self->incident_page);
+}
+
 static void
 open_wizard (CandorWindow *self, CandorDraft *draft)
 {
@@ -354,6 +379,8 @@ open_wizard (CandorWindow *self, CandorDraft *draft)
     candor_wizard_new (gtk_window_get_application (GTK_WINDOW (self)), GTK_WINDOW (self), draft);
   g_signal_connect_object (wizard, "incident-started", G_CALLBACK (on_wizard_incident_started_cb),
                            self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (wizard, "update-sent", G_CALLBACK (on_wizard_update_sent_cb), self,
+                           G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (wizard));
 }
 
@@ -528,6 +555,7 @@ candor_window_dispose (GObject *object)
   g_cancellable_cancel (self->find_cancellable);
   g_clear_object (&self->find_cancellable);
   g_clear_object (&self->found_incident);
+  g_clear_pointer (&self->sent_incident_id, g_free);
   g_clear_object (&self->selection);
   g_clear_object (&self->incidents);
   g_clear_object (&self->session);
@@ -636,6 +664,8 @@ candor_window_new (CandorApplication *application)
 
   self = g_object_new (CANDOR_TYPE_WINDOW, "application", application, NULL);
   self->session = g_object_ref (candor_application_get_session (application));
+  candor_incident_page_set_channels (self->incident_page,
+                                     G_LIST_MODEL (candor_session_get_channels (self->session)));
 
   /* Every window lists the session's incidents; each has its own selection. */
   self->incidents = g_object_ref (candor_session_get_incidents (self->session));

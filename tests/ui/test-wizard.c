@@ -361,9 +361,10 @@ test_wizard_walks_all_steps (void)
     gtk_widget_activate (adw_action_row_get_activatable_widget (ADW_ACTION_ROW (when_changed))));
   g_assert_true (candor_update_get_next_update_when_changed (update));
 
-  /* Step 7: the review is the last step. */
+  /* Step 7: the review is the last step: Next turns into Publish. */
   next_step (wizard);
-  g_assert_false (gtk_widget_get_visible (next_button));
+  g_assert_true (gtk_widget_get_visible (next_button));
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (next_button)), ==, "_Publish");
   candor_test_ui_wait_for_widget (GTK_WIDGET (wizard), GTK_TYPE_BUTTON, "label",
                                   "_Copy as Rich Text");
 

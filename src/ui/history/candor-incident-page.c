@@ -14,6 +14,7 @@
 #include "candor-dialect.h"
 #include "candor-incident-facts.h"
 #include "candor-audience.h"
+#include "candor-channel.h"
 #include "candor-incident-page.h"
 #include "candor-incident-summary.h"
 
@@ -30,6 +31,8 @@ struct _CandorIncidentPage
   GCancellable   *cancellable;
   /* Of CandorSentUpdate, oldest first: what the timeline shows. */
   GPtrArray *sent_updates;
+  /* Of CandorChannel: a publication shows its channel's name. */
+  GListModel *channels;
 
   GtkImage     *severity_badge;
   GtkLabel     *title_label;
@@ -142,8 +145,26 @@ audience_display_name (const char *audience_id)
   return audience_id;
 }
 
+/* The configured channel's name; its id once it is removed. */
+static const char *
+channel_display_name (GListModel *channels, const char *channel_id)
+{
+  guint n = channels != NULL ? g_list_model_get_n_items (channels) : 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr (CandorChannel) channel = g_list_model_get_item (channels, i);
+
+      /* The model keeps the channel, and its name, after this reference goes. */
+      if (g_strcmp0 (candor_channel_get_id (channel), channel_id) == 0)
+        return candor_channel_get_name (channel);
+    }
+
+  return channel_id;
+}
+
 static GtkWidget *
-build_rendition_row (CandorSentRendition *rendition, GPtrArray *publications)
+build_rendition_row (CandorSentRendition *rendition, GPtrArray *publications, GListModel *channels)
 {
   GtkWidget *row = adw_expander_row_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
@@ -185,7 +206,7 @@ build_rendition_row (CandorSentRendition *rendition, GPtrArray *publications)
       publication_row = adw_action_row_new ();
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (publication_row), FALSE);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (publication_row),
-                                     publication->channel_id);
+                                     channel_display_name (channels, publication->channel_id));
       if (publication->last_error != NULL && publication->state != CANDOR_PUBLICATION_STATE_SENT)
         {
           /* Translators: a publication state and the error, "Failed: 503 Service Unavailable" */
@@ -194,7 +215,13 @@ build_rendition_row (CandorSentRendition *rendition, GPtrArray *publications)
           adw_action_row_set_subtitle (ADW_ACTION_ROW (publication_row), detail);
         }
       else
-        adw_action_row_set_subtitle (ADW_ACTION_ROW (publication_row), state);
+        {
+          /* When it was last heard of: for a sent one, when it went out. */
+          g_autofree char *at = format_time (publication->updated_at);
+          g_autofree char *detail = g_strdup_printf (_("%s · %s"), state, at);
+
+          adw_action_row_set_subtitle (ADW_ACTION_ROW (publication_row), detail);
+        }
 
       if (publication->state == CANDOR_PUBLICATION_STATE_FAILED ||
           publication->state == CANDOR_PUBLICATION_STATE_VERIFY)
@@ -250,7 +277,7 @@ describe_promise (const CandorUpdateFacts *facts)
 }
 
 static GtkWidget *
-build_update_group (CandorSentUpdate *sent, const CandorUpdateFacts *facts)
+build_update_group (CandorSentUpdate *sent, const CandorUpdateFacts *facts, GListModel *channels)
 {
   GtkWidget       *group = adw_preferences_group_new ();
   g_autofree char *sent_at = format_time (sent->sent_at);
@@ -289,7 +316,7 @@ build_update_group (CandorSentUpdate *sent, const CandorUpdateFacts *facts)
   for (guint i = 0; i < sent->renditions->len; i++)
     adw_preferences_group_add (
       ADW_PREFERENCES_GROUP (group),
-      build_rendition_row (g_ptr_array_index (sent->renditions, i), sent->publications));
+      build_rendition_row (g_ptr_array_index (sent->renditions, i), sent->publications, channels));
 
   return group;
 }
@@ -327,8 +354,9 @@ candor_incident_page_show_timeline (CandorIncidentPage *self)
           ? &g_array_index (facts->updates, CandorUpdateFacts, i - 1)
           : NULL;
 
-      gtk_box_append (self->updates_box,
-                      build_update_group (g_ptr_array_index (sent_updates, i - 1), update_facts));
+      gtk_box_append (
+        self->updates_box,
+        build_update_group (g_ptr_array_index (sent_updates, i - 1), update_facts, self->channels));
     }
 
   gtk_widget_set_visible (self->empty_page, sent_updates->len == 0);
@@ -577,6 +605,9 @@ candor_incident_page_dispose (GObject *object)
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   g_clear_object (&self->store);
+  if (self->channels != NULL)
+    g_signal_handlers_disconnect_by_data (self->channels, self);
+  g_clear_object (&self->channels);
   g_clear_pointer (&self->sent_updates, g_ptr_array_unref);
   gtk_widget_dispose_template (GTK_WIDGET (self), CANDOR_TYPE_INCIDENT_PAGE);
 
@@ -732,4 +763,21 @@ candor_incident_page_reload (CandorIncidentPage *self)
   g_return_if_fail (CANDOR_IS_INCIDENT_PAGE (self));
 
   candor_incident_page_load (self);
+}
+
+/* The configured channels (CandorChannel), to name each publication's. */
+void
+candor_incident_page_set_channels (CandorIncidentPage *self, GListModel *channels)
+{
+  g_return_if_fail (CANDOR_IS_INCIDENT_PAGE (self));
+  g_return_if_fail (channels == NULL || G_IS_LIST_MODEL (channels));
+
+  if (self->channels != NULL)
+    g_signal_handlers_disconnect_by_data (self->channels, self);
+  g_set_object (&self->channels, channels);
+  if (channels != NULL)
+    g_signal_connect_object (channels, "items-changed",
+                             G_CALLBACK (candor_incident_page_show_timeline), self,
+                             G_CONNECT_SWAPPED);
+  candor_incident_page_show_timeline (self);
 }

@@ -23,5 +23,6 @@ void         candor_incident_page_set_incident (CandorIncidentPage *self, Candor
 CandorStore *candor_incident_page_get_store (CandorIncidentPage *self);
 void         candor_incident_page_set_store (CandorIncidentPage *self, CandorStore *store);
 void         candor_incident_page_reload (CandorIncidentPage *self);
+void         candor_incident_page_set_channels (CandorIncidentPage *self, GListModel *channels);
 
 G_END_DECLS

@@ -12,15 +12,21 @@
 #include <glib/gi18n.h>
 
 #include "candor-dialect.h"
+#include "candor-mark-sent-dialog.h"
+#include "candor-publication-row.h"
 #include "candor-wizard-review-page.h"
 
 /* Step 7: every audience's and channel's final text, the checks still open,
- * and for critical or SLA-bound incidents the legal review. What works today
- * is offered: copying the email as rich text and saving it as .eml. */
+ * and for critical or SLA-bound incidents the legal review; then Publish
+ * (the page's apply step: every channel of every audience at once, a row
+ * each showing how it goes), or, for a message sent by hand, copying the
+ * email, saving it as .eml and Mark as Sent. */
 struct _CandorWizardReviewPage
 {
   CandorWizardPage parent_instance;
 
+  GtkLabel            *publish_status;
+  GtkListBox          *publications_list;
   AdwPreferencesGroup *checks_group;
   GtkListBox          *checks_list;
   AdwPreferencesGroup *legal_group;
@@ -30,6 +36,16 @@ struct _CandorWizardReviewPage
   GtkListBox          *texts_list;
 
   CandorComposition *composition;
+  CandorSession     *session;
+
+  /* While publishing: the renditions sent, a row each in the same order,
+   * and which row each outbox rendition id is shown in. */
+  CandorPublisher *publisher;
+  GPtrArray       *publishing;
+  GPtrArray       *rows;
+  GHashTable      *rows_by_rendition;
+  /* The update is in the history: it must not be published or marked again. */
+  gboolean recorded;
 };
 
 G_DEFINE_FINAL_TYPE (CandorWizardReviewPage, candor_wizard_review_page, CANDOR_TYPE_WIZARD_PAGE)
@@ -37,6 +53,7 @@ G_DEFINE_FINAL_TYPE (CandorWizardReviewPage, candor_wizard_review_page, CANDOR_T
 enum
 {
   FINDING_ACTIVATED,
+  SENT,
   N_SIGNALS
 };
 
@@ -51,14 +68,92 @@ needs_legal_review (CandorWizardReviewPage *self)
                               candor_incident_get_sla_relevant (incident));
 }
 
+/* The renditions Publish sends: those whose channel is configured. */
+static GPtrArray *
+dup_publishable (CandorWizardReviewPage *self)
+{
+  GPtrArray *renditions = candor_composition_get_renditions (self->composition);
+  GPtrArray *publishable = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = 0; i < renditions->len; i++)
+    if (candor_channel_find (candor_composition_get_channels (self->composition),
+                             candor_rendition_get_channel_id (g_ptr_array_index (renditions, i))) !=
+        NULL)
+      g_ptr_array_add (publishable, g_object_ref (g_ptr_array_index (renditions, i)));
+
+  return publishable;
+}
+
+static guint
+count_publications (CandorWizardReviewPage *self)
+{
+  g_autoptr (GPtrArray) publishable = dup_publishable (self);
+
+  return publishable->len;
+}
+
+/* Why Publish cannot go yet, in the order the author can act on it; %NULL
+ * when it can. */
+static char *
+dup_blocker (CandorWizardReviewPage *self)
+{
+  GPtrArray *findings = candor_composition_get_findings (self->composition);
+  guint      errors = 0;
+
+  if (self->recorded)
+    return g_strdup (_("This update is in the history. What has not gone out yet is sent from "
+                       "the outbox; the incident's page shows how it goes."));
+
+  if (self->session == NULL || candor_session_get_publisher (self->session) == NULL)
+    return g_strdup (_("Publishing starts once the history is open."));
+
+  if (needs_legal_review (self) && !gtk_switch_get_active (self->legal_switch))
+    return g_strdup (_("Publish waits for the legal and contract review below."));
+
+  /* The composition lists only the findings not acknowledged. */
+  for (guint i = 0; i < findings->len; i++)
+    if (candor_finding_get_severity (g_ptr_array_index (findings, i)) ==
+        CANDOR_FINDING_SEVERITY_ERROR)
+      errors++;
+  if (errors > 0)
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                         "Publish waits for %u error among the checks below: fix "
+                                         "it, or acknowledge it if the text is right.",
+                                         "Publish waits for %u errors among the checks below: fix "
+                                         "them, or acknowledge them if the text is right.",
+                                         errors),
+                            errors);
+
+  if (count_publications (self) == 0)
+    return g_strdup (_("No channel reaches the selected audiences. Add one in Preferences, or "
+                       "send the update yourself and record it with Mark as Sent."));
+
+  return NULL;
+}
+
 static void
 update_complete (CandorWizardReviewPage *self)
 {
-  gboolean legal = needs_legal_review (self);
+  g_autofree char *blocker = NULL;
+  g_autofree char *plan = NULL;
+  guint            n;
 
-  gtk_widget_set_visible (GTK_WIDGET (self->legal_group), legal);
-  candor_wizard_page_set_complete (CANDOR_WIZARD_PAGE (self),
-                                   !legal || gtk_switch_get_active (self->legal_switch));
+  gtk_widget_set_visible (GTK_WIDGET (self->legal_group), needs_legal_review (self));
+
+  /* While publishing, the rows say how it goes. */
+  if (candor_wizard_page_get_applying (CANDOR_WIZARD_PAGE (self)))
+    return;
+
+  blocker = dup_blocker (self);
+  n = count_publications (self);
+  plan = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                       "Publish (Ctrl+Enter) sends this update to %u channel.",
+                                       "Publish (Ctrl+Enter) sends this update to all %u channels "
+                                       "at once.",
+                                       n),
+                          n);
+  gtk_label_set_label (self->publish_status, blocker != NULL ? blocker : plan);
+  candor_wizard_page_set_complete (CANDOR_WIZARD_PAGE (self), blocker == NULL);
 }
 
 static void
@@ -177,10 +272,20 @@ show_checks (CandorWizardReviewPage *self)
       CandorFinding   *finding = g_ptr_array_index (findings, i);
       GtkWidget       *row = adw_action_row_new ();
       g_autofree char *subtitle = finding_subtitle (finding);
+      GtkWidget       *icon;
 
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
                                      candor_finding_get_message (finding));
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      /* An error holds Publish back: the author must see which one it is. */
+      icon = gtk_image_new_from_icon_name (candor_finding_get_severity (finding) ==
+                                               CANDOR_FINDING_SEVERITY_ERROR
+                                             ? "dialog-error-symbolic"
+                                             : "dialog-warning-symbolic");
+      gtk_accessible_update_property (
+        GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL,
+        candor_finding_severity_get_label (candor_finding_get_severity (finding)), -1);
+      adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
       adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
       adw_action_row_add_suffix (
@@ -235,6 +340,110 @@ show_texts (CandorWizardReviewPage *self)
         }
       gtk_list_box_append (self->texts_list, expander);
     }
+}
+
+/* One row per rendition Publish sends, audience by audience. */
+static void
+show_publications (CandorWizardReviewPage *self, GPtrArray *renditions)
+{
+  GPtrArray *audiences = candor_composition_get_audiences (self->composition);
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->publications_list))) != NULL)
+    gtk_list_box_remove (self->publications_list, child);
+  g_ptr_array_set_size (self->rows, 0);
+  g_hash_table_remove_all (self->rows_by_rendition);
+
+  for (guint i = 0; i < renditions->len; i++)
+    {
+      GtkWidget       *row;
+      CandorRendition *rendition = g_ptr_array_index (renditions, i);
+      const char      *audience_id = candor_rendition_get_audience_id (rendition);
+      const char      *audience_name = audience_id;
+      CandorChannel   *channel =
+        candor_channel_find (candor_composition_get_channels (self->composition),
+                             candor_rendition_get_channel_id (rendition));
+
+      if (channel == NULL)
+        continue;
+
+      for (guint j = 0; audiences != NULL && j < audiences->len; j++)
+        if (g_str_equal (candor_audience_get_id (g_ptr_array_index (audiences, j)), audience_id))
+          audience_name = candor_audience_get_name (g_ptr_array_index (audiences, j));
+
+      row = candor_publication_row_new (audience_id, audience_name, candor_channel_get_id (channel),
+                                        candor_channel_get_name (channel));
+      g_ptr_array_add (self->rows, g_object_ref (row));
+      gtk_list_box_append (self->publications_list, row);
+    }
+
+  gtk_widget_set_visible (GTK_WIDGET (self->publications_list), TRUE);
+}
+
+static gboolean
+row_is_bound (CandorWizardReviewPage *self, CandorPublicationRow *row)
+{
+  GHashTableIter iter;
+  gpointer       value;
+
+  g_hash_table_iter_init (&iter, self->rows_by_rendition);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    if (value == row)
+      return TRUE;
+
+  return FALSE;
+}
+
+/* The outbox names a publication by its rendition's id, which the rows
+ * learn as the publications are queued: one per rendition, in the order
+ * they were given, so the first unbound row of the channel is this one. */
+static CandorPublicationRow *
+find_row (CandorWizardReviewPage *self, const CandorPublication *publication)
+{
+  CandorPublicationRow *row =
+    g_hash_table_lookup (self->rows_by_rendition, &publication->rendition_id);
+
+  if (row != NULL)
+    return row;
+
+  for (guint i = 0; i < self->rows->len; i++)
+    {
+      CandorPublicationRow *candidate = g_ptr_array_index (self->rows, i);
+
+      if (g_strcmp0 (candor_publication_row_get_channel_id (candidate), publication->channel_id) ==
+            0 &&
+          !row_is_bound (self, candidate))
+        {
+          g_hash_table_insert (self->rows_by_rendition,
+                               g_memdup2 (&publication->rendition_id, sizeof (gint64)), candidate);
+          return candidate;
+        }
+    }
+
+  return NULL;
+}
+
+static void
+on_publication_changed_cb (CandorWizardReviewPage *self,
+                           CandorPublication      *publication,
+                           CandorPublisher        *publisher)
+{
+  CandorPublicationRow *row = find_row (self, publication);
+
+  /* Not one of this update's: the outbox is sending an older one. */
+  if (row == NULL)
+    return;
+
+  candor_publication_row_set_publication (row, publication,
+                                          candor_publisher_get_online (publisher));
+}
+
+static void
+stop_following_publisher (CandorWizardReviewPage *self)
+{
+  if (self->publisher != NULL)
+    g_signal_handlers_disconnect_by_data (self->publisher, self);
+  g_clear_object (&self->publisher);
 }
 
 static void
@@ -325,6 +534,193 @@ candor_wizard_review_page_save_eml_action (GtkWidget  *widget,
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
 }
 
+/* The update is in the history: the wizard closes when everything went
+ * out; otherwise it stays, showing what waits or failed. */
+static void
+show_recorded (CandorWizardReviewPage *self, CandorSentUpdate *sent)
+{
+  gboolean all_sent = TRUE;
+
+  self->recorded = TRUE;
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "review.mark-sent", FALSE);
+
+  for (guint i = 0; i < sent->publications->len; i++)
+    {
+      CandorPublication    *publication = g_ptr_array_index (sent->publications, i);
+      CandorPublicationRow *row = find_row (self, publication);
+
+      if (row != NULL)
+        candor_publication_row_set_publication (row, publication,
+                                                self->publisher == NULL ||
+                                                  candor_publisher_get_online (self->publisher));
+      all_sent = all_sent && publication->state == CANDOR_PUBLICATION_STATE_SENT;
+    }
+
+  update_complete (self);
+  g_signal_emit (self, signals[SENT], 0, all_sent);
+}
+
+static void
+on_published_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (CandorWizardReviewPage) self = user_data;
+  g_autoptr (CandorSentUpdate) sent = NULL;
+  g_autoptr (GError) error = NULL;
+
+  sent = candor_publisher_publish_finish (CANDOR_PUBLISHER (source), result, &error);
+  candor_wizard_page_apply_complete (CANDOR_WIZARD_PAGE (self), FALSE);
+
+  /* The wizard closed meanwhile: nothing left to show it in. */
+  if (self->composition == NULL)
+    return;
+
+  if (sent != NULL)
+    show_recorded (self, sent);
+  else
+    {
+      g_autofree char *message = NULL;
+
+      /* Nothing was recorded: the author may publish again. */
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        message = g_strdup (_("Publishing was cancelled before anything went out."));
+      else
+        /* Translators: %s says why, e.g. "The disk is full." */
+        message = g_strdup_printf (_("Could not publish: %s"), error->message);
+      gtk_widget_set_visible (GTK_WIDGET (self->publications_list), FALSE);
+      update_complete (self);
+      gtk_label_set_label (self->publish_status, message);
+    }
+
+  stop_following_publisher (self);
+}
+
+/* Publish: every publishable rendition at once, a row each. Cancel (the
+ * wizard's Back or Escape while this runs) stops what has not gone out. */
+static gboolean
+candor_wizard_review_page_apply (CandorWizardPage *page, GCancellable *cancellable)
+{
+  CandorWizardReviewPage *self = CANDOR_WIZARD_REVIEW_PAGE (page);
+  CandorPublisher        *publisher;
+
+  if (self->composition == NULL || self->session == NULL || self->recorded ||
+      (publisher = candor_session_get_publisher (self->session)) == NULL)
+    return FALSE;
+
+  g_clear_pointer (&self->publishing, g_ptr_array_unref);
+  self->publishing = dup_publishable (self);
+  show_publications (self, self->publishing);
+  gtk_label_set_label (self->publish_status,
+                       _("Publishing to every channel at once. Cancel (Escape) stops what has not "
+                         "gone out yet."));
+
+  stop_following_publisher (self);
+  self->publisher = g_object_ref (publisher);
+  g_signal_connect_object (publisher, "publication-changed", G_CALLBACK (on_publication_changed_cb),
+                           self, G_CONNECT_SWAPPED);
+  candor_publisher_publish_async (publisher, candor_wizard_page_get_incident (page),
+                                  candor_wizard_page_get_update (page), self->publishing,
+                                  cancellable, on_published_cb, g_object_ref (self));
+
+  return TRUE;
+}
+
+static void
+on_marked_sent_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (CandorWizardReviewPage) self = user_data;
+  g_autoptr (CandorSentUpdate) sent = NULL;
+  g_autoptr (GError) error = NULL;
+  GtkWidget *message;
+
+  sent = candor_publisher_mark_sent_finish (CANDOR_PUBLISHER (source), result, &error);
+  if (self->composition == NULL)
+    return;
+  if (sent != NULL)
+    {
+      show_recorded (self, sent);
+      return;
+    }
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "review.mark-sent", TRUE);
+  if (gtk_widget_get_root (GTK_WIDGET (self)) == NULL)
+    return;
+
+  message = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+                                    _("Could Not Record the Update"), error->message);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (message), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (message));
+}
+
+/* What was sent by hand: the selected audience's email when it has one
+ * (what Copy and Save .eml give), else every rendition of that audience. */
+static GPtrArray *
+dup_sent_by_hand (CandorWizardReviewPage *self)
+{
+  GPtrArray       *renditions = candor_composition_get_renditions (self->composition);
+  GPtrArray       *sent = g_ptr_array_new_with_free_func (g_object_unref);
+  CandorRendition *email = get_selected_email (self);
+  CandorAudience  *audience = get_selected_audience (self);
+
+  if (email != NULL)
+    {
+      g_ptr_array_add (sent, g_object_ref (email));
+      return sent;
+    }
+
+  for (guint i = 0; audience != NULL && i < renditions->len; i++)
+    if (g_str_equal (candor_rendition_get_audience_id (g_ptr_array_index (renditions, i)),
+                     candor_audience_get_id (audience)))
+      g_ptr_array_add (sent, g_object_ref (g_ptr_array_index (renditions, i)));
+
+  return sent;
+}
+
+static void
+record_marked_sent (CandorWizardReviewPage *self, GDateTime *sent_at)
+{
+  CandorPublisher *publisher =
+    self->session != NULL ? candor_session_get_publisher (self->session) : NULL;
+  g_autoptr (GPtrArray) renditions = NULL;
+
+  if (publisher == NULL || self->recorded || self->composition == NULL)
+    return;
+
+  /* Once: a second click while the first is recorded would record it twice. */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "review.mark-sent", FALSE);
+  renditions = dup_sent_by_hand (self);
+  candor_publisher_mark_sent_async (
+    publisher, candor_wizard_page_get_incident (CANDOR_WIZARD_PAGE (self)),
+    candor_wizard_page_get_update (CANDOR_WIZARD_PAGE (self)), renditions, sent_at, NULL,
+    on_marked_sent_cb, g_object_ref (self));
+}
+
+static void
+on_mark_sent_response_cb (CandorWizardReviewPage *self,
+                          const char             *response,
+                          CandorMarkSentDialog   *dialog)
+{
+  g_autoptr (GDateTime) sent_at = NULL;
+
+  if (!g_str_equal (response, "mark") ||
+      (sent_at = candor_mark_sent_dialog_dup_sent_at (dialog)) == NULL)
+    return;
+
+  record_marked_sent (self, sent_at);
+}
+
+static void
+candor_wizard_review_page_mark_sent_action (GtkWidget  *widget,
+                                            const char *action_name,
+                                            GVariant   *parameter)
+{
+  CandorMarkSentDialog *dialog =
+    candor_mark_sent_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)));
+
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_mark_sent_response_cb), widget,
+                           G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 static void
 candor_wizard_review_page_copy_action (GtkWidget  *widget,
                                        const char *action_name,
@@ -341,9 +737,25 @@ candor_wizard_review_page_dispose (GObject *object)
   if (self->composition != NULL)
     g_signal_handlers_disconnect_by_data (self->composition, self);
   g_clear_object (&self->composition);
+  stop_following_publisher (self);
+  if (self->session != NULL)
+    g_signal_handlers_disconnect_by_data (self->session, self);
+  g_clear_object (&self->session);
+  g_clear_pointer (&self->publishing, g_ptr_array_unref);
   gtk_widget_dispose_template (GTK_WIDGET (self), CANDOR_TYPE_WIZARD_REVIEW_PAGE);
 
   G_OBJECT_CLASS (candor_wizard_review_page_parent_class)->dispose (object);
+}
+
+static void
+candor_wizard_review_page_finalize (GObject *object)
+{
+  CandorWizardReviewPage *self = CANDOR_WIZARD_REVIEW_PAGE (object);
+
+  g_ptr_array_unref (self->rows);
+  g_hash_table_unref (self->rows_by_rendition);
+
+  G_OBJECT_CLASS (candor_wizard_review_page_parent_class)->finalize (object);
 }
 
 static void
@@ -354,15 +766,23 @@ candor_wizard_review_page_class_init (CandorWizardReviewPageClass *klass)
   CandorWizardPageClass *page_class = CANDOR_WIZARD_PAGE_CLASS (klass);
 
   object_class->dispose = candor_wizard_review_page_dispose;
+  object_class->finalize = candor_wizard_review_page_finalize;
   page_class->shown = candor_wizard_review_page_shown;
+  page_class->apply = candor_wizard_review_page_apply;
 
   /* "Fix" on a finding: the wizard shows the words it is about. */
   signals[FINDING_ACTIVATED] =
     g_signal_new ("finding-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL,
                   NULL, G_TYPE_NONE, 1, CANDOR_TYPE_FINDING);
+  /* The update is in the history, published or marked as sent by hand;
+   * @finished: every publication was sent, nothing is left to watch. */
+  signals[SENT] = g_signal_new ("sent", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL,
+                                NULL, G_TYPE_NONE, 1, G_TYPE_BOOLEAN);
 
   gtk_widget_class_set_template_from_resource (
     widget_class, "/io/github/candor/Candor/candor-wizard-review-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, CandorWizardReviewPage, publish_status);
+  gtk_widget_class_bind_template_child (widget_class, CandorWizardReviewPage, publications_list);
   gtk_widget_class_bind_template_child (widget_class, CandorWizardReviewPage, checks_group);
   gtk_widget_class_bind_template_child (widget_class, CandorWizardReviewPage, checks_list);
   gtk_widget_class_bind_template_child (widget_class, CandorWizardReviewPage, legal_group);
@@ -376,12 +796,17 @@ candor_wizard_review_page_class_init (CandorWizardReviewPageClass *klass)
                                    candor_wizard_review_page_copy_action);
   gtk_widget_class_install_action (widget_class, "review.save-eml", NULL,
                                    candor_wizard_review_page_save_eml_action);
+  gtk_widget_class_install_action (widget_class, "review.mark-sent", NULL,
+                                   candor_wizard_review_page_mark_sent_action);
 }
 
 static void
 candor_wizard_review_page_init (CandorWizardReviewPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->rows = g_ptr_array_new_with_free_func (g_object_unref);
+  self->rows_by_rendition = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
 }
 
 void
@@ -405,6 +830,23 @@ candor_wizard_review_page_set_composition (CandorWizardReviewPage *self,
   for (guint i = 0; audiences != NULL && i < audiences->len; i++)
     gtk_string_list_append (self->audience_names,
                             candor_audience_get_name (g_ptr_array_index (audiences, i)));
+}
+
+/* Where Publish and Mark as Sent go: the session's publisher. */
+void
+candor_wizard_review_page_set_session (CandorWizardReviewPage *self, CandorSession *session)
+{
+  g_return_if_fail (CANDOR_IS_WIZARD_REVIEW_PAGE (self));
+  g_return_if_fail (CANDOR_IS_SESSION (session));
+
+  if (self->session != NULL)
+    g_signal_handlers_disconnect_by_data (self->session, self);
+  g_set_object (&self->session, session);
+  /* Publish waits for the publisher, which comes with the history. */
+  g_signal_connect_object (session, "notify::publisher", G_CALLBACK (update_complete), self,
+                           G_CONNECT_SWAPPED);
+  if (self->composition != NULL)
+    update_complete (self);
 }
 
 /* Puts the selected audience's email on the clipboard twice: as HTML for

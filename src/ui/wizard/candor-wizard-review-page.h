@@ -8,6 +8,7 @@
 #pragma once
 
 #include "candor-composition.h"
+#include "candor-session.h"
 #include "candor-wizard-page.h"
 
 G_BEGIN_DECLS
@@ -22,6 +23,7 @@ G_DECLARE_FINAL_TYPE (CandorWizardReviewPage,
 /* The renditions and findings to review: those the preview shows. */
 void candor_wizard_review_page_set_composition (CandorWizardReviewPage *self,
                                                 CandorComposition      *composition);
+void candor_wizard_review_page_set_session (CandorWizardReviewPage *self, CandorSession *session);
 void candor_wizard_review_page_copy_rich_text (CandorWizardReviewPage *self);
 void candor_wizard_review_page_save_eml_async (CandorWizardReviewPage *self,
                                                GFile                  *file,

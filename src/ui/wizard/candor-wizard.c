@@ -61,6 +61,7 @@ G_DEFINE_FINAL_TYPE (CandorWizard, candor_wizard, ADW_TYPE_WINDOW)
 enum
 {
   INCIDENT_STARTED,
+  UPDATE_SENT,
   N_SIGNALS
 };
 
@@ -116,10 +117,24 @@ update_buttons (CandorWizard *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "wizard.back",
                                  applying ||
                                    gtk_widget_get_prev_sibling (GTK_WIDGET (page)) != NULL);
+  gtk_button_set_label (self->back_button, applying ? _("_Cancel") : _("_Back"));
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->back_button),
+                               applying ? _("Stop (Escape)") : _("Previous step (Alt+Left)"));
+
+  /* The last step's apply step is publishing: Next becomes Publish. */
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "wizard.next",
-                                 next_page != NULL && (complete || skippable) && !applying);
-  gtk_widget_set_visible (GTK_WIDGET (self->next_button), next_page != NULL);
-  gtk_button_set_label (self->next_button, !complete && skippable ? _("_Skip") : _("_Next"));
+                                 (complete || (skippable && next_page != NULL)) && !applying);
+  if (next_page == NULL)
+    {
+      gtk_button_set_label (self->next_button, _("_Publish"));
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self->next_button),
+                                   _("Send to every channel at once (Ctrl+Enter)"));
+    }
+  else
+    {
+      gtk_button_set_label (self->next_button, !complete && skippable ? _("_Skip") : _("_Next"));
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self->next_button), _("Next step (Ctrl+Enter)"));
+    }
 
   /* TRANSLATORS: the wizard's progress, "Step 2 of 7" */
   subtitle = g_strdup_printf (_("Step %u of %u"), candor_wizard_get_step (self) + 1,
@@ -283,6 +298,24 @@ on_history_changed_cb (CandorWizard *self)
   update_draft_bar (self);
 }
 
+/* The preview, the review and Publish use the configured channels, read
+ * with the history; until then the composition keeps its own defaults. */
+static void
+on_channels_changed_cb (CandorWizard *self)
+{
+  GListModel *model = G_LIST_MODEL (candor_session_get_channels (self->session));
+  guint       n = g_list_model_get_n_items (model);
+  g_autoptr (GPtrArray) channels = NULL;
+
+  if (n == 0)
+    return;
+
+  channels = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; i < n; i++)
+    g_ptr_array_add (channels, g_list_model_get_item (model, i));
+  candor_composition_set_channels (candor_preview_get_composition (self->preview), channels);
+}
+
 static void
 go_to (CandorWizard *self, GtkWidget *page)
 {
@@ -352,8 +385,10 @@ candor_wizard_next_action (GtkWidget *widget, const char *action_name, GVariant 
 
   if (!candor_wizard_page_get_complete (page) && !candor_wizard_page_get_skippable (page))
     return;
+  /* On the last step, Next is Publish: it may not be skipped. */
   if (candor_wizard_page_get_applying (page) ||
-      gtk_widget_get_next_sibling (GTK_WIDGET (page)) == NULL)
+      (gtk_widget_get_next_sibling (GTK_WIDGET (page)) == NULL &&
+       !candor_wizard_page_get_complete (page)))
     return;
 
   weak = g_new0 (GWeakRef, 1);
@@ -382,6 +417,20 @@ on_close_dialog_response_cb (CandorWizard *self, const char *response, AdwMessag
   /* Close once the dialog is gone: it is transient for this window. */
   self->close_confirmed = TRUE;
   g_idle_add_full (G_PRIORITY_DEFAULT, close_cb, g_object_ref (self), g_object_unref);
+}
+
+/* Published or marked as sent: the update is in the history, so its draft
+ * goes and closing no longer asks about it. Once everything went out the
+ * wizard closes; otherwise it stays to show what waits or failed. */
+static void
+on_review_page_sent_cb (CandorWizard *self, gboolean finished, CandorWizardReviewPage *page)
+{
+  if (self->autosave != NULL)
+    candor_draft_autosave_discard (self->autosave);
+  self->close_confirmed = TRUE;
+  g_signal_emit (self, signals[UPDATE_SENT], 0, candor_draft_get_incident (self->draft));
+  if (finished)
+    g_idle_add_full (G_PRIORITY_DEFAULT, close_cb, g_object_ref (self), g_object_unref);
 }
 
 /* Closing with unsent changes asks once: keep the draft for later (it is
@@ -447,6 +496,9 @@ candor_wizard_class_init (CandorWizardClass *klass)
   signals[INCIDENT_STARTED] =
     g_signal_new ("incident-started", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL,
                   NULL, G_TYPE_NONE, 1, CANDOR_TYPE_INCIDENT);
+  /* Emitted once the update is in the history, just before the wizard closes. */
+  signals[UPDATE_SENT] = g_signal_new ("update-sent", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                       0, NULL, NULL, NULL, G_TYPE_NONE, 1, CANDOR_TYPE_INCIDENT);
 
   g_type_ensure (CANDOR_TYPE_PREVIEW);
   g_type_ensure (CANDOR_TYPE_WIZARD_INCIDENT_PAGE);
@@ -476,6 +528,7 @@ candor_wizard_class_init (CandorWizardClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_pages_visible_child_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_preview_updated_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_preview_finding_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_review_page_sent_cb);
 
   gtk_widget_class_install_action (widget_class, "wizard.back", NULL, candor_wizard_back_action);
   gtk_widget_class_install_action (widget_class, "wizard.next", NULL, candor_wizard_next_action);
@@ -533,6 +586,10 @@ candor_wizard_new (GtkApplication *application, GtkWindow *parent, CandorDraft *
   candor_wizard_next_update_page_set_audiences (self->next_update_page,
                                                 candor_draft_get_audiences (draft));
   candor_wizard_contact_page_set_session (self->contact_page, self->session);
+  candor_wizard_review_page_set_session (self->review_page, self->session);
+  g_signal_connect_object (candor_session_get_channels (self->session), "items-changed",
+                           G_CALLBACK (on_channels_changed_cb), self, G_CONNECT_SWAPPED);
+  on_channels_changed_cb (self);
   self->autosave = candor_draft_autosave_new (self->session, draft);
   g_signal_connect_object (self->autosave, "notify::error", G_CALLBACK (update_draft_bar), self,
                            G_CONNECT_SWAPPED);

@@ -1,0 +1,382 @@
+/* test-publish.c
+ *
+ * Copyright 2026 The Candor authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "candor-application.h"
+#include "candor-mark-sent-dialog.h"
+#include "candor-publication-row.h"
+#include "candor-test-ui.h"
+#include "candor-wizard-review-page.h"
+#include "candor-wizard.h"
+
+/* The wizard's last step, with real widgets: what holds Publish back and
+ * says so, Mark as Sent's time, and each publication's row. */
+
+static CandorApplication *app;
+
+static gboolean
+has_toplevel (gpointer data)
+{
+  return candor_test_ui_find_toplevel (GPOINTER_TO_SIZE (data)) != NULL;
+}
+
+static gboolean
+step_is (gpointer data)
+{
+  gpointer *args = data;
+
+  return candor_wizard_get_step (args[0]) == GPOINTER_TO_UINT (args[1]);
+}
+
+static void
+next_step (CandorWizard *wizard)
+{
+  guint    step = candor_wizard_get_step (wizard);
+  gpointer args[] = { wizard, GUINT_TO_POINTER (step + 1) };
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (wizard), "wizard.next", NULL));
+  candor_test_ui_wait_until (step_is, args);
+}
+
+static gboolean
+publisher_is_ready (gpointer data)
+{
+  return candor_session_get_publisher (candor_application_get_session (app)) != NULL;
+}
+
+/* A wizard on its review step for a new incident named @title. */
+static CandorWizard *
+open_review (const char *title)
+{
+  g_autoptr (CandorIncident) incident = candor_incident_new (title);
+  g_autoptr (CandorUpdate) update = candor_update_new (CANDOR_UPDATE_KIND_INITIAL);
+  g_autoptr (GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr (CandorDraft) draft = NULL;
+  CandorWizard *wizard;
+
+  candor_incident_set_started_at (incident, now);
+  draft = candor_draft_new (incident, update);
+  wizard = candor_wizard_new (GTK_APPLICATION (app), NULL, draft);
+  gtk_window_present (GTK_WINDOW (wizard));
+  candor_test_ui_wait_for_mapped (GTK_WIDGET (wizard));
+
+  while (candor_wizard_get_step (wizard) + 1 < candor_wizard_get_n_steps (wizard))
+    next_step (wizard);
+
+  return wizard;
+}
+
+/* Nothing was typed: closing has nothing to ask. */
+static void
+close_wizard (CandorWizard *wizard)
+{
+  gpointer weak = wizard;
+
+  g_object_add_weak_pointer (G_OBJECT (wizard), &weak);
+  gtk_window_close (GTK_WINDOW (wizard));
+  while (weak != NULL)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+/* The first mapped label under @root whose text starts with @prefix. */
+static GtkLabel *
+find_label (GtkWidget *root, const char *prefix)
+{
+  if (!gtk_widget_get_mapped (root))
+    return NULL;
+  if (GTK_IS_LABEL (root) && g_str_has_prefix (gtk_label_get_label (GTK_LABEL (root)), prefix))
+    return GTK_LABEL (root);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkLabel *label = find_label (child, prefix);
+
+      if (label != NULL)
+        return label;
+    }
+
+  return NULL;
+}
+
+static gboolean
+label_shown (gpointer data)
+{
+  gpointer *args = data;
+
+  return find_label (args[0], args[1]) != NULL;
+}
+
+static void
+wait_for_label (GtkWidget *root, const char *prefix)
+{
+  gpointer args[] = { root, (gpointer)prefix };
+
+  candor_test_ui_wait_until (label_shown, args);
+}
+
+static gboolean
+publish_enabled (CandorWizard *wizard)
+{
+  GtkWidget *button =
+    candor_test_ui_find_mapped (GTK_WIDGET (wizard), GTK_TYPE_BUTTON, "label", "_Publish");
+
+  g_assert_nonnull (button);
+  return gtk_widget_is_sensitive (button);
+}
+
+/* Errors among the checks hold Publish back, and the step says so; once
+ * acknowledged, it says what Publish will do. */
+static void
+test_publish_says_why_it_waits (void)
+{
+  CandorWizard      *wizard = open_review ("Sign-in outage");
+  CandorComposition *composition =
+    candor_preview_get_composition (candor_wizard_get_preview (wizard));
+  GtkWidget *review =
+    candor_test_ui_find_mapped (GTK_WIDGET (wizard), CANDOR_TYPE_WIZARD_REVIEW_PAGE, NULL, NULL);
+  GPtrArray *findings;
+  guint      errors = 0;
+
+  g_assert_nonnull (review);
+  findings = candor_composition_get_findings (composition);
+  for (guint i = 0; i < findings->len; i++)
+    if (candor_finding_get_severity (g_ptr_array_index (findings, i)) ==
+        CANDOR_FINDING_SEVERITY_ERROR)
+      errors++;
+  /* An empty first notice says nothing of the impact: an error. */
+  g_assert_cmpuint (errors, >, 0);
+
+  wait_for_label (review, "Publish waits for");
+  g_assert_false (publish_enabled (wizard));
+  /* Ctrl+Enter does nothing either. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (wizard), "wizard.next", NULL));
+  g_assert_false (candor_wizard_page_get_applying (CANDOR_WIZARD_PAGE (review)));
+
+  /* Acknowledge each error as the author would: its row's button. */
+  while (errors > 0)
+    {
+      CandorFinding *error_finding = NULL;
+      GtkWidget     *row;
+      GtkWidget     *button;
+
+      findings = candor_composition_get_findings (composition);
+      for (guint i = 0; i < findings->len && error_finding == NULL; i++)
+        if (candor_finding_get_severity (g_ptr_array_index (findings, i)) ==
+            CANDOR_FINDING_SEVERITY_ERROR)
+          error_finding = g_ptr_array_index (findings, i);
+      if (error_finding == NULL)
+        break;
+
+      row = candor_test_ui_wait_for_widget (review, ADW_TYPE_ACTION_ROW, "title",
+                                            candor_finding_get_message (error_finding));
+      button = candor_test_ui_find_mapped (row, GTK_TYPE_BUTTON, "label", "A_cknowledge");
+      g_assert_nonnull (button);
+      g_signal_emit_by_name (button, "clicked");
+      errors--;
+    }
+
+  wait_for_label (review, "Publish (Ctrl+Enter) sends this update to");
+  g_assert_null (find_label (review, "Publish waits for"));
+  g_assert_true (publish_enabled (wizard));
+
+  close_wizard (wizard);
+}
+
+/* Mark as Sent… opens from the review step; the time is now, and a time
+ * in the future or one that cannot be read is refused, saying why. */
+static void
+test_publish_mark_sent_refuses_the_future (void)
+{
+  CandorWizard *wizard = open_review ("Card payments fail");
+  GtkWidget    *review =
+    candor_test_ui_find_mapped (GTK_WIDGET (wizard), CANDOR_TYPE_WIZARD_REVIEW_PAGE, NULL, NULL);
+  g_autoptr (GDateTime) before = g_date_time_new_now_local ();
+  g_autoptr (GDateTime) tomorrow = g_date_time_add_days (before, 1);
+  g_autoptr (GDateTime) earlier = g_date_time_add_minutes (before, -42);
+  g_autoptr (GDateTime) sent_at = NULL;
+  CandorMarkSentDialog *dialog;
+  GtkWidget            *date_row;
+
+  g_assert_true (gtk_widget_activate_action (review, "review.mark-sent", NULL));
+  candor_test_ui_wait_until (has_toplevel, GSIZE_TO_POINTER (CANDOR_TYPE_MARK_SENT_DIALOG));
+  dialog = CANDOR_MARK_SENT_DIALOG (candor_test_ui_find_toplevel (CANDOR_TYPE_MARK_SENT_DIALOG));
+  candor_test_ui_wait_for_mapped (GTK_WIDGET (dialog));
+
+  /* Now, to the minute. */
+  sent_at = candor_mark_sent_dialog_dup_sent_at (dialog);
+  g_assert_nonnull (sent_at);
+  g_assert_cmpint (g_date_time_difference (before, sent_at), <, 2 * G_TIME_SPAN_MINUTE);
+  g_assert_true (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "mark"));
+  g_assert_null (candor_mark_sent_dialog_get_problem (dialog));
+
+  candor_mark_sent_dialog_set_sent_at (dialog, tomorrow);
+  g_assert_false (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "mark"));
+  g_assert_null (candor_mark_sent_dialog_dup_sent_at (dialog));
+  g_assert_nonnull (find_label (GTK_WIDGET (dialog), "That time is in the future"));
+
+  /* Typed by hand, in a form it cannot read. */
+  date_row = candor_test_ui_find_mapped (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, "title",
+                                         "_Date (YYYY-MM-DD)");
+  g_assert_nonnull (date_row);
+  gtk_editable_set_text (GTK_EDITABLE (date_row), "31.03.2026");
+  g_assert_false (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "mark"));
+  g_assert_nonnull (find_label (GTK_WIDGET (dialog), "Write the date as"));
+
+  candor_mark_sent_dialog_set_sent_at (dialog, earlier);
+  g_clear_pointer (&sent_at, g_date_time_unref);
+  sent_at = candor_mark_sent_dialog_dup_sent_at (dialog);
+  g_assert_nonnull (sent_at);
+  g_assert_cmpint (g_date_time_get_hour (sent_at), ==, g_date_time_get_hour (earlier));
+  g_assert_cmpint (g_date_time_get_minute (sent_at), ==, g_date_time_get_minute (earlier));
+  g_assert_true (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "mark"));
+
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  close_wizard (wizard);
+}
+
+static GtkWidget *
+find_link (GtkWidget *root)
+{
+  if (GTK_IS_LINK_BUTTON (root))
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *link = find_link (child);
+
+      if (link != NULL)
+        return link;
+    }
+
+  return NULL;
+}
+
+/* Each state in words, as a screen reader reads the row: sending, sent
+ * with a link, waiting for a time or for the network, failed in the
+ * service's words with what to do, and "check whether it arrived". */
+static void
+test_publish_rows_say_where_each_stands (void)
+{
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *list = gtk_list_box_new ();
+  GtkWidget *widget =
+    candor_publication_row_new ("customers", "Customers <all>", "ops-slack", "#ops <!channel>");
+  CandorPublicationRow *row = CANDOR_PUBLICATION_ROW (widget);
+  g_autoptr (GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr (GDateTime) next = g_date_time_new_local (2026, 3, 31, 11, 5, 0);
+  CandorPublication publication = { .rendition_id = 1, .channel_id = (char *)"ops-slack" };
+  GtkWidget        *link;
+
+  gtk_list_box_append (GTK_LIST_BOX (list), widget);
+  gtk_window_set_child (GTK_WINDOW (window), list);
+  gtk_window_present (GTK_WINDOW (window));
+  candor_test_ui_wait_for_mapped (widget);
+  link = find_link (widget);
+  g_assert_nonnull (link);
+
+  /* The user's names are text, never markup. */
+  g_assert_false (adw_preferences_row_get_use_markup (ADW_PREFERENCES_ROW (row)));
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==,
+                   "#ops <!channel>");
+  g_assert_cmpstr (candor_publication_row_get_status (row), ==, "Customers <all> · Sending…");
+  g_assert_false (candor_publication_row_get_finished (row));
+
+  publication.state = CANDOR_PUBLICATION_STATE_WAITING;
+  publication.in_flight_since = now;
+  candor_publication_row_set_publication (row, &publication, TRUE);
+  g_assert_cmpstr (candor_publication_row_get_status (row), ==, "Customers <all> · Sending…");
+
+  publication.in_flight_since = NULL;
+  publication.next_attempt_at = next;
+  candor_publication_row_set_publication (row, &publication, TRUE);
+  g_assert_cmpstr (candor_publication_row_get_status (row), ==,
+                   "Customers <all> · Waiting — retrying at 11:05");
+  g_assert_false (candor_publication_row_get_finished (row));
+
+  candor_publication_row_set_publication (row, &publication, FALSE);
+  g_assert_true (g_str_has_prefix (candor_publication_row_get_status (row),
+                                   "Customers <all> · Waiting for the network"));
+
+  publication.next_attempt_at = NULL;
+  publication.state = CANDOR_PUBLICATION_STATE_FAILED;
+  publication.last_error = (char *)"channel_not_found";
+  candor_publication_row_set_publication (row, &publication, TRUE);
+  g_assert_true (g_str_has_prefix (candor_publication_row_get_status (row),
+                                   "Customers <all> · Failed: channel_not_found\nCorrect the "
+                                   "channel in Preferences"));
+  g_assert_true (gtk_widget_has_css_class (widget, "error"));
+  g_assert_true (candor_publication_row_get_finished (row));
+  g_assert_false (gtk_widget_get_visible (link));
+
+  publication.state = CANDOR_PUBLICATION_STATE_VERIFY;
+  publication.last_error = NULL;
+  candor_publication_row_set_publication (row, &publication, TRUE);
+  g_assert_true (g_str_has_prefix (candor_publication_row_get_status (row),
+                                   "Customers <all> · Check whether it arrived"));
+  g_assert_false (gtk_widget_has_css_class (widget, "error"));
+
+  /* Sent: a link to read it, only to a web address. */
+  publication.state = CANDOR_PUBLICATION_STATE_SENT;
+  publication.remote_url = (char *)"javascript:alert(1)";
+  candor_publication_row_set_publication (row, &publication, TRUE);
+  g_assert_cmpstr (candor_publication_row_get_status (row), ==, "Customers <all> · Sent");
+  g_assert_false (gtk_widget_get_visible (link));
+
+  publication.remote_url = (char *)"https://example.slack.com/archives/C1/p1";
+  candor_publication_row_set_publication (row, &publication, TRUE);
+  g_assert_true (gtk_widget_get_visible (link));
+  g_assert_cmpstr (gtk_link_button_get_uri (GTK_LINK_BUTTON (link)), ==,
+                   "https://example.slack.com/archives/C1/p1");
+  g_assert_true (candor_publication_row_get_finished (row));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static gboolean
+history_has_settled (gpointer data)
+{
+  return candor_session_get_store (candor_application_get_session (app)) != NULL ||
+         candor_session_get_open_error (candor_application_get_session (app)) != NULL;
+}
+
+int
+main (int argc, char *argv[])
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *data_home = g_dir_make_tmp ("candor-publish-test-XXXXXX", NULL);
+  int              status;
+
+  /* The history goes to a private data directory. */
+  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
+  /* Times of day in the rows read the same wherever the test runs. */
+  g_setenv ("TZ", "UTC", TRUE);
+  gtk_test_init (&argc, &argv, NULL);
+
+  app = candor_application_new ();
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  g_application_register (G_APPLICATION (app), NULL, &error);
+  g_assert_no_error (error);
+  candor_session_open (candor_application_get_session (app));
+  candor_test_ui_wait_until (history_has_settled, NULL);
+  g_assert_no_error (candor_session_get_open_error (candor_application_get_session (app)));
+  candor_test_ui_wait_until (publisher_is_ready, NULL);
+
+  g_test_add_func ("/ui/publish/says-why-it-waits", test_publish_says_why_it_waits);
+  g_test_add_func ("/ui/publish/mark-sent-refuses-the-future",
+                   test_publish_mark_sent_refuses_the_future);
+  g_test_add_func ("/ui/publish/rows-say-where-each-stands",
+                   test_publish_rows_say_where_each_stands);
+
+  status = g_test_run ();
+  g_object_unref (app);
+
+  return status;
+}
