@@ -17,7 +17,8 @@
 /* One walk over the parsed field writes it in a dialect: text escaped as the
  * dialect needs, emphasis, links, line breaks and lists. The plain and chat
  * dialects take their blocks from here too; the HTML ones from
- * candor-markdown-html.c. */
+ * candor-markdown-html.c. Telegram's HTML is written here too: it has no
+ * paragraphs or lists, only inline tags in text whose line breaks show. */
 
 /* Deeper lists still render, only without further indentation: otherwise each
  * line of a hostile 10 000-level list would carry 20 000 spaces. */
@@ -280,6 +281,61 @@ append_markdown_text (Writer *w, const char *text, gsize len)
     }
 }
 
+/* Whether a byte belongs to a word: an ASCII letter or digit, or part of a
+ * non-ASCII character (a Cyrillic letter, say). */
+static gboolean
+is_word_byte (guchar c)
+{
+  return g_ascii_isalnum (c) || c >= 0x80;
+}
+
+/* User text in Slack's mrkdwn. Slack has no escape character: "*", "_", "~"
+ * and "`" where they could open or close its bold, italic, strike or code
+ * (next to a space, punctuation or the edge of the text) become look-alikes
+ * Slack does not read (∗ ˍ ∼ ˋ); inside a word ("snake_case", "a*b") Slack
+ * reads none of them, so they stay as typed. "&", "<" and ">" are escaped as
+ * for {{name}}, which keeps "<!channel>" inert. */
+static void
+append_slack_text (Writer *w, const char *text, gsize len)
+{
+  gsize run = 0;
+
+  for (gsize i = 0; i < len; i++)
+    {
+      const char *look_alike;
+      gboolean    inside_word;
+
+      switch (text[i])
+        {
+          case '*':
+            look_alike = "\xe2\x88\x97"; /* ∗ */
+            break;
+          case '_':
+            look_alike = "\xcb\x8d"; /* ˍ */
+            break;
+          case '~':
+            look_alike = "\xe2\x88\xbc"; /* ∼ */
+            break;
+          case '`':
+            look_alike = "\xcb\x8b"; /* ˋ */
+            break;
+          default:
+            continue;
+        }
+
+      inside_word =
+        i > 0 && i + 1 < len && is_word_byte (text[i - 1]) && is_word_byte (text[i + 1]);
+      if (inside_word)
+        continue;
+
+      candor_mustache_append_escaped (w->out, text + run, i - run, CANDOR_MUSTACHE_ESCAPE_SLACK);
+      g_string_append (w->out, look_alike);
+      run = i + 1;
+    }
+
+  candor_mustache_append_escaped (w->out, text + run, len - run, CANDOR_MUSTACHE_ESCAPE_SLACK);
+}
+
 static void
 append_text (Writer *w, const char *text, gsize len)
 {
@@ -296,14 +352,16 @@ append_text (Writer *w, const char *text, gsize len)
         break;
 
       /* Escaped as {{name}} is for the same channel, so that text and
-       * variables come out alike. */
+       * variables come out alike. Telegram decodes &quot; and numeric
+       * entities as well as the &lt; &gt; &amp; it requires. */
       case CANDOR_MARKUP_HTML_EMAIL:
       case CANDOR_MARKUP_MATRIX_HTML:
+      case CANDOR_MARKUP_TELEGRAM_HTML:
         candor_mustache_append_escaped (w->out, text, len, CANDOR_MUSTACHE_ESCAPE_HTML);
         break;
 
       case CANDOR_MARKUP_SLACK:
-        candor_mustache_append_escaped (w->out, text, len, CANDOR_MUSTACHE_ESCAPE_SLACK);
+        append_slack_text (w, text, len);
         break;
 
       case CANDOR_MARKUP_DISCORD:
@@ -420,7 +478,9 @@ write_emphasis (Writer *w, cmark_node *node, cmark_event_type event)
 
   if (*depth == 0)
     {
-      if (is_html_markup (w->markup))
+      if (w->markup == CANDOR_MARKUP_TELEGRAM_HTML)
+        marker = event == CMARK_EVENT_ENTER ? (strong ? "<b>" : "<i>") : (strong ? "</b>" : "</i>");
+      else if (is_html_markup (w->markup))
         marker = event == CMARK_EVENT_ENTER ? (strong ? "<strong>" : "<em>")
                                             : (strong ? "</strong>" : "</em>");
       else
@@ -445,9 +505,9 @@ open_link (Writer *w, cmark_node *node)
    * images can be there) stay text, as nested links mean nothing. */
   link.as_link = w->open_links->len == 0 && is_web_url (cmark_node_get_url (node));
 
-  /* Discord links only http(s) and shows "<mailto:...>" as it is, so a mail
-   * address is better off as the text it is. */
-  if (w->markup == CANDOR_MARKUP_DISCORD &&
+  /* Discord and Telegram link only http(s) (Discord shows "<mailto:...>" as
+   * it is), so a mail address is better off as the text it is. */
+  if ((w->markup == CANDOR_MARKUP_DISCORD || w->markup == CANDOR_MARKUP_TELEGRAM_HTML) &&
       g_ascii_strncasecmp (cmark_node_get_url (node), "mailto:", 7) == 0)
     link.as_link = FALSE;
   link.open_start = w->out->len;
@@ -458,6 +518,7 @@ open_link (Writer *w, cmark_node *node)
         {
           case CANDOR_MARKUP_HTML_EMAIL:
           case CANDOR_MARKUP_MATRIX_HTML:
+          case CANDOR_MARKUP_TELEGRAM_HTML:
             _candor_markdown_html_open_link (w, cmark_node_get_url (node));
             break;
 
@@ -551,6 +612,7 @@ close_link (Writer *w, cmark_node *node)
 
       case CANDOR_MARKUP_HTML_EMAIL:
       case CANDOR_MARKUP_MATRIX_HTML:
+      case CANDOR_MARKUP_TELEGRAM_HTML:
         g_string_append (w->out, "</a>");
         break;
 
