@@ -414,6 +414,78 @@ test_mark_sent (Fixture *fixture, gconstpointer data)
                     0);
 }
 
+static CandorSentUpdate *
+publish_real (Fixture *fixture, const char *text)
+{
+  g_autoptr (CandorUpdate) update = candor_update_new (CANDOR_UPDATE_KIND_PROGRESS);
+  g_autoptr (GPtrArray) renditions = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr (GAsyncResult) result = NULL;
+  g_autoptr (GError) error = NULL;
+  CandorSentUpdate *sent;
+
+  g_ptr_array_add (renditions, _candor_rendition_new (CANDOR_DIALECT_MATTERMOST, "real-mattermost",
+                                                      "technical", NULL, g_strdup (text)));
+  g_ptr_array_add (renditions, _candor_rendition_new (CANDOR_DIALECT_MATRIX, "real-matrix",
+                                                      "technical", NULL, g_strdup (text)));
+  candor_update_set_field (update, CANDOR_FIELD_EXECUTIVE_SUMMARY, text);
+  candor_publisher_publish_async (fixture->publisher, fixture->incident, update, renditions, NULL,
+                                  on_done_cb, &result);
+  sent = candor_publisher_publish_finish (fixture->publisher, wait_for (&result), &error);
+  g_assert_no_error (error);
+  return sent;
+}
+
+/* The channels' own clients: a follow-up on Matrix threads under the first
+ * message; a dropped connection makes the Mattermost webhook "verify" and
+ * the Matrix message go again under the same transaction id, posted once. */
+static void
+test_real_clients (Fixture *fixture, gconstpointer data)
+{
+  g_autoptr (CandorChannel) matrix = candor_channel_new ("real-matrix", "matrix", "Ops room");
+  g_autoptr (CandorSentUpdate) first = NULL;
+  g_autoptr (CandorSentUpdate) second = NULL;
+  g_autoptr (CandorSentUpdate) third = NULL;
+  g_autoptr (GError) error = NULL;
+  GPtrArray  *events;
+  JsonObject *follow_up;
+
+  g_assert_true (candor_channel_set_setting (
+    matrix, "homeserver", candor_fake_server_get_url (CANDOR_FAKE_SERVER (fixture->matrix)),
+    &error));
+  g_assert_true (candor_channel_set_setting (matrix, "room-id", MATRIX_ROOM, &error));
+  g_assert_no_error (error);
+  g_ptr_array_add (fixture->channels, g_object_ref (matrix));
+  g_ptr_array_add (fixture->channels,
+                   candor_channel_new ("real-mattermost", "mattermost", "Ops chat"));
+  g_hash_table_insert (fixture->secrets, g_strdup ("real-matrix"), g_strdup (MATRIX_TOKEN));
+  g_hash_table_insert (fixture->secrets, g_strdup ("real-mattermost"),
+                       candor_fake_mattermost_get_webhook_url (fixture->mattermost));
+  candor_publisher_set_client_factory (fixture->publisher, NULL, NULL);
+
+  first = publish_real (fixture, "Checkout fails for some customers.");
+  g_assert_cmpint (publication_of (first, 0)->state, ==, CANDOR_PUBLICATION_STATE_SENT);
+  g_assert_cmpint (publication_of (first, 1)->state, ==, CANDOR_PUBLICATION_STATE_SENT);
+  g_assert_nonnull (publication_of (first, 1)->remote_id);
+
+  second = publish_real (fixture, "A fix is being deployed.");
+  g_assert_cmpint (publication_of (second, 1)->state, ==, CANDOR_PUBLICATION_STATE_SENT);
+  events = candor_fake_server_get_accepted (CANDOR_FAKE_SERVER (fixture->matrix));
+  g_assert_cmpuint (events->len, ==, 2);
+  follow_up = json_node_get_object (events->pdata[1]);
+  g_assert_true (json_object_has_member (follow_up, "m.relates_to"));
+  g_assert_cmpstr (json_object_get_string_member (
+                     json_object_get_object_member (follow_up, "m.relates_to"), "event_id"),
+                   ==, publication_of (first, 1)->remote_id);
+
+  candor_fake_server_drop_next (CANDOR_FAKE_SERVER (fixture->mattermost), 1);
+  candor_fake_server_drop_next (CANDOR_FAKE_SERVER (fixture->matrix), 1);
+  third = publish_real (fixture, "Resolved.");
+  g_assert_cmpint (publication_of (third, 0)->state, ==, CANDOR_PUBLICATION_STATE_VERIFY);
+  g_assert_cmpint (publication_of (third, 1)->state, ==, CANDOR_PUBLICATION_STATE_SENT);
+  g_assert_cmpuint (candor_fake_server_get_accepted (CANDOR_FAKE_SERVER (fixture->matrix))->len, ==,
+                    3);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -431,6 +503,7 @@ main (int argc, char *argv[])
   ADD ("offline-then-flush", test_offline_then_flush);
   ADD ("cancel-before-sending", test_cancel_before_sending);
   ADD ("mark-sent", test_mark_sent);
+  ADD ("real-clients", test_real_clients);
 #undef ADD
 
   return g_test_run ();
