@@ -12,6 +12,7 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <string.h>
 #include <libsecret/secret.h>
 
 #include "../publish/candor-test-client.h"
@@ -21,6 +22,56 @@
 #include "candor-rendition-private.h"
 #include "candor-secrets.h"
 #include "candor-session.h"
+
+/* Every message logged, G_MESSAGES_DEBUG=all included, to look for secrets. */
+static GString *logged;
+
+static GLogWriterOutput
+log_writer (GLogLevelFlags log_level, const GLogField *fields, gsize n_fields, gpointer user_data)
+{
+  for (gsize i = 0; i < n_fields; i++)
+    {
+      if (g_str_equal (fields[i].key, "MESSAGE"))
+        {
+          g_string_append (logged, fields[i].value);
+          g_string_append_c (logged, '\n');
+        }
+    }
+
+  /* Debug output would go to stdout, where the TAP report is. */
+  if (log_level & (G_LOG_LEVEL_DEBUG | G_LOG_LEVEL_INFO))
+    return G_LOG_WRITER_HANDLED;
+
+  return g_log_writer_default (log_level, fields, n_fields, user_data);
+}
+
+/* Whether @token is in any file under @path. */
+static gboolean
+files_contain (const char *path, const char *token)
+{
+  g_autoptr (GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  if (dir == NULL)
+    {
+      g_autofree char *contents = NULL;
+      gsize            length = 0;
+
+      if (!g_file_get_contents (path, &contents, &length, NULL))
+        return FALSE;
+      return memmem (contents, length, token, strlen (token)) != NULL;
+    }
+
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      if (files_contain (child, token))
+        return TRUE;
+    }
+
+  return FALSE;
+}
 
 static gboolean
 on_timeout_cb (gpointer data)
@@ -53,7 +104,8 @@ test_publishes_through_keyring (void)
   g_autofree char *path = g_build_filename (dir, "history.db", NULL);
   g_autoptr (CandorTestNetwork) network = candor_test_network_new (TRUE);
   g_autoptr (CandorSession) session = candor_session_new (NULL, path);
-  g_autoptr (CandorFakeMattermost) fake = candor_fake_mattermost_new (NULL, "session-hook", &error);
+  g_autoptr (CandorFakeMattermost) fake =
+    candor_fake_mattermost_new (NULL, "PLANTEDSECRET4c1d", &error);
   g_autofree char *webhook = candor_fake_mattermost_get_webhook_url (fake);
   g_autoptr (CandorChannel) channel = candor_channel_new ("ops-chat", "mattermost", "Ops chat");
   g_autoptr (GPtrArray) defaults = candor_channel_new_defaults ();
@@ -100,7 +152,7 @@ test_publishes_through_keyring (void)
       candor_session_get_store (session), CANDOR_STORE_DOCUMENT_CHANNEL, "ops-chat", &error);
 
     g_assert_no_error (error);
-    g_assert_null (strstr (json, "session-hook"));
+    g_assert_null (strstr (json, "PLANTEDSECRET4c1d"));
   }
 
   /* Published through the session's publisher, the secret from the keyring. */
@@ -130,6 +182,11 @@ test_publishes_through_keyring (void)
   g_assert_cmpint (((CandorPublication *)sent->publications->pdata[0])->state, ==,
                    CANDOR_PUBLICATION_STATE_SENT);
   g_assert_cmpuint (candor_fake_server_get_accepted (CANDOR_FAKE_SERVER (fake))->len, ==, 1);
+
+  /* The secret (the webhook URL) is in no log and no file of the history:
+   * not the database, not its write-ahead log. */
+  g_assert_null (strstr (logged->str, "PLANTEDSECRET4c1d"));
+  g_assert_false (files_contain (dir, "PLANTEDSECRET4c1d"));
 
   /* The next update is due from the published one. */
   g_assert_true (candor_reminder_is_scheduled (candor_session_get_reminder (session),
@@ -173,6 +230,9 @@ int
 main (int argc, char *argv[])
 {
   g_setenv ("GIO_USE_PROXY_RESOLVER", "dummy", TRUE);
+  g_setenv ("G_MESSAGES_DEBUG", "all", TRUE);
+  logged = g_string_new (NULL);
+  g_log_set_writer_func (log_writer, NULL, NULL);
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/session/publishing/publishes-through-keyring", test_publishes_through_keyring);
