@@ -9,8 +9,9 @@
  * outbox holds, publishes round ROUND's update to every channel, and exits
  * once both have settled.
  *
- * Usage: publish-crash-helper HISTORY ROUND NAME=SECRET... where NAME is a
- * channel id whose kind is the part before the first dash. */
+ * Usage: publish-crash-helper HISTORY ROUND ID=SECRET[;KEY=VALUE]... where ID
+ * is a channel id whose kind is the part before the first dash, and KEY=VALUE
+ * its settings. The channels' own clients do the sending. */
 
 #include "config.h"
 
@@ -18,7 +19,6 @@
 
 #include "candor-publisher.h"
 #include "candor-rendition-private.h"
-#include "candor-test-client.h"
 
 static GPtrArray *channels;
 static guint      running;
@@ -71,11 +71,20 @@ main (int argc, char *argv[])
   channels = g_ptr_array_new_with_free_func (g_object_unref);
   for (int i = 3; i < argc; i++)
     {
-      g_auto (GStrv) pair = g_strsplit (argv[i], "=", 2);
+      g_auto (GStrv) parts = g_strsplit (argv[i], ";", -1);
+      g_auto (GStrv) pair = g_strsplit (parts[0], "=", 2);
       g_auto (GStrv) kind = g_strsplit (pair[0], "-", 2);
       g_autofree char *text = g_strdup_printf ("round %s on %s", round, pair[0]);
+      CandorChannel   *channel = candor_channel_new (pair[0], kind[0], pair[0]);
 
-      g_ptr_array_add (channels, candor_channel_new (pair[0], kind[0], pair[0]));
+      for (guint j = 1; parts[j] != NULL; j++)
+        {
+          g_auto (GStrv) setting = g_strsplit (parts[j], "=", 2);
+
+          if (!candor_channel_set_setting (channel, setting[0], setting[1], &error))
+            g_error ("%s", error->message);
+        }
+      g_ptr_array_add (channels, channel);
       g_hash_table_insert (secrets, g_strdup (pair[0]), g_strdup (pair[1]));
       g_ptr_array_add (renditions,
                        _candor_rendition_new (candor_channel_kind_lookup (kind[0])->dialect,
@@ -88,7 +97,6 @@ main (int argc, char *argv[])
 
   publisher = candor_publisher_new (store, http, lookup_channel, NULL, NULL);
   candor_publisher_set_secrets (publisher, secrets);
-  candor_publisher_set_client_factory (publisher, candor_test_client_new, NULL);
 
   running = 2;
   candor_publisher_resume_async (publisher, NULL, on_done_cb, NULL);
