@@ -178,7 +178,7 @@ void       candor_store_queue_update_async (CandorStore           *self,
                                             gpointer               user_data);
 GPtrArray *
 candor_store_queue_update_finish (CandorStore *self, GAsyncResult *result, GError **error);
-CandorOutboxAttempt *
+CandorOutboxAttempt      *
 candor_store_begin_attempt (CandorStore *self, gint64 publication_id, GError **error);
 void candor_store_begin_attempt_async (CandorStore        *self,
                                        gint64              publication_id,
@@ -195,16 +195,16 @@ CandorPublication *candor_store_finish_attempt (CandorStore           *self,
                                                 const char            *last_error,
                                                 GDateTime             *next_attempt_at,
                                                 GError               **error);
-void candor_store_finish_attempt_async (CandorStore           *self,
-                                        gint64                 publication_id,
-                                        CandorPublicationState state,
-                                        const char            *remote_id,
-                                        const char            *remote_url,
-                                        const char            *last_error,
-                                        GDateTime             *next_attempt_at,
-                                        GCancellable          *cancellable,
-                                        GAsyncReadyCallback    callback,
-                                        gpointer               user_data);
+void               candor_store_finish_attempt_async (CandorStore           *self,
+                                                      gint64                 publication_id,
+                                                      CandorPublicationState state,
+                                                      const char            *remote_id,
+                                                      const char            *remote_url,
+                                                      const char            *last_error,
+                                                      GDateTime             *next_attempt_at,
+                                                      GCancellable          *cancellable,
+                                                      GAsyncReadyCallback    callback,
+                                                      gpointer               user_data);
 CandorPublication *
 candor_store_finish_attempt_finish (CandorStore *self, GAsyncResult *result, GError **error);
 GPtrArray *candor_store_list_pending_publications (CandorStore *self, GError **error);
@@ -215,7 +215,7 @@ void       candor_store_list_pending_publications_async (CandorStore        *sel
 GPtrArray *candor_store_list_pending_publications_finish (CandorStore  *self,
                                                           GAsyncResult *result,
                                                           GError      **error);
-CandorSentRendition *
+CandorSentRendition          *
 candor_store_load_rendition (CandorStore *self, gint64 rendition_id, GError **error);
 gboolean candor_store_get_thread_ref (CandorStore *self,
                                       gint64       publication_id,
