@@ -368,6 +368,58 @@ test_offline_then_flush (Fixture *fixture, gconstpointer data)
                     ==, 1);
 }
 
+/* Waiting publications outlive the publisher: after a restart without a
+ * network they still wait, and the person sees how many; they go out when
+ * the network returns. */
+static void
+test_restart_offline (Fixture *fixture, gconstpointer data)
+{
+  g_autoptr (CandorSentUpdate) sent = NULL;
+  g_autoptr (CandorTestNetwork) network = candor_test_network_new (FALSE);
+  g_autoptr (CandorOutbox) outbox = NULL;
+  CandorPublisher *restarted;
+  gint64           deadline;
+
+  candor_publisher_set_online (fixture->publisher, FALSE);
+  sent = publish (fixture, "Before the restart", NULL);
+  g_assert_cmpint (publication_of (sent, 0)->state, ==, CANDOR_PUBLICATION_STATE_WAITING);
+
+  /* A new publisher on the same history, as after a restart. */
+  g_clear_object (&fixture->publisher);
+  fixture->publisher =
+    candor_publisher_new (fixture->store, fixture->http, lookup_channel,
+                          g_ptr_array_ref (fixture->channels), (GDestroyNotify)g_ptr_array_unref);
+  restarted = fixture->publisher;
+  candor_publisher_set_secrets (restarted, fixture->secrets);
+  candor_publisher_set_client_factory (restarted, candor_test_client_new, NULL);
+  g_signal_connect (restarted, "publication-changed", G_CALLBACK (on_publication_changed_cb),
+                    fixture);
+  outbox = candor_outbox_new (restarted, G_NETWORK_MONITOR (network));
+  candor_outbox_start (outbox);
+
+  deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  while (candor_publisher_get_n_waiting (restarted) < 2)
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_main_context_iteration (NULL, TRUE);
+    }
+  g_assert_cmpuint (candor_fake_server_get_request_count (CANDOR_FAKE_SERVER (fixture->matrix)), ==,
+                    0);
+
+  g_ptr_array_set_size (fixture->changes, 0);
+  candor_test_network_set_available (network, TRUE);
+  while (count_sent (fixture) < 2)
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_main_context_iteration (NULL, TRUE);
+    }
+  g_assert_cmpuint (candor_publisher_get_n_waiting (restarted), ==, 0);
+  g_assert_cmpuint (candor_fake_server_get_accepted (CANDOR_FAKE_SERVER (fixture->mattermost))->len,
+                    ==, 1);
+  g_assert_cmpuint (candor_fake_server_get_accepted (CANDOR_FAKE_SERVER (fixture->matrix))->len, ==,
+                    1);
+}
+
 /* Cancelled before anything went out: nothing is posted, and it says so. */
 static void
 test_cancel_before_sending (Fixture *fixture, gconstpointer data)
@@ -501,6 +553,7 @@ main (int argc, char *argv[])
   ADD ("no-retry-on-bad-request", test_no_retry_on_bad_request);
   ADD ("dropped-connection", test_dropped_connection);
   ADD ("offline-then-flush", test_offline_then_flush);
+  ADD ("restart-offline", test_restart_offline);
   ADD ("cancel-before-sending", test_cancel_before_sending);
   ADD ("mark-sent", test_mark_sent);
   ADD ("real-clients", test_real_clients);
