@@ -79,8 +79,12 @@ candor_http_constructed (GObject *object)
 
   G_OBJECT_CLASS (candor_http_parent_class)->constructed (object);
 
+  /* Every channel of an update goes out at once: libsoup's default of 10
+   * connections in all and 2 per host would hold the 11th channel, or a
+   * third Slack channel, until an earlier answer came. */
   self->session = soup_session_new_with_options ("timeout", IO_TIMEOUT_SECONDS, "user-agent",
-                                                 PACKAGE_NAME "/" PACKAGE_VERSION, NULL);
+                                                 PACKAGE_NAME "/" PACKAGE_VERSION, "max-conns", 64,
+                                                 "max-conns-per-host", 8, NULL);
   /* Left unset, the session trusts the system's authorities. */
   if (self->tls_database != NULL)
     soup_session_set_tls_database (self->session, self->tls_database);

@@ -9,6 +9,7 @@
 
 #include <gio/gio.h>
 
+#include "candor-channel-client.h"
 #include "candor-channel.h"
 #include "candor-http.h"
 #include "candor-incident.h"
@@ -23,6 +24,14 @@ G_BEGIN_DECLS
  * (transfer none). */
 typedef CandorChannel *(*CandorChannelLookup) (const char *channel_id, gpointer user_data);
 
+/* Makes the client of @channel; candor_channel_client_new() unless a test
+ * gives its own. */
+typedef CandorChannelClient *(*CandorClientFactory) (CandorChannel *channel,
+                                                     const char    *secret,
+                                                     CandorHttp    *http,
+                                                     gpointer       user_data,
+                                                     GError       **error);
+
 #define CANDOR_TYPE_PUBLISHER (candor_publisher_get_type ())
 
 G_DECLARE_FINAL_TYPE (CandorPublisher, candor_publisher, CANDOR, PUBLISHER, GObject)
@@ -34,6 +43,9 @@ CandorPublisher *candor_publisher_new (CandorStore        *store,
                                        GDestroyNotify      lookup_data_destroy);
 
 void candor_publisher_set_secrets (CandorPublisher *self, GHashTable *secrets);
+void candor_publisher_set_client_factory (CandorPublisher    *self,
+                                          CandorClientFactory factory,
+                                          gpointer            user_data);
 
 gboolean candor_publisher_get_online (CandorPublisher *self);
 void     candor_publisher_set_online (CandorPublisher *self, gboolean online);

@@ -636,7 +636,8 @@ load_publications (CandorStore *self, gint64 update_num, GError **error)
   if (!_candor_store_prepare (
         self,
         "SELECT p.id, p.rendition_id, p.channel_id, p.state, p.remote_id, p.remote_url,"
-        " p.attempts, p.last_error, p.created_at, p.updated_at"
+        " p.attempts, p.last_error, p.created_at, p.updated_at, p.idempotency_key,"
+        " p.next_attempt_at, p.in_flight_since"
         " FROM publications p JOIN renditions r ON r.id = p.rendition_id"
         " WHERE r.update_num = ?1 ORDER BY p.id",
         &stmt, error))
@@ -658,6 +659,9 @@ load_publications (CandorStore *self, gint64 update_num, GError **error)
       publication->last_error = g_strdup (_candor_store_column_text (stmt, 7));
       publication->created_at = _candor_store_column_time (stmt, 8);
       publication->updated_at = _candor_store_column_time (stmt, 9);
+      publication->idempotency_key = g_strdup (_candor_store_column_text (stmt, 10));
+      publication->next_attempt_at = _candor_store_column_time (stmt, 11);
+      publication->in_flight_since = _candor_store_column_time (stmt, 12);
       g_ptr_array_add (publications, publication);
     }
 

@@ -146,6 +146,83 @@ gboolean candor_store_set_publication_state (CandorStore           *self,
                                              GError               **error);
 
 /* Incidents newest first, as CandorIncident objects. */
+/* What the outbox needs to send one publication: the publication as its
+ * attempt began, its rendition, and where the incident's earlier messages
+ * went on the same channel (both NULL for the first). */
+typedef struct
+{
+  CandorPublication   *publication;
+  CandorSentRendition *rendition;
+  char                *thread_root_id;
+  char                *thread_last_id;
+} CandorOutboxAttempt;
+
+void candor_outbox_attempt_free (CandorOutboxAttempt *attempt);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CandorOutboxAttempt, candor_outbox_attempt_free)
+
+GPtrArray *candor_store_queue_update (CandorStore           *self,
+                                      const char            *incident_id,
+                                      CandorUpdate          *update,
+                                      GDateTime             *sent_at,
+                                      GPtrArray             *renditions,
+                                      CandorPublicationState state,
+                                      GError               **error);
+void       candor_store_queue_update_async (CandorStore           *self,
+                                            const char            *incident_id,
+                                            CandorUpdate          *update,
+                                            GDateTime             *sent_at,
+                                            GPtrArray             *renditions,
+                                            CandorPublicationState state,
+                                            GCancellable          *cancellable,
+                                            GAsyncReadyCallback    callback,
+                                            gpointer               user_data);
+GPtrArray *
+candor_store_queue_update_finish (CandorStore *self, GAsyncResult *result, GError **error);
+CandorOutboxAttempt      *
+candor_store_begin_attempt (CandorStore *self, gint64 publication_id, GError **error);
+void candor_store_begin_attempt_async (CandorStore        *self,
+                                       gint64              publication_id,
+                                       GCancellable       *cancellable,
+                                       GAsyncReadyCallback callback,
+                                       gpointer            user_data);
+CandorOutboxAttempt *
+candor_store_begin_attempt_finish (CandorStore *self, GAsyncResult *result, GError **error);
+CandorPublication *candor_store_finish_attempt (CandorStore           *self,
+                                                gint64                 publication_id,
+                                                CandorPublicationState state,
+                                                const char            *remote_id,
+                                                const char            *remote_url,
+                                                const char            *last_error,
+                                                GDateTime             *next_attempt_at,
+                                                GError               **error);
+void               candor_store_finish_attempt_async (CandorStore           *self,
+                                                      gint64                 publication_id,
+                                                      CandorPublicationState state,
+                                                      const char            *remote_id,
+                                                      const char            *remote_url,
+                                                      const char            *last_error,
+                                                      GDateTime             *next_attempt_at,
+                                                      GCancellable          *cancellable,
+                                                      GAsyncReadyCallback    callback,
+                                                      gpointer               user_data);
+CandorPublication *
+candor_store_finish_attempt_finish (CandorStore *self, GAsyncResult *result, GError **error);
+GPtrArray *candor_store_list_pending_publications (CandorStore *self, GError **error);
+void       candor_store_list_pending_publications_async (CandorStore        *self,
+                                                         GCancellable       *cancellable,
+                                                         GAsyncReadyCallback callback,
+                                                         gpointer            user_data);
+GPtrArray *candor_store_list_pending_publications_finish (CandorStore  *self,
+                                                          GAsyncResult *result,
+                                                          GError      **error);
+CandorSentRendition          *
+candor_store_load_rendition (CandorStore *self, gint64 rendition_id, GError **error);
+gboolean candor_store_get_thread_ref (CandorStore *self,
+                                      gint64       publication_id,
+                                      char       **root_id,
+                                      char       **last_id,
+                                      GError     **error);
+
 guint    candor_store_count_incidents (CandorStore *self, GError **error);
 void     candor_store_count_incidents_async (CandorStore        *self,
                                              GCancellable       *cancellable,

@@ -36,6 +36,9 @@ static const char *const sample_rows[] = {
   /* version 3 */
   "INSERT INTO renditions (id, update_num, audience, channel, language, subject, body)"
   "  VALUES (2, 1, 'technical', 'slack', 'en', 'Airship', 'The airship is moored.');",
+  /* version 4 */
+  "INSERT INTO publications (rendition_id, channel_id, state, created_at, updated_at)"
+  "  VALUES (2, 'slack', 'waiting', 1764486600, 1764486600);",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (sample_rows) >= 2);
@@ -111,7 +114,15 @@ check_migrates_from (gconstpointer data)
   g_assert_cmpstr (rendition->body, ==, "The zeppelin is grounded.");
   g_assert_cmpuint (g_bytes_get_size (rendition->mime), ==,
                     strlen ("From: a@example.com\r\n\r\nx"));
-  g_assert_cmpuint (sent->publications->len, ==, 1);
+  g_assert_cmpuint (sent->publications->len, ==, version >= 4 ? 2 : 1);
+  /* Publications queued before version 5 have an idempotency key each. */
+  for (guint i = 0; i < sent->publications->len; i++)
+    {
+      CandorPublication *publication = sent->publications->pdata[i];
+
+      g_assert_cmpuint (strlen (publication->idempotency_key), ==, 32);
+      g_assert_null (publication->in_flight_since);
+    }
 
   /* A rendition of before channels went through the default channel of its
    * format's kind, whose id is the format's nick. */
