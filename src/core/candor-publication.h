@@ -7,7 +7,7 @@
 
 #pragma once
 
-#include <glib.h>
+#include <glib-object.h>
 
 G_BEGIN_DECLS
 
@@ -19,7 +19,12 @@ typedef enum
   CANDOR_PUBLICATION_STATE_VERIFY,
 } CandorPublicationState;
 
-/* One publication of a rendition on one configured channel. */
+/* One publication of a rendition on one configured channel, as the outbox
+ * holds it. @idempotency_key is made once when it is queued and given to
+ * every attempt. @last_error is the service's own words (FAILED, WAITING) or
+ * what to check (VERIFY). @next_attempt_at is when a WAITING one is tried
+ * again (NULL: as soon as it can); @in_flight_since is set while a request is
+ * out, and left set by a crash, so the outbox knows its outcome is unknown. */
 typedef struct
 {
   gint64                 id;
@@ -32,9 +37,16 @@ typedef struct
   char                  *last_error;
   GDateTime             *created_at;
   GDateTime             *updated_at;
+  char                  *idempotency_key;
+  GDateTime             *next_attempt_at;
+  GDateTime             *in_flight_since;
 } CandorPublication;
 
-void candor_publication_free (CandorPublication *publication);
+#define CANDOR_TYPE_PUBLICATION (candor_publication_get_type ())
+
+GType              candor_publication_get_type (void) G_GNUC_CONST;
+CandorPublication *candor_publication_copy (const CandorPublication *publication);
+void               candor_publication_free (CandorPublication *publication);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CandorPublication, candor_publication_free)
 
 const char *candor_publication_state_to_string (CandorPublicationState state);

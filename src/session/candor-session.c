@@ -10,8 +10,12 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <libsecret/secret.h>
 
+#include "candor-channel-client.h"
 #include "candor-draft.h"
+#include "candor-outbox.h"
+#include "candor-secrets.h"
 #include "candor-session-private.h"
 
 /* The running app's state, as gnome-text-editor's EditorSession is held by
@@ -36,6 +40,14 @@ struct _CandorSession
 
   CandorIncidentListModel *incidents;
   CandorReminder          *reminder;
+
+  /* Publishing: the configured channels, read once the history is open; the
+   * publisher and its outbox, made when they are read. */
+  CandorChannelList *channels;
+  GNetworkMonitor   *network_monitor;
+  CandorHttp        *http;
+  CandorPublisher   *publisher;
+  CandorOutbox      *outbox;
 };
 
 G_DEFINE_FINAL_TYPE (CandorSession, candor_session, G_TYPE_OBJECT)
@@ -47,10 +59,72 @@ enum
   PROP_OPEN_ERROR,
   PROP_DAMAGED_PATH,
   PROP_BUSY,
+  PROP_PUBLISHER,
   N_PROPS
 };
 
 static GParamSpec *properties[N_PROPS];
+
+static CandorChannel *
+lookup_channel (const char *channel_id, gpointer user_data)
+{
+  return candor_channel_list_lookup (user_data, channel_id);
+}
+
+/* Whatever recorded the update (the wizard, "Mark as sent", the outbox
+ * after a restart), the incident list shows it and its next update is
+ * due from it. */
+static void
+on_update_recorded_cb (CandorPublisher *publisher,
+                       CandorIncident  *incident,
+                       CandorUpdate    *update,
+                       gpointer         user_data)
+{
+  CandorSession *self = user_data;
+  GDateTime     *next_update_at = candor_update_get_next_update_at (update);
+
+  if (next_update_at != NULL)
+    candor_reminder_schedule (self->reminder, candor_incident_get_id (incident),
+                              candor_incident_get_title (incident), next_update_at);
+  else
+    candor_reminder_cancel (self->reminder, candor_incident_get_id (incident));
+
+  candor_incident_list_model_reload (self->incidents);
+}
+
+static void
+on_channels_loaded_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  GWeakRef *weak = user_data;
+  g_autoptr (CandorSession) self = g_weak_ref_get (weak);
+  g_autoptr (GError) error = NULL;
+
+  g_weak_ref_clear (weak);
+  g_free (weak);
+  /* The session may be gone: the load held no reference to it. */
+  if (self == NULL)
+    return;
+
+  if (!candor_channel_list_load_finish (CANDOR_CHANNEL_LIST (source), result, &error))
+    {
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        return;
+      /* The publisher still starts: the outbox's publications name channels
+       * that may be set up again, and until then they wait. */
+      g_message ("Could not read the configured channels: %s", error->message);
+    }
+
+  if (self->store == NULL || self->publisher != NULL)
+    return;
+
+  self->publisher = candor_publisher_new (self->store, self->http, lookup_channel,
+                                          g_object_ref (self->channels), g_object_unref);
+  g_signal_connect_object (self->publisher, "update-recorded", G_CALLBACK (on_update_recorded_cb),
+                           self, G_CONNECT_DEFAULT);
+  self->outbox = candor_outbox_new (self->publisher, self->network_monitor);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PUBLISHER]);
+  candor_outbox_start (self->outbox);
+}
 
 static void
 set_history (CandorSession *self, CandorStore *store, const GError *error, const char *damaged_path)
@@ -61,6 +135,14 @@ set_history (CandorSession *self, CandorStore *store, const GError *error, const
     {
       candor_incident_list_model_set_store (self->incidents, store);
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
+      if (store != NULL)
+        {
+          GWeakRef *weak = g_new0 (GWeakRef, 1);
+
+          g_weak_ref_init (weak, self);
+          candor_channel_list_load_async (self->channels, store, self->cancellable,
+                                          on_channels_loaded_cb, weak);
+        }
     }
 
   if (self->open_error != NULL || error != NULL)
@@ -138,6 +220,11 @@ candor_session_dispose (GObject *object)
   CandorSession *self = CANDOR_SESSION (object);
 
   g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->outbox);
+  g_clear_object (&self->publisher);
+  g_clear_object (&self->http);
+  g_clear_object (&self->network_monitor);
+  g_clear_object (&self->channels);
   g_clear_object (&self->reminder);
   g_clear_object (&self->incidents);
   g_clear_object (&self->store);
@@ -182,6 +269,10 @@ candor_session_get_property (GObject *object, guint prop_id, GValue *value, GPar
         g_value_set_boolean (value, self->busy);
         break;
 
+      case PROP_PUBLISHER:
+        g_value_set_object (value, self->publisher);
+        break;
+
       default:
         G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -211,6 +302,11 @@ candor_session_class_init (CandorSessionClass *klass)
   /* The history is being opened or recovered. */
   properties[PROP_BUSY] = g_param_spec_boolean (
     "busy", NULL, NULL, FALSE, G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* Sends updates to the channels; NULL until the history is open and its
+   * channels are read. */
+  properties[PROP_PUBLISHER] =
+    g_param_spec_object ("publisher", NULL, NULL, CANDOR_TYPE_PUBLISHER,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -220,6 +316,8 @@ candor_session_init (CandorSession *self)
 {
   self->cancellable = g_cancellable_new ();
   self->incidents = candor_incident_list_model_new ();
+  self->channels = candor_channel_list_new ();
+  self->http = candor_http_new (NULL);
 }
 
 /**
@@ -334,6 +432,139 @@ candor_session_get_reminder (CandorSession *self)
   g_return_val_if_fail (CANDOR_IS_SESSION (self), NULL);
 
   return self->reminder;
+}
+
+/* The configured channels; empty until the history is open. */
+CandorChannelList *
+candor_session_get_channels (CandorSession *self)
+{
+  g_return_val_if_fail (CANDOR_IS_SESSION (self), NULL);
+
+  return self->channels;
+}
+
+/**
+ * candor_session_get_publisher:
+ *
+ * Returns: (transfer none) (nullable): the publisher, or %NULL until the
+ *   history is open (see #CandorSession:publisher).
+ */
+CandorPublisher *
+candor_session_get_publisher (CandorSession *self)
+{
+  g_return_val_if_fail (CANDOR_IS_SESSION (self), NULL);
+
+  return self->publisher;
+}
+
+/**
+ * candor_session_set_network_monitor:
+ * @monitor: (nullable): what the outbox follows; %NULL for the system's
+ *
+ * For tests, which switch the network on and off; only before the history
+ * is opened.
+ */
+void
+candor_session_set_network_monitor (CandorSession *self, GNetworkMonitor *monitor)
+{
+  g_return_if_fail (CANDOR_IS_SESSION (self));
+  g_return_if_fail (monitor == NULL || G_IS_NETWORK_MONITOR (monitor));
+  g_return_if_fail (self->outbox == NULL);
+
+  g_set_object (&self->network_monitor, monitor);
+}
+
+static void
+on_channel_tested_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (GTask) task = user_data;
+  GError *error = NULL;
+
+  if (!candor_channel_client_test_finish (CANDOR_CHANNEL_CLIENT (source), result, &error))
+    g_task_return_error (task, error);
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+static void
+test_channel_with_secret (GTask *task, const char *secret)
+{
+  CandorSession *self = g_task_get_source_object (task);
+  CandorChannel *channel = g_task_get_task_data (task);
+  g_autoptr (CandorChannelClient) client = NULL;
+  GError *error = NULL;
+
+  client = candor_channel_client_new (channel, secret, self->http, &error);
+  if (client == NULL)
+    {
+      g_task_return_error (task, error);
+      g_object_unref (task);
+      return;
+    }
+
+  candor_channel_client_test_async (client, g_task_get_cancellable (task), on_channel_tested_cb,
+                                    task);
+}
+
+static void
+on_test_secret_found_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  GTask  *task = user_data;
+  GError *error = NULL;
+  char   *secret = candor_secrets_lookup_finish (result, &error);
+
+  if (error != NULL)
+    {
+      g_task_return_error (task, error);
+      g_object_unref (task);
+      return;
+    }
+
+  test_channel_with_secret (task, secret);
+  secret_password_free (secret);
+}
+
+/**
+ * candor_session_test_channel_async:
+ * @secret: (nullable): the secret to try, or %NULL for the one the keyring
+ *   holds for @channel
+ *
+ * Checks that @channel's settings and secret reach its service and are
+ * accepted, as the preferences' "Test connection" does. Errors are
+ * CANDOR_PUBLISH_ERROR with the service's own words.
+ */
+void
+candor_session_test_channel_async (CandorSession      *self,
+                                   CandorChannel      *channel,
+                                   const char         *secret,
+                                   GCancellable       *cancellable,
+                                   GAsyncReadyCallback callback,
+                                   gpointer            user_data)
+{
+  GTask *task;
+
+  g_return_if_fail (CANDOR_IS_SESSION (self));
+  g_return_if_fail (CANDOR_IS_CHANNEL (channel));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, candor_session_test_channel_async);
+  g_task_set_task_data (task, candor_channel_copy (channel), g_object_unref);
+
+  if (secret != NULL)
+    test_channel_with_secret (task, secret);
+  else
+    candor_secrets_lookup_async (candor_channel_get_id (channel), cancellable,
+                                 on_test_secret_found_cb, task);
+}
+
+gboolean
+candor_session_test_channel_finish (CandorSession *self, GAsyncResult *result, GError **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  g_return_val_if_fail (
+    g_task_get_source_tag (G_TASK (result)) == candor_session_test_channel_async, FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
 }
 
 void

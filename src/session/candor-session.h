@@ -9,8 +9,10 @@
 
 #include <gio/gio.h>
 
+#include "candor-channel-list.h"
 #include "candor-contact.h"
 #include "candor-incident-list-model.h"
+#include "candor-publisher.h"
 #include "candor-reminder.h"
 #include "candor-store.h"
 
@@ -32,6 +34,18 @@ void          candor_session_recover (CandorSession *self);
 
 CandorIncidentListModel *candor_session_get_incidents (CandorSession *self);
 CandorReminder          *candor_session_get_reminder (CandorSession *self);
+
+CandorChannelList *candor_session_get_channels (CandorSession *self);
+CandorPublisher   *candor_session_get_publisher (CandorSession *self);
+void candor_session_set_network_monitor (CandorSession *self, GNetworkMonitor *monitor);
+void candor_session_test_channel_async (CandorSession      *self,
+                                        CandorChannel      *channel,
+                                        const char         *secret,
+                                        GCancellable       *cancellable,
+                                        GAsyncReadyCallback callback,
+                                        gpointer            user_data);
+gboolean
+candor_session_test_channel_finish (CandorSession *self, GAsyncResult *result, GError **error);
 
 /* The unsent drafts that can be read (CandorDraft), most recent first. */
 void candor_session_load_drafts_async (CandorSession      *self,
