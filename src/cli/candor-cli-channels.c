@@ -19,6 +19,7 @@
 #include <unistd.h>
 
 #include "candor-channel-client.h"
+#include "candor-channel-list.h"
 #include "candor-channel.h"
 #include "candor-cli-channels.h"
 #include "candor-cli.h"
@@ -206,14 +207,30 @@ free_secret (char *secret)
     }
 }
 
+/* The configured channels as the store holds them (the channel list also
+ * offers the defaults while there are none, which are no one's to remove),
+ * and the session's channel list that saves and removes them with their
+ * secrets. */
 static GPtrArray *
-load_channels (CandorStore **store, GError **error)
+load_channels (CandorStore **store, CandorChannelList **list, GError **error)
 {
+  g_autoptr (GAsyncResult) result = NULL;
+  g_autoptr (GPtrArray) channels = NULL;
+
   *store = candor_store_open (NULL, error);
   if (*store == NULL)
     return NULL;
+  channels = candor_store_load_channels (*store, error);
+  if (channels == NULL)
+    return NULL;
 
-  return candor_store_load_channels (*store, error);
+  *list = candor_channel_list_new ();
+  candor_channel_list_load_async (*list, *store, NULL, candor_cli_got_result, &result);
+  candor_cli_wait_for (&result);
+  if (!candor_channel_list_load_finish (*list, result, error))
+    return NULL;
+
+  return g_steal_pointer (&channels);
 }
 
 static CandorChannel *
@@ -243,6 +260,7 @@ run_list (int argc, char **argv)
     G_OPTION_ENTRY_NULL,
   };
   g_autoptr (CandorStore) store = NULL;
+  g_autoptr (CandorChannelList) list = NULL;
   g_autoptr (GPtrArray) channels = NULL;
   g_autoptr (GError) error = NULL;
   g_autoptr (JsonBuilder) builder = json_builder_new ();
@@ -252,7 +270,7 @@ run_list (int argc, char **argv)
   if (!check_operands (argc, argv, 0, NULL, &status))
     return status;
 
-  channels = load_channels (&store, &error);
+  channels = load_channels (&store, &list, &error);
   if (channels == NULL)
     return input_error (error);
 
@@ -352,13 +370,13 @@ run_add (int argc, char **argv)
         G_OPTION_ENTRY_NULL,
   };
   g_autoptr (CandorStore) store = NULL;
+  g_autoptr (CandorChannelList) list = NULL;
   g_autoptr (GPtrArray) channels = NULL;
   g_autoptr (CandorChannel) channel = NULL;
   g_autoptr (GAsyncResult) result = NULL;
   g_autoptr (GError) error = NULL;
   const CandorChannelKind *kind;
   char                    *secret;
-  gboolean                 stored = TRUE;
 
   if (!candor_cli_parse_options (COMMAND, entries, &help, print_help, &argc, &argv, &status))
     return status;
@@ -376,7 +394,7 @@ run_add (int argc, char **argv)
   if (id != NULL && (id[0] == '\0' || strpbrk (id, " \t\n") != NULL))
     return candor_cli_usage_error (COMMAND, _("an id is a word without spaces"));
 
-  channels = load_channels (&store, &error);
+  channels = load_channels (&store, &list, &error);
   if (channels == NULL)
     return input_error (error);
   if (id != NULL && candor_channel_find (channels, id) != NULL)
@@ -392,17 +410,12 @@ run_add (int argc, char **argv)
   if (error != NULL)
     return input_error (error);
 
-  /* The keyring first: a channel saved without the secret it was given
-   * would fail at publishing time instead of now. */
-  if (secret != NULL)
-    {
-      candor_secrets_store_async (id, kind->nick, candor_channel_kind_get_label (kind), argv[2],
-                                  secret, NULL, candor_cli_got_result, &result);
-      candor_cli_wait_for (&result);
-      stored = candor_secrets_store_finish (result, &error);
-      free_secret (secret);
-    }
-  if (!stored || !candor_store_put_channel (store, channel, &error))
+  /* The list stores the secret in the keyring before the channel, so a
+   * channel is never saved pointing at a secret that failed to be kept. */
+  candor_channel_list_save_async (list, channel, secret, NULL, candor_cli_got_result, &result);
+  free_secret (secret);
+  candor_cli_wait_for (&result);
+  if (!candor_channel_list_save_finish (list, result, &error))
     return input_error (error);
 
   g_print ("%s\n", id);
@@ -419,6 +432,7 @@ run_remove (int argc, char **argv)
     G_OPTION_ENTRY_NULL,
   };
   g_autoptr (CandorStore) store = NULL;
+  g_autoptr (CandorChannelList) list = NULL;
   g_autoptr (GPtrArray) channels = NULL;
   g_autoptr (GAsyncResult) result = NULL;
   g_autoptr (GError) error = NULL;
@@ -428,18 +442,15 @@ run_remove (int argc, char **argv)
   if (!check_operands (argc, argv, 1, _("ID"), &status))
     return status;
 
-  channels = load_channels (&store, &error);
+  channels = load_channels (&store, &list, &error);
   if (channels == NULL)
     return input_error (error);
   if (find_channel (channels, argv[1], &status) == NULL)
     return status;
 
-  /* The secret goes first: a channel left without one is easy to remove
-   * again, a secret left without its channel is forgotten in the keyring. */
-  candor_secrets_clear_async (argv[1], NULL, candor_cli_got_result, &result);
+  candor_channel_list_remove_async (list, argv[1], NULL, candor_cli_got_result, &result);
   candor_cli_wait_for (&result);
-  if (!candor_secrets_clear_finish (result, &error) ||
-      !candor_store_delete_document (store, CANDOR_STORE_DOCUMENT_CHANNEL, argv[1], &error))
+  if (!candor_channel_list_remove_finish (list, result, &error))
     return input_error (error);
 
   return CANDOR_CLI_EXIT_OK;
@@ -455,6 +466,7 @@ run_test (int argc, char **argv)
     G_OPTION_ENTRY_NULL,
   };
   g_autoptr (CandorStore) store = NULL;
+  g_autoptr (CandorChannelList) list = NULL;
   g_autoptr (GPtrArray) channels = NULL;
   g_autoptr (GAsyncResult) looked_up = NULL;
   g_autoptr (GAsyncResult) tested = NULL;
@@ -469,7 +481,7 @@ run_test (int argc, char **argv)
   if (!check_operands (argc, argv, 1, _("ID"), &status))
     return status;
 
-  channels = load_channels (&store, &error);
+  channels = load_channels (&store, &list, &error);
   if (channels == NULL)
     return input_error (error);
   channel = find_channel (channels, argv[1], &status);

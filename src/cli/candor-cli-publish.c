@@ -15,9 +15,12 @@
 
 #include "candor-cli-publish.h"
 #include "candor-cli-render.h"
+#include "candor-channel-list.h"
 #include "candor-cli.h"
 #include "candor-composition.h"
 #include "candor-draft.h"
+#include "candor-http.h"
+#include "candor-publisher.h"
 #include "candor-store.h"
 
 #define COMMAND "publish"
@@ -135,6 +138,79 @@ print_dry_run (GPtrArray *renditions, gboolean as_json)
   return CANDOR_CLI_EXIT_OK;
 }
 
+static CandorChannel *
+lookup_channel (const char *channel_id, gpointer user_data)
+{
+  return candor_channel_list_lookup (user_data, channel_id);
+}
+
+static CandorSentRendition *
+find_sent_rendition (CandorSentUpdate *sent, gint64 rendition_id)
+{
+  for (guint i = 0; i < sent->renditions->len; i++)
+    {
+      CandorSentRendition *rendition = g_ptr_array_index (sent->renditions, i);
+
+      if (rendition->id == rendition_id)
+        return rendition;
+    }
+
+  return NULL;
+}
+
+/* One line per publication: on standard output its channel, state and link
+ * (or JSON), and for each one that was not sent, the service's own words on
+ * standard error. Returns whether every one was sent. */
+static gboolean
+print_publications (CandorSentUpdate *sent, gboolean as_json)
+{
+  gboolean all_sent = TRUE;
+
+  for (guint i = 0; i < sent->publications->len; i++)
+    {
+      CandorPublication   *publication = g_ptr_array_index (sent->publications, i);
+      CandorSentRendition *rendition = find_sent_rendition (sent, publication->rendition_id);
+      const char          *state = candor_publication_state_to_string (publication->state);
+      const char          *audience = rendition != NULL ? rendition->audience : NULL;
+
+      if (publication->state != CANDOR_PUBLICATION_STATE_SENT)
+        all_sent = FALSE;
+
+      if (as_json)
+        {
+          g_autoptr (JsonBuilder) builder = json_builder_new ();
+          g_autoptr (JsonNode) node = NULL;
+
+          json_builder_begin_object (builder);
+          json_builder_set_member_name (builder, "channel");
+          json_builder_add_string_value (builder, publication->channel_id);
+          json_builder_set_member_name (builder, "audience");
+          json_builder_add_string_value (builder, audience);
+          json_builder_set_member_name (builder, "state");
+          json_builder_add_string_value (builder, state);
+          json_builder_set_member_name (builder, "url");
+          json_builder_add_string_value (builder, publication->remote_url);
+          json_builder_set_member_name (builder, "error");
+          json_builder_add_string_value (builder, publication->last_error);
+          json_builder_end_object (builder);
+          node = json_builder_get_root (builder);
+          print_json_line (node);
+        }
+      else
+        {
+          /* Tab-separated, for cut and awk: channel, audience, state, link. */
+          g_print ("%s\t%s\t%s\t%s\n", publication->channel_id, audience != NULL ? audience : "-",
+                   state, publication->remote_url != NULL ? publication->remote_url : "-");
+        }
+
+      if (publication->state != CANDOR_PUBLICATION_STATE_SENT)
+        g_printerr ("%s: %s: %s\n", g_get_prgname (), publication->channel_id,
+                    publication->last_error != NULL ? publication->last_error : state);
+    }
+
+  return all_sent;
+}
+
 int
 candor_cli_publish_run (int argc, char **argv)
 {
@@ -157,9 +233,15 @@ candor_cli_publish_run (int argc, char **argv)
   g_autoptr (GFile) file = NULL;
   g_autoptr (CandorDraft) draft = NULL;
   g_autoptr (CandorStore) store = NULL;
-  g_autoptr (GPtrArray) channels = NULL;
+  g_autoptr (CandorChannelList) channels = NULL;
+  g_autoptr (GPtrArray) configured = NULL;
   g_autoptr (CandorComposition) composition = NULL;
   g_autoptr (GPtrArray) renditions = NULL;
+  g_autoptr (CandorHttp) http = NULL;
+  g_autoptr (CandorPublisher) publisher = NULL;
+  g_autoptr (GAsyncResult) loaded = NULL;
+  g_autoptr (GAsyncResult) result = NULL;
+  g_autoptr (CandorSentUpdate) sent = NULL;
   g_autoptr (GError) error = NULL;
 
   if (!candor_cli_parse_options (COMMAND, entries, &help, print_help, &argc, &argv, &status))
@@ -176,17 +258,23 @@ candor_cli_publish_run (int argc, char **argv)
   if (draft == NULL)
     return input_error (error);
 
+  /* The audiences reach the channels the app would use: the configured
+   * ones, or while there are none the defaults (enough to mark an update
+   * sent by hand). */
   store = candor_store_open (NULL, &error);
-  if (store != NULL)
-    channels = candor_store_load_channels (store, &error);
-  if (channels == NULL)
+  if (store == NULL)
+    return input_error (error);
+  channels = candor_channel_list_new ();
+  candor_channel_list_load_async (channels, store, NULL, candor_cli_got_result, &loaded);
+  candor_cli_wait_for (&loaded);
+  if (!candor_channel_list_load_finish (channels, loaded, &error))
     return input_error (error);
 
-  /* With no channel configured yet, the audiences reach the default one of
-   * each kind, as `render` shows them: enough to mark an update sent by hand. */
+  configured = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (channels)); i++)
+    g_ptr_array_add (configured, g_list_model_get_item (G_LIST_MODEL (channels), i));
   composition = candor_composition_new_for_draft (draft);
-  if (channels->len > 0)
-    candor_composition_set_channels (composition, channels);
+  candor_composition_set_channels (composition, configured);
   /* The renditions do not need the checks; a language without them is said, not fatal. */
   if (!candor_composition_update (composition, &error))
     {
@@ -202,5 +290,35 @@ candor_cli_publish_run (int argc, char **argv)
   if (dry_run)
     return print_dry_run (renditions, as_json);
 
-  return status;
+  /* Each channel's secret is read from the keyring as it is sent. */
+  http = candor_http_new (NULL);
+  publisher =
+    candor_publisher_new (store, http, lookup_channel, g_object_ref (channels), g_object_unref);
+  if (mark_sent)
+    {
+      g_autoptr (GDateTime) now = g_date_time_new_now_utc ();
+
+      candor_publisher_mark_sent_async (publisher, candor_draft_get_incident (draft),
+                                        candor_draft_get_update (draft), renditions, now, NULL,
+                                        candor_cli_got_result, &result);
+      candor_cli_wait_for (&result);
+      sent = candor_publisher_mark_sent_finish (publisher, result, &error);
+    }
+  else
+    {
+      candor_publisher_publish_async (publisher, candor_draft_get_incident (draft),
+                                      candor_draft_get_update (draft), renditions, NULL,
+                                      candor_cli_got_result, &result);
+      candor_cli_wait_for (&result);
+      sent = candor_publisher_publish_finish (publisher, result, &error);
+    }
+
+  /* Nothing was recorded, so nothing was sent either. */
+  if (sent == NULL)
+    {
+      g_printerr (_("%s: nothing was sent: %s\n"), g_get_prgname (), error->message);
+      return EXIT_NOT_SENT;
+    }
+
+  return print_publications (sent, as_json) ? CANDOR_CLI_EXIT_OK : EXIT_NOT_SENT;
 }
