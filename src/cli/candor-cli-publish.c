@@ -45,9 +45,9 @@ print_help (void)
   g_print ("                     %s\n", _("or with --dry-run each rendition"));
   g_print ("  -h, --help         %s\n", _("show this help and exit"));
   g_print ("\n");
-  g_print ("%s\n",
-           _("Each channel's result is printed as it ends: its id, sent, waiting, failed"));
-  g_print ("%s\n", _("or verify, and the link to the message or what went wrong."));
+  g_print ("%s\n", _("Once every channel is done, one line each: the channel, the audience,"));
+  g_print ("%s\n", _("sent, waiting, failed or verify, and the link to the message; what went"));
+  g_print ("%s\n", _("wrong is said on standard error."));
   g_print (_("Exit status is 0 when everything was sent (or recorded, or printed), 1 when "
              "something was not sent, and 2 on a usage or input error.\n"));
 }

@@ -67,8 +67,8 @@ print_help (void)
   g_print ("  -h, --help     %s\n", _("show this help and exit"));
   g_print ("  -V, --version  %s\n", _("show the version and exit"));
   g_print ("\n");
-  g_print (_("Exit status is 0 on success, 1 when check finds something, and 2 on a usage or "
-             "input error.\n"));
+  g_print (_("Exit status is 0 on success, 1 when check finds something or publish or "
+             "channels test could not send, and 2 on a usage or input error.\n"));
   g_print (_("Report bugs to: %s\n"), "https://github.com/candor/candor/issues");
 }
 
