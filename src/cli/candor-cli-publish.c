@@ -144,6 +144,16 @@ lookup_channel (const char *channel_id, gpointer user_data)
   return candor_channel_list_lookup (user_data, channel_id);
 }
 
+static void
+add_member (JsonBuilder *builder, const char *name, const char *value)
+{
+  json_builder_set_member_name (builder, name);
+  if (value != NULL)
+    json_builder_add_string_value (builder, value);
+  else
+    json_builder_add_null_value (builder);
+}
+
 static CandorSentRendition *
 find_sent_rendition (CandorSentUpdate *sent, gint64 rendition_id)
 {
@@ -182,16 +192,11 @@ print_publications (CandorSentUpdate *sent, gboolean as_json)
           g_autoptr (JsonNode) node = NULL;
 
           json_builder_begin_object (builder);
-          json_builder_set_member_name (builder, "channel");
-          json_builder_add_string_value (builder, publication->channel_id);
-          json_builder_set_member_name (builder, "audience");
-          json_builder_add_string_value (builder, audience);
-          json_builder_set_member_name (builder, "state");
-          json_builder_add_string_value (builder, state);
-          json_builder_set_member_name (builder, "url");
-          json_builder_add_string_value (builder, publication->remote_url);
-          json_builder_set_member_name (builder, "error");
-          json_builder_add_string_value (builder, publication->last_error);
+          add_member (builder, "channel", publication->channel_id);
+          add_member (builder, "audience", audience);
+          add_member (builder, "state", state);
+          add_member (builder, "url", publication->remote_url);
+          add_member (builder, "error", publication->last_error);
           json_builder_end_object (builder);
           node = json_builder_get_root (builder);
           print_json_line (node);
