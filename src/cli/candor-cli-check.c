@@ -14,6 +14,7 @@
 #include <json-glib/json-glib.h>
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "candor-checker.h"
 #include "candor-cli-check.h"
@@ -24,35 +25,38 @@
 
 #define COMMAND "check"
 
-/* --field names for plain text, as a script would spell them. */
+/* --field names for plain text, spelled as the draft's keys; the old
+ * spelling with underscores ("executive_summary") is accepted too. */
 static const struct
 {
   const char *name;
   int         field;
 } field_names[] = {
-  { "executive_summary", CANDOR_FIELD_EXECUTIVE_SUMMARY },
+  { "whole-message", CANDOR_FINDING_WHOLE_MESSAGE },
+  { "executive-summary", CANDOR_FIELD_EXECUTIVE_SUMMARY },
   { "impact", CANDOR_FIELD_IMPACT_NOW },
-  { "impact_now", CANDOR_FIELD_IMPACT_NOW },
-  { "impact_future", CANDOR_FIELD_IMPACT_FUTURE },
-  { "lasting_consequences", CANDOR_FIELD_LASTING_CONSEQUENCES },
-  { "technical_details", CANDOR_FIELD_TECHNICAL_DETAILS },
-  { "actions_taken", CANDOR_FIELD_ACTIONS_TAKEN },
-  { "actions_planned", CANDOR_FIELD_ACTIONS_PLANNED },
+  { "impact-now", CANDOR_FIELD_IMPACT_NOW },
+  { "impact-future", CANDOR_FIELD_IMPACT_FUTURE },
+  { "lasting-consequences", CANDOR_FIELD_LASTING_CONSEQUENCES },
+  { "technical-details", CANDOR_FIELD_TECHNICAL_DETAILS },
+  { "actions-taken", CANDOR_FIELD_ACTIONS_TAKEN },
+  { "actions-planned", CANDOR_FIELD_ACTIONS_PLANNED },
   { "contact", CANDOR_FIELD_CONTACT },
-  { "next_update", CANDOR_FIELD_NEXT_UPDATE },
-  { "whole_message", CANDOR_FINDING_WHOLE_MESSAGE },
+  { "next-update", CANDOR_FIELD_NEXT_UPDATE },
 };
 
+/* The message kinds as drafts and templates name them; "update" is the
+ * command's old name for a progress update. */
 static const struct
 {
   const char      *name;
   CandorUpdateKind kind;
 } kind_names[] = {
   { "initial", CANDOR_UPDATE_KIND_INITIAL },
-  { "update", CANDOR_UPDATE_KIND_PROGRESS },
   { "progress", CANDOR_UPDATE_KIND_PROGRESS },
   { "resolution", CANDOR_UPDATE_KIND_RESOLUTION },
   { "post-incident", CANDOR_UPDATE_KIND_POST_INCIDENT },
+  { "update", CANDOR_UPDATE_KIND_PROGRESS },
 };
 
 /* A place in the checked file, both 1-based, the column in characters. */
@@ -68,18 +72,18 @@ print_help (void)
   g_print (_("Usage: %s %s [OPTION…] FILE\n"), g_get_prgname (), COMMAND);
   g_print ("%s\n\n", _("Check an outage message for blame, guilt, unsure promises, jargon and "
                        "missing parts."));
-  g_print ("%s\n\n", _("FILE is a draft (JSON), or plain text with --field; “-” reads standard "
-                       "input."));
+  g_print ("%s\n\n", _("FILE is a draft (JSON) or plain text, checked as a whole message "
+                       "unless --field says otherwise; “-” reads standard input."));
   g_print ("%s\n", _("Options:"));
   g_print ("  --lang=LANG     %s\n",
-           _("language of the text: en or ru (default: the draft’s, or en)"));
+           _("language of the text: en or ru (default: the draft’s, or the text’s own)"));
   g_print ("  --kind=KIND     %s\n",
-           _("initial, update, resolution or post-incident (plain text only)"));
+           _("initial, progress, resolution or post-incident (plain text only)"));
   g_print ("  --resolved      %s\n", _("the incident is over (plain text only)"));
   g_print ("  --field=NAME    %s\n",
-           _("check FILE as plain text of one field: executive_summary,"));
+           _("check FILE as plain text of one field: whole-message (the default),"));
   g_print ("                  %s\n",
-           _("impact, technical_details, contact, next_update or whole_message"));
+           _("executive-summary, impact, technical-details, contact, next-update, …"));
   g_print ("  --json          %s\n", _("print the findings as a JSON list"));
   g_print ("  -h, --help      %s\n", _("show this help and exit"));
   g_print ("\n");
@@ -225,8 +229,15 @@ print_findings (GPtrArray  *findings,
 
       if (!as_json)
         {
-          g_print ("%s:%u:%u: %s: %s: %s\n", display_name, position.line, position.column, severity,
-                   candor_finding_get_rule_id (finding), candor_finding_get_message (finding));
+          g_autofree char *quote = NULL;
+
+          /* The quote stays on the finding's line, so one finding is one line. */
+          if (candor_finding_get_quote (finding) != NULL)
+            quote = g_strdelimit (g_strdup_printf (" “%s”", candor_finding_get_quote (finding)),
+                                  "\n\r", ' ');
+          g_print ("%s:%u:%u: %s: %s:%s %s\n", display_name, position.line, position.column,
+                   severity, candor_finding_get_rule_id (finding), quote != NULL ? quote : "",
+                   candor_finding_get_message (finding));
           continue;
         }
 
@@ -248,6 +259,11 @@ print_findings (GPtrArray  *findings,
       json_builder_add_int_value (builder, position.line);
       json_builder_set_member_name (builder, "column");
       json_builder_add_int_value (builder, position.column);
+      if (candor_finding_get_quote (finding) != NULL)
+        {
+          json_builder_set_member_name (builder, "quote");
+          json_builder_add_string_value (builder, candor_finding_get_quote (finding));
+        }
       json_builder_set_member_name (builder, "message");
       json_builder_add_string_value (builder, candor_finding_get_message (finding));
       if (candor_finding_get_suggestion (finding) != NULL)
@@ -321,30 +337,32 @@ candor_cli_check_run (int argc, char **argv)
       if (i == G_N_ELEMENTS (kind_names))
         return candor_cli_usage_error (
           COMMAND,
-          _("invalid message kind '%s': use initial, update, resolution or post-incident"),
+          _("invalid message kind '%s': use initial, progress, resolution or post-incident"),
              kind_name);
       kind = kind_names[i].kind;
     }
 
   if (field_name != NULL)
     {
-      guint i;
+      g_autofree char *spelled = g_strdelimit (g_strdup (field_name), "_", '-');
+      guint            i;
 
       for (i = 0; i < G_N_ELEMENTS (field_names); i++)
         {
-          if (g_str_equal (field_names[i].name, field_name))
+          if (g_str_equal (field_names[i].name, spelled))
             break;
         }
       if (i == G_N_ELEMENTS (field_names))
-        return candor_cli_usage_error (COMMAND, _("invalid field '%s'"), field_name);
+        {
+          g_autoptr (GString) valid = g_string_new (NULL);
+
+          for (guint j = 0; j < G_N_ELEMENTS (field_names); j++)
+            g_string_append_printf (valid, "%s%s", j > 0 ? ", " : "", field_names[j].name);
+          return candor_cli_usage_error (COMMAND, _("invalid field '%s': use %s"), field_name,
+                                                     valid->str);
+        }
       field = field_names[i].field;
     }
-
-  is_draft = field_name == NULL;
-  if (is_draft && (kind_name != NULL || resolved))
-    return candor_cli_usage_error (COMMAND,
-                                   _("--kind and --resolved are for plain text; a draft says "
-                                     "them itself"));
 
   if (lang != NULL && !g_str_equal (lang, "en") && !g_str_equal (lang, "ru"))
     return candor_cli_usage_error (COMMAND, _("invalid language '%s': use en or ru"), lang);
@@ -355,6 +373,14 @@ candor_cli_check_run (int argc, char **argv)
     return input_error (display_name, error->message);
   if (!g_utf8_validate (contents, length, NULL))
     return input_error (display_name, _("not valid UTF-8 text"));
+
+  /* A draft is a JSON object; anything else is a message written elsewhere
+   * and pasted, checked whole unless --field names its part. */
+  is_draft = field_name == NULL && contents[strspn (contents, " \t\r\n")] == '{';
+  if (is_draft && (kind_name != NULL || resolved))
+    return candor_cli_usage_error (COMMAND,
+                                   _("--kind and --resolved are for plain text; a draft says "
+                                     "them itself"));
 
   if (is_draft)
     {
@@ -377,14 +403,28 @@ candor_cli_check_run (int argc, char **argv)
     }
   else
     {
-      checker = candor_checker_new (lang != NULL ? lang : "en", &error);
+      /* Without --lang the text is checked in the language it is written in;
+       * with it, a text in the other language is a finding, not a pass. */
+      const char *detected = candor_checker_detect_language (contents);
+
+      checker = candor_checker_new (lang != NULL       ? lang
+                                    : detected != NULL ? detected
+                                                       : "en",
+                                    &error);
       if (checker == NULL)
         return input_error (display_name, error->message);
 
-      findings = candor_checker_check_text (checker, field, contents, kind, resolved);
+      if (field == CANDOR_FINDING_WHOLE_MESSAGE)
+        findings = candor_checker_check_message (checker, contents, kind, resolved);
+      else
+        findings = candor_checker_check_text (checker, field, contents, kind, resolved);
     }
 
   print_findings (findings, display_name, contents, is_draft, as_json);
+
+  /* A script reads the exit status; a person at a terminal reads a word. */
+  if (findings->len == 0 && !as_json && isatty (STDOUT_FILENO))
+    g_print (_("%s: no findings\n"), display_name);
 
   return findings->len > 0 ? CANDOR_CLI_EXIT_FINDINGS : CANDOR_CLI_EXIT_OK;
 }

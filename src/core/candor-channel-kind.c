@@ -19,6 +19,15 @@ static const char *const no_settings[] = { NULL };
  * publisher's, the password the keyring's. */
 static const char *const email_settings[] = { "from", "to", NULL };
 
+/* The channel a bot token posts to (an id, or a name such as "#status") and
+ * the Web API's address when it is not https://slack.com/api; a webhook's
+ * URL is the secret and needs neither. */
+static const char *const slack_settings[] = { "channel", "api_url", NULL };
+
+/* The server's id, to link each message, and a thread or forum post of the
+ * webhook's channel to post in. */
+static const char *const discord_settings[] = { "guild_id", "thread_id", NULL };
+
 /* The nicks of the kinds that exist today are their dialects' nicks, so that
  * data stored before channels were configured maps to them one to one. */
 /* clang-format off */
@@ -26,8 +35,8 @@ static const CandorChannelKind kinds[] = {
   /* Text to copy anywhere else (an SMS gateway, a ticket, a phone script). */
   { "plain",       NC_ ("format", "Plain text"),      CANDOR_DIALECT_PLAIN,       no_settings },
   { "email",       NC_ ("format", "Email"),           CANDOR_DIALECT_EMAIL,       email_settings },
-  { "slack",       NC_ ("format", "Slack"),           CANDOR_DIALECT_SLACK,       no_settings },
-  { "discord",     NC_ ("format", "Discord"),         CANDOR_DIALECT_DISCORD,     no_settings },
+  { "slack",       NC_ ("format", "Slack"),           CANDOR_DIALECT_SLACK,       slack_settings },
+  { "discord",     NC_ ("format", "Discord"),         CANDOR_DIALECT_DISCORD,     discord_settings },
   { "mattermost",  NC_ ("format", "Mattermost"),      CANDOR_DIALECT_MATTERMOST,  no_settings },
   { "matrix",      NC_ ("format", "Matrix"),          CANDOR_DIALECT_MATRIX,      no_settings },
   { "teams",       NC_ ("format", "Microsoft Teams"), CANDOR_DIALECT_TEAMS,       no_settings },

@@ -12,48 +12,35 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
-#include "candor-dialect.h"
-#include "candor-checker.h"
+#include "candor-checker-private.h"
 #include "candor-json.h"
 
 #define CHECKS_RESOURCE_PATH "/io/github/candor/Candor/core/checks/"
 
-/* The lists of a checks file. Phrase lists produce findings where they match;
- * statement lists only tell whether something was said at all. */
-typedef enum
-{
-  LIST_BLAME,
-  LIST_GUILT,
-  LIST_PROMISE,
-  LIST_PROMISE_AFTER_RESOLUTION,
-  LIST_JARGON,
-  LIST_HEDGES,
-  LIST_NEGATIONS,
-  LIST_LASTING_CONSEQUENCES,
-  LIST_PATIENCE,
-  LIST_NEXT_UPDATE,
-  LIST_TIMELINE,
-  N_LISTS
-} CheckList;
-
 static const char *const list_keys[N_LISTS] = {
-  [LIST_BLAME] = "blame",         [LIST_GUILT] = "guilt",
-  [LIST_PROMISE] = "promise",     [LIST_PROMISE_AFTER_RESOLUTION] = "promise-after-resolution",
-  [LIST_JARGON] = "jargon",       [LIST_HEDGES] = "hedges",
-  [LIST_NEGATIONS] = "negations", [LIST_LASTING_CONSEQUENCES] = "lasting-consequences",
-  [LIST_PATIENCE] = "patience",   [LIST_NEXT_UPDATE] = "next-update",
+  [LIST_BLAME] = "blame",
+  [LIST_GUILT] = "guilt",
+  [LIST_PROMISE] = "promise",
+  [LIST_PROMISE_AFTER_RESOLUTION] = "promise-after-resolution",
+  [LIST_JARGON] = "jargon",
+  [LIST_HEDGES] = "hedges",
+  [LIST_NEGATIONS] = "negations",
+  [LIST_LASTING_CONSEQUENCES] = "lasting-consequences",
+  [LIST_PATIENCE] = "patience",
+  [LIST_NEXT_UPDATE] = "next-update",
   [LIST_TIMELINE] = "timeline",
+  [LIST_IMPACT] = "impact",
+  [LIST_CONTACT] = "contact",
+  [LIST_NEXT_UPDATE_MESSAGE] = "next-update-message",
+  [LIST_ROOT_CAUSE] = "root-cause",
+  [LIST_ACTIONS_TAKEN] = "actions-taken",
+  [LIST_ACTIONS_PLANNED] = "actions-planned",
+  [LIST_OWNERSHIP] = "ownership",
+  [LIST_PROMISED_TIME] = "promised-time",
 };
 
 #define JARGON_ACRONYMS_KEY "jargon-acronyms"
-
-struct _CandorChecker
-{
-  GObject parent_instance;
-
-  char   *language;
-  GRegex *lists[N_LISTS];
-};
+#define WORDS_KEY           "words"
 
 G_DEFINE_FINAL_TYPE (CandorChecker, candor_checker, G_TYPE_OBJECT)
 
@@ -62,8 +49,8 @@ G_DEFINE_QUARK (candor-checker-error-quark, candor_checker_error);
 /* Russian writes ё and е interchangeably; folding both the lists and the text
  * to е lets one list entry match both spellings. Both letters take two bytes
  * in UTF-8 in either case, so byte offsets stay valid. */
-static void
-fold_yo_in_place (char *text)
+void
+_candor_checker_fold_yo (char *text)
 {
   for (char *p = text; p[0] != '\0' && p[1] != '\0'; p++)
     {
@@ -81,8 +68,8 @@ fold_yo_in_place (char *text)
     }
 }
 
-static gboolean
-has_yo (const char *text)
+gboolean
+_candor_checker_has_yo (const char *text)
 {
   return strstr (text, "ё") != NULL || strstr (text, "Ё") != NULL;
 }
@@ -130,6 +117,130 @@ build_acronyms_pattern (JsonArray *array, const char *source, GError **error)
   return g_string_free (g_steal_pointer (&pattern), FALSE);
 }
 
+/* "{party}" in a pattern stands for the named word list "party" of the
+ * file's "words", as one group of alternatives: the lists of parties, fault
+ * words, certainty words and hedges are written once and composed into the
+ * patterns of every rule. Regex counts such as "{1,2}" start with a digit and
+ * are left alone. Returns %NULL when a name is not a word list. */
+static char *
+expand_words (const char *pattern,
+              GHashTable *words,
+              const char *source,
+              const char *key,
+              guint       index,
+              GError    **error)
+{
+  g_autoptr (GString) expanded = g_string_new (NULL);
+  const char *p = pattern;
+
+  while (*p != '\0')
+    {
+      const char *name_end = p + 1;
+
+      if (*p == '\\' && p[1] != '\0')
+        {
+          g_string_append_len (expanded, p, 2);
+          p += 2;
+          continue;
+        }
+      if (*p != '{' || !g_ascii_islower (p[1]))
+        {
+          g_string_append_c (expanded, *p++);
+          continue;
+        }
+
+      while (g_ascii_islower (*name_end) || g_ascii_isdigit (*name_end) || *name_end == '-')
+        name_end++;
+      if (*name_end == '}')
+        {
+          g_autofree char *name = g_strndup (p + 1, name_end - p - 1);
+          const char      *alternatives = words != NULL ? g_hash_table_lookup (words, name) : NULL;
+
+          if (alternatives == NULL)
+            {
+              g_set_error (error, CANDOR_CHECKER_ERROR, CANDOR_CHECKER_ERROR_INVALID_DATA,
+                           _("%s: %s[%u]: there is no word list “%s”"), source, key, index, name);
+              return NULL;
+            }
+          g_string_append_printf (expanded, "(?:%s)", alternatives);
+          p = name_end + 1;
+          continue;
+        }
+
+      g_string_append_c (expanded, *p++);
+    }
+
+  return g_string_free (g_steal_pointer (&expanded), FALSE);
+}
+
+/* The "words" object: each member a list of alternatives that may use the
+ * lists defined before it. */
+static GHashTable *
+load_words (JsonObject *root, const char *source, GError **error)
+{
+  g_autoptr (GHashTable) words = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  JsonNode *node = json_object_get_member (root, WORDS_KEY);
+  GList    *members;
+
+  if (node == NULL)
+    return g_steal_pointer (&words);
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    {
+      g_set_error (error, CANDOR_CHECKER_ERROR, CANDOR_CHECKER_ERROR_INVALID_DATA,
+                   _("%s: %s: expected an object of word lists"), source, WORDS_KEY);
+      return NULL;
+    }
+
+  members = json_object_get_members (json_node_get_object (node));
+  for (GList *l = members; l != NULL; l = l->next)
+    {
+      const char *name = l->data;
+      JsonNode   *list = json_object_get_member (json_node_get_object (node), name);
+      g_autoptr (GString) alternatives = g_string_new (NULL);
+      g_autofree char *path = g_strconcat (WORDS_KEY, ".", name, NULL);
+
+      if (!JSON_NODE_HOLDS_ARRAY (list) || json_array_get_length (json_node_get_array (list)) == 0)
+        {
+          g_set_error (error, CANDOR_CHECKER_ERROR, CANDOR_CHECKER_ERROR_INVALID_DATA,
+                       _("%s: %s: expected a list of patterns"), source, path);
+          g_list_free (members);
+          return NULL;
+        }
+
+      for (guint i = 0; i < json_array_get_length (json_node_get_array (list)); i++)
+        {
+          JsonNode        *element = json_array_get_element (json_node_get_array (list), i);
+          g_autofree char *word = NULL;
+
+          if (!JSON_NODE_HOLDS_VALUE (element) ||
+              json_node_get_value_type (element) != G_TYPE_STRING ||
+              *json_node_get_string (element) == '\0')
+            {
+              g_set_error (error, CANDOR_CHECKER_ERROR, CANDOR_CHECKER_ERROR_INVALID_DATA,
+                           _("%s: %s[%u]: expected a non-empty string"), source, path, i);
+              g_list_free (members);
+              return NULL;
+            }
+
+          word = expand_words (json_node_get_string (element), words, source, path, i, error);
+          if (word == NULL)
+            {
+              g_list_free (members);
+              return NULL;
+            }
+          if (alternatives->len > 0)
+            g_string_append_c (alternatives, '|');
+          g_string_append (alternatives, word);
+        }
+
+      g_hash_table_insert (words, g_strdup (name),
+                           g_string_free (g_steal_pointer (&alternatives), FALSE));
+    }
+  g_list_free (members);
+
+  return g_steal_pointer (&words);
+}
+
 static void
 append_alternative (GString *alternatives, const char *pattern)
 {
@@ -147,15 +258,20 @@ append_alternative_at_word (GString *at_word, GString *others, const char *patte
     append_alternative (others, pattern);
 }
 
-/* Each entry is checked alone first so that a bad one is reported by its
- * place in the file, then all are joined into one regex: one pass over the
- * text per rule is what keeps checking within a keystroke's budget. Entries
- * that start at a word boundary share one leading \b: PCRE can then skip
- * ahead to the letters that may start a match, which makes the joined
- * regex several times faster than a plain alternation. */
+/* All entries are joined into one regex: one pass over the text per rule
+ * is what keeps checking within a keystroke's budget (a regex per entry
+ * measured twice as slow). Entries that start at a word boundary share one
+ * leading \\b: PCRE can then skip ahead to the letters that may start a
+ * match. Only when the joined regex does not compile is each entry
+ * compiled alone, to report the bad one by its place in the file; checking
+ * each one up front would double the time it takes to build a checker.
+ * @optimize JIT-compiles the lists that run on every keystroke; for the
+ * rest compiling costs more than it saves. */
 static GRegex *
 compile_list (JsonArray  *array,
+              GHashTable *words,
               const char *extra_pattern,
+              gboolean    optimize,
               const char *source,
               const char *key,
               GError    **error)
@@ -163,14 +279,14 @@ compile_list (JsonArray  *array,
   g_autoptr (GString) at_word = g_string_new (NULL);
   g_autoptr (GString) others = g_string_new (NULL);
   g_autoptr (GString) joined = g_string_new (NULL);
+  g_autoptr (GPtrArray) patterns = g_ptr_array_new_with_free_func (g_free);
   g_autoptr (GError) local_error = NULL;
   GRegex *regex;
 
   for (guint i = 0; i < json_array_get_length (array); i++)
     {
-      JsonNode        *node = json_array_get_element (array, i);
-      g_autofree char *pattern = NULL;
-      g_autoptr (GRegex) single = NULL;
+      JsonNode *node = json_array_get_element (array, i);
+      char     *pattern;
 
       if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING ||
           *json_node_get_string (node) == '\0')
@@ -180,18 +296,11 @@ compile_list (JsonArray  *array,
           return NULL;
         }
 
-      pattern = g_strdup (json_node_get_string (node));
-      fold_yo_in_place (pattern);
-
-      single = g_regex_new (pattern, G_REGEX_CASELESS, 0, &local_error);
-      if (single == NULL)
-        {
-          g_set_error (error, CANDOR_CHECKER_ERROR, CANDOR_CHECKER_ERROR_INVALID_DATA,
-                       _("%s: %s[%u]: not a valid pattern: %s"), source, key, i,
-                          local_error->message);
-          return NULL;
-        }
-
+      pattern = expand_words (json_node_get_string (node), words, source, key, i, error);
+      if (pattern == NULL)
+        return NULL;
+      _candor_checker_fold_yo (pattern);
+      g_ptr_array_add (patterns, pattern);
       append_alternative_at_word (at_word, others, pattern);
     }
 
@@ -214,12 +323,29 @@ compile_list (JsonArray  *array,
       return NULL;
     }
 
-  regex = g_regex_new (joined->str, G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, &local_error);
-  if (regex == NULL)
-    g_set_error (error, CANDOR_CHECKER_ERROR, CANDOR_CHECKER_ERROR_INVALID_DATA,
-                 _("%s: %s: not a valid pattern: %s"), source, key, local_error->message);
+  regex = g_regex_new (joined->str, G_REGEX_CASELESS | (optimize ? G_REGEX_OPTIMIZE : 0), 0,
+                       &local_error);
+  if (regex != NULL)
+    return regex;
 
-  return regex;
+  for (guint i = 0; i < patterns->len; i++)
+    {
+      g_autoptr (GError) single_error = NULL;
+      g_autoptr (GRegex) single =
+        g_regex_new (g_ptr_array_index (patterns, i), G_REGEX_CASELESS, 0, &single_error);
+
+      if (single == NULL)
+        {
+          g_set_error (error, CANDOR_CHECKER_ERROR, CANDOR_CHECKER_ERROR_INVALID_DATA,
+                       _("%s: %s[%u]: not a valid pattern: %s"), source, key, i,
+                          single_error->message);
+          return NULL;
+        }
+    }
+
+  g_set_error (error, CANDOR_CHECKER_ERROR, CANDOR_CHECKER_ERROR_INVALID_DATA,
+               _("%s: %s: not a valid pattern: %s"), source, key, local_error->message);
+  return NULL;
 }
 
 static JsonArray *
@@ -243,11 +369,32 @@ get_string_list (JsonObject *root, const char *source, const char *key, GError *
   return json_node_get_array (node);
 }
 
+/* The lists candor_checker_check_update() runs on a draft with every field
+ * filled in: the wizard's case, while the author types. */
+static gboolean
+list_runs_on_every_keystroke (CheckList list)
+{
+  switch (list)
+    {
+      case LIST_BLAME:
+      case LIST_GUILT:
+      case LIST_PROMISE:
+      case LIST_PROMISE_AFTER_RESOLUTION:
+      case LIST_JARGON:
+      case LIST_PATIENCE:
+      case LIST_NEXT_UPDATE:
+        return TRUE;
+      default:
+        return FALSE;
+    }
+}
+
 static gboolean
 candor_checker_load (CandorChecker *self, const char *source, GBytes *json, GError **error)
 {
-  const char *known[N_LISTS + 3];
+  const char *known[N_LISTS + 4];
   g_autoptr (JsonNode) root_node = NULL;
+  g_autoptr (GHashTable) words = NULL;
   g_autofree char *acronyms = NULL;
   JsonObject      *root;
   JsonArray       *array;
@@ -259,7 +406,8 @@ candor_checker_load (CandorChecker *self, const char *source, GBytes *json, GErr
     known[i] = list_keys[i];
   known[N_LISTS] = JARGON_ACRONYMS_KEY;
   known[N_LISTS + 1] = "language";
-  known[N_LISTS + 2] = NULL;
+  known[N_LISTS + 2] = WORDS_KEY;
+  known[N_LISTS + 3] = NULL;
 
   root_node = candor_json_parse (data, length, source, error);
   if (root_node == NULL)
@@ -278,6 +426,10 @@ candor_checker_load (CandorChecker *self, const char *source, GBytes *json, GErr
                       language != NULL ? language : "", self->language);
       return FALSE;
     }
+
+  words = load_words (root, source, error);
+  if (words == NULL)
+    return FALSE;
 
   for (guint i = 0; i < N_LISTS; i++)
     {
@@ -300,8 +452,8 @@ candor_checker_load (CandorChecker *self, const char *source, GBytes *json, GErr
       if (array == NULL)
         return FALSE;
 
-      self->lists[i] =
-        compile_list (array, i == LIST_JARGON ? acronyms : NULL, source, list_keys[i], error);
+      self->lists[i] = compile_list (array, words, i == LIST_JARGON ? acronyms : NULL,
+                                     list_runs_on_every_keystroke (i), source, list_keys[i], error);
       if (self->lists[i] == NULL)
         return FALSE;
     }
@@ -395,415 +547,68 @@ candor_checker_get_language (CandorChecker *self)
   return self->language;
 }
 
-/* Text being checked, with ё folded and a cursor that turns byte offsets
- * into the character offsets the editor underlines with. */
-typedef struct
-{
-  const char *text;
-  char       *folded;
-  gsize       length;
-  gsize       last_byte;
-  glong       last_char;
-} CheckedText;
-
-static void
-checked_text_init (CheckedText *checked, const char *text)
-{
-  checked->folded = NULL;
-  if (has_yo (text))
-    {
-      checked->folded = g_strdup (text);
-      fold_yo_in_place (checked->folded);
-    }
-  checked->text = checked->folded != NULL ? checked->folded : text;
-  checked->length = strlen (checked->text);
-  checked->last_byte = 0;
-  checked->last_char = 0;
-}
-
-static void
-checked_text_clear (CheckedText *checked)
-{
-  g_clear_pointer (&checked->folded, g_free);
-}
-
-static guint
-checked_text_char_offset (CheckedText *checked, gsize byte)
-{
-  if (byte < checked->last_byte)
-    {
-      checked->last_byte = 0;
-      checked->last_char = 0;
-    }
-  checked->last_char +=
-    g_utf8_strlen (checked->text + checked->last_byte, byte - checked->last_byte);
-  checked->last_byte = byte;
-
-  return checked->last_char;
-}
-
-static gsize
-sentence_start (const char *text, gsize pos)
-{
-  for (gsize i = pos; i > 0; i--)
-    {
-      char c = text[i - 1];
-
-      if (c == '\n' || c == ';')
-        return i;
-      /* "15.00" and "e.g." inside a sentence are followed by no space. */
-      if ((c == '.' || c == '!' || c == '?') && g_ascii_isspace (text[i]))
-        return i;
-    }
-
-  return 0;
-}
-
-static gsize
-sentence_end (const char *text, gsize length, gsize pos)
-{
-  for (gsize i = pos; i < length; i++)
-    {
-      char c = text[i];
-
-      if (c == '\n' || c == ';')
-        return i;
-      if ((c == '.' || c == '!' || c == '?') && (i + 1 == length || g_ascii_isspace (text[i + 1])))
-        return i + 1;
-    }
-
-  return length;
-}
-
-/* "We expect service to be restored by 15:00" and "we cannot guarantee" are
- * the careful way to say it, not promises: a hedge anywhere in the sentence,
- * or a negation right before the match, makes the match fine. */
-static gboolean
-is_hedged (CandorChecker *self, const CheckedText *checked, gsize start, gsize end)
-{
-  gsize from = sentence_start (checked->text, start);
-  gsize to = sentence_end (checked->text, checked->length, end);
-
-  if (g_regex_match_full (self->lists[LIST_HEDGES], checked->text, to, from, 0, NULL, NULL))
-    return TRUE;
-
-  return g_regex_match_full (self->lists[LIST_NEGATIONS], checked->text, start, from, 0, NULL,
-                             NULL);
-}
-
-typedef struct
-{
-  const char           *rule_id;
-  CandorFindingSeverity severity;
-  const char           *message;
-  const char           *suggestion;
-  gboolean              hedgeable;
-} PhraseRule;
-
-static void
-find_phrases (CandorChecker    *self,
-              CheckList         list,
-              const PhraseRule *rule,
-              int               field,
-              CheckedText      *checked,
-              GPtrArray        *findings)
-{
-  g_autoptr (GMatchInfo) match_info = NULL;
-
-  g_regex_match_full (self->lists[list], checked->text, checked->length, 0, 0, &match_info, NULL);
-
-  for (; g_match_info_matches (match_info); g_match_info_next (match_info, NULL))
-    {
-      int start, end;
-
-      if (!g_match_info_fetch_pos (match_info, 0, &start, &end) || start == end)
-        continue;
-
-      if (rule->hedgeable && is_hedged (self, checked, start, end))
-        continue;
-
-      g_ptr_array_add (findings, candor_finding_new (rule->rule_id, rule->severity, field,
-                                                     checked_text_char_offset (checked, start),
-                                                     checked_text_char_offset (checked, end),
-                                                     _(rule->message), _(rule->suggestion)));
-    }
-}
-
-static int
-compare_findings_by_span (gconstpointer a, gconstpointer b)
-{
-  CandorFinding *finding_a = *(CandorFinding *const *)a;
-  CandorFinding *finding_b = *(CandorFinding *const *)b;
-  guint          start_a = candor_finding_get_start (finding_a);
-  guint          start_b = candor_finding_get_start (finding_b);
-
-  if (start_a != start_b)
-    return start_a < start_b ? -1 : 1;
-
-  return (int)candor_finding_get_end (finding_a) - (int)candor_finding_get_end (finding_b);
-}
-
-static const PhraseRule blame_rule = {
-  "blame",
-  CANDOR_FINDING_SEVERITY_WARNING,
-  N_("Blaming a vendor, a customer or a colleague shifts attention away from what customers "
-      "need; say what happened instead."),
-      N_("Describe the failure itself, e.g. “a failed configuration change stopped payments”."),
-          FALSE,
-  };
-
-static const PhraseRule guilt_rule = {
-  "guilt",
-  CANDOR_FINDING_SEVERITY_WARNING,
-  N_("Self-reproach makes the message about you, not the customer; apologize once and say "
-      "what you are doing."),
-      N_("“We are sorry for the disruption this causes.”"), FALSE,
-  };
-
-static const PhraseRule promise_rule = {
-  "promise",
-  CANDOR_FINDING_SEVERITY_WARNING,
-  N_("While the incident is ongoing you cannot be sure of this; a broken promise costs more "
-      "trust than the outage."),
-      N_("Give an estimate (“we expect …”) or say when you will update next."), TRUE,
-  };
-
-static const PhraseRule promise_after_resolution_rule = {
-  "promise",
-  CANDOR_FINDING_SEVERITY_WARNING,
-  N_("No one can promise that it never happens again; say what you are changing to make it "
-      "less likely."),
-      N_("“We are changing … so that this kind of failure is caught earlier.”"), TRUE,
-  };
-
-static const PhraseRule jargon_rule = {
-  "jargon",
-  CANDOR_FINDING_SEVERITY_WARNING,
-  N_("The executive summary should be clear to anyone at first reading; move technical terms, "
-      "codes and host names to the technical details."),
-      N_("Say what it means for customers, e.g. “our database stopped accepting orders”."), FALSE,
-  };
-
-static gboolean
-kind_is_after_resolution (CandorUpdateKind kind)
-{
-  return kind == CANDOR_UPDATE_KIND_RESOLUTION || kind == CANDOR_UPDATE_KIND_POST_INCIDENT;
-}
-
 /**
- * candor_checker_check_text:
- * @field: a #CandorField, or %CANDOR_FINDING_WHOLE_MESSAGE
- * @resolved: whether the incident is over; firm times and guarantees are
- *   only a problem while it is not
+ * candor_checker_detect_language:
+ *
+ * The script of the words is enough to tell the two languages the checks
+ * know apart. Latin names, units and codes are common in Russian messages
+ * ("API", "UTC", "Slack"), so a text counts as Russian from a third of its
+ * words being Cyrillic; host names and codes ("db-prod-3.internal",
+ * "HTTP/2", "E1234") count for neither. It runs on every keystroke, so it
+ * reads bytes: Cyrillic letters start with 0xD0 or 0xD1 in UTF-8, accented
+ * Latin ones with 0xC3 to 0xC9.
  */
-GPtrArray *
-candor_checker_check_text (CandorChecker   *self,
-                           int              field,
-                           const char      *text,
-                           CandorUpdateKind kind,
-                           gboolean         resolved)
+const char *
+candor_checker_detect_language (const char *text)
 {
-  GPtrArray  *findings;
-  CheckedText checked;
+  guint       latin = 0;
+  guint       cyrillic = 0;
+  const char *p = text;
 
-  g_return_val_if_fail (CANDOR_IS_CHECKER (self), NULL);
-  g_return_val_if_fail (field >= CANDOR_FINDING_WHOLE_MESSAGE && field < CANDOR_N_FIELDS, NULL);
   g_return_val_if_fail (text != NULL, NULL);
-  g_return_val_if_fail (g_utf8_validate (text, -1, NULL), NULL);
 
-  findings = g_ptr_array_new_with_free_func (g_object_unref);
-  if (*text == '\0')
-    return findings;
-
-  resolved = resolved || kind_is_after_resolution (kind);
-
-  checked_text_init (&checked, text);
-
-  find_phrases (self, LIST_BLAME, &blame_rule, field, &checked, findings);
-  find_phrases (self, LIST_GUILT, &guilt_rule, field, &checked, findings);
-  if (!resolved)
-    find_phrases (self, LIST_PROMISE, &promise_rule, field, &checked, findings);
-  find_phrases (self, LIST_PROMISE_AFTER_RESOLUTION,
-                resolved ? &promise_after_resolution_rule : &promise_rule, field, &checked,
-                findings);
-  if (field == CANDOR_FIELD_EXECUTIVE_SUMMARY)
-    find_phrases (self, LIST_JARGON, &jargon_rule, field, &checked, findings);
-
-  checked_text_clear (&checked);
-
-  g_ptr_array_sort (findings, compare_findings_by_span);
-
-  return findings;
-}
-
-static gboolean
-is_blank (const char *text)
-{
-  for (; *text != '\0'; text++)
+  while (*p != '\0')
     {
-      if (!g_ascii_isspace (*text))
-        return FALSE;
+      const char *word, *end;
+      gboolean    has_latin = FALSE;
+      gboolean    has_cyrillic = FALSE;
+      gboolean    is_code = FALSE;
+
+      while (*p != '\0' && g_ascii_isspace (*p))
+        p++;
+      word = p;
+      while (*p != '\0' && !g_ascii_isspace (*p))
+        p++;
+      end = p;
+
+      /* Quotes, brackets and the full stop around a word are not part of it. */
+      while (word < end && (guchar)*word < 0x80 && !g_ascii_isalnum (*word))
+        word++;
+      while (end > word && g_ascii_ispunct (end[-1]))
+        end--;
+
+      for (const char *q = word; q < end; q++)
+        {
+          guchar c = (guchar)*q;
+
+          if (g_ascii_isdigit (c) || strchr ("._/-:@\\=", c) != NULL)
+            is_code = TRUE;
+          else if (g_ascii_isalpha (c) || (c >= 0xC3 && c <= 0xC9))
+            has_latin = TRUE;
+          else if (c == 0xD0 || c == 0xD1)
+            has_cyrillic = TRUE;
+        }
+
+      if (is_code)
+        continue;
+      cyrillic += has_cyrillic;
+      latin += has_latin && !has_cyrillic;
     }
 
-  return TRUE;
-}
+  if (cyrillic > 0 && cyrillic * 2 >= latin)
+    return "ru";
+  if (latin > 0)
+    return "en";
 
-static gboolean
-text_says (CandorChecker *self, CheckList list, const char *text)
-{
-  g_autofree char *folded = NULL;
-
-  if (is_blank (text))
-    return FALSE;
-
-  if (has_yo (text))
-    {
-      folded = g_strdup (text);
-      fold_yo_in_place (folded);
-      text = folded;
-    }
-
-  return g_regex_match (self->lists[list], text, 0, NULL);
-}
-
-static gboolean
-update_says (CandorChecker *self, CheckList list, CandorUpdate *update)
-{
-  for (int field = 0; field < CANDOR_N_FIELDS; field++)
-    {
-      if (text_says (self, list, candor_update_get_field (update, field)))
-        return TRUE;
-    }
-
-  return FALSE;
-}
-
-static void
-add_missing (GPtrArray            *findings,
-             const char           *rule_id,
-             CandorFindingSeverity severity,
-             int                   field,
-             guint                 end,
-             const char           *message)
-{
-  g_ptr_array_add (findings, candor_finding_new (rule_id, severity, field, 0, end, message, NULL));
-}
-
-GPtrArray *
-candor_checker_check_update (CandorChecker *self, CandorIncident *incident, CandorUpdate *update)
-{
-  g_autoptr (GPtrArray) findings = NULL;
-  CandorUpdateKind kind;
-  gboolean         resolved;
-  gboolean         ongoing;
-  const char      *contact;
-
-  g_return_val_if_fail (CANDOR_IS_CHECKER (self), NULL);
-  g_return_val_if_fail (CANDOR_IS_INCIDENT (incident), NULL);
-  g_return_val_if_fail (CANDOR_IS_UPDATE (update), NULL);
-
-  kind = candor_update_get_kind (update);
-  resolved = kind_is_after_resolution (kind) ||
-             candor_incident_get_state (incident) == CANDOR_INCIDENT_STATE_RESOLVED;
-  ongoing = !kind_is_after_resolution (kind);
-
-  findings = g_ptr_array_new_with_free_func (g_object_unref);
-
-  for (int field = 0; field < CANDOR_N_FIELDS; field++)
-    {
-      g_autoptr (GPtrArray) field_findings = candor_checker_check_text (
-        self, field, candor_update_get_field (update, field), kind, resolved);
-
-      g_ptr_array_extend_and_steal (findings, g_steal_pointer (&field_findings));
-    }
-
-  if (is_blank (candor_update_get_field (update, CANDOR_FIELD_IMPACT_NOW)))
-    add_missing (findings, "missing-impact", CANDOR_FINDING_SEVERITY_ERROR, CANDOR_FIELD_IMPACT_NOW,
-                 0, _("Say plainly what is affected now: which service, for whom, and how."));
-
-  /* Customers ask first whether they lost anything; "nothing was lost" anywhere counts. */
-  if (is_blank (candor_update_get_field (update, CANDOR_FIELD_LASTING_CONSEQUENCES)) &&
-      !candor_update_get_no_lasting_consequences (update) &&
-      !update_says (self, LIST_LASTING_CONSEQUENCES, update))
-    add_missing (findings, "missing-lasting-consequences", CANDOR_FINDING_SEVERITY_WARNING,
-                 CANDOR_FIELD_LASTING_CONSEQUENCES, 0,
-                 _("Say whether anything was lost, such as data, orders or work time, or say "
-                   "that nothing was."));
-
-  contact = candor_update_get_field (update, CANDOR_FIELD_CONTACT);
-  if (kind != CANDOR_UPDATE_KIND_POST_INCIDENT)
-    {
-      if (is_blank (contact) && is_blank (candor_update_get_contact_name (update)) &&
-          is_blank (candor_update_get_contact_reach (update)))
-        add_missing (findings, "missing-contact", CANDOR_FINDING_SEVERITY_WARNING,
-                     CANDOR_FIELD_CONTACT, 0,
-                     _("Name a person who has time for customers during the outage, and how to "
-                       "reach them."));
-      /* Asking for patience is for while it lasts; after the fix it reads oddly. */
-      else if (ongoing && !text_says (self, LIST_PATIENCE, contact))
-        add_missing (findings, "missing-patience", CANDOR_FINDING_SEVERITY_INFO,
-                     CANDOR_FIELD_CONTACT, g_utf8_strlen (contact, -1),
-                     _("Ask for patience in the same sentence as the contact, e.g. “thank you "
-                       "for your patience”."));
-    }
-
-  if (ongoing && candor_update_get_next_update_at (update) == NULL &&
-      !candor_update_get_next_update_when_changed (update) &&
-      !text_says (self, LIST_NEXT_UPDATE,
-                  candor_update_get_field (update, CANDOR_FIELD_NEXT_UPDATE)))
-    add_missing (findings, "missing-next-update", CANDOR_FINDING_SEVERITY_WARNING,
-                 CANDOR_FIELD_NEXT_UPDATE, 0,
-                 _("Say when the next update comes: a time, or “when the situation changes”."));
-
-  if (!ongoing)
-    {
-      if (!update_says (self, LIST_TIMELINE, update))
-        add_missing (findings, "missing-timeline", CANDOR_FINDING_SEVERITY_WARNING,
-                     CANDOR_FINDING_WHOLE_MESSAGE, 0,
-                     _("Give the timeline of the impact: when it started and when it ended."));
-
-      if (is_blank (candor_update_get_field (update, CANDOR_FIELD_ACTIONS_TAKEN)))
-        add_missing (findings, "missing-actions", CANDOR_FINDING_SEVERITY_WARNING,
-                     CANDOR_FIELD_ACTIONS_TAKEN, 0, _("Say what was done to end the impact."));
-      if (is_blank (candor_update_get_field (update, CANDOR_FIELD_ACTIONS_PLANNED)))
-        add_missing (findings, "missing-actions", CANDOR_FINDING_SEVERITY_WARNING,
-                     CANDOR_FIELD_ACTIONS_PLANNED, 0,
-                     _("Say what you will change so that it becomes less likely: the lessons "
-                       "learned."));
-
-      if (is_blank (candor_update_get_field (update, CANDOR_FIELD_TECHNICAL_DETAILS)))
-        add_missing (findings, "missing-root-cause", CANDOR_FINDING_SEVERITY_WARNING,
-                     CANDOR_FIELD_TECHNICAL_DETAILS, 0,
-                     _("Give the technical root cause in the technical details."));
-    }
-
-  return g_steal_pointer (&findings);
-}
-
-CandorFinding *
-candor_checker_check_length (CandorChecker *self, CandorDialect format, guint length, guint limit)
-{
-  g_autofree char *message = NULL;
-
-  g_return_val_if_fail (CANDOR_IS_CHECKER (self), NULL);
-  g_return_val_if_fail (format < CANDOR_N_DIALECTS, NULL);
-
-  if (length <= limit)
-    return NULL;
-
-  /* Teams and Matrix count the bytes of the payload their API takes. */
-  if (candor_dialect_get_info (format)->units == CANDOR_LENGTH_UNITS_BYTES)
-    message = g_strdup_printf (
-      g_dngettext (GETTEXT_PACKAGE, "%s accepts at most %u byte and this is %u; shorten it.",
-                   "%s accepts at most %u bytes and this is %u; shorten it.", limit),
-      candor_dialect_get_label (format), limit, length);
-  else
-    message = g_strdup_printf (
-      g_dngettext (GETTEXT_PACKAGE, "%s accepts at most %u character and this is %u; shorten it.",
-                   "%s accepts at most %u characters and this is %u; shorten it.", limit),
-      candor_dialect_get_label (format), limit, length);
-
-  return candor_finding_new ("over-limit", CANDOR_FINDING_SEVERITY_ERROR,
-                             CANDOR_FINDING_WHOLE_MESSAGE, limit, length, message,
-                             _("Move the details to a link, or let the message be split."));
+  return NULL;
 }

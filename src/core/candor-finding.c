@@ -21,6 +21,7 @@ struct _CandorFinding
   char                 *rule_id;
   char                 *message;
   char                 *suggestion;
+  char                 *quote;
   CandorFindingSeverity severity;
   int                   field;
   guint                 start;
@@ -39,6 +40,7 @@ enum
   PROP_END,
   PROP_MESSAGE,
   PROP_SUGGESTION,
+  PROP_QUOTE,
   N_PROPS
 };
 
@@ -52,6 +54,7 @@ candor_finding_finalize (GObject *object)
   g_clear_pointer (&self->rule_id, g_free);
   g_clear_pointer (&self->message, g_free);
   g_clear_pointer (&self->suggestion, g_free);
+  g_clear_pointer (&self->quote, g_free);
 
   G_OBJECT_CLASS (candor_finding_parent_class)->finalize (object);
 }
@@ -89,6 +92,10 @@ candor_finding_get_property (GObject *object, guint prop_id, GValue *value, GPar
 
       case PROP_SUGGESTION:
         g_value_set_string (value, self->suggestion);
+        break;
+
+      case PROP_QUOTE:
+        g_value_set_string (value, self->quote);
         break;
 
       default:
@@ -133,6 +140,10 @@ candor_finding_set_property (GObject *object, guint prop_id, const GValue *value
         self->suggestion = g_value_dup_string (value);
         break;
 
+      case PROP_QUOTE:
+        self->quote = g_value_dup_string (value);
+        break;
+
       default:
         G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -170,6 +181,12 @@ candor_finding_class_init (CandorFindingClass *klass)
     "suggestion", NULL, NULL, NULL,
     G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
+  /* The words the finding is about, as written: the span says where they
+   * were, the quote what they were, so a list of findings reads on its own. */
+  properties[PROP_QUOTE] = g_param_spec_string ("quote", NULL, NULL, NULL,
+                                                G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY |
+                                                  G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
@@ -205,6 +222,27 @@ candor_finding_new (const char           *rule_id,
   return g_object_new (CANDOR_TYPE_FINDING, "rule-id", rule_id, "severity", severity, "field",
                        field, "start", start, "end", end, "message", message, "suggestion",
                        suggestion, NULL);
+}
+
+CandorFinding *
+candor_finding_new_quoted (const char           *rule_id,
+                           CandorFindingSeverity severity,
+                           int                   field,
+                           guint                 start,
+                           guint                 end,
+                           const char           *quote,
+                           const char           *message,
+                           const char           *suggestion)
+{
+  g_return_val_if_fail (rule_id != NULL, NULL);
+  g_return_val_if_fail (field >= CANDOR_FINDING_WHOLE_MESSAGE && field < CANDOR_N_FIELDS, NULL);
+  g_return_val_if_fail (start <= end, NULL);
+  g_return_val_if_fail (quote != NULL, NULL);
+  g_return_val_if_fail (message != NULL, NULL);
+
+  return g_object_new (CANDOR_TYPE_FINDING, "rule-id", rule_id, "severity", severity, "field",
+                       field, "start", start, "end", end, "quote", quote, "message", message,
+                       "suggestion", suggestion, NULL);
 }
 
 const char *
@@ -261,6 +299,14 @@ candor_finding_get_suggestion (CandorFinding *self)
   g_return_val_if_fail (CANDOR_IS_FINDING (self), NULL);
 
   return self->suggestion;
+}
+
+const char *
+candor_finding_get_quote (CandorFinding *self)
+{
+  g_return_val_if_fail (CANDOR_IS_FINDING (self), NULL);
+
+  return self->quote;
 }
 
 const char *

@@ -30,13 +30,24 @@ G_DECLARE_FINAL_TYPE (CandorFinding, candor_finding, CANDOR, FINDING, GObject)
 /* One thing the checker noticed. @start and @end are character offsets (not
  * bytes) into the text of @field, so the editor can underline them with text
  * iterators; a finding about something missing has an empty span. */
-CandorFinding        *candor_finding_new (const char           *rule_id,
-                                          CandorFindingSeverity severity,
-                                          int                   field,
-                                          guint                 start,
-                                          guint                 end,
-                                          const char           *message,
-                                          const char           *suggestion);
+CandorFinding *candor_finding_new (const char           *rule_id,
+                                   CandorFindingSeverity severity,
+                                   int                   field,
+                                   guint                 start,
+                                   guint                 end,
+                                   const char           *message,
+                                   const char           *suggestion);
+/* Same, for a finding about words in the text: @quote is the text of the
+ * span (its sentence's matched words, joined when one rule matched several
+ * times in one sentence). */
+CandorFinding        *candor_finding_new_quoted (const char           *rule_id,
+                                                 CandorFindingSeverity severity,
+                                                 int                   field,
+                                                 guint                 start,
+                                                 guint                 end,
+                                                 const char           *quote,
+                                                 const char           *message,
+                                                 const char           *suggestion);
 const char           *candor_finding_get_rule_id (CandorFinding *self);
 CandorFindingSeverity candor_finding_get_severity (CandorFinding *self);
 int                   candor_finding_get_field (CandorFinding *self);
@@ -44,6 +55,9 @@ guint                 candor_finding_get_start (CandorFinding *self);
 guint                 candor_finding_get_end (CandorFinding *self);
 const char           *candor_finding_get_message (CandorFinding *self);
 const char           *candor_finding_get_suggestion (CandorFinding *self);
+/* Returns: (nullable): the matched words; %NULL for a finding about
+ * something missing or about the message as a whole */
+const char *candor_finding_get_quote (CandorFinding *self);
 
 const char *candor_finding_severity_get_label (CandorFindingSeverity severity);
 

@@ -280,6 +280,61 @@ append_markdown_text (Writer *w, const char *text, gsize len)
     }
 }
 
+/* Whether a byte belongs to a word: an ASCII letter or digit, or part of a
+ * non-ASCII character (a Cyrillic letter, say). */
+static gboolean
+is_word_byte (guchar c)
+{
+  return g_ascii_isalnum (c) || c >= 0x80;
+}
+
+/* User text in Slack's mrkdwn. Slack has no escape character: "*", "_", "~"
+ * and "`" where they could open or close its bold, italic, strike or code
+ * (next to a space, punctuation or the edge of the text) become look-alikes
+ * Slack does not read (∗ ˍ ∼ ˋ); inside a word ("snake_case", "a*b") Slack
+ * reads none of them, so they stay as typed. "&", "<" and ">" are escaped as
+ * for {{name}}, which keeps "<!channel>" inert. */
+static void
+append_slack_text (Writer *w, const char *text, gsize len)
+{
+  gsize run = 0;
+
+  for (gsize i = 0; i < len; i++)
+    {
+      const char *look_alike;
+      gboolean    inside_word;
+
+      switch (text[i])
+        {
+          case '*':
+            look_alike = "\xe2\x88\x97"; /* ∗ */
+            break;
+          case '_':
+            look_alike = "\xcb\x8d"; /* ˍ */
+            break;
+          case '~':
+            look_alike = "\xe2\x88\xbc"; /* ∼ */
+            break;
+          case '`':
+            look_alike = "\xcb\x8b"; /* ˋ */
+            break;
+          default:
+            continue;
+        }
+
+      inside_word =
+        i > 0 && i + 1 < len && is_word_byte (text[i - 1]) && is_word_byte (text[i + 1]);
+      if (inside_word)
+        continue;
+
+      candor_mustache_append_escaped (w->out, text + run, i - run, CANDOR_MUSTACHE_ESCAPE_SLACK);
+      g_string_append (w->out, look_alike);
+      run = i + 1;
+    }
+
+  candor_mustache_append_escaped (w->out, text + run, len - run, CANDOR_MUSTACHE_ESCAPE_SLACK);
+}
+
 static void
 append_text (Writer *w, const char *text, gsize len)
 {
@@ -303,7 +358,7 @@ append_text (Writer *w, const char *text, gsize len)
         break;
 
       case CANDOR_MARKUP_SLACK:
-        candor_mustache_append_escaped (w->out, text, len, CANDOR_MUSTACHE_ESCAPE_SLACK);
+        append_slack_text (w, text, len);
         break;
 
       case CANDOR_MARKUP_DISCORD:

@@ -12,7 +12,11 @@
 #include <glib/gi18n.h>
 
 #include "candor-channel-client.h"
+#include "candor-discord-client.h"
+#include "candor-mattermost-client.h"
 #include "candor-publish-error.h"
+#include "candor-slack-client.h"
+#include "candor-teams-client.h"
 
 G_DEFINE_INTERFACE (CandorChannelClient, candor_channel_client, G_TYPE_OBJECT)
 
@@ -25,7 +29,10 @@ static const struct
   const char *kind;
   GType (*get_type) (void);
 } clients[] = {
-  { NULL, NULL },
+  { "slack", candor_slack_client_get_type },
+  { "discord", candor_discord_client_get_type },
+  { "mattermost", candor_mattermost_client_get_type },
+  { "teams", candor_teams_client_get_type },
 };
 
 static void

@@ -44,6 +44,40 @@ static const char *const english_fields[CANDOR_N_FIELDS] = {
   "before our offices close at 18:00 CET.",
 };
 
+/* The same update in Russian, checked with the Russian lists. */
+static const char *const russian_fields[CANDOR_N_FIELDS] = {
+  "С 08:12 МСК примерно **каждая третья оплата картой** при оформлении заказа завершается "
+  "сообщением «Не удалось провести платёж». Затронуты оплата картой в интернет-магазине и в "
+  "мобильном приложении, а также возвраты, запущенные из кабинета продавца. Оплата банковским "
+  "переводом и через СБП работает как обычно. Если оплата картой не прошла, заказ не создаётся и "
+  "деньги с карты не списываются.",
+  "Пока исправление не выкачено везде, оплата картой будет время от времени срываться. Повторная "
+  "попытка через несколько минут часто проходит. Сегодняшние плановые выплаты продавцам не "
+  "затронуты; если это изменится, мы скажем об этом в следующем обновлении.",
+  "Мы не нашли ни потерянных, ни задвоенных платежей: каждая неудачная попытка была отклонена до "
+  "движения денег. Возвраты, запрошенные с 08:12, стоят в очереди и будут проведены, как только "
+  "сервис восстановится, поэтому оформлять их повторно не нужно.",
+  "С 08:12 МСК примерно каждая третья оплата картой при оформлении заказа не проходит, поэтому "
+  "часть клиентов не может завершить заказ. Деньги не потеряны и не списаны дважды. Причина "
+  "найдена, команда выкатывает исправление регион за регионом; банковский перевод и СБП работают.",
+  "Пул соединений платёжного шлюза с процессингом карт исчерпан. Утреннее изменение конфигурации "
+  "подняло тайм-аут запроса с 5 до 30 секунд, поэтому медленные ответы держат соединение до шести "
+  "раз дольше. При обычной утренней нагрузке новые запросы ждут свободного соединения и "
+  "завершаются ответом `HTTP 504 Gateway Timeout`. Мы откатываем тайм-аут по одному региону и "
+  "следим за долей ошибок на странице статуса.",
+  "- Приостановили все дальнейшие изменения конфигурации платёжного шлюза\n- В 09:05 откатили "
+  "тайм-аут в первом регионе (Франкфурт); доля ошибок там вернулась к норме\n- Добавили "
+  "соединений в пул в остальных регионах, чтобы снизить нагрузку, пока идёт откат",
+  "- Завершить откат в остальных регионах\n- Провести возвраты из очереди и подтвердить каждый "
+  "продавцу\n- Пересмотреть, как изменения тайм-аутов проверяются под рабочей нагрузкой, и "
+  "рассказать о выводах в отчёте об инциденте",
+  "Если затронут ваш заказ или возврат, напишите Марии Келлер на support@example.ru или позвоните "
+  "по номеру +7 495 123-45-67 — она весь день занимается только этим инцидентом; спасибо за "
+  "терпение, пока выкатывается исправление.",
+  "Следующее обновление опубликуем не позднее **11:00 МСК** или раньше, если ситуация изменится, "
+  "и ещё раз до закрытия офиса в 18:00 МСК.",
+};
+
 static void
 bench (CandorChecker *checker, CandorUpdate *update, const char *label)
 {
@@ -79,30 +113,56 @@ bench (CandorChecker *checker, CandorUpdate *update, const char *label)
            label, words, (double)total / rounds, best, rounds);
 }
 
+/* The first build, as the app does it once per language, and the best of a
+ * few more, which on a busy machine is the cost of the work itself. */
+static CandorChecker *
+bench_new (const char *language)
+{
+  CandorChecker *checker = NULL;
+  gint64         first = 0;
+  gint64         best = G_MAXINT64;
+
+  for (guint i = 0; i < 20; i++)
+    {
+      g_autoptr (GError) error = NULL;
+      gint64 start = g_get_monotonic_time ();
+
+      g_clear_object (&checker);
+      checker = candor_checker_new (language, &error);
+      g_assert_no_error (error);
+      best = MIN (best, g_get_monotonic_time () - start);
+      if (i == 0)
+        first = best;
+    }
+
+  g_print ("%s: candor_checker_new: first %" G_GINT64_FORMAT " µs, best %" G_GINT64_FORMAT
+           " µs (20 rounds)\n",
+           language, first, best);
+
+  return checker;
+}
+
 int
 main (int argc, char *argv[])
 {
-  g_autoptr (GError) error = NULL;
   g_autoptr (CandorChecker) english = NULL;
   g_autoptr (CandorChecker) russian = NULL;
   g_autoptr (CandorUpdate) update = candor_update_new (CANDOR_UPDATE_KIND_PROGRESS);
-  gint64 start;
+  g_autoptr (CandorUpdate) russian_update = candor_update_new (CANDOR_UPDATE_KIND_PROGRESS);
 
-  start = g_get_monotonic_time ();
-  english = candor_checker_new ("en", &error);
-  g_assert_no_error (error);
-  g_print ("en: candor_checker_new: %" G_GINT64_FORMAT " µs\n", g_get_monotonic_time () - start);
-  start = g_get_monotonic_time ();
-  russian = candor_checker_new ("ru", &error);
-  g_assert_no_error (error);
-  g_print ("ru: candor_checker_new: %" G_GINT64_FORMAT " µs\n", g_get_monotonic_time () - start);
+  english = bench_new ("en");
+  russian = bench_new ("ru");
 
   for (int field = 0; field < CANDOR_N_FIELDS; field++)
-    candor_update_set_field (update, field, english_fields[field]);
+    {
+      candor_update_set_field (update, field, english_fields[field]);
+      candor_update_set_field (russian_update, field, russian_fields[field]);
+    }
 
   bench (english, update, "en");
   /* The Russian lists run over the same text: the cost is in the patterns, not the words. */
   bench (russian, update, "ru lists");
+  bench (russian, russian_update, "ru");
 
   return 0;
 }

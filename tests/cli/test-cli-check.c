@@ -60,18 +60,26 @@ test_cli_check_plain_text (void)
   g_autofree char *host_at = line_column_of (text, "db-prod-3.internal");
   g_autofree char *code_at = line_column_of (text, "HTTP 503");
   g_autofree char *expected = NULL;
+  g_autofree char *expected_host = NULL;
   g_auto (CandorTestCliRun) run = { 0 };
 
   candor_test_cli_run (&run, NULL, "check", "--field", "executive_summary", path, NULL);
   g_assert_cmpint (run.status, ==, 1);
   g_assert_cmpstr (run.err, ==, "");
   /* One line per finding, compiler style, so editors can jump to it. */
-  expected = g_strdup_printf ("%s:%s: warning: jargon: ", path, host_at);
+  expected = g_strdup_printf ("%s:%s: warning: jargon: “db-prod-3.internal” ", path, host_at);
   g_assert_true (g_str_has_prefix (run.out, expected));
+  expected_host = g_strdup (expected);
   g_clear_pointer (&expected, g_free);
   expected = g_strdup_printf ("\n%s:%s: warning: jargon: ", path, code_at);
   g_assert_nonnull (strstr (run.out, expected));
   g_clear_pointer (&expected, g_free);
+
+  /* Fields are spelled as the draft's keys; the old spelling still works. */
+  candor_test_cli_run_clear (&run);
+  candor_test_cli_run (&run, NULL, "check", "--field", "executive-summary", path, NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_true (g_str_has_prefix (run.out, expected_host));
 
   /* Jargon is only a problem in the executive summary. */
   candor_test_cli_run_clear (&run);
@@ -97,7 +105,8 @@ test_cli_check_stdin_json (void)
   json_parser_load_from_data (parser, run.out, -1, &error);
   g_assert_no_error (error);
   findings = json_node_get_array (json_parser_get_root (parser));
-  g_assert_cmpuint (json_array_get_length (findings), ==, 2);
+  /* The words first, in text order, then what the whole message lacks. */
+  g_assert_cmpuint (json_array_get_length (findings), ==, 6);
 
   finding = json_array_get_object_element (findings, 0);
   g_assert_cmpstr (json_object_get_string_member (finding, "rule"), ==, "promise");
@@ -110,6 +119,19 @@ test_cli_check_stdin_json (void)
   g_assert_cmpstr (json_object_get_string_member (finding, "rule"), ==, "blame");
   g_assert_cmpint (json_object_get_int_member (finding, "start"), ==, 35);
   g_assert_cmpint (json_object_get_int_member (finding, "end"), ==, 42);
+  g_assert_cmpstr (json_object_get_string_member (finding, "quote"), ==, "Виноват");
+  g_assert_cmpstr (json_object_get_string_member (finding, "suggestion"), !=, "");
+
+  for (guint i = 2; i < json_array_get_length (findings); i++)
+    {
+      const char *const missing[] = { "missing-impact", "missing-lasting-consequences",
+                                      "missing-contact", "missing-next-update" };
+
+      finding = json_array_get_object_element (findings, i);
+      g_assert_cmpstr (json_object_get_string_member (finding, "rule"), ==, missing[i - 2]);
+      g_assert_true (json_object_get_null_member (finding, "field"));
+      g_assert_false (json_object_has_member (finding, "quote"));
+    }
 
   /* Resolved, a time is a fact; the blame stays. */
   candor_test_cli_run_clear (&run);
@@ -119,6 +141,37 @@ test_cli_check_stdin_json (void)
   g_assert_cmpint (run.status, ==, 1);
   g_assert_nonnull (strstr (run.out, "\"blame\""));
   g_assert_null (strstr (run.out, "\"promise\""));
+}
+
+/* Plain text without --field is a whole message, checked in the language it
+ * is written in, with the message kinds spelled as drafts spell them. */
+static void
+test_cli_check_pasted_message (void)
+{
+  g_auto (CandorTestCliRun) run = { 0 };
+
+  candor_test_cli_run (&run, "Оплата картой не проходит. Сбой не на нашей стороне.", "check",
+                       "--kind", "progress", "--json", "-", NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_cmpstr (run.err, ==, "");
+  g_assert_nonnull (strstr (run.out, "\"blame\""));
+  g_assert_nonnull (strstr (run.out, "\"quote\" : \"не на нашей стороне\""));
+  g_assert_nonnull (strstr (run.out, "\"missing-contact\""));
+  g_assert_null (strstr (run.out, "\"language-mismatch\""));
+
+  /* --lang against the text's own language is a finding, not a silent pass. */
+  candor_test_cli_run_clear (&run);
+  candor_test_cli_run (&run, "Сбой не на нашей стороне.", "check", "--lang=en", "--field=impact",
+                       "-", NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_nonnull (strstr (run.out, "language-mismatch"));
+
+  /* "update" is the old name of a progress update. */
+  candor_test_cli_run_clear (&run);
+  candor_test_cli_run (&run, "Customers cannot log in.", "check", "--kind=update", "--field=impact",
+                       "-", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.out, ==, "");
 }
 
 static void
@@ -175,9 +228,13 @@ test_cli_check_errors (void)
     { { "check", "--frobnicate", "x", NULL }, "candor-cli: unrecognized option '--frobnicate'\n" },
     { { "check", "--lang", NULL }, "candor-cli: option '--lang' requires an argument\n" },
     { { "check", "--lang=de", "x", NULL }, "candor-cli: invalid language 'de': use en or ru\n" },
-    { { "check", "--field=title", "x", NULL }, "candor-cli: invalid field 'title'\n" },
+    /* An invalid name lists the valid ones, spelled as the draft's keys. */
+    { { "check", "--field=title", "x", NULL },
+      "candor-cli: invalid field 'title': use whole-message, executive-summary, impact, "
+      "impact-now, impact-future, lasting-consequences, technical-details, actions-taken, "
+      "actions-planned, contact, next-update\n" },
     { { "check", "--kind", "final", "x", NULL },
-      "candor-cli: invalid message kind 'final': use initial, update, resolution or "
+      "candor-cli: invalid message kind 'final': use initial, progress, resolution or "
       "post-incident\n" },
     { { "check", "a", "b", NULL }, "candor-cli: extra operand 'b'\n" },
   };
@@ -223,6 +280,7 @@ main (int argc, char *argv[])
 
   g_test_add_func ("/cli/check/plain-text", test_cli_check_plain_text);
   g_test_add_func ("/cli/check/stdin-json", test_cli_check_stdin_json);
+  g_test_add_func ("/cli/check/pasted-message", test_cli_check_pasted_message);
   g_test_add_func ("/cli/check/draft", test_cli_check_draft);
   g_test_add_func ("/cli/check/errors", test_cli_check_errors);
 

@@ -193,8 +193,8 @@ test_markdown_links (void)
                "<a href=\"https://i.test\" " A_STYLE ">https://i.test</a> "
                "<a href=\"https://x\" " A_STYLE ">**</a> "
                "<a href=\"https://y\" " A_STYLE ">&lt;x&gt;</a></p>",
-      [CANDOR_MARKUP_SLACK] =
-        "<mailto:a@b.c|a@b.c> <https://i.test|https://i.test> <https://x|**> <https://y|&lt;x&gt;>",
+      [CANDOR_MARKUP_SLACK] = "<mailto:a@b.c|a@b.c> <https://i.test|https://i.test> "
+                              "<https://x|\xe2\x88\x97\xe2\x88\x97> <https://y|&lt;x&gt;>",
       [CANDOR_MARKUP_DISCORD] = "a@b.c <https://i.test> [\\*\\*](https://x) [\\<x\\>](https://y)",
       [CANDOR_MARKUP_MATRIX_HTML] =
         "<p><a href=\"mailto:a@b.c\">a@b.c</a> <a href=\"https://i.test\">https://i.test</a> "
@@ -260,7 +260,8 @@ test_markdown_hostile (void)
       [CANDOR_MARKUP_STATUS_PAGE] = "<script>\nalert(1)\n</script>",
     },
   };
-  /* Text that reads as markup in a Markdown dialect stays text there. */
+  /* Text that reads as markup in a Markdown dialect stays text there (Slack,
+   * which has no escape, gets look-alikes of its markup characters). */
   const Case markup_text = {
     "\\- dash\n\\# hash\n2\\. two \\*not em\\* \\[x\\]\\(y\\) a|b ~c~ `d` \\&copy; &copy;",
     {
@@ -268,7 +269,8 @@ test_markdown_hostile (void)
       [CANDOR_MARKUP_HTML_EMAIL] = P_OPEN "- dash<br>\n# hash<br>\n2. two *not em* [x](y) a|b ~c~ "
                                           "d &amp;copy; \xc2\xa9</p>",
       [CANDOR_MARKUP_SLACK] =
-        "- dash\n# hash\n2. two *not em* [x](y) a|b ~c~ d &amp;copy; \xc2\xa9",
+        "- dash\n# hash\n2. two \xe2\x88\x97not em\xe2\x88\x97 [x](y) a|b \xe2\x88\xbc"
+        "c\xe2\x88\xbc d &amp;copy; \xc2\xa9",
       [CANDOR_MARKUP_DISCORD] = "\\- dash\n\\# hash\n2\\. two \\*not em\\* \\[x\\](y) a\\|b "
                                 "\\~c\\~ d \\&copy; \xc2\xa9",
       [CANDOR_MARKUP_MATRIX_HTML] = "<p>- dash<br>\n# hash<br>\n2. two *not em* [x](y) a|b ~c~ d "
@@ -306,7 +308,9 @@ test_markdown_unterminated (void)
     {
       [CANDOR_MARKUP_PLAIN] = "**bold *em [link](http://",
       [CANDOR_MARKUP_HTML_EMAIL] = P_OPEN "**bold *em [link](http://</p>",
-      [CANDOR_MARKUP_SLACK] = "**bold *em [link](http://",
+      [CANDOR_MARKUP_SLACK] = "\xe2\x88\x97\xe2\x88\x97"
+                              "bold \xe2\x88\x97"
+                              "em [link](http://",
       [CANDOR_MARKUP_DISCORD] = "\\*\\*bold \\*em \\[link\\](http://",
       [CANDOR_MARKUP_MATRIX_HTML] = "<p>**bold *em [link](http://</p>",
       [CANDOR_MARKUP_TEAMS] = "\\*\\*bold \\*em \\[link\\](http://",

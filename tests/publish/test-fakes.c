@@ -196,8 +196,10 @@ exchange_full (Exchange          *exchange,
   if (reply == NULL)
     return;
 
+  /* An empty body's data may be NULL, which memcpy must not be given. */
   exchange->body = g_malloc0 (g_bytes_get_size (reply) + 1);
-  memcpy (exchange->body, g_bytes_get_data (reply, NULL), g_bytes_get_size (reply));
+  if (g_bytes_get_size (reply) > 0)
+    memcpy (exchange->body, g_bytes_get_data (reply, NULL), g_bytes_get_size (reply));
   if (g_bytes_get_size (reply) > 0)
     exchange->json = json_from_string (exchange->body, NULL);
 }

@@ -428,8 +428,17 @@ test_wizard_blame_shows_finding (void)
       CandorFinding *finding = g_ptr_array_index (findings, i);
 
       if (g_str_has_prefix (candor_finding_get_rule_id (finding), "blame"))
-        finding_row = candor_test_ui_wait_for_widget (
-          GTK_WIDGET (preview), ADW_TYPE_ACTION_ROW, "title", candor_finding_get_message (finding));
+        {
+          const char *subtitle;
+
+          finding_row =
+            candor_test_ui_wait_for_widget (GTK_WIDGET (preview), ADW_TYPE_ACTION_ROW, "title",
+                                            candor_finding_get_message (finding));
+          /* Under the explanation: the suggestion, then the words it is about. */
+          subtitle = adw_action_row_get_subtitle (ADW_ACTION_ROW (finding_row));
+          g_assert_nonnull (strstr (subtitle, candor_finding_get_suggestion (finding)));
+          g_assert_nonnull (strstr (subtitle, candor_finding_get_quote (finding)));
+        }
     }
   g_assert_nonnull (finding_row);
   g_assert_cmpuint (candor_field_editor_get_n_underlined (CANDOR_FIELD_EDITOR (editor)), >, 0);

@@ -50,19 +50,44 @@ static guint signals[N_SIGNALS];
  * the frame that shows the keystroke, never after it. */
 #define RENDER_PRIORITY (G_PRIORITY_HIGH_IDLE + 10)
 
+/* Under the explanation: what to write instead, then where and which words. */
+static char *
+finding_subtitle (CandorFinding *finding)
+{
+  g_autoptr (GString) subtitle = g_string_new (candor_finding_get_suggestion (finding));
+  int              field = candor_finding_get_field (finding);
+  const char      *quote = candor_finding_get_quote (finding);
+  g_autofree char *place = NULL;
+
+  if (field >= 0 && field < CANDOR_N_FIELDS && quote != NULL)
+    /* TRANSLATORS: a field of the message and the words a check found in it, e.g.
+     * Executive Summary: “caused by our vendor”. */
+    place = g_strdup_printf (_("%s: “%s”"), candor_field_get_label (field), quote);
+  else if (field >= 0 && field < CANDOR_N_FIELDS)
+    place = g_strdup (candor_field_get_label (field));
+  else if (quote != NULL)
+    place = g_strdup_printf (_("“%s”"), quote);
+
+  if (place != NULL)
+    {
+      if (subtitle->len > 0)
+        g_string_append_c (subtitle, '\n');
+      g_string_append (subtitle, place);
+    }
+
+  return g_string_free (g_steal_pointer (&subtitle), FALSE);
+}
+
 static GtkWidget *
 finding_row_new (CandorFinding *finding)
 {
-  GtkWidget  *row = adw_action_row_new ();
-  const char *field_label = "";
-  int         field = candor_finding_get_field (finding);
-
-  if (field >= 0 && field < CANDOR_N_FIELDS)
-    field_label = candor_field_get_label (field);
+  GtkWidget       *row = adw_action_row_new ();
+  g_autofree char *subtitle = finding_subtitle (finding);
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), candor_finding_get_message (finding));
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), field_label);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
   adw_action_row_add_prefix (ADW_ACTION_ROW (row),
                              gtk_image_new_from_icon_name (candor_finding_get_severity (finding) ==
                                                                CANDOR_FINDING_SEVERITY_ERROR
@@ -86,9 +111,10 @@ show_findings (CandorPreview *self, GPtrArray *findings)
     {
       CandorFinding *finding = g_ptr_array_index (findings, i);
 
-      g_string_append_printf (signature, "%s|%d|%s\n", candor_finding_get_rule_id (finding),
-                              candor_finding_get_field (finding),
-                              candor_finding_get_message (finding));
+      g_string_append_printf (
+        signature, "%s|%d|%s|%s\n", candor_finding_get_rule_id (finding),
+        candor_finding_get_field (finding), candor_finding_get_message (finding),
+        candor_finding_get_quote (finding) != NULL ? candor_finding_get_quote (finding) : "");
     }
 
   if (g_strcmp0 (signature->str, self->findings_signature) == 0)

@@ -135,6 +135,34 @@ finding_button_new (CandorWizardReviewPage *self,
   return button;
 }
 
+/* Under the explanation: what to write instead, then where and which words. */
+static char *
+finding_subtitle (CandorFinding *finding)
+{
+  g_autoptr (GString) subtitle = g_string_new (candor_finding_get_suggestion (finding));
+  int              field = candor_finding_get_field (finding);
+  const char      *quote = candor_finding_get_quote (finding);
+  g_autofree char *place = NULL;
+
+  if (field >= 0 && field < CANDOR_N_FIELDS && quote != NULL)
+    /* TRANSLATORS: a field of the message and the words a check found in it, e.g.
+     * Executive Summary: “caused by our vendor”. */
+    place = g_strdup_printf (_("%s: “%s”"), candor_field_get_label (field), quote);
+  else if (field >= 0 && field < CANDOR_N_FIELDS)
+    place = g_strdup (candor_field_get_label (field));
+  else if (quote != NULL)
+    place = g_strdup_printf (_("“%s”"), quote);
+
+  if (place != NULL)
+    {
+      if (subtitle->len > 0)
+        g_string_append_c (subtitle, '\n');
+      g_string_append (subtitle, place);
+    }
+
+  return g_string_free (g_steal_pointer (&subtitle), FALSE);
+}
+
 static void
 show_checks (CandorWizardReviewPage *self)
 {
@@ -146,15 +174,15 @@ show_checks (CandorWizardReviewPage *self)
 
   for (guint i = 0; i < findings->len; i++)
     {
-      CandorFinding *finding = g_ptr_array_index (findings, i);
-      GtkWidget     *row = adw_action_row_new ();
-      int            field = candor_finding_get_field (finding);
+      CandorFinding   *finding = g_ptr_array_index (findings, i);
+      GtkWidget       *row = adw_action_row_new ();
+      g_autofree char *subtitle = finding_subtitle (finding);
 
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
                                      candor_finding_get_message (finding));
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-      if (field >= 0 && field < CANDOR_N_FIELDS)
-        adw_action_row_set_subtitle (ADW_ACTION_ROW (row), candor_field_get_label (field));
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+      adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
       adw_action_row_add_suffix (
         ADW_ACTION_ROW (row),
         finding_button_new (self, finding, _("_Fix"), G_CALLBACK (on_fix_clicked_cb)));

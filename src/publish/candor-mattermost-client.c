@@ -1,0 +1,325 @@
+/* candor-mattermost-client.c
+ *
+ * Copyright 2026 The Candor authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "candor-mattermost-client"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "candor-chat-util.h"
+#include "candor-publish-error.h"
+#include "candor-mattermost-client.h"
+
+#define SERVICE   "Mattermost"
+#define JSON_TYPE "application/json"
+
+struct _CandorMattermostClient
+{
+  GObject parent_instance;
+
+  CandorChannel *channel;
+  char          *secret;
+  CandorHttp    *http;
+};
+
+static void candor_mattermost_client_initable_iface_init (GInitableIface *iface);
+static void
+candor_mattermost_client_channel_client_iface_init (CandorChannelClientInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (
+  CandorMattermostClient,
+  candor_mattermost_client,
+  G_TYPE_OBJECT,
+  G_IMPLEMENT_INTERFACE (G_TYPE_INITABLE, candor_mattermost_client_initable_iface_init)
+    G_IMPLEMENT_INTERFACE (CANDOR_TYPE_CHANNEL_CLIENT,
+                           candor_mattermost_client_channel_client_iface_init))
+
+enum
+{
+  PROP_0,
+  PROP_CHANNEL,
+  PROP_SECRET,
+  PROP_HTTP,
+};
+
+/* Mattermost answers "ok" in text, its errors as an AppError in JSON
+ * ({"id": ..., "message": ...}) and its rate limit in text. An unknown or
+ * disabled webhook comes as a 400 but is a refused credential. */
+static GError *
+response_error (CandorHttpResponse *response)
+{
+  static const char *const refused[] = {
+    "web.incoming_webhook.invalid.app_error",
+    "web.incoming_webhook.disabled.app_error",
+    NULL,
+  };
+  const char      *id = candor_chat_response_get_string (response, "id");
+  const char      *message = candor_chat_response_get_string (response, "message");
+  g_autofree char *text = NULL;
+
+  if (id != NULL && g_strv_contains (refused, id))
+    {
+      g_autoptr (CandorHttpResponse) as_status = candor_http_response_new (
+        SOUP_STATUS_UNAUTHORIZED, candor_http_response_get_headers (response),
+        candor_http_response_get_body (response));
+
+      return candor_http_response_to_error (as_status, SERVICE, message);
+    }
+
+  if (message != NULL)
+    return candor_http_response_to_error (response, SERVICE, message);
+
+  text = candor_chat_response_get_text (response);
+  return candor_http_response_to_error (response, SERVICE, text);
+}
+
+static void
+on_posted_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (GTask) task = user_data;
+  g_autoptr (CandorHttpResponse) response = NULL;
+  g_autoptr (GError) error = NULL;
+
+  response = candor_http_send_finish (CANDOR_HTTP (source), result, &error);
+  if (response == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  if (!candor_http_response_is_success (response))
+    {
+      g_task_return_error (task, response_error (response));
+      return;
+    }
+
+  g_task_return_pointer (task, candor_chat_receipt_new (NULL, NULL),
+                         (GDestroyNotify)candor_publish_receipt_free);
+}
+
+static void
+candor_mattermost_client_publish_async (CandorChannelClient   *client,
+                                        CandorSentRendition   *rendition,
+                                        const char            *idempotency_key,
+                                        const CandorThreadRef *thread,
+                                        GCancellable          *cancellable,
+                                        GAsyncReadyCallback    callback,
+                                        gpointer               user_data)
+{
+  CandorMattermostClient *self = CANDOR_MATTERMOST_CLIENT (client);
+  g_autoptr (GTask) task = NULL;
+  g_autoptr (JsonBuilder) builder = json_builder_new ();
+  g_autoptr (JsonNode) root = NULL;
+  g_autoptr (GBytes) body = NULL;
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, candor_mattermost_client_publish_async);
+
+  /* The dialect already defuses @channel, @all and @here in the text. */
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "text");
+  json_builder_add_string_value (builder, rendition->body != NULL ? rendition->body : "");
+  json_builder_end_object (builder);
+
+  root = json_builder_get_root (builder);
+  body = candor_chat_json_to_bytes (root);
+
+  candor_http_send_async (self->http, "POST", self->secret, NULL, body, JSON_TYPE, cancellable,
+                          on_posted_cb, g_steal_pointer (&task));
+}
+
+static CandorPublishReceipt *
+candor_mattermost_client_publish_finish (CandorChannelClient *client,
+                                         GAsyncResult        *result,
+                                         GError             **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, client), NULL);
+  g_return_val_if_fail (
+    g_task_get_source_tag (G_TASK (result)) == candor_mattermost_client_publish_async, NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+static void
+on_tested_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (GTask) task = user_data;
+  g_autoptr (CandorHttpResponse) response = NULL;
+  g_autoptr (GError) error = NULL;
+
+  response = candor_http_send_finish (CANDOR_HTTP (source), result, &error);
+  if (response == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  /* "No text specified" comes after the webhook was found and enabled. */
+  if (candor_http_response_is_success (response) ||
+      g_strcmp0 (candor_chat_response_get_string (response, "id"),
+                 "web.incoming_webhook.text.app_error") == 0)
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, response_error (response));
+}
+
+/* A webhook has no read-only call: it is sent a post with no text, which
+ * Mattermost refuses without posting anything once it has checked the
+ * webhook and TLS. */
+static void
+candor_mattermost_client_test_async (CandorChannelClient *client,
+                                     GCancellable        *cancellable,
+                                     GAsyncReadyCallback  callback,
+                                     gpointer             user_data)
+{
+  CandorMattermostClient *self = CANDOR_MATTERMOST_CLIENT (client);
+  g_autoptr (GTask) task = NULL;
+  g_autoptr (GBytes) empty = g_bytes_new_static ("{}", 2);
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, candor_mattermost_client_test_async);
+
+  candor_http_send_async (self->http, "POST", self->secret, NULL, empty, JSON_TYPE, cancellable,
+                          on_tested_cb, g_steal_pointer (&task));
+}
+
+static gboolean
+candor_mattermost_client_test_finish (CandorChannelClient *client,
+                                      GAsyncResult        *result,
+                                      GError             **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, client), FALSE);
+  g_return_val_if_fail (
+    g_task_get_source_tag (G_TASK (result)) == candor_mattermost_client_test_async, FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+static gboolean
+candor_mattermost_client_initable_init (GInitable    *initable,
+                                        GCancellable *cancellable,
+                                        GError      **error)
+{
+  CandorMattermostClient *self = CANDOR_MATTERMOST_CLIENT (initable);
+
+  if (self->secret == NULL || *self->secret == '\0')
+    {
+      g_set_error (error, CANDOR_PUBLISH_ERROR, CANDOR_PUBLISH_ERROR_NOT_CONFIGURED,
+                   /* Translators: %s is a channel's name. */
+                   _("The channel “%s” has no webhook address in the keyring. Add it in "
+                     "Preferences."),
+                      candor_channel_get_name (self->channel));
+      return FALSE;
+    }
+
+  return candor_http_check_url (self->secret, error);
+}
+
+static gboolean
+candor_mattermost_client_is_idempotent (CandorChannelClient *client)
+{
+  /* The webhook takes no idempotency key: the outbox asks to verify instead. */
+  return FALSE;
+}
+
+static void
+candor_mattermost_client_finalize (GObject *object)
+{
+  CandorMattermostClient *self = CANDOR_MATTERMOST_CLIENT (object);
+
+  g_clear_object (&self->channel);
+  g_clear_object (&self->http);
+  g_free (self->secret);
+
+  G_OBJECT_CLASS (candor_mattermost_client_parent_class)->finalize (object);
+}
+
+static void
+candor_mattermost_client_get_property (GObject    *object,
+                                       guint       prop_id,
+                                       GValue     *value,
+                                       GParamSpec *pspec)
+{
+  CandorMattermostClient *self = CANDOR_MATTERMOST_CLIENT (object);
+
+  switch (prop_id)
+    {
+      case PROP_CHANNEL:
+        g_value_set_object (value, self->channel);
+        break;
+
+      case PROP_HTTP:
+        g_value_set_object (value, self->http);
+        break;
+
+      default:
+        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+candor_mattermost_client_set_property (GObject      *object,
+                                       guint         prop_id,
+                                       const GValue *value,
+                                       GParamSpec   *pspec)
+{
+  CandorMattermostClient *self = CANDOR_MATTERMOST_CLIENT (object);
+
+  switch (prop_id)
+    {
+      case PROP_CHANNEL:
+        self->channel = g_value_dup_object (value);
+        break;
+
+      case PROP_SECRET:
+        self->secret = g_value_dup_string (value);
+        break;
+
+      case PROP_HTTP:
+        self->http = g_value_dup_object (value);
+        break;
+
+      default:
+        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+candor_mattermost_client_class_init (CandorMattermostClientClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = candor_mattermost_client_finalize;
+  object_class->get_property = candor_mattermost_client_get_property;
+  object_class->set_property = candor_mattermost_client_set_property;
+
+  g_object_class_override_property (object_class, PROP_CHANNEL, "channel");
+  g_object_class_override_property (object_class, PROP_SECRET, "secret");
+  g_object_class_override_property (object_class, PROP_HTTP, "http");
+}
+
+static void
+candor_mattermost_client_init (CandorMattermostClient *self)
+{
+}
+
+static void
+candor_mattermost_client_initable_iface_init (GInitableIface *iface)
+{
+  iface->init = candor_mattermost_client_initable_init;
+}
+
+static void
+candor_mattermost_client_channel_client_iface_init (CandorChannelClientInterface *iface)
+{
+  iface->test_async = candor_mattermost_client_test_async;
+  iface->test_finish = candor_mattermost_client_test_finish;
+  iface->publish_async = candor_mattermost_client_publish_async;
+  iface->publish_finish = candor_mattermost_client_publish_finish;
+  iface->is_idempotent = candor_mattermost_client_is_idempotent;
+}

@@ -1,0 +1,338 @@
+/* candor-teams-client.c
+ *
+ * Copyright 2026 The Candor authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "candor-teams-client"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "candor-chat-util.h"
+#include "candor-publish-error.h"
+#include "candor-teams-client.h"
+
+#define SERVICE   "Microsoft Teams"
+#define JSON_TYPE "application/json"
+
+struct _CandorTeamsClient
+{
+  GObject parent_instance;
+
+  CandorChannel *channel;
+  char          *secret;
+  CandorHttp    *http;
+};
+
+static void candor_teams_client_initable_iface_init (GInitableIface *iface);
+static void candor_teams_client_channel_client_iface_init (CandorChannelClientInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (
+  CandorTeamsClient,
+  candor_teams_client,
+  G_TYPE_OBJECT,
+  G_IMPLEMENT_INTERFACE (G_TYPE_INITABLE, candor_teams_client_initable_iface_init)
+    G_IMPLEMENT_INTERFACE (CANDOR_TYPE_CHANNEL_CLIENT,
+                           candor_teams_client_channel_client_iface_init))
+
+enum
+{
+  PROP_0,
+  PROP_CHANNEL,
+  PROP_SECRET,
+  PROP_HTTP,
+};
+
+/* Workflows answers its errors as {"error": {"code": ..., "message": ...}}. */
+static GError *
+response_error (CandorHttpResponse *response)
+{
+  JsonNode   *root = candor_http_response_get_json (response);
+  const char *message = NULL;
+
+  if (root != NULL && JSON_NODE_HOLDS_OBJECT (root))
+    {
+      JsonObject *object = json_node_get_object (root);
+      JsonNode   *error = json_object_get_member (object, "error");
+
+      if (error != NULL && JSON_NODE_HOLDS_OBJECT (error))
+        message = json_object_get_string_member_with_default (json_node_get_object (error),
+                                                              "message", NULL);
+    }
+
+  return candor_http_response_to_error (response, SERVICE, message);
+}
+
+static void
+on_posted_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (GTask) task = user_data;
+  g_autoptr (CandorHttpResponse) response = NULL;
+  g_autoptr (GError) error = NULL;
+
+  response = candor_http_send_finish (CANDOR_HTTP (source), result, &error);
+  if (response == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  if (!candor_http_response_is_success (response))
+    {
+      g_task_return_error (task, response_error (response));
+      return;
+    }
+
+  g_task_return_pointer (task, candor_chat_receipt_new (NULL, NULL),
+                         (GDestroyNotify)candor_publish_receipt_free);
+}
+
+static void
+candor_teams_client_publish_async (CandorChannelClient   *client,
+                                   CandorSentRendition   *rendition,
+                                   const char            *idempotency_key,
+                                   const CandorThreadRef *thread,
+                                   GCancellable          *cancellable,
+                                   GAsyncReadyCallback    callback,
+                                   gpointer               user_data)
+{
+  CandorTeamsClient *self = CANDOR_TEAMS_CLIENT (client);
+  g_autoptr (GTask) task = NULL;
+  g_autoptr (JsonNode) card = NULL;
+  g_autoptr (JsonBuilder) builder = json_builder_new ();
+  g_autoptr (JsonNode) root = NULL;
+  g_autoptr (GBytes) body = NULL;
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, candor_teams_client_publish_async);
+
+  card = rendition->json != NULL ? json_from_string (rendition->json, NULL) : NULL;
+  if (card == NULL || !JSON_NODE_HOLDS_OBJECT (card))
+    {
+      g_task_return_new_error (task, CANDOR_PUBLISH_ERROR, CANDOR_PUBLISH_ERROR_REJECTED,
+                               _("The message for Microsoft Teams has no Adaptive Card. Open it "
+                                 "again in the editor so that Candor writes the card anew."));
+      return;
+    }
+
+  /* The shape the Workflows template "Post to a channel when a webhook
+   * request is received" reads: one message, the card its one attachment. */
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "type");
+  json_builder_add_string_value (builder, "message");
+  json_builder_set_member_name (builder, "attachments");
+  json_builder_begin_array (builder);
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "contentType");
+  json_builder_add_string_value (builder, "application/vnd.microsoft.card.adaptive");
+  json_builder_set_member_name (builder, "contentUrl");
+  json_builder_add_null_value (builder);
+  json_builder_set_member_name (builder, "content");
+  json_builder_add_value (builder, g_steal_pointer (&card));
+  json_builder_end_object (builder);
+  json_builder_end_array (builder);
+  json_builder_end_object (builder);
+
+  root = json_builder_get_root (builder);
+  body = candor_chat_json_to_bytes (root);
+
+  candor_http_send_async (self->http, "POST", self->secret, NULL, body, JSON_TYPE, cancellable,
+                          on_posted_cb, g_steal_pointer (&task));
+}
+
+static CandorPublishReceipt *
+candor_teams_client_publish_finish (CandorChannelClient *client,
+                                    GAsyncResult        *result,
+                                    GError             **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, client), NULL);
+  g_return_val_if_fail (
+    g_task_get_source_tag (G_TASK (result)) == candor_teams_client_publish_async, NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+static void
+on_tested_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (GTask) task = user_data;
+  g_autoptr (CandorHttpResponse) response = NULL;
+  g_autoptr (GError) error = NULL;
+  JsonNode *root;
+  JsonNode *error_node = NULL;
+
+  response = candor_http_send_finish (CANDOR_HTTP (source), result, &error);
+  if (response == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  root = candor_http_response_get_json (response);
+  if (root != NULL && JSON_NODE_HOLDS_OBJECT (root))
+    error_node = json_object_get_member (json_node_get_object (root), "error");
+
+  /* A schema mismatch comes after the workflow and its signature were
+   * checked; a workflow without a schema takes the empty request, runs, and
+   * posts nothing, as it has no card to post. */
+  if (candor_http_response_is_success (response) ||
+      (error_node != NULL && JSON_NODE_HOLDS_OBJECT (error_node) &&
+       g_strcmp0 (json_object_get_string_member_with_default (json_node_get_object (error_node),
+                                                              "code", NULL),
+                  "TriggerInputSchemaMismatch") == 0))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, response_error (response));
+}
+
+/* A workflow has no read-only call: it is sent an empty request, which
+ * posts nothing, once Teams has checked the workflow, its signature and
+ * TLS. */
+static void
+candor_teams_client_test_async (CandorChannelClient *client,
+                                GCancellable        *cancellable,
+                                GAsyncReadyCallback  callback,
+                                gpointer             user_data)
+{
+  CandorTeamsClient *self = CANDOR_TEAMS_CLIENT (client);
+  g_autoptr (GTask) task = NULL;
+  g_autoptr (GBytes) empty = g_bytes_new_static ("{}", 2);
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, candor_teams_client_test_async);
+
+  candor_http_send_async (self->http, "POST", self->secret, NULL, empty, JSON_TYPE, cancellable,
+                          on_tested_cb, g_steal_pointer (&task));
+}
+
+static gboolean
+candor_teams_client_test_finish (CandorChannelClient *client, GAsyncResult *result, GError **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, client), FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == candor_teams_client_test_async,
+                        FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+static gboolean
+candor_teams_client_initable_init (GInitable *initable, GCancellable *cancellable, GError **error)
+{
+  CandorTeamsClient *self = CANDOR_TEAMS_CLIENT (initable);
+
+  if (self->secret == NULL || *self->secret == '\0')
+    {
+      g_set_error (error, CANDOR_PUBLISH_ERROR, CANDOR_PUBLISH_ERROR_NOT_CONFIGURED,
+                   /* Translators: %s is a channel's name. */
+                   _("The channel “%s” has no webhook address in the keyring. Add it in "
+                     "Preferences."),
+                      candor_channel_get_name (self->channel));
+      return FALSE;
+    }
+
+  return candor_http_check_url (self->secret, error);
+}
+
+static gboolean
+candor_teams_client_is_idempotent (CandorChannelClient *client)
+{
+  /* The webhook takes no idempotency key: the outbox asks to verify instead. */
+  return FALSE;
+}
+
+static void
+candor_teams_client_finalize (GObject *object)
+{
+  CandorTeamsClient *self = CANDOR_TEAMS_CLIENT (object);
+
+  g_clear_object (&self->channel);
+  g_clear_object (&self->http);
+  g_free (self->secret);
+
+  G_OBJECT_CLASS (candor_teams_client_parent_class)->finalize (object);
+}
+
+static void
+candor_teams_client_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
+{
+  CandorTeamsClient *self = CANDOR_TEAMS_CLIENT (object);
+
+  switch (prop_id)
+    {
+      case PROP_CHANNEL:
+        g_value_set_object (value, self->channel);
+        break;
+
+      case PROP_HTTP:
+        g_value_set_object (value, self->http);
+        break;
+
+      default:
+        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+candor_teams_client_set_property (GObject      *object,
+                                  guint         prop_id,
+                                  const GValue *value,
+                                  GParamSpec   *pspec)
+{
+  CandorTeamsClient *self = CANDOR_TEAMS_CLIENT (object);
+
+  switch (prop_id)
+    {
+      case PROP_CHANNEL:
+        self->channel = g_value_dup_object (value);
+        break;
+
+      case PROP_SECRET:
+        self->secret = g_value_dup_string (value);
+        break;
+
+      case PROP_HTTP:
+        self->http = g_value_dup_object (value);
+        break;
+
+      default:
+        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+candor_teams_client_class_init (CandorTeamsClientClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = candor_teams_client_finalize;
+  object_class->get_property = candor_teams_client_get_property;
+  object_class->set_property = candor_teams_client_set_property;
+
+  g_object_class_override_property (object_class, PROP_CHANNEL, "channel");
+  g_object_class_override_property (object_class, PROP_SECRET, "secret");
+  g_object_class_override_property (object_class, PROP_HTTP, "http");
+}
+
+static void
+candor_teams_client_init (CandorTeamsClient *self)
+{
+}
+
+static void
+candor_teams_client_initable_iface_init (GInitableIface *iface)
+{
+  iface->init = candor_teams_client_initable_init;
+}
+
+static void
+candor_teams_client_channel_client_iface_init (CandorChannelClientInterface *iface)
+{
+  iface->test_async = candor_teams_client_test_async;
+  iface->test_finish = candor_teams_client_test_finish;
+  iface->publish_async = candor_teams_client_publish_async;
+  iface->publish_finish = candor_teams_client_publish_finish;
+  iface->is_idempotent = candor_teams_client_is_idempotent;
+}
