@@ -304,6 +304,9 @@ candor_cli_run (int argc, char **argv)
   const char             *arg;
 
   g_set_prgname ("candor-cli");
+  /* Standard output is the commands' result, which scripts read: debug
+   * messages (G_MESSAGES_DEBUG) go with the errors. */
+  g_log_writer_default_set_use_stderr (TRUE);
 
   if (argc < 2)
     return candor_cli_usage_error (NULL, _("missing command"));

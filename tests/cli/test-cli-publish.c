@@ -138,8 +138,8 @@ assert_no_secret (const CandorTestCliRun *run)
   g_assert_null (strstr (run->err, PLANTED));
 }
 
-/* Every file the runs left in the test's home: none holds the secret, the
- * history's database included. */
+/* Every file the runs left in the test's own home, data, config and cache
+ * folders: none holds the secret, the history's database included. */
 static void
 assert_no_secret_in_files (GFile *folder)
 {
@@ -240,7 +240,8 @@ test_publish_to_two (void)
   g_auto (CandorTestCliRun) run = { 0 };
   g_auto (CandorTestCliRun) search = { 0 };
   g_autofree char *draft_option = NULL;
-  g_autoptr (GFile) home = g_file_new_for_path (g_get_home_dir ());
+  g_autofree char *dirs = g_path_get_dirname (g_get_user_data_dir ());
+  g_autoptr (GFile) home = g_file_new_for_path (dirs);
   g_auto (GStrv) lines = NULL;
 
   fixture_set_up (&fixture, PLANTED);
@@ -389,6 +390,9 @@ main (int argc, char *argv[])
    * fakes are on loopback, where no proxy is wanted anyway. */
   g_setenv ("GIO_USE_PROXY_RESOLVER", "dummy", TRUE);
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  /* While G_MESSAGES_DEBUG is set for a command, the fakes' own debug
+   * messages must not mix with the TAP on standard output. */
+  g_log_writer_default_set_use_stderr (TRUE);
 
   g_test_add_func ("/cli/publish/dry-run", test_dry_run);
   g_test_add_func ("/cli/publish/two-channels", test_publish_to_two);
