@@ -14,9 +14,7 @@
 #include <libsecret/secret.h>
 #include <string.h>
 
-#include "candor-channel-client.h"
 #include "candor-fake-mattermost.h"
-#include "candor-publish-error.h"
 #include "candor-secrets.h"
 
 /* Recognisable wherever it would leak to. */
@@ -204,20 +202,6 @@ test_help (void)
   g_assert_nonnull (strstr (top.out, "publish"));
 }
 
-/* Whether this build has a client for @kind: one made with every setting
- * and a secret fails only when there is none. */
-static gboolean
-has_client (const char *kind, const char *secret)
-{
-  g_autoptr (CandorChannel) channel = candor_channel_new ("probe", kind, "Probe");
-  g_autoptr (CandorHttp) http = candor_http_new (NULL);
-  g_autoptr (CandorChannelClient) client = NULL;
-  g_autoptr (GError) error = NULL;
-
-  client = candor_channel_client_new (channel, secret, http, &error);
-  return client != NULL;
-}
-
 static void
 test_connection (void)
 {
@@ -227,21 +211,34 @@ test_connection (void)
   g_autofree char *wrong = NULL;
   g_auto (CandorTestCliRun) add = { 0 };
   g_auto (CandorTestCliRun) tested = { 0 };
+  g_auto (CandorTestCliRun) add_wrong = { 0 };
+  g_auto (CandorTestCliRun) refused = { 0 };
 
   g_assert_no_error (error);
   url = candor_fake_mattermost_get_webhook_url (fake);
-  if (!has_client ("mattermost", url))
-    {
-      g_test_skip ("no Mattermost client in this build");
-      return;
-    }
+  wrong = g_strdup_printf ("%s/hooks/not%s", candor_fake_server_get_url (CANDOR_FAKE_SERVER (fake)),
+                           PLANTED);
 
   candor_test_cli_run (&add, url, "channels", "add", "mattermost", "Ops", NULL);
   g_assert_cmpint (add.status, ==, 0);
   candor_test_cli_run (&tested, NULL, "channels", "test", "ops", NULL);
   g_assert_cmpint (tested.status, ==, 0);
+  g_assert_cmpstr (tested.err, ==, "");
   g_assert_nonnull (strstr (tested.out, "ops: "));
   assert_no_secret (&tested);
+
+  /* A webhook the service does not know: 1, and the service's own words. */
+  candor_test_cli_run (&add_wrong, wrong, "channels", "add", "mattermost", "Stale", NULL);
+  g_assert_cmpint (add_wrong.status, ==, 0);
+  candor_test_cli_run (&refused, NULL, "channels", "test", "stale", NULL);
+  g_assert_cmpint (refused.status, ==, 1);
+  g_assert_cmpstr (refused.out, ==, "");
+  g_assert_true (g_str_has_prefix (refused.err, "candor-cli: stale: "));
+  g_assert_nonnull (strstr (refused.err, "Invalid webhook"));
+  assert_no_secret (&refused);
+
+  /* Testing posts nothing. */
+  g_assert_cmpuint (candor_fake_server_get_accepted (CANDOR_FAKE_SERVER (fake))->len, ==, 0);
 }
 
 int
