@@ -15,9 +15,12 @@
 
 static const char *const no_settings[] = { NULL };
 
-/* The addresses of the mail's header; the SMTP server and its login are the
- * publisher's, the password the keyring's. */
-static const char *const email_settings[] = { "from", "to", NULL };
+/* The mail server ("security": starttls, tls or none, the last to loopback
+ * only), its login, the header's From and To, and the Bcc recipients only the
+ * envelope carries. The password is the keyring's. */
+static const char *const email_settings[] = {
+  "host", "port", "security", "username", "from", "to", "bcc", NULL,
+};
 
 /* The channel a bot token posts to (an id, or a name such as "#status") and
  * the Web API's address when it is not https://slack.com/api; a webhook's
@@ -27,6 +30,16 @@ static const char *const slack_settings[] = { "channel", "api_url", NULL };
 /* The server's id, to link each message, and a thread or forum post of the
  * webhook's channel to post in. */
 static const char *const discord_settings[] = { "guild_id", "thread_id", NULL };
+
+/* The access token is the keyring's. */
+static const char *const matrix_settings[] = { "homeserver", "room-id", NULL };
+
+/* The bot token is the keyring's; "api-url" is for a local Bot API server
+ * and defaults to https://api.telegram.org. */
+static const char *const telegram_settings[] = { "chat-id", "api-url", NULL };
+
+/* The signing secret ("whsec_...") is the keyring's. */
+static const char *const signed_webhook_settings[] = { "url", NULL };
 
 /* The nicks of the kinds that exist today are their dialects' nicks, so that
  * data stored before channels were configured maps to them one to one. */
@@ -38,12 +51,16 @@ static const CandorChannelKind kinds[] = {
   { "slack",       NC_ ("format", "Slack"),           CANDOR_DIALECT_SLACK,       slack_settings },
   { "discord",     NC_ ("format", "Discord"),         CANDOR_DIALECT_DISCORD,     discord_settings },
   { "mattermost",  NC_ ("format", "Mattermost"),      CANDOR_DIALECT_MATTERMOST,  no_settings },
-  { "matrix",      NC_ ("format", "Matrix"),          CANDOR_DIALECT_MATRIX,      no_settings },
+  { "matrix",      NC_ ("format", "Matrix"),          CANDOR_DIALECT_MATRIX,      matrix_settings },
   { "teams",       NC_ ("format", "Microsoft Teams"), CANDOR_DIALECT_TEAMS,       no_settings },
   { "status-page", NC_ ("format", "Status page"),     CANDOR_DIALECT_STATUS_PAGE, no_settings },
   { "mastodon",    NC_ ("format", "Mastodon"),        CANDOR_DIALECT_MASTODON,    no_settings },
   { "bluesky",     NC_ ("format", "Bluesky"),         CANDOR_DIALECT_BLUESKY,     no_settings },
   { "x",           NC_ ("format", "X"),               CANDOR_DIALECT_X,           no_settings },
+  { "telegram",       NC_ ("format", "Telegram"),       CANDOR_DIALECT_TELEGRAM,
+    telegram_settings },
+  { "signed-webhook", NC_ ("format", "Signed webhook"), CANDOR_DIALECT_SIGNED_WEBHOOK,
+    signed_webhook_settings },
 };
 /* clang-format on */
 

@@ -18,7 +18,9 @@
  * Teams about 28 KB of card JSON and Matrix 64 KiB per event, of which the
  * envelope takes its share, so both are counted in bytes of the body;
  * Mastodon 500, Bluesky 300 and X 280 per post, counted as
- * candor-social-thread.c explains. The nicks are the GEnum nicks of
+ * candor-social-thread.c explains; Telegram 4096 per message, in UTF-16 code
+ * units of the text left once its HTML is parsed, so a long text is a thread
+ * of replies. A signed webhook takes JSON of any size. The nicks are the GEnum nicks of
  * CandorDialect (test-dialect checks it): stored data names dialects by them. */
 /* clang-format off */
 static const CandorDialectInfo dialects[] = {
@@ -56,6 +58,12 @@ static const CandorDialectInfo dialects[] = {
   { CANDOR_DIALECT_X, "x", NC_ ("format", "X"),
     CANDOR_MARKUP_PLAIN, 280, CANDOR_LENGTH_UNITS_WEIGHTED,
     CANDOR_THREADING_POSTS, CANDOR_PAYLOAD_THREAD },
+  { CANDOR_DIALECT_TELEGRAM, "telegram", NC_ ("format", "Telegram"),
+    CANDOR_MARKUP_TELEGRAM_HTML, 4096, CANDOR_LENGTH_UNITS_UTF16,
+    CANDOR_THREADING_POSTS, CANDOR_PAYLOAD_THREAD },
+  { CANDOR_DIALECT_SIGNED_WEBHOOK, "signed-webhook", NC_ ("format", "Signed webhook"),
+    CANDOR_MARKUP_PLAIN, 0, CANDOR_LENGTH_UNITS_NONE,
+    CANDOR_THREADING_NONE, CANDOR_PAYLOAD_JSON },
 };
 /* clang-format on */
 

@@ -23,6 +23,7 @@ typedef enum
   CANDOR_LENGTH_UNITS_GRAPHEMES,            /* grapheme clusters, links as shown (Bluesky) */
   CANDOR_LENGTH_UNITS_GRAPHEMES_FIXED_URLS, /* grapheme clusters, every URL as 23 (Mastodon) */
   CANDOR_LENGTH_UNITS_WEIGHTED, /* twitter-text weighted characters, every URL as 23 (X) */
+  CANDOR_LENGTH_UNITS_UTF16,    /* UTF-16 code units of the text a reader sees (Telegram) */
 } CandorLengthUnits;
 
 /* How the messages of one incident hang together on the channel. */
@@ -39,7 +40,7 @@ typedef enum
   CANDOR_PAYLOAD_TEXT,   /* the text itself */
   CANDOR_PAYLOAD_MIME,   /* a MIME message with a text and an HTML part */
   CANDOR_PAYLOAD_JSON,   /* a JSON document (Matrix content, Adaptive Card, status entry) */
-  CANDOR_PAYLOAD_THREAD, /* the posts of a social thread */
+  CANDOR_PAYLOAD_THREAD, /* the posts of a thread, as JSON when they carry markup (Telegram) */
 } CandorPayload;
 
 /* One row of the dialect table: everything about a dialect that is a fact

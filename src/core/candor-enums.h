@@ -72,9 +72,11 @@ typedef enum
   CANDOR_DIALECT_MASTODON,
   CANDOR_DIALECT_BLUESKY,
   CANDOR_DIALECT_X,
+  CANDOR_DIALECT_TELEGRAM,
+  CANDOR_DIALECT_SIGNED_WEBHOOK,
 } CandorDialect;
 
-#define CANDOR_N_DIALECTS (CANDOR_DIALECT_X + 1)
+#define CANDOR_N_DIALECTS (CANDOR_DIALECT_SIGNED_WEBHOOK + 1)
 
 const char *candor_field_get_label (CandorField field);
 const char *candor_severity_get_label (CandorSeverity severity);

@@ -17,7 +17,8 @@
 /* One walk over the parsed field writes it in a dialect: text escaped as the
  * dialect needs, emphasis, links, line breaks and lists. The plain and chat
  * dialects take their blocks from here too; the HTML ones from
- * candor-markdown-html.c. */
+ * candor-markdown-html.c. Telegram's HTML is written here too: it has no
+ * paragraphs or lists, only inline tags in text whose line breaks show. */
 
 /* Deeper lists still render, only without further indentation: otherwise each
  * line of a hostile 10 000-level list would carry 20 000 spaces. */
@@ -351,9 +352,11 @@ append_text (Writer *w, const char *text, gsize len)
         break;
 
       /* Escaped as {{name}} is for the same channel, so that text and
-       * variables come out alike. */
+       * variables come out alike. Telegram decodes &quot; and numeric
+       * entities as well as the &lt; &gt; &amp; it requires. */
       case CANDOR_MARKUP_HTML_EMAIL:
       case CANDOR_MARKUP_MATRIX_HTML:
+      case CANDOR_MARKUP_TELEGRAM_HTML:
         candor_mustache_append_escaped (w->out, text, len, CANDOR_MUSTACHE_ESCAPE_HTML);
         break;
 
@@ -475,7 +478,9 @@ write_emphasis (Writer *w, cmark_node *node, cmark_event_type event)
 
   if (*depth == 0)
     {
-      if (is_html_markup (w->markup))
+      if (w->markup == CANDOR_MARKUP_TELEGRAM_HTML)
+        marker = event == CMARK_EVENT_ENTER ? (strong ? "<b>" : "<i>") : (strong ? "</b>" : "</i>");
+      else if (is_html_markup (w->markup))
         marker = event == CMARK_EVENT_ENTER ? (strong ? "<strong>" : "<em>")
                                             : (strong ? "</strong>" : "</em>");
       else
@@ -500,9 +505,9 @@ open_link (Writer *w, cmark_node *node)
    * images can be there) stay text, as nested links mean nothing. */
   link.as_link = w->open_links->len == 0 && is_web_url (cmark_node_get_url (node));
 
-  /* Discord links only http(s) and shows "<mailto:...>" as it is, so a mail
-   * address is better off as the text it is. */
-  if (w->markup == CANDOR_MARKUP_DISCORD &&
+  /* Discord and Telegram link only http(s) (Discord shows "<mailto:...>" as
+   * it is), so a mail address is better off as the text it is. */
+  if ((w->markup == CANDOR_MARKUP_DISCORD || w->markup == CANDOR_MARKUP_TELEGRAM_HTML) &&
       g_ascii_strncasecmp (cmark_node_get_url (node), "mailto:", 7) == 0)
     link.as_link = FALSE;
   link.open_start = w->out->len;
@@ -513,6 +518,7 @@ open_link (Writer *w, cmark_node *node)
         {
           case CANDOR_MARKUP_HTML_EMAIL:
           case CANDOR_MARKUP_MATRIX_HTML:
+          case CANDOR_MARKUP_TELEGRAM_HTML:
             _candor_markdown_html_open_link (w, cmark_node_get_url (node));
             break;
 
@@ -606,6 +612,7 @@ close_link (Writer *w, cmark_node *node)
 
       case CANDOR_MARKUP_HTML_EMAIL:
       case CANDOR_MARKUP_MATRIX_HTML:
+      case CANDOR_MARKUP_TELEGRAM_HTML:
         g_string_append (w->out, "</a>");
         break;
 

@@ -13,7 +13,8 @@ G_BEGIN_DECLS
 
 /* The markup languages a field is written out in. A dialect picks one:
  * Mattermost reads the same CommonMark subset as Discord, so both use DISCORD;
- * Matrix sends MATRIX_HTML as formatted_body and PLAIN as body. */
+ * Matrix sends MATRIX_HTML as formatted_body and PLAIN as body; Telegram
+ * reads TELEGRAM_HTML, its small tag set with line breaks as they are. */
 typedef enum
 {
   CANDOR_MARKUP_PLAIN,
@@ -23,9 +24,10 @@ typedef enum
   CANDOR_MARKUP_MATRIX_HTML,
   CANDOR_MARKUP_TEAMS,
   CANDOR_MARKUP_STATUS_PAGE,
+  CANDOR_MARKUP_TELEGRAM_HTML,
 } CandorMarkup;
 
-#define CANDOR_N_MARKUPS (CANDOR_MARKUP_STATUS_PAGE + 1)
+#define CANDOR_N_MARKUPS (CANDOR_MARKUP_TELEGRAM_HTML + 1)
 
 /* A link as it appears in the PLAIN output. Offsets are UTF-8 byte offsets,
  * end exclusive, as Bluesky link facets want them. When the text is the URL

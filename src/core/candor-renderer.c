@@ -16,6 +16,7 @@
 #include "candor-email.h"
 #include "candor-enum-types.h"
 #include "candor-markdown.h"
+#include "candor-mustache.h"
 #include "candor-renderer.h"
 #include "candor-rendition-private.h"
 
@@ -505,6 +506,29 @@ build_teams_card (CandorRenderer *self, const Section *sections, guint n_section
   return generate_json (builder);
 }
 
+/* Matrix notifies a whole room for "@room" anywhere in a message's body
+ * (push rule .m.rule.roomnotif, case-insensitive): a word joiner after the
+ * "@" leaves the text as it reads and matches no rule. Takes @text. */
+static char *
+defuse_room_mentions (char *text)
+{
+  GString *out;
+
+  if (strstr (text, "@") == NULL)
+    return text;
+
+  out = g_string_new (NULL);
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      g_string_append_c (out, *p);
+      if (*p == '@' && g_ascii_strncasecmp (p + 1, "room", 4) == 0)
+        g_string_append (out, "\xe2\x81\xa0"); /* U+2060 WORD JOINER */
+    }
+  g_free (text);
+
+  return g_string_free (out, FALSE);
+}
+
 static char *
 build_matrix_content (const char *body, const char *formatted_body)
 {
@@ -539,6 +563,112 @@ build_status_page_entry (CandorIncident *incident, const char *body)
     candor_enum_to_nick (CANDOR_TYPE_INCIDENT_STATE, candor_incident_get_state (incident)));
   json_builder_set_member_name (builder, "body");
   json_builder_add_string_value (builder, body);
+  json_builder_end_object (builder);
+
+  return generate_json (builder);
+}
+
+/* The messages of a Telegram thread, in order, as {"messages": [html...]}:
+ * one message keeps its formatting; the posts of a longer text are cut from
+ * the plain text at sentence ends, so no tag can straddle two of them, and
+ * go out as escaped text. */
+static char *
+build_telegram_messages (const char *html, CandorSocialThread *thread)
+{
+  g_autoptr (JsonBuilder) builder = json_builder_new ();
+  guint n_posts = candor_social_thread_get_n_posts (thread);
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "messages");
+  json_builder_begin_array (builder);
+  if (n_posts <= 1)
+    {
+      g_autofree char *message = g_strchomp (g_strdup (html));
+
+      json_builder_add_string_value (builder, message);
+    }
+  else
+    {
+      for (guint i = 0; i < n_posts; i++)
+        {
+          const char *text = candor_social_thread_get_post (thread, i)->text;
+          g_autoptr (GString) message = g_string_new (NULL);
+
+          candor_mustache_append_escaped (message, text, strlen (text),
+                                          CANDOR_MUSTACHE_ESCAPE_HTML);
+          json_builder_add_string_value (builder, message->str);
+        }
+    }
+  json_builder_end_array (builder);
+  json_builder_end_object (builder);
+
+  return generate_json (builder);
+}
+
+/* The "data" of a signed webhook's event (the client wraps it in the
+ * Standard Webhooks envelope): the incident, the update, every section's
+ * heading and plain text by its field's nick, and the whole plain text. */
+static char *
+build_webhook_data (CandorIncident *incident,
+                    CandorUpdate   *update,
+                    const char     *subject,
+                    const Section  *sections,
+                    guint           n_sections,
+                    const char     *text)
+{
+  g_autoptr (JsonBuilder) builder = json_builder_new ();
+  const char *title = candor_incident_get_title (incident);
+  const char *language = candor_incident_get_language (incident);
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "incident");
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "id");
+  json_builder_add_string_value (builder, candor_incident_get_id (incident));
+  json_builder_set_member_name (builder, "title");
+  json_builder_add_string_value (builder, title != NULL ? title : "");
+  json_builder_set_member_name (builder, "state");
+  json_builder_add_string_value (
+    builder,
+    candor_enum_to_nick (CANDOR_TYPE_INCIDENT_STATE, candor_incident_get_state (incident)));
+  json_builder_set_member_name (builder, "severity");
+  json_builder_add_string_value (
+    builder, candor_enum_to_nick (CANDOR_TYPE_SEVERITY, candor_incident_get_severity (incident)));
+  json_builder_end_object (builder);
+
+  json_builder_set_member_name (builder, "update");
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "id");
+  json_builder_add_string_value (builder, candor_update_get_id (update));
+  json_builder_set_member_name (builder, "kind");
+  json_builder_add_string_value (
+    builder, candor_enum_to_nick (CANDOR_TYPE_UPDATE_KIND, candor_update_get_kind (update)));
+  json_builder_end_object (builder);
+
+  json_builder_set_member_name (builder, "language");
+  json_builder_add_string_value (builder, language != NULL ? language : "en");
+  json_builder_set_member_name (builder, "subject");
+  json_builder_add_string_value (builder, subject);
+
+  json_builder_set_member_name (builder, "sections");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < n_sections; i++)
+    {
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "field");
+      json_builder_add_string_value (builder,
+                                     candor_enum_to_nick (CANDOR_TYPE_FIELD, sections[i].field));
+      json_builder_set_member_name (builder, "heading");
+      json_builder_add_string_value (builder, sections[i].heading);
+      json_builder_set_member_name (builder, "text");
+      json_builder_add_string_value (builder,
+                                     parsed_text_write (sections[i].parsed, CANDOR_MARKUP_PLAIN));
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+
+  json_builder_set_member_name (builder, "text");
+  json_builder_add_string_value (builder, text);
   json_builder_end_object (builder);
 
   return generate_json (builder);
@@ -612,19 +742,21 @@ get_thread (CandorRenderer *self,
   return cached->thread;
 }
 
-static void
+/* @plain is the text the posts are cut from: the rendition's own, but for
+ * Telegram, whose rendition is HTML. */
+static CandorSocialThread *
 render_social (CandorRenderer  *self,
                CandorIncident  *incident,
                CandorAudience  *audience,
-               CandorRendition *rendition)
+               CandorRendition *rendition,
+               const char      *plain)
 {
   CandorDialect       format = candor_rendition_get_format (rendition);
   CandorSocialThread *thread;
   guint               longest = 0;
 
-  thread =
-    get_thread (self, candor_audience_get_id (audience), format,
-                candor_rendition_get_text (rendition), candor_incident_get_language (incident));
+  thread = get_thread (self, candor_audience_get_id (audience), format, plain,
+                       candor_incident_get_language (incident));
   _candor_rendition_set_thread (rendition, thread);
 
   for (guint i = 0; i < candor_social_thread_get_n_posts (thread); i++)
@@ -636,6 +768,8 @@ render_social (CandorRenderer  *self,
     }
 
   _candor_rendition_set_length (rendition, longest, candor_social_network_get_limit (format));
+
+  return thread;
 }
 
 /* @email_from and @email_to are the channel's; NULL takes the renderer's. */
@@ -723,9 +857,10 @@ render (CandorRenderer *self,
 
           rendition = _candor_rendition_new (
             format, channel_id, audience_id, subject,
-            compose_text (subject, sections, n_sections, CANDOR_MARKUP_PLAIN, "", "", "\n"));
-          formatted = compose_html (subject, sections, n_sections, info->markup, "<h3>", "</h3>",
-                                    "<h4>", "</h4>");
+            defuse_room_mentions (
+              compose_text (subject, sections, n_sections, CANDOR_MARKUP_PLAIN, "", "", "\n")));
+          formatted = defuse_room_mentions (compose_html (
+            subject, sections, n_sections, info->markup, "<h3>", "</h3>", "<h4>", "</h4>"));
           _candor_rendition_take_json (
             rendition, build_matrix_content (candor_rendition_get_text (rendition), formatted));
           _candor_rendition_take_html (rendition, g_steal_pointer (&formatted));
@@ -754,8 +889,35 @@ render (CandorRenderer *self,
       case CANDOR_DIALECT_X:
         rendition = _candor_rendition_new (format, channel_id, audience_id, subject,
                                            compose_social_text (subject, sections, n_sections));
-        render_social (self, incident, audience, rendition);
+        render_social (self, incident, audience, rendition, candor_rendition_get_text (rendition));
         return rendition;
+
+      case CANDOR_DIALECT_TELEGRAM:
+        {
+          g_autofree char *plain =
+            compose_text (subject, sections, n_sections, CANDOR_MARKUP_PLAIN, "", "", "\n");
+          CandorSocialThread *thread;
+
+          /* The plain text is as long as the HTML's parsed text or longer
+           * (a link shows its address), so its posts fit as HTML too. */
+          title_text = parsed_text_write (&self->title, info->markup);
+          rendition = _candor_rendition_new (
+            format, channel_id, audience_id, subject,
+            compose_text (title_text, sections, n_sections, info->markup, "<b>", "</b>", "\n"));
+          thread = render_social (self, incident, audience, rendition, plain);
+          _candor_rendition_take_json (
+            rendition, build_telegram_messages (candor_rendition_get_text (rendition), thread));
+        }
+        return rendition;
+
+      case CANDOR_DIALECT_SIGNED_WEBHOOK:
+        rendition = _candor_rendition_new (
+          format, channel_id, audience_id, subject,
+          compose_text (subject, sections, n_sections, info->markup, "", "", "\n"));
+        _candor_rendition_take_json (
+          rendition, build_webhook_data (incident, update, subject, sections, n_sections,
+                                         candor_rendition_get_text (rendition)));
+        break;
 
       default:
         g_return_val_if_reached (NULL);

@@ -488,6 +488,18 @@ is_surely_nfc (const char *text)
   return TRUE;
 }
 
+/* What Telegram counts: a code point beyond the BMP is a surrogate pair. */
+static guint
+utf16_units_between (const char *start, const char *end)
+{
+  guint units = 0;
+
+  for (const char *p = start; p < end; p = g_utf8_next_char (p))
+    units += g_utf8_get_char (p) > 0xFFFF ? 2 : 1;
+
+  return units;
+}
+
 static void
 measure (Measured                *m,
          CandorSocialThreadCache *cache,
@@ -549,7 +561,9 @@ measure (Measured                *m,
           UrlSpan *url = &g_array_index (m->urls, UrlSpan, m->url_at[i] - 1);
 
           end = url->end;
-          if (units == CANDOR_LENGTH_UNITS_GRAPHEMES)
+          if (units == CANDOR_LENGTH_UNITS_UTF16)
+            weight = utf16_units_between (m->text + m->byte_at[i], m->text + m->byte_at[end]);
+          else if (units == CANDOR_LENGTH_UNITS_GRAPHEMES)
             {
               for (guint c = i; c < end; c++)
                 weight += m->attrs[c].is_cursor_position ? 1 : 0;
@@ -562,7 +576,9 @@ measure (Measured                *m,
           while (end < m->n_chars && !m->attrs[end].is_cursor_position && m->url_at[end] == 0)
             end++;
 
-          if (units != CANDOR_LENGTH_UNITS_WEIGHTED)
+          if (units == CANDOR_LENGTH_UNITS_UTF16)
+            weight = utf16_units_between (m->text + m->byte_at[i], m->text + m->byte_at[end]);
+          else if (units != CANDOR_LENGTH_UNITS_WEIGHTED)
             weight = 1;
           else if (is_emoji_cluster (m->text + m->byte_at[i], m->text + m->byte_at[end]))
             weight = 2;
@@ -843,7 +859,7 @@ candor_social_thread_init (CandorSocialThread *self)
 
 /**
  * candor_social_thread_new:
- * @network: %CANDOR_DIALECT_MASTODON, %CANDOR_DIALECT_BLUESKY or %CANDOR_DIALECT_X
+ * @network: a dialect whose text is a thread of posts (Mastodon, Bluesky, X, Telegram)
  * @text: plain text
  * @language: (nullable): the text's language, for sentence and word breaks
  *

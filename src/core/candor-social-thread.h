@@ -38,7 +38,7 @@ typedef struct
   guint                   n_links;
 } CandorSocialPost;
 
-/* @network is CANDOR_DIALECT_MASTODON, CANDOR_DIALECT_BLUESKY or CANDOR_DIALECT_X. */
+/* @network is a dialect whose text is a thread of posts: candor_dialect_is_thread (). */
 CandorSocialThread *
 candor_social_thread_new (CandorDialect network, const char *text, const char *language);
 CandorDialect           candor_social_thread_get_network (CandorSocialThread *self);

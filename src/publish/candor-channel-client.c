@@ -13,10 +13,14 @@
 
 #include "candor-channel-client.h"
 #include "candor-discord-client.h"
+#include "candor-email-client.h"
+#include "candor-matrix-client.h"
 #include "candor-mattermost-client.h"
 #include "candor-publish-error.h"
 #include "candor-slack-client.h"
 #include "candor-teams-client.h"
+#include "candor-telegram-client.h"
+#include "candor-webhook-client.h"
 
 G_DEFINE_INTERFACE (CandorChannelClient, candor_channel_client, G_TYPE_OBJECT)
 
@@ -33,6 +37,10 @@ static const struct
   { "discord", candor_discord_client_get_type },
   { "mattermost", candor_mattermost_client_get_type },
   { "teams", candor_teams_client_get_type },
+  { "email", candor_email_client_get_type },
+  { "matrix", candor_matrix_client_get_type },
+  { "telegram", candor_telegram_client_get_type },
+  { "signed-webhook", candor_webhook_client_get_type },
 };
 
 static void
@@ -78,7 +86,7 @@ candor_channel_client_new (CandorChannel *channel,
   kind = candor_channel_get_kind (channel)->nick;
   for (guint i = 0; i < G_N_ELEMENTS (clients); i++)
     {
-      if (clients[i].kind != NULL && g_str_equal (clients[i].kind, kind))
+      if (g_str_equal (clients[i].kind, kind))
         return g_initable_new (clients[i].get_type (), NULL, error, "channel", channel, "secret",
                                secret, "http", http, NULL);
     }

@@ -412,6 +412,12 @@ candor_http_send_async (CandorHttp         *self,
   /* A redirect could lead to plain http or to another host with the
    * message and its credentials: the policy is checked on one URL only. */
   soup_message_add_flags (data->message, SOUP_MESSAGE_NO_REDIRECT);
+  /* On a kept-alive connection that the server has closed, libsoup 3.2
+   * silently sends an "idempotent" method (PUT, DELETE) again, and without
+   * its body: a message must go out once, or fail where the publisher can
+   * see it. A connection of its own per request costs a handshake, which a
+   * publication can afford. */
+  soup_message_add_flags (data->message, SOUP_MESSAGE_NEW_CONNECTION);
 
   request_headers = soup_message_get_request_headers (data->message);
   if (headers != NULL)

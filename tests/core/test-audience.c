@@ -224,7 +224,8 @@ test_audience_json_errors (void)
                      "a.formats[1]: expected text, found a number");
   assert_json_error ("{\"id\": \"x\", \"formats\": [\"fax\"]}", "a", CANDOR_JSON_ERROR_VALUE,
                      "a.formats[0]: “fax” is not a format; use one of plain, email, slack, "
-                     "discord, mattermost, matrix, teams, status-page, mastodon, bluesky, x");
+                     "discord, mattermost, matrix, teams, status-page, mastodon, bluesky, x, "
+                     "telegram, signed-webhook");
   assert_json_error ("{\"id\": \"x\", \"channels\": [\"ops\", \"ops\"]}", "a",
                      CANDOR_JSON_ERROR_VALUE, "a.channels[1]: “ops” is listed twice");
   assert_json_error ("{\"id\": \"x\", \"channels\": [\"\"]}", "a", CANDOR_JSON_ERROR_VALUE,

@@ -27,7 +27,7 @@ test_channel_kinds (void)
   guint                    n_kinds;
   const CandorChannelKind *kinds = candor_channel_kind_get_all (&n_kinds);
 
-  g_assert_cmpuint (n_kinds, ==, 11);
+  g_assert_cmpuint (n_kinds, ==, 13);
   for (guint i = 0; i < n_kinds; i++)
     {
       g_assert_true (candor_channel_kind_lookup (kinds[i].nick) == &kinds[i]);

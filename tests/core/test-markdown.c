@@ -57,6 +57,10 @@ test_markdown_paragraphs (void)
       /* Teams joins lines that a blank line does not set apart. */
       [CANDOR_MARKUP_TEAMS] = "First paragraph\n\nsame paragraph.\n\nSecond paragraph.",
       [CANDOR_MARKUP_STATUS_PAGE] = "First paragraph\nsame paragraph.\n\nSecond paragraph.",
+      [CANDOR_MARKUP_TELEGRAM_HTML] = "First paragraph\n"
+                                      "same paragraph.\n"
+                                      "\n"
+                                      "Second paragraph.",
     },
   };
 
@@ -89,6 +93,15 @@ test_markdown_nested_lists (void)
         "Steps:\n\n3. Restart\n   - web\n\n   - api\n\n     still api\n4. Verify",
       [CANDOR_MARKUP_STATUS_PAGE] =
         "Steps:\n\n3. Restart\n   - web\n\n   - api\n\n     still api\n4. Verify",
+      [CANDOR_MARKUP_TELEGRAM_HTML] = "Steps:\n"
+                                      "\n"
+                                      "3. Restart\n"
+                                      "   • web\n"
+                                      "\n"
+                                      "   • api\n"
+                                      "\n"
+                                      "     still api\n"
+                                      "4. Verify",
     },
   };
 
@@ -112,6 +125,8 @@ test_markdown_emphasis (void)
                                     "a<strong>b</strong>c</p>",
       [CANDOR_MARKUP_TEAMS] = "_em_ **strong** _**both**_ _under_ a**b**c",
       [CANDOR_MARKUP_STATUS_PAGE] = "em strong both under abc",
+      [CANDOR_MARKUP_TELEGRAM_HTML] =
+        "<i>em</i> <b>strong</b> <i><b>both</b></i> <i>under</i> a<b>b</b>c",
     },
   };
   /* Strong inside strong has no chat form and means nothing more in HTML:
@@ -126,6 +141,7 @@ test_markdown_emphasis (void)
       [CANDOR_MARKUP_MATRIX_HTML] = "<p><strong>x</strong> <em>a b c</em></p>",
       [CANDOR_MARKUP_TEAMS] = "**x** _a b c_",
       [CANDOR_MARKUP_STATUS_PAGE] = "x a b c",
+      [CANDOR_MARKUP_TELEGRAM_HTML] = "<b>x</b> <i>a b c</i>",
     },
   };
 
@@ -166,6 +182,10 @@ test_markdown_links (void)
       [CANDOR_MARKUP_STATUS_PAGE] =
         "Status (https://status.example.com) and ops@example.com, "
         "https://example.com/a_(b).\nMail us (ops@example.com) x (ftp://old)",
+      [CANDOR_MARKUP_TELEGRAM_HTML] =
+        "<a href=\"https://status.example.com\">Status</a> and ops@example.com, <a "
+        "href=\"https://example.com/a_(b)\">https://example.com/a_(b)</a>.\n"
+        "Mail us (ops@example.com) x (ftp://old)",
     },
   };
   /* Characters that would end the link in a dialect are percent-encoded. */
@@ -180,6 +200,7 @@ test_markdown_links (void)
       [CANDOR_MARKUP_MATRIX_HTML] = "<p><a href=\"https://x.test/a%20b%22c%7Cd\">a</a></p>",
       [CANDOR_MARKUP_TEAMS] = "[a](https://x.test/a%20b%22c%7Cd)",
       [CANDOR_MARKUP_STATUS_PAGE] = "a (https://x.test/a b\"c|d)",
+      [CANDOR_MARKUP_TELEGRAM_HTML] = "<a href=\"https://x.test/a%20b%22c%7Cd\">a</a>",
     },
   };
 
@@ -202,6 +223,9 @@ test_markdown_links (void)
       [CANDOR_MARKUP_TEAMS] = "[a@b.c](mailto:a@b.c) [https://i.test](https://i.test) "
                               "[\\*\\*](https://x) [<x>](https://y)",
       [CANDOR_MARKUP_STATUS_PAGE] = "a@b.c https://i.test ** (https://x) <x> (https://y)",
+      [CANDOR_MARKUP_TELEGRAM_HTML] =
+        "a@b.c <a href=\"https://i.test\">https://i.test</a> <a href=\"https://x\">**</a> <a "
+        "href=\"https://y\">&lt;x&gt;</a>",
     },
   };
 
@@ -245,6 +269,11 @@ test_markdown_hostile (void)
       [CANDOR_MARKUP_STATUS_PAGE] = "Hi <script>alert('x')</script> & <@U123> <!here> @everyone "
                                     "@here @channel @all @allison @everyoneX @all. @all.hands\n\n"
                                     "click (javascript:alert(1)) <img src=x onerror=alert(1)>",
+      [CANDOR_MARKUP_TELEGRAM_HTML] =
+        "Hi &lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &lt;@U123&gt; &lt;!here&gt; "
+        "@everyone @here @channel @all @allison @everyoneX @all. @all.hands\n"
+        "\n"
+        "click (javascript:alert(1)) &lt;img src=x onerror=alert(1)&gt;",
     },
   };
   /* A raw HTML block is text too, escaped like any other. */
@@ -258,6 +287,9 @@ test_markdown_hostile (void)
       [CANDOR_MARKUP_MATRIX_HTML] = "<p>&lt;script&gt;<br>\nalert(1)<br>\n&lt;/script&gt;</p>",
       [CANDOR_MARKUP_TEAMS] = "<script>\n\nalert(1)\n\n</script>",
       [CANDOR_MARKUP_STATUS_PAGE] = "<script>\nalert(1)\n</script>",
+      [CANDOR_MARKUP_TELEGRAM_HTML] = "&lt;script&gt;\n"
+                                      "alert(1)\n"
+                                      "&lt;/script&gt;",
     },
   };
   /* Text that reads as markup in a Markdown dialect stays text there (Slack,
@@ -279,6 +311,9 @@ test_markdown_hostile (void)
                               "\\~c\\~ d \\&copy; \xc2\xa9",
       [CANDOR_MARKUP_STATUS_PAGE] =
         "- dash\n# hash\n2. two *not em* [x](y) a|b ~c~ d &copy; \xc2\xa9",
+      [CANDOR_MARKUP_TELEGRAM_HTML] = "- dash\n"
+                                      "# hash\n"
+                                      "2. two *not em* [x](y) a|b ~c~ d &amp;copy; ©",
     },
   };
 
@@ -315,6 +350,7 @@ test_markdown_unterminated (void)
       [CANDOR_MARKUP_MATRIX_HTML] = "<p>**bold *em [link](http://</p>",
       [CANDOR_MARKUP_TEAMS] = "\\*\\*bold \\*em \\[link\\](http://",
       [CANDOR_MARKUP_STATUS_PAGE] = "**bold *em [link](http://",
+      [CANDOR_MARKUP_TELEGRAM_HTML] = "**bold *em [link](http://",
     },
   };
 
@@ -354,6 +390,15 @@ test_markdown_degrades (void)
       [CANDOR_MARKUP_STATUS_PAGE] =
         "Heading x\n\nquoted\n\ncode <a>\n  line2\n\n"
         "graph (https://img.test/g.png) a b (http://i.test) c (https://l.test)",
+      [CANDOR_MARKUP_TELEGRAM_HTML] = "Heading <i>x</i>\n"
+                                      "\n"
+                                      "quoted\n"
+                                      "\n"
+                                      "code &lt;a&gt;\n"
+                                      "  line2\n"
+                                      "\n"
+                                      "<a href=\"https://img.test/g.png\">graph</a> <a "
+                                      "href=\"https://l.test\">a b (http://i.test) c</a>",
     },
   };
 
@@ -383,6 +428,9 @@ test_markdown_unicode (void)
                               "👩🏽‍💻",
       [CANDOR_MARKUP_STATUS_PAGE] = "Сервис недоступен 🔥 — см. статус (https://пример.рф/статус) "
                                     "👩🏽‍💻",
+      [CANDOR_MARKUP_TELEGRAM_HTML] =
+        "Сервис <b>недоступен</b> 🔥 — см. <a href=\"https://пример.рф/статус\">статус</a> "
+        "👩🏽‍💻",
     },
   };
 
@@ -414,6 +462,7 @@ test_markdown_invalid_utf8 (void)
       [CANDOR_MARKUP_STATUS_PAGE] =
         "\xef\xbf\xbd\xef\xbf\xbd ok \xef\xbf\xbd \xef\xbf\xbd\xef\xbf\xbd "
         "\xef\xbf\xbd[31mred\xef\xbf\xbd \xef\xbf\xbd(",
+      [CANDOR_MARKUP_TELEGRAM_HTML] = "�� ok � �� �[31mred� <i>�(</i>",
     },
   };
   g_autoptr (CandorMarkdown) md = candor_markdown_new ("a\xc0\xafz");

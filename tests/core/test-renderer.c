@@ -233,6 +233,84 @@ test_json_bodies (void)
   }
 }
 
+/* Telegram: its HTML in one message, or a numbered thread of escaped plain
+ * posts counted in UTF-16 units; the webhook's data; no "@room" for Matrix. */
+static void
+test_telegram_webhook_matrix (void)
+{
+  g_autoptr (CandorDraft) draft = load_draft ("full-major-en.json");
+  g_autoptr (CandorRenderer) renderer = candor_renderer_new ();
+  g_autoptr (CandorRendition) telegram = NULL;
+  g_autoptr (CandorRendition) long_telegram = NULL;
+  g_autoptr (CandorRendition) webhook = NULL;
+  g_autoptr (CandorRendition) matrix = NULL;
+  g_autoptr (JsonNode) telegram_root = NULL;
+  g_autoptr (JsonNode) long_root = NULL;
+  g_autoptr (JsonNode) webhook_root = NULL;
+  g_autoptr (GString) text = g_string_new (NULL);
+  CandorUpdate *update = candor_draft_get_update (draft);
+  JsonArray    *messages;
+  JsonObject   *data;
+
+  candor_update_set_field (update, CANDOR_FIELD_IMPACT_NOW,
+                           "Ping @room & <b>everyone</b> about **it**.");
+  telegram = render (renderer, draft, "technical", CANDOR_DIALECT_TELEGRAM);
+  g_assert_true (g_str_has_prefix (candor_rendition_get_text (telegram),
+                                   "<b>Update: Card payments failing at checkout</b>\n\n"));
+  g_assert_nonnull (strstr (candor_rendition_get_text (telegram),
+                            "Ping @room &amp; &lt;b&gt;everyone&lt;/b&gt; about <b>it</b>."));
+  messages = json_object_get_array_member (
+    parse_object (candor_rendition_get_json (telegram), &telegram_root), "messages");
+  g_assert_cmpuint (json_array_get_length (messages), ==, 1);
+  g_assert_true (g_str_has_prefix (candor_rendition_get_text (telegram),
+                                   json_array_get_string_element (messages, 0)));
+  g_assert_cmpuint (candor_rendition_get_limit (telegram), ==, 4096);
+
+  /* 2,100 emoji are 4,200 UTF-16 units: past the limit, though 2,100 characters. */
+  for (guint i = 0; i < 300; i++)
+    g_string_append (text, "Down 🔥🔥🔥🔥🔥🔥🔥 & <up>. ");
+  candor_update_set_field (update, CANDOR_FIELD_IMPACT_NOW, text->str);
+  long_telegram = render (renderer, draft, "technical", CANDOR_DIALECT_TELEGRAM);
+  messages = json_object_get_array_member (
+    parse_object (candor_rendition_get_json (long_telegram), &long_root), "messages");
+  g_assert_cmpuint (json_array_get_length (messages), >=, 2);
+  for (guint i = 0; i < json_array_get_length (messages); i++)
+    {
+      const char             *message = json_array_get_string_element (messages, i);
+      const CandorSocialPost *post =
+        candor_social_thread_get_post (candor_rendition_get_thread (long_telegram), i);
+      g_autofree char *number = g_strdup_printf (" %u/%u", i + 1, json_array_get_length (messages));
+      glong            units = 0;
+      g_autofree gunichar2 *utf16 = g_utf8_to_utf16 (post->text, -1, NULL, &units, NULL);
+
+      g_assert_true (g_str_has_suffix (message, number));
+      g_assert_null (strstr (message, "<up>"));
+      g_assert_cmpuint (post->length, ==, units);
+      g_assert_cmpuint (post->length, <=, 4096);
+    }
+  g_assert_false (has_rule (long_telegram, "over-limit"));
+
+  webhook = render (renderer, draft, "technical", CANDOR_DIALECT_SIGNED_WEBHOOK);
+  data = parse_object (candor_rendition_get_json (webhook), &webhook_root);
+  g_assert_cmpstr (json_object_get_string_member (data, "text"), ==,
+                   candor_rendition_get_text (webhook));
+  g_assert_cmpstr (
+    json_object_get_string_member (json_object_get_object_member (data, "incident"), "state"), ==,
+    "identified");
+  g_assert_cmpstr (
+    json_object_get_string_member (
+      json_array_get_object_element (json_object_get_array_member (data, "sections"), 0),
+      "heading"),
+    ==, "Summary");
+
+  candor_update_set_field (update, CANDOR_FIELD_IMPACT_NOW, "Tell @room and @ROOM.");
+  matrix = render (renderer, draft, "technical", CANDOR_DIALECT_MATRIX);
+  g_assert_null (strstr (candor_rendition_get_text (matrix), "@room"));
+  g_assert_null (strstr (candor_rendition_get_html (matrix), "@room"));
+  g_assert_null (strstr (candor_rendition_get_json (matrix), "@ROOM"));
+  g_assert_nonnull (strstr (candor_rendition_get_text (matrix), "@\xe2\x81\xa0room"));
+}
+
 static void
 test_chat_markup (void)
 {
@@ -405,6 +483,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/core/renderer/headings-follow-language", test_headings_follow_language);
   g_test_add_func ("/core/renderer/json-bodies", test_json_bodies);
   g_test_add_func ("/core/renderer/chat-markup", test_chat_markup);
+  g_test_add_func ("/core/renderer/telegram-webhook-matrix", test_telegram_webhook_matrix);
   g_test_add_func ("/core/renderer/social-threads", test_social_threads);
   g_test_add_func ("/core/renderer/structured-answers", test_structured_answers);
   g_test_add_func ("/core/renderer/rerender-reuses-unchanged", test_rerender_reuses_unchanged);

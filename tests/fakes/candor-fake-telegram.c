@@ -1,6 +1,6 @@
 /* candor-fake-telegram.c
  *
- * A fake of the Telegram Bot API: POST /bot{token}/sendMessage and getMe,
+ * A fake of the Telegram Bot API: POST /bot{token}/sendMessage, getMe and getChat,
  * arguments as JSON, a form or the query, answers {"ok", "result"} or
  * {"ok": false, "error_code", "description"}. With parse_mode "HTML" the
  * text is parsed as Telegram does: only its tags, balanced, and the length
@@ -385,6 +385,26 @@ get_me (CandorFakeTelegram *self, SoupServerMessage *message)
   reply_result (message, result);
 }
 
+/* A bot sees a chat it is a member of; any other is "not found". */
+static void
+get_chat (CandorFakeTelegram *self, SoupServerMessage *message, JsonObject *arguments)
+{
+  g_autofree char *chat_id = chat_id_string (arguments);
+
+  if (chat_id == NULL)
+    {
+      reply_error (message, SOUP_STATUS_BAD_REQUEST, "Bad Request: chat_id is empty");
+      return;
+    }
+  if (!g_str_equal (chat_id, self->chat_id) || self->bot_removed)
+    {
+      reply_error (message, SOUP_STATUS_BAD_REQUEST, "Bad Request: chat not found");
+      return;
+    }
+
+  reply_result (message, make_chat (self));
+}
+
 static void
 candor_fake_telegram_handle (CandorFakeServer  *server,
                              SoupServerMessage *message,
@@ -415,6 +435,11 @@ candor_fake_telegram_handle (CandorFakeServer  *server,
     {
       arguments = read_arguments (message, query, body);
       send_message (self, message, arguments);
+    }
+  else if (g_ascii_strcasecmp (segments[2], "getChat") == 0)
+    {
+      arguments = read_arguments (message, query, body);
+      get_chat (self, message, arguments);
     }
   else
     reply_error (message, SOUP_STATUS_NOT_FOUND, "Not Found");

@@ -108,6 +108,8 @@ page_for_format (CandorDialect format)
       case CANDOR_DIALECT_MATTERMOST:
       case CANDOR_DIALECT_MATRIX:
       case CANDOR_DIALECT_TEAMS:
+      case CANDOR_DIALECT_TELEGRAM:
+      case CANDOR_DIALECT_SIGNED_WEBHOOK:
       default:
         return "chat";
     }
@@ -329,12 +331,28 @@ draw (CandorChannelView *self, CandorRendition *rendition)
         show_thread (self, rendition != NULL ? candor_rendition_get_thread (rendition) : NULL);
         break;
 
+      /* One message shows formatted; a longer text as the thread it goes out as. */
+      case CANDOR_DIALECT_TELEGRAM:
+        {
+          CandorSocialThread *thread =
+            rendition != NULL ? candor_rendition_get_thread (rendition) : NULL;
+          gboolean several = thread != NULL && candor_social_thread_get_n_posts (thread) > 1;
+
+          gtk_stack_set_visible_child_name (self->stack, several ? "social" : "chat");
+          if (several)
+            show_thread (self, thread);
+          else
+            draw_chat_message (self, rendition);
+        }
+        break;
+
       case CANDOR_DIALECT_PLAIN:
       case CANDOR_DIALECT_SLACK:
       case CANDOR_DIALECT_DISCORD:
       case CANDOR_DIALECT_MATTERMOST:
       case CANDOR_DIALECT_MATRIX:
       case CANDOR_DIALECT_TEAMS:
+      case CANDOR_DIALECT_SIGNED_WEBHOOK:
       default:
         draw_chat_message (self, rendition);
         break;

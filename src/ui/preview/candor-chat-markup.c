@@ -85,6 +85,12 @@ candor_chat_markup_from_source (CandorDialect format, const char *source)
         _candor_chat_markup_render_teams (out, source, len);
         break;
 
+      /* Telegram's writer puts out <b>, <i>, <a href> and the entities of
+       * escaped text, which read as Pango markup the same. */
+      case CANDOR_DIALECT_TELEGRAM:
+        g_string_append_len (out, source, len);
+        break;
+
       default:
         _candor_chat_markup_append_escaped (out, source, len);
         break;
