@@ -291,6 +291,14 @@ candor_cli_publish_run (int argc, char **argv)
     choose_renditions (candor_composition_get_renditions (composition), only_channels, &status);
   if (renditions == NULL)
     return status;
+  /* An update that reaches no one is not published, however true "all sent" would be. */
+  if (renditions->len == 0)
+    {
+      g_printerr (_("%s: no audience of the draft goes to a configured channel; '%s channels "
+                    "list' shows them\n"),
+                     g_get_prgname (), g_get_prgname ());
+      return CANDOR_CLI_EXIT_USAGE;
+    }
 
   if (dry_run)
     return print_dry_run (renditions, as_json);

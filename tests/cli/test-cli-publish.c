@@ -340,6 +340,23 @@ test_usage_errors (void)
                     ==, 0);
 }
 
+/* With no channel configured, the draft's channels are no one's. */
+static void
+test_no_channel (void)
+{
+  g_auto (Fixture) fixture = { 0 };
+  g_auto (CandorTestCliRun) run = { 0 };
+  g_autofree char *draft_option = NULL;
+
+  write_draft (&fixture);
+  draft_option = g_strconcat ("--draft=", fixture.draft, NULL);
+
+  candor_test_cli_run (&run, NULL, "publish", draft_option, NULL);
+  g_assert_cmpint (run.status, ==, 2);
+  g_assert_cmpstr (run.out, ==, "");
+  g_assert_nonnull (strstr (run.err, "no audience of the draft goes to a configured channel"));
+}
+
 static void
 test_help (void)
 {
@@ -369,6 +386,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/cli/publish/refused", test_refused);
   g_test_add_func ("/cli/publish/mark-sent", test_mark_sent);
   g_test_add_func ("/cli/publish/usage-errors", test_usage_errors);
+  g_test_add_func ("/cli/publish/no-channel", test_no_channel);
   g_test_add_func ("/cli/publish/help", test_help);
 
   return g_test_run ();
