@@ -124,9 +124,8 @@ list_audience_ids (GPtrArray *audiences)
   return g_string_free (ids, FALSE);
 }
 
-/* What the channel receives, byte for byte where the channel takes bytes. */
-static gboolean
-print_rendition (CandorRendition *rendition, GError **error)
+gboolean
+candor_cli_render_print_rendition (CandorRendition *rendition, GError **error)
 {
   CandorSocialThread *thread = candor_rendition_get_thread (rendition);
   GBytes             *mime;
@@ -300,7 +299,7 @@ candor_cli_render_run (int argc, char **argv)
           "%s==> %s / %s <==\n", i > 0 ? "\n" : "", candor_rendition_get_audience_id (rendition),
           candor_enum_to_nick (CANDOR_TYPE_DIALECT, candor_rendition_get_format (rendition)));
 
-      if (!print_rendition (rendition, &error))
+      if (!candor_cli_render_print_rendition (rendition, &error))
         {
           g_printerr (
             "%s: %s/%s: %s\n", g_get_prgname (), candor_rendition_get_audience_id (rendition),

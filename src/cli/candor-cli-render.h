@@ -9,8 +9,14 @@
 
 #include <glib.h>
 
+#include "candor-rendition.h"
+
 G_BEGIN_DECLS
 
 int candor_cli_render_run (int argc, char **argv);
+
+/* Prints what the rendition's channel receives, byte for byte where the
+ * channel takes bytes: `publish --dry-run` prints the same. */
+gboolean candor_cli_render_print_rendition (CandorRendition *rendition, GError **error);
 
 G_END_DECLS

@@ -15,26 +15,27 @@
 
 #include "candor-cli.h"
 #include "candor-enums.h"
+#include "candor-cli-channels.h"
 #include "candor-cli-check.h"
 #include "candor-cli-history.h"
+#include "candor-cli-publish.h"
 #include "candor-cli-render.h"
 #include "candor-cli-templates.h"
 #include "candor-cli-schedule.h"
 
 /* Each command is listed here once it works, never before. */
+/* clang-format off */
 static const CandorCliCommand commands[] = {
-  { "check",
-    N_("check a message for blame, promises, jargon and missing parts"), candor_cli_check_run },
-    { "history",
-      N_("list, search and export incidents and what was sent"), candor_cli_history_run },
-      { "render",
-        N_("print exactly what each audience receives on each channel"), candor_cli_render_run },
-        { "schedule",
-          N_("suggest when to send the next update, and why"), candor_cli_schedule_run },
-          { "templates",
-            N_("list, show, import and export message templates"), candor_cli_templates_run },
-            { NULL, NULL, NULL },
-        };
+  { "channels",  N_("list, add, remove and test the channels updates go to"),         candor_cli_channels_run },
+  { "check",     N_("check a message for blame, promises, jargon and missing parts"), candor_cli_check_run },
+  { "history",   N_("list, search and export incidents and what was sent"),           candor_cli_history_run },
+  { "publish",   N_("send an update to its channels, or record it as sent"),          candor_cli_publish_run },
+  { "render",    N_("print exactly what each audience receives on each channel"),     candor_cli_render_run },
+  { "schedule",  N_("suggest when to send the next update, and why"),                 candor_cli_schedule_run },
+  { "templates", N_("list, show, import and export message templates"),               candor_cli_templates_run },
+  { NULL, NULL, NULL },
+};
+/* clang-format on */
 
 static const CandorCliCommand *
 find_command (const char *name)
@@ -66,8 +67,8 @@ print_help (void)
   g_print ("  -h, --help     %s\n", _("show this help and exit"));
   g_print ("  -V, --version  %s\n", _("show the version and exit"));
   g_print ("\n");
-  g_print (_("Exit status is 0 on success, 1 when check finds something, and 2 on a usage or "
-             "input error.\n"));
+  g_print (_("Exit status is 0 on success, 1 when check finds something or publish or "
+             "channels test could not send, and 2 on a usage or input error.\n"));
   g_print (_("Report bugs to: %s\n"), "https://github.com/candor/candor/issues");
 }
 
@@ -268,6 +269,34 @@ candor_cli_parse_enum (const char *command,
   return FALSE;
 }
 
+/**
+ * candor_cli_got_result:
+ * @user_data: (out): a `GAsyncResult **` to take the result
+ *
+ * The callback of an async call a command waits for with candor_cli_wait_for().
+ */
+void
+candor_cli_got_result (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  GAsyncResult **out = user_data;
+
+  *out = g_object_ref (result);
+}
+
+/**
+ * candor_cli_wait_for:
+ * @result: where candor_cli_got_result() puts the result
+ *
+ * A command is one operation from start to end: it waits for its async
+ * calls by running the main context, which also runs their sources.
+ */
+void
+candor_cli_wait_for (GAsyncResult **result)
+{
+  while (*result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+}
+
 int
 candor_cli_run (int argc, char **argv)
 {
@@ -275,6 +304,9 @@ candor_cli_run (int argc, char **argv)
   const char             *arg;
 
   g_set_prgname ("candor-cli");
+  /* Standard output is the commands' result, which scripts read: debug
+   * messages (G_MESSAGES_DEBUG) go with the errors. */
+  g_log_writer_default_set_use_stderr (TRUE);
 
   if (argc < 2)
     return candor_cli_usage_error (NULL, _("missing command"));

@@ -7,7 +7,7 @@
 
 #pragma once
 
-#include <glib-object.h>
+#include <gio/gio.h>
 
 G_BEGIN_DECLS
 
@@ -36,6 +36,11 @@ gboolean candor_cli_parse_options (const char       *command,
                                    char           ***argv,
                                    int              *status);
 int      candor_cli_usage_error (const char *command, const char *format, ...) G_GNUC_PRINTF (2, 3);
+
+/* Runs the default main context until *@result is set by an async call's
+ * callback (candor_cli_got_result), so a command can use the _async API. */
+void candor_cli_got_result (GObject *source, GAsyncResult *result, gpointer user_data);
+void candor_cli_wait_for (GAsyncResult **result);
 
 gboolean candor_cli_parse_enum (const char *command,
                                 GType       enum_type,

@@ -16,6 +16,14 @@ candor_test_cli_run_clear (CandorTestCliRun *run)
   g_clear_pointer (&run->err, g_free);
 }
 
+static void
+on_communicated (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  GAsyncResult **out = user_data;
+
+  *out = g_object_ref (result);
+}
+
 /**
  * candor_test_cli_run:
  * @input: (nullable): what the command reads on its standard input
@@ -30,6 +38,7 @@ candor_test_cli_run (CandorTestCliRun *run, const char *input, const char *first
   g_autoptr (GSubprocessLauncher) launcher = NULL;
   g_autoptr (GSubprocess) process = NULL;
   g_autoptr (GError) error = NULL;
+  g_autoptr (GAsyncResult) result = NULL;
   va_list args;
 
   g_ptr_array_add (argv,
@@ -50,8 +59,13 @@ candor_test_cli_run (CandorTestCliRun *run, const char *input, const char *first
 
   process = g_subprocess_launcher_spawnv (launcher, (const char *const *)argv->pdata, &error);
   g_assert_no_error (error);
-  g_subprocess_communicate_utf8 (process, input != NULL ? input : "", NULL, &run->out, &run->err,
-                                 &error);
+  /* The main context runs meanwhile: a fake service the test started on it
+   * answers the command's requests. */
+  g_subprocess_communicate_utf8_async (process, input != NULL ? input : "", NULL, on_communicated,
+                                       &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_subprocess_communicate_utf8_finish (process, result, &run->out, &run->err, &error);
   g_assert_no_error (error);
   run->status = g_subprocess_get_exit_status (process);
 }
