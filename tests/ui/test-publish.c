@@ -7,9 +7,12 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "candor-application.h"
 #include "candor-mark-sent-dialog.h"
 #include "candor-publication-row.h"
+#include "candor-search-hit.h"
 #include "candor-test-ui.h"
 #include "candor-wizard-review-page.h"
 #include "candor-wizard.h"
@@ -49,9 +52,10 @@ publisher_is_ready (gpointer data)
   return candor_session_get_publisher (candor_application_get_session (app)) != NULL;
 }
 
-/* A wizard on its review step for a new incident named @title. */
+/* A wizard on its review step for a new incident named @title whose
+ * impact is @impact. */
 static CandorWizard *
-open_review (const char *title)
+open_review_with (const char *title, const char *impact)
 {
   g_autoptr (CandorIncident) incident = candor_incident_new (title);
   g_autoptr (CandorUpdate) update = candor_update_new (CANDOR_UPDATE_KIND_INITIAL);
@@ -60,6 +64,8 @@ open_review (const char *title)
   CandorWizard *wizard;
 
   candor_incident_set_started_at (incident, now);
+  if (impact != NULL)
+    candor_update_set_field (update, CANDOR_FIELD_IMPACT_NOW, impact);
   draft = candor_draft_new (incident, update);
   wizard = candor_wizard_new (GTK_APPLICATION (app), NULL, draft);
   gtk_window_present (GTK_WINDOW (wizard));
@@ -69,6 +75,12 @@ open_review (const char *title)
     next_step (wizard);
 
   return wizard;
+}
+
+static CandorWizard *
+open_review (const char *title)
+{
+  return open_review_with (title, NULL);
 }
 
 /* Nothing was typed: closing has nothing to ask. */
@@ -340,6 +352,199 @@ test_publish_rows_say_where_each_stands (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static CandorStore *
+get_store (void)
+{
+  return candor_session_get_store (candor_application_get_session (app));
+}
+
+/* The history finds @word in what was sent for @incident_id. */
+static gboolean
+search_finds (const char *word, const char *incident_id)
+{
+  CandorSearchQuery query = CANDOR_SEARCH_QUERY_INIT;
+  g_autoptr (GPtrArray) hits = NULL;
+  g_autoptr (GError) error = NULL;
+
+  query.text = word;
+  hits = candor_store_search (get_store (), &query, 0, 50, NULL, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < hits->len; i++)
+    if (g_strcmp0 (candor_search_hit_get_incident_id (g_ptr_array_index (hits, i)), incident_id) ==
+          0 &&
+        candor_search_hit_get_update_id (g_ptr_array_index (hits, i)) != NULL)
+      return TRUE;
+
+  return FALSE;
+}
+
+static void
+acknowledge_errors (CandorWizard *wizard)
+{
+  CandorComposition *composition =
+    candor_preview_get_composition (candor_wizard_get_preview (wizard));
+
+  for (;;)
+    {
+      GPtrArray     *findings = candor_composition_get_findings (composition);
+      CandorFinding *error_finding = NULL;
+
+      for (guint i = 0; i < findings->len && error_finding == NULL; i++)
+        if (candor_finding_get_severity (g_ptr_array_index (findings, i)) ==
+            CANDOR_FINDING_SEVERITY_ERROR)
+          error_finding = g_ptr_array_index (findings, i);
+      if (error_finding == NULL)
+        return;
+      candor_composition_acknowledge (composition, error_finding);
+      candor_composition_update (composition, NULL);
+    }
+}
+
+static gboolean
+not_applying (gpointer data)
+{
+  return !candor_wizard_page_get_applying (data);
+}
+
+/* Publish with no channel able to send yet (none is set up): every row
+ * fails in the publisher's words, with what to do; the update is in the
+ * history all the same, its draft gone, and the words are found. */
+static void
+test_publish_records_and_shows_each_result (void)
+{
+  CandorWizard *wizard =
+    open_review_with ("Sign-in outage", "Nobody can reach the marmalade portal");
+  GtkWidget *review =
+    candor_test_ui_find_mapped (GTK_WIDGET (wizard), CANDOR_TYPE_WIZARD_REVIEW_PAGE, NULL, NULL);
+  g_autofree char *incident_id = g_strdup (
+    candor_incident_get_id (candor_draft_get_incident (candor_wizard_get_draft (wizard))));
+  g_autoptr (GPtrArray) updates = NULL;
+  g_autoptr (GError) error = NULL;
+  gpointer   weak = wizard;
+  GtkWidget *row;
+
+  acknowledge_errors (wizard);
+  wait_for_label (review, "Publish (Ctrl+Enter) sends this update to");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (wizard), "wizard.next", NULL));
+  candor_test_ui_wait_until (not_applying, review);
+
+  row = candor_test_ui_find_mapped (review, CANDOR_TYPE_PUBLICATION_ROW, NULL, NULL);
+  g_assert_nonnull (row);
+  g_assert_true (candor_publication_row_get_finished (CANDOR_PUBLICATION_ROW (row)));
+  g_assert_nonnull (
+    strstr (candor_publication_row_get_status (CANDOR_PUBLICATION_ROW (row)), "Failed: "));
+  wait_for_label (review, "This update is in the history");
+  g_assert_false (publish_enabled (wizard));
+
+  updates = candor_store_load_updates (get_store (), incident_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (updates->len, ==, 1);
+  g_assert_cmpuint (((CandorSentUpdate *)g_ptr_array_index (updates, 0))->publications->len, >, 0);
+  g_assert_true (search_finds ("marmalade", incident_id));
+
+  /* In the history now: closing asks nothing. */
+  g_object_add_weak_pointer (G_OBJECT (wizard), &weak);
+  gtk_window_close (GTK_WINDOW (wizard));
+  while (weak != NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_null (candor_test_ui_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+}
+
+/* Cancel while publishing: the step stops, stays, and never records the
+ * update twice. */
+static void
+test_publish_cancel (void)
+{
+  CandorWizard *wizard = open_review_with ("Slow checkout", "Checkout takes a minute");
+  GtkWidget    *review =
+    candor_test_ui_find_mapped (GTK_WIDGET (wizard), CANDOR_TYPE_WIZARD_REVIEW_PAGE, NULL, NULL);
+  g_autofree char *incident_id = g_strdup (
+    candor_incident_get_id (candor_draft_get_incident (candor_wizard_get_draft (wizard))));
+  g_autoptr (GPtrArray) updates = NULL;
+  gpointer weak = wizard;
+
+  acknowledge_errors (wizard);
+  wait_for_label (review, "Publish (Ctrl+Enter) sends this update to");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (wizard), "wizard.next", NULL));
+  g_assert_true (candor_wizard_page_get_applying (CANDOR_WIZARD_PAGE (review)));
+  g_assert_nonnull (
+    candor_test_ui_find_mapped (GTK_WIDGET (wizard), GTK_TYPE_BUTTON, "label", "_Cancel"));
+  /* Escape, or the Cancel button: the same action. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (wizard), "wizard.back", NULL));
+  candor_test_ui_wait_until (not_applying, review);
+  g_assert_cmpuint (candor_wizard_get_step (wizard) + 1, ==, candor_wizard_get_n_steps (wizard));
+  g_assert_nonnull (
+    candor_test_ui_find_mapped (GTK_WIDGET (wizard), GTK_TYPE_BUTTON, "label", "_Back"));
+
+  updates = candor_store_load_updates (get_store (), incident_id, NULL);
+  g_assert_cmpuint (updates != NULL ? updates->len : 0, <=, 1);
+  if (updates != NULL && updates->len == 1)
+    {
+      /* Recorded before the cancel came: it cannot be published again. */
+      wait_for_label (review, "This update is in the history");
+      g_assert_false (publish_enabled (wizard));
+    }
+  else
+    {
+      wait_for_label (review, "Publishing was cancelled");
+      g_assert_true (publish_enabled (wizard));
+    }
+
+  g_object_add_weak_pointer (G_OBJECT (wizard), &weak);
+  gtk_window_close (GTK_WINDOW (wizard));
+  if (updates == NULL || updates->len == 0)
+    {
+      GtkWidget *dialog;
+
+      candor_test_ui_wait_until (has_toplevel, GSIZE_TO_POINTER (ADW_TYPE_MESSAGE_DIALOG));
+      dialog = candor_test_ui_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+      adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "discard");
+      gtk_window_destroy (GTK_WINDOW (dialog));
+    }
+  while (weak != NULL)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+/* Sent by hand: Mark as Sent records it at the time given, the wizard
+ * closes, and the history has it and finds its words. */
+static void
+test_publish_mark_sent_records (void)
+{
+  CandorWizard *wizard = open_review_with ("Invoices late", "Invoices reach the quokka team late");
+  GtkWidget    *review =
+    candor_test_ui_find_mapped (GTK_WIDGET (wizard), CANDOR_TYPE_WIZARD_REVIEW_PAGE, NULL, NULL);
+  g_autofree char *incident_id = g_strdup (
+    candor_incident_get_id (candor_draft_get_incident (candor_wizard_get_draft (wizard))));
+  g_autoptr (GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr (GDateTime) earlier = g_date_time_add_minutes (now, -42);
+  g_autoptr (GPtrArray) updates = NULL;
+  g_autoptr (GError) error = NULL;
+  CandorMarkSentDialog *dialog;
+  CandorSentUpdate     *sent;
+  gpointer              weak = wizard;
+
+  g_object_add_weak_pointer (G_OBJECT (wizard), &weak);
+  g_assert_true (gtk_widget_activate_action (review, "review.mark-sent", NULL));
+  candor_test_ui_wait_until (has_toplevel, GSIZE_TO_POINTER (CANDOR_TYPE_MARK_SENT_DIALOG));
+  dialog = CANDOR_MARK_SENT_DIALOG (candor_test_ui_find_toplevel (CANDOR_TYPE_MARK_SENT_DIALOG));
+  candor_mark_sent_dialog_set_sent_at (dialog, earlier);
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "mark");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  /* Everything it was given is sent: the wizard closes by itself. */
+  while (weak != NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_null (candor_test_ui_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+
+  updates = candor_store_load_updates (get_store (), incident_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (updates->len, ==, 1);
+  sent = g_ptr_array_index (updates, 0);
+  g_assert_cmpint (g_date_time_to_unix (sent->sent_at) / 60, ==,
+                   g_date_time_to_unix (earlier) / 60);
+  g_assert_true (search_finds ("quokka", incident_id));
+}
+
 static gboolean
 history_has_settled (gpointer data)
 {
@@ -374,6 +579,10 @@ main (int argc, char *argv[])
                    test_publish_mark_sent_refuses_the_future);
   g_test_add_func ("/ui/publish/rows-say-where-each-stands",
                    test_publish_rows_say_where_each_stands);
+  g_test_add_func ("/ui/publish/records-and-shows-each-result",
+                   test_publish_records_and_shows_each_result);
+  g_test_add_func ("/ui/publish/cancel", test_publish_cancel);
+  g_test_add_func ("/ui/publish/mark-sent-records", test_publish_mark_sent_records);
 
   status = g_test_run ();
   g_object_unref (app);
