@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "candor-application.h"
+#include "candor-fake-slack.h"
 #include "candor-mark-sent-dialog.h"
 #include "candor-publication-row.h"
 #include "candor-search-hit.h"
@@ -545,6 +546,101 @@ test_publish_mark_sent_records (void)
   g_assert_true (search_finds ("quokka", incident_id));
 }
 
+static void
+on_channel_saved_cb (GObject *source, GAsyncResult *result, gpointer data)
+{
+  g_autoptr (GError) error = NULL;
+
+  g_assert_true (candor_channel_list_save_finish (CANDOR_CHANNEL_LIST (source), result, &error));
+  g_assert_no_error (error);
+  *(gboolean *)data = TRUE;
+}
+
+static gboolean
+is_true (gpointer data)
+{
+  return *(gboolean *)data;
+}
+
+/* Publish against a fake of Slack's Web API, set up as the audiences' Slack
+ * channel with its token in the keyring: its row says Sent, Slack got the
+ * words, and the history holds the publication as sent. */
+static void
+test_publish_to_slack (void)
+{
+  CandorSession *session = candor_application_get_session (app);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CandorFakeSlack) fake = candor_fake_slack_new (NULL, "xoxb-right", "C0STATUS", &error);
+  g_autoptr (CandorChannel) channel = candor_channel_new ("slack", "slack", "Status channel");
+  g_autofree char *api_url = NULL;
+  g_autofree char *incident_id = NULL;
+  g_autoptr (GPtrArray) updates = NULL;
+  CandorSentUpdate *sent;
+  CandorWizard     *wizard;
+  GtkWidget        *review;
+  GtkWidget        *row;
+  GPtrArray        *accepted;
+  gboolean          saved = FALSE;
+  guint             n_sent = 0;
+  gpointer          weak;
+
+  g_assert_no_error (error);
+  api_url = g_strconcat (candor_fake_server_get_url (CANDOR_FAKE_SERVER (fake)), "/api/", NULL);
+  g_assert_true (candor_channel_set_setting (channel, "channel", "C0STATUS", &error));
+  g_assert_true (candor_channel_set_setting (channel, "api_url", api_url, &error));
+  candor_channel_list_save_async (candor_session_get_channels (session), channel, "xoxb-right",
+                                  NULL, on_channel_saved_cb, &saved);
+  candor_test_ui_wait_until (is_true, &saved);
+
+  wizard = open_review_with ("Search is down", "Search finds nothing in the pangolin catalogue");
+  weak = wizard;
+  review =
+    candor_test_ui_find_mapped (GTK_WIDGET (wizard), CANDOR_TYPE_WIZARD_REVIEW_PAGE, NULL, NULL);
+  incident_id = g_strdup (
+    candor_incident_get_id (candor_draft_get_incident (candor_wizard_get_draft (wizard))));
+  acknowledge_errors (wizard);
+  wait_for_label (review, "Publish (Ctrl+Enter) sends this update to");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (wizard), "wizard.next", NULL));
+  candor_test_ui_wait_until (not_applying, review);
+
+  row = candor_test_ui_find_mapped (review, CANDOR_TYPE_PUBLICATION_ROW, "title", "Status channel");
+  g_assert_nonnull (row);
+  g_assert_true (
+    g_str_has_suffix (candor_publication_row_get_status (CANDOR_PUBLICATION_ROW (row)), " · Sent"));
+
+  accepted = candor_fake_server_get_accepted (CANDOR_FAKE_SERVER (fake));
+  g_assert_cmpuint (accepted->len, >, 0);
+  for (guint i = 0; i < accepted->len; i++)
+    {
+      /* What Slack accepted, as JSON. */
+      g_autofree char *body = json_to_string (g_ptr_array_index (accepted, i), FALSE);
+
+      g_assert_nonnull (strstr (body, "pangolin"));
+    }
+
+  updates = candor_store_load_updates (get_store (), incident_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (updates->len, ==, 1);
+  sent = g_ptr_array_index (updates, 0);
+  for (guint i = 0; i < sent->publications->len; i++)
+    {
+      CandorPublication *publication = g_ptr_array_index (sent->publications, i);
+
+      if (g_str_equal (publication->channel_id, "slack"))
+        {
+          g_assert_cmpint (publication->state, ==, CANDOR_PUBLICATION_STATE_SENT);
+          n_sent++;
+        }
+    }
+  g_assert_cmpuint (n_sent, ==, accepted->len);
+  g_assert_true (search_finds ("pangolin", incident_id));
+
+  g_object_add_weak_pointer (G_OBJECT (wizard), &weak);
+  gtk_window_close (GTK_WINDOW (wizard));
+  while (weak != NULL)
+    g_main_context_iteration (NULL, TRUE);
+}
+
 static gboolean
 history_has_settled (gpointer data)
 {
@@ -583,6 +679,7 @@ main (int argc, char *argv[])
                    test_publish_records_and_shows_each_result);
   g_test_add_func ("/ui/publish/cancel", test_publish_cancel);
   g_test_add_func ("/ui/publish/mark-sent-records", test_publish_mark_sent_records);
+  g_test_add_func ("/ui/publish/to-slack", test_publish_to_slack);
 
   status = g_test_run ();
   g_object_unref (app);
