@@ -203,7 +203,7 @@ candor_http_response_to_error (CandorHttpResponse *self,
                         /* Translators: %s is a service ("Slack"), then what it said. */
                         _("%s refused the channel’s credentials: %s. Check the channel’s token "
                           "in Preferences."),
-                        service, words);
+                           service, words);
 
   if (self->status == STATUS_TOO_MANY_REQUESTS)
     {
@@ -215,7 +215,7 @@ candor_http_response_to_error (CandorHttpResponse *self,
                            /* Translators: %s is a service ("Slack"), then what it said. */
                            _("%s asks Candor to post less often: %s. Candor waits and tries "
                              "again."),
-                           service, words);
+                              service, words);
       if (wait > 0)
         candor_publish_error_set_retry_after (error, wait);
       return error;
@@ -224,12 +224,12 @@ candor_http_response_to_error (CandorHttpResponse *self,
   if (SOUP_STATUS_IS_SERVER_ERROR (self->status))
     return g_error_new (CANDOR_PUBLISH_ERROR, CANDOR_PUBLISH_ERROR_UNAVAILABLE,
                         /* Translators: %s is a service ("Slack"), then what it said. */
-                        _("%s has a problem of its own: %s. Candor tries again later."),
-                        service, words);
+                        _("%s has a problem of its own: %s. Candor tries again later."), service,
+                           words);
 
   return g_error_new (CANDOR_PUBLISH_ERROR, CANDOR_PUBLISH_ERROR_REJECTED,
                       /* Translators: %s is a service ("Slack"), then what it said. */
                       _("%s did not accept the message: %s. Check the message and the "
                         "channel’s settings in Preferences."),
-                      service, words);
+                         service, words);
 }

@@ -228,7 +228,7 @@ parse_url (const char *url, GError **error)
                /* Translators: %s is a host name, such as "hooks.example.com". */
                _("The address for “%s” does not use https. Candor publishes only over https, "
                  "except to this computer."),
-               host);
+                  host);
   return NULL;
 }
 
@@ -277,14 +277,14 @@ classify_error (SendData *data, const GError *error)
                            certificate, such as "its certificate has expired". */
                         _("The connection to “%s” is not safe: %s. Candor does not publish "
                           "over it."),
-                        data->host, describe_certificate_errors (data->certificate_errors));
+                           data->host, describe_certificate_errors (data->certificate_errors));
 
   if (data->body_written)
     return g_error_new (CANDOR_PUBLISH_ERROR, CANDOR_PUBLISH_ERROR_UNKNOWN_OUTCOME,
                         /* Translators: %s is a host name. */
                         _("The connection to “%s” broke after the message was sent, so it may "
                           "have been posted. Check the channel before sending it again."),
-                        data->host);
+                           data->host);
 
   if (data->timed_out || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_TIMED_OUT))
     return g_error_new (CANDOR_PUBLISH_ERROR, CANDOR_PUBLISH_ERROR_UNAVAILABLE,

@@ -208,7 +208,7 @@ test_attributes_and_label (void)
   service = secret_service_get_sync (SECRET_SERVICE_NONE, NULL, &error);
   g_assert_no_error (error);
   attributes = g_hash_table_new (g_str_hash, g_str_equal);
-  g_hash_table_insert (attributes, (char *) "channel-id", (char *) channel_id);
+  g_hash_table_insert (attributes, (char *)"channel-id", (char *)channel_id);
   items = secret_service_search_sync (service, NULL, attributes, SECRET_SEARCH_ALL, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (g_list_length (items), ==, 1);

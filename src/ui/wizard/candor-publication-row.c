@@ -163,8 +163,8 @@ describe (CandorPublicationState state,
         /* Translators: %s is the service's own error message */
         return g_strdup_printf (_("Failed: %s\nCorrect the channel in Preferences, or send this "
                                   "update yourself and use Mark as Sent."),
-                                last_error != NULL ? last_error
-                                                   : _("the service gave no reason"));
+                                   last_error != NULL ? last_error
+                                                      : _("the service gave no reason"));
       case CANDOR_PUBLICATION_STATE_VERIFY:
         *icon_name = "dialog-warning-symbolic";
         return g_strdup (_("Check whether it arrived: the connection ended before the service "
