@@ -160,11 +160,10 @@ describe (CandorPublicationState state,
         return g_strdup_printf (_("Waiting — retrying at %s"), at);
       case CANDOR_PUBLICATION_STATE_FAILED:
         *icon_name = "dialog-error-symbolic";
-        /* Translators: %s is the service's own error message */
-        return g_strdup_printf (_("Failed: %s\nCorrect the channel in Preferences, or send this "
-                                  "update yourself and use Mark as Sent."),
-                                   last_error != NULL ? last_error
-                                                      : _("the service gave no reason"));
+        /* Translators: %s is the service's own error message, which already
+         * says what to do */
+        return g_strdup_printf (
+          _("Failed: %s"), last_error != NULL ? last_error : _("the service gave no reason"));
       case CANDOR_PUBLICATION_STATE_VERIFY:
         *icon_name = "dialog-warning-symbolic";
         return g_strdup (_("Check whether it arrived: the connection ended before the service "
