@@ -504,11 +504,14 @@ candor_composition_set_email_to (CandorComposition *self, const char *to)
 }
 
 void
-candor_composition_set_email_thread (CandorComposition *self, const char *const *message_ids)
+candor_composition_set_email_thread (CandorComposition *self,
+                                     const char        *channel_id,
+                                     const char *const *message_ids)
 {
   g_return_if_fail (CANDOR_IS_COMPOSITION (self));
+  g_return_if_fail (channel_id != NULL);
 
-  candor_renderer_set_email_thread (self->renderer, message_ids);
+  candor_renderer_set_email_thread (self->renderer, channel_id, message_ids);
   set_dirty (self, TRUE);
 }
 

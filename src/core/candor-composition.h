@@ -66,8 +66,11 @@ const char *candor_composition_get_email_from (CandorComposition *self);
 void        candor_composition_set_email_from (CandorComposition *self, const char *from);
 const char *candor_composition_get_email_to (CandorComposition *self);
 void        candor_composition_set_email_to (CandorComposition *self, const char *to);
-/* Threads follow-ups under the earlier messages (Message-IDs, oldest first). */
-void candor_composition_set_email_thread (CandorComposition *self, const char *const *message_ids);
+/* Threads follow-ups on @channel_id under its earlier messages
+ * (Message-IDs, oldest first); NULL or empty: a first message. */
+void candor_composition_set_email_thread (CandorComposition *self,
+                                          const char        *channel_id,
+                                          const char *const *message_ids);
 
 gboolean candor_composition_get_dirty (CandorComposition *self);
 /* Computes the results again if they are out of date (emitting "changed"),

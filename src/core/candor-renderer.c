@@ -114,8 +114,8 @@ struct _CandorRenderer
   gboolean                 checker_failed;
   char                    *email_from;
   char                    *email_to;
-  GStrv                    email_thread;
-  GHashTable              *threads; /* "audience\x1fformat" -> CachedThread */
+  GHashTable              *email_threads; /* channel id -> GStrv of Message-IDs */
+  GHashTable              *threads;       /* "audience\x1fformat" -> CachedThread */
   CandorSocialThreadCache *thread_cache;
 };
 
@@ -831,7 +831,8 @@ render (CandorRenderer *self,
           /* The MIME message itself is built when it is first asked for. */
           _candor_rendition_set_email (
             rendition, email_from != NULL ? email_from : candor_renderer_get_email_from (self),
-            email_to != NULL ? email_to : self->email_to, (const char *const *)self->email_thread,
+            email_to != NULL ? email_to : self->email_to,
+            g_hash_table_lookup (self->email_threads, channel_id),
             candor_incident_get_language (incident), body);
         }
         break;
@@ -1007,7 +1008,7 @@ candor_renderer_finalize (GObject *object)
   g_clear_object (&self->checker);
   g_clear_pointer (&self->email_from, g_free);
   g_clear_pointer (&self->email_to, g_free);
-  g_clear_pointer (&self->email_thread, g_strfreev);
+  g_clear_pointer (&self->email_threads, g_hash_table_unref);
   g_clear_pointer (&self->threads, g_hash_table_unref);
   g_clear_pointer (&self->thread_cache, candor_social_thread_cache_free);
 
@@ -1093,6 +1094,8 @@ static void
 candor_renderer_init (CandorRenderer *self)
 {
   self->threads = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, cached_thread_free);
+  self->email_threads =
+    g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify)g_strfreev);
   self->thread_cache = candor_social_thread_cache_new ();
 }
 
@@ -1162,12 +1165,19 @@ candor_renderer_set_email_to (CandorRenderer *self, const char *to)
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EMAIL_TO]);
 }
 
+/* Each email channel has a thread of its own: its readers received only
+ * its messages, so a follow-up replies to those. */
 void
-candor_renderer_set_email_thread (CandorRenderer *self, const char *const *message_ids)
+candor_renderer_set_email_thread (CandorRenderer    *self,
+                                  const char        *channel_id,
+                                  const char *const *message_ids)
 {
   g_return_if_fail (CANDOR_IS_RENDERER (self));
+  g_return_if_fail (channel_id != NULL);
 
-  g_clear_pointer (&self->email_thread, g_strfreev);
   if (message_ids != NULL && message_ids[0] != NULL)
-    self->email_thread = g_strdupv ((char **)message_ids);
+    g_hash_table_replace (self->email_threads, g_strdup (channel_id),
+                          g_strdupv ((char **)message_ids));
+  else
+    g_hash_table_remove (self->email_threads, channel_id);
 }

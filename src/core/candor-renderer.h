@@ -39,8 +39,11 @@ const char *candor_renderer_get_email_from (CandorRenderer *self);
 void        candor_renderer_set_email_from (CandorRenderer *self, const char *from);
 const char *candor_renderer_get_email_to (CandorRenderer *self);
 void        candor_renderer_set_email_to (CandorRenderer *self, const char *to);
-/* Threads follow-ups under the earlier messages (Message-IDs, oldest first). */
-void candor_renderer_set_email_thread (CandorRenderer *self, const char *const *message_ids);
+/* Threads follow-ups on @channel_id under its earlier messages
+ * (Message-IDs, oldest first); NULL or empty: a first message. */
+void candor_renderer_set_email_thread (CandorRenderer    *self,
+                                       const char        *channel_id,
+                                       const char *const *message_ids);
 
 /* What @audience receives through @channel: only its fields, in its order,
  * with its level of detail, headings in the incident's language, written in

@@ -277,7 +277,7 @@ test_composition_email (void)
 
   candor_composition_set_email_from (composition, "Status <status@example.com>");
   candor_composition_set_email_to (composition, "customers@example.org");
-  candor_composition_set_email_thread (composition, thread);
+  candor_composition_set_email_thread (composition, "email", thread);
   g_assert_cmpstr (candor_composition_get_email_from (composition), ==,
                    "Status <status@example.com>");
   g_assert_cmpstr (candor_composition_get_email_to (composition), ==, "customers@example.org");

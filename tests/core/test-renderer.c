@@ -462,7 +462,7 @@ test_email_addresses (void)
   /* A follow-up goes to the channel's recipients, in the earlier thread. */
   candor_renderer_set_email_from (renderer, "Status <status@example.com>");
   candor_renderer_set_email_to (renderer, "customers@example.org");
-  candor_renderer_set_email_thread (renderer, thread);
+  candor_renderer_set_email_thread (renderer, "email", thread);
   good = render (renderer, draft, "customers", CANDOR_DIALECT_EMAIL);
   mime = candor_rendition_get_mime (good, &error);
   g_assert_no_error (error);

@@ -394,7 +394,7 @@ test_email_client_sends_a_thread (Fixture *fixture, gconstpointer data)
     const char *const thread_ids[] = { first_receipt->remote_id, NULL };
     CandorThreadRef   thread = { first_receipt->remote_id, first_receipt->remote_id };
 
-    candor_composition_set_email_thread (composition, thread_ids);
+    candor_composition_set_email_thread (composition, CHANNEL_ID, thread_ids);
     second = sent_rendition (composition);
     second_receipt = publish_sync (client, second, &thread, &error);
   }
