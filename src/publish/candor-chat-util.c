@@ -105,3 +105,68 @@ candor_chat_unreadable_answer_error (const char *service)
                         "have been posted. Check the channel before sending it again."),
                          service);
 }
+
+typedef struct
+{
+  GTask                *task;
+  CandorChatErrorFunc   map_error;
+  CandorChatReceiptFunc read_receipt;
+  gpointer              data;
+} PostJson;
+
+static void
+on_json_posted_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  PostJson *post = user_data;
+  g_autoptr (GTask) task = post->task;
+  g_autoptr (CandorHttpResponse) response = NULL;
+  g_autoptr (GError) error = NULL;
+  CandorPublishReceipt *receipt;
+
+  response = candor_http_send_finish (CANDOR_HTTP (source), result, &error);
+  if (response != NULL)
+    error = post->map_error (response, post->data);
+
+  if (error != NULL)
+    g_task_return_error (task, g_steal_pointer (&error));
+  else if (post->read_receipt == NULL)
+    g_task_return_boolean (task, TRUE);
+  else if ((receipt = post->read_receipt (response, post->data, &error)) != NULL)
+    g_task_return_pointer (task, receipt, (GDestroyNotify)candor_publish_receipt_free);
+  else
+    g_task_return_error (task, g_steal_pointer (&error));
+
+  g_free (post);
+}
+
+void
+candor_chat_post_json_async (CandorHttp           *http,
+                             GTask                *task,
+                             const char           *url,
+                             GHashTable           *headers,
+                             JsonNode             *body,
+                             CandorChatErrorFunc   map_error,
+                             CandorChatReceiptFunc read_receipt,
+                             gpointer              data)
+{
+  g_autoptr (GBytes) bytes = NULL;
+  PostJson *post;
+
+  g_return_if_fail (CANDOR_IS_HTTP (http));
+  g_return_if_fail (G_IS_TASK (task));
+  g_return_if_fail (url != NULL);
+  g_return_if_fail (map_error != NULL);
+
+  post = g_new0 (PostJson, 1);
+  post->task = g_object_ref (task);
+  post->map_error = map_error;
+  post->read_receipt = read_receipt;
+  post->data = data;
+
+  if (body != NULL)
+    bytes = candor_chat_json_to_bytes (body);
+
+  candor_http_send_async (http, "POST", url, headers, bytes,
+                          body != NULL ? "application/json" : NULL, g_task_get_cancellable (task),
+                          on_json_posted_cb, post);
+}

@@ -11,6 +11,7 @@
 
 #include "candor-channel-client.h"
 #include "candor-http-response.h"
+#include "candor-http.h"
 
 G_BEGIN_DECLS
 
@@ -33,5 +34,30 @@ CandorPublishReceipt *candor_chat_receipt_new (const char *remote_id, const char
 /* The service said it took the message but not in words Candor reads, so
  * whether it was posted is unknown. */
 GError *candor_chat_unreadable_answer_error (const char *service);
+
+/* The error @response stands for, or %NULL when the service took the
+ * request: a success, or in a test the refusal that comes only after the
+ * credential was checked. */
+typedef GError *(*CandorChatErrorFunc) (CandorHttpResponse *response, gpointer data);
+
+/* The receipt in the answer to a post the service took, or %NULL and
+ * @error when the answer does not say what became of the message. */
+typedef CandorPublishReceipt *(*CandorChatReceiptFunc) (CandorHttpResponse *response,
+                                                        gpointer            data,
+                                                        GError            **error);
+
+/* POSTs @body (%NULL for no body) to @url with @headers (may be %NULL),
+ * cancelled by @task's cancellable, and completes @task: with the error
+ * @map_error finds in the answer, else with what @read_receipt reads, or
+ * with %TRUE when @read_receipt is %NULL, as for a test. @data goes to both
+ * functions and must live as long as @task, as its source object does. */
+void candor_chat_post_json_async (CandorHttp           *http,
+                                  GTask                *task,
+                                  const char           *url,
+                                  GHashTable           *headers,
+                                  JsonNode             *body,
+                                  CandorChatErrorFunc   map_error,
+                                  CandorChatReceiptFunc read_receipt,
+                                  gpointer              data);
 
 G_END_DECLS

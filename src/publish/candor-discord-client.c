@@ -17,8 +17,7 @@
 #include "candor-discord-client.h"
 #include "candor-publish-error.h"
 
-#define SERVICE   "Discord"
-#define JSON_TYPE "application/json"
+#define SERVICE "Discord"
 
 /* Discord's JSON error code for a message with nothing in it. */
 #define CODE_EMPTY_MESSAGE 50006
@@ -107,12 +106,15 @@ find_field_error (JsonObject *errors, const char *path)
 
 /* Discord's {"message": ..., "code": ...}, with the form's first field error. */
 static GError *
-response_error (CandorHttpResponse *response)
+response_error (CandorHttpResponse *response, gpointer data)
 {
   JsonNode        *root = candor_http_response_get_json (response);
   const char      *message = candor_chat_response_get_string (response, "message");
   g_autofree char *field_error = NULL;
   g_autofree char *words = NULL;
+
+  if (candor_http_response_is_success (response))
+    return NULL;
 
   if (root != NULL && JSON_NODE_HOLDS_OBJECT (root) &&
       json_object_has_member (json_node_get_object (root), "errors") &&
@@ -128,37 +130,19 @@ response_error (CandorHttpResponse *response)
   return candor_http_response_to_error (response, SERVICE, words);
 }
 
-static void
-on_posted_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+static CandorPublishReceipt *
+read_receipt (CandorHttpResponse *response, gpointer data, GError **error)
 {
-  g_autoptr (GTask) task = user_data;
-  CandorDiscordClient *self = g_task_get_source_object (task);
-  g_autoptr (CandorHttpResponse) response = NULL;
-  g_autoptr (GError) error = NULL;
-  g_autofree char *url = NULL;
-  const char      *guild_id;
-  const char      *id;
-  const char      *channel_id;
+  CandorDiscordClient *self = data;
+  g_autofree char     *url = NULL;
+  const char          *guild_id;
+  const char          *id = candor_chat_response_get_string (response, "id");
+  const char          *channel_id = candor_chat_response_get_string (response, "channel_id");
 
-  response = candor_http_send_finish (CANDOR_HTTP (source), result, &error);
-  if (response == NULL)
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-
-  if (!candor_http_response_is_success (response))
-    {
-      g_task_return_error (task, response_error (response));
-      return;
-    }
-
-  id = candor_chat_response_get_string (response, "id");
-  channel_id = candor_chat_response_get_string (response, "channel_id");
   if (id == NULL || channel_id == NULL)
     {
-      g_task_return_error (task, candor_chat_unreadable_answer_error (SERVICE));
-      return;
+      g_propagate_error (error, candor_chat_unreadable_answer_error (SERVICE));
+      return NULL;
     }
 
   /* A webhook's message says its channel but not its server. */
@@ -166,8 +150,7 @@ on_posted_cb (GObject *source, GAsyncResult *result, gpointer user_data)
   if (guild_id != NULL)
     url = g_strdup_printf ("https://discord.com/channels/%s/%s/%s", guild_id, channel_id, id);
 
-  g_task_return_pointer (task, candor_chat_receipt_new (id, url),
-                         (GDestroyNotify)candor_publish_receipt_free);
+  return candor_chat_receipt_new (id, url);
 }
 
 static void
@@ -183,7 +166,6 @@ candor_discord_client_publish_async (CandorChannelClient   *client,
   g_autoptr (GTask) task = NULL;
   g_autoptr (JsonBuilder) builder = json_builder_new ();
   g_autoptr (JsonNode) root = NULL;
-  g_autoptr (GBytes) body = NULL;
   g_autofree char *url = make_url (self);
 
   task = g_task_new (self, cancellable, callback, user_data);
@@ -203,10 +185,8 @@ candor_discord_client_publish_async (CandorChannelClient   *client,
   json_builder_end_object (builder);
 
   root = json_builder_get_root (builder);
-  body = candor_chat_json_to_bytes (root);
-
-  candor_http_send_async (self->http, "POST", url, NULL, body, JSON_TYPE, cancellable, on_posted_cb,
-                          g_steal_pointer (&task));
+  candor_chat_post_json_async (self->http, task, url, NULL, root, response_error, read_receipt,
+                               self);
 }
 
 static CandorPublishReceipt *
@@ -221,37 +201,20 @@ candor_discord_client_publish_finish (CandorChannelClient *client,
   return g_task_propagate_pointer (G_TASK (result), error);
 }
 
-static void
-on_tested_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+static GError *
+test_error (CandorHttpResponse *response, gpointer data)
 {
-  g_autoptr (GTask) task = user_data;
-  g_autoptr (CandorHttpResponse) response = NULL;
-  g_autoptr (GError) error = NULL;
-  JsonNode *root;
-
-  response = candor_http_send_finish (CANDOR_HTTP (source), result, &error);
-  if (response == NULL)
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
+  JsonNode *root = candor_http_response_get_json (response);
 
   /* "Cannot send an empty message" comes after the webhook and its token
    * were checked. */
-  root = candor_http_response_get_json (response);
   if (candor_http_response_get_status (response) == SOUP_STATUS_BAD_REQUEST && root != NULL &&
       JSON_NODE_HOLDS_OBJECT (root) &&
       json_object_get_int_member_with_default (json_node_get_object (root), "code", 0) ==
         CODE_EMPTY_MESSAGE)
-    {
-      g_task_return_boolean (task, TRUE);
-      return;
-    }
+    return NULL;
 
-  if (!candor_http_response_is_success (response))
-    g_task_return_error (task, response_error (response));
-  else
-    g_task_return_boolean (task, TRUE);
+  return response_error (response, data);
 }
 
 /* A webhook is tested with an empty message, which Discord refuses without
@@ -264,14 +227,13 @@ candor_discord_client_test_async (CandorChannelClient *client,
 {
   CandorDiscordClient *self = CANDOR_DISCORD_CLIENT (client);
   g_autoptr (GTask) task = NULL;
-  g_autoptr (GBytes) empty = g_bytes_new_static ("{}", 2);
+  g_autoptr (JsonNode) empty = json_from_string ("{}", NULL);
   g_autofree char *url = make_url (self);
 
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, candor_discord_client_test_async);
 
-  candor_http_send_async (self->http, "POST", url, NULL, empty, JSON_TYPE, cancellable,
-                          on_tested_cb, g_steal_pointer (&task));
+  candor_chat_post_json_async (self->http, task, url, NULL, empty, test_error, NULL, self);
 }
 
 static gboolean

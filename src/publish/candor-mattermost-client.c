@@ -15,8 +15,7 @@
 #include "candor-publish-error.h"
 #include "candor-mattermost-client.h"
 
-#define SERVICE   "Mattermost"
-#define JSON_TYPE "application/json"
+#define SERVICE "Mattermost"
 
 struct _CandorMattermostClient
 {
@@ -51,7 +50,7 @@ enum
  * ({"id": ..., "message": ...}) and its rate limit in text. An unknown or
  * disabled webhook comes as a 400 but is a refused credential. */
 static GError *
-response_error (CandorHttpResponse *response)
+response_error (CandorHttpResponse *response, gpointer data)
 {
   static const char *const refused[] = {
     "web.incoming_webhook.invalid.app_error",
@@ -61,6 +60,9 @@ response_error (CandorHttpResponse *response)
   const char      *id = candor_chat_response_get_string (response, "id");
   const char      *message = candor_chat_response_get_string (response, "message");
   g_autofree char *text = NULL;
+
+  if (candor_http_response_is_success (response))
+    return NULL;
 
   if (id != NULL && g_strv_contains (refused, id))
     {
@@ -78,28 +80,11 @@ response_error (CandorHttpResponse *response)
   return candor_http_response_to_error (response, SERVICE, text);
 }
 
-static void
-on_posted_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+/* The webhook answers "ok" and nothing more: no message to link to. */
+static CandorPublishReceipt *
+read_receipt (CandorHttpResponse *response, gpointer data, GError **error)
 {
-  g_autoptr (GTask) task = user_data;
-  g_autoptr (CandorHttpResponse) response = NULL;
-  g_autoptr (GError) error = NULL;
-
-  response = candor_http_send_finish (CANDOR_HTTP (source), result, &error);
-  if (response == NULL)
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-
-  if (!candor_http_response_is_success (response))
-    {
-      g_task_return_error (task, response_error (response));
-      return;
-    }
-
-  g_task_return_pointer (task, candor_chat_receipt_new (NULL, NULL),
-                         (GDestroyNotify)candor_publish_receipt_free);
+  return candor_chat_receipt_new (NULL, NULL);
 }
 
 static void
@@ -115,7 +100,6 @@ candor_mattermost_client_publish_async (CandorChannelClient   *client,
   g_autoptr (GTask) task = NULL;
   g_autoptr (JsonBuilder) builder = json_builder_new ();
   g_autoptr (JsonNode) root = NULL;
-  g_autoptr (GBytes) body = NULL;
 
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, candor_mattermost_client_publish_async);
@@ -127,10 +111,8 @@ candor_mattermost_client_publish_async (CandorChannelClient   *client,
   json_builder_end_object (builder);
 
   root = json_builder_get_root (builder);
-  body = candor_chat_json_to_bytes (root);
-
-  candor_http_send_async (self->http, "POST", self->secret, NULL, body, JSON_TYPE, cancellable,
-                          on_posted_cb, g_steal_pointer (&task));
+  candor_chat_post_json_async (self->http, task, self->secret, NULL, root, response_error,
+                               read_receipt, self);
 }
 
 static CandorPublishReceipt *
@@ -145,27 +127,15 @@ candor_mattermost_client_publish_finish (CandorChannelClient *client,
   return g_task_propagate_pointer (G_TASK (result), error);
 }
 
-static void
-on_tested_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+static GError *
+test_error (CandorHttpResponse *response, gpointer data)
 {
-  g_autoptr (GTask) task = user_data;
-  g_autoptr (CandorHttpResponse) response = NULL;
-  g_autoptr (GError) error = NULL;
-
-  response = candor_http_send_finish (CANDOR_HTTP (source), result, &error);
-  if (response == NULL)
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-
   /* "No text specified" comes after the webhook was found and enabled. */
-  if (candor_http_response_is_success (response) ||
-      g_strcmp0 (candor_chat_response_get_string (response, "id"),
+  if (g_strcmp0 (candor_chat_response_get_string (response, "id"),
                  "web.incoming_webhook.text.app_error") == 0)
-    g_task_return_boolean (task, TRUE);
-  else
-    g_task_return_error (task, response_error (response));
+    return NULL;
+
+  return response_error (response, data);
 }
 
 /* A webhook has no read-only call: it is sent a post with no text, which
@@ -179,13 +149,12 @@ candor_mattermost_client_test_async (CandorChannelClient *client,
 {
   CandorMattermostClient *self = CANDOR_MATTERMOST_CLIENT (client);
   g_autoptr (GTask) task = NULL;
-  g_autoptr (GBytes) empty = g_bytes_new_static ("{}", 2);
+  g_autoptr (JsonNode) empty = json_from_string ("{}", NULL);
 
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, candor_mattermost_client_test_async);
 
-  candor_http_send_async (self->http, "POST", self->secret, NULL, empty, JSON_TYPE, cancellable,
-                          on_tested_cb, g_steal_pointer (&task));
+  candor_chat_post_json_async (self->http, task, self->secret, NULL, empty, test_error, NULL, self);
 }
 
 static gboolean

@@ -95,7 +95,7 @@ send_api (CandorSlackClient  *self,
  * word}; the word is read as the status it stands for, so that it becomes
  * the same error as from any other service. Returns NULL when ok. */
 static GError *
-api_error (CandorHttpResponse *response)
+api_error (CandorHttpResponse *response, gpointer data)
 {
   static const char *const refused[] = {
     "not_authed",
@@ -156,11 +156,36 @@ api_error (CandorHttpResponse *response)
 
 /* An incoming webhook answers in text/plain: "ok", or an error word. */
 static GError *
-webhook_error (CandorHttpResponse *response)
+webhook_error (CandorHttpResponse *response, gpointer data)
+{
+  g_autofree char *text = NULL;
+
+  if (candor_http_response_is_success (response))
+    return NULL;
+
+  text = candor_chat_response_get_text (response);
+  return candor_http_response_to_error (response, SERVICE, text);
+}
+
+/* "no_text" is Slack's answer to a webhook it knows, after checking its
+ * secret, to a payload with nothing to post. */
+static GError *
+webhook_test_error (CandorHttpResponse *response, gpointer data)
 {
   g_autofree char *text = candor_chat_response_get_text (response);
 
-  return candor_http_response_to_error (response, SERVICE, text);
+  if (candor_http_response_get_status (response) == SOUP_STATUS_BAD_REQUEST &&
+      g_strcmp0 (text, "no_text") == 0)
+    return NULL;
+
+  return webhook_error (response, data);
+}
+
+/* The webhook answers "ok" and nothing more: no message to link to. */
+static CandorPublishReceipt *
+webhook_receipt (CandorHttpResponse *response, gpointer data, GError **error)
+{
+  return candor_chat_receipt_new (NULL, NULL);
 }
 
 static void
@@ -176,7 +201,7 @@ on_permalink_cb (GObject *source, GAsyncResult *result, gpointer user_data)
    * logged. */
   response = candor_http_send_finish (CANDOR_HTTP (source), result, &error);
   if (response != NULL)
-    error = api_error (response);
+    error = api_error (response, NULL);
   if (error == NULL)
     permalink = candor_chat_response_get_string (response, "permalink");
   else
@@ -207,7 +232,7 @@ on_post_message_cb (GObject *source, GAsyncResult *result, gpointer user_data)
       return;
     }
 
-  error = api_error (response);
+  error = api_error (response, NULL);
   if (error != NULL)
     {
       g_task_return_error (task, g_steal_pointer (&error));
@@ -235,30 +260,6 @@ on_post_message_cb (GObject *source, GAsyncResult *result, gpointer user_data)
   headers = make_auth_headers (self);
   candor_http_send_async (self->http, "GET", url, headers, NULL, NULL, NULL, on_permalink_cb,
                           g_steal_pointer (&task));
-}
-
-static void
-on_webhook_posted_cb (GObject *source, GAsyncResult *result, gpointer user_data)
-{
-  g_autoptr (GTask) task = user_data;
-  g_autoptr (CandorHttpResponse) response = NULL;
-  g_autoptr (GError) error = NULL;
-
-  response = candor_http_send_finish (CANDOR_HTTP (source), result, &error);
-  if (response == NULL)
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-
-  if (!candor_http_response_is_success (response))
-    {
-      g_task_return_error (task, webhook_error (response));
-      return;
-    }
-
-  g_task_return_pointer (task, candor_chat_receipt_new (NULL, NULL),
-                         (GDestroyNotify)candor_publish_receipt_free);
 }
 
 static void
@@ -302,14 +303,16 @@ candor_slack_client_publish_async (CandorChannelClient   *client,
   json_builder_end_object (builder);
 
   root = json_builder_get_root (builder);
-  body = candor_chat_json_to_bytes (root);
 
   if (self->bot)
-    send_api (self, "chat.postMessage", body, cancellable, on_post_message_cb,
-              g_steal_pointer (&task));
+    {
+      body = candor_chat_json_to_bytes (root);
+      send_api (self, "chat.postMessage", body, cancellable, on_post_message_cb,
+                g_steal_pointer (&task));
+    }
   else
-    candor_http_send_async (self->http, "POST", self->secret, NULL, body, JSON_TYPE, cancellable,
-                            on_webhook_posted_cb, g_steal_pointer (&task));
+    candor_chat_post_json_async (self->http, task, self->secret, NULL, root, webhook_error,
+                                 webhook_receipt, self);
 }
 
 static CandorPublishReceipt *
@@ -324,41 +327,6 @@ candor_slack_client_publish_finish (CandorChannelClient *client,
   return g_task_propagate_pointer (G_TASK (result), error);
 }
 
-static void
-on_tested_cb (GObject *source, GAsyncResult *result, gpointer user_data)
-{
-  g_autoptr (GTask) task = user_data;
-  CandorSlackClient *self = g_task_get_source_object (task);
-  g_autoptr (CandorHttpResponse) response = NULL;
-  g_autoptr (GError) error = NULL;
-
-  response = candor_http_send_finish (CANDOR_HTTP (source), result, &error);
-  if (response == NULL)
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-
-  if (self->bot)
-    error = api_error (response);
-  else
-    {
-      g_autofree char *text = candor_chat_response_get_text (response);
-
-      /* "no_text" is Slack's answer to a webhook it knows, after checking
-       * its secret, to a payload with nothing to post. */
-      if (!candor_http_response_is_success (response) &&
-          !(candor_http_response_get_status (response) == SOUP_STATUS_BAD_REQUEST &&
-            g_strcmp0 (text, "no_text") == 0))
-        error = webhook_error (response);
-    }
-
-  if (error != NULL)
-    g_task_return_error (task, g_steal_pointer (&error));
-  else
-    g_task_return_boolean (task, TRUE);
-}
-
 /* A bot token is tested with auth.test. A webhook has no read-only call:
  * it is sent an empty payload, which Slack refuses without posting
  * anything, after it has checked the URL, its secret and TLS. */
@@ -370,7 +338,7 @@ candor_slack_client_test_async (CandorChannelClient *client,
 {
   CandorSlackClient *self = CANDOR_SLACK_CLIENT (client);
   g_autoptr (GTask) task = NULL;
-  g_autoptr (GBytes) empty = NULL;
+  g_autoptr (JsonNode) empty = NULL;
 
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, candor_slack_client_test_async);
@@ -380,14 +348,13 @@ candor_slack_client_test_async (CandorChannelClient *client,
       g_autoptr (GHashTable) headers = make_auth_headers (self);
       g_autofree char *url = g_strconcat (self->api_url, "/auth.test", NULL);
 
-      candor_http_send_async (self->http, "POST", url, headers, NULL, NULL, cancellable,
-                              on_tested_cb, g_steal_pointer (&task));
+      candor_chat_post_json_async (self->http, task, url, headers, NULL, api_error, NULL, self);
       return;
     }
 
-  empty = g_bytes_new_static ("{}", 2);
-  candor_http_send_async (self->http, "POST", self->secret, NULL, empty, JSON_TYPE, cancellable,
-                          on_tested_cb, g_steal_pointer (&task));
+  empty = json_from_string ("{}", NULL);
+  candor_chat_post_json_async (self->http, task, self->secret, NULL, empty, webhook_test_error,
+                               NULL, self);
 }
 
 static gboolean

@@ -15,8 +15,7 @@
 #include "candor-publish-error.h"
 #include "candor-teams-client.h"
 
-#define SERVICE   "Microsoft Teams"
-#define JSON_TYPE "application/json"
+#define SERVICE "Microsoft Teams"
 
 struct _CandorTeamsClient
 {
@@ -48,10 +47,13 @@ enum
 
 /* Workflows answers its errors as {"error": {"code": ..., "message": ...}}. */
 static GError *
-response_error (CandorHttpResponse *response)
+response_error (CandorHttpResponse *response, gpointer data)
 {
   JsonNode   *root = candor_http_response_get_json (response);
   const char *message = NULL;
+
+  if (candor_http_response_is_success (response))
+    return NULL;
 
   if (root != NULL && JSON_NODE_HOLDS_OBJECT (root))
     {
@@ -66,28 +68,11 @@ response_error (CandorHttpResponse *response)
   return candor_http_response_to_error (response, SERVICE, message);
 }
 
-static void
-on_posted_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+/* The webhook answers 202 and nothing more: no message to link to. */
+static CandorPublishReceipt *
+read_receipt (CandorHttpResponse *response, gpointer data, GError **error)
 {
-  g_autoptr (GTask) task = user_data;
-  g_autoptr (CandorHttpResponse) response = NULL;
-  g_autoptr (GError) error = NULL;
-
-  response = candor_http_send_finish (CANDOR_HTTP (source), result, &error);
-  if (response == NULL)
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-
-  if (!candor_http_response_is_success (response))
-    {
-      g_task_return_error (task, response_error (response));
-      return;
-    }
-
-  g_task_return_pointer (task, candor_chat_receipt_new (NULL, NULL),
-                         (GDestroyNotify)candor_publish_receipt_free);
+  return candor_chat_receipt_new (NULL, NULL);
 }
 
 static void
@@ -104,7 +89,6 @@ candor_teams_client_publish_async (CandorChannelClient   *client,
   g_autoptr (JsonNode) card = NULL;
   g_autoptr (JsonBuilder) builder = json_builder_new ();
   g_autoptr (JsonNode) root = NULL;
-  g_autoptr (GBytes) body = NULL;
 
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, candor_teams_client_publish_async);
@@ -137,10 +121,8 @@ candor_teams_client_publish_async (CandorChannelClient   *client,
   json_builder_end_object (builder);
 
   root = json_builder_get_root (builder);
-  body = candor_chat_json_to_bytes (root);
-
-  candor_http_send_async (self->http, "POST", self->secret, NULL, body, JSON_TYPE, cancellable,
-                          on_posted_cb, g_steal_pointer (&task));
+  candor_chat_post_json_async (self->http, task, self->secret, NULL, root, response_error,
+                               read_receipt, self);
 }
 
 static CandorPublishReceipt *
@@ -155,37 +137,25 @@ candor_teams_client_publish_finish (CandorChannelClient *client,
   return g_task_propagate_pointer (G_TASK (result), error);
 }
 
-static void
-on_tested_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+static GError *
+test_error (CandorHttpResponse *response, gpointer data)
 {
-  g_autoptr (GTask) task = user_data;
-  g_autoptr (CandorHttpResponse) response = NULL;
-  g_autoptr (GError) error = NULL;
-  JsonNode *root;
+  JsonNode *root = candor_http_response_get_json (response);
   JsonNode *error_node = NULL;
 
-  response = candor_http_send_finish (CANDOR_HTTP (source), result, &error);
-  if (response == NULL)
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-
-  root = candor_http_response_get_json (response);
   if (root != NULL && JSON_NODE_HOLDS_OBJECT (root))
     error_node = json_object_get_member (json_node_get_object (root), "error");
 
   /* A schema mismatch comes after the workflow and its signature were
    * checked; a workflow without a schema takes the empty request, runs, and
    * posts nothing, as it has no card to post. */
-  if (candor_http_response_is_success (response) ||
-      (error_node != NULL && JSON_NODE_HOLDS_OBJECT (error_node) &&
-       g_strcmp0 (json_object_get_string_member_with_default (json_node_get_object (error_node),
-                                                              "code", NULL),
-                  "TriggerInputSchemaMismatch") == 0))
-    g_task_return_boolean (task, TRUE);
-  else
-    g_task_return_error (task, response_error (response));
+  if (error_node != NULL && JSON_NODE_HOLDS_OBJECT (error_node) &&
+      g_strcmp0 (json_object_get_string_member_with_default (json_node_get_object (error_node),
+                                                             "code", NULL),
+                 "TriggerInputSchemaMismatch") == 0)
+    return NULL;
+
+  return response_error (response, data);
 }
 
 /* A workflow has no read-only call: it is sent an empty request, which
@@ -199,13 +169,12 @@ candor_teams_client_test_async (CandorChannelClient *client,
 {
   CandorTeamsClient *self = CANDOR_TEAMS_CLIENT (client);
   g_autoptr (GTask) task = NULL;
-  g_autoptr (GBytes) empty = g_bytes_new_static ("{}", 2);
+  g_autoptr (JsonNode) empty = json_from_string ("{}", NULL);
 
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, candor_teams_client_test_async);
 
-  candor_http_send_async (self->http, "POST", self->secret, NULL, empty, JSON_TYPE, cancellable,
-                          on_tested_cb, g_steal_pointer (&task));
+  candor_chat_post_json_async (self->http, task, self->secret, NULL, empty, test_error, NULL, self);
 }
 
 static gboolean
