@@ -1003,6 +1003,60 @@ test_wizard_timeline_lists_sent_updates (void)
   close_wizard (wizard, "discard");
 }
 
+/* Whether the customers' email now replies to the first notice's message. */
+static gboolean
+email_follows_first_notice (gpointer data)
+{
+  CandorComposition *composition = data;
+  CandorRendition   *email;
+  GBytes            *mime;
+  g_autofree char   *raw = NULL;
+
+  email = candor_composition_get_rendition (composition, "customers", "email");
+  if (email == NULL || (mime = candor_rendition_get_mime (email, NULL)) == NULL)
+    return FALSE;
+  raw = g_strndup (g_bytes_get_data (mime, NULL), g_bytes_get_size (mime));
+  return strstr (raw, "\nIn-Reply-To: <first-notice@status.example.com>") != NULL;
+}
+
+/* A follow-up email threads under what the same channel carried before. */
+static void
+test_wizard_follow_up_email_threads (void)
+{
+  g_autoptr (CandorIncident) incident = candor_incident_new ("Checkout errors");
+  g_autoptr (CandorUpdate) first_notice = candor_update_new (CANDOR_UPDATE_KIND_INITIAL);
+  g_autoptr (CandorUpdate) progress = candor_update_new (CANDOR_UPDATE_KIND_PROGRESS);
+  g_autoptr (GPtrArray) renditions =
+    g_ptr_array_new_with_free_func ((GDestroyNotify)candor_sent_rendition_free);
+  g_autoptr (GDateTime) sent_at = g_date_time_new_now_utc ();
+  g_autoptr (CandorDraft) draft = NULL;
+  g_autoptr (GError) error = NULL;
+  CandorSentRendition *email;
+  CandorWizard        *wizard;
+
+  email = candor_sent_rendition_new ("customers", CANDOR_DIALECT_EMAIL, "en", "Checkout errors",
+                                     "Card payments fail at checkout.", NULL);
+  /* Sent through the default "email" channel, whose id candor_sent_rendition_new() gives it. */
+  email->message_id = g_strdup ("first-notice@status.example.com");
+  g_ptr_array_add (renditions, email);
+  candor_store_save_incident (get_store (), incident, &error);
+  g_assert_no_error (error);
+  candor_store_record_update (get_store (), candor_incident_get_id (incident), first_notice,
+                              sent_at, renditions, &error);
+  g_assert_no_error (error);
+
+  draft = candor_draft_new (incident, progress);
+  wizard = candor_wizard_new (GTK_APPLICATION (app), NULL, draft);
+  gtk_window_present (GTK_WINDOW (wizard));
+  candor_test_ui_wait_for_mapped (GTK_WIDGET (wizard));
+
+  candor_test_ui_wait_until (email_follows_first_notice,
+                             candor_preview_get_composition (candor_wizard_get_preview (wizard)));
+
+  /* Nothing was typed: the wizard closes without asking. */
+  close_wizard (wizard, NULL);
+}
+
 /* A history that cannot be opened: the wizard says that its draft is not
  * being saved, and why, before a word is at risk. */
 static void
@@ -1120,6 +1174,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/ui/wizard/remembers-contacts", test_wizard_remembers_contacts);
   g_test_add_func ("/ui/wizard/timeline-lists-sent-updates",
                    test_wizard_timeline_lists_sent_updates);
+  g_test_add_func ("/ui/wizard/follow-up-email-threads", test_wizard_follow_up_email_threads);
   g_test_add_func ("/ui/wizard/frame-is-cheap-to-draw", test_wizard_frame_is_cheap_to_draw);
   g_test_add_func ("/ui/wizard/says-when-drafts-are-not-saved",
                    test_wizard_says_when_drafts_are_not_saved);

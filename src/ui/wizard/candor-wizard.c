@@ -49,6 +49,7 @@ struct _CandorWizard
   CandorSession       *session;
   CandorDraft         *draft;
   CandorDraftAutosave *autosave;
+  GCancellable        *cancellable;
   GPtrArray           *editors;
   CandorWizardPage    *watched_page;  /* the visible one, whose state the header bar shows */
   CandorWizardPage    *applying_page; /* whose apply step Next waits for */
@@ -283,6 +284,59 @@ update_draft_bar (CandorWizard *self)
   gtk_label_set_label (self->draft_message, message);
 }
 
+/* A follow-up email replies, on each channel, to the messages that channel
+ * already carried for this incident, so readers see one thread. */
+static void
+on_sent_updates_loaded_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  CandorWizard *self = user_data;
+  g_autoptr (GPtrArray) updates = NULL;
+  g_autoptr (GHashTable) threads = NULL; /* channel id -> GPtrArray of Message-IDs */
+  g_autoptr (GError) error = NULL;
+  GHashTableIter iter;
+  gpointer       channel_id, message_ids;
+
+  updates = candor_store_load_updates_finish (CANDOR_STORE (source), result, &error);
+  if (updates == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_message ("Follow-up emails start threads of their own: %s", error->message);
+      return;
+    }
+
+  threads =
+    g_hash_table_new_full (g_str_hash, g_str_equal, NULL, (GDestroyNotify)g_ptr_array_unref);
+  for (guint i = 0; i < updates->len; i++)
+    {
+      CandorSentUpdate *sent = g_ptr_array_index (updates, i);
+
+      for (guint j = 0; j < sent->renditions->len; j++)
+        {
+          CandorSentRendition *rendition = g_ptr_array_index (sent->renditions, j);
+          GPtrArray           *ids;
+
+          if (rendition->message_id == NULL || rendition->channel_id == NULL)
+            continue;
+          ids = g_hash_table_lookup (threads, rendition->channel_id);
+          if (ids == NULL)
+            {
+              ids = g_ptr_array_new ();
+              g_hash_table_insert (threads, rendition->channel_id, ids);
+            }
+          g_ptr_array_add (ids, rendition->message_id);
+        }
+    }
+
+  g_hash_table_iter_init (&iter, threads);
+  while (g_hash_table_iter_next (&iter, &channel_id, &message_ids))
+    {
+      g_ptr_array_add (message_ids, NULL);
+      candor_composition_set_email_thread (candor_preview_get_composition (self->preview),
+                                           channel_id,
+                                           (const char *const *)((GPtrArray *)message_ids)->pdata);
+    }
+}
+
 /* The history opens after the main window's first frame, or later on "Try
  * Again": the pages that read from it follow it (the autosave follows the
  * session itself). */
@@ -294,6 +348,11 @@ on_history_changed_cb (CandorWizard *self)
   for (GtkWidget *page = gtk_widget_get_first_child (GTK_WIDGET (self->pages)); page != NULL;
        page = gtk_widget_get_next_sibling (page))
     candor_wizard_page_set_store (CANDOR_WIZARD_PAGE (page), store);
+
+  if (store != NULL && self->incident_started)
+    candor_store_load_updates_async (
+      store, candor_incident_get_id (candor_draft_get_incident (self->draft)), self->cancellable,
+      on_sent_updates_loaded_cb, self);
 
   update_draft_bar (self);
 }
@@ -470,6 +529,8 @@ candor_wizard_dispose (GObject *object)
   CandorWizard *self = CANDOR_WIZARD (object);
 
   g_clear_pointer (&self->editors, g_ptr_array_unref);
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
   if (self->applying_page != NULL)
     {
       candor_wizard_page_apply_cancel (self->applying_page);
@@ -543,6 +604,7 @@ candor_wizard_init (CandorWizard *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->editors = g_ptr_array_new ();
+  self->cancellable = g_cancellable_new ();
   collect_editors (GTK_WIDGET (self->pages), self->editors);
 
   g_signal_connect_object (self->incident_page, "notify::template",
