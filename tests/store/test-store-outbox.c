@@ -172,7 +172,8 @@ test_attempts_and_outcomes (Fixture *fixture, gconstpointer data)
   g_autoptr (CandorPublication) done = NULL;
   g_autoptr (CandorPublication) waiting = NULL;
   g_autoptr (GPtrArray) pending = NULL;
-  g_autoptr (GDateTime) later = g_date_time_new_now_utc ();
+  g_autoptr (GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr (GDateTime) later = g_date_time_add_seconds (now, 30);
   g_autoptr (GError) error = NULL;
 
   attempt = candor_store_begin_attempt (fixture->store, slack->id, &error);
@@ -207,7 +208,6 @@ test_attempts_and_outcomes (Fixture *fixture, gconstpointer data)
   g_clear_pointer (&attempt, candor_outbox_attempt_free);
   attempt = candor_store_begin_attempt (fixture->store, matrix->id, &error);
   g_assert_no_error (error);
-  later = g_date_time_add_seconds (later, 30);
   waiting =
     candor_store_finish_attempt (fixture->store, matrix->id, CANDOR_PUBLICATION_STATE_WAITING, NULL,
                                  NULL, "Too many requests", later, &error);

@@ -399,8 +399,10 @@ test_preferences_audience_channels_are_stored (void)
   document = candor_store_get_document (candor_session_get_store (session),
                                         CANDOR_STORE_DOCUMENT_AUDIENCE, "customers", NULL);
   g_assert_nonnull (document);
-  g_assert_nonnull (candor_store_get_document (candor_session_get_store (session),
-                                               CANDOR_STORE_DOCUMENT_AUDIENCE, "technical", NULL));
+  g_free (document);
+  document = candor_store_get_document (candor_session_get_store (session),
+                                        CANDOR_STORE_DOCUMENT_AUDIENCE, "technical", NULL);
+  g_assert_nonnull (document);
   candor_audience_list_set_store (audiences, NULL);
   candor_audience_list_set_store (audiences, candor_session_get_store (session));
   candor_test_ui_wait_until (audiences_stored, audiences);
@@ -418,11 +420,13 @@ test_preferences_sender_reaches_preview (void)
   CandorSession *session = open_session ();
   GtkWidget     *window = open_preferences (session, "messages");
   GSettings     *settings = candor_application_get_settings (app);
+  g_autofree char *address = NULL;
   CandorPreview *preview;
 
   set_row_text (window, ADW_TYPE_ENTRY_ROW, "_Name", "Acme, Status");
   set_row_text (window, ADW_TYPE_ENTRY_ROW, "_Address", "status@acme.example");
-  g_assert_cmpstr (g_settings_get_string (settings, "sender-address"), ==, "status@acme.example");
+  address = g_settings_get_string (settings, "sender-address");
+  g_assert_cmpstr (address, ==, "status@acme.example");
 
   preview = g_object_ref_sink (g_object_new (CANDOR_TYPE_PREVIEW, NULL));
   g_assert_cmpstr (candor_composition_get_email_from (candor_preview_get_composition (preview)), ==,
