@@ -417,11 +417,11 @@ test_preferences_audience_channels_are_stored (void)
 static void
 test_preferences_sender_reaches_preview (void)
 {
-  CandorSession *session = open_session ();
-  GtkWidget     *window = open_preferences (session, "messages");
-  GSettings     *settings = candor_application_get_settings (app);
+  CandorSession   *session = open_session ();
+  GtkWidget       *window = open_preferences (session, "messages");
+  GSettings       *settings = candor_application_get_settings (app);
   g_autofree char *address = NULL;
-  CandorPreview *preview;
+  CandorPreview   *preview;
 
   set_row_text (window, ADW_TYPE_ENTRY_ROW, "_Name", "Acme, Status");
   set_row_text (window, ADW_TYPE_ENTRY_ROW, "_Address", "status@acme.example");
