@@ -132,11 +132,10 @@ print_text (GPtrArray *suggestions, GDateTime *now)
       g_autofree char *local_text = NULL;
       g_autofree char *utc_text = NULL;
 
+      /* The reason already says "when it is fixed" where no time is suggested. */
       if (at == NULL)
         {
-          /* Translators: the time column when no time is suggested */
-          g_print ("%s — %s\n", _("when it is fixed"),
-                                   candor_schedule_suggestion_get_reason (suggestion));
+          g_print ("%s\n", candor_schedule_suggestion_get_reason (suggestion));
           continue;
         }
 

@@ -11,10 +11,12 @@
 
 G_BEGIN_DECLS
 
-/* Exit statuses shared by every command: 1 is theirs to give a meaning
- * (findings for `check`), 2 is always a usage or input error. */
-#define CANDOR_CLI_EXIT_OK    0
-#define CANDOR_CLI_EXIT_USAGE 2
+/* Exit statuses shared by every command: 1 says the output needs a look
+ * (findings for `check`, a message over its channel's limit for `render`),
+ * 2 is always a usage or input error. */
+#define CANDOR_CLI_EXIT_OK       0
+#define CANDOR_CLI_EXIT_FINDINGS 1
+#define CANDOR_CLI_EXIT_USAGE    2
 
 typedef int (*CandorCliCommandFunc) (int argc, char **argv);
 

@@ -102,8 +102,7 @@ test_cli_schedule_json (void)
   candor_test_cli_run (&run, NULL, "schedule", "--draft", minimal, "--now", "2026-11-30T14:30:00Z",
                        NULL);
   g_assert_cmpstr (run.out, ==,
-                   "when it is fixed — when it is fixed: a minor incident needs no regular "
-                   "updates\n");
+                   "when it is fixed: a minor incident needs no regular updates\n");
 
   /* Resolved: nothing is due. */
   candor_test_cli_run_clear (&run);
