@@ -153,8 +153,8 @@ test_render_errors (void)
 static void
 test_render_operand_and_over_limit (void)
 {
-  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "drafts", "full-major-en.json",
-                                                 NULL);
+  g_autofree char *path =
+    g_test_build_filename (G_TEST_DIST, "data", "drafts", "full-major-en.json", NULL);
   g_autofree char *long_path = NULL;
   g_autoptr (JsonParser) parser = json_parser_new ();
   g_autoptr (JsonGenerator) generator = json_generator_new ();
@@ -182,8 +182,8 @@ test_render_operand_and_over_limit (void)
   json_generator_to_file (generator, long_path, &error);
   g_assert_no_error (error);
 
-  candor_test_cli_run (&over, NULL, "render", long_path, "--audience=customers",
-                       "--format=discord", NULL);
+  candor_test_cli_run (&over, NULL, "render", long_path, "--audience=customers", "--format=discord",
+                       NULL);
   g_assert_cmpint (over.status, ==, 1);
   g_assert_true (g_str_has_prefix (over.out, "**Update: Card payments failing at checkout**"));
   g_assert_true (g_str_has_prefix (over.err, "candor-cli: customers/discord: "));
