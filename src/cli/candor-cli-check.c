@@ -322,13 +322,9 @@ candor_cli_check_run (int argc, char **argv)
   if (!candor_cli_parse_options (COMMAND, entries, &help, print_help, &argc, &argv, &status))
     return status;
 
-  if (argc > 1 && draft_path != NULL)
-    return candor_cli_usage_error (COMMAND, _("extra operand '%s'"), argv[1]);
-  if (argc > 2)
-    return candor_cli_usage_error (COMMAND, _("extra operand '%s'"), argv[2]);
-  path = draft_path != NULL ? draft_path : argv[1];
-  if (path == NULL)
-    return candor_cli_usage_error (COMMAND, _("missing file operand"));
+  if (!candor_cli_take_file_operand (COMMAND, argc, argv, &draft_path, &status))
+    return status;
+  path = draft_path;
 
   if (kind_name != NULL)
     {

@@ -35,11 +35,12 @@
 static void
 print_help (void)
 {
-  g_print (_("Usage: %s %s --draft=FILE [OPTION…]\n"), g_get_prgname (), COMMAND);
+  g_print (_("Usage: %s %s [OPTION…] FILE\n"), g_get_prgname (), COMMAND);
   g_print ("%s\n\n",
            _("Send an update to every channel of its audiences at once, and record it."));
+  g_print ("%s\n\n", _("FILE is the draft to publish (JSON)."));
   g_print ("%s\n", _("Options:"));
-  g_print ("  --draft=FILE       %s\n", _("the draft to publish (JSON)"));
+  g_print ("  --draft=FILE       %s\n", _("the same as giving FILE"));
   g_print ("  --channel=ID       %s\n", _("only this configured channel; may be repeated"));
   g_print ("  --mark-sent        %s\n", _("record the update as sent by hand, sending nothing"));
   g_print ("  --dry-run          %s\n", _("print what each channel would receive, as render"));
@@ -275,10 +276,8 @@ candor_cli_publish_run (int argc, char **argv)
 
   if (!candor_cli_parse_options (COMMAND, entries, &help, print_help, &argc, &argv, &status))
     return status;
-  if (argc > 1)
-    return candor_cli_usage_error (COMMAND, _("extra operand '%s'"), argv[1]);
-  if (draft_path == NULL)
-    return candor_cli_usage_error (COMMAND, _("missing --draft=FILE"));
+  if (!candor_cli_take_file_operand (COMMAND, argc, argv, &draft_path, &status))
+    return status;
   if (mark_sent && dry_run)
     return candor_cli_usage_error (COMMAND, _("--mark-sent and --dry-run exclude each other"));
 

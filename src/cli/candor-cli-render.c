@@ -211,14 +211,8 @@ candor_cli_render_run (int argc, char **argv)
   if (!candor_cli_parse_options (COMMAND, entries, &help, print_help, &argc, &argv, &status))
     return status;
 
-  if (argc > 1 && draft_path != NULL)
-    return candor_cli_usage_error (COMMAND, _("extra operand '%s'"), argv[1]);
-  if (argc > 2)
-    return candor_cli_usage_error (COMMAND, _("extra operand '%s'"), argv[2]);
-  if (argc == 2)
-    draft_path = g_strdup (argv[1]);
-  if (draft_path == NULL)
-    return candor_cli_usage_error (COMMAND, _("missing file operand"));
+  if (!candor_cli_take_file_operand (COMMAND, argc, argv, &draft_path, &status))
+    return status;
 
   if (format_name != NULL &&
       !candor_enum_from_nick (CANDOR_TYPE_DIALECT, format_name, &only_format))

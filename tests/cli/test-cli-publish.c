@@ -334,7 +334,7 @@ test_usage_errors (void)
       const char *args[4];
       const char *message;
     } cases[] = {
-      { { NULL }, "missing --draft=FILE" },
+      { { NULL }, "missing file operand" },
       { { draft_option, "--dry-run", "--mark-sent", NULL }, "exclude each other" },
       { { draft_option, "--channel=nowhere", NULL }, "goes to the channel 'nowhere'" },
       { { draft_option, "extra", NULL }, "extra operand 'extra'" },
