@@ -434,8 +434,9 @@ candor_store_open (const char *path, GError **error)
     return NULL;
 
   /* Damage found before the first write: nothing is written into it, not
-   * even a migration. A few ms on a 10,000-incident history (see the notes
-   * of issue 14); the full check runs on demand and after any damage met. */
+   * even a migration. Under 20 ms on a 10,000-incident history (see
+   * _candor_store_check_connection()); the full check runs on demand and
+   * after any damage met. */
   start = g_get_monotonic_time ();
   if (!_candor_store_check_connection (self->db, path, FALSE, error))
     return NULL;
