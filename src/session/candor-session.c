@@ -85,7 +85,7 @@ static guint signals[N_SIGNALS];
 
 /* Often enough that a change made by candor-cli shows within a second;
  * each poll is one PRAGMA on the store's worker. */
-#define POLL_INTERVAL_MS 500
+#define POLL_INTERVAL_MS 1000
 /* An import writes a file in steps: one signal once they settle. */
 #define TEMPLATES_SETTLE_MS 200
 
