@@ -525,6 +525,7 @@ templates_settled_cb (gpointer user_data)
   CandorSession *self = user_data;
 
   self->templates_changed_id = 0;
+  g_debug ("The user's templates changed");
   g_signal_emit (self, signals[TEMPLATES_CHANGED], 0);
 
   return G_SOURCE_REMOVE;
@@ -572,6 +573,7 @@ watch_templates (CandorSession *self)
       g_debug ("Not watching the templates: %s", error->message);
       return;
     }
+  g_debug ("Watching the templates in %s", g_file_peek_path (dir));
   g_signal_connect_object (self->templates_monitor, "changed",
                            G_CALLBACK (on_templates_dir_changed_cb), self, G_CONNECT_DEFAULT);
 }
