@@ -562,7 +562,7 @@ run_check (int argc, char **argv)
     return input_error (error);
 
   g_print (_("The history “%s” is sound: every page and index was checked.\n"),
-           candor_store_get_path (store));
+              candor_store_get_path (store));
   return CANDOR_CLI_EXIT_OK;
 }
 
@@ -576,15 +576,15 @@ salvage_table_name (const char *table)
     const char *name;
   } names[] = {
     { "incidents", N_("incidents") },
-    { "updates", N_("updates") },
-    { "renditions", N_("messages as sent") },
-    { "publications", N_("outbox entries") },
-    { "drafts", N_("drafts") },
-    { "contacts", N_("contacts") },
-    { "audiences", N_("audiences") },
-    { "templates", N_("templates") },
-    { "channel_settings", N_("channel settings") },
-  };
+      { "updates", N_("updates") },
+        { "renditions", N_("messages as sent") },
+          { "publications", N_("outbox entries") },
+            { "drafts", N_("drafts") },
+              { "contacts", N_("contacts") },
+                { "audiences", N_("audiences") },
+                  { "templates", N_("templates") },
+                    { "channel_settings", N_("channel settings") },
+                  };
 
   for (guint i = 0; i < G_N_ELEMENTS (names); i++)
     if (g_str_equal (names[i].table, table))
@@ -625,7 +625,7 @@ print_salvage (GArray *salvage)
 
       /* TRANSLATORS: "  incidents: 120 carried over, 3 could not be read" */
       g_print (_("  %s: %u carried over, %s"), salvage_table_name (row->table), row->carried,
-               lost);
+                  lost);
       if (row->made_up > 0)
         /* TRANSLATORS: rows made up to hold rows whose own incident or update was lost */
         g_print (_(" (%u made up to hold what was kept of the rest)"), row->made_up);

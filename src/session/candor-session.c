@@ -440,9 +440,9 @@ candor_session_class_init (CandorSessionClass *klass)
    * A template was imported, changed or removed in the user's template
    * folder (by candor-cli or another window) since the history was opened.
    */
-  signals[TEMPLATES_CHANGED] = g_signal_new ("templates-changed", G_TYPE_FROM_CLASS (klass),
-                                             G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL, G_TYPE_NONE,
-                                             0);
+  signals[TEMPLATES_CHANGED] =
+    g_signal_new ("templates-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL,
+                  NULL, G_TYPE_NONE, 0);
 }
 
 static void
@@ -567,7 +567,8 @@ watch_templates (CandorSession *self)
     }
   g_clear_error (&error);
 
-  self->templates_monitor = g_file_monitor_directory (dir, G_FILE_MONITOR_WATCH_MOVES, NULL, &error);
+  self->templates_monitor =
+    g_file_monitor_directory (dir, G_FILE_MONITOR_WATCH_MOVES, NULL, &error);
   if (self->templates_monitor == NULL)
     {
       g_debug ("Not watching the templates: %s", error->message);

@@ -58,7 +58,7 @@ mark_damaged_locked (CandorStore *self, const char *detail)
    * name: after recovery that name is the fresh history's. */
   sqlite3_db_config (self->db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, NULL);
   g_debug ("The history %s is damaged: %s; nothing more is written into it", self->path,
-             self->damage);
+           self->damage);
 }
 
 void
@@ -137,8 +137,7 @@ run_check (sqlite3 *db, const char *sql, GString *problems, const char *path, GE
  * left to the full check: on a 10,000-incident history (480 MB) SQLite's own
  * quick_check takes 2 s, this one under 20 ms. */
 static const char *const quick_tables[] = {
-  "drafts",    "contacts",     "audiences", "channel_settings",
-  "templates", "publications", "incidents",
+  "drafts", "contacts", "audiences", "channel_settings", "templates", "publications", "incidents",
 };
 
 gboolean
@@ -325,8 +324,8 @@ candor_store_poll_finish (CandorStore  *self,
 /* Parents first, so a carried row finds the one it refers to. The search
  * tables are not carried: the fresh history's triggers rebuild them. */
 static const char *const salvage_tables[] = {
-  "incidents", "updates",  "renditions", "publications",     "drafts",
-  "contacts",  "audiences", "templates", "channel_settings",
+  "incidents", "updates",   "renditions", "publications",     "drafts",
+  "contacts",  "audiences", "templates",  "channel_settings",
 };
 
 /* How far past the last row read a table is probed when its end cannot be
@@ -336,15 +335,15 @@ static const char *const salvage_tables[] = {
 
 typedef struct
 {
-  sqlite3          *src;
-  CandorStore      *fresh;
-  const char       *table;
+  sqlite3            *src;
+  CandorStore        *fresh;
+  const char         *table;
   CandorStoreSalvage *report;
-  sqlite3_stmt     *insert;
-  guint             n_columns;
-  int               parent_column; /* index in the row of incident_num / update_num, or -1 */
-  GHashTable       *seen;          /* rowids read, as gint64 * */
-  gint64            lost_incident; /* the made-up incident of updates made up, or 0 */
+  sqlite3_stmt       *insert;
+  guint               n_columns;
+  int                 parent_column; /* index in the row of incident_num / update_num, or -1 */
+  GHashTable         *seen;          /* rowids read, as gint64 * */
+  gint64              lost_incident; /* the made-up incident of updates made up, or 0 */
 } Salvage;
 
 static GStrv
@@ -411,7 +410,7 @@ report_for (Salvage *salvage, const char *table)
 static gboolean
 make_up_incident (Salvage *salvage, gint64 num, gint64 at)
 {
-  sqlite3 *db = salvage->fresh->db;
+  sqlite3         *db = salvage->fresh->db;
   g_autofree char *id = g_uuid_string_random ();
   g_autofree char *sql = g_strdup_printf (
     "INSERT INTO incidents (num, id, title, severity, state, listed_at, saved_at)"
@@ -429,8 +428,8 @@ make_up_incident (Salvage *salvage, gint64 num, gint64 at)
   else
     sqlite3_bind_null (stmt, 2);
   sqlite3_bind_int64 (stmt, 3, at);
-  sqlite3_bind_text (stmt, 4, _("Recovered updates (the incident itself could not be read)"), -1,
-                     SQLITE_TRANSIENT);
+  sqlite3_bind_text (
+    stmt, 4, _("Recovered updates (the incident itself could not be read)"), -1, SQLITE_TRANSIENT);
   if (sqlite3_step (stmt) != SQLITE_DONE)
     return FALSE;
 
@@ -441,7 +440,7 @@ make_up_incident (Salvage *salvage, gint64 num, gint64 at)
 static gboolean
 make_up_update (Salvage *salvage, gint64 num, gint64 at)
 {
-  sqlite3 *db = salvage->fresh->db;
+  sqlite3         *db = salvage->fresh->db;
   g_autofree char *id = g_uuid_string_random ();
   g_autofree char *sql = NULL;
 
@@ -452,10 +451,11 @@ make_up_update (Salvage *salvage, gint64 num, gint64 at)
       salvage->lost_incident = sqlite3_last_insert_rowid (db);
     }
 
-  sql = g_strdup_printf ("INSERT INTO updates (num, id, incident_num, kind, fields, created_at,"
-                         " sent_at) VALUES (?2, ?1, %" G_GINT64_FORMAT ", '%s', '{}', ?3, ?3)",
-                         salvage->lost_incident,
-                         candor_enum_to_nick (CANDOR_TYPE_UPDATE_KIND, CANDOR_UPDATE_KIND_PROGRESS));
+  sql =
+    g_strdup_printf ("INSERT INTO updates (num, id, incident_num, kind, fields, created_at,"
+                     " sent_at) VALUES (?2, ?1, %" G_GINT64_FORMAT ", '%s', '{}', ?3, ?3)",
+                     salvage->lost_incident,
+                     candor_enum_to_nick (CANDOR_TYPE_UPDATE_KIND, CANDOR_UPDATE_KIND_PROGRESS));
   if (!exec_with (db, sql, id, num, at))
     return FALSE;
 
@@ -468,7 +468,7 @@ make_up_update (Salvage *salvage, gint64 num, gint64 at)
 static gboolean
 carry_row (Salvage *salvage, sqlite3_stmt *stmt)
 {
-  gint64 rowid = sqlite3_column_int64 (stmt, 0);
+  gint64  rowid = sqlite3_column_int64 (stmt, 0);
   gint64 *key;
   int     rc;
 
@@ -554,9 +554,9 @@ salvage_table (Salvage *salvage)
   g_autoptr (sqlite3_stmt) backward = NULL;
   g_autoptr (sqlite3_stmt) probe = NULL;
   g_autofree char *sql = NULL;
-  gint64   expected, last_forward, first_backward, low, high;
-  gboolean forward_ok = FALSE;
-  guint    misses = 0;
+  gint64           expected, last_forward, first_backward, low, high;
+  gboolean         forward_ok = FALSE;
+  guint            misses = 0;
 
   salvage->n_columns = 0;
   salvage->parent_column = -1;
@@ -586,8 +586,8 @@ salvage_table (Salvage *salvage)
 
   /* From the start up to the first damaged page... */
   g_free (sql);
-  sql = g_strdup_printf ("SELECT rowid, %s FROM \"%s\" ORDER BY rowid", columns->str,
-                         salvage->table);
+  sql =
+    g_strdup_printf ("SELECT rowid, %s FROM \"%s\" ORDER BY rowid", columns->str, salvage->table);
   if (sqlite3_prepare_v2 (salvage->src, sql, -1, &forward, NULL) != SQLITE_OK)
     goto done;
   forward_ok = carry_rows (salvage, forward, G_MININT64, &last_forward);
@@ -606,8 +606,8 @@ salvage_table (Salvage *salvage)
   /* ...and every rowid between them, one at a time: a damaged page hides
    * only the rows on it and below it. */
   g_free (sql);
-  sql = g_strdup_printf ("SELECT rowid, %s FROM \"%s\" WHERE rowid = ?1", columns->str,
-                         salvage->table);
+  sql =
+    g_strdup_printf ("SELECT rowid, %s FROM \"%s\" WHERE rowid = ?1", columns->str, salvage->table);
   if (sqlite3_prepare_v2 (salvage->src, sql, -1, &probe, NULL) != SQLITE_OK)
     goto done;
 
@@ -636,10 +636,9 @@ salvage_table (Salvage *salvage)
 done:
   g_clear_pointer (&salvage->insert, sqlite3_finalize);
   if (expected >= 0)
-    salvage->report->lost = MAX (expected - (gint64)salvage->report->carried -
-                                   (gint64)salvage->report->refused,
-                                 0) +
-                            salvage->report->refused;
+    salvage->report->lost =
+      MAX (expected - (gint64)salvage->report->carried - (gint64)salvage->report->refused, 0) +
+      salvage->report->refused;
   else if (forward_ok)
     salvage->report->lost = salvage->report->refused;
   else
@@ -713,8 +712,8 @@ _candor_store_salvage (CandorStore *fresh, const char *damaged_path)
   g_autofree char *copy = NULL;
   g_autofree char *damaged_wal = g_strconcat (damaged_path, "-wal", NULL);
   g_autofree char *copy_wal = NULL;
-  sqlite3 *src = NULL;
-  gint64   start = g_get_monotonic_time ();
+  sqlite3         *src = NULL;
+  gint64           start = g_get_monotonic_time ();
 
   fresh->salvage = g_array_new (FALSE, TRUE, sizeof (CandorStoreSalvage));
   for (guint i = 0; i < G_N_ELEMENTS (salvage_tables); i++)
@@ -746,7 +745,7 @@ _candor_store_salvage (CandorStore *fresh, const char *damaged_path)
 
   salvage_from (fresh, src);
   g_debug ("Carried what could be read of %s over in %.0f ms", damaged_path,
-             (g_get_monotonic_time () - start) / 1000.0);
+           (g_get_monotonic_time () - start) / 1000.0);
   goto out;
 
 failed:

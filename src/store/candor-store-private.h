@@ -76,7 +76,7 @@ void     _candor_store_note_corrupt (sqlite3 *db, const char *detail);
 gboolean _candor_store_set_damaged_error (CandorStore *self, GError **error);
 /* PRAGMA quick_check (or integrity_check when @full); CORRUPT with what it found. */
 gboolean
-_candor_store_check_connection (sqlite3 *db, const char *path, gboolean full, GError **error);
+     _candor_store_check_connection (sqlite3 *db, const char *path, gboolean full, GError **error);
 void _candor_store_salvage (CandorStore *fresh, const char *damaged_path);
 
 /* Statements on the store's connection; each sets @error as above. */

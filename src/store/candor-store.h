@@ -106,8 +106,8 @@ typedef struct
   guint       carried; /* rows now in the fresh history */
   int         lost;    /* rows that could not be carried over; -1 when not even their number
                         * could be read */
-  guint       made_up; /* rows made up to hold carried rows whose own parent was lost */
-  guint       refused; /* rows read but refused by the fresh history (part of @lost) */
+  guint made_up;       /* rows made up to hold carried rows whose own parent was lost */
+  guint refused;       /* rows read but refused by the fresh history (part of @lost) */
 } CandorStoreSalvage;
 
 GArray *candor_store_get_salvage (CandorStore *self);

@@ -265,7 +265,6 @@ test_corrupt_history (void)
   g_assert_cmpstr (after.out, ==, "");
 }
 
-
 /* Light damage (junk over the contacts' page) is no longer missed: every
  * command says so, the full check on demand too, and recover carries the
  * rest over and says what it could not. */
@@ -301,7 +300,8 @@ test_light_damage (void)
   }
 
   g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT rootpage FROM sqlite_schema WHERE name = 'contacts'",
+  g_assert_cmpint (sqlite3_prepare_v2 (db,
+                                       "SELECT rootpage FROM sqlite_schema WHERE name = 'contacts'",
                                        -1, &stmt, NULL),
                    ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);

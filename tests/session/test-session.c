@@ -562,7 +562,6 @@ test_session_reminders_fire (Fixture *fixture, gconstpointer data)
   g_date_time_unref (due.due_at);
 }
 
-
 static void
 count_signal_cb (gpointer data)
 {
@@ -607,8 +606,7 @@ test_session_notices_other_writer (Fixture *fixture, gconstpointer data)
     g_autoptr (CandorContact) contact = candor_contact_new ("Ops on call", "ops@example.com");
 
     candor_session_save_contact_async (session, contact, NULL, on_async_done_cb, &result);
-    g_assert_true (
-      candor_session_save_contact_finish (session, wait_for_result (&result), &error));
+    g_assert_true (candor_session_save_contact_finish (session, wait_for_result (&result), &error));
   }
 
   other = candor_store_open (fixture->path, &error);
@@ -660,14 +658,14 @@ test_session_notices_damage (Fixture *fixture, gconstpointer data)
   g_autoptr (GError) error = NULL;
   g_autoptr (GDateTime) at = seed_time (9, 0);
   g_autofree char *draft_id = NULL;
-  DraftQuery query = { session, NULL, "Saved before the damage" };
-  int        contacts_page;
+  DraftQuery       query = { session, NULL, "Saved before the damage" };
+  int              contacts_page;
 
   /* A history with an incident and contacts, its pages on disk. */
   {
     g_autoptr (CandorStore) store = candor_store_open (fixture->path, &error);
     g_autoptr (CandorIncident) incident = NULL;
-    sqlite3 *db = NULL;
+    sqlite3      *db = NULL;
     sqlite3_stmt *stmt = NULL;
 
     g_assert_no_error (error);
@@ -679,8 +677,10 @@ test_session_notices_damage (Fixture *fixture, gconstpointer data)
     g_clear_object (&store);
 
     g_assert_cmpint (sqlite3_open (fixture->path, &db), ==, SQLITE_OK);
-    g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT rootpage FROM sqlite_schema"
-                                             " WHERE name = 'contacts'", -1, &stmt, NULL),
+    g_assert_cmpint (sqlite3_prepare_v2 (db,
+                                         "SELECT rootpage FROM sqlite_schema"
+                                         " WHERE name = 'contacts'",
+                                         -1, &stmt, NULL),
                      ==, SQLITE_OK);
     g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
     contacts_page = sqlite3_column_int (stmt, 0);
@@ -700,17 +700,17 @@ test_session_notices_damage (Fixture *fixture, gconstpointer data)
    * session's connection read the file again. */
   {
     static const char junk[4096] = "junk junk junk junk";
-    FILE    *file = fopen (fixture->path, "r+b");
-    sqlite3 *db = NULL;
+    FILE             *file = fopen (fixture->path, "r+b");
+    sqlite3          *db = NULL;
 
     g_assert_nonnull (file);
     g_assert_cmpint (fseek (file, (long)(contacts_page - 1) * 4096, SEEK_SET), ==, 0);
     g_assert_cmpuint (fwrite (junk, 1, sizeof junk, file), ==, sizeof junk);
     fclose (file);
     g_assert_cmpint (sqlite3_open (fixture->path, &db), ==, SQLITE_OK);
-    g_assert_cmpint (sqlite3_exec (db, "UPDATE incidents SET saved_at = saved_at + 1", NULL, NULL,
-                                   NULL),
-                     ==, SQLITE_OK);
+    g_assert_cmpint (
+      sqlite3_exec (db, "UPDATE incidents SET saved_at = saved_at + 1", NULL, NULL, NULL), ==,
+      SQLITE_OK);
     sqlite3_close (db);
   }
 

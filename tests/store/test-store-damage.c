@@ -26,9 +26,9 @@ static const struct
   const char *table;
   const char *key;
 } tables[] = {
-  { "incidents", "num" },        { "updates", "num" }, { "renditions", "id" },
-  { "publications", "id" },      { "drafts", "id" },   { "contacts", "id" },
-  { "audiences", "id" },         { "templates", "id" }, { "channel_settings", "id" },
+  { "incidents", "num" },   { "updates", "num" },  { "renditions", "id" },
+  { "publications", "id" }, { "drafts", "id" },    { "contacts", "id" },
+  { "audiences", "id" },    { "templates", "id" }, { "channel_settings", "id" },
 };
 
 static char *
@@ -63,9 +63,8 @@ seed_small_history (const char *path)
       g_autoptr (GDateTime) started = seed_time (8, i);
       g_autoptr (GDateTime) sent = seed_time (9, i);
       g_autoptr (GDateTime) next = seed_time (10, i);
-      g_autoptr (CandorIncident) incident =
-        seed_incident (store, title, CANDOR_SEVERITY_MAJOR, CANDOR_INCIDENT_STATE_INVESTIGATING,
-                       started, started);
+      g_autoptr (CandorIncident) incident = seed_incident (
+        store, title, CANDOR_SEVERITY_MAJOR, CANDOR_INCIDENT_STATE_INVESTIGATING, started, started);
       g_autoptr (CandorUpdate) first =
         seed_update (store, incident, CANDOR_UPDATE_KIND_INITIAL, sent, next,
                      "Some customers cannot pay at checkout. We are on it.");
@@ -84,14 +83,15 @@ seed_small_history (const char *path)
       g_autofree char *channel = g_strdup_printf ("channel-%d", i);
       g_autofree char *template = g_strdup_printf ("template-%d", i);
 
-      g_assert_true (candor_store_save_draft (store, id, NULL,
-                                              "{\"title\": \"A draft that must survive\"}", &error));
+      g_assert_true (candor_store_save_draft (
+        store, id, NULL, "{\"title\": \"A draft that must survive\"}", &error));
       g_assert_true (candor_store_put_document (store, CANDOR_STORE_DOCUMENT_CONTACT, contact,
                                                 contact_json, &error));
       g_assert_true (candor_store_put_document (store, CANDOR_STORE_DOCUMENT_AUDIENCE, audience,
                                                 "{\"name\": \"Customers\"}", &error));
       g_assert_true (candor_store_put_document (store, CANDOR_STORE_DOCUMENT_CHANNEL, channel,
-                                                "{\"kind\": \"slack\", \"name\": \"Ops\"}", &error));
+                                                "{\"kind\": \"slack\", \"name\": \"Ops\"}",
+                                                &error));
       g_assert_true (candor_store_put_document (store, CANDOR_STORE_DOCUMENT_TEMPLATE, template,
                                                 "{\"name\": \"Outage\"}", &error));
       g_assert_no_error (error);
@@ -116,7 +116,7 @@ write_junk (const char *path, goffset offset, gsize length, guint32 seed)
 {
   g_autoptr (GRand) rand = g_rand_new_with_seed (seed);
   g_autofree guint8 *junk = g_malloc (length);
-  FILE *file = fopen (path, "r+b");
+  FILE              *file = fopen (path, "r+b");
 
   g_assert_nonnull (file);
   for (gsize i = 0; i < length; i++)
@@ -130,7 +130,7 @@ static void
 copy_bytes (const char *from, const char *to)
 {
   g_autofree char *contents = NULL;
-  gsize length;
+  gsize            length;
 
   g_assert_true (g_file_get_contents (from, &contents, &length, NULL));
   g_assert_true (g_file_set_contents (to, contents, length, NULL));
@@ -139,14 +139,14 @@ copy_bytes (const char *from, const char *to)
 static int
 root_page (const char *path, const char *table)
 {
-  sqlite3 *db = NULL;
+  sqlite3      *db = NULL;
   sqlite3_stmt *stmt = NULL;
-  int page;
+  int           page;
 
   g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT rootpage FROM sqlite_schema WHERE name = ?1",
-                                       -1, &stmt, NULL),
-                   ==, SQLITE_OK);
+  g_assert_cmpint (
+    sqlite3_prepare_v2 (db, "SELECT rootpage FROM sqlite_schema WHERE name = ?1", -1, &stmt, NULL),
+    ==, SQLITE_OK);
   sqlite3_bind_text (stmt, 1, table, -1, SQLITE_STATIC);
   g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
   page = sqlite3_column_int (stmt, 0);
@@ -161,7 +161,7 @@ static GHashTable *
 row_texts (sqlite3 *db, const char *table, const char *const *columns)
 {
   g_autoptr (GString) select = g_string_new ("SELECT ");
-  GHashTable *rows = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  GHashTable   *rows = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   sqlite3_stmt *stmt = NULL;
 
   for (guint i = 0; columns[i] != NULL; i++)
@@ -190,7 +190,7 @@ columns_of (sqlite3 *db, const char *table)
 {
   g_autoptr (GStrvBuilder) builder = g_strv_builder_new ();
   g_autofree char *sql = g_strdup_printf ("SELECT name FROM pragma_table_info ('%s')", table);
-  sqlite3_stmt *stmt = NULL;
+  sqlite3_stmt    *stmt = NULL;
 
   g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
   while (sqlite3_step (stmt) == SQLITE_ROW)
@@ -216,8 +216,7 @@ assert_carried (const char *damaged, const char *fresh_path, Tally *tally)
   sqlite3 *fresh = NULL;
 
   g_assert_cmpint (sqlite3_open_v2 (damaged, &src, SQLITE_OPEN_READWRITE, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_open_v2 (fresh_path, &fresh, SQLITE_OPEN_READONLY, NULL), ==,
-                   SQLITE_OK);
+  g_assert_cmpint (sqlite3_open_v2 (fresh_path, &fresh, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
   sqlite3_exec (src, "PRAGMA cell_size_check = ON", NULL, NULL, NULL);
 
   for (guint t = 0; t < G_N_ELEMENTS (tables); t++)
@@ -226,7 +225,7 @@ assert_carried (const char *damaged, const char *fresh_path, Tally *tally)
       g_autoptr (GHashTable) readable = NULL;
       g_autoptr (GHashTable) carried = NULL;
       GHashTableIter iter;
-      gpointer row;
+      gpointer       row;
 
       /* Rows with a text key get a new rowid in the fresh history, which is
        * not part of what they say. */
@@ -312,10 +311,10 @@ test_light_damage (void)
   g_autoptr (CandorStore) store = NULL;
   g_autoptr (GPtrArray) incidents = NULL;
   g_autofree char *draft = NULL;
-  const char *small[] = { "contacts", "audiences", "channel_settings" };
-  gsize before_length, after_length;
-  Tally tally = { 0 };
-  gint64 start;
+  const char      *small[] = { "contacts", "audiences", "channel_settings" };
+  gsize            before_length, after_length;
+  Tally            tally = { 0 };
+  gint64           start;
 
   seed_small_history (path);
   copy_bytes (path, pristine);
@@ -381,8 +380,8 @@ test_damage_met_later (void)
   g_autoptr (GError) error = NULL;
   g_autoptr (CandorStore) store = NULL;
   g_autofree char *pristine = temp_path ("pristine.db");
-  sqlite3 *other = NULL;
-  char *json;
+  sqlite3         *other = NULL;
+  char            *json;
 
   seed_small_history (path);
   copy_bytes (path, pristine);
@@ -391,9 +390,9 @@ test_damage_met_later (void)
   write_junk (path, (goffset)(root_page (pristine, "contacts") - 1) * PAGE_SIZE, PAGE_SIZE, 3);
   /* Another connection's write makes the store read the file again. */
   g_assert_cmpint (sqlite3_open (path, &other), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (other, "UPDATE drafts SET saved_at = saved_at + 1", NULL, NULL,
-                                 NULL),
-                   ==, SQLITE_OK);
+  g_assert_cmpint (
+    sqlite3_exec (other, "UPDATE drafts SET saved_at = saved_at + 1", NULL, NULL, NULL), ==,
+    SQLITE_OK);
   sqlite3_close (other);
 
   g_assert_false (candor_store_is_damaged (store));
@@ -407,8 +406,8 @@ test_damage_met_later (void)
   g_assert_false (candor_store_save_draft (store, "draft-9", NULL, "{}", &error));
   g_assert_error (error, CANDOR_STORE_ERROR, CANDOR_STORE_ERROR_CORRUPT);
   g_clear_error (&error);
-  g_assert_false (candor_store_put_document (store, CANDOR_STORE_DOCUMENT_AUDIENCE, "x", "{}",
-                                             &error));
+  g_assert_false (
+    candor_store_put_document (store, CANDOR_STORE_DOCUMENT_AUDIENCE, "x", "{}", &error));
   g_assert_error (error, CANDOR_STORE_ERROR, CANDOR_STORE_ERROR_CORRUPT);
   g_clear_error (&error);
 
@@ -430,11 +429,11 @@ test_every_page (void)
   g_autofree char *path = temp_path ("history.db");
   g_autofree char *damaged_copy = temp_path ("damaged-copy.db");
   g_autofree char *contents = NULL;
-  gsize length;
-  guint pages, tried = 0, found_at_open = 0, rows_carried = 0, rows_readable = 0, orphans = 0;
+  gsize            length;
+  guint  pages, tried = 0, found_at_open = 0, rows_carried = 0, rows_readable = 0, orphans = 0;
   gint64 start = g_get_monotonic_time ();
   gint64 slowest_recover = 0;
-  Tally tally = { 0 };
+  Tally  tally = { 0 };
   g_autoptr (GRand) rand = g_rand_new_with_seed (14);
   g_autofree guint *order = NULL;
 
@@ -463,7 +462,7 @@ test_every_page (void)
       g_autoptr (GError) error = NULL;
       g_autoptr (CandorStore) store = NULL;
       g_autofree char *damaged = NULL;
-      gint64 recover_start;
+      gint64           recover_start;
 
       /* Bounded in time: about 20 s as built for users, longer under the
        * sanitizers, which then try a sample. */
@@ -506,8 +505,8 @@ test_every_page (void)
                   "rows readable, %u carried over (with made-up "
                   "parents), %u outbox entries without their message; slowest recovery %.1f ms; "
                   "%.1f s in all",
-                  tried, pages, found_at_open, rows_readable, rows_carried, orphans, slowest_recover / 1e3,
-                  (g_get_monotonic_time () - start) / 1e6);
+                  tried, pages, found_at_open, rows_readable, rows_carried, orphans,
+                  slowest_recover / 1e3, (g_get_monotonic_time () - start) / 1e6);
   g_assert_cmpuint (tried, >=, MIN (pages, 10));
 }
 
