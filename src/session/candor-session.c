@@ -175,7 +175,15 @@ on_polled_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 
   if (!candor_store_poll_finish (CANDOR_STORE (source), result, &changed, &error))
     {
-      if (g_error_matches (error, CANDOR_STORE_ERROR, CANDOR_STORE_ERROR_CORRUPT))
+      if (candor_store_is_replaced (CANDOR_STORE (source)))
+        {
+          /* Another program recovered it (candor-cli history recover): the
+           * history is the one now at its place. */
+          g_message ("The history was set aside by another program; opening the one in its place");
+          set_history (self, NULL, NULL, NULL);
+          candor_session_open (self);
+        }
+      else if (g_error_matches (error, CANDOR_STORE_ERROR, CANDOR_STORE_ERROR_CORRUPT))
         {
           /* Nothing more goes into the damaged file: the session lets go of
            * it, the window says so and offers recovery, and drafts are kept

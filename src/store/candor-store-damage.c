@@ -193,6 +193,41 @@ _candor_store_check_connection (sqlite3 *db, const char *path, gboolean full, GE
   return _candor_store_set_corrupt_error (error, path, problems->str);
 }
 
+void
+_candor_store_remember_file (CandorStore *self)
+{
+  GStatBuf st;
+
+  if (g_stat (self->path, &st) == 0)
+    {
+      self->file_dev = st.st_dev;
+      self->file_ino = st.st_ino;
+    }
+}
+
+/* Whether another program moved the file away (candor-cli history recover
+ * in another process): the connection would go on reading and writing the
+ * file it was moved to. */
+static gboolean
+file_was_replaced (CandorStore *self)
+{
+  GStatBuf st;
+
+  if (self->file_ino == 0)
+    return FALSE;
+
+  return g_stat (self->path, &st) != 0 || (guint64)st.st_dev != self->file_dev ||
+         (guint64)st.st_ino != self->file_ino;
+}
+
+gboolean
+candor_store_is_replaced (CandorStore *self)
+{
+  g_return_val_if_fail (CANDOR_IS_STORE (self), FALSE);
+
+  return g_atomic_int_get (&self->replaced);
+}
+
 gboolean
 candor_store_is_damaged (CandorStore *self)
 {
@@ -239,6 +274,17 @@ poll_job (CandorStore *self, GTask *task)
   int     rc;
 
   CANDOR_STORE_LOCK_GUARD (self);
+
+  /* Set aside by another program: nothing more goes into the file it now
+   * is, and closing must not touch the files at its old name. */
+  if (!candor_store_is_damaged (self) && file_was_replaced (self))
+    {
+      g_atomic_int_set (&self->replaced, TRUE);
+      self->fully_checked = TRUE;
+      g_mutex_lock (&registry_lock);
+      mark_damaged_locked (self, "moved aside by another program");
+      g_mutex_unlock (&registry_lock);
+    }
 
   if (candor_store_is_damaged (self))
     {

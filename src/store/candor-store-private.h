@@ -43,6 +43,10 @@ struct _CandorStore
   gboolean fully_checked;
   /* PRAGMA data_version at the last poll: it moves when another connection commits. */
   gint64 data_version;
+  /* The file opened, to notice when another program sets it aside (recovers). */
+  guint64  file_dev;
+  guint64  file_ino;
+  gboolean replaced;
   /* What recovery carried over into this fresh history, or NULL. */
   GArray *salvage;
 };
@@ -78,6 +82,7 @@ gboolean _candor_store_set_damaged_error (CandorStore *self, GError **error);
 gboolean
      _candor_store_check_connection (sqlite3 *db, const char *path, gboolean full, GError **error);
 void _candor_store_salvage (CandorStore *fresh, const char *damaged_path);
+void _candor_store_remember_file (CandorStore *self);
 
 /* Statements on the store's connection; each sets @error as above. */
 gboolean _candor_store_exec (sqlite3 *db, const char *sql, const char *path, GError **error);

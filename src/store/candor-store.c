@@ -447,6 +447,7 @@ candor_store_open (const char *path, GError **error)
 
   if (!read_data_version (self, error))
     return NULL;
+  _candor_store_remember_file (self);
 
   self->jobs = g_async_queue_new ();
   self->worker = g_thread_new ("candor-store", worker_main, g_async_queue_ref (self->jobs));

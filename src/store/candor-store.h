@@ -116,6 +116,9 @@ GArray *candor_store_get_salvage (CandorStore *self);
  * or the full one on demand. A store that met damage refuses every write. */
 gboolean candor_store_check (CandorStore *self, gboolean full, GError **error);
 gboolean candor_store_is_damaged (CandorStore *self);
+/* The file was set aside (or replaced) by another program, e.g. candor-cli
+ * history recover: the store is then treated as damaged; open the path again. */
+gboolean candor_store_is_replaced (CandorStore *self);
 void     candor_store_poll_async (CandorStore        *self,
                                   GCancellable       *cancellable,
                                   GAsyncReadyCallback callback,

@@ -756,6 +756,63 @@ test_session_notices_damage (Fixture *fixture, gconstpointer data)
   flush_store (candor_session_get_store (session));
 }
 
+typedef struct
+{
+  CandorSession *session;
+  CandorStore   *old;
+} ReopenQuery;
+
+static gboolean
+has_reopened (gpointer data)
+{
+  ReopenQuery *query = data;
+  CandorStore *store = candor_session_get_store (query->session);
+
+  return store != NULL && store != query->old && !candor_session_get_busy (query->session);
+}
+
+/* candor-cli history recover run while the app is open: the app lets go of
+ * the file set aside (writing nothing more into it) and opens the fresh
+ * history in its place. */
+static void
+test_session_follows_recovery_elsewhere (Fixture *fixture, gconstpointer data)
+{
+  CandorSession *session = fixture->session;
+  g_autoptr (CandorStore) old = NULL;
+  g_autoptr (CandorStore) fresh = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *damaged = NULL;
+  g_autoptr (GDateTime) at = seed_time (9, 0);
+  g_autoptr (CandorIncident) incident = NULL;
+  ReopenQuery query = { session, NULL };
+
+  open_and_wait (session);
+  old = g_object_ref (candor_session_get_store (session));
+  incident = seed_incident (old, "Before the recovery", CANDOR_SEVERITY_MINOR,
+                            CANDOR_INCIDENT_STATE_INVESTIGATING, at, at);
+  flush_store (old);
+
+  fresh = candor_store_recover (fixture->path, &damaged, &error);
+  g_assert_no_error (error);
+  g_clear_object (&fresh);
+
+  query.old = old;
+  wait_until (has_reopened, &query);
+  g_assert_no_error (candor_session_get_open_error (session));
+  g_assert_true (candor_store_is_replaced (old));
+  g_assert_false (candor_store_save_draft (old, "late", NULL, "{}", &error));
+  g_assert_error (error, CANDOR_STORE_ERROR, CANDOR_STORE_ERROR_CORRUPT);
+  g_clear_error (&error);
+
+  /* What the other program carried over is what the session shows. */
+  {
+    CountQuery count = { G_LIST_MODEL (candor_session_get_incidents (session)), 1 };
+
+    wait_until (has_n_items, &count);
+  }
+  g_remove (damaged);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -775,6 +832,7 @@ main (int argc, char *argv[])
   ADD ("notices-other-writer", test_session_notices_other_writer);
   ADD ("notices-templates", test_session_notices_templates);
   ADD ("notices-damage", test_session_notices_damage);
+  ADD ("follows-recovery-elsewhere", test_session_follows_recovery_elsewhere);
 
 #undef ADD
 
