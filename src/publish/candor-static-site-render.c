@@ -258,30 +258,46 @@ append_line (GString *out, const char *line, gsize len)
 static void
 append_body (GString *out, const char *text)
 {
-  g_auto (GStrv) paragraphs = NULL;
+  gboolean in_paragraph = FALSE;
+  guint    blank_lines = 0;
 
   if (text == NULL)
     return;
 
-  paragraphs = g_regex_split_simple ("\\n[ \\t]*\\n\\s*", text, 0, 0);
-  for (guint i = 0; paragraphs[i] != NULL; i++)
+  while (*text != '\0')
     {
-      g_auto (GStrv) lines = NULL;
+      gsize       len = strcspn (text, "\n");
+      const char *end = text + len;
+      const char *start = text;
 
-      g_strstrip (paragraphs[i]);
-      if (*paragraphs[i] == '\0')
-        continue;
+      /* The line without the blanks around it. */
+      while (start < end && g_ascii_isspace (*start))
+        start++;
+      while (end > start && g_ascii_isspace (end[-1]))
+        end--;
 
-      lines = g_strsplit (paragraphs[i], "\n", -1);
-      g_string_append (out, "<p>");
-      for (guint j = 0; lines[j] != NULL; j++)
+      if (start == end)
+        blank_lines++;
+      else
         {
-          if (j > 0)
+          if (in_paragraph && blank_lines > 0)
+            g_string_append (out, "</p>\n");
+          if (!in_paragraph || blank_lines > 0)
+            g_string_append (out, "<p>");
+          else
             g_string_append (out, "<br>\n");
-          append_line (out, lines[j], strlen (lines[j]));
+          append_line (out, start, end - start);
+          in_paragraph = TRUE;
+          blank_lines = 0;
         }
-      g_string_append (out, "</p>\n");
+
+      text += len;
+      if (*text == '\n')
+        text++;
     }
+
+  if (in_paragraph)
+    g_string_append (out, "</p>\n");
 }
 
 /* The first words of @text, up to about @max characters. */

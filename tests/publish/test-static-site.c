@@ -241,6 +241,9 @@ test_files (Fixture *fixture, gconstpointer data)
   g_assert_nonnull (strstr (page, "<h1>Payments fail</h1>"));
   g_assert_nonnull (strstr (page, "Payments API, Checkout"));
   g_assert_nonnull (strstr (page, "<a href=\"https://example.com/report\">"));
+  /* A blank line parts paragraphs; the full stop stays out of the link. */
+  g_assert_nonnull (strstr (page, "<p>Payments work again.</p>\n<p>Details: <a href="));
+  g_assert_nonnull (strstr (page, "example.com/report</a>.</p>"));
   g_assert_null (strstr (page, "INTERNAL ONLY"));
   /* Newest first. */
   g_assert_true (strstr (page, "Payments work again") < strstr (page, "Card payments fail"));
