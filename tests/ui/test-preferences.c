@@ -383,6 +383,9 @@ test_preferences_static_site_folder (void)
   row = candor_test_ui_wait_for_widget (dialog, ADW_TYPE_ENTRY_ROW, "title", "_Folder");
   button = candor_test_ui_wait_for_widget (row, GTK_TYPE_BUTTON, "tooltip-text", "Choose Folder…");
   g_assert_true (gtk_widget_get_visible (button));
+  /* No secret to ask for: the secret row is not on screen. */
+  g_assert_null (
+    candor_test_ui_find_mapped (dialog, ADW_TYPE_PASSWORD_ENTRY_ROW, "title", "S_ecret"));
 
   set_row_text (dialog, ADW_TYPE_ENTRY_ROW, "_Name", "Public status");
   set_row_text (dialog, ADW_TYPE_ENTRY_ROW, "_Folder", "/srv/www/status");

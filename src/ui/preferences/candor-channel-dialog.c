@@ -190,6 +190,9 @@ build_setting_rows (CandorChannelDialog *self)
       g_ptr_array_add (self->setting_rows, row);
     }
   gtk_widget_set_visible (GTK_WIDGET (self->settings_group), self->setting_rows->len > 0);
+  /* The static site is a folder on this computer: nothing to keep secret. */
+  gtk_widget_set_visible (GTK_WIDGET (self->secret_group),
+                          kind == NULL || !g_str_equal (kind->nick, "static-site"));
 }
 
 static void
@@ -241,6 +244,8 @@ get_secret (CandorChannelDialog *self)
 {
   const char *secret = gtk_editable_get_text (GTK_EDITABLE (self->secret_row));
 
+  if (!gtk_widget_get_visible (GTK_WIDGET (self->secret_group)))
+    return NULL;
   return *secret != '\0' ? secret : NULL;
 }
 
