@@ -14,6 +14,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 
 #include <json-glib/json-glib.h>
@@ -218,6 +219,26 @@ has_site (Site *site)
 
   return g_file_get_contents (path, &found, NULL, NULL) && g_str_equal (found, expected) &&
          g_file_query_exists (index, NULL);
+}
+
+/* A folder that already holds a website Candor did not write (an index
+ * without the marker) is left alone: writing there would replace its pages. */
+static gboolean
+is_ours (Site *site, GError **error)
+{
+  g_autoptr (GFile) marker = g_file_get_child (site->folder, MARKER);
+  g_autoptr (GFile) index = g_file_get_child (site->folder, "index.html");
+  g_autofree char *path = NULL;
+
+  if (g_file_query_exists (marker, NULL) || !g_file_query_exists (index, NULL))
+    return TRUE;
+
+  path = g_file_get_path (site->folder);
+  g_set_error (error, G_IO_ERROR, G_IO_ERROR_EXISTS,
+               _("“%s” already holds a website that Candor did not write; choose an empty "
+                 "folder for the status site"),
+               path);
+  return FALSE;
 }
 
 static gboolean
@@ -444,7 +465,7 @@ candor_static_site_write (CandorStore           *store,
 
   locker = g_mutex_locker_new (&write_lock);
 
-  if (!make_folders (&site, error))
+  if (!is_ours (&site, error) || !make_folders (&site, error))
     return FALSE;
 
   if (incident_id != NULL && has_site (&site))

@@ -377,11 +377,11 @@ test_incremental (Fixture *fixture, gconstpointer data)
   write_site (fixture, NULL, &stats);
   g_assert_cmpuint (stats.n_written, ==, 0);
 
-  /* A folder without a site of this channel is written whole. */
+  /* A site of another shape (an older Candor) or channel is written whole. */
   {
     g_autofree char *marker = g_build_filename (fixture->folder, ".candor-site", NULL);
 
-    g_unlink (marker);
+    g_assert_true (g_file_set_contents (marker, "candor-static-site 0\n", -1, NULL));
     memset (&stats, 0, sizeof stats);
     write_site (fixture, candor_incident_get_id (current), &stats);
     g_assert_cmpuint (stats.n_written + stats.n_unchanged, ==, 9);
@@ -464,6 +464,33 @@ test_languages (Fixture *fixture, gconstpointer data)
     english_page = read_site_file (fixture, english_path);
     g_assert_nonnull (strstr (english_page, "<html lang=\"en\">"));
     g_assert_nonnull (strstr (english_page, ">Updates</h2>"));
+  }
+}
+
+/* A folder with somebody else's website is not written over. */
+static void
+test_foreign_folder (Fixture *fixture, gconstpointer data)
+{
+  g_autoptr (CandorIncident) incident =
+    add_incident (fixture, "Uploads stall", "en", CANDOR_INCIDENT_STATE_INVESTIGATING, 6);
+  g_autofree char *index = g_build_filename (fixture->folder, "index.html", NULL);
+  g_autofree char *kept = NULL;
+  g_autoptr (GError) error = NULL;
+
+  add_update (fixture, incident, CANDOR_UPDATE_KIND_INITIAL, "Uploads stall at 99%.", 6, 10);
+  g_assert_cmpint (g_mkdir_with_parents (fixture->folder, 0755), ==, 0);
+  g_assert_true (g_file_set_contents (index, "<h1>My blog</h1>", -1, NULL));
+
+  g_assert_false (candor_static_site_write (fixture->store, CHANNEL, fixture->folder,
+                                            "Example status", "en", NULL, NULL, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_EXISTS);
+  g_assert_true (g_file_get_contents (index, &kept, NULL, NULL));
+  g_assert_cmpstr (kept, ==, "<h1>My blog</h1>");
+  g_assert_false (site_file_exists (fixture, "feed.atom"));
+  {
+    g_autofree char *incidents = g_build_filename (fixture->folder, "incidents", NULL);
+
+    g_assert_false (g_file_test (incidents, G_FILE_TEST_EXISTS));
   }
 }
 
@@ -572,6 +599,8 @@ main (int argc, char *argv[])
   g_test_add ("/static-site/incremental", Fixture, NULL, fixture_set_up, test_incremental,
               fixture_tear_down);
   g_test_add ("/static-site/atomic", Fixture, NULL, fixture_set_up, test_atomic,
+              fixture_tear_down);
+  g_test_add ("/static-site/foreign-folder", Fixture, NULL, fixture_set_up, test_foreign_folder,
               fixture_tear_down);
   g_test_add ("/static-site/languages", Fixture, NULL, fixture_set_up, test_languages,
               fixture_tear_down);
