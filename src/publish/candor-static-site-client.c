@@ -60,8 +60,9 @@ folder_error (CandorStaticSiteClient *self, const GError *error)
                ? CANDOR_PUBLISH_ERROR_UNAVAILABLE
                : CANDOR_PUBLISH_ERROR_REJECTED;
 
-  return g_error_new (CANDOR_PUBLISH_ERROR, code, _("Could not write the status site in “%s”: %s"),
-                      self->folder, error->message);
+  return g_error_new (CANDOR_PUBLISH_ERROR, code,
+                      _("Could not write the status site in “%s”: %s"), self->folder,
+                         error->message);
 }
 
 static void
@@ -220,7 +221,7 @@ candor_static_site_client_initable_init (GInitable    *initable,
       g_set_error (error, CANDOR_PUBLISH_ERROR, CANDOR_PUBLISH_ERROR_NOT_CONFIGURED,
                    _("The channel “%s” has no folder to write the status site to; choose one in "
                      "Preferences."),
-                   candor_channel_get_name (self->channel));
+                      candor_channel_get_name (self->channel));
       return FALSE;
     }
 
@@ -229,7 +230,7 @@ candor_static_site_client_initable_init (GInitable    *initable,
       g_set_error (error, CANDOR_PUBLISH_ERROR, CANDOR_PUBLISH_ERROR_NOT_CONFIGURED,
                    _("The status site’s folder “%s” is not a full path; choose the folder again "
                      "in Preferences."),
-                   folder);
+                      folder);
       return FALSE;
     }
 

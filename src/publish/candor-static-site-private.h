@@ -32,7 +32,8 @@ GString *_candor_static_site_render_feed (const char *title,
                                           const char *channel_id,
                                           GPtrArray  *recent,
                                           guint       max_entries);
-GString *_candor_static_site_render_json (const char *title, const char *language, GPtrArray *recent);
+GString *
+_candor_static_site_render_json (const char *title, const char *language, GPtrArray *recent);
 /* The stylesheet every page links to. */
 GString *_candor_static_site_render_style (void);
 

@@ -116,8 +116,8 @@ static const Words russian = {
   { "Первое сообщение", "Обновление", "Устранено", "Отчёт об инциденте" },
   { "Январь", "Февраль", "Март", "Апрель", "Май", "Июнь", "Июль", "Август", "Сентябрь", "Октябрь",
     "Ноябрь", "Декабрь" },
-  { "января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа", "сентября",
-    "октября", "ноября", "декабря" },
+  { "января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа", "сентября", "октября",
+    "ноября", "декабря" },
 };
 
 static const Words *
@@ -172,11 +172,10 @@ append_date (GString *out, const Words *words, GDateTime *time)
 {
   g_autofree char *iso = g_date_time_format_iso8601 (time);
 
-  g_string_append_printf (out, "<time datetime=\"%s\">%d %s %d, %02d:%02d UTC</time>", iso,
-                          g_date_time_get_day_of_month (time),
-                          words->months_of[g_date_time_get_month (time) - 1],
-                          g_date_time_get_year (time), g_date_time_get_hour (time),
-                          g_date_time_get_minute (time));
+  g_string_append_printf (
+    out, "<time datetime=\"%s\">%d %s %d, %02d:%02d UTC</time>", iso,
+    g_date_time_get_day_of_month (time), words->months_of[g_date_time_get_month (time) - 1],
+    g_date_time_get_year (time), g_date_time_get_hour (time), g_date_time_get_minute (time));
 }
 
 static char *
@@ -346,14 +345,16 @@ page_open (GString     *out,
     }
   append_escaped (out, site_title);
   g_string_append_printf (out, "</title>\n<link rel=\"stylesheet\" href=\"%sstyle.css\">\n", root);
-  g_string_append_printf (out, "<link rel=\"alternate\" type=\"application/atom+xml\" "
-                               "href=\"%sfeed.atom\" title=\"",
+  g_string_append_printf (out,
+                          "<link rel=\"alternate\" type=\"application/atom+xml\" "
+                          "href=\"%sfeed.atom\" title=\"",
                           root);
   append_escaped (out, site_title);
   g_string_append (out, "\">\n</head>\n<body>\n");
   g_string_append_printf (out, "<a class=\"skip\" href=\"#main\">%s</a>\n", words->skip);
-  g_string_append_printf (out, "<header class=\"site\"><div class=\"wrap\">"
-                               "<a class=\"brand\" href=\"%sindex.html\">",
+  g_string_append_printf (out,
+                          "<header class=\"site\"><div class=\"wrap\">"
+                          "<a class=\"brand\" href=\"%sindex.html\">",
                           root);
   append_escaped (out, site_title);
   g_string_append_printf (out,
@@ -388,7 +389,8 @@ append_card (GString               *out,
              gboolean               excerpt,
              const char            *heading)
 {
-  g_autofree char   *path = candor_static_site_incident_path (candor_incident_get_id (incident->incident));
+  g_autofree char *path =
+    candor_static_site_incident_path (candor_incident_get_id (incident->incident));
   CandorChannelPost *post = latest_post (incident);
 
   g_string_append_printf (out, "<li class=\"card\"><%s class=\"card-title\"><a href=\"%s%s\">",
@@ -817,7 +819,7 @@ _candor_static_site_render_json (const char *title, const char *language, GPtrAr
       CandorChannelIncident *incident = g_ptr_array_index (recent, i);
       CandorIncident        *facts = incident->incident;
       const char *const     *services = candor_incident_get_services (facts);
-      g_autofree char       *path = candor_static_site_incident_path (candor_incident_get_id (facts));
+      g_autofree char *path = candor_static_site_incident_path (candor_incident_get_id (facts));
 
       json_builder_begin_object (builder);
       json_builder_set_member_name (builder, "id");

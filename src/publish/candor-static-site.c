@@ -237,7 +237,7 @@ is_ours (Site *site, GError **error)
   g_set_error (error, G_IO_ERROR, G_IO_ERROR_EXISTS,
                _("“%s” already holds a website that Candor did not write; choose an empty "
                  "folder for the status site"),
-               path);
+                  path);
   return FALSE;
 }
 
@@ -312,8 +312,8 @@ static GStrv
 sorted_months (GHashTable *set)
 {
   g_autoptr (GPtrArray) months = g_ptr_array_new ();
-  GHashTableIter        iter;
-  gpointer              key;
+  GHashTableIter iter;
+  gpointer       key;
 
   g_hash_table_iter_init (&iter, set);
   while (g_hash_table_iter_next (&iter, &key, NULL))
@@ -329,8 +329,8 @@ write_everything (Site *site, GError **error)
 {
   g_autoptr (GPtrArray) incidents = NULL;
   g_autoptr (GPtrArray) recent = g_ptr_array_new ();
-  g_autoptr (GHashTable) months = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
-                                                         (GDestroyNotify)g_ptr_array_unref);
+  g_autoptr (GHashTable) months =
+    g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify)g_ptr_array_unref);
   g_auto (GStrv) month_list = NULL;
 
   incidents = candor_store_load_channel_history (site->store, site->channel_id, error);
@@ -377,7 +377,7 @@ add_existing_months (Site *site, GHashTable *months, GError **error)
   g_autoptr (GFile) archive = g_file_get_child (site->folder, "archive");
   g_autofree char *path = g_file_get_path (archive);
   g_autoptr (GDir) dir = g_dir_open (path, 0, error);
-  const char      *name;
+  const char *name;
 
   if (dir == NULL)
     return FALSE;
@@ -406,8 +406,7 @@ write_incident_change (Site *site, const char *incident_id, GError **error)
   g_autofree char *month = NULL;
   g_auto (GStrv) month_list = NULL;
 
-  incident =
-    candor_store_load_channel_incident (site->store, site->channel_id, incident_id, error);
+  incident = candor_store_load_channel_incident (site->store, site->channel_id, incident_id, error);
   if (incident == NULL)
     return FALSE;
 
@@ -418,8 +417,7 @@ write_incident_change (Site *site, const char *incident_id, GError **error)
   from = g_date_time_new_utc (g_date_time_get_year (incident->listed_at),
                               g_date_time_get_month (incident->listed_at), 1, 0, 0, 0);
   until = g_date_time_add_months (from, 1);
-  in_month =
-    candor_store_load_channel_range (site->store, site->channel_id, from, until, error);
+  in_month = candor_store_load_channel_range (site->store, site->channel_id, from, until, error);
   if (in_month == NULL || !write_month_page (site, month, in_month, error))
     return FALSE;
 

@@ -29,9 +29,9 @@
 
 /* The newest incidents that have a post on the channel: the history's own
  * index on listed_at, each incident checked through its updates. */
-#define RECENT_NUMS                                                                     \
-  "SELECT i2.num FROM incidents i2 WHERE EXISTS (SELECT 1 FROM updates u2"             \
-  " JOIN renditions r2 ON r2.update_num = u2.num AND r2.channel_id = ?1"                \
+#define RECENT_NUMS                                                        \
+  "SELECT i2.num FROM incidents i2 WHERE EXISTS (SELECT 1 FROM updates u2" \
+  " JOIN renditions r2 ON r2.update_num = u2.num AND r2.channel_id = ?1"   \
   " WHERE u2.incident_num = i2.num) ORDER BY i2.listed_at DESC, i2.num DESC LIMIT ?2"
 
 void
@@ -65,8 +65,8 @@ post_from_row (sqlite3_stmt *stmt, const char *channel_id)
   CandorSentRendition *rendition = g_new0 (CandorSentRendition, 1);
 
   post->update_id = g_strdup (_candor_store_column_text (stmt, 12));
-  post->kind = _candor_store_enum_from_column (CANDOR_TYPE_UPDATE_KIND, stmt, 13,
-                                               CANDOR_UPDATE_KIND_PROGRESS);
+  post->kind =
+    _candor_store_enum_from_column (CANDOR_TYPE_UPDATE_KIND, stmt, 13, CANDOR_UPDATE_KIND_PROGRESS);
   post->sent_at = _candor_store_column_time (stmt, 14);
 
   rendition->id = sqlite3_column_int64 (stmt, 15);
@@ -96,8 +96,8 @@ collect (CandorStore *self, sqlite3_stmt *stmt, const char *channel_id, GError *
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      gint64      num = sqlite3_column_int64 (stmt, 11);
-      const char *update_id = _candor_store_column_text (stmt, 12);
+      gint64             num = sqlite3_column_int64 (stmt, 11);
+      const char        *update_id = _candor_store_column_text (stmt, 12);
       CandorChannelPost *post;
 
       if (current == NULL || num != current_num)
@@ -105,7 +105,8 @@ collect (CandorStore *self, sqlite3_stmt *stmt, const char *channel_id, GError *
           current = g_new0 (CandorChannelIncident, 1);
           current->incident = _candor_store_incident_from_row (stmt);
           current->listed_at = _candor_store_column_time (stmt, 10);
-          current->posts = g_ptr_array_new_with_free_func ((GDestroyNotify)candor_channel_post_free);
+          current->posts =
+            g_ptr_array_new_with_free_func ((GDestroyNotify)candor_channel_post_free);
           current_num = num;
           last_update = NULL;
           g_ptr_array_add (incidents, current);
@@ -186,10 +187,9 @@ candor_store_load_channel_range (CandorStore *self,
 
   CANDOR_STORE_LOCK_GUARD (self);
 
-  if (!_candor_store_prepare (self,
-                              SELECT_POSTS " WHERE i.listed_at >= ?2 AND i.listed_at < ?3"
-                                ORDER_POSTS,
-                              &stmt, error))
+  if (!_candor_store_prepare (
+        self, SELECT_POSTS " WHERE i.listed_at >= ?2 AND i.listed_at < ?3" ORDER_POSTS, &stmt,
+        error))
     return NULL;
 
   sqlite3_bind_text (stmt, 1, channel_id, -1, SQLITE_TRANSIENT);

@@ -41,8 +41,8 @@ history_path (const char *given)
   if (given != NULL)
     return g_strdup (given);
 
-  path = g_build_filename (g_getenv ("CANDOR_BUILD_ROOT"), "tests", "bench",
-                           "static-site-bench.db", NULL);
+  path = g_build_filename (g_getenv ("CANDOR_BUILD_ROOT"), "tests", "bench", "static-site-bench.db",
+                           NULL);
   if (g_file_test (path, G_FILE_TEST_EXISTS))
     return g_steal_pointer (&path);
 
@@ -122,7 +122,10 @@ add_update (CandorStore *store, const char *incident_id, guint serial)
 }
 
 static double
-median_update (CandorStore *store, const char *folder, const char *incident_id, guint *serial,
+median_update (CandorStore           *store,
+               const char            *folder,
+               const char            *incident_id,
+               guint                 *serial,
                CandorStaticSiteStats *last)
 {
   double times[RUNS];
@@ -192,9 +195,8 @@ main (int argc, char *argv[])
 
   recent = candor_store_load_channel_recent (store, CHANNEL, 1, &error);
   /* One about seven in ten back from the newest: years old. */
-  all_incidents =
-    candor_store_list_incidents (store, candor_store_count_incidents (store, NULL) * 7 / 10, 1,
-                                 &error);
+  all_incidents = candor_store_list_incidents (
+    store, candor_store_count_incidents (store, NULL) * 7 / 10, 1, &error);
   g_assert (recent != NULL && recent->len > 0 && all_incidents != NULL);
   newest_id =
     candor_incident_get_id (((CandorChannelIncident *)g_ptr_array_index (recent, 0))->incident);
@@ -203,8 +205,9 @@ main (int argc, char *argv[])
   newest_ms = median_update (store, folder, newest_id, &serial, &one);
   oldest_ms = median_update (store, folder, old_id, &serial, &old_one);
 
-  g_print ("whole site, opened cold into an empty folder: %.0f ms, %.0f ms CPU (%u files written)\n",
-           full_ms, full_cpu, stats.n_written);
+  g_print (
+    "whole site, opened cold into an empty folder: %.0f ms, %.0f ms CPU (%u files written)\n",
+    full_ms, full_cpu, stats.n_written);
   g_print ("whole site again, nothing changed:           %.0f ms (%u written, %u unchanged)\n",
            again_ms, again.n_written, again.n_unchanged);
   g_print ("one update to the newest incident (median):   %.1f ms (%u written, %u unchanged)\n",

@@ -364,9 +364,9 @@ main (int argc, char *argv[])
 
           if (site_channel != NULL)
             {
-              CandorSentRendition *site = candor_sent_rendition_new (
-                "customers", CANDOR_DIALECT_STATUS_PAGE, russian ? "ru" : "en", title, summary,
-                NULL);
+              CandorSentRendition *site =
+                candor_sent_rendition_new ("customers", CANDOR_DIALECT_STATUS_PAGE,
+                                           russian ? "ru" : "en", title, summary, NULL);
 
               g_free (site->channel_id);
               site->channel_id = g_strdup (site_channel);

@@ -189,15 +189,15 @@ test_files (Fixture *fixture, gconstpointer data)
     add_incident (fixture, "Internal only", "en", CANDOR_INCIDENT_STATE_RESOLVED, 21);
   g_autoptr (JsonParser) parser = json_parser_new ();
   g_autoptr (GError) error = NULL;
-  g_autofree char *payments_path = NULL;
-  g_autofree char *index = NULL;
-  g_autofree char *page = NULL;
-  g_autofree char *feed = NULL;
-  g_autofree char *json = NULL;
-  g_autofree char *archive = NULL;
-  g_autofree char *month = NULL;
-  JsonObject      *root;
-  JsonArray       *incidents;
+  g_autofree char      *payments_path = NULL;
+  g_autofree char      *index = NULL;
+  g_autofree char      *page = NULL;
+  g_autofree char      *feed = NULL;
+  g_autofree char      *json = NULL;
+  g_autofree char      *archive = NULL;
+  g_autofree char      *month = NULL;
+  JsonObject           *root;
+  JsonArray            *incidents;
   CandorStaticSiteStats stats = { 0 };
 
   add_update (fixture, payments, CANDOR_UPDATE_KIND_INITIAL, "Card payments fail.", 3, 10);
@@ -263,13 +263,13 @@ test_files (Fixture *fixture, gconstpointer data)
   g_assert_no_error (error);
   root = json_node_get_object (json_parser_get_root (parser));
   g_assert_cmpstr (
-    json_object_get_string_member (json_object_get_object_member (root, "status"), "indicator"),
-    ==, "major");
+    json_object_get_string_member (json_object_get_object_member (root, "status"), "indicator"), ==,
+    "major");
   incidents = json_object_get_array_member (root, "incidents");
   g_assert_cmpuint (json_array_get_length (incidents), ==, 2);
-  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (incidents, 0),
-                                                  "title"),
-                   ==, "Login is slow");
+  g_assert_cmpstr (
+    json_object_get_string_member (json_array_get_object_element (incidents, 0), "title"), ==,
+    "Login is slow");
 
   archive = read_site_file (fixture, "archive/index.html");
   g_assert_nonnull (strstr (archive, "<a href=\"2026-03.html\">March 2026</a>"));
@@ -287,7 +287,7 @@ test_escaping (Fixture *fixture, gconstpointer data)
   g_autoptr (JsonParser) parser = json_parser_new ();
   g_autoptr (GError) error = NULL;
   g_autofree char *path = candor_static_site_incident_path (candor_incident_get_id (incident));
-  const char *files[] = { "index.html", "feed.atom", "archive/2026-03.html", path };
+  const char      *files[] = { "index.html", "feed.atom", "archive/2026-03.html", path };
   g_autofree char *json = NULL;
   JsonArray       *incidents;
 
@@ -320,9 +320,9 @@ test_escaping (Fixture *fixture, gconstpointer data)
   g_assert_no_error (error);
   incidents = json_object_get_array_member (json_node_get_object (json_parser_get_root (parser)),
                                             "incidents");
-  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (incidents, 0),
-                                                  "title"),
-                   ==, title);
+  g_assert_cmpstr (
+    json_object_get_string_member (json_array_get_object_element (incidents, 0), "title"), ==,
+    title);
 }
 
 static void
@@ -332,10 +332,10 @@ test_incremental (Fixture *fixture, gconstpointer data)
     add_incident (fixture, "Old problem", "en", CANDOR_INCIDENT_STATE_RESOLVED, 1);
   g_autoptr (CandorIncident) current =
     add_incident (fixture, "Current problem", "en", CANDOR_INCIDENT_STATE_INVESTIGATING, 25);
-  g_autofree char *old_path = candor_static_site_incident_path (candor_incident_get_id (old));
-  g_autofree char *old_file = NULL;
-  g_autofree char *index = NULL;
-  g_autofree char *page = NULL;
+  g_autofree char      *old_path = candor_static_site_incident_path (candor_incident_get_id (old));
+  g_autofree char      *old_file = NULL;
+  g_autofree char      *index = NULL;
+  g_autofree char      *page = NULL;
   CandorStaticSiteStats stats = { 0 };
   GStatBuf              before, after;
 
@@ -437,8 +437,8 @@ test_languages (Fixture *fixture, gconstpointer data)
   g_autoptr (GError) error = NULL;
 
   add_update (fixture, incident, CANDOR_UPDATE_KIND_INITIAL, "Мы разбираемся.", 12, 10);
-  g_assert_true (candor_static_site_write (fixture->store, CHANNEL, fixture->folder, "Статус",
-                                           "ru", NULL, NULL, &error));
+  g_assert_true (candor_static_site_write (fixture->store, CHANNEL, fixture->folder, "Статус", "ru",
+                                           NULL, NULL, &error));
   g_assert_no_error (error);
 
   index = read_site_file (fixture, "index.html");
@@ -519,9 +519,9 @@ test_publisher (Fixture *fixture, gconstpointer data)
   g_autoptr (GAsyncResult) result = NULL;
   g_autoptr (CandorSentUpdate) sent = NULL;
   g_autoptr (GError) error = NULL;
-  g_autofree char *path = candor_static_site_incident_path (candor_incident_get_id (incident));
-  g_autofree char *page = NULL;
-  g_autofree char *expected_url = NULL;
+  g_autofree char   *path = candor_static_site_incident_path (candor_incident_get_id (incident));
+  g_autofree char   *page = NULL;
+  g_autofree char   *expected_url = NULL;
   CandorPublication *publication;
 
   g_assert_true (candor_channel_set_setting (channel, "folder", fixture->folder, &error));
@@ -598,8 +598,7 @@ main (int argc, char *argv[])
               fixture_tear_down);
   g_test_add ("/static-site/incremental", Fixture, NULL, fixture_set_up, test_incremental,
               fixture_tear_down);
-  g_test_add ("/static-site/atomic", Fixture, NULL, fixture_set_up, test_atomic,
-              fixture_tear_down);
+  g_test_add ("/static-site/atomic", Fixture, NULL, fixture_set_up, test_atomic, fixture_tear_down);
   g_test_add ("/static-site/foreign-folder", Fixture, NULL, fixture_set_up, test_foreign_folder,
               fixture_tear_down);
   g_test_add ("/static-site/languages", Fixture, NULL, fixture_set_up, test_languages,

@@ -134,7 +134,7 @@ on_choose_folder_clicked_cb (GtkButton *button, GtkWidget *row)
   GtkNative            *native = gtk_widget_get_native (row);
   GtkFileChooserNative *chooser = gtk_file_chooser_native_new (
     _("Choose the Site’s Folder"), GTK_IS_WINDOW (native) ? GTK_WINDOW (native) : NULL,
-    GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER, _("_Select"), _("_Cancel"));
+       GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER, _("_Select"), _("_Cancel"));
   const char *current = gtk_editable_get_text (GTK_EDITABLE (row));
 
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
