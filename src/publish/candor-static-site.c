@@ -17,8 +17,6 @@
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 
-#include <json-glib/json-glib.h>
-
 #include "candor-channel-history.h"
 #include "candor-enum-types.h"
 #include "candor-enums.h"
