@@ -41,6 +41,9 @@ static const char *const telegram_settings[] = { "chat-id", "api-url", NULL };
 /* The signing secret ("whsec_...") is the keyring's. */
 static const char *const signed_webhook_settings[] = { "url", NULL };
 
+/* The folder the static status site is written to; no secret. */
+static const char *const static_site_settings[] = { "folder", NULL };
+
 /* The nicks of the kinds that exist today are their dialects' nicks, so that
  * data stored before channels were configured maps to them one to one. */
 /* clang-format off */
@@ -61,6 +64,9 @@ static const CandorChannelKind kinds[] = {
     telegram_settings },
   { "signed-webhook", NC_ ("format", "Signed webhook"), CANDOR_DIALECT_SIGNED_WEBHOOK,
     signed_webhook_settings },
+  /* A site in a folder: the status-page entry's text, with the whole history. */
+  { "static-site",    NC_ ("format", "Static status site"), CANDOR_DIALECT_STATUS_PAGE,
+    static_site_settings },
 };
 /* clang-format on */
 
