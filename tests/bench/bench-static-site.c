@@ -49,8 +49,8 @@ history_path (const char *given)
   generator =
     g_build_filename (g_getenv ("CANDOR_BUILD_ROOT"), "tests", "bench", "generate-history", NULL);
   g_print ("# generating %s (once)\n", path);
-  if (!g_spawn_sync (NULL, (char *[]){ generator, "--site-channel=" CHANNEL, path, NULL }, NULL,
-                     G_SPAWN_DEFAULT, NULL, NULL, NULL, NULL, &status, &error) ||
+  if (!g_spawn_sync (NULL, (char *[]){ generator, (char *)"--site-channel=" CHANNEL, path, NULL },
+                     NULL, G_SPAWN_DEFAULT, NULL, NULL, NULL, NULL, &status, &error) ||
       !g_spawn_check_wait_status (status, &error))
     {
       g_printerr ("could not generate the history: %s\n", error->message);
