@@ -387,30 +387,57 @@ typedef struct
   JsonObject *examples;
   const char *field;
   GError     *error;
+  /* The scopes of the sections around the tag last checked: scopes[0] holds the
+   * examples, scopes[n] the objects section n can find names in; sections[n - 1]
+   * is that section's name as the walk gives it. Kept from tag to tag, since
+   * neighbours share most of their sections: rebuilding them for every tag made
+   * checking cubic in the depth. */
+  GPtrArray *scopes;
+  GPtrArray *sections;
 } VariableCheck;
+
+/* Makes @check's scopes those of @sections: drops the levels the walk has left,
+ * then adds the new ones. The walk hands each section's name as the same pointer
+ * while inside it, and a section's place in the tree fixes every section around
+ * it, so the innermost shared pointer marks where the old and new stacks part. */
+static void
+enter_sections (VariableCheck *check, const char *const *sections)
+{
+  guint n = 0;
+  guint shared;
+
+  while (sections != NULL && sections[n] != NULL)
+    n++;
+
+  for (shared = MIN (n, check->sections->len); shared > 0; shared--)
+    {
+      if (g_ptr_array_index (check->sections, shared - 1) == sections[shared - 1])
+        break;
+    }
+
+  g_ptr_array_set_size (check->sections, shared);
+  g_ptr_array_set_size (check->scopes, shared + 1);
+  for (guint i = shared; i < n; i++)
+    {
+      g_ptr_array_add (check->sections, (gpointer)sections[i]);
+      g_ptr_array_add (check->scopes, scope_for_section (check->scopes, sections[i]));
+    }
+}
 
 /* A name is declared when the template's variables, or the examples of the
  * sections around it, have it: {{#timeline}}{{time}}{{/timeline}} is fine when
  * "timeline" is declared with items that have "time". */
 static gboolean
-variable_is_declared (JsonObject *examples, const CandorMustacheVariable *variable)
+variable_is_declared (VariableCheck *check, const CandorMustacheVariable *variable)
 {
-  g_autoptr (GPtrArray) scopes = g_ptr_array_new_with_free_func ((GDestroyNotify)g_ptr_array_unref);
   g_autoptr (GPtrArray) found = g_ptr_array_new ();
-  GPtrArray *root;
 
   if (g_str_equal (variable->name, "."))
     return TRUE;
 
-  /* Owned by @scopes only once it is added there. */
-  root = g_ptr_array_new ();
-  g_ptr_array_add (root, examples);
-  g_ptr_array_add (scopes, root);
+  enter_sections (check, variable->sections);
 
-  for (guint i = 0; variable->sections != NULL && variable->sections[i] != NULL; i++)
-    g_ptr_array_add (scopes, scope_for_section (scopes, variable->sections[i]));
-
-  lookup_in_scopes (scopes, variable->name, found);
+  lookup_in_scopes (check->scopes, variable->name, found);
   if (found->len > 0)
     return TRUE;
 
@@ -420,7 +447,7 @@ variable_is_declared (JsonObject *examples, const CandorMustacheVariable *variab
     {
       g_autofree char *first = g_strndup (variable->name, strcspn (variable->name, "."));
 
-      lookup_in_scopes (scopes, first, found);
+      lookup_in_scopes (check->scopes, first, found);
       return found->len > 0;
     }
 
@@ -444,7 +471,7 @@ check_variable_cb (const CandorMustacheVariable *variable, gpointer user_data)
       return;
     }
 
-  if (!variable_is_declared (check->examples, variable))
+  if (!variable_is_declared (check, variable))
     g_set_error (&check->error, CANDOR_TEMPLATE_ERROR, CANDOR_TEMPLATE_ERROR_UNKNOWN_VARIABLE,
                  _("fields.%s: line %u, column %u: the variable “%s” is not declared; add it to "
                    "“variables” or correct the name"),
@@ -495,7 +522,11 @@ read_fields (CandorTemplate *self, JsonObject *object, GError **error)
   for (guint i = 0; i < CANDOR_N_FIELDS; i++)
     {
       g_autoptr (GError) local_error = NULL;
-      VariableCheck check = { json_node_get_object (self->examples), known[i], NULL };
+      g_autoptr (GPtrArray) scopes = g_ptr_array_new_with_free_func (
+        (GDestroyNotify)g_ptr_array_unref);
+      g_autoptr (GPtrArray) sections = g_ptr_array_new ();
+      VariableCheck check = { json_node_get_object (self->examples), known[i], NULL, scopes,
+                              sections };
       const char   *text = NULL;
 
       /* Every field is spelled out, even empty, so a template shows at a glance
@@ -519,6 +550,8 @@ read_fields (CandorTemplate *self, JsonObject *object, GError **error)
           return FALSE;
         }
 
+      g_ptr_array_add (scopes, g_ptr_array_new ());
+      g_ptr_array_add (g_ptr_array_index (scopes, 0), check.examples);
       candor_mustache_template_foreach_variable (self->compiled[i], check_variable_cb, &check);
       if (check.error != NULL)
         {
@@ -909,7 +942,8 @@ candor_template_apply (CandorTemplate *self, CandorUpdate *update, JsonNode *val
  * candor_template_to_data:
  * @length: (out) (optional): the length of the text
  *
- * Returns: (transfer full): the template as JSON, NUL-terminated
+ * Returns: (transfer full) (nullable): the template as JSON, NUL-terminated, or %NULL
+ *   when json-glib cannot write it
  */
 char *
 candor_template_to_data (CandorTemplate *self, gsize *length)
@@ -974,6 +1008,10 @@ candor_template_to_data (CandorTemplate *self, gsize *length)
   json_generator_set_pretty (generator, TRUE);
   json_generator_set_indent (generator, 2);
   json = json_generator_to_data (generator, NULL);
+  /* Not with documents as read (their size and depth are bounded), but json-glib gives
+   * NULL when it cannot write a tree, and that must never reach a printf. */
+  if (json == NULL)
+    return NULL;
 
   data = g_strconcat (json, "\n", NULL);
   if (length != NULL)

@@ -316,7 +316,8 @@ static const ErrorCase error_cases[] = {
     "line 1, column 73: “yes” has no quotes; text needs double quotes, and the only bare words "
     "are true, false and null" },
   { "", CANDOR_JSON_ERROR_SYNTAX, "the file is empty" },
-  { "{\"format\": \"candor-draft\xff\"}", CANDOR_JSON_ERROR_SYNTAX, "the file is not UTF-8 text" },
+  { "{\"format\": \"candor-draft\xff\"}", CANDOR_JSON_ERROR_SYNTAX,
+    "line 1, column 25: the file is not UTF-8 text here; save it as UTF-8" },
 
   /* The envelope. */
   { "[1, 2]", CANDOR_JSON_ERROR_TYPE,
