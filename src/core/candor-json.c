@@ -96,30 +96,32 @@ describe_syntax_error (const GError *error)
     }
 
   /* Its scanner's own words ("scanner: non digit in constant") are for programmers. */
-  if (strstr (error->message, "scanner: ") != NULL)
+  {
+    static const struct
     {
-      static const struct
+      const char *words;
+      const char *says;
+    } jargon[] = {
+      { "unexpected end of file", N_("the file ends in the middle of the document; is its end "
+                                     "missing?") },
+      { "unterminated string constant", N_("this text is never closed; end it with a double "
+                                           "quote (\")") },
+      { "unterminated comment", N_("this comment is never closed; end it with */") },
+      { "malformed surrogate pair", N_("a \\u escape gives only half of a character; \\uD800 "
+                                       "to \\uDFFF come in pairs") },
+      { "invalid string constant", N_("a comma or closing bracket is missing after this") },
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (jargon); i++)
       {
-        const char *words;
-        const char *says;
-      } scanner_messages[] = {
-        { "unexpected end of file", N_("the file ends in the middle of the document; is its "
-                                       "end missing?") },
-        { "unterminated string constant", N_("this text is never closed; end it with a double "
-                                             "quote (\")") },
-        { "malformed surrogate pair", N_("a \\u escape gives only half of a character; "
-                                         "\\uD800 to \\uDFFF come in pairs") },
-      };
+        if (strstr (error->message, jargon[i].words) != NULL)
+          return g_strdup (_(jargon[i].says));
+      }
 
-      for (guint i = 0; i < G_N_ELEMENTS (scanner_messages); i++)
-        {
-          if (strstr (error->message, scanner_messages[i].words) != NULL)
-            return g_strdup (_(scanner_messages[i].says));
-        }
-
-      /* The rest are about numbers: a digit, radix or floating constant gone wrong. */
+    /* The rest of the scanner's are about numbers: a digit, radix or floating constant. */
+    if (strstr (error->message, "scanner: ") != NULL)
       return g_strdup (_("this is not a number as JSON writes them, such as 12, -3.5 or 2e6"));
-    }
+  }
 
   /* Keep json-glib's "unexpected ..." but drop its "<data>:1:2: Parse error: "
    * prefix and its "expected ..." tail, which often names the wrong thing
@@ -504,7 +506,7 @@ set_text_error (GError    **error,
                where != NULL ? ": " : "", message);
 }
 
-/* 1536 KiB -> "1.5 MiB"; 2000 bytes -> "2 KiB". */
+/* 1048576 -> "1.0 MiB". */
 static char *
 format_size (gsize size)
 {
@@ -524,13 +526,13 @@ candor_json_check_text (const char *data,
 
   if (length > max_size)
     {
-      g_autofree char *size = format_size (length);
       g_autofree char *max = format_size (max_size);
       g_autofree char *message =
-        /* Translators: "the file is 50.0 MiB; Candor reads files of up to 1.0 MiB ..." */
-        g_strdup_printf (_("the file is %s; Candor reads files of up to %s, far more than any "
-                           "message needs"),
-                         size, max);
+        /* Translators: "the file holds 52428800 bytes; Candor reads files of up to
+         * 1.0 MiB (1048576 bytes), far more than any message needs" */
+        g_strdup_printf (_("the file holds %" G_GSIZE_FORMAT " bytes; Candor reads files of up "
+                           "to %s (%" G_GSIZE_FORMAT " bytes), far more than any message needs"),
+                         length, max, max_size);
 
       set_text_error (error, CANDOR_JSON_ERROR_LIMIT, source_name, NULL, message);
       return FALSE;
