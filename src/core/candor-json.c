@@ -530,9 +530,9 @@ candor_json_check_text (const char *data,
       g_autofree char *message =
         /* Translators: "the file holds 52428800 bytes; Candor reads files of up to
          * 1.0 MiB (1048576 bytes), far more than any message needs" */
-        g_strdup_printf (_("the file holds %" G_GSIZE_FORMAT " bytes; Candor reads files of up "
-                           "to %s (%" G_GSIZE_FORMAT " bytes), far more than any message needs"),
-                         length, max, max_size);
+        g_strdup_printf (_("the file holds %lu bytes; Candor reads files of up to %s (%lu "
+                           "bytes), far more than any message needs"),
+                         (gulong)length, max, (gulong)max_size);
 
       set_text_error (error, CANDOR_JSON_ERROR_LIMIT, source_name, NULL, message);
       return FALSE;
