@@ -35,8 +35,8 @@ typedef enum
  * reader. A message is a few kilobytes and our documents are nested at most five or
  * six levels, so these leave a wide margin for real files while keeping json-glib's
  * recursive parser, json-glib's writer and our own tree walks far from the end of any
- * thread's stack (100 levels take a few kilobytes of it), and keeping rendering a
- * document (every audience on every channel) to about a second. */
+ * thread's stack (100 levels take a few kilobytes of it). Drafts bound their parts
+ * further (candor-draft.h), as each is rendered once per audience and channel. */
 #define CANDOR_JSON_MAX_DEPTH 100
 #define CANDOR_JSON_MAX_SIZE  (1024 * 1024)
 
