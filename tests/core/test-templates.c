@@ -781,6 +781,47 @@ test_templates_deep_sections (void)
   g_assert_cmpint (refuse_time, <, G_USEC_PER_SEC);
 }
 
+/* Many items in an example and many tags in their section: each tag looked the name
+ * up in every item (60,000 items and 40,000 tags did not finish in 100 s). */
+static void
+test_templates_wide_sections (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CandorTemplate) template = NULL;
+  GString *text = g_string_new (base_template);
+  GString *items = g_string_new ("{\"name\": \"items\", \"description\": \"\", \"example\": [");
+  GString *tags = g_string_new ("{{#items}}");
+  char    *field = strstr (text->str, "\"impact-future\": \"\"");
+  gsize    at;
+  gint64   start;
+  gint64   elapsed;
+
+  for (guint i = 0; i < 60000; i++)
+    g_string_append (items, "{}, ");
+  g_string_append (items, "{\"x\": 1}]},\n");
+  for (guint i = 0; i < 40000; i++)
+    g_string_append (tags, "{{x}}");
+  g_string_append (tags, "{{/items}}");
+
+  at = field - text->str + strlen ("\"impact-future\": \"");
+  g_string_insert (text, at, tags->str);
+  g_string_insert (text, strstr (text->str, "\"variables\": [\n") - text->str +
+                           strlen ("\"variables\": [\n"),
+                   items->str);
+
+  start = g_get_monotonic_time ();
+  template = candor_template_new_from_data (text->str, text->len, "wide.json", &error);
+  elapsed = g_get_monotonic_time () - start;
+  g_assert_no_error (error);
+  g_assert_nonnull (template);
+  g_test_message ("60,000 items and 40,000 tags checked in %" G_GINT64_FORMAT " µs", elapsed);
+  g_assert_cmpint (elapsed, <, 5 * G_USEC_PER_SEC);
+
+  g_string_free (text, TRUE);
+  g_string_free (items, TRUE);
+  g_string_free (tags, TRUE);
+}
+
 /* An example nested as deep as a file may be writes out, and reads back, at a size
  * bounded by the file's (it was nested 50,000 deep and wrote 5 GB). */
 static void
@@ -872,6 +913,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/core/templates/broken-user-templates", test_templates_broken_user_templates);
   g_test_add_func ("/core/templates/speed", test_templates_speed);
   g_test_add_func ("/core/templates/deep-sections", test_templates_deep_sections);
+  g_test_add_func ("/core/templates/wide-sections", test_templates_wide_sections);
   g_test_add_func ("/core/templates/deep-example-export", test_templates_deep_example_export);
 
   return g_test_run ();
