@@ -163,7 +163,6 @@ position_in_draft (const char *source, int field, guint offset)
   return position_in_text (source, g_utf8_pointer_to_offset (source, p));
 }
 
-
 static void
 print_findings (GPtrArray  *findings,
                 const char *display_name,

@@ -99,8 +99,8 @@ read_bounded (const char *path, gsize max_size, gsize *length, GError **error)
         {
           saved_errno = errno;
           /* GNU style, as cat says it: the file, then what is wrong. */
-          g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved_errno), "%s: %s",
-                       path, g_strerror (saved_errno));
+          g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved_errno), "%s: %s", path,
+                       g_strerror (saved_errno));
           return NULL;
         }
     }
@@ -140,9 +140,8 @@ candor_cli_read_input (const char *path, gsize *length, GError **error)
       *length -= 3;
       memmove (contents, contents + 3, MIN (*length, CANDOR_JSON_MAX_SIZE + 1) + 1);
     }
-  if (contents == NULL ||
-      !candor_json_check_text (contents, *length, CANDOR_JSON_MAX_SIZE,
-                               candor_cli_input_name (path), error))
+  if (contents == NULL || !candor_json_check_text (contents, *length, CANDOR_JSON_MAX_SIZE,
+                                                   candor_cli_input_name (path), error))
     return NULL;
 
   return g_steal_pointer (&contents);

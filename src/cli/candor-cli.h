@@ -62,10 +62,8 @@ const char *candor_cli_input_name (const char *path);
 char *candor_cli_read_input (const char *path, gsize *length, GError **error);
 
 /* A draft from what candor_cli_read_input() read from @path. */
-CandorDraft *candor_cli_draft_from_input (const char *path,
-                                          const char *contents,
-                                          gsize       length,
-                                          GError    **error);
+CandorDraft *
+candor_cli_draft_from_input (const char *path, const char *contents, gsize length, GError **error);
 
 /* Both of the above. */
 CandorDraft *candor_cli_load_draft (const char *path, GError **error);

@@ -184,7 +184,7 @@ check_sizes (JsonNode *node, GString *path, GError **error)
             {
               g_set_error (error, CANDOR_JSON_ERROR, CANDOR_JSON_ERROR_LIMIT,
                            _("%s: %u items; a list in a draft holds at most %d"), path->str,
-                           length, CANDOR_DRAFT_MAX_ITEMS);
+                              length, CANDOR_DRAFT_MAX_ITEMS);
               return FALSE;
             }
           for (guint i = 0; i < length; i++)
@@ -203,8 +203,8 @@ check_sizes (JsonNode *node, GString *path, GError **error)
             g_set_error (error, CANDOR_JSON_ERROR, CANDOR_JSON_ERROR_LIMIT,
                          _("%s: %lu bytes of text; a draft holds at most %d bytes (32 KiB) in "
                            "one place, far more than any message needs"),
-                         path->str, (gulong)strlen (json_node_get_string (node)),
-                         CANDOR_DRAFT_MAX_TEXT);
+                            path->str, (gulong)strlen (json_node_get_string (node)),
+                            CANDOR_DRAFT_MAX_TEXT);
             return FALSE;
           }
         return TRUE;
@@ -238,7 +238,7 @@ read_audiences (JsonObject *document, GPtrArray **out, GError **error)
     {
       g_set_error (error, CANDOR_JSON_ERROR, CANDOR_JSON_ERROR_LIMIT,
                    _("audiences: %u audiences; a draft has at most %d"), length,
-                   CANDOR_DRAFT_MAX_AUDIENCES);
+                      CANDOR_DRAFT_MAX_AUDIENCES);
       return FALSE;
     }
   audiences = g_ptr_array_new_full (length, g_object_unref);

@@ -55,6 +55,26 @@ quoted_token (const char *message)
   return g_strndup (open_quote + 1, close_quote - open_quote - 1);
 }
 
+/* json-glib's words for what its scanner met, and ours. */
+/* clang-format off */
+static const struct
+{
+  const char *words;
+  const char *says;
+} parser_jargon[] = {
+  { "unexpected end of file",
+    N_ ("the file ends in the middle of the document; is its end missing?") },
+  { "unterminated string constant",
+    N_ ("this text is never closed; end it with a double quote (\")") },
+  { "unterminated comment",
+    N_ ("this comment is never closed; end it with */") },
+  { "malformed surrogate pair",
+    N_ ("a \\u escape gives only half of a character; \\uD800 to \\uDFFF come in pairs") },
+  { "invalid string constant",
+    N_ ("a comma or closing bracket is missing after this") },
+};
+/* clang-format on */
+
 /* json-glib's own wording ("expected character `}'") is for programmers and
  * often names the wrong thing; say what to fix where we can. */
 static char *
@@ -96,32 +116,14 @@ describe_syntax_error (const GError *error)
     }
 
   /* Its scanner's own words ("scanner: non digit in constant") are for programmers. */
-  {
-    static const struct
+  for (guint i = 0; i < G_N_ELEMENTS (parser_jargon); i++)
     {
-      const char *words;
-      const char *says;
-    } jargon[] = {
-      { "unexpected end of file", N_("the file ends in the middle of the document; is its end "
-                                     "missing?") },
-      { "unterminated string constant", N_("this text is never closed; end it with a double "
-                                           "quote (\")") },
-      { "unterminated comment", N_("this comment is never closed; end it with */") },
-      { "malformed surrogate pair", N_("a \\u escape gives only half of a character; \\uD800 "
-                                       "to \\uDFFF come in pairs") },
-      { "invalid string constant", N_("a comma or closing bracket is missing after this") },
-    };
-
-    for (guint i = 0; i < G_N_ELEMENTS (jargon); i++)
-      {
-        if (strstr (error->message, jargon[i].words) != NULL)
-          return g_strdup (_(jargon[i].says));
-      }
-
-    /* The rest of the scanner's are about numbers: a digit, radix or floating constant. */
-    if (strstr (error->message, "scanner: ") != NULL)
-      return g_strdup (_("this is not a number as JSON writes them, such as 12, -3.5 or 2e6"));
-  }
+      if (strstr (error->message, parser_jargon[i].words) != NULL)
+        return g_strdup (_(parser_jargon[i].says));
+    }
+  /* The rest of the scanner's are about numbers: a digit, radix or floating constant. */
+  if (strstr (error->message, "scanner: ") != NULL)
+    return g_strdup (_("this is not a number as JSON writes them, such as 12, -3.5 or 2e6"));
 
   /* Keep json-glib's "unexpected ..." but drop its "<data>:1:2: Parse error: "
    * prefix and its "expected ..." tail, which often names the wrong thing
@@ -238,8 +240,8 @@ typedef enum
 typedef struct
 {
   gboolean    is_object;
-  guint       index;     /* a list's element, counted by its commas */
-  const char *key;       /* an object's member being read, raw, without its quotes */
+  guint       index; /* a list's element, counted by its commas */
+  const char *key;   /* an object's member being read, raw, without its quotes */
   gsize       key_length;
   GHashTable *keys;      /* the raw keys seen so far, made on the second key */
   const char *first_key; /* the first key, until @keys exists */
@@ -327,11 +329,11 @@ static void
 scan_document (const char *data, gsize length, Scan *scan)
 {
   g_autoptr (GArray) frames = g_array_new (FALSE, TRUE, sizeof (Frame));
-  gboolean    in_string = FALSE;
-  gboolean    in_scalar = FALSE;
-  gsize       string_start = 0;
-  gsize       after;
-  gsize       i;
+  gboolean in_string = FALSE;
+  gboolean in_scalar = FALSE;
+  gsize    string_start = 0;
+  gsize    after;
+  gsize    i;
 
   g_array_set_clear_func (frames, frame_clear);
   scan->value_length = length;
@@ -532,7 +534,7 @@ candor_json_check_text (const char *data,
          * 1.0 MiB (1048576 bytes), far more than any message needs" */
         g_strdup_printf (_("the file holds %lu bytes; Candor reads files of up to %s (%lu "
                            "bytes), far more than any message needs"),
-                         (gulong)length, max, (gulong)max_size);
+                            (gulong)length, max, (gulong)max_size);
 
       set_text_error (error, CANDOR_JSON_ERROR_LIMIT, source_name, NULL, message);
       return FALSE;
@@ -550,6 +552,27 @@ candor_json_check_text (const char *data,
     }
 
   return TRUE;
+}
+
+static char *
+describe_scan_problem (const Scan *scan, const char *data, gsize length)
+{
+  const char *member = *scan->path != '\0' ? scan->path : _("the top level");
+
+  if (scan->problem == SCAN_TOO_DEEP)
+    return g_strdup_printf (_("lists and objects are nested more than %d deep here; Candor "
+                              "reads at most %d levels"),
+                               CANDOR_JSON_MAX_DEPTH, CANDOR_JSON_MAX_DEPTH);
+  if (scan->problem == SCAN_DUPLICATE_KEY)
+    return g_strdup_printf (_("%s is given a second time in the same object; remove one of "
+                              "them"),
+                               member);
+  if (scan->problem == SCAN_NUL)
+    return g_strdup_printf (_("%s holds \\u0000, a NUL character, which would cut the text "
+                              "short there; remove it"),
+                               member);
+
+  return g_strdup (describe_broken_escape (data + scan->at, length - scan->at));
 }
 
 JsonNode *
@@ -584,37 +607,12 @@ candor_json_parse (const char *data, gssize length, const char *source_name, GEr
   scan_document (data, length, &scan);
   if (scan.problem != SCAN_OK)
     {
-      g_autofree char *scan_path = g_steal_pointer (&scan.path);
-      const char      *member = *scan_path != '\0' ? scan_path : _("the top level");
-
       where = describe_offset (data, scan.at);
-      switch (scan.problem)
-        {
-          case SCAN_TOO_DEEP:
-            message = g_strdup_printf (_("lists and objects are nested more than %d deep here; "
-                                         "Candor reads at most %d levels"),
-                                       CANDOR_JSON_MAX_DEPTH, CANDOR_JSON_MAX_DEPTH);
-            break;
-          case SCAN_DUPLICATE_KEY:
-            message = g_strdup_printf (_("%s is given a second time in the same object; "
-                                         "remove one of them"),
-                                       member);
-            break;
-          case SCAN_NUL:
-            message = g_strdup_printf (_("%s holds \\u0000, a NUL character, which would cut "
-                                         "the text short there; remove it"),
-                                       member);
-            break;
-          case SCAN_BROKEN_ESCAPE:
-          case SCAN_OK:
-          default:
-            message = g_strdup (describe_broken_escape (data + scan.at, length - scan.at));
-            break;
-        }
-      set_text_error (error,
-                      scan.problem == SCAN_TOO_DEEP ? CANDOR_JSON_ERROR_LIMIT
-                                                    : CANDOR_JSON_ERROR_SYNTAX,
-                      source_name, where, message);
+      message = describe_scan_problem (&scan, data, length);
+      g_free (scan.path);
+      set_text_error (
+        error, scan.problem == SCAN_TOO_DEEP ? CANDOR_JSON_ERROR_LIMIT : CANDOR_JSON_ERROR_SYNTAX,
+        source_name, where, message);
       return NULL;
     }
 

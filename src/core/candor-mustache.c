@@ -408,7 +408,7 @@ parse (Parser *parser, GError **error)
                 _candor_mustache_set_error (
                   error, CANDOR_MUSTACHE_ERROR_TOO_DEEP, line, column,
                   _("sections are nested more than %d deep here; a template may nest at most %d"),
-                  CANDOR_MUSTACHE_MAX_DEPTH, CANDOR_MUSTACHE_MAX_DEPTH);
+                     CANDOR_MUSTACHE_MAX_DEPTH, CANDOR_MUSTACHE_MAX_DEPTH);
                 return FALSE;
               }
             node.kind = type == TAG_SECTION ? NODE_SECTION : NODE_INVERTED;

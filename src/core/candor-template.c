@@ -340,10 +340,10 @@ scope_new (void)
 {
   Scope *scope = g_new0 (Scope, 1);
 
-  scope->members = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
-                                          (GDestroyNotify)g_ptr_array_unref);
-  scope->children = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
-                                           (GDestroyNotify)scope_free);
+  scope->members =
+    g_hash_table_new_full (g_str_hash, g_str_equal, NULL, (GDestroyNotify)g_ptr_array_unref);
+  scope->children =
+    g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify)scope_free);
   return scope;
 }
 

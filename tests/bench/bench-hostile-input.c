@@ -104,8 +104,8 @@ load_template (gpointer data)
   g_autoptr (CandorTemplate) template = candor_template_new_from_data (data, -1, NULL, &error);
 
   /* Either accepted whole or refused for its depth: never anything else. */
-  g_assert_true (template != NULL || g_error_matches (error, CANDOR_MUSTACHE_ERROR,
-                                                      CANDOR_MUSTACHE_ERROR_TOO_DEEP));
+  g_assert_true (template != NULL ||
+                 g_error_matches (error, CANDOR_MUSTACHE_ERROR, CANDOR_MUSTACHE_ERROR_TOO_DEEP));
 }
 
 /* Every field as full as a draft allows, 16 audiences on every channel. */

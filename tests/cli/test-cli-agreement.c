@@ -224,10 +224,10 @@ static void
 assert_refused_alike (const char *dir, const char *contents, gssize length, const char *message)
 {
   g_autoptr (GError) error = NULL;
-  g_autofree char *path = g_build_filename (dir, "draft.json", NULL);
-  g_autofree char *draft_option = g_strconcat ("--draft=", path, NULL);
-  g_autofree char *from_file = g_strdup_printf ("candor-cli: %s: %s\n", path, message);
-  g_autofree char *from_stdin = g_strdup_printf ("candor-cli: <stdin>: %s\n", message);
+  g_autofree char  *path = g_build_filename (dir, "draft.json", NULL);
+  g_autofree char  *draft_option = g_strconcat ("--draft=", path, NULL);
+  g_autofree char  *from_file = g_strdup_printf ("candor-cli: %s: %s\n", path, message);
+  g_autofree char  *from_stdin = g_strdup_printf ("candor-cli: <stdin>: %s\n", message);
   const char *const commands[][3] = {
     { "check", NULL, NULL },
     { "render", "--audience=customers", "--format=plain" },
@@ -253,9 +253,8 @@ assert_refused_alike (const char *dir, const char *contents, gssize length, cons
       /* Standard input is read through a pipe, never as a whole file. */
       if (length < 0)
         {
-          candor_test_cli_run (&run, contents, commands[i][0],
-                               takes_option ? "--draft=-" : "-", commands[i][1], commands[i][2],
-                               NULL);
+          candor_test_cli_run (&run, contents, commands[i][0], takes_option ? "--draft=-" : "-",
+                               commands[i][1], commands[i][2], NULL);
           g_assert_cmpint (run.status, ==, 2);
           g_assert_cmpstr (run.err, ==, from_stdin);
         }
@@ -318,8 +317,8 @@ test_cli_agreement_hostile_input (void)
   {
     g_auto (CandorTestCliRun) run = { 0 };
 
-    candor_test_cli_run (&run, bom, "render", "--draft=-", "--audience=customers",
-                         "--format=plain", NULL);
+    candor_test_cli_run (&run, bom, "render", "--draft=-", "--audience=customers", "--format=plain",
+                         NULL);
     g_assert_cmpint (run.status, ==, 0);
     g_assert_true (g_str_has_prefix (run.out, "Incident: Login fails\n"));
     candor_test_cli_run_clear (&run);

@@ -418,7 +418,8 @@ test_draft_limits (void)
   g_autoptr (GError) error = NULL;
 
   at_limit = g_strdup_printf ("{" ENVELOPE ", \"incident\": {}, \"update\": "
-                              "{\"technical-details\": \"%s\"}}", text);
+                              "{\"technical-details\": \"%s\"}}",
+                              text);
   draft = candor_draft_load_from_data (at_limit, -1, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (strlen (candor_update_get_field (candor_draft_get_update (draft),
@@ -427,7 +428,8 @@ test_draft_limits (void)
   g_clear_object (&draft);
 
   over_limit = g_strdup_printf ("{" ENVELOPE ", \"incident\": {}, \"update\": "
-                                "{\"technical-details\": \"%sb\"}}", text);
+                                "{\"technical-details\": \"%sb\"}}",
+                                text);
   g_assert_null (candor_draft_load_from_data (over_limit, -1, &error));
   g_assert_error (error, CANDOR_JSON_ERROR, CANDOR_JSON_ERROR_LIMIT);
   g_assert_cmpstr (error->message, ==,
@@ -439,7 +441,8 @@ test_draft_limits (void)
   for (guint i = 1; i <= CANDOR_DRAFT_MAX_ITEMS; i++)
     g_string_append_printf (services, ", \"s%u\"", i);
   over_limit = g_strdup_printf ("{" ENVELOPE ", \"incident\": {\"services\": [%s]}, "
-                                "\"update\": {}}", services->str);
+                                "\"update\": {}}",
+                                services->str);
   g_assert_null (candor_draft_load_from_data (over_limit, -1, &error));
   g_assert_error (error, CANDOR_JSON_ERROR, CANDOR_JSON_ERROR_LIMIT);
   g_assert_cmpstr (error->message, ==,
@@ -450,7 +453,8 @@ test_draft_limits (void)
   for (guint i = 1; i <= CANDOR_DRAFT_MAX_AUDIENCES; i++)
     g_string_append_printf (audiences, ", {\"id\": \"a%u\"}", i);
   over_limit = g_strdup_printf ("{" ENVELOPE ", \"incident\": {}, \"update\": {}, "
-                                "\"audiences\": [%s]}", audiences->str);
+                                "\"audiences\": [%s]}",
+                                audiences->str);
   g_assert_null (candor_draft_load_from_data (over_limit, -1, &error));
   g_assert_error (error, CANDOR_JSON_ERROR, CANDOR_JSON_ERROR_LIMIT);
   g_assert_cmpstr (error->message, ==, "audiences: 17 audiences; a draft has at most 16");

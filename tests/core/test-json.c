@@ -177,17 +177,9 @@ test_json_wording (void)
   /* No json-glib jargon in any of the ways a file can be broken. */
   {
     static const char *const broken[] = {
-      "{\"a\": \"abc",
-      "{\"a\": 1.2.3}",
-      "{\"a\": 1e}",
-      "{\"a\": -}",
-      "{\"a\": [1, 2",
-      "{\"a\" 1}",
-      "{\"a\": tru}",
-      "[1,,2]",
-      "{\"a\": \"\\ud800\"}",
-      "/* open comment",
-      "{\"a\": \"b\"",
+      "{\"a\": \"abc",        "{\"a\": 1.2.3}",  "{\"a\": 1e}",   "{\"a\": -}",
+      "{\"a\": [1, 2",        "{\"a\" 1}",       "{\"a\": tru}",  "[1,,2]",
+      "{\"a\": \"\\ud800\"}", "/* open comment", "{\"a\": \"b\"",
     };
 
     for (guint i = 0; i < G_N_ELEMENTS (broken); i++)

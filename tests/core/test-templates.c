@@ -756,9 +756,9 @@ test_templates_deep_sections (void)
   g_autoptr (CandorTemplate) refused = NULL;
   g_autofree char *at_limit = deep_template (100);
   g_autofree char *hostile = deep_template (10000);
-  gint64 start;
-  gint64 accept_time;
-  gint64 refuse_time;
+  gint64           start;
+  gint64           accept_time;
+  gint64           refuse_time;
 
   start = g_get_monotonic_time ();
   deepest = candor_template_new_from_data (at_limit, -1, "deep.json", &error);
@@ -775,8 +775,9 @@ test_templates_deep_sections (void)
                    "deep.json: fields.technical-details: line 1, column 1101: sections are nested "
                    "more than 100 deep here; a template may nest at most 100");
 
-  g_test_message ("100 deep accepted in %" G_GINT64_FORMAT " µs, 10,000 deep refused in %"
-                  G_GINT64_FORMAT " µs", accept_time, refuse_time);
+  g_test_message ("100 deep accepted in %" G_GINT64_FORMAT
+                  " µs, 10,000 deep refused in %" G_GINT64_FORMAT " µs",
+                  accept_time, refuse_time);
   g_assert_cmpint (accept_time, <, G_USEC_PER_SEC);
   g_assert_cmpint (refuse_time, <, G_USEC_PER_SEC);
 }
@@ -805,9 +806,9 @@ test_templates_wide_sections (void)
 
   at = field - text->str + strlen ("\"impact-future\": \"");
   g_string_insert (text, at, tags->str);
-  g_string_insert (text, strstr (text->str, "\"variables\": [\n") - text->str +
-                           strlen ("\"variables\": [\n"),
-                   items->str);
+  g_string_insert (
+    text, strstr (text->str, "\"variables\": [\n") - text->str + strlen ("\"variables\": [\n"),
+    items->str);
 
   start = g_get_monotonic_time ();
   template = candor_template_new_from_data (text->str, text->len, "wide.json", &error);
@@ -831,10 +832,10 @@ test_templates_deep_example_export (void)
   g_autoptr (CandorTemplate) template = NULL;
   g_autoptr (CandorTemplate) reloaded = NULL;
   g_autofree char *data = NULL;
-  GString *text = g_string_new (base_template);
-  gsize    length = 0;
-  char    *example = strstr (text->str, "\"example\": \"Acme\"");
-  gsize    at = example - text->str + strlen ("\"example\": ");
+  GString         *text = g_string_new (base_template);
+  gsize            length = 0;
+  char            *example = strstr (text->str, "\"example\": \"Acme\"");
+  gsize            at = example - text->str + strlen ("\"example\": ");
 
   /* Inside the root object, "variables" and its first element (three levels), 97
    * lists around the value make the most a file may have. */
