@@ -81,7 +81,8 @@ candor_cli_input_name (const char *path)
 }
 
 /* All of a file, or standard input; past @max_size bytes the rest is counted, not kept,
- * so that a script piping something endless gets an error instead of eating memory. */
+ * so that a script piping something endless gets an error instead of eating memory.
+ * *@length is the whole size; all of it is kept when that is at most @max_size. */
 static char *
 read_bounded (const char *path, gsize max_size, gsize *length, GError **error)
 {
@@ -133,12 +134,14 @@ candor_cli_read_input (const char *path, gsize *length, GError **error)
   g_return_val_if_fail (path != NULL, NULL);
   g_return_val_if_fail (length != NULL, NULL);
 
-  contents = read_bounded (path, CANDOR_JSON_MAX_SIZE, length, error);
-  /* Windows Notepad starts its UTF-8 files with a byte-order mark; it is not text. */
-  if (contents != NULL && *length >= 3 && memcmp (contents, "\xEF\xBB\xBF", 3) == 0)
+  /* Windows Notepad starts its UTF-8 files with a byte-order mark; it is not text, and
+   * does not count. Every byte is kept up to the maximum and the mark. */
+  contents = read_bounded (path, CANDOR_JSON_MAX_SIZE + 3, length, error);
+  if (contents != NULL && *length >= 3 && *length <= CANDOR_JSON_MAX_SIZE + 3 &&
+      memcmp (contents, "\xEF\xBB\xBF", 3) == 0)
     {
       *length -= 3;
-      memmove (contents, contents + 3, MIN (*length, CANDOR_JSON_MAX_SIZE + 1) + 1);
+      memmove (contents, contents + 3, *length + 1);
     }
   if (contents == NULL || !candor_json_check_text (contents, *length, CANDOR_JSON_MAX_SIZE,
                                                    candor_cli_input_name (path), error))
