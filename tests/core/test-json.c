@@ -242,7 +242,10 @@ test_json_deep_is_cheap (void)
     }
   elapsed = g_get_monotonic_time () - start;
   g_test_message ("10 rejections of 100,000 deep: %" G_GINT64_FORMAT " µs", elapsed);
+#ifndef __SANITIZE_ADDRESS__
+  /* Far above what it takes; sanitizer builds are too slow to judge. */
   g_assert_cmpint (elapsed, <, 5 * G_USEC_PER_SEC);
+#endif
 }
 
 int
