@@ -736,8 +736,8 @@ test_wizard_restores_draft_after_kill (void)
   candor_test_ui_wait_until (wizard_shows_summary, (gpointer)KILLED_TEXT);
   wizard = CANDOR_WIZARD (candor_test_ui_find_toplevel (CANDOR_TYPE_WIZARD));
   candor_test_ui_wait_for_mapped (GTK_WIDGET (wizard));
-  next_step (wizard);
-  next_step (wizard);
+  /* It opens at the step the author was on when the process died. */
+  g_assert_cmpuint (candor_wizard_get_step (wizard), ==, 2);
   buffer = find_editor_buffer (wizard, "_Summary");
   g_object_get (buffer, "text", &restored, NULL);
   g_assert_cmpstr (restored, ==, KILLED_TEXT);

@@ -185,6 +185,9 @@ show_current_page (CandorWizard *self)
   watch_page (self, page);
   candor_wizard_page_shown (page);
   update_buttons (self);
+  /* A draft restored later opens at this step. */
+  if (self->autosave != NULL)
+    candor_draft_autosave_set_step (self->autosave, candor_wizard_get_step (self));
 }
 
 static void
@@ -373,6 +376,16 @@ on_channels_changed_cb (CandorWizard *self)
   for (guint i = 0; i < n; i++)
     g_ptr_array_add (channels, g_list_model_get_item (model, i));
   candor_composition_set_channels (candor_preview_get_composition (self->preview), channels);
+}
+
+/* Every editor checks spelling in the incident's language. */
+static void
+on_incident_language_cb (CandorWizard *self)
+{
+  const char *language = candor_incident_get_language (candor_draft_get_incident (self->draft));
+
+  for (guint i = 0; i < self->editors->len; i++)
+    candor_field_editor_set_language (g_ptr_array_index (self->editors, i), language);
 }
 
 static void
@@ -603,6 +616,16 @@ candor_wizard_init (CandorWizard *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
+  /* Copy and Save say that they did it, in a toast over the whole window. */
+  {
+    GtkWidget *content = g_object_ref (adw_window_get_content (ADW_WINDOW (self)));
+    GtkWidget *overlay = adw_toast_overlay_new ();
+
+    adw_window_set_content (ADW_WINDOW (self), overlay);
+    adw_toast_overlay_set_child (ADW_TOAST_OVERLAY (overlay), content);
+    g_object_unref (content);
+  }
+
   self->editors = g_ptr_array_new ();
   self->cancellable = g_cancellable_new ();
   collect_editors (GTK_WIDGET (self->pages), self->editors);
@@ -641,6 +664,9 @@ candor_wizard_new (GtkApplication *application, GtkWindow *parent, CandorDraft *
     candor_wizard_page_set_draft (CANDOR_WIZARD_PAGE (page), incident, update);
   for (guint i = 0; i < self->editors->len; i++)
     candor_field_editor_set_update (g_ptr_array_index (self->editors, i), update);
+  g_signal_connect_object (incident, "notify::language", G_CALLBACK (on_incident_language_cb), self,
+                           G_CONNECT_SWAPPED);
+  on_incident_language_cb (self);
 
   candor_preview_set_draft (self->preview, incident, update, candor_draft_get_audiences (draft));
   candor_wizard_review_page_set_composition (self->review_page,
@@ -661,7 +687,17 @@ candor_wizard_new (GtkApplication *application, GtkWindow *parent, CandorDraft *
                            self, G_CONNECT_SWAPPED);
   on_history_changed_cb (self);
 
-  show_current_page (self);
+  /* A restored draft opens at the step its author was on. */
+  {
+    GtkWidget *page = gtk_widget_get_first_child (GTK_WIDGET (self->pages));
+
+    for (guint i = 0; i < candor_draft_get_step (draft) && page != NULL; i++)
+      page = gtk_widget_get_next_sibling (page);
+    if (page != NULL && page != gtk_stack_get_visible_child (self->pages))
+      gtk_stack_set_visible_child (self->pages, page);
+    else
+      show_current_page (self);
+  }
 
   return self;
 }
