@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "candor-accessible.h"
 #include "candor-draft.h"
 #include "candor-history-search-bar.h"
 #include "candor-incident.h"
@@ -54,6 +55,7 @@ struct _CandorWindow
   GtkWidget              *recover_button;
   GtkWidget              *retry_button;
   GtkWidget              *drafts_box;
+  GtkMenuButton          *primary_menu_button;
   GtkListBox             *drafts_list;
 };
 
@@ -787,6 +789,7 @@ candor_window_class_init (CandorWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CandorWindow, recover_button);
   gtk_widget_class_bind_template_child (widget_class, CandorWindow, retry_button);
   gtk_widget_class_bind_template_child (widget_class, CandorWindow, drafts_box);
+  gtk_widget_class_bind_template_child (widget_class, CandorWindow, primary_menu_button);
   gtk_widget_class_bind_template_child (widget_class, CandorWindow, drafts_list);
   gtk_widget_class_bind_template_callback (widget_class, on_drafts_list_row_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_incident_page_draft_activated_cb);
@@ -828,6 +831,7 @@ candor_window_init (CandorWindow *self)
   GtkAdjustment *adjustment;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  candor_accessible_name_menu_button (self->primary_menu_button, _("Main Menu"));
 
   self->selection = gtk_single_selection_new (NULL);
   gtk_single_selection_set_autoselect (self->selection, FALSE);

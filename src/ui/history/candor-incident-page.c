@@ -15,6 +15,7 @@
 #include "candor-incident-facts.h"
 #include "candor-audience.h"
 #include "candor-channel.h"
+#include "candor-accessible.h"
 #include "candor-incident-page.h"
 #include "candor-incident-summary.h"
 
@@ -789,6 +790,8 @@ static void
 candor_incident_page_init (CandorIncidentPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  candor_accessible_name_menu_button (GTK_MENU_BUTTON (self->export_button),
+                                      _("Export the Incident"));
   self->draft_rows = g_ptr_array_new ();
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "incident.export", FALSE);
 }

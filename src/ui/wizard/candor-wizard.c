@@ -13,6 +13,7 @@
 
 #include "candor-application.h"
 #include "candor-field-editor.h"
+#include "candor-accessible.h"
 #include "candor-wizard-contact-page.h"
 #include "candor-wizard-details-page.h"
 #include "candor-wizard-impact-page.h"
@@ -184,6 +185,7 @@ show_current_page (CandorWizard *self)
 
   watch_page (self, page);
   candor_wizard_page_shown (page);
+  candor_accessible_name_row_controls (GTK_WIDGET (page));
   update_buttons (self);
   /* A draft restored later opens at this step. */
   if (self->autosave != NULL)
