@@ -23,6 +23,14 @@
 
 static CandorApplication *app;
 
+static gboolean
+history_has_settled (gpointer data)
+{
+  CandorSession *session = candor_application_get_session (app);
+
+  return candor_session_get_store (session) != NULL || candor_session_get_open_error (session);
+}
+
 /* A widget's accessible name, the way GTK 4.8 computes one: its label
  * property, or the text it shows. */
 static gboolean
@@ -277,6 +285,236 @@ test_every_window_names_its_widgets (void)
   candor_test_ui_close_and_wait_for_finalize (GTK_WIDGET (window));
 }
 
+/* The keyboard, as GTK hands its keys on: Tab is the window's "move-focus",
+ * Enter and Space activate the focused widget, typed text goes in at the
+ * cursor of the focused text, and Ctrl+Enter is the wizard's shortcut. No
+ * pointer event is made anywhere. */
+static GtkWidget *
+focused (GtkWidget *window)
+{
+  return gtk_root_get_focus (GTK_ROOT (window));
+}
+
+static void
+press_tab (GtkWidget *window)
+{
+  g_signal_emit_by_name (window, "move-focus", GTK_DIR_TAB_FORWARD);
+  for (guint i = 0; i < 5; i++)
+    g_main_context_iteration (NULL, FALSE);
+}
+
+static void
+press_enter (GtkWidget *window)
+{
+  g_assert_nonnull (focused (window));
+  gtk_widget_activate (focused (window));
+  for (guint i = 0; i < 5; i++)
+    g_main_context_iteration (NULL, FALSE);
+}
+
+static void
+type_text (GtkWidget *window, const char *text)
+{
+  GtkWidget *focus = focused (window);
+
+  if (GTK_IS_TEXT_VIEW (focus))
+    {
+      GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (focus));
+
+      for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+        gtk_text_buffer_insert_interactive_at_cursor (buffer, p, g_utf8_next_char (p) - p, TRUE);
+    }
+  else
+    {
+      int position;
+
+      g_assert_true (GTK_IS_EDITABLE (focus));
+      position = gtk_editable_get_position (GTK_EDITABLE (focus));
+      gtk_editable_insert_text (GTK_EDITABLE (focus), text, -1, &position);
+      gtk_editable_set_position (GTK_EDITABLE (focus), position);
+    }
+  for (guint i = 0; i < 5; i++)
+    g_main_context_iteration (NULL, FALSE);
+}
+
+/* Ctrl+Enter: what the window's shortcut for it does. */
+static void
+press_ctrl_enter (GtkWidget *window)
+{
+  g_autoptr (GListModel) controllers = gtk_widget_observe_controllers (window);
+  gboolean done = FALSE;
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers) && !done; i++)
+    {
+      g_autoptr (GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)) && !done; j++)
+        {
+          g_autoptr (GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+          g_autofree char *trigger =
+            gtk_shortcut_trigger_to_string (gtk_shortcut_get_trigger (shortcut));
+
+          if (strstr (trigger, "<Control>Return") != NULL)
+            done = gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut), 0, window,
+                                                 NULL);
+        }
+    }
+  g_assert_true (done);
+  for (guint i = 0; i < 10; i++)
+    g_main_context_iteration (NULL, FALSE);
+}
+
+static GtkWidget *
+focused_ancestor (GtkWidget *window, GType type)
+{
+  GtkWidget *focus = focused (window);
+
+  return focus != NULL ? gtk_widget_get_ancestor (focus, type) : NULL;
+}
+
+/* Tabs until the focus is in an entry row titled @title; fails after a
+ * full round. */
+static void
+tab_to_entry_row (GtkWidget *window, const char *title)
+{
+  for (guint i = 0; i < 80; i++)
+    {
+      GtkWidget *row = focused_ancestor (window, ADW_TYPE_ENTRY_ROW);
+
+      if (row != NULL && GTK_IS_TEXT (focused (window)) &&
+          g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), title) == 0)
+        return;
+      press_tab (window);
+    }
+  g_error ("Tab never reached the “%s” entry", title);
+}
+
+/* Tabs to the next field editor's text that is still empty. */
+static gboolean
+tab_to_empty_editor (GtkWidget *window)
+{
+  for (guint i = 0; i < 80; i++)
+    {
+      GtkWidget *focus = focused (window);
+
+      press_tab (window);
+      focus = focused (window);
+      if (GTK_IS_TEXT_VIEW (focus) && gtk_widget_get_ancestor (focus, CANDOR_TYPE_FIELD_EDITOR) &&
+          gtk_text_buffer_get_char_count (gtk_text_view_get_buffer (GTK_TEXT_VIEW (focus))) == 0)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+static const char *const keyboard_fields[][2] = {
+  { "Impact _Now", "Nobody can pay at checkout right now" },
+  { "Impact in the Near _Future", "Orders placed today may ship a day late" },
+  { "_Data Loss or Lost Work Time", "No orders or payments were lost" },
+  { "_Summary", "Checkout is failing for all customers and we are working on it" },
+  { "_Contact Sentence", "Write to Dana Kim at status@example.com with any question" },
+};
+
+static void
+test_wizard_keyboard_only (void)
+{
+  CandorWizard *wizard = open_wizard ();
+  GtkWidget    *window = GTK_WIDGET (wizard);
+  guint         n_steps = candor_wizard_get_n_steps (wizard);
+  GtkWidget    *publish = NULL;
+
+  /* Step 1: the title and the services, each reached with Tab. */
+  tab_to_entry_row (window, "_Title");
+  type_text (window, "Checkout fails");
+  tab_to_entry_row (window, "_Affected Services (comma-separated)");
+  type_text (window, "Payments");
+  press_ctrl_enter (window);
+  g_assert_cmpuint (candor_wizard_get_step (wizard), ==, 1);
+
+  /* Every later step: Tab to each empty editor and type into it, pick the
+   * next update with Tab and Space, Ctrl+Enter on, until the review. */
+  while (candor_wizard_get_step (wizard) + 1 < n_steps)
+    {
+      guint      step = candor_wizard_get_step (wizard);
+      GtkWidget *when_changed = candor_test_ui_find_mapped (window, ADW_TYPE_ACTION_ROW, "title",
+                                                            "When the situation changes");
+
+      while (tab_to_empty_editor (window))
+        {
+          GtkWidget  *editor = focused_ancestor (window, CANDOR_TYPE_FIELD_EDITOR);
+          const char *text = "We are looking into failed payments at checkout.";
+          g_autofree char *label = NULL;
+
+          g_object_get (editor, "label", &label, NULL);
+          for (guint i = 0; i < G_N_ELEMENTS (keyboard_fields); i++)
+            if (g_strcmp0 (label, keyboard_fields[i][0]) == 0)
+              text = keyboard_fields[i][1];
+          type_text (window, text);
+        }
+
+      if (when_changed != NULL)
+        {
+          GtkWidget *control = adw_action_row_get_activatable_widget (ADW_ACTION_ROW (when_changed));
+
+          for (guint i = 0; i < 120 && focused (window) != control; i++)
+            press_tab (window);
+          g_assert_true (focused (window) == control);
+          press_enter (window);
+        }
+
+      press_ctrl_enter (window);
+      if (candor_wizard_get_step (wizard) == step)
+        g_error ("Step %u cannot be completed from the keyboard", step + 1);
+    }
+
+  /* The review: each open check is acknowledged from the keyboard (Tab to
+   * its Acknowledge, Enter), and then Publish is reachable with Tab. */
+  publish = candor_test_ui_find_mapped (window, GTK_TYPE_BUTTON, "label", "_Publish");
+  g_assert_nonnull (publish);
+  for (guint n = 0; n < 20 && !gtk_widget_is_sensitive (publish); n++)
+    {
+      gboolean reached = FALSE;
+
+      for (guint i = 0; i < 120 && !reached; i++)
+        {
+          GtkWidget *focus = focused (window);
+
+          reached = GTK_IS_BUTTON (focus) && gtk_widget_is_sensitive (focus) &&
+                    g_strcmp0 (gtk_button_get_label (GTK_BUTTON (focus)), "A_cknowledge") == 0;
+          if (!reached)
+            press_tab (window);
+        }
+      if (!reached)
+        g_error ("Publish is off and Tab reaches no Acknowledge");
+      press_enter (window);
+    }
+  if (!gtk_widget_is_sensitive (publish))
+    {
+      g_autoptr (GPtrArray) labels = g_ptr_array_new ();
+
+      find_all (window, GTK_TYPE_LABEL, labels);
+      for (guint i = 0; i < labels->len; i++)
+        if (gtk_widget_get_mapped (g_ptr_array_index (labels, i)))
+          g_test_message ("label: %s", gtk_label_get_text (g_ptr_array_index (labels, i)));
+    }
+  g_assert_true (gtk_widget_is_sensitive (publish));
+  {
+    gboolean reached = FALSE;
+
+    for (guint i = 0; i < 120 && !reached; i++)
+      {
+        reached = focused (window) == publish;
+        if (!reached)
+          press_tab (window);
+      }
+    g_assert_true (reached);
+  }
+
+  close_wizard (wizard);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -291,8 +529,13 @@ main (int argc, char *argv[])
   g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
   g_application_register (G_APPLICATION (app), NULL, &error);
   g_assert_no_error (error);
+  /* With a history, as at every start: Publish needs its publisher. */
+  candor_session_open (candor_application_get_session (app));
+  candor_test_ui_wait_until (history_has_settled, NULL);
+  g_assert_no_error (candor_session_get_open_error (candor_application_get_session (app)));
 
   g_test_add_func ("/ui/accessibility/walk-finds-unnamed", test_walk_finds_unnamed);
+  g_test_add_func ("/ui/accessibility/wizard-keyboard-only", test_wizard_keyboard_only);
   g_test_add_func ("/ui/accessibility/every-window-names-its-widgets",
                    test_every_window_names_its_widgets);
 
