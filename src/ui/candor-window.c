@@ -654,19 +654,58 @@ is_draft_open (CandorDraft *draft)
   return find_wizard (draft) != NULL;
 }
 
+typedef struct
+{
+  CandorWindow *self;
+  CandorDraft  *draft; /* as listed: used when it cannot be read again */
+} ContinueDraft;
+
+static void
+on_draft_read_again_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  ContinueDraft *data = user_data;
+  g_autoptr (GPtrArray) drafts = NULL;
+  g_autoptr (GError) error = NULL;
+  CandorDraft *draft = data->draft;
+  const char  *id = candor_update_get_id (candor_draft_get_update (data->draft));
+
+  drafts = candor_session_load_drafts_finish (CANDOR_SESSION (source), result, &error);
+  for (guint i = 0; drafts != NULL && i < drafts->len; i++)
+    if (g_str_equal (id, candor_update_get_id (candor_draft_get_update (
+                           g_ptr_array_index (drafts, i)))))
+      draft = g_ptr_array_index (drafts, i);
+
+  if (!gtk_widget_in_destruction (GTK_WIDGET (data->self)) && find_wizard (draft) == NULL)
+    {
+      if (*candor_incident_get_title (candor_draft_get_incident (draft)) != '\0')
+        show_incident (data->self, candor_draft_get_incident (draft));
+      open_wizard (data->self, draft);
+    }
+
+  g_object_unref (data->self);
+  g_object_unref (data->draft);
+  g_free (data);
+}
+
 /* Back into an unsent draft: its wizard when it is open, else a new one at
- * the step its author left it. */
+ * the step its author left it, with what was saved last (a list may show an
+ * older save while a closing wizard's last one lands). */
 static void
 continue_draft (CandorWindow *self, CandorDraft *draft)
 {
-  CandorWizard *wizard = find_wizard (draft);
+  CandorWizard  *wizard = find_wizard (draft);
+  ContinueDraft *data;
 
-  if (*candor_incident_get_title (candor_draft_get_incident (draft)) != '\0')
-    show_incident (self, candor_draft_get_incident (draft));
   if (wizard != NULL)
-    gtk_window_present (GTK_WINDOW (wizard));
-  else
-    open_wizard (self, draft);
+    {
+      gtk_window_present (GTK_WINDOW (wizard));
+      return;
+    }
+
+  data = g_new0 (ContinueDraft, 1);
+  data->self = g_object_ref (self);
+  data->draft = g_object_ref (draft);
+  candor_session_load_drafts_async (self->session, NULL, on_draft_read_again_cb, data);
 }
 
 static void
