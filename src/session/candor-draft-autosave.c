@@ -59,6 +59,19 @@ static GParamSpec *properties[N_PROPS];
 
 static void save (CandorDraftAutosave *self);
 
+/* Lists of the drafts say which step each was left at. */
+static void
+on_step_changed_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (CandorSession) session = user_data;
+  g_autoptr (GError) error = NULL;
+
+  if (candor_store_set_draft_step_finish (CANDOR_STORE (source), result, &error))
+    _candor_session_drafts_changed (session);
+  else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    g_warning ("Could not save the draft's step: %s", error->message);
+}
+
 static void
 on_step_saved_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 {
@@ -388,5 +401,5 @@ candor_draft_autosave_set_step (CandorDraftAutosave *self, guint step)
   candor_draft_set_step (self->draft, step);
   if (self->store != NULL)
     candor_store_set_draft_step_async (self->store, self->draft_id, step, self->cancellable,
-                                       on_step_saved_cb, NULL);
+                                       on_step_changed_cb, g_object_ref (self->session));
 }

@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "candor-dialect.h"
 #include "candor-incident-facts.h"
@@ -85,6 +86,10 @@ format_time (GDateTime *time)
   local = g_date_time_to_local (time);
   /* Translators: a date and time in the timeline, see the strftime manual */
   text = g_date_time_format (local, _("%e %b %Y, %H:%M"));
+  /* %e pads a one-digit day with a figure space, which is not whitespace
+   * to g_strstrip but shows as a gap before the date. */
+  if (g_str_has_prefix (text, "\u2007"))
+    memmove (text, text + strlen ("\u2007"), strlen (text) - strlen ("\u2007") + 1);
   return g_strstrip (text);
 }
 
@@ -431,6 +436,24 @@ on_draft_row_activated_cb (AdwActionRow *row, gpointer user_data)
   g_signal_emit (self, signals[DRAFT_ACTIVATED], 0, draft);
 }
 
+/* "Step 3 · saved 30 Nov 2026, 10:05": under the draft's kind. */
+static char *
+describe_draft_place (CandorDraft *draft)
+{
+  GDateTime *saved_at = candor_draft_get_saved_at (draft);
+
+  if (saved_at != NULL)
+    {
+      g_autofree char *at = format_time (saved_at);
+
+      /* Translators: the wizard step an unsent draft was left at, and when it was saved */
+      return g_strdup_printf (_("Step %u · saved %s"), candor_draft_get_step (draft) + 1, at);
+    }
+
+  /* Translators: the wizard step an unsent draft was left at */
+  return g_strdup_printf (_("Step %u"), candor_draft_get_step (draft) + 1);
+}
+
 /* The incident's unsent drafts, newest first, each one activation away. */
 static void
 candor_incident_page_show_drafts (CandorIncidentPage *self)
@@ -450,7 +473,7 @@ candor_incident_page_show_drafts (CandorIncidentPage *self)
       if (g_strcmp0 (candor_incident_get_id (candor_draft_get_incident (draft)), incident_id) != 0)
         continue;
 
-      subtitle = candor_incident_page_describe_draft (draft);
+      subtitle = describe_draft_place (draft);
       row = adw_action_row_new ();
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
       adw_preferences_row_set_title (
