@@ -684,7 +684,7 @@ candor_session_load_drafts_async (CandorSession      *self,
     return;
 
   candor_store_load_draft_records_async (self->store, cancellable, on_drafts_loaded_cb,
-                                  g_steal_pointer (&task));
+                                         g_steal_pointer (&task));
 }
 
 GPtrArray *

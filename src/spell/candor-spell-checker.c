@@ -75,16 +75,16 @@ candor_spell_checker_class_init (CandorSpellCheckerClass *klass)
   /* A language's dictionary was loaded (or found missing): what was written
    * in it can be checked now. */
   signals[DICTIONARY_LOADED] =
-    g_signal_new ("dictionary-loaded", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL,
-                  NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+    g_signal_new ("dictionary-loaded", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL,
+                  NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
 }
 
 static void
 candor_spell_checker_init (CandorSpellChecker *self)
 {
   /* Dictionaries are never dropped while a load may still deliver into one. */
-  self->dictionaries = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
-                                              (GDestroyNotify)dictionary_free);
+  self->dictionaries =
+    g_hash_table_new_full (g_str_hash, g_str_equal, NULL, (GDestroyNotify)dictionary_free);
 }
 
 CandorSpellChecker *

@@ -45,10 +45,10 @@ GStrv candor_spell_checker_suggest (CandorSpellChecker *self,
                                     const char         *word,
                                     guint               max);
 /* Accepts @word from now on, and keeps it in the personal word list. */
-void  candor_spell_checker_add_word (CandorSpellChecker *self, const char *language, const char *word);
+void
+candor_spell_checker_add_word (CandorSpellChecker *self, const char *language, const char *word);
 /* Accepts @word until the program ends. */
-void  candor_spell_checker_ignore_word (CandorSpellChecker *self,
-                                        const char         *language,
-                                        const char         *word);
+void
+candor_spell_checker_ignore_word (CandorSpellChecker *self, const char *language, const char *word);
 
 G_END_DECLS

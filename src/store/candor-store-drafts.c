@@ -296,7 +296,8 @@ candor_store_load_draft_records (CandorStore *self, GError **error)
 
   if (rc != SQLITE_DONE)
     {
-      _candor_store_set_error (error, _candor_store_get_db (self), rc, candor_store_get_path (self));
+      _candor_store_set_error (error, _candor_store_get_db (self), rc,
+                               candor_store_get_path (self));
       return NULL;
     }
 

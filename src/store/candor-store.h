@@ -314,16 +314,14 @@ GPtrArray *
 candor_store_load_drafts_finish (CandorStore *self, GAsyncResult *result, GError **error);
 /* The wizard step the draft's author was on (0 is the first). Only a draft
  * already saved is changed: moving between steps saves no draft of its own. */
-gboolean candor_store_set_draft_step (CandorStore *self,
-                                      const char  *draft_id,
-                                      guint        step,
-                                      GError     **error);
-void     candor_store_set_draft_step_async (CandorStore        *self,
-                                            const char         *draft_id,
-                                            guint               step,
-                                            GCancellable       *cancellable,
-                                            GAsyncReadyCallback callback,
-                                            gpointer            user_data);
+gboolean
+candor_store_set_draft_step (CandorStore *self, const char *draft_id, guint step, GError **error);
+void candor_store_set_draft_step_async (CandorStore        *self,
+                                        const char         *draft_id,
+                                        guint               step,
+                                        GCancellable       *cancellable,
+                                        GAsyncReadyCallback callback,
+                                        gpointer            user_data);
 gboolean
 candor_store_set_draft_step_finish (CandorStore *self, GAsyncResult *result, GError **error);
 

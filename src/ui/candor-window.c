@@ -494,10 +494,11 @@ candor_window_new_update_action (GtkWidget *widget, const char *action_name, GVa
    * 30 Nov 2026, 10:05" */
   body = g_strdup_printf (_("An update of this incident was started and not sent (%s). Continue "
                             "it, or start a new one?"),
-                          where);
+                             where);
   dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Continue the Unsent Update?"), body);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"), "new",
-                                    _("Start _New"), "continue", _("_Continue Draft"), NULL);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel",
+                                    _("_Cancel"), "new",
+                                       _("Start _New"), "continue", _("_Continue Draft"), NULL);
   adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "continue",
                                               ADW_RESPONSE_SUGGESTED);
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "continue");
@@ -545,8 +546,8 @@ show_drafts (CandorWindow *self)
       GtkWidget       *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 3);
       GtkWidget       *title_label = gtk_label_new (*title != '\0' ? title : _("New incident"));
       GtkWidget       *subtitle_label = gtk_label_new (subtitle);
-      g_autofree char *name = g_strdup_printf ("%s, %s", gtk_label_get_text (GTK_LABEL (title_label)),
-                                               subtitle);
+      g_autofree char *name =
+        g_strdup_printf ("%s, %s", gtk_label_get_text (GTK_LABEL (title_label)), subtitle);
 
       gtk_label_set_xalign (GTK_LABEL (title_label), 0);
       gtk_label_set_ellipsize (GTK_LABEL (title_label), PANGO_ELLIPSIZE_END);
@@ -671,8 +672,8 @@ on_draft_read_again_cb (GObject *source, GAsyncResult *result, gpointer user_dat
 
   drafts = candor_session_load_drafts_finish (CANDOR_SESSION (source), result, &error);
   for (guint i = 0; drafts != NULL && i < drafts->len; i++)
-    if (g_str_equal (id, candor_update_get_id (candor_draft_get_update (
-                           g_ptr_array_index (drafts, i)))))
+    if (g_str_equal (
+          id, candor_update_get_id (candor_draft_get_update (g_ptr_array_index (drafts, i)))))
       draft = g_ptr_array_index (drafts, i);
 
   if (!gtk_widget_in_destruction (GTK_WIDGET (data->self)) && find_wizard (draft) == NULL)

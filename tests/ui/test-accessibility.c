@@ -240,13 +240,12 @@ test_every_window_names_its_widgets (void)
       if (step + 1 < candor_wizard_get_n_steps (wizard))
         {
           /* Steps that need text get some, to move on. */
-          GtkWidget *editor = candor_test_ui_find_mapped (GTK_WIDGET (wizard),
-                                                          CANDOR_TYPE_FIELD_EDITOR, NULL, NULL);
+          GtkWidget *editor =
+            candor_test_ui_find_mapped (GTK_WIDGET (wizard), CANDOR_TYPE_FIELD_EDITOR, NULL, NULL);
 
           if (editor != NULL)
-            gtk_text_buffer_set_text (
-              candor_field_editor_get_buffer (CANDOR_FIELD_EDITOR (editor)),
-              "We are investigating failed payments at checkout.", -1);
+            gtk_text_buffer_set_text (candor_field_editor_get_buffer (CANDOR_FIELD_EDITOR (editor)),
+                                      "We are investigating failed payments at checkout.", -1);
           gtk_widget_activate_action (GTK_WIDGET (wizard), "wizard.next", NULL);
         }
     }
@@ -254,8 +253,8 @@ test_every_window_names_its_widgets (void)
   close_wizard (wizard);
 
   /* Preferences, every page. */
-  preferences = GTK_WIDGET (candor_preferences_window_new (
-    candor_application_get_settings (app), candor_application_get_session (app)));
+  preferences = GTK_WIDGET (candor_preferences_window_new (candor_application_get_settings (app),
+                                                           candor_application_get_session (app)));
   gtk_window_present (GTK_WINDOW (preferences));
   candor_test_ui_wait_for_mapped (preferences);
   {
@@ -270,8 +269,7 @@ test_every_window_names_its_widgets (void)
     for (guint i = 0; i < pages->len; i++)
       {
         g_autofree char *where = g_strdup_printf (
-          "preferences page “%s”",
-          adw_preferences_page_get_title (g_ptr_array_index (pages, i)));
+          "preferences page “%s”", adw_preferences_page_get_title (g_ptr_array_index (pages, i)));
 
         adw_preferences_window_set_visible_page (ADW_PREFERENCES_WINDOW (preferences),
                                                  g_ptr_array_index (pages, i));
@@ -357,8 +355,8 @@ press_ctrl_enter (GtkWidget *window)
             gtk_shortcut_trigger_to_string (gtk_shortcut_get_trigger (shortcut));
 
           if (strstr (trigger, "<Control>Return") != NULL)
-            done = gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut), 0, window,
-                                                 NULL);
+            done =
+              gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut), 0, window, NULL);
         }
     }
   g_assert_true (done);
@@ -443,8 +441,8 @@ test_wizard_keyboard_only (void)
 
       while (tab_to_empty_editor (window))
         {
-          GtkWidget  *editor = focused_ancestor (window, CANDOR_TYPE_FIELD_EDITOR);
-          const char *text = "We are looking into failed payments at checkout.";
+          GtkWidget       *editor = focused_ancestor (window, CANDOR_TYPE_FIELD_EDITOR);
+          const char      *text = "We are looking into failed payments at checkout.";
           g_autofree char *label = NULL;
 
           g_object_get (editor, "label", &label, NULL);
@@ -456,7 +454,8 @@ test_wizard_keyboard_only (void)
 
       if (when_changed != NULL)
         {
-          GtkWidget *control = adw_action_row_get_activatable_widget (ADW_ACTION_ROW (when_changed));
+          GtkWidget *control =
+            adw_action_row_get_activatable_widget (ADW_ACTION_ROW (when_changed));
 
           for (guint i = 0; i < 120 && focused (window) != control; i++)
             press_tab (window);

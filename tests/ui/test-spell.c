@@ -188,8 +188,8 @@ menu_has_item (GMenuModel *menu, const char *action, const char *target)
 static void
 test_text_spell_menu (Fixture *fixture, gconstpointer data)
 {
-  GMenuModel *menu = candor_text_spell_get_menu (fixture->spell);
-  GtkTextIter iter;
+  GMenuModel      *menu = candor_text_spell_get_menu (fixture->spell);
+  GtkTextIter      iter;
   g_autofree char *text = NULL;
   g_auto (GStrv) misspelled = NULL;
 
@@ -299,7 +299,8 @@ test_text_spell_keystroke_cost (Fixture *fixture, gconstpointer data)
                   N_KEYSTROKES, (double)keystroke_total / N_KEYSTROKES, keystroke_max, idle_max);
   printf ("# spell %s: %.1f us mean, %" G_GINT64_FORMAT " us max per keystroke, %" G_GINT64_FORMAT
           " us longest main-loop step\n",
-          data != NULL ? "off" : "on", (double)keystroke_total / N_KEYSTROKES, keystroke_max, idle_max);
+          data != NULL ? "off" : "on", (double)keystroke_total / N_KEYSTROKES, keystroke_max,
+          idle_max);
 
 #ifndef __SANITIZE_ADDRESS__
   /* Typing must not wait for the dictionary: far under a frame. */

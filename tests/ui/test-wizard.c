@@ -1197,9 +1197,10 @@ test_wizard_kept_draft_is_reachable (void)
   candor_test_ui_wait_until (has_toplevel, GSIZE_TO_POINTER (CANDOR_TYPE_WIZARD));
   wizard = CANDOR_WIZARD (candor_test_ui_find_toplevel (CANDOR_TYPE_WIZARD));
   g_assert_cmpuint (candor_wizard_get_step (wizard), ==, 2);
-  g_assert_cmpstr (candor_update_get_field (candor_draft_get_update (candor_wizard_get_draft (wizard)),
-                                            CANDOR_FIELD_EXECUTIVE_SUMMARY),
-                   ==, "Half a summary");
+  g_assert_cmpstr (
+    candor_update_get_field (candor_draft_get_update (candor_wizard_get_draft (wizard)),
+                             CANDOR_FIELD_EXECUTIVE_SUMMARY),
+    ==, "Half a summary");
   close_wizard (wizard, NULL);
 
   /* The sidebar's row opens it too. */
@@ -1210,7 +1211,8 @@ test_wizard_kept_draft_is_reachable (void)
   candor_test_ui_wait_until (has_toplevel, GSIZE_TO_POINTER (CANDOR_TYPE_WIZARD));
   wizard = CANDOR_WIZARD (candor_test_ui_find_toplevel (CANDOR_TYPE_WIZARD));
   g_assert_cmpuint (candor_wizard_get_step (wizard), ==, 2);
-  draft_id = g_strdup (candor_update_get_id (candor_draft_get_update (candor_wizard_get_draft (wizard))));
+  draft_id =
+    g_strdup (candor_update_get_id (candor_draft_get_update (candor_wizard_get_draft (wizard))));
   close_wizard (wizard, NULL);
   g_assert_true (candor_store_delete_draft (get_store (), draft_id, NULL));
 

@@ -50,8 +50,8 @@ struct _CandorIncidentPage
   GtkBox       *updates_box;
   GtkWidget    *empty_page;
   AdwPreferencesGroup *drafts_group;
-  GPtrArray    *drafts;      /* of CandorDraft: every unsent one */
-  GPtrArray    *draft_rows;  /* the rows in drafts_group */
+  GPtrArray           *drafts;     /* of CandorDraft: every unsent one */
+  GPtrArray           *draft_rows; /* the rows in drafts_group */
 };
 
 G_DEFINE_FINAL_TYPE (CandorIncidentPage, candor_incident_page, ADW_TYPE_BIN)
@@ -410,8 +410,9 @@ on_updates_loaded_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 char *
 candor_incident_page_describe_draft (CandorDraft *draft)
 {
-  const char *kind = candor_update_kind_get_label (candor_update_get_kind (candor_draft_get_update (draft)));
-  GDateTime  *saved_at = candor_draft_get_saved_at (draft);
+  const char *kind =
+    candor_update_kind_get_label (candor_update_get_kind (candor_draft_get_update (draft)));
+  GDateTime *saved_at = candor_draft_get_saved_at (draft);
 
   if (saved_at != NULL)
     {
@@ -419,8 +420,8 @@ candor_incident_page_describe_draft (CandorDraft *draft)
 
       /* Translators: an unsent draft: its kind, the wizard step it was left at, when it was saved:
        * "Progress update · step 3 · saved 30 Nov 2026, 10:05" */
-      return g_strdup_printf (_("%s · step %u · saved %s"), kind, candor_draft_get_step (draft) + 1,
-                              at);
+      return g_strdup_printf (_("%s · step %u · saved %s"), kind,
+                                 candor_draft_get_step (draft) + 1, at);
     }
 
   /* Translators: an unsent draft: its kind and the wizard step it was left at */

@@ -258,8 +258,8 @@ candor_field_editor_init (CandorFieldEditor *self)
   gtk_source_completion_add_provider (completion, GTK_SOURCE_COMPLETION_PROVIDER (self->words));
 
   /* Spelling in the incident's language, once the wizard says which. */
-  self->spell = candor_text_spell_new (GTK_TEXT_VIEW (self->view),
-                                       candor_spell_checker_get_default ());
+  self->spell =
+    candor_text_spell_new (GTK_TEXT_VIEW (self->view), candor_spell_checker_get_default ());
 }
 
 CandorField

@@ -14,8 +14,8 @@
 
 #include "candor-text-spell.h"
 
-#define CHUNK_USEC        1000 /* at most this long per idle step */
-#define MAX_SUGGESTIONS   5
+#define CHUNK_USEC      1000 /* at most this long per idle step */
+#define MAX_SUGGESTIONS 5
 
 struct _CandorTextSpell
 {
@@ -198,7 +198,10 @@ check_range (CandorTextSpell *self, GtkTextIter *start, const GtkTextIter *limit
 
 /* The next stretch still to check, from @from on; FALSE when none. */
 static gboolean
-next_unchecked (CandorTextSpell *self, const GtkTextIter *from, GtkTextIter *start, GtkTextIter *end)
+next_unchecked (CandorTextSpell   *self,
+                const GtkTextIter *from,
+                GtkTextIter       *start,
+                GtkTextIter       *end)
 {
   *start = *from;
   if (!gtk_text_iter_has_tag (start, self->unchecked) &&
@@ -295,8 +298,8 @@ on_insert_text_after_cb (CandorTextSpell *self,
     return;
 
   /* Typing a letter goes on with a word; anything else ends it. */
-  self->typing = length > 0 && g_unichar_isalpha (g_utf8_get_char (text)) &&
-                 g_utf8_strlen (text, length) == 1;
+  self->typing =
+    length > 0 && g_unichar_isalpha (g_utf8_get_char (text)) && g_utf8_strlen (text, length) == 1;
   gtk_text_iter_backward_chars (&start, g_utf8_strlen (text, length));
   mark_unchecked (self, &start, location);
 }
@@ -581,24 +584,23 @@ candor_text_spell_new (GtkTextView *view, CandorSpellChecker *checker)
   self->checker = g_object_ref (checker);
 
   gdk_rgba_parse (&red, "#e01b24");
-  self->misspelled = gtk_text_buffer_create_tag (self->buffer, NULL, "underline",
-                                                 PANGO_UNDERLINE_ERROR, "underline-rgba", &red,
-                                                 NULL);
+  self->misspelled = gtk_text_buffer_create_tag (
+    self->buffer, NULL, "underline", PANGO_UNDERLINE_ERROR, "underline-rgba", &red, NULL);
   self->unchecked = gtk_text_buffer_create_tag (self->buffer, NULL, NULL);
   gtk_text_buffer_get_start_iter (self->buffer, &start);
   self->word_start = gtk_text_buffer_create_mark (self->buffer, NULL, &start, TRUE);
   self->word_end = gtk_text_buffer_create_mark (self->buffer, NULL, &start, FALSE);
 
-  g_signal_connect_object (self->buffer, "insert-text", G_CALLBACK (on_insert_text_before_cb),
-                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->buffer, "insert-text", G_CALLBACK (on_insert_text_before_cb), self,
+                           G_CONNECT_SWAPPED);
   g_signal_connect_object (self->buffer, "insert-text", G_CALLBACK (on_insert_text_after_cb), self,
                            G_CONNECT_SWAPPED | G_CONNECT_AFTER);
   g_signal_connect_object (self->buffer, "delete-range", G_CALLBACK (on_delete_range_after_cb),
                            self, G_CONNECT_SWAPPED | G_CONNECT_AFTER);
   g_signal_connect_object (self->buffer, "mark-set", G_CALLBACK (on_mark_set_cb), self,
                            G_CONNECT_SWAPPED);
-  g_signal_connect_object (checker, "dictionary-loaded", G_CALLBACK (on_dictionary_loaded_cb),
-                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (checker, "dictionary-loaded", G_CALLBACK (on_dictionary_loaded_cb), self,
+                           G_CONNECT_SWAPPED);
 
   gtk_widget_insert_action_group (GTK_WIDGET (view), "spell", G_ACTION_GROUP (self->actions));
   gtk_text_view_set_extra_menu (view, G_MENU_MODEL (self->menu));
