@@ -9,6 +9,7 @@
 
 #include <glib/gstdio.h>
 
+#include "candor-entry-spell.h"
 #include "candor-spell-checker.h"
 #include "candor-test-ui.h"
 #include "candor-text-spell.h"
@@ -308,6 +309,52 @@ test_text_spell_keystroke_cost (Fixture *fixture, gconstpointer data)
 #endif
 }
 
+static gboolean
+entry_spell_is_idle (gpointer data)
+{
+  return candor_entry_spell_get_idle (data);
+}
+
+/* The incident's title is the email's subject: it is checked too. */
+static void
+test_entry_spell_title (void)
+{
+  GtkWidget        *window = gtk_window_new ();
+  GtkWidget        *list = gtk_list_box_new ();
+  GtkWidget        *row = adw_entry_row_new ();
+  CandorEntrySpell *spell;
+  g_auto (GStrv) misspelled = NULL;
+  g_autofree char *text = NULL;
+
+  gtk_list_box_append (GTK_LIST_BOX (list), row);
+  gtk_window_set_child (GTK_WINDOW (window), list);
+  gtk_window_present (GTK_WINDOW (window));
+  candor_test_ui_wait_for_mapped (window);
+  spell = candor_entry_spell_new (ADW_ENTRY_ROW (row), candor_spell_checker_get_default ());
+  wait_for_dictionary ("en");
+
+  gtk_editable_set_text (GTK_EDITABLE (row), "Chekout fails for {{company}} ");
+  candor_entry_spell_set_language (spell, "en");
+  gtk_editable_set_position (GTK_EDITABLE (row), -1);
+  candor_test_ui_wait_until (entry_spell_is_idle, spell);
+  misspelled = candor_entry_spell_dup_misspelled (spell);
+  g_assert_cmpuint (g_strv_length (misspelled), ==, 1);
+  g_assert_cmpstr (misspelled[0], ==, "Chekout");
+  g_assert_nonnull (adw_entry_row_get_attributes (ADW_ENTRY_ROW (row)));
+
+  /* With the cursor in it, the menu offers the right spelling. */
+  gtk_editable_set_position (GTK_EDITABLE (row), 2);
+  candor_entry_spell_update_menu (spell);
+  g_assert_true (menu_has_item (candor_entry_spell_get_menu (spell), "spell.replace", "Checkout"));
+  gtk_widget_activate_action (row, "spell.replace", "s", "Checkout");
+  text = g_strdup (gtk_editable_get_text (GTK_EDITABLE (row)));
+  g_assert_cmpstr (text, ==, "Checkout fails for {{company}} ");
+
+  g_object_run_dispose (G_OBJECT (spell));
+  g_object_unref (spell);
+  candor_test_ui_close_and_wait_for_finalize (window);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -317,6 +364,7 @@ main (int argc, char *argv[])
 
   g_test_add_func ("/ui/spell/checker-words", test_spell_checker_words);
   g_test_add_func ("/ui/spell/checker-add-word", test_spell_checker_add_word);
+  g_test_add_func ("/ui/spell/entry-title", test_entry_spell_title);
   g_test_add ("/ui/spell/underlines", Fixture, NULL, fixture_set_up, test_text_spell_underlines,
               fixture_tear_down);
   g_test_add ("/ui/spell/menu", Fixture, NULL, fixture_set_up, test_text_spell_menu,

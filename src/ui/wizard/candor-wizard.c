@@ -14,6 +14,7 @@
 #include "candor-application.h"
 #include "candor-field-editor.h"
 #include "candor-accessible.h"
+#include "candor-entry-spell.h"
 #include "candor-wizard-contact-page.h"
 #include "candor-wizard-details-page.h"
 #include "candor-wizard-impact-page.h"
@@ -50,6 +51,7 @@ struct _CandorWizard
   CandorSession       *session;
   CandorDraft         *draft;
   CandorDraftAutosave *autosave;
+  CandorEntrySpell    *title_spell; /* the title is the email's subject */
   GCancellable        *cancellable;
   GPtrArray           *editors;
   CandorWizardPage    *watched_page;  /* the visible one, whose state the header bar shows */
@@ -388,6 +390,24 @@ on_incident_language_cb (CandorWizard *self)
 
   for (guint i = 0; i < self->editors->len; i++)
     candor_field_editor_set_language (g_ptr_array_index (self->editors, i), language);
+  if (self->title_spell != NULL)
+    candor_entry_spell_set_language (self->title_spell, language);
+}
+
+static GtkWidget *
+find_first_entry_row (GtkWidget *widget)
+{
+  if (ADW_IS_ENTRY_ROW (widget))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_first_entry_row (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
 }
 
 static void
@@ -554,6 +574,9 @@ candor_wizard_dispose (GObject *object)
   watch_page (self, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), CANDOR_TYPE_WIZARD);
   g_clear_object (&self->autosave);
+  if (self->title_spell != NULL)
+    g_object_run_dispose (G_OBJECT (self->title_spell));
+  g_clear_object (&self->title_spell);
   g_clear_object (&self->draft);
   g_clear_object (&self->session);
 
@@ -666,6 +689,14 @@ candor_wizard_new (GtkApplication *application, GtkWindow *parent, CandorDraft *
     candor_wizard_page_set_draft (CANDOR_WIZARD_PAGE (page), incident, update);
   for (guint i = 0; i < self->editors->len; i++)
     candor_field_editor_set_update (g_ptr_array_index (self->editors, i), update);
+  /* The incident step's first row is the title. */
+  {
+    GtkWidget *title_row = find_first_entry_row (GTK_WIDGET (self->incident_page));
+
+    if (title_row != NULL)
+      self->title_spell =
+        candor_entry_spell_new (ADW_ENTRY_ROW (title_row), candor_spell_checker_get_default ());
+  }
   g_signal_connect_object (incident, "notify::language", G_CALLBACK (on_incident_language_cb), self,
                            G_CONNECT_SWAPPED);
   on_incident_language_cb (self);
