@@ -297,8 +297,7 @@ static void
 press_tab (GtkWidget *window)
 {
   g_signal_emit_by_name (window, "move-focus", GTK_DIR_TAB_FORWARD);
-  for (guint i = 0; i < 5; i++)
-    g_main_context_iteration (NULL, FALSE);
+  g_main_context_iteration (NULL, FALSE);
 }
 
 static void
@@ -389,19 +388,26 @@ tab_to_entry_row (GtkWidget *window, const char *title)
   g_error ("Tab never reached the “%s” entry", title);
 }
 
-/* Tabs to the next field editor's text that is still empty. */
+/* Tabs to the next field editor's text that is still empty; FALSE after a
+ * full round of the focus chain without one. */
 static gboolean
 tab_to_empty_editor (GtkWidget *window)
 {
-  for (guint i = 0; i < 80; i++)
+  GtkWidget *first = NULL;
+
+  for (guint i = 0; i < 200; i++)
     {
-      GtkWidget *focus = focused (window);
+      GtkWidget *focus;
 
       press_tab (window);
       focus = focused (window);
       if (GTK_IS_TEXT_VIEW (focus) && gtk_widget_get_ancestor (focus, CANDOR_TYPE_FIELD_EDITOR) &&
           gtk_text_buffer_get_char_count (gtk_text_view_get_buffer (GTK_TEXT_VIEW (focus))) == 0)
         return TRUE;
+      if (focus == first)
+        return FALSE;
+      if (first == NULL)
+        first = focus;
     }
 
   return FALSE;
