@@ -25,6 +25,8 @@ struct _CandorDraft
   /* NULL until someone asks: then the defaults, or the draft's own. */
   GPtrArray *audiences;
   guint      own_audiences : 1;
+  guint      step;
+  GDateTime *saved_at;
 };
 
 G_DEFINE_FINAL_TYPE (CandorDraft, candor_draft, G_TYPE_OBJECT)
@@ -51,6 +53,8 @@ candor_draft_finalize (GObject *object)
   g_clear_object (&self->incident);
   g_clear_object (&self->update);
   g_clear_pointer (&self->audiences, g_ptr_array_unref);
+
+  g_clear_pointer (&self->saved_at, g_date_time_unref);
 
   G_OBJECT_CLASS (candor_draft_parent_class)->finalize (object);
 }
@@ -521,4 +525,39 @@ candor_draft_has_own_audiences (CandorDraft *self)
   g_return_val_if_fail (CANDOR_IS_DRAFT (self), FALSE);
 
   return self->own_audiences;
+}
+
+guint
+candor_draft_get_step (CandorDraft *self)
+{
+  g_return_val_if_fail (CANDOR_IS_DRAFT (self), 0);
+
+  return self->step;
+}
+
+void
+candor_draft_set_step (CandorDraft *self, guint step)
+{
+  g_return_if_fail (CANDOR_IS_DRAFT (self));
+
+  self->step = step;
+}
+
+GDateTime *
+candor_draft_get_saved_at (CandorDraft *self)
+{
+  g_return_val_if_fail (CANDOR_IS_DRAFT (self), NULL);
+
+  return self->saved_at;
+}
+
+void
+candor_draft_set_saved_at (CandorDraft *self, GDateTime *saved_at)
+{
+  g_return_if_fail (CANDOR_IS_DRAFT (self));
+
+  if (saved_at != NULL)
+    g_date_time_ref (saved_at);
+  g_clear_pointer (&self->saved_at, g_date_time_unref);
+  self->saved_at = saved_at;
 }

@@ -64,4 +64,11 @@ GPtrArray *candor_draft_get_audiences (CandorDraft *self);
 void     candor_draft_set_audiences (CandorDraft *self, GPtrArray *audiences);
 gboolean candor_draft_has_own_audiences (CandorDraft *self);
 
+/* Where its author was: the wizard step (0 is the first), and when it was last
+ * saved (NULL while it never was). Neither is part of the document. */
+guint      candor_draft_get_step (CandorDraft *self);
+void       candor_draft_set_step (CandorDraft *self, guint step);
+GDateTime *candor_draft_get_saved_at (CandorDraft *self);
+void       candor_draft_set_saved_at (CandorDraft *self, GDateTime *saved_at);
+
 G_END_DECLS

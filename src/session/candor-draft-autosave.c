@@ -40,6 +40,7 @@ struct _CandorDraftAutosave
   gboolean       saving;
   gboolean       dirty_while_saving;
   gboolean       discarded;
+  gboolean       ever_saved; /* by this autosave: the drafts list learns of it once */
 };
 
 G_DEFINE_FINAL_TYPE (CandorDraftAutosave, candor_draft_autosave, G_TYPE_OBJECT)
@@ -57,6 +58,29 @@ static GParamSpec *properties[N_PROPS];
 #define LONGEST_USEC (1500 * G_TIME_SPAN_MILLISECOND)
 
 static void save (CandorDraftAutosave *self);
+
+/* Lists of the drafts say which step each was left at. */
+static void
+on_step_changed_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (CandorSession) session = user_data;
+  g_autoptr (GError) error = NULL;
+
+  if (candor_store_set_draft_step_finish (CANDOR_STORE (source), result, &error))
+    _candor_session_drafts_changed (session);
+  else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    g_warning ("Could not save the draft's step: %s", error->message);
+}
+
+static void
+on_step_saved_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (GError) error = NULL;
+
+  if (!candor_store_set_draft_step_finish (CANDOR_STORE (source), result, &error) &&
+      !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    g_warning ("Could not save the draft's step: %s", error->message);
+}
 
 /* Takes @error. */
 static void
@@ -79,7 +103,14 @@ on_draft_saved_cb (GObject *source, GAsyncResult *result, gpointer user_data)
   self->saving = FALSE;
 
   if (candor_store_save_draft_finish (CANDOR_STORE (source), result, &error))
-    set_error (self, NULL);
+    {
+      set_error (self, NULL);
+      if (!self->ever_saved && !self->discarded)
+        {
+          self->ever_saved = TRUE;
+          _candor_session_drafts_changed (self->session);
+        }
+    }
   else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     {
       g_warning ("Could not save the draft: %s", error->message);
@@ -117,6 +148,10 @@ save (CandorDraftAutosave *self)
   self->saving = TRUE;
   candor_store_save_draft_async (self->store, self->draft_id, self->incident_id, data,
                                  self->cancellable, on_draft_saved_cb, g_object_ref (self));
+  /* The store's worker runs this after the save: the row is there. */
+  candor_store_set_draft_step_async (self->store, self->draft_id,
+                                     candor_draft_get_step (self->draft), self->cancellable,
+                                     on_step_saved_cb, NULL);
 }
 
 static gboolean
@@ -170,6 +205,8 @@ on_last_save_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 
   if (!candor_store_save_draft_finish (CANDOR_STORE (source), result, &error))
     g_warning ("Could not save the draft: %s", error->message);
+  else
+    _candor_session_drafts_changed (session);
 
   _candor_session_release (session);
 }
@@ -211,6 +248,9 @@ candor_draft_autosave_dispose (GObject *object)
       _candor_session_hold (self->session);
       candor_store_save_draft_async (self->store, self->draft_id, self->incident_id, data, NULL,
                                      on_last_save_cb, g_object_ref (self->session));
+      candor_store_set_draft_step_async (self->store, self->draft_id,
+                                         candor_draft_get_step (self->draft), NULL,
+                                         on_step_saved_cb, NULL);
       self->unsaved = FALSE;
     }
 
@@ -346,4 +386,20 @@ candor_draft_autosave_discard (CandorDraftAutosave *self)
   if (self->store != NULL)
     candor_session_delete_draft_async (self->session, self->draft_id, NULL, on_draft_deleted_cb,
                                        NULL);
+}
+
+/* The author moved to another step of the wizard: a draft already in the
+ * history remembers it, one never saved is not saved for that alone. */
+void
+candor_draft_autosave_set_step (CandorDraftAutosave *self, guint step)
+{
+  g_return_if_fail (CANDOR_IS_DRAFT_AUTOSAVE (self));
+
+  if (self->draft == NULL || self->discarded || candor_draft_get_step (self->draft) == step)
+    return;
+
+  candor_draft_set_step (self->draft, step);
+  if (self->store != NULL)
+    candor_store_set_draft_step_async (self->store, self->draft_id, step, self->cancellable,
+                                       on_step_changed_cb, g_object_ref (self->session));
 }

@@ -23,5 +23,6 @@ const char   *candor_draft_autosave_get_draft_id (CandorDraftAutosave *self);
 gboolean      candor_draft_autosave_get_changed (CandorDraftAutosave *self);
 const GError *candor_draft_autosave_get_error (CandorDraftAutosave *self);
 void          candor_draft_autosave_discard (CandorDraftAutosave *self);
+void          candor_draft_autosave_set_step (CandorDraftAutosave *self, guint step);
 
 G_END_DECLS

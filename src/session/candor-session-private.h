@@ -15,5 +15,7 @@ G_BEGIN_DECLS
  * closing wizard's draft, a contact) has landed. */
 void _candor_session_hold (CandorSession *self);
 void _candor_session_release (CandorSession *self);
+/* Emits "drafts-changed". */
+void _candor_session_drafts_changed (CandorSession *self);
 
 G_END_DECLS

@@ -78,6 +78,7 @@ enum
 {
   HISTORY_CHANGED,
   TEMPLATES_CHANGED,
+  DRAFTS_CHANGED,
   N_SIGNALS
 };
 
@@ -451,6 +452,10 @@ candor_session_class_init (CandorSessionClass *klass)
   signals[TEMPLATES_CHANGED] =
     g_signal_new ("templates-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL,
                   NULL, G_TYPE_NONE, 0);
+  /* A draft was kept for the first time, saved on closing, or thrown away:
+   * lists of the unsent drafts read them anew. */
+  signals[DRAFTS_CHANGED] = g_signal_new ("drafts-changed", G_TYPE_FROM_CLASS (klass),
+                                          G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 }
 
 static void
@@ -818,12 +823,12 @@ static void
 on_drafts_loaded_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 {
   g_autoptr (GTask) task = user_data;
-  g_autoptr (GPtrArray) data = NULL;
+  g_autoptr (GPtrArray) records = NULL;
   g_autoptr (GPtrArray) drafts = NULL;
   GError *error = NULL;
 
-  data = candor_store_load_drafts_finish (CANDOR_STORE (source), result, &error);
-  if (data == NULL)
+  records = candor_store_load_draft_records_finish (CANDOR_STORE (source), result, &error);
+  if (records == NULL)
     {
       g_task_return_error (task, error);
       return;
@@ -832,16 +837,20 @@ on_drafts_loaded_cb (GObject *source, GAsyncResult *result, gpointer user_data)
   /* One that cannot be read is left in the history untouched: a later
    * Candor may read it. */
   drafts = g_ptr_array_new_with_free_func (g_object_unref);
-  for (guint i = 0; i < data->len; i++)
+  for (guint i = 0; i < records->len; i++)
     {
+      CandorDraftRecord *record = g_ptr_array_index (records, i);
       g_autoptr (GError) draft_error = NULL;
-      CandorDraft *draft =
-        candor_draft_load_from_data (g_ptr_array_index (data, i), -1, &draft_error);
+      CandorDraft *draft = candor_draft_load_from_data (record->json, -1, &draft_error);
 
-      if (draft != NULL)
-        g_ptr_array_add (drafts, draft);
-      else
-        g_warning ("An unsent draft cannot be read: %s", draft_error->message);
+      if (draft == NULL)
+        {
+          g_warning ("An unsent draft cannot be read: %s", draft_error->message);
+          continue;
+        }
+      candor_draft_set_step (draft, record->step);
+      candor_draft_set_saved_at (draft, record->saved_at);
+      g_ptr_array_add (drafts, draft);
     }
 
   g_task_return_pointer (task, g_steal_pointer (&drafts), (GDestroyNotify)g_ptr_array_unref);
@@ -868,8 +877,8 @@ candor_session_load_drafts_async (CandorSession      *self,
   if (!check_store (self, task))
     return;
 
-  candor_store_load_drafts_async (self->store, cancellable, on_drafts_loaded_cb,
-                                  g_steal_pointer (&task));
+  candor_store_load_draft_records_async (self->store, cancellable, on_drafts_loaded_cb,
+                                         g_steal_pointer (&task));
 }
 
 GPtrArray *
@@ -897,10 +906,21 @@ on_store_written_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 
   _candor_session_release (self);
 
+  if (written && g_task_get_source_tag (task) == candor_session_delete_draft_async)
+    _candor_session_drafts_changed (self);
+
   if (written)
     g_task_return_boolean (task, TRUE);
   else
     g_task_return_error (task, error);
+}
+
+void
+_candor_session_drafts_changed (CandorSession *self)
+{
+  g_return_if_fail (CANDOR_IS_SESSION (self));
+
+  g_signal_emit (self, signals[DRAFTS_CHANGED], 0);
 }
 
 /* Throws an unsent draft away; after any save of it issued before. */

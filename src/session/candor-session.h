@@ -55,7 +55,9 @@ void candor_session_test_channel_async (CandorSession      *self,
 gboolean
 candor_session_test_channel_finish (CandorSession *self, GAsyncResult *result, GError **error);
 
-/* The unsent drafts that can be read (CandorDraft), most recent first. */
+/* The unsent drafts that can be read (CandorDraft, with the step their
+ * author was on and when they were saved), most recent first. "drafts-changed"
+ * says when to read them again. */
 void candor_session_load_drafts_async (CandorSession      *self,
                                        GCancellable       *cancellable,
                                        GAsyncReadyCallback callback,

@@ -345,6 +345,40 @@ void candor_store_load_drafts_async (CandorStore        *self,
                                      gpointer            user_data);
 GPtrArray *
 candor_store_load_drafts_finish (CandorStore *self, GAsyncResult *result, GError **error);
+/* The wizard step the draft's author was on (0 is the first). Only a draft
+ * already saved is changed: moving between steps saves no draft of its own. */
+gboolean
+candor_store_set_draft_step (CandorStore *self, const char *draft_id, guint step, GError **error);
+void candor_store_set_draft_step_async (CandorStore        *self,
+                                        const char         *draft_id,
+                                        guint               step,
+                                        GCancellable       *cancellable,
+                                        GAsyncReadyCallback callback,
+                                        gpointer            user_data);
+gboolean
+candor_store_set_draft_step_finish (CandorStore *self, GAsyncResult *result, GError **error);
+
+/* A draft as the history keeps it. */
+typedef struct
+{
+  char      *id;
+  char      *incident_id; /* NULL for a draft of a new incident */
+  char      *json;
+  guint      step;
+  GDateTime *saved_at;
+} CandorDraftRecord;
+
+void candor_draft_record_free (CandorDraftRecord *record);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CandorDraftRecord, candor_draft_record_free)
+
+/* Every draft (CandorDraftRecord), most recently saved first. */
+GPtrArray *candor_store_load_draft_records (CandorStore *self, GError **error);
+void       candor_store_load_draft_records_async (CandorStore        *self,
+                                                  GCancellable       *cancellable,
+                                                  GAsyncReadyCallback callback,
+                                                  gpointer            user_data);
+GPtrArray *
+candor_store_load_draft_records_finish (CandorStore *self, GAsyncResult *result, GError **error);
 
 /* Contacts, audiences, channel settings and user templates as JSON objects.
  * Channel settings that hold anything named like a secret are refused. */

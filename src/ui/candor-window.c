@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "candor-accessible.h"
 #include "candor-draft.h"
 #include "candor-history-search-bar.h"
 #include "candor-incident.h"
@@ -33,6 +34,9 @@ struct _CandorWindow
   /* The incident an update was just sent for: the list is read anew after
    * it is recorded, and it stays selected through that. */
   char *sent_incident_id;
+  /* Every unsent draft (CandorDraft), newest first; NULL until read. */
+  GPtrArray    *drafts;
+  GCancellable *drafts_cancellable;
 
   AdwLeaflet             *leaflet;
   GtkWidget              *sidebar;
@@ -50,9 +54,15 @@ struct _CandorWindow
   GtkLabel               *history_message;
   GtkWidget              *recover_button;
   GtkWidget              *retry_button;
+  GtkWidget              *drafts_box;
+  GtkMenuButton          *primary_menu_button;
+  GtkListBox             *drafts_list;
 };
 
 G_DEFINE_FINAL_TYPE (CandorWindow, candor_window, ADW_TYPE_APPLICATION_WINDOW)
+
+static void continue_draft (CandorWindow *self, CandorDraft *draft);
+static void reload_drafts (CandorWindow *self);
 
 static void
 candor_window_update_content (CandorWindow *self)
@@ -226,6 +236,7 @@ candor_window_show_history_state (CandorWindow *self)
       candor_incident_page_set_store (self->incident_page, store);
       candor_search_results_set_store (self->search_results, store);
       offer_unsent_draft (self);
+      reload_drafts (self);
     }
 
   gtk_widget_set_visible (self->recover_button, FALSE);
@@ -423,21 +434,183 @@ candor_window_start_incident_action (GtkWidget  *widget,
 /* "New Update" for the selected incident: a progress update, or the
  * resolution once the incident is resolved. */
 static void
-candor_window_new_update_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+start_new_update (CandorWindow *self, CandorIncident *incident)
 {
-  CandorWindow   *self = CANDOR_WINDOW (widget);
-  CandorIncident *incident = gtk_single_selection_get_selected_item (self->selection);
   g_autoptr (CandorUpdate) update = NULL;
   g_autoptr (CandorDraft) draft = NULL;
-
-  if (incident == NULL)
-    return;
 
   update = candor_update_new (candor_incident_get_state (incident) == CANDOR_INCIDENT_STATE_RESOLVED
                                 ? CANDOR_UPDATE_KIND_RESOLUTION
                                 : CANDOR_UPDATE_KIND_PROGRESS);
   draft = candor_draft_new (incident, update);
   open_wizard (self, draft);
+}
+
+/* The newest unsent draft of @incident, or NULL. */
+static CandorDraft *
+find_incident_draft (CandorWindow *self, CandorIncident *incident)
+{
+  for (guint i = 0; self->drafts != NULL && i < self->drafts->len; i++)
+    {
+      CandorDraft *draft = g_ptr_array_index (self->drafts, i);
+
+      if (g_strcmp0 (candor_incident_get_id (candor_draft_get_incident (draft)),
+                     candor_incident_get_id (incident)) == 0)
+        return draft;
+    }
+
+  return NULL;
+}
+
+static void
+on_offer_draft_response_cb (CandorWindow *self, const char *response, AdwMessageDialog *dialog)
+{
+  CandorDraft    *draft = g_object_get_data (G_OBJECT (dialog), "draft");
+  CandorIncident *incident = g_object_get_data (G_OBJECT (dialog), "incident");
+
+  if (g_str_equal (response, "continue"))
+    continue_draft (self, draft);
+  else if (g_str_equal (response, "new"))
+    start_new_update (self, incident);
+}
+
+/* "New Update" for the selected incident: a progress update, or the
+ * resolution once the incident is resolved. An update already started and
+ * not sent is offered first: writing the same update twice is what a
+ * stressed author does not need. */
+static void
+candor_window_new_update_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  CandorWindow    *self = CANDOR_WINDOW (widget);
+  CandorIncident  *incident = gtk_single_selection_get_selected_item (self->selection);
+  CandorDraft     *draft;
+  GtkWidget       *dialog;
+  g_autofree char *body = NULL;
+  g_autofree char *where = NULL;
+
+  if (incident == NULL)
+    incident = self->found_incident;
+  if (incident == NULL)
+    return;
+
+  draft = find_incident_draft (self, incident);
+  if (draft == NULL)
+    {
+      start_new_update (self, incident);
+      return;
+    }
+
+  where = candor_incident_page_describe_draft (draft);
+  /* Translators: %s says what the draft is and where it was left, "Progress update · step 3 · saved
+   * 30 Nov 2026, 10:05" */
+  body = g_strdup_printf (_("An update of this incident was started and not sent (%s). Continue "
+                            "it, or start a new one?"),
+                             where);
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Continue the Unsent Update?"), body);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel",
+                                    _("_Cancel"), "new",
+                                       _("Start _New"), "continue", _("_Continue Draft"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "continue",
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "continue");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_object_set_data_full (G_OBJECT (dialog), "draft", g_object_ref (draft), g_object_unref);
+  g_object_set_data_full (G_OBJECT (dialog), "incident", g_object_ref (incident), g_object_unref);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_offer_draft_response_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* The sidebar's "Unsent Drafts": every draft kept, of any incident. */
+static void
+on_drafts_list_row_activated_cb (CandorWindow *self, GtkListBoxRow *row, GtkListBox *list)
+{
+  CandorDraft *draft = g_object_get_data (G_OBJECT (row), "draft");
+
+  if (draft != NULL)
+    continue_draft (self, draft);
+}
+
+static void
+on_incident_page_draft_activated_cb (CandorWindow       *self,
+                                     CandorDraft        *draft,
+                                     CandorIncidentPage *page)
+{
+  continue_draft (self, draft);
+}
+
+static void
+show_drafts (CandorWindow *self)
+{
+  GtkWidget *child;
+  guint      n = self->drafts != NULL ? self->drafts->len : 0;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->drafts_list))) != NULL)
+    gtk_list_box_remove (self->drafts_list, child);
+
+  for (guint i = 0; i < n; i++)
+    {
+      CandorDraft     *draft = g_ptr_array_index (self->drafts, i);
+      const char      *title = candor_incident_get_title (candor_draft_get_incident (draft));
+      g_autofree char *subtitle = candor_incident_page_describe_draft (draft);
+      GtkWidget       *row = gtk_list_box_row_new ();
+      GtkWidget       *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 3);
+      GtkWidget       *title_label = gtk_label_new (*title != '\0' ? title : _("New incident"));
+      GtkWidget       *subtitle_label = gtk_label_new (subtitle);
+      g_autofree char *name =
+        g_strdup_printf ("%s, %s", gtk_label_get_text (GTK_LABEL (title_label)), subtitle);
+
+      gtk_label_set_xalign (GTK_LABEL (title_label), 0);
+      gtk_label_set_ellipsize (GTK_LABEL (title_label), PANGO_ELLIPSIZE_END);
+      gtk_label_set_xalign (GTK_LABEL (subtitle_label), 0);
+      gtk_label_set_ellipsize (GTK_LABEL (subtitle_label), PANGO_ELLIPSIZE_END);
+      gtk_widget_add_css_class (subtitle_label, "caption");
+      gtk_widget_add_css_class (subtitle_label, "dim-label");
+      gtk_box_append (GTK_BOX (box), title_label);
+      gtk_box_append (GTK_BOX (box), subtitle_label);
+      gtk_widget_set_margin_top (box, 6);
+      gtk_widget_set_margin_bottom (box, 6);
+      gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, name,
+                                      -1);
+      g_object_set_data_full (G_OBJECT (row), "draft", g_object_ref (draft), g_object_unref);
+      gtk_list_box_append (self->drafts_list, row);
+    }
+
+  gtk_widget_set_visible (self->drafts_box, n > 0);
+  candor_incident_page_set_drafts (self->incident_page, self->drafts);
+}
+
+static void
+on_drafts_loaded_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (CandorWindow) self = user_data;
+  g_autoptr (GError) error = NULL;
+  GPtrArray *drafts = candor_session_load_drafts_finish (CANDOR_SESSION (source), result, &error);
+
+  if (drafts == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_warning ("Could not read the unsent drafts: %s", error->message);
+      return;
+    }
+
+  g_clear_pointer (&self->drafts, g_ptr_array_unref);
+  self->drafts = drafts;
+  show_drafts (self);
+}
+
+static void
+reload_drafts (CandorWindow *self)
+{
+  if (candor_session_get_store (self->session) == NULL)
+    return;
+
+  g_cancellable_cancel (self->drafts_cancellable);
+  g_clear_object (&self->drafts_cancellable);
+  self->drafts_cancellable = g_cancellable_new ();
+  candor_session_load_drafts_async (self->session, self->drafts_cancellable, on_drafts_loaded_cb,
+                                    g_object_ref (self));
 }
 
 static void
@@ -464,13 +637,12 @@ on_restore_dialog_response_cb (CandorWindow *self, const char *response, AdwMess
   if (!g_str_equal (response, "restore"))
     return;
 
-  if (*candor_incident_get_title (candor_draft_get_incident (draft)) != '\0')
-    show_incident (self, candor_draft_get_incident (draft));
-  open_wizard (self, draft);
+  continue_draft (self, draft);
 }
 
-static gboolean
-is_draft_open (CandorDraft *draft)
+/* The wizard in which @draft is being written, if one is open. */
+static CandorWizard *
+find_wizard (CandorDraft *draft)
 {
   const char *id = candor_update_get_id (candor_draft_get_update (draft));
   GListModel *toplevels = gtk_window_get_toplevels ();
@@ -482,10 +654,70 @@ is_draft_open (CandorDraft *draft)
       if (CANDOR_IS_WIZARD (toplevel) &&
           g_str_equal (id, candor_update_get_id (candor_draft_get_update (
                              candor_wizard_get_draft (CANDOR_WIZARD (toplevel))))))
-        return TRUE;
+        return CANDOR_WIZARD (toplevel);
     }
 
-  return FALSE;
+  return NULL;
+}
+
+static gboolean
+is_draft_open (CandorDraft *draft)
+{
+  return find_wizard (draft) != NULL;
+}
+
+typedef struct
+{
+  CandorWindow *self;
+  CandorDraft  *draft; /* as listed: used when it cannot be read again */
+} ContinueDraft;
+
+static void
+on_draft_read_again_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  ContinueDraft *data = user_data;
+  g_autoptr (GPtrArray) drafts = NULL;
+  g_autoptr (GError) error = NULL;
+  CandorDraft *draft = data->draft;
+  const char  *id = candor_update_get_id (candor_draft_get_update (data->draft));
+
+  drafts = candor_session_load_drafts_finish (CANDOR_SESSION (source), result, &error);
+  for (guint i = 0; drafts != NULL && i < drafts->len; i++)
+    if (g_str_equal (
+          id, candor_update_get_id (candor_draft_get_update (g_ptr_array_index (drafts, i)))))
+      draft = g_ptr_array_index (drafts, i);
+
+  if (!gtk_widget_in_destruction (GTK_WIDGET (data->self)) && find_wizard (draft) == NULL)
+    {
+      if (*candor_incident_get_title (candor_draft_get_incident (draft)) != '\0')
+        show_incident (data->self, candor_draft_get_incident (draft));
+      open_wizard (data->self, draft);
+    }
+
+  g_object_unref (data->self);
+  g_object_unref (data->draft);
+  g_free (data);
+}
+
+/* Back into an unsent draft: its wizard when it is open, else a new one at
+ * the step its author left it, with what was saved last (a list may show an
+ * older save while a closing wizard's last one lands). */
+static void
+continue_draft (CandorWindow *self, CandorDraft *draft)
+{
+  CandorWizard  *wizard = find_wizard (draft);
+  ContinueDraft *data;
+
+  if (wizard != NULL)
+    {
+      gtk_window_present (GTK_WINDOW (wizard));
+      return;
+    }
+
+  data = g_new0 (ContinueDraft, 1);
+  data->self = g_object_ref (self);
+  data->draft = g_object_ref (draft);
+  candor_session_load_drafts_async (self->session, NULL, on_draft_read_again_cb, data);
 }
 
 static void
@@ -567,6 +799,9 @@ candor_window_dispose (GObject *object)
   g_clear_object (&self->find_cancellable);
   g_clear_object (&self->found_incident);
   g_clear_pointer (&self->sent_incident_id, g_free);
+  g_cancellable_cancel (self->drafts_cancellable);
+  g_clear_object (&self->drafts_cancellable);
+  g_clear_pointer (&self->drafts, g_ptr_array_unref);
   g_clear_object (&self->selection);
   g_clear_object (&self->incidents);
   g_clear_object (&self->session);
@@ -604,6 +839,11 @@ candor_window_class_init (CandorWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CandorWindow, history_message);
   gtk_widget_class_bind_template_child (widget_class, CandorWindow, recover_button);
   gtk_widget_class_bind_template_child (widget_class, CandorWindow, retry_button);
+  gtk_widget_class_bind_template_child (widget_class, CandorWindow, drafts_box);
+  gtk_widget_class_bind_template_child (widget_class, CandorWindow, primary_menu_button);
+  gtk_widget_class_bind_template_child (widget_class, CandorWindow, drafts_list);
+  gtk_widget_class_bind_template_callback (widget_class, on_drafts_list_row_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_incident_page_draft_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_incidents_view_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_search_bar_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_search_results_hit_activated_cb);
@@ -642,6 +882,7 @@ candor_window_init (CandorWindow *self)
   GtkAdjustment *adjustment;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  candor_accessible_name_menu_button (self->primary_menu_button, _("Main Menu"));
 
   self->selection = gtk_single_selection_new (NULL);
   gtk_single_selection_set_autoselect (self->selection, FALSE);
@@ -700,6 +941,8 @@ candor_window_new (CandorApplication *application)
   g_signal_connect_object (self->session, "notify::damaged-path",
                            G_CALLBACK (on_session_history_notify_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->session, "notify::busy", G_CALLBACK (on_session_busy_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->session, "drafts-changed", G_CALLBACK (reload_drafts), self,
                            G_CONNECT_SWAPPED);
   candor_window_show_history_state (self);
 

@@ -39,6 +39,8 @@ static const char *const sample_rows[] = {
   /* version 4 */
   "INSERT INTO publications (rendition_id, channel_id, state, created_at, updated_at)"
   "  VALUES (2, 'slack', 'waiting', 1764486600, 1764486600);",
+  /* version 5 */
+  "UPDATE publications SET next_attempt_at = 1764486700 WHERE rendition_id = 2;",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (sample_rows) >= 2);
@@ -140,6 +142,20 @@ check_migrates_from (gconstpointer data)
   draft = candor_store_load_draft (store, "draft-1", &error);
   g_assert_no_error (error);
   g_assert_cmpstr (draft, ==, "{}");
+
+  /* Drafts kept before version 6 open at the first step. */
+  {
+    g_autoptr (GPtrArray) records = candor_store_load_draft_records (store, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (records->len, ==, 1);
+    g_assert_cmpuint (((CandorDraftRecord *)g_ptr_array_index (records, 0))->step, ==, 0);
+    g_assert_true (candor_store_set_draft_step (store, "draft-1", 4, &error));
+    g_assert_no_error (error);
+    g_ptr_array_unref (g_steal_pointer (&records));
+    records = candor_store_load_draft_records (store, &error);
+    g_assert_cmpuint (((CandorDraftRecord *)g_ptr_array_index (records, 0))->step, ==, 4);
+  }
 
   if (version >= 2)
     {

@@ -13,6 +13,7 @@
 #include "candor-application.h"
 #include "candor-draft-autosave.h"
 #include "candor-field-editor.h"
+#include "candor-incident-page.h"
 #include "candor-test-ui.h"
 #include "candor-window.h"
 #include "candor-wizard-review-page.h"
@@ -736,8 +737,8 @@ test_wizard_restores_draft_after_kill (void)
   candor_test_ui_wait_until (wizard_shows_summary, (gpointer)KILLED_TEXT);
   wizard = CANDOR_WIZARD (candor_test_ui_find_toplevel (CANDOR_TYPE_WIZARD));
   candor_test_ui_wait_for_mapped (GTK_WIDGET (wizard));
-  next_step (wizard);
-  next_step (wizard);
+  /* It opens at the step the author was on when the process died. */
+  g_assert_cmpuint (candor_wizard_get_step (wizard), ==, 2);
   buffer = find_editor_buffer (wizard, "_Summary");
   g_object_get (buffer, "text", &restored, NULL);
   g_assert_cmpstr (restored, ==, KILLED_TEXT);
@@ -1192,6 +1193,90 @@ test_wizard_offers_template_imported_meanwhile (void)
   close_wizard (wizard, NULL);
 }
 
+static gboolean
+incident_page_has_drafts (gpointer data)
+{
+  return candor_incident_page_get_n_drafts (data) == 1;
+}
+
+static gboolean
+drafts_list_shown (gpointer data)
+{
+  return candor_test_ui_find_mapped (data, GTK_TYPE_LIST_BOX, "name", "drafts-list") != NULL;
+}
+
+/* A draft kept for later is found again: in the sidebar's list of unsent
+ * drafts, on its incident's page, and offered by New Update; each way opens
+ * it at the step it was left at. */
+static void
+test_wizard_kept_draft_is_reachable (void)
+{
+  CandorWindow       *window = candor_window_new (app);
+  CandorWizard       *wizard;
+  CandorIncidentPage *page;
+  GtkWidget          *title_row, *dialog, *list, *row;
+  GtkTextBuffer      *buffer;
+  g_autofree char    *draft_id = NULL;
+
+  gtk_window_present (GTK_WINDOW (window));
+  candor_test_ui_wait_for_mapped (GTK_WIDGET (window));
+  /* A draft left by an earlier test may be offered at this first window. */
+  run_main_loop_for (300);
+  if ((dialog = candor_test_ui_find_toplevel (ADW_TYPE_MESSAGE_DIALOG)) != NULL)
+    respond (dialog, "later");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.start-incident", NULL));
+  candor_test_ui_wait_until (has_toplevel, GSIZE_TO_POINTER (CANDOR_TYPE_WIZARD));
+  wizard = CANDOR_WIZARD (candor_test_ui_find_toplevel (CANDOR_TYPE_WIZARD));
+  candor_test_ui_wait_for_mapped (GTK_WIDGET (wizard));
+  title_row =
+    candor_test_ui_wait_for_widget (GTK_WIDGET (wizard), ADW_TYPE_ENTRY_ROW, "title", "_Title");
+  gtk_editable_set_text (GTK_EDITABLE (title_row), "Kept for later");
+  next_step (wizard);
+  next_step (wizard);
+  buffer = find_editor_buffer (wizard, "_Summary");
+  type_into (buffer, "Half a summary");
+  close_wizard (wizard, "keep");
+
+  /* On the incident's page, and in the sidebar. */
+  page = CANDOR_INCIDENT_PAGE (
+    candor_test_ui_find_mapped (GTK_WIDGET (window), CANDOR_TYPE_INCIDENT_PAGE, NULL, NULL));
+  g_assert_nonnull (page);
+  candor_test_ui_wait_until (incident_page_has_drafts, page);
+  candor_test_ui_wait_until (drafts_list_shown, window);
+
+  /* New Update offers it, and continuing opens it where it was left. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.new-update", NULL));
+  candor_test_ui_wait_until (has_toplevel, GSIZE_TO_POINTER (ADW_TYPE_MESSAGE_DIALOG));
+  dialog = candor_test_ui_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==,
+                   "Continue the Unsent Update?");
+  respond (dialog, "continue");
+  candor_test_ui_wait_until (has_toplevel, GSIZE_TO_POINTER (CANDOR_TYPE_WIZARD));
+  wizard = CANDOR_WIZARD (candor_test_ui_find_toplevel (CANDOR_TYPE_WIZARD));
+  g_assert_cmpuint (candor_wizard_get_step (wizard), ==, 2);
+  g_assert_cmpstr (
+    candor_update_get_field (candor_draft_get_update (candor_wizard_get_draft (wizard)),
+                             CANDOR_FIELD_EXECUTIVE_SUMMARY),
+    ==, "Half a summary");
+  close_wizard (wizard, NULL);
+
+  /* The sidebar's row opens it too. */
+  list = candor_test_ui_find_mapped (GTK_WIDGET (window), GTK_TYPE_LIST_BOX, "name", "drafts-list");
+  row = GTK_WIDGET (gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), 0));
+  g_assert_nonnull (row);
+  g_signal_emit_by_name (list, "row-activated", row);
+  candor_test_ui_wait_until (has_toplevel, GSIZE_TO_POINTER (CANDOR_TYPE_WIZARD));
+  wizard = CANDOR_WIZARD (candor_test_ui_find_toplevel (CANDOR_TYPE_WIZARD));
+  g_assert_cmpuint (candor_wizard_get_step (wizard), ==, 2);
+  draft_id =
+    g_strdup (candor_update_get_id (candor_draft_get_update (candor_wizard_get_draft (wizard))));
+  close_wizard (wizard, NULL);
+  g_assert_true (candor_store_delete_draft (get_store (), draft_id, NULL));
+
+  candor_test_ui_close_and_wait_for_finalize (GTK_WIDGET (window));
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -1239,6 +1324,9 @@ main (int argc, char *argv[])
   g_test_add_func ("/ui/wizard/says-when-drafts-are-not-saved",
                    test_wizard_says_when_drafts_are_not_saved);
 
+  /* Last: the first window of the process offers a draft back once, which
+   * the restore test above waits for. */
+  g_test_add_func ("/ui/wizard/kept-draft-is-reachable", test_wizard_kept_draft_is_reachable);
   status = g_test_run ();
 
   g_clear_object (&app);

@@ -10,11 +10,13 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "candor-dialect.h"
 #include "candor-incident-facts.h"
 #include "candor-audience.h"
 #include "candor-channel.h"
+#include "candor-accessible.h"
 #include "candor-incident-page.h"
 #include "candor-incident-summary.h"
 
@@ -47,6 +49,9 @@ struct _CandorIncidentPage
   AdwActionRow *duration_row;
   GtkBox       *updates_box;
   GtkWidget    *empty_page;
+  AdwPreferencesGroup *drafts_group;
+  GPtrArray           *drafts;     /* of CandorDraft: every unsent one */
+  GPtrArray           *draft_rows; /* the rows in drafts_group */
 };
 
 G_DEFINE_FINAL_TYPE (CandorIncidentPage, candor_incident_page, ADW_TYPE_BIN)
@@ -61,6 +66,14 @@ enum
 
 static GParamSpec *properties[N_PROPS];
 
+enum
+{
+  DRAFT_ACTIVATED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
 static char *
 format_time (GDateTime *time)
 {
@@ -73,6 +86,10 @@ format_time (GDateTime *time)
   local = g_date_time_to_local (time);
   /* Translators: a date and time in the timeline, see the strftime manual */
   text = g_date_time_format (local, _("%e %b %Y, %H:%M"));
+  /* %e pads a one-digit day with a figure space, which is not whitespace
+   * to g_strstrip but shows as a gap before the date. */
+  if (g_str_has_prefix (text, "\u2007"))
+    memmove (text, text + strlen ("\u2007"), strlen (text) - strlen ("\u2007") + 1);
   return g_strstrip (text);
 }
 
@@ -390,6 +407,95 @@ on_updates_loaded_cb (GObject *source, GAsyncResult *result, gpointer user_data)
   candor_incident_page_show_timeline (self);
 }
 
+char *
+candor_incident_page_describe_draft (CandorDraft *draft)
+{
+  const char *kind =
+    candor_update_kind_get_label (candor_update_get_kind (candor_draft_get_update (draft)));
+  GDateTime *saved_at = candor_draft_get_saved_at (draft);
+
+  if (saved_at != NULL)
+    {
+      g_autofree char *at = format_time (saved_at);
+
+      /* Translators: an unsent draft: its kind, the wizard step it was left at, when it was saved:
+       * "Progress update · step 3 · saved 30 Nov 2026, 10:05" */
+      return g_strdup_printf (_("%s · step %u · saved %s"), kind,
+                                 candor_draft_get_step (draft) + 1, at);
+    }
+
+  /* Translators: an unsent draft: its kind and the wizard step it was left at */
+  return g_strdup_printf (_("%s · step %u"), kind, candor_draft_get_step (draft) + 1);
+}
+
+static void
+on_draft_row_activated_cb (AdwActionRow *row, gpointer user_data)
+{
+  CandorIncidentPage *self = user_data;
+  CandorDraft        *draft = g_object_get_data (G_OBJECT (row), "draft");
+
+  g_signal_emit (self, signals[DRAFT_ACTIVATED], 0, draft);
+}
+
+/* "Step 3 · saved 30 Nov 2026, 10:05": under the draft's kind. */
+static char *
+describe_draft_place (CandorDraft *draft)
+{
+  GDateTime *saved_at = candor_draft_get_saved_at (draft);
+
+  if (saved_at != NULL)
+    {
+      g_autofree char *at = format_time (saved_at);
+
+      /* Translators: the wizard step an unsent draft was left at, and when it was saved */
+      return g_strdup_printf (_("Step %u · saved %s"), candor_draft_get_step (draft) + 1, at);
+    }
+
+  /* Translators: the wizard step an unsent draft was left at */
+  return g_strdup_printf (_("Step %u"), candor_draft_get_step (draft) + 1);
+}
+
+/* The incident's unsent drafts, newest first, each one activation away. */
+static void
+candor_incident_page_show_drafts (CandorIncidentPage *self)
+{
+  const char *incident_id = self->incident != NULL ? candor_incident_get_id (self->incident) : NULL;
+
+  for (guint i = 0; i < self->draft_rows->len; i++)
+    adw_preferences_group_remove (self->drafts_group, g_ptr_array_index (self->draft_rows, i));
+  g_ptr_array_set_size (self->draft_rows, 0);
+
+  for (guint i = 0; incident_id != NULL && self->drafts != NULL && i < self->drafts->len; i++)
+    {
+      CandorDraft     *draft = g_ptr_array_index (self->drafts, i);
+      GtkWidget       *row, *button;
+      g_autofree char *subtitle = NULL;
+
+      if (g_strcmp0 (candor_incident_get_id (candor_draft_get_incident (draft)), incident_id) != 0)
+        continue;
+
+      subtitle = describe_draft_place (draft);
+      row = adw_action_row_new ();
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (
+        ADW_PREFERENCES_ROW (row),
+        candor_update_kind_get_label (candor_update_get_kind (candor_draft_get_update (draft))));
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+      button = gtk_button_new_with_mnemonic (_("_Continue"));
+      gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+      gtk_widget_set_focusable (button, FALSE);
+      gtk_widget_set_can_target (button, FALSE);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+      g_object_set_data_full (G_OBJECT (row), "draft", g_object_ref (draft), g_object_unref);
+      g_signal_connect (row, "activated", G_CALLBACK (on_draft_row_activated_cb), self);
+      adw_preferences_group_add (self->drafts_group, row);
+      g_ptr_array_add (self->draft_rows, row);
+    }
+
+  gtk_widget_set_visible (GTK_WIDGET (self->drafts_group), self->draft_rows->len > 0);
+}
+
 static void
 candor_incident_page_load (CandorIncidentPage *self)
 {
@@ -609,6 +715,8 @@ candor_incident_page_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->channels, self);
   g_clear_object (&self->channels);
   g_clear_pointer (&self->sent_updates, g_ptr_array_unref);
+  g_clear_pointer (&self->drafts, g_ptr_array_unref);
+  g_clear_pointer (&self->draft_rows, g_ptr_array_unref);
   gtk_widget_dispose_template (GTK_WIDGET (self), CANDOR_TYPE_INCIDENT_PAGE);
 
   G_OBJECT_CLASS (candor_incident_page_parent_class)->dispose (object);
@@ -676,6 +784,11 @@ candor_incident_page_class_init (CandorIncidentPageClass *klass)
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  /* Continue writing this unsent draft. */
+  signals[DRAFT_ACTIVATED] =
+    g_signal_new ("draft-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL,
+                  NULL, G_TYPE_NONE, 1, CANDOR_TYPE_DRAFT);
+
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/candor/Candor/candor-incident-page.ui");
   gtk_widget_class_bind_template_child (widget_class, CandorIncidentPage, severity_badge);
@@ -691,6 +804,7 @@ candor_incident_page_class_init (CandorIncidentPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CandorIncidentPage, duration_row);
   gtk_widget_class_bind_template_child (widget_class, CandorIncidentPage, updates_box);
   gtk_widget_class_bind_template_child (widget_class, CandorIncidentPage, empty_page);
+  gtk_widget_class_bind_template_child (widget_class, CandorIncidentPage, drafts_group);
 
   gtk_widget_class_install_action (widget_class, "incident.export", "s",
                                    candor_incident_page_export_action);
@@ -700,6 +814,9 @@ static void
 candor_incident_page_init (CandorIncidentPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  candor_accessible_name_menu_button (GTK_MENU_BUTTON (self->export_button),
+                                      _("Export the Incident"));
+  self->draft_rows = g_ptr_array_new ();
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "incident.export", FALSE);
 }
 
@@ -731,6 +848,7 @@ candor_incident_page_set_incident (CandorIncidentPage *self, CandorIncident *inc
 
   candor_incident_page_refresh (self);
   candor_incident_page_load (self);
+  candor_incident_page_show_drafts (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_INCIDENT]);
 }
 
@@ -780,4 +898,25 @@ candor_incident_page_set_channels (CandorIncidentPage *self, GListModel *channel
                              G_CALLBACK (candor_incident_page_show_timeline), self,
                              G_CONNECT_SWAPPED);
   candor_incident_page_show_timeline (self);
+}
+
+void
+candor_incident_page_set_drafts (CandorIncidentPage *self, GPtrArray *drafts)
+{
+  g_return_if_fail (CANDOR_IS_INCIDENT_PAGE (self));
+
+  if (drafts != NULL)
+    g_ptr_array_ref (drafts);
+  g_clear_pointer (&self->drafts, g_ptr_array_unref);
+  self->drafts = drafts;
+  candor_incident_page_show_drafts (self);
+}
+
+/* How many unsent drafts of the shown incident are listed. */
+guint
+candor_incident_page_get_n_drafts (CandorIncidentPage *self)
+{
+  g_return_val_if_fail (CANDOR_IS_INCIDENT_PAGE (self), 0);
+
+  return self->draft_rows->len;
 }

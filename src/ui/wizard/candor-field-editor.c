@@ -14,6 +14,7 @@
 #include "candor-enum-types.h"
 #include "candor-field-editor.h"
 #include "candor-finding.h"
+#include "candor-text-spell.h"
 
 /* One field of the update, edited as Markdown: the buffer writes through to
  * the update on every keystroke, and the checker's findings come back as
@@ -35,6 +36,7 @@ struct _CandorFieldEditor
 
   GtkSourceCompletionWords *words;
   GtkTextBuffer            *words_buffer;
+  CandorTextSpell          *spell;
 };
 
 G_DEFINE_FINAL_TYPE (CandorFieldEditor, candor_field_editor, ADW_TYPE_BIN)
@@ -124,6 +126,9 @@ candor_field_editor_dispose (GObject *object)
   g_clear_object (&self->update);
   g_clear_object (&self->words);
   g_clear_object (&self->words_buffer);
+  if (self->spell != NULL)
+    g_object_run_dispose (G_OBJECT (self->spell));
+  g_clear_object (&self->spell);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), CANDOR_TYPE_FIELD_EDITOR);
 
@@ -251,6 +256,10 @@ candor_field_editor_init (CandorFieldEditor *self)
   gtk_source_completion_words_register (self->words, self->words_buffer);
   completion = gtk_source_view_get_completion (self->view);
   gtk_source_completion_add_provider (completion, GTK_SOURCE_COMPLETION_PROVIDER (self->words));
+
+  /* Spelling in the incident's language, once the wizard says which. */
+  self->spell =
+    candor_text_spell_new (GTK_TEXT_VIEW (self->view), candor_spell_checker_get_default ());
 }
 
 CandorField
@@ -361,4 +370,21 @@ candor_field_editor_set_variables (CandorFieldEditor *self, const char *const *n
 
   joined = names != NULL ? g_strjoinv (" ", (char **)names) : g_strdup ("");
   gtk_text_buffer_set_text (self->words_buffer, joined, -1);
+}
+
+/* The language the text is written in ("en", "ru"): its spelling is checked. */
+void
+candor_field_editor_set_language (CandorFieldEditor *self, const char *language)
+{
+  g_return_if_fail (CANDOR_IS_FIELD_EDITOR (self));
+
+  candor_text_spell_set_language (self->spell, language);
+}
+
+CandorTextSpell *
+candor_field_editor_get_spell (CandorFieldEditor *self)
+{
+  g_return_val_if_fail (CANDOR_IS_FIELD_EDITOR (self), NULL);
+
+  return self->spell;
 }

@@ -9,6 +9,7 @@
 
 #include <adwaita.h>
 
+#include "candor-text-spell.h"
 #include "candor-update.h"
 
 G_BEGIN_DECLS
@@ -23,5 +24,7 @@ void           candor_field_editor_set_findings (CandorFieldEditor *self, GPtrAr
 guint          candor_field_editor_get_n_underlined (CandorFieldEditor *self);
 void           candor_field_editor_select_span (CandorFieldEditor *self, guint start, guint end);
 void candor_field_editor_set_variables (CandorFieldEditor *self, const char *const *names);
+void             candor_field_editor_set_language (CandorFieldEditor *self, const char *language);
+CandorTextSpell *candor_field_editor_get_spell (CandorFieldEditor *self);
 
 G_END_DECLS

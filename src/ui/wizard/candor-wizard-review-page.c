@@ -473,15 +473,39 @@ candor_wizard_review_page_shown (CandorWizardPage *page)
   refresh (CANDOR_WIZARD_REVIEW_PAGE (page));
 }
 
+/* Says that something was done, in the window's toast overlay. */
+static void
+show_toast (CandorWizardReviewPage *self, const char *text)
+{
+  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
+  AdwToast  *toast;
+
+  if (overlay == NULL)
+    return;
+
+  toast = adw_toast_new (text);
+  adw_toast_set_timeout (toast, 4);
+  adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
+}
+
 static void
 on_eml_saved_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 {
   CandorWizardReviewPage *self = CANDOR_WIZARD_REVIEW_PAGE (source);
+  g_autoptr (GFile) file = user_data;
   g_autoptr (GError) error = NULL;
   GtkWidget *message;
 
-  if (candor_wizard_review_page_save_eml_finish (self, result, &error) ||
-      gtk_widget_get_root (GTK_WIDGET (self)) == NULL)
+  if (candor_wizard_review_page_save_eml_finish (self, result, &error))
+    {
+      g_autofree char *where = g_file_get_parse_name (file);
+      /* Translators: %s is where the email file was saved, "/home/ana/Incident update.eml" */
+      g_autofree char *text = g_strdup_printf (_("Email saved to “%s”"), where);
+
+      show_toast (self, text);
+      return;
+    }
+  if (gtk_widget_get_root (GTK_WIDGET (self)) == NULL)
     return;
 
   message = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
@@ -498,7 +522,8 @@ on_save_dialog_response_cb (CandorWizardReviewPage *self,
   g_autoptr (GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
 
   if (response == GTK_RESPONSE_ACCEPT && file != NULL)
-    candor_wizard_review_page_save_eml_async (self, file, NULL, on_eml_saved_cb, NULL);
+    candor_wizard_review_page_save_eml_async (self, file, NULL, on_eml_saved_cb,
+                                              g_object_ref (file));
 
   gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (dialog));
   g_object_unref (dialog);
@@ -871,6 +896,7 @@ candor_wizard_review_page_copy_rich_text (CandorWizardReviewPage *self)
   providers[1] = gdk_content_provider_new_typed (G_TYPE_STRING, candor_rendition_get_text (email));
   union_provider = gdk_content_provider_new_union (providers, G_N_ELEMENTS (providers));
   gdk_clipboard_set_content (gtk_widget_get_clipboard (GTK_WIDGET (self)), union_provider);
+  show_toast (self, _("Email copied as rich text"));
 }
 
 static void

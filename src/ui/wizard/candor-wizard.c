@@ -13,6 +13,8 @@
 
 #include "candor-application.h"
 #include "candor-field-editor.h"
+#include "candor-accessible.h"
+#include "candor-entry-spell.h"
 #include "candor-wizard-contact-page.h"
 #include "candor-wizard-details-page.h"
 #include "candor-wizard-impact-page.h"
@@ -49,6 +51,7 @@ struct _CandorWizard
   CandorSession       *session;
   CandorDraft         *draft;
   CandorDraftAutosave *autosave;
+  CandorEntrySpell    *title_spell; /* the title is the email's subject */
   GCancellable        *cancellable;
   GPtrArray           *editors;
   CandorWizardPage    *watched_page;  /* the visible one, whose state the header bar shows */
@@ -184,7 +187,11 @@ show_current_page (CandorWizard *self)
 
   watch_page (self, page);
   candor_wizard_page_shown (page);
+  candor_accessible_name_row_controls (GTK_WIDGET (page));
   update_buttons (self);
+  /* A draft restored later opens at this step. */
+  if (self->autosave != NULL)
+    candor_draft_autosave_set_step (self->autosave, candor_wizard_get_step (self));
 }
 
 static void
@@ -375,6 +382,34 @@ on_channels_changed_cb (CandorWizard *self)
   candor_composition_set_channels (candor_preview_get_composition (self->preview), channels);
 }
 
+/* Every editor checks spelling in the incident's language. */
+static void
+on_incident_language_cb (CandorWizard *self)
+{
+  const char *language = candor_incident_get_language (candor_draft_get_incident (self->draft));
+
+  for (guint i = 0; i < self->editors->len; i++)
+    candor_field_editor_set_language (g_ptr_array_index (self->editors, i), language);
+  if (self->title_spell != NULL)
+    candor_entry_spell_set_language (self->title_spell, language);
+}
+
+static GtkWidget *
+find_first_entry_row (GtkWidget *widget)
+{
+  if (ADW_IS_ENTRY_ROW (widget))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_first_entry_row (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 static void
 go_to (CandorWizard *self, GtkWidget *page)
 {
@@ -539,6 +574,9 @@ candor_wizard_dispose (GObject *object)
   watch_page (self, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), CANDOR_TYPE_WIZARD);
   g_clear_object (&self->autosave);
+  if (self->title_spell != NULL)
+    g_object_run_dispose (G_OBJECT (self->title_spell));
+  g_clear_object (&self->title_spell);
   g_clear_object (&self->draft);
   g_clear_object (&self->session);
 
@@ -603,6 +641,16 @@ candor_wizard_init (CandorWizard *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
+  /* Copy and Save say that they did it, in a toast over the whole window. */
+  {
+    GtkWidget *content = g_object_ref (adw_window_get_content (ADW_WINDOW (self)));
+    GtkWidget *overlay = adw_toast_overlay_new ();
+
+    adw_window_set_content (ADW_WINDOW (self), overlay);
+    adw_toast_overlay_set_child (ADW_TOAST_OVERLAY (overlay), content);
+    g_object_unref (content);
+  }
+
   self->editors = g_ptr_array_new ();
   self->cancellable = g_cancellable_new ();
   collect_editors (GTK_WIDGET (self->pages), self->editors);
@@ -641,6 +689,17 @@ candor_wizard_new (GtkApplication *application, GtkWindow *parent, CandorDraft *
     candor_wizard_page_set_draft (CANDOR_WIZARD_PAGE (page), incident, update);
   for (guint i = 0; i < self->editors->len; i++)
     candor_field_editor_set_update (g_ptr_array_index (self->editors, i), update);
+  /* The incident step's first row is the title. */
+  {
+    GtkWidget *title_row = find_first_entry_row (GTK_WIDGET (self->incident_page));
+
+    if (title_row != NULL)
+      self->title_spell =
+        candor_entry_spell_new (ADW_ENTRY_ROW (title_row), candor_spell_checker_get_default ());
+  }
+  g_signal_connect_object (incident, "notify::language", G_CALLBACK (on_incident_language_cb), self,
+                           G_CONNECT_SWAPPED);
+  on_incident_language_cb (self);
 
   candor_preview_set_draft (self->preview, incident, update, candor_draft_get_audiences (draft));
   candor_wizard_review_page_set_composition (self->review_page,
@@ -665,7 +724,17 @@ candor_wizard_new (GtkApplication *application, GtkWindow *parent, CandorDraft *
                            self->incident_page, G_CONNECT_SWAPPED);
   on_history_changed_cb (self);
 
-  show_current_page (self);
+  /* A restored draft opens at the step its author was on. */
+  {
+    GtkWidget *page = gtk_widget_get_first_child (GTK_WIDGET (self->pages));
+
+    for (guint i = 0; i < candor_draft_get_step (draft) && page != NULL; i++)
+      page = gtk_widget_get_next_sibling (page);
+    if (page != NULL && page != gtk_stack_get_visible_child (self->pages))
+      gtk_stack_set_visible_child (self->pages, page);
+    else
+      show_current_page (self);
+  }
 
   return self;
 }
