@@ -608,15 +608,12 @@ check_placeholders (int field, const char *text, GPtrArray *findings)
   while (candor_placeholder_find (text, from, &start, &end))
     {
       g_autofree char *quote = g_strndup (text + start, end - start);
-      g_autofree char *message = NULL;
-
-      /* TRANSLATORS: %s is a placeholder left in the text, e.g. “[company name]” */
-      message = g_strdup_printf (_("“%s” is a placeholder, not the text your readers need"), quote);
       g_ptr_array_add (findings,
                        candor_finding_new_quoted (
                          "placeholder", CANDOR_FINDING_SEVERITY_ERROR, field,
                          g_utf8_pointer_to_offset (text, text + start),
-                         g_utf8_pointer_to_offset (text, text + end), quote, message,
+                         g_utf8_pointer_to_offset (text, text + end), quote,
+                         _("A placeholder is left here, not the text your readers need"),
                          _("Write what it stands for, or delete it. Publish waits until no "
                            "placeholder is left.")));
       from = end;

@@ -17,7 +17,7 @@
 #include "candor-placeholder.h"
 #include "candor-template-library.h"
 
-#define N_BUILT_IN_PER_LANGUAGE 15
+#define N_BUILT_IN_PER_LANGUAGE 18
 
 /* A small valid template; each error case breaks one thing in it. */
 static const char base_template[] =
@@ -191,9 +191,12 @@ test_templates_built_in_coverage (void)
                                stage == CANDOR_TEMPLATE_STAGE_RESOLVED ||
                                stage == CANDOR_TEMPLATE_STAGE_MAINTENANCE;
 
-          g_assert_cmpuint (counts[CANDOR_SEVERITY_MINOR][stage], ==, minor_has ? 1 : 0);
-          g_assert_cmpuint (counts[CANDOR_SEVERITY_MAJOR][stage], ==, 1);
-          g_assert_cmpuint (counts[CANDOR_SEVERITY_CRITICAL][stage], ==, 1);
+          /* A first notice comes in full and fast (only what the draft knows). */
+          guint per_stage = stage == CANDOR_TEMPLATE_STAGE_INVESTIGATING ? 2 : 1;
+
+          g_assert_cmpuint (counts[CANDOR_SEVERITY_MINOR][stage], ==, minor_has ? per_stage : 0);
+          g_assert_cmpuint (counts[CANDOR_SEVERITY_MAJOR][stage], ==, per_stage);
+          g_assert_cmpuint (counts[CANDOR_SEVERITY_CRITICAL][stage], ==, per_stage);
         }
     }
 }
@@ -548,6 +551,45 @@ test_templates_fill (void)
                    "Mail, Chat is down.");
 }
 
+/* The fast first notices need nothing the draft does not know. */
+static void
+test_templates_first_notice_from_draft (void)
+{
+  g_autoptr (CandorTemplateLibrary) library = new_isolated_library ();
+  const char *const ids[] = { "en-minor-first-notice",  "en-major-first-notice",
+                              "en-critical-first-notice", "ru-minor-first-notice",
+                              "ru-major-first-notice",  "ru-critical-first-notice" };
+  const char *const services[] = { "Checkout", NULL };
+  const char *const zones[] = { "Europe/Moscow", "UTC", NULL };
+
+  for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
+    {
+      CandorTemplate *template = candor_template_library_lookup (library, ids[i]);
+      g_autoptr (CandorIncident) incident = candor_incident_new ("Card payments fail");
+      g_autoptr (CandorUpdate) update = candor_update_new (CANDOR_UPDATE_KIND_INITIAL);
+      g_autoptr (GDateTime) started = g_date_time_new_utc (2026, 12, 1, 9, 40, 0);
+      g_autoptr (GDateTime) next = g_date_time_new_utc (2026, 12, 1, 11, 0, 0);
+      g_autoptr (JsonNode) values = NULL;
+      g_autoptr (GError) error = NULL;
+
+      g_assert_nonnull (template);
+      candor_incident_set_services (incident, services);
+      candor_incident_set_started_at (incident, started);
+      candor_update_set_contact_name (update, "Dana Ortiz");
+      candor_update_set_contact_reach (update, "support@example.com");
+      candor_update_set_next_update_at (update, next);
+
+      values = candor_template_dup_draft_values (template, incident, update, zones);
+      g_assert_cmpuint (candor_template_fill (template, update, values, 0, &error), !=, 0);
+      g_assert_no_error (error);
+      for (guint f = 0; f < CANDOR_N_FIELDS; f++)
+        if (candor_placeholder_in_text (candor_update_get_field (update, f)))
+          g_error ("%s leaves a placeholder: %s", ids[i], candor_update_get_field (update, f));
+      g_assert_nonnull (
+        strstr (candor_update_get_field (update, CANDOR_FIELD_NEXT_UPDATE), "14:00 MSK (11:00 UTC)"));
+    }
+}
+
 /* Placeholders are found as the editor and the checker need them, and a
  * link or a footnote is not one. */
 static void
@@ -838,6 +880,8 @@ main (int argc, char *argv[])
   g_test_add_func ("/core/templates/render-and-apply", test_templates_render_and_apply);
   g_test_add_func ("/core/templates/fill", test_templates_fill);
   g_test_add_func ("/core/templates/placeholders", test_templates_placeholders);
+  g_test_add_func ("/core/templates/first-notice-from-draft",
+                   test_templates_first_notice_from_draft);
   g_test_add_func ("/core/templates/filter", test_templates_filter);
   g_test_add_func ("/core/templates/import-export", test_templates_import_export);
   g_test_add_func ("/core/templates/broken-user-templates", test_templates_broken_user_templates);
