@@ -692,6 +692,12 @@ read_time_rows (CandorWizardIncidentPage *self)
                                     now, &started_error);
   detected = candor_time_parse_past (gtk_editable_get_text (GTK_EDITABLE (self->detected_row)),
                                      NULL, now, &detected_error);
+  /* Empty is "not known": allowed, and kept as not set. */
+  if (g_error_matches (started_error, CANDOR_TIME_ERROR, CANDOR_TIME_ERROR_EMPTY))
+    g_clear_error (&started_error);
+  if (g_error_matches (detected_error, CANDOR_TIME_ERROR, CANDOR_TIME_ERROR_EMPTY))
+    g_clear_error (&detected_error);
+
   if (started != NULL && detected != NULL && g_date_time_compare (detected, started) < 0)
     {
       g_clear_pointer (&detected, g_date_time_unref);
@@ -741,9 +747,9 @@ read_time_rows (CandorWizardIncidentPage *self)
 
   if (!self->loading && incident != NULL)
     {
-      if (started != NULL)
+      if (started_error == NULL)
         candor_incident_set_started_at (incident, started);
-      if (detected != NULL)
+      if (detected_error == NULL)
         candor_incident_set_detected_at (incident, detected);
     }
 

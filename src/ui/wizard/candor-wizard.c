@@ -509,9 +509,9 @@ on_incident_page_can_undo_cb (CandorWizard *self)
 /* A template imported with candor-cli while the wizard is open shows up
  * when the author comes back to it. */
 static void
-on_is_active_changed_cb (CandorWizard *self, GParamSpec *pspec, GtkWindow *window)
+on_is_active_changed_cb (CandorWizard *self, GParamSpec *pspec, gpointer user_data)
 {
-  if (gtk_window_is_active (window))
+  if (gtk_window_is_active (GTK_WINDOW (self)))
     candor_wizard_incident_page_reload_templates (self->incident_page);
 }
 
