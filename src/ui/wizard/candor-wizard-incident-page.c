@@ -692,7 +692,8 @@ read_time_rows (CandorWizardIncidentPage *self)
                                     now, &started_error);
   detected = candor_time_parse_past (gtk_editable_get_text (GTK_EDITABLE (self->detected_row)),
                                      NULL, now, &detected_error);
-  /* Empty is "not known": allowed, and kept as not set. */
+  /* Empty is allowed (not known yet, or between deleting and typing) and
+   * changes nothing. */
   if (g_error_matches (started_error, CANDOR_TIME_ERROR, CANDOR_TIME_ERROR_EMPTY))
     g_clear_error (&started_error);
   if (g_error_matches (detected_error, CANDOR_TIME_ERROR, CANDOR_TIME_ERROR_EMPTY))
@@ -747,9 +748,9 @@ read_time_rows (CandorWizardIncidentPage *self)
 
   if (!self->loading && incident != NULL)
     {
-      if (started_error == NULL)
+      if (started != NULL)
         candor_incident_set_started_at (incident, started);
-      if (detected_error == NULL)
+      if (detected != NULL)
         candor_incident_set_detected_at (incident, detected);
     }
 

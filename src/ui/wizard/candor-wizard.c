@@ -515,6 +515,16 @@ on_is_active_changed_cb (CandorWizard *self, GParamSpec *pspec, gpointer user_da
     candor_wizard_incident_page_reload_templates (self->incident_page);
 }
 
+/* The focus starts in the step, on its first field (the title), not on a
+ * header bar button: a stressed author just types. */
+static void
+on_map_cb (CandorWizard *self, gpointer user_data)
+{
+  g_signal_handlers_disconnect_by_func (self, on_map_cb, user_data);
+  gtk_window_set_focus (GTK_WINDOW (self), NULL);
+  gtk_widget_child_focus (GTK_WIDGET (get_current_page (self)), GTK_DIR_TAB_FORWARD);
+}
+
 static gboolean
 close_cb (gpointer data)
 {
@@ -677,6 +687,7 @@ candor_wizard_init (CandorWizard *self)
   g_signal_connect_object (self->incident_page, "notify::template",
                            G_CALLBACK (on_incident_page_can_undo_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect (self, "notify::is-active", G_CALLBACK (on_is_active_changed_cb), NULL);
+  g_signal_connect (self, "map", G_CALLBACK (on_map_cb), NULL);
 
   g_signal_connect (self, "close-request", G_CALLBACK (on_close_request_cb), NULL);
   g_signal_connect (self, "notify::default-width", G_CALLBACK (on_default_width_changed_cb), NULL);
