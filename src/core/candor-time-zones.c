@@ -143,10 +143,15 @@ candor_time_parse_past (const char *text, GTimeZone *zone, GDateTime *now, GErro
       return NULL;
     }
 
+  /* In English and in Russian, whatever the interface's language. */
   if (g_str_has_prefix (trimmed, "yesterday"))
     days_back = 1, clock = trimmed + strlen ("yesterday");
+  else if (g_str_has_prefix (trimmed, "вчера"))
+    days_back = 1, clock = trimmed + strlen ("вчера");
   else if (g_str_has_prefix (trimmed, "today"))
     days_back = 0, clock = trimmed + strlen ("today");
+  else if (g_str_has_prefix (trimmed, "сегодня"))
+    days_back = 0, clock = trimmed + strlen ("сегодня");
   else if (strchr (trimmed, '-') == NULL)
     days_back = 0, clock = trimmed;
 
