@@ -171,7 +171,7 @@ test_cli_templates_broken_user_template (void)
   write_text (broken, "{\"id\": \"x\"}");
   candor_test_cli_run (&run, NULL, "templates", "list", NULL);
   g_assert_cmpint (run.status, ==, 0);
-  g_assert_cmpuint (count_lines (run.out), ==, 30);
+  g_assert_cmpuint (count_lines (run.out), ==, 36);
   expected = g_strdup_printf ("candor-cli: warning: template left out: %s: name: missing; a "
                               "template needs this key\n",
                               broken);
