@@ -41,6 +41,74 @@ history_has_settled (gpointer data)
          candor_session_get_open_error (candor_application_get_session (app)) != NULL;
 }
 
+static gboolean
+quit_loop_cb (gpointer data)
+{
+  *(gboolean *)data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/* Renders @window as GTK draws it now into @path. */
+static void
+save_window (GtkWidget *window, const char *path)
+{
+  g_autoptr (GdkTexture) texture = NULL;
+  GtkSnapshot   *snapshot = gtk_snapshot_new ();
+  GskRenderNode *node;
+  int            width = gtk_widget_get_width (window);
+  int            height = gtk_widget_get_height (window);
+
+  /* The widget's own drawing, not what the window last showed, laid out
+   * now: without a window manager, Xvfb may not have let it draw a frame. */
+  gtk_widget_measure (window, GTK_ORIENTATION_HORIZONTAL, -1, NULL, NULL, NULL, NULL);
+  gtk_widget_allocate (window, width, height, -1, NULL);
+  GTK_WIDGET_GET_CLASS (window)->snapshot (window, snapshot);
+  node = gtk_snapshot_free_to_node (snapshot);
+  if (node == NULL)
+    {
+      g_test_message ("nothing drawn for %s (%d×%d)", path, width, height);
+      return;
+    }
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node,
+                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
+  gsk_render_node_unref (node);
+  if (!gdk_texture_save_to_png (texture, path))
+    g_test_message ("could not write %s", path);
+}
+
+/* With CANDOR_TEST_SCREENSHOT_DIR set, each visible window as it is now,
+ * into that folder as @name.png (@name-dialog.png for a dialog). */
+static void
+shoot (const char *name)
+{
+  const char *dir = g_getenv ("CANDOR_TEST_SCREENSHOT_DIR");
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  gboolean    done = FALSE;
+
+  if (dir == NULL)
+    return;
+
+  /* Let the layout after the last change settle. */
+  g_timeout_add (800, quit_loop_cb, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr (GtkWidget) window = g_list_model_get_item (toplevels, i);
+      g_autofree char *file = NULL;
+      g_autofree char *path = NULL;
+
+      if (!gtk_widget_get_mapped (window) || CANDOR_IS_WINDOW (window) ||
+          gtk_widget_get_width (window) == 0)
+        continue;
+      file = g_strconcat (name, ADW_IS_MESSAGE_DIALOG (window) ? "-dialog" : "", ".png", NULL);
+      path = g_build_filename (dir, file, NULL);
+      save_window (window, path);
+      g_test_message ("screenshot: %s (%s)", path, G_OBJECT_TYPE_NAME (window));
+    }
+}
+
 static CandorWizard *
 open_wizard (CandorUpdateKind kind, CandorSeverity severity)
 {
@@ -138,6 +206,7 @@ test_templates_fill_choose_undo (void)
   /* The template would change two fields with text: it asks, naming both. */
   pick_template (wizard, "Major outage: fast first notice");
   dialog = wait_for_dialog ();
+  shoot ("template-replace-dialog");
   checks = adw_message_dialog_get_extra_child (dialog);
   g_assert_nonnull (checks);
   g_assert_nonnull (gtk_widget_get_first_child (checks));
@@ -265,6 +334,10 @@ test_templates_placeholders_hold_publish (void)
   g_assert_cmpuint (candor_field_editor_get_n_placeholders (editor), >=, 2);
 
   candor_test_ui_wait_until (has_placeholder_finding, wizard);
+  shoot ("template-variables");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (wizard), "wizard.next", NULL));
+  shoot ("placeholders-in-editor");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (wizard), "wizard.back", NULL));
   /* Acknowledging does not clear it: only writing does. */
   findings = candor_composition_get_findings (composition);
   for (guint i = 0; i < findings->len; i++)
@@ -339,6 +412,7 @@ test_templates_incident_times (void)
   gtk_editable_set_text (GTK_EDITABLE (started_row), future);
   g_assert_true (gtk_widget_has_css_class (started_row, "error"));
   g_assert_nonnull (strstr (hint_text (wizard), "in the future"));
+  shoot ("start-in-future");
   g_assert_true (g_date_time_equal (candor_incident_get_started_at (incident), before));
   g_assert_false (candor_wizard_page_get_complete (CANDOR_WIZARD_PAGE (
     candor_test_ui_find_mapped (GTK_WIDGET (wizard), CANDOR_TYPE_WIZARD_INCIDENT_PAGE, NULL,
@@ -418,6 +492,9 @@ test_templates_first_notice_path (void)
 
   wizard = candor_first_notice_path_run (window, &interactions);
   g_test_message ("first notice: %u interactions", interactions);
+  g_assert_cmpuint (candor_wizard_get_step (wizard), ==, candor_wizard_get_n_steps (wizard) - 1);
+  shoot ("first-notice-review");
+  g_assert_cmpuint (candor_wizard_get_step (wizard), ==, candor_wizard_get_n_steps (wizard) - 1);
   g_assert_cmpuint (interactions, <=, CANDOR_FIRST_NOTICE_MAX_INTERACTIONS);
 
   /* Complete: every part a first notice needs, from what the draft knew. */
@@ -450,6 +527,9 @@ main (int argc, char *argv[])
   /* A history of its own: the contact and the channel saved here stay here. */
   g_setenv ("XDG_DATA_HOME", data_home, TRUE);
   gtk_test_init (&argc, &argv, NULL);
+  /* Screenshots show where a step ends, not a slide half done. */
+  if (g_getenv ("CANDOR_TEST_SCREENSHOT_DIR") != NULL)
+    g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
 
   app = candor_application_new ();
   g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
