@@ -614,7 +614,7 @@ check_placeholders (int field, const char *text, GPtrArray *findings)
                          g_utf8_pointer_to_offset (text, text + start),
                          g_utf8_pointer_to_offset (text, text + end), quote,
                          _("A placeholder is left here, not the text your readers need"),
-                         _("Write what it stands for, or delete it. Publish waits until no "
+                            _("Write what it stands for, or delete it. Publish waits until no "
                            "placeholder is left.")));
       from = end;
     }

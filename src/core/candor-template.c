@@ -769,9 +769,8 @@ placeholder_for (const char *name, JsonNode *example)
     {
       JsonArray *items = json_array_new ();
       JsonArray *examples = json_node_get_array (example);
-      JsonNode  *first = json_array_get_length (examples) > 0
-                           ? json_array_get_element (examples, 0)
-                           : NULL;
+      JsonNode  *first =
+        json_array_get_length (examples) > 0 ? json_array_get_element (examples, 0) : NULL;
 
       if (first != NULL && JSON_NODE_HOLDS_OBJECT (first))
         {
@@ -967,10 +966,10 @@ candor_template_apply (CandorTemplate *self, CandorUpdate *update, JsonNode *val
 /* A variable's value when the draft knows it, by the names the built-in
  * templates use. */
 static char *
-dup_draft_value (const char         *name,
-                 CandorIncident     *incident,
-                 CandorUpdate       *update,
-                 const char *const  *zones)
+dup_draft_value (const char        *name,
+                 CandorIncident    *incident,
+                 CandorUpdate      *update,
+                 const char *const *zones)
 {
   const char *const *services = candor_incident_get_services (incident);
   GDateTime         *at = NULL;
@@ -1050,10 +1049,7 @@ candor_template_dup_draft_values (CandorTemplate    *self,
  * @texts: (out caller-allocates) (array fixed-size=CANDOR_N_FIELDS): each field's text, to g_free()
  */
 gboolean
-candor_template_render_all (CandorTemplate *self,
-                            JsonNode       *values,
-                            char          **texts,
-                            GError        **error)
+candor_template_render_all (CandorTemplate *self, JsonNode *values, char **texts, GError **error)
 {
   g_autoptr (JsonNode) context = NULL;
   g_autoptr (JsonNode) empty = NULL;

@@ -116,10 +116,8 @@ JsonNode *candor_template_dup_draft_values (CandorTemplate    *self,
 
 /* Every field rendered with @values (missing variables as placeholders) into
  * @texts, CANDOR_N_FIELDS strings to free. All or nothing. */
-gboolean candor_template_render_all (CandorTemplate *self,
-                                     JsonNode       *values,
-                                     char          **texts,
-                                     GError        **error);
+gboolean
+candor_template_render_all (CandorTemplate *self, JsonNode *values, char **texts, GError **error);
 
 /* The fields (a mask of 1 << CandorField) where @update has text of its own
  * that filling with @values would replace by something else. */

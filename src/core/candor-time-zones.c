@@ -164,12 +164,12 @@ candor_time_parse_past (const char *text, GTimeZone *zone, GDateTime *now, GErro
           g_set_error (error, CANDOR_TIME_ERROR, CANDOR_TIME_ERROR_INVALID,
                        _("“%s” is not a time Candor reads. Write a date and time (2026-11-30 "
                          "08:12), a time of today (08:12) or “yesterday 23:50”."),
-                       text);
+                          text);
           return NULL;
         }
-      result = g_date_time_new (local, g_date_time_get_year (day_of),
-                                g_date_time_get_month (day_of),
-                                g_date_time_get_day_of_month (day_of), hour, minute, 0);
+      result =
+        g_date_time_new (local, g_date_time_get_year (day_of), g_date_time_get_month (day_of),
+                         g_date_time_get_day_of_month (day_of), hour, minute, 0);
     }
   else if (sscanf (trimmed, "%d-%d-%d %d:%d %c", &year, &month, &day, &hour, &minute, &trailing) ==
              5 &&
@@ -177,10 +177,11 @@ candor_time_parse_past (const char *text, GTimeZone *zone, GDateTime *now, GErro
     result = g_date_time_new (local, year, month, day, hour, minute, 0);
   else
     {
-      g_set_error (error, CANDOR_TIME_ERROR, CANDOR_TIME_ERROR_INVALID,
-                   _("“%s” is not a time Candor reads. Write a date and time (2026-11-30 08:12), a "
+      g_set_error (
+        error, CANDOR_TIME_ERROR, CANDOR_TIME_ERROR_INVALID,
+        _("“%s” is not a time Candor reads. Write a date and time (2026-11-30 08:12), a "
                      "time of today (08:12) or “yesterday 23:50”."),
-                   text);
+           text);
       return NULL;
     }
 
@@ -208,7 +209,7 @@ candor_time_parse_past (const char *text, GTimeZone *zone, GDateTime *now, GErro
       g_set_error (error, CANDOR_TIME_ERROR, CANDOR_TIME_ERROR_FUTURE,
                    _("This is %s from now, in the future. Write when it already happened; for "
                      "yesterday write “yesterday 23:50” or the date."),
-                   when);
+                      when);
       return NULL;
     }
 

@@ -38,7 +38,8 @@ GQuark candor_time_error_quark (void);
  * "2026-11-30 08:12", "08:12" (today), "today 08:12", "yesterday 23:50".
  * A time more than a minute after @now is refused with
  * CANDOR_TIME_ERROR_FUTURE; each error message says what the field accepts. */
-GDateTime *candor_time_parse_past (const char *text, GTimeZone *zone, GDateTime *now, GError **error);
+GDateTime *
+candor_time_parse_past (const char *text, GTimeZone *zone, GDateTime *now, GError **error);
 
 /* What candor_time_parse_past() reads @time back from, in @zone (NULL: local). */
 char *candor_time_format_entry (GDateTime *time, GTimeZone *zone);

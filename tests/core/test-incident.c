@@ -349,7 +349,7 @@ test_incident_time_entry (void)
   g_autoptr (GDateTime) now = g_date_time_new (berlin, 2026, 12, 5, 9, 30, 0);
   g_autoptr (GDateTime) time = NULL;
   g_autoptr (GError) error = NULL;
-  g_autofree char *text = NULL;
+  g_autofree char  *text = NULL;
   const char *const zones[] = { "UTC", "Europe/Berlin", "America/New_York", NULL };
 
   time = candor_time_parse_past ("2026-12-04 23:50", berlin, now, &error);

@@ -512,8 +512,8 @@ test_templates_fill (void)
   g_autoptr (GDateTime) started = g_date_time_new_utc (2026, 12, 1, 9, 40, 0);
   const char *const services[] = { "Mail", "Chat", NULL };
   const char *const zones[] = { "UTC", "Europe/Berlin", NULL };
-  g_autofree char *values_text = NULL;
-  guint            conflicts;
+  g_autofree char  *values_text = NULL;
+  guint             conflicts;
 
   g_assert_no_error (error);
 
@@ -544,9 +544,9 @@ test_templates_fill (void)
   g_assert_cmpstr (candor_update_get_contact_name (update), ==, "Dana");
 
   /* Replace, field by field. */
-  g_assert_cmphex (candor_template_fill (template, update, values,
-                                        1u << CANDOR_FIELD_EXECUTIVE_SUMMARY, &error),
-                   ==, 1u << CANDOR_FIELD_EXECUTIVE_SUMMARY);
+  g_assert_cmphex (
+    candor_template_fill (template, update, values, 1u << CANDOR_FIELD_EXECUTIVE_SUMMARY, &error),
+    ==, 1u << CANDOR_FIELD_EXECUTIVE_SUMMARY);
   g_assert_cmpstr (candor_update_get_field (update, CANDOR_FIELD_EXECUTIVE_SUMMARY), ==,
                    "Mail, Chat is down.");
 }
@@ -556,9 +556,9 @@ static void
 test_templates_first_notice_from_draft (void)
 {
   g_autoptr (CandorTemplateLibrary) library = new_isolated_library ();
-  const char *const ids[] = { "en-minor-first-notice",  "en-major-first-notice",
+  const char *const ids[] = { "en-minor-first-notice",    "en-major-first-notice",
                               "en-critical-first-notice", "ru-minor-first-notice",
-                              "ru-major-first-notice",  "ru-critical-first-notice" };
+                              "ru-major-first-notice",    "ru-critical-first-notice" };
   const char *const services[] = { "Checkout", NULL };
   const char *const zones[] = { "Europe/Moscow", "UTC", NULL };
 
@@ -585,8 +585,8 @@ test_templates_first_notice_from_draft (void)
       for (guint f = 0; f < CANDOR_N_FIELDS; f++)
         if (candor_placeholder_in_text (candor_update_get_field (update, f)))
           g_error ("%s leaves a placeholder: %s", ids[i], candor_update_get_field (update, f));
-      g_assert_nonnull (
-        strstr (candor_update_get_field (update, CANDOR_FIELD_NEXT_UPDATE), "14:00 MSK (11:00 UTC)"));
+      g_assert_nonnull (strstr (candor_update_get_field (update, CANDOR_FIELD_NEXT_UPDATE),
+                                "14:00 MSK (11:00 UTC)"));
     }
 }
 

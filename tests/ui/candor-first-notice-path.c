@@ -16,10 +16,10 @@ gboolean
 candor_first_notice_is_ready (CandorWizard *wizard)
 {
   CandorUpdate *update = candor_draft_get_update (candor_wizard_get_draft (wizard));
-  GPtrArray    *findings =
-    candor_composition_get_findings (candor_preview_get_composition (candor_wizard_get_preview (wizard)));
-  GtkWidget *review = candor_test_ui_find_mapped (GTK_WIDGET (wizard),
-                                                  CANDOR_TYPE_WIZARD_REVIEW_PAGE, NULL, NULL);
+  GPtrArray    *findings = candor_composition_get_findings (
+       candor_preview_get_composition (candor_wizard_get_preview (wizard)));
+  GtkWidget *review =
+    candor_test_ui_find_mapped (GTK_WIDGET (wizard), CANDOR_TYPE_WIZARD_REVIEW_PAGE, NULL, NULL);
 
   if (review == NULL || !candor_wizard_page_get_complete (CANDOR_WIZARD_PAGE (review)))
     return FALSE;

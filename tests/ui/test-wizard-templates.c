@@ -118,7 +118,7 @@ open_wizard (CandorUpdateKind kind, CandorSeverity severity)
   g_autoptr (GDateTime) now = g_date_time_new_now_utc ();
   g_autoptr (GDateTime) started = g_date_time_add_minutes (now, -20);
   const char *const services[] = { "Acme Cloud", NULL };
-  CandorWizard *wizard;
+  CandorWizard     *wizard;
 
   candor_incident_set_started_at (incident, started);
   candor_incident_set_detected_at (incident, now);
@@ -141,8 +141,8 @@ get_update (CandorWizard *wizard)
 static void
 pick_template (CandorWizard *wizard, const char *name)
 {
-  GtkWidget *row = candor_test_ui_wait_for_widget (GTK_WIDGET (wizard), ADW_TYPE_ACTION_ROW,
-                                                   "title", name);
+  GtkWidget *row =
+    candor_test_ui_wait_for_widget (GTK_WIDGET (wizard), ADW_TYPE_ACTION_ROW, "title", name);
 
   g_assert_true (gtk_widget_activate (row));
 }
@@ -193,8 +193,8 @@ test_templates_fill_choose_undo (void)
 {
   CandorWizard *wizard = open_wizard (CANDOR_UPDATE_KIND_INITIAL, CANDOR_SEVERITY_MAJOR);
   CandorUpdate *update = get_update (wizard);
-  CandorWizardIncidentPage *page = CANDOR_WIZARD_INCIDENT_PAGE (candor_test_ui_find_mapped (
-    GTK_WIDGET (wizard), CANDOR_TYPE_WIZARD_INCIDENT_PAGE, NULL, NULL));
+  CandorWizardIncidentPage *page = CANDOR_WIZARD_INCIDENT_PAGE (
+    candor_test_ui_find_mapped (GTK_WIDGET (wizard), CANDOR_TYPE_WIZARD_INCIDENT_PAGE, NULL, NULL));
   AdwMessageDialog *dialog;
   GtkWidget        *checks;
   g_autofree char  *impact = NULL;
@@ -313,8 +313,8 @@ find_editor (CandorWizard *wizard, CandorField field)
 static void
 test_templates_placeholders_hold_publish (void)
 {
-  CandorWizard *wizard = open_wizard (CANDOR_UPDATE_KIND_INITIAL, CANDOR_SEVERITY_MAJOR);
-  CandorUpdate *update = get_update (wizard);
+  CandorWizard      *wizard = open_wizard (CANDOR_UPDATE_KIND_INITIAL, CANDOR_SEVERITY_MAJOR);
+  CandorUpdate      *update = get_update (wizard);
   CandorComposition *composition =
     candor_preview_get_composition (candor_wizard_get_preview (wizard));
   CandorFieldEditor *editor;
@@ -356,7 +356,8 @@ test_templates_placeholders_hold_publish (void)
   impact = candor_update_get_field (update, CANDOR_FIELD_IMPACT_NOW);
   g_assert_null (strstr (impact, "[who]"));
   g_assert_nonnull (strstr (impact, "customers in Europe"));
-  g_assert_null (strstr (candor_update_get_field (update, CANDOR_FIELD_EXECUTIVE_SUMMARY), "[who]"));
+  g_assert_null (
+    strstr (candor_update_get_field (update, CANDOR_FIELD_EXECUTIVE_SUMMARY), "[who]"));
 
   close_wizard (wizard);
 }
@@ -414,9 +415,8 @@ test_templates_incident_times (void)
   g_assert_nonnull (strstr (hint_text (wizard), "in the future"));
   shoot ("start-in-future");
   g_assert_true (g_date_time_equal (candor_incident_get_started_at (incident), before));
-  g_assert_false (candor_wizard_page_get_complete (CANDOR_WIZARD_PAGE (
-    candor_test_ui_find_mapped (GTK_WIDGET (wizard), CANDOR_TYPE_WIZARD_INCIDENT_PAGE, NULL,
-                                NULL))));
+  g_assert_false (candor_wizard_page_get_complete (CANDOR_WIZARD_PAGE (candor_test_ui_find_mapped (
+    GTK_WIDGET (wizard), CANDOR_TYPE_WIZARD_INCIDENT_PAGE, NULL, NULL))));
 
   /* A word it cannot read: says what it reads. */
   gtk_editable_set_text (GTK_EDITABLE (started_row), "yesterday");
@@ -510,8 +510,8 @@ test_templates_first_notice_path (void)
   g_assert_false (has_finding (wizard, "missing-next-update"));
   g_assert_false (has_finding (wizard, "missing-contact"));
   /* Publish is one more click away, the next interaction. */
-  g_assert_true (gtk_widget_is_sensitive (candor_test_ui_find_mapped (
-    GTK_WIDGET (wizard), GTK_TYPE_BUTTON, "label", "_Publish")));
+  g_assert_true (gtk_widget_is_sensitive (
+    candor_test_ui_find_mapped (GTK_WIDGET (wizard), GTK_TYPE_BUTTON, "label", "_Publish")));
 
   close_wizard (wizard);
   candor_test_ui_close_and_wait_for_finalize (GTK_WIDGET (window));
@@ -521,7 +521,7 @@ int
 main (int argc, char *argv[])
 {
   g_autoptr (GError) error = NULL;
-  int status;
+  int              status;
   g_autofree char *data_home = g_dir_make_tmp ("candor-templates-test-XXXXXX", NULL);
 
   /* A history of its own: the contact and the channel saved here stay here. */

@@ -152,9 +152,8 @@ insert_timeline (CandorWizardDetailsPage *self)
     candor_time_zones_of_audiences (self->audiences != NULL ? self->audiences : defaults);
   GtkTextIter end;
 
-  if (incident == NULL ||
-      (timeline = build_timeline (incident, self->sent_updates, (const char *const *)zones)) ==
-        NULL)
+  if (incident == NULL || (timeline = build_timeline (incident, self->sent_updates,
+                                                      (const char *const *)zones)) == NULL)
     return;
 
   gtk_text_buffer_get_end_iter (buffer, &end);

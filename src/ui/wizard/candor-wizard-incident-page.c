@@ -46,9 +46,9 @@ struct _CandorWizardIncidentPage
 
   CandorTemplateLibrary *library;
   CandorTemplate *template;
-  GPtrArray      *audiences;
-  gboolean loading;
-  gboolean filling;
+  GPtrArray *audiences;
+  gboolean   loading;
+  gboolean   filling;
 
   /* What the last template wrote into each field (NULL: not written), and
    * what the update held before it, for the one step that undoes it. */
@@ -141,15 +141,14 @@ static JsonNode *
 collect_values (CandorWizardIncidentPage *self)
 {
   g_auto (GStrv) zones = dup_zones (self);
-  JsonNode   *values = candor_template_dup_draft_values (self->template, get_incident (self),
-                                                         get_update (self),
-                                                         (const char *const *)zones);
+  JsonNode *values = candor_template_dup_draft_values (
+    self->template, get_incident (self), get_update (self), (const char *const *)zones);
   JsonObject *object = json_node_get_object (values);
 
   for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->variables_list)); row != NULL;
        row = gtk_widget_get_next_sibling (row))
     {
-      const char *name = g_object_get_data (G_OBJECT (row), "variable");
+      const char      *name = g_object_get_data (G_OBJECT (row), "variable");
       g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (row))));
 
       if (name != NULL && *text != '\0')
@@ -182,8 +181,8 @@ refresh_template_text (CandorWizardIncidentPage *self)
 {
   g_autoptr (JsonNode) values = NULL;
   g_autoptr (GError) error = NULL;
-  char          *texts[CANDOR_N_FIELDS] = { NULL };
-  CandorUpdate  *update = get_update (self);
+  char         *texts[CANDOR_N_FIELDS] = { NULL };
+  CandorUpdate *update = get_update (self);
 
   if (self->template == NULL || update == NULL || self->filling)
     return;
@@ -256,9 +255,9 @@ show_variables (CandorWizardIncidentPage *self)
       /* TRANSLATORS: a template variable's row: its placeholder, then what it means,
        * e.g. "[who] — Who is affected, as a phrase that fits mid-sentence" */
       title = g_strdup_printf (_("%s — %s"), placeholder,
-                               variable->description != NULL && *variable->description != '\0'
-                                 ? variable->description
-                                 : variable->name);
+                                  variable->description != NULL && *variable->description != '\0'
+                                    ? variable->description
+                                    : variable->name);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
       g_object_set_data_full (G_OBJECT (row), "variable", g_strdup (variable->name), g_free);
@@ -343,8 +342,8 @@ fill_template (CandorWizardIncidentPage *self, CandorTemplate *template, guint r
   char            *before[CANDOR_N_FIELDS];
   g_autofree char *before_name = g_strdup (candor_update_get_contact_name (update));
   g_autofree char *before_reach = g_strdup (candor_update_get_contact_reach (update));
-  g_autoptr (CandorTemplate) previous = self->template != NULL ? g_object_ref (self->template)
-                                                                : NULL;
+  g_autoptr (CandorTemplate) previous =
+    self->template != NULL ? g_object_ref (self->template) : NULL;
   CandorUpdateKind before_kind = candor_update_get_kind (update);
   guint            written;
 
@@ -393,8 +392,8 @@ on_fill_dialog_response_cb (CandorWizardIncidentPage *self,
                             AdwMessageDialog         *dialog)
 {
   CandorTemplate *template = g_object_get_data (G_OBJECT (dialog), "template");
-  GtkWidget      *checks = adw_message_dialog_get_extra_child (dialog);
-  guint           replace = 0;
+  GtkWidget *checks = adw_message_dialog_get_extra_child (dialog);
+  guint      replace = 0;
 
   if (self->dialog == GTK_WIDGET (dialog))
     self->dialog = NULL;
@@ -433,9 +432,10 @@ ask_before_filling (CandorWizardIncidentPage *self, CandorTemplate *template, gu
 
       start = g_utf8_substring (text, 0, MIN (g_utf8_strlen (text, -1), 48));
       g_strdelimit (start, "\n", ' ');
-      /* TRANSLATORS: a field that has text, and how that text starts: Executive Summary (“We are…”) */
+      /* TRANSLATORS: a field that has text, and how that text starts: Executive Summary (“We are…”)
+       */
       label = g_strdup_printf (_("%s (“%s%s”)"), candor_field_get_label (i), start,
-                               g_utf8_strlen (text, -1) > 48 ? "…" : "");
+                                  g_utf8_strlen (text, -1) > 48 ? "…" : "");
       check = gtk_check_button_new_with_label (label);
       gtk_check_button_set_active (GTK_CHECK_BUTTON (check), TRUE);
       g_object_set_data (G_OBJECT (check), "field-bit", GUINT_TO_POINTER (1u << i));
@@ -454,9 +454,9 @@ ask_before_filling (CandorWizardIncidentPage *self, CandorTemplate *template, gu
   dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
                                    _("Replace Text You Wrote?"), body);
   adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), checks);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"),
-                                    "fill-empty", _("_Fill Empty Only"), "replace",
-                                    _("_Replace Checked"), NULL);
+  adw_message_dialog_add_responses (
+    ADW_MESSAGE_DIALOG (dialog), "cancel",
+    _("_Cancel"), "fill-empty", _("_Fill Empty Only"), "replace", _("_Replace Checked"), NULL);
   adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "replace",
                                               ADW_RESPONSE_DESTRUCTIVE);
   adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "fill-empty",
@@ -667,12 +667,12 @@ dup_times_hint (void)
   const char      *identifier = g_time_zone_get_identifier (g_date_time_get_timezone (now));
 
   /* TRANSLATORS: %s is the author's time zone, "Europe/Berlin, CET" */
-  return g_strdup_printf (_("Your local time (%s%s%s): 2026-11-30 08:12, 08:12 for today, or "
+  return g_strdup_printf (
+    _("Your local time (%s%s%s): 2026-11-30 08:12, 08:12 for today, or "
                             "“yesterday 23:50”. Not in the future. Messages show each time with "
                             "its time zone."),
-                          identifier != NULL && g_strcmp0 (identifier, zone) != 0 ? identifier : "",
-                          identifier != NULL && g_strcmp0 (identifier, zone) != 0 ? ", " : "",
-                          zone);
+       identifier != NULL && g_strcmp0 (identifier, zone) != 0 ? identifier : "",
+       identifier != NULL && g_strcmp0 (identifier, zone) != 0 ? ", " : "", zone);
 }
 
 /* Reads both time rows: a value that is refused says why under them, keeps
@@ -737,14 +737,12 @@ read_time_rows (CandorWizardIncidentPage *self)
   else
     gtk_widget_remove_css_class (GTK_WIDGET (self->detected_row), "error");
 
-  gtk_accessible_update_state (GTK_ACCESSIBLE (self->started_row), GTK_ACCESSIBLE_STATE_INVALID,
-                               started_error != NULL ? GTK_ACCESSIBLE_INVALID_TRUE
-                                                     : GTK_ACCESSIBLE_INVALID_FALSE,
-                               -1);
-  gtk_accessible_update_state (GTK_ACCESSIBLE (self->detected_row), GTK_ACCESSIBLE_STATE_INVALID,
-                               detected_error != NULL ? GTK_ACCESSIBLE_INVALID_TRUE
-                                                      : GTK_ACCESSIBLE_INVALID_FALSE,
-                               -1);
+  gtk_accessible_update_state (
+    GTK_ACCESSIBLE (self->started_row), GTK_ACCESSIBLE_STATE_INVALID,
+    started_error != NULL ? GTK_ACCESSIBLE_INVALID_TRUE : GTK_ACCESSIBLE_INVALID_FALSE, -1);
+  gtk_accessible_update_state (
+    GTK_ACCESSIBLE (self->detected_row), GTK_ACCESSIBLE_STATE_INVALID,
+    detected_error != NULL ? GTK_ACCESSIBLE_INVALID_TRUE : GTK_ACCESSIBLE_INVALID_FALSE, -1);
 
   if (!self->loading && incident != NULL)
     {

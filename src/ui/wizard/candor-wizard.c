@@ -486,9 +486,7 @@ candor_wizard_review_action (GtkWidget *widget, const char *action_name, GVarian
 /* Ctrl+Z in a field that has nothing of its own to undo takes the last
  * template back whole. */
 static void
-candor_wizard_undo_template_action (GtkWidget  *widget,
-                                    const char *action_name,
-                                    GVariant   *parameter)
+candor_wizard_undo_template_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
   CandorWizard *self = CANDOR_WIZARD (widget);
 
@@ -728,8 +726,7 @@ candor_wizard_new (GtkApplication *application, GtkWindow *parent, CandorDraft *
                                                 candor_draft_get_audiences (draft));
   candor_wizard_incident_page_set_audiences (self->incident_page,
                                              candor_draft_get_audiences (draft));
-  candor_wizard_details_page_set_audiences (self->details_page,
-                                            candor_draft_get_audiences (draft));
+  candor_wizard_details_page_set_audiences (self->details_page, candor_draft_get_audiences (draft));
   candor_wizard_contact_page_set_session (self->contact_page, self->session);
   candor_wizard_review_page_set_session (self->review_page, self->session);
   g_signal_connect_object (candor_session_get_channels (self->session), "items-changed",
