@@ -279,6 +279,21 @@ has_finding (CandorWizard *wizard, const char *rule_id)
 }
 
 static gboolean
+has_label_containing (GtkWidget *root, const char *needle)
+{
+  if (!gtk_widget_get_mapped (root))
+    return FALSE;
+  if (GTK_IS_LABEL (root) && strstr (gtk_label_get_label (GTK_LABEL (root)), needle) != NULL)
+    return TRUE;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (has_label_containing (child, needle))
+      return TRUE;
+
+  return FALSE;
+}
+
+static gboolean
 has_placeholder_finding (gpointer data)
 {
   return has_finding (data, "placeholder");
@@ -347,6 +362,17 @@ test_templates_placeholders_hold_publish (void)
         candor_composition_acknowledge (composition, g_ptr_array_index (findings, i));
       }
   g_assert_true (has_finding (wizard, "placeholder"));
+
+  /* The review says what Publish waits for, and offers no Acknowledge for it. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (wizard), "wizard.review", NULL));
+  g_assert_cmpuint (candor_wizard_get_step (wizard), ==, candor_wizard_get_n_steps (wizard) - 1);
+  g_assert_true (has_label_containing (GTK_WIDGET (wizard), "placeholders below"));
+  g_assert_false (candor_wizard_page_get_complete (CANDOR_WIZARD_PAGE (candor_test_ui_find_mapped (
+    GTK_WIDGET (wizard), CANDOR_TYPE_WIZARD_REVIEW_PAGE, NULL, NULL))));
+  g_assert_null (
+    candor_test_ui_find_mapped (GTK_WIDGET (wizard), GTK_TYPE_BUTTON, "label", "A_cknowledge"));
+  while (candor_wizard_get_step (wizard) > 0)
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (wizard), "wizard.back", NULL));
 
   /* The row for [who] fills it wherever the template wrote it. */
   row = candor_test_ui_find_mapped (GTK_WIDGET (wizard), ADW_TYPE_ENTRY_ROW, "title",
