@@ -484,7 +484,6 @@ pick_template (CandorWizardIncidentPage *self, CandorTemplate *template)
   /* The values are the new template's; the rows it shows are its own. */
   previous = self->template != NULL ? g_object_ref (self->template) : NULL;
   g_set_object (&self->template, template);
-  ensure_next_update (self);
   show_variables (self);
   values = collect_values (self);
   conflicts = candor_template_get_conflicts (template, get_update (self), values, &error);
@@ -610,6 +609,26 @@ refresh_templates (CandorWizardIncidentPage *self)
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row),
                                    candor_template_get_description (template));
       adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 2);
+      /* The examples live here, in the picker, and never in the text. */
+      {
+        g_autoptr (GString) tooltip = g_string_new (candor_template_get_description (template));
+
+        for (guint v = 0; v < candor_template_get_n_variables (template); v++)
+          {
+            const CandorTemplateVariable *variable = candor_template_get_variable (template, v);
+            g_autofree char *placeholder = candor_placeholder_for_variable (variable->name);
+
+            if (variable->example == NULL || !JSON_NODE_HOLDS_VALUE (variable->example) ||
+                json_node_get_value_type (variable->example) != G_TYPE_STRING)
+              continue;
+            /* TRANSLATORS: a template variable and an example value, in the picker's tooltip:
+             * [who], for example “all customers” */
+            g_string_append_c (tooltip, '\n');
+            g_string_append_printf (tooltip, _("%s, for example “%s”"), placeholder,
+                                                json_node_get_string (variable->example));
+          }
+        gtk_widget_set_tooltip_text (row, tooltip->str);
+      }
       gtk_widget_set_visible (check, template == self->template);
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), check);
       gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
