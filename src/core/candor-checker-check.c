@@ -15,6 +15,7 @@
 
 #include "candor-checker-private.h"
 #include "candor-dialect.h"
+#include "candor-placeholder.h"
 
 /* Text being checked, with ё folded and a cursor that turns byte offsets
  * into the character offsets the editor underlines with. An update's fields
@@ -596,6 +597,29 @@ check_parts (const Parts *parts, CandorUpdateKind kind, GPtrArray *findings)
                  _("Give the technical root cause in the technical details."));
 }
 
+/* What a template left for the author to write ("[company name]",
+ * "{{contact_name}}") reads as real text to a customer: an error, one per
+ * placeholder, that only filling it in or deleting it clears. */
+static void
+check_placeholders (int field, const char *text, GPtrArray *findings)
+{
+  gsize start, end, from = 0;
+
+  while (candor_placeholder_find (text, from, &start, &end))
+    {
+      g_autofree char *quote = g_strndup (text + start, end - start);
+      g_ptr_array_add (findings,
+                       candor_finding_new_quoted (
+                         "placeholder", CANDOR_FINDING_SEVERITY_ERROR, field,
+                         g_utf8_pointer_to_offset (text, text + start),
+                         g_utf8_pointer_to_offset (text, text + end), quote,
+                         _("A placeholder is left here, not the text your readers need"),
+                            _("Write what it stands for, or delete it. Publish waits until no "
+                           "placeholder is left.")));
+      from = end;
+    }
+}
+
 GPtrArray *
 candor_checker_check_message (CandorChecker   *self,
                               const char      *text,
@@ -614,6 +638,7 @@ candor_checker_check_message (CandorChecker   *self,
                          resolved || kind_is_after_resolution (kind), findings);
   g_ptr_array_sort (findings, compare_findings_by_span);
   check_language (self, text, findings);
+  check_placeholders (CANDOR_FINDING_WHOLE_MESSAGE, text, findings);
 
   for (guint part = 0; part < N_PARTS; part++)
     {
@@ -791,6 +816,8 @@ candor_checker_check_update (CandorChecker *self, CandorIncident *incident, Cand
     }
   check_promised_time (self, update, findings);
   check_language (self, whole->str, findings);
+  for (int field = 0; field < CANDOR_N_FIELDS; field++)
+    check_placeholders (field, candor_update_get_field (update, field), findings);
 
   /* Each field of the wizard is the statement it asks for; words anywhere
    * in the message count too, as they do in a pasted one. */

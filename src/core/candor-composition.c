@@ -587,6 +587,11 @@ candor_composition_acknowledge (CandorComposition *self, CandorFinding *finding)
   g_return_if_fail (CANDOR_IS_COMPOSITION (self));
   g_return_if_fail (CANDOR_IS_FINDING (finding));
 
+  /* A placeholder is never right as it is: only filling it in or deleting
+   * it clears it. */
+  if (!candor_finding_get_acknowledgeable (finding))
+    return;
+
   if (g_hash_table_add (self->acknowledged, finding_key (finding)))
     set_dirty (self, TRUE);
 }

@@ -309,6 +309,14 @@ candor_finding_get_quote (CandorFinding *self)
   return self->quote;
 }
 
+gboolean
+candor_finding_get_acknowledgeable (CandorFinding *self)
+{
+  g_return_val_if_fail (CANDOR_IS_FINDING (self), FALSE);
+
+  return g_strcmp0 (candor_finding_get_rule_id (self), "placeholder") != 0;
+}
+
 const char *
 candor_finding_severity_get_label (CandorFindingSeverity severity)
 {

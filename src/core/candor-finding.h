@@ -59,6 +59,10 @@ const char           *candor_finding_get_suggestion (CandorFinding *self);
  * something missing or about the message as a whole */
 const char *candor_finding_get_quote (CandorFinding *self);
 
+/* Whether the author may acknowledge the finding as intended and publish
+ * anyway: FALSE for a placeholder left in the text. */
+gboolean candor_finding_get_acknowledgeable (CandorFinding *self);
+
 const char *candor_finding_severity_get_label (CandorFindingSeverity severity);
 
 G_END_DECLS

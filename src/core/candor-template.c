@@ -15,6 +15,8 @@
 #include "candor-enum-types.h"
 #include "candor-json.h"
 #include "candor-mustache.h"
+#include "candor-placeholder.h"
+#include "candor-time-zones.h"
 #include "candor-template.h"
 
 struct _CandorTemplate
@@ -842,10 +844,58 @@ candor_template_get_field (CandorTemplate *self, CandorField field)
   return self->fields[field];
 }
 
-/* What a field renders with: @values, plus "{{name}}" for each declared text
- * variable it lacks, so an author applying a template half filled in sees what
- * is still to write instead of a sentence with a hole in it. A missing list or
- * flag just leaves its section out. */
+/* What stands in for a variable nothing gave a value: "[name]" where text
+ * goes, one "[name]" item for a list, one item of placeholders for a list of
+ * objects; a flag is left out, so its section is. Never the example: an
+ * example reads as real and passes every check. */
+static JsonNode *
+placeholder_for (const char *name, JsonNode *example)
+{
+  g_autofree char *text = candor_placeholder_for_variable (name);
+  JsonNode        *node;
+
+  if (example != NULL && JSON_NODE_HOLDS_VALUE (example) &&
+      json_node_get_value_type (example) == G_TYPE_BOOLEAN)
+    return NULL;
+
+  if (example != NULL && JSON_NODE_HOLDS_ARRAY (example))
+    {
+      JsonArray *items = json_array_new ();
+      JsonArray *examples = json_node_get_array (example);
+      JsonNode  *first =
+        json_array_get_length (examples) > 0 ? json_array_get_element (examples, 0) : NULL;
+
+      if (first != NULL && JSON_NODE_HOLDS_OBJECT (first))
+        {
+          JsonObject    *item = json_object_new ();
+          JsonObjectIter iter;
+          const char    *key;
+          JsonNode      *value;
+
+          json_object_iter_init (&iter, json_node_get_object (first));
+          while (json_object_iter_next (&iter, &key, &value))
+            {
+              JsonNode *inner = placeholder_for (key, value);
+
+              if (inner != NULL)
+                json_object_set_member (item, key, inner);
+            }
+          json_array_add_object_element (items, item);
+        }
+      else
+        json_array_add_string_element (items, text);
+
+      node = json_node_init_array (json_node_alloc (), items);
+      json_array_unref (items);
+      return node;
+    }
+
+  return json_node_init_string (json_node_alloc (), text);
+}
+
+/* What a field renders with: @values, plus a placeholder for each declared
+ * variable it lacks, so an author applying a template half filled in sees
+ * what is still to write instead of a sentence with a hole in it. */
 static JsonNode *
 build_context (CandorTemplate *self, JsonNode *values)
 {
@@ -860,17 +910,14 @@ build_context (CandorTemplate *self, JsonNode *values)
     {
       const CandorTemplateVariable *variable =
         &g_array_index (self->variables, CandorTemplateVariable, i);
+      JsonNode *placeholder;
 
       if (given != NULL && json_object_has_member (given, variable->name))
         continue;
 
-      if (JSON_NODE_HOLDS_VALUE (variable->example) &&
-          json_node_get_value_type (variable->example) != G_TYPE_BOOLEAN)
-        {
-          g_autofree char *placeholder = g_strconcat ("{{", variable->name, "}}", NULL);
-
-          json_object_set_string_member (context, variable->name, placeholder);
-        }
+      placeholder = placeholder_for (variable->name, variable->example);
+      if (placeholder != NULL)
+        json_object_set_member (context, variable->name, placeholder);
     }
 
   if (given != NULL)
@@ -881,7 +928,18 @@ build_context (CandorTemplate *self, JsonNode *values)
 
       json_object_iter_init (&iter, given);
       while (json_object_iter_next (&iter, &name, &node))
-        json_object_set_member (context, name, json_node_ref (node));
+        {
+          /* An empty text is not an answer: it stays a placeholder. */
+          if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING &&
+              *json_node_get_string (node) == '\0')
+            {
+              g_autofree char *text = candor_placeholder_for_variable (name);
+
+              json_object_set_string_member (context, name, text);
+              continue;
+            }
+          json_object_set_member (context, name, json_node_ref (node));
+        }
     }
 
   /* The node takes its own reference to the object. */
@@ -945,7 +1003,7 @@ get_given_text (JsonObject *context, const char *name)
     return NULL;
 
   text = json_node_get_string (node);
-  return g_str_has_prefix (text, "{{") ? NULL : text;
+  return *text == '\0' || candor_placeholder_in_text (text) ? NULL : text;
 }
 
 /**
@@ -996,6 +1054,223 @@ candor_template_apply (CandorTemplate *self, CandorUpdate *update, JsonNode *val
   g_object_thaw_notify (G_OBJECT (update));
 
   return TRUE;
+}
+
+/* A variable's value when the draft knows it, by the names the built-in
+ * templates use. */
+static char *
+dup_draft_value (const char        *name,
+                 CandorIncident    *incident,
+                 CandorUpdate      *update,
+                 const char *const *zones)
+{
+  const char *const *services = candor_incident_get_services (incident);
+  GDateTime         *at = NULL;
+
+  if (g_str_equal (name, "service") || g_str_equal (name, "services"))
+    return services != NULL && services[0] != NULL ? g_strjoinv (", ", (char **)services) : NULL;
+
+  if (g_str_equal (name, "title") || g_str_equal (name, "incident") ||
+      g_str_equal (name, "incident_title"))
+    return *candor_incident_get_title (incident) != '\0'
+             ? g_strdup (candor_incident_get_title (incident))
+             : NULL;
+
+  if (g_str_equal (name, "contact_name"))
+    return *candor_update_get_contact_name (update) != '\0'
+             ? g_strdup (candor_update_get_contact_name (update))
+             : NULL;
+
+  if (g_str_equal (name, "contact_reach"))
+    return *candor_update_get_contact_reach (update) != '\0'
+             ? g_strdup (candor_update_get_contact_reach (update))
+             : NULL;
+
+  if (g_str_equal (name, "started_at"))
+    at = candor_incident_get_started_at (incident);
+  else if (g_str_equal (name, "detected_at"))
+    at = candor_incident_get_detected_at (incident);
+  else if (g_str_equal (name, "resolved_at") || g_str_equal (name, "fixed_at"))
+    at = candor_incident_get_resolved_at (incident);
+  else if (g_str_equal (name, "next_update"))
+    at = candor_update_get_next_update_at (update);
+
+  return at != NULL ? candor_time_format_in_zones (at, zones, FALSE) : NULL;
+}
+
+/**
+ * candor_template_dup_draft_values:
+ * @zones: (nullable): the audiences' time zones, as candor_time_zones_of_audiences() gives them
+ *
+ * Returns: (transfer full): a JSON object with a value for each declared
+ *   variable the draft knows; the others are left out, and so stay placeholders
+ */
+JsonNode *
+candor_template_dup_draft_values (CandorTemplate    *self,
+                                  CandorIncident    *incident,
+                                  CandorUpdate      *update,
+                                  const char *const *zones)
+{
+  JsonObject *object = json_object_new ();
+  JsonNode   *node;
+
+  g_return_val_if_fail (CANDOR_IS_TEMPLATE (self), NULL);
+  g_return_val_if_fail (CANDOR_IS_INCIDENT (incident), NULL);
+  g_return_val_if_fail (CANDOR_IS_UPDATE (update), NULL);
+
+  for (guint i = 0; i < self->variables->len; i++)
+    {
+      const CandorTemplateVariable *variable =
+        &g_array_index (self->variables, CandorTemplateVariable, i);
+      g_autofree char *value = NULL;
+
+      if (variable->example != NULL && !JSON_NODE_HOLDS_VALUE (variable->example))
+        continue;
+      value = dup_draft_value (variable->name, incident, update, zones);
+      if (value != NULL)
+        json_object_set_string_member (object, variable->name, value);
+    }
+
+  node = json_node_init_object (json_node_alloc (), object);
+  json_object_unref (object);
+  return node;
+}
+
+/**
+ * candor_template_render_all:
+ * @values: (nullable): a JSON object of variable values; missing ones become placeholders
+ * @texts: (out caller-allocates) (array fixed-size=CANDOR_N_FIELDS): each field's text, to g_free()
+ */
+gboolean
+candor_template_render_all (CandorTemplate *self, JsonNode *values, char **texts, GError **error)
+{
+  g_autoptr (JsonNode) context = NULL;
+  g_autoptr (JsonNode) empty = NULL;
+
+  g_return_val_if_fail (CANDOR_IS_TEMPLATE (self), FALSE);
+  g_return_val_if_fail (texts != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (values == NULL)
+    values = empty = json_node_init_object (json_node_alloc (), json_object_new ());
+  context = build_context (self, values);
+  if (empty != NULL)
+    json_object_unref (json_node_get_object (empty));
+
+  for (guint i = 0; i < CANDOR_N_FIELDS; i++)
+    {
+      texts[i] = render_field (self, i, context, error);
+      if (texts[i] == NULL)
+        {
+          for (guint j = 0; j < i; j++)
+            g_clear_pointer (&texts[j], g_free);
+          return FALSE;
+        }
+    }
+
+  return TRUE;
+}
+
+static gboolean
+is_blank (const char *text)
+{
+  for (; text != NULL && *text != '\0'; text++)
+    if (!g_ascii_isspace (*text))
+      return FALSE;
+
+  return TRUE;
+}
+
+/**
+ * candor_template_get_conflicts:
+ *
+ * Returns: a mask of (1 << field) for each field of @update that has text of
+ *   its own which the template would replace with something else
+ */
+guint
+candor_template_get_conflicts (CandorTemplate *self,
+                               CandorUpdate   *update,
+                               JsonNode       *values,
+                               GError        **error)
+{
+  char *texts[CANDOR_N_FIELDS] = { NULL };
+  guint conflicts = 0;
+
+  g_return_val_if_fail (CANDOR_IS_TEMPLATE (self), 0);
+  g_return_val_if_fail (CANDOR_IS_UPDATE (update), 0);
+
+  if (!candor_template_render_all (self, values, texts, error))
+    return 0;
+
+  for (guint i = 0; i < CANDOR_N_FIELDS; i++)
+    {
+      const char *current = candor_update_get_field (update, i);
+
+      if (!is_blank (current) && !is_blank (texts[i]) && g_strcmp0 (current, texts[i]) != 0)
+        conflicts |= 1u << i;
+      g_free (texts[i]);
+    }
+
+  return conflicts;
+}
+
+/**
+ * candor_template_fill:
+ * @values: (nullable): a JSON object of variable values; missing ones become placeholders
+ * @replace: a mask of (1 << field): the fields with text that the template replaces
+ *
+ * Writes the template into every empty field of @update and into the fields
+ * in @replace; the others keep the author's text. Sets the update's kind, and
+ * its contact name and reach from "contact_name" and "contact_reach" where
+ * those are empty. All or nothing.
+ *
+ * Returns: a mask of the fields written, or 0 with @error set
+ */
+guint
+candor_template_fill (CandorTemplate *self,
+                      CandorUpdate   *update,
+                      JsonNode       *values,
+                      guint           replace,
+                      GError        **error)
+{
+  char       *texts[CANDOR_N_FIELDS] = { NULL };
+  guint       written = 0;
+  const char *contact_name = NULL;
+  const char *contact_reach = NULL;
+
+  g_return_val_if_fail (CANDOR_IS_TEMPLATE (self), 0);
+  g_return_val_if_fail (CANDOR_IS_UPDATE (update), 0);
+  g_return_val_if_fail (error == NULL || *error == NULL, 0);
+
+  if (!candor_template_render_all (self, values, texts, error))
+    return 0;
+
+  if (values != NULL && JSON_NODE_HOLDS_OBJECT (values))
+    {
+      contact_name = get_given_text (json_node_get_object (values), "contact_name");
+      contact_reach = get_given_text (json_node_get_object (values), "contact_reach");
+    }
+
+  g_object_freeze_notify (G_OBJECT (update));
+  candor_update_set_kind (update, self->kind);
+  for (guint i = 0; i < CANDOR_N_FIELDS; i++)
+    {
+      if (is_blank (candor_update_get_field (update, i)) || (replace & (1u << i)) != 0)
+        {
+          if (g_strcmp0 (candor_update_get_field (update, i), texts[i]) != 0)
+            written |= 1u << i;
+          candor_update_set_field (update, i, texts[i]);
+        }
+      g_free (texts[i]);
+    }
+  if (contact_name != NULL && *candor_update_get_contact_name (update) == '\0')
+    candor_update_set_contact_name (update, contact_name);
+  if (contact_reach != NULL && *candor_update_get_contact_reach (update) == '\0')
+    candor_update_set_contact_reach (update, contact_reach);
+  g_object_thaw_notify (G_OBJECT (update));
+
+  /* Nothing to write is not an error: say "something" so callers can tell. */
+  return written != 0 ? written : (1u << CANDOR_N_FIELDS);
 }
 
 /**

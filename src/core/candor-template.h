@@ -11,6 +11,7 @@
 #include <json-glib/json-glib.h>
 
 #include "candor-enums.h"
+#include "candor-incident.h"
 #include "candor-update.h"
 
 G_BEGIN_DECLS
@@ -83,7 +84,9 @@ JsonNode *candor_template_dup_example_values (CandorTemplate *self);
 /* The field's Mustache source as written; never NULL ("" when empty). */
 const char *candor_template_get_field (CandorTemplate *self, CandorField field);
 
-/* Renders one field with @values (a JSON object; NULL renders the examples).
+/* Renders one field with @values (a JSON object; NULL renders the examples;
+ * a declared variable @values lacks, or gives as "", becomes a placeholder
+ * such as "[company name]", see candor-placeholder.h).
  * Values are inserted as written, not escaped: fields are Markdown-lite, and
  * each channel's renderer escapes the finished text for its own dialect. */
 char *candor_template_render_field (CandorTemplate *self,
@@ -91,7 +94,8 @@ char *candor_template_render_field (CandorTemplate *self,
                                     JsonNode       *values,
                                     GError        **error);
 
-/* Renders every field into @update and sets its kind to the template's. Also
+/* Renders every field into @update, replacing what it holds, and sets its
+ * kind to the template's (candor_template_fill() keeps the author's text). Also
  * fills the update's contact name and reach from "contact_name" and
  * "contact_reach" when @values has them as text. All or nothing: on error
  * @update is left as it was. */
@@ -99,6 +103,38 @@ gboolean candor_template_apply (CandorTemplate *self,
                                 CandorUpdate   *update,
                                 JsonNode       *values,
                                 GError        **error);
+
+/* What the draft already knows for this template's text variables: the
+ * incident's title ("title") and services ("service", "services"), its times
+ * ("started_at", "detected_at", "resolved_at") and the next update's
+ * ("next_update") in @zones, the update's contact ("contact_name",
+ * "contact_reach"). Everything else is left out and stays a placeholder. */
+JsonNode *candor_template_dup_draft_values (CandorTemplate    *self,
+                                            CandorIncident    *incident,
+                                            CandorUpdate      *update,
+                                            const char *const *zones);
+
+/* Every field rendered with @values (missing variables as placeholders) into
+ * @texts, CANDOR_N_FIELDS strings to free. All or nothing. */
+gboolean
+candor_template_render_all (CandorTemplate *self, JsonNode *values, char **texts, GError **error);
+
+/* The fields (a mask of 1 << CandorField) where @update has text of its own
+ * that filling with @values would replace by something else. */
+guint candor_template_get_conflicts (CandorTemplate *self,
+                                     CandorUpdate   *update,
+                                     JsonNode       *values,
+                                     GError        **error);
+
+/* Fills the empty fields of @update, and those in @replace, from the template
+ * (see candor_template_get_conflicts()); sets the kind, and the contact's name
+ * and reach where empty. Returns a nonzero mask of the fields written (bit
+ * CANDOR_N_FIELDS alone when none changed), 0 with @error set on failure. */
+guint candor_template_fill (CandorTemplate *self,
+                            CandorUpdate   *update,
+                            JsonNode       *values,
+                            guint           replace,
+                            GError        **error);
 
 /* The template as a pretty-printed JSON document that loads back unchanged. */
 char *candor_template_to_data (CandorTemplate *self, gsize *length);

@@ -276,6 +276,21 @@ test_cli_check_errors (void)
   g_assert_true (g_str_has_prefix (run.out, "Usage: candor-cli check [OPTION…] FILE\n"));
 }
 
+/* A placeholder a template left in a draft is an error for scripts too:
+ * the check fails and names it where it is. */
+static void
+test_cli_check_placeholder (void)
+{
+  g_auto (CandorTestCliRun) run = { 0 };
+
+  candor_test_cli_run (&run,
+                       "{\"format\": \"candor-draft\", \"version\": 1, \"incident\": {}, "
+                       "\"update\": {\"impact-now\": \"Since 09:40 UTC, [who] cannot sign in.\"}}",
+                       "check", "-", NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_nonnull (strstr (run.out, "error: placeholder: “[who]”"));
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -286,6 +301,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/cli/check/pasted-message", test_cli_check_pasted_message);
   g_test_add_func ("/cli/check/draft", test_cli_check_draft);
   g_test_add_func ("/cli/check/errors", test_cli_check_errors);
+  g_test_add_func ("/cli/check/placeholder", test_cli_check_placeholder);
 
   return g_test_run ();
 }

@@ -55,7 +55,7 @@ test_cli_templates_list (void)
   candor_test_cli_run (&all, NULL, "templates", "list", NULL);
   g_assert_cmpint (all.status, ==, 0);
   g_assert_cmpstr (all.err, ==, "");
-  g_assert_cmpuint (count_lines (all.out), ==, 30);
+  g_assert_cmpuint (count_lines (all.out), ==, 36);
 
   candor_test_cli_run (&filtered, NULL, "templates", "list", "--lang=ru", "--kind", "resolution",
                        "--severity=critical", NULL);
@@ -171,7 +171,7 @@ test_cli_templates_broken_user_template (void)
   write_text (broken, "{\"id\": \"x\"}");
   candor_test_cli_run (&run, NULL, "templates", "list", NULL);
   g_assert_cmpint (run.status, ==, 0);
-  g_assert_cmpuint (count_lines (run.out), ==, 30);
+  g_assert_cmpuint (count_lines (run.out), ==, 36);
   expected = g_strdup_printf ("candor-cli: warning: template left out: %s: name: missing; a "
                               "template needs this key\n",
                               broken);

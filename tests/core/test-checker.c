@@ -1078,6 +1078,45 @@ test_checker_next_update_mismatch (void)
   g_assert_cmpstr (ids, ==, "next-update-mismatch");
 }
 
+/* A placeholder a template left is an error that only filling it in clears:
+ * acknowledging it in the composition does nothing. */
+static void
+test_checker_placeholder (void)
+{
+  g_autoptr (CandorChecker) checker = checker_for ("en");
+  g_autoptr (CandorIncident) incident = candor_incident_new ("Login fails");
+  g_autoptr (CandorUpdate) update = update_from_message (&good_english[0]);
+  g_autoptr (GPtrArray) findings = NULL;
+  g_autofree char *ids = NULL;
+  g_autofree char *contact = NULL;
+  CandorFinding   *finding;
+
+  contact = g_strconcat ("Ask [contact name] at {{contact_reach}}. ",
+                         candor_update_get_field (update, CANDOR_FIELD_CONTACT), NULL);
+  candor_update_set_field (update, CANDOR_FIELD_CONTACT, contact);
+  findings = candor_checker_check_update (checker, incident, update);
+  ids = rule_ids (findings);
+  g_assert_cmpstr (ids, ==, "placeholder placeholder");
+  finding = g_ptr_array_index (findings, 0);
+  g_assert_cmpint (candor_finding_get_severity (finding), ==, CANDOR_FINDING_SEVERITY_ERROR);
+  g_assert_cmpint (candor_finding_get_field (finding), ==, CANDOR_FIELD_CONTACT);
+  g_assert_cmpuint (candor_finding_get_start (finding), ==, 4);
+  g_assert_cmpuint (candor_finding_get_end (finding), ==, 18);
+  g_assert_cmpstr (candor_finding_get_quote (finding), ==, "[contact name]");
+  g_assert_false (candor_finding_get_acknowledgeable (finding));
+  g_clear_pointer (&findings, g_ptr_array_unref);
+  g_clear_pointer (&ids, g_free);
+
+  findings = candor_checker_check_message (
+    checker,
+    "Since 09:40 UTC, [who] cannot sign in. No data has been lost. Dana Reyes "
+    "(support@example.com) is available all day; thank you for your patience. We will post the "
+    "next update by 11:00 UTC.",
+    CANDOR_UPDATE_KIND_INITIAL, FALSE);
+  ids = rule_ids (findings);
+  g_assert_cmpstr (ids, ==, "placeholder");
+}
+
 /* A pasted message is judged by the same rules as the wizard's fields. */
 static void
 test_checker_whole_message (void)
@@ -1229,6 +1268,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/core/checker/language-mismatch", test_checker_language_mismatch);
   g_test_add_func ("/core/checker/next-update-mismatch", test_checker_next_update_mismatch);
   g_test_add_func ("/core/checker/whole-message", test_checker_whole_message);
+  g_test_add_func ("/core/checker/placeholder", test_checker_placeholder);
   g_test_add_func ("/core/checker/corpus", test_checker_corpus);
 
   return g_test_run ();

@@ -11,6 +11,7 @@
 
 #include "candor-incident.h"
 #include "candor-json.h"
+#include "candor-time-zones.h"
 
 static void
 count_notify_cb (GObject *object, GParamSpec *pspec, guint *count)
@@ -340,12 +341,73 @@ test_incident_json_errors (void)
     }
 }
 
+/* What the start and detection fields read, and why they refuse the rest. */
+static void
+test_incident_time_entry (void)
+{
+  g_autoptr (GTimeZone) berlin = g_time_zone_new_identifier ("Europe/Berlin");
+  g_autoptr (GDateTime) now = g_date_time_new (berlin, 2026, 12, 5, 9, 30, 0);
+  g_autoptr (GDateTime) time = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char  *text = NULL;
+  const char *const zones[] = { "UTC", "Europe/Berlin", "America/New_York", NULL };
+
+  time = candor_time_parse_past ("2026-12-04 23:50", berlin, now, &error);
+  g_assert_no_error (error);
+  text = candor_time_format_entry (time, berlin);
+  g_assert_cmpstr (text, ==, "2026-12-04 23:50");
+  g_clear_pointer (&text, g_free);
+  g_clear_pointer (&time, g_date_time_unref);
+
+  time = candor_time_parse_past ("  08:12 ", berlin, now, &error);
+  g_assert_no_error (error);
+  text = candor_time_format_entry (time, berlin);
+  g_assert_cmpstr (text, ==, "2026-12-05 08:12");
+  g_clear_pointer (&text, g_free);
+
+  /* Every time written into a message says its zone, the audiences' each. */
+  text = candor_time_format_in_zones (time, zones, FALSE);
+  g_assert_cmpstr (text, ==, "07:12 UTC (08:12 CET, 02:12 EST)");
+  g_clear_pointer (&text, g_free);
+  text = candor_time_format_in_zones (time, zones + 1, TRUE);
+  g_assert_cmpstr (text, ==, "2026-12-05 08:12 CET (02:12 EST)");
+  g_clear_pointer (&text, g_free);
+  g_clear_pointer (&time, g_date_time_unref);
+
+  time = candor_time_parse_past ("Yesterday 23:50", berlin, now, &error);
+  g_assert_no_error (error);
+  text = candor_time_format_entry (time, berlin);
+  g_assert_cmpstr (text, ==, "2026-12-04 23:50");
+  g_clear_pointer (&text, g_free);
+  g_clear_pointer (&time, g_date_time_unref);
+
+  /* Refused, each with the reason. */
+  g_assert_null (candor_time_parse_past ("yesterday", berlin, now, &error));
+  g_assert_error (error, CANDOR_TIME_ERROR, CANDOR_TIME_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "yesterday 23:50"));
+  g_clear_error (&error);
+  g_assert_null (candor_time_parse_past ("2026-02-30 10:00", berlin, now, &error));
+  g_assert_error (error, CANDOR_TIME_ERROR, CANDOR_TIME_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_null (candor_time_parse_past ("", berlin, now, &error));
+  g_assert_error (error, CANDOR_TIME_ERROR, CANDOR_TIME_ERROR_EMPTY);
+  g_clear_error (&error);
+  g_assert_null (candor_time_parse_past ("11:45", berlin, now, &error));
+  g_assert_error (error, CANDOR_TIME_ERROR, CANDOR_TIME_ERROR_FUTURE);
+  g_assert_nonnull (strstr (error->message, "2 h 15 min"));
+  g_clear_error (&error);
+  /* A minute ahead is a clock off by a little, not the future. */
+  time = candor_time_parse_past ("09:31", berlin, now, &error);
+  g_assert_no_error (error);
+}
+
 int
 main (int argc, char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/core/incident/defaults", test_incident_defaults);
+  g_test_add_func ("/core/incident/time-entry", test_incident_time_entry);
   g_test_add_func ("/core/incident/notifies-only-on-change", test_incident_notifies_only_on_change);
   g_test_add_func ("/core/incident/properties", test_incident_properties);
   g_test_add_func ("/core/incident/copy", test_incident_copy);

@@ -14,9 +14,10 @@
 #include "candor-enum-types.h"
 #include "candor-json.h"
 #include "candor-mustache.h"
+#include "candor-placeholder.h"
 #include "candor-template-library.h"
 
-#define N_BUILT_IN_PER_LANGUAGE 15
+#define N_BUILT_IN_PER_LANGUAGE 18
 
 /* A small valid template; each error case breaks one thing in it. */
 static const char base_template[] =
@@ -190,9 +191,12 @@ test_templates_built_in_coverage (void)
                                stage == CANDOR_TEMPLATE_STAGE_RESOLVED ||
                                stage == CANDOR_TEMPLATE_STAGE_MAINTENANCE;
 
-          g_assert_cmpuint (counts[CANDOR_SEVERITY_MINOR][stage], ==, minor_has ? 1 : 0);
-          g_assert_cmpuint (counts[CANDOR_SEVERITY_MAJOR][stage], ==, 1);
-          g_assert_cmpuint (counts[CANDOR_SEVERITY_CRITICAL][stage], ==, 1);
+          /* A first notice comes in full and fast (only what the draft knows). */
+          guint per_stage = stage == CANDOR_TEMPLATE_STAGE_INVESTIGATING ? 2 : 1;
+
+          g_assert_cmpuint (counts[CANDOR_SEVERITY_MINOR][stage], ==, minor_has ? per_stage : 0);
+          g_assert_cmpuint (counts[CANDOR_SEVERITY_MAJOR][stage], ==, per_stage);
+          g_assert_cmpuint (counts[CANDOR_SEVERITY_CRITICAL][stage], ==, per_stage);
         }
     }
 }
@@ -463,15 +467,19 @@ test_templates_render_and_apply (void)
   g_clear_pointer (&text, g_free);
 
   /* Fields are Markdown-lite: values go in as written, unescaped. A text
-   * variable not given stays a visible placeholder; a missing list, nothing. */
+   * variable not given stays a visible placeholder, a missing list one
+   * placeholder item: never the example. */
   text = candor_template_render_field (template, CANDOR_FIELD_IMPACT_NOW, values, &error);
   g_assert_no_error (error);
-  g_assert_cmpstr (text, ==, "Mail & Chat <EU> is down for:");
+  g_assert_cmpstr (text, ==, "Mail & Chat <EU> is down for:\n\n- [affected]");
   g_clear_pointer (&text, g_free);
   g_clear_pointer (&values, json_node_unref);
   values = parse_json ("{}");
   text = candor_template_render_field (template, CANDOR_FIELD_EXECUTIVE_SUMMARY, values, &error);
-  g_assert_cmpstr (text, ==, "{{service}} is down.");
+  g_assert_cmpstr (text, ==, "[service] is down.");
+  g_clear_pointer (&text, g_free);
+  text = candor_template_render_field (template, CANDOR_FIELD_TECHNICAL_DETAILS, values, &error);
+  g_assert_cmpstr (text, ==, "- [time]: [event]");
 
   g_assert_true (candor_template_apply (template, update, with_list, &error));
   g_assert_no_error (error);
@@ -488,6 +496,119 @@ test_templates_render_and_apply (void)
   g_assert_cmpstr (examples_text, ==,
                    "{\"service\":\"Acme\",\"affected\":[\"Sign-in\",\"Upload\"],"
                    "\"timeline\":[{\"time\":\"09:40\",\"event\":\"errors begin\"}]}");
+}
+
+/* A template fills what is empty, names what it would replace, and takes
+ * its values from what the draft knows; the rest stays placeholders. */
+static void
+test_templates_fill (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CandorTemplate) template =
+    candor_template_new_from_data (base_template, -1, NULL, &error);
+  g_autoptr (CandorIncident) incident = candor_incident_new ("Mail is down");
+  g_autoptr (CandorUpdate) update = candor_update_new (CANDOR_UPDATE_KIND_INITIAL);
+  g_autoptr (JsonNode) values = NULL;
+  g_autoptr (GDateTime) started = g_date_time_new_utc (2026, 12, 1, 9, 40, 0);
+  const char *const services[] = { "Mail", "Chat", NULL };
+  const char *const zones[] = { "UTC", "Europe/Berlin", NULL };
+  g_autofree char  *values_text = NULL;
+  guint             conflicts;
+
+  g_assert_no_error (error);
+
+  candor_incident_set_services (incident, services);
+  candor_incident_set_started_at (incident, started);
+  candor_update_set_contact_name (update, "Dana");
+  candor_update_set_field (update, CANDOR_FIELD_EXECUTIVE_SUMMARY, "Written by hand.");
+  candor_update_set_field (update, CANDOR_FIELD_NEXT_UPDATE, "Soon.");
+
+  /* Only what the draft knows; lists and unknown text are left out. */
+  values = candor_template_dup_draft_values (template, incident, update, zones);
+  values_text = json_to_string (values, FALSE);
+  g_assert_cmpstr (values_text, ==, "{\"service\":\"Mail, Chat\"}");
+
+  /* The summary has text of its own that would change; the next update's
+   * text is what the template writes anyway. */
+  conflicts = candor_template_get_conflicts (template, update, values, &error);
+  g_assert_no_error (error);
+  g_assert_cmphex (conflicts, ==, 1u << CANDOR_FIELD_EXECUTIVE_SUMMARY);
+
+  /* Fill empty only: the author's text stays. */
+  g_assert_cmphex (candor_template_fill (template, update, values, 0, &error), !=, 0);
+  g_assert_no_error (error);
+  g_assert_cmpstr (candor_update_get_field (update, CANDOR_FIELD_EXECUTIVE_SUMMARY), ==,
+                   "Written by hand.");
+  g_assert_cmpstr (candor_update_get_field (update, CANDOR_FIELD_IMPACT_NOW), ==,
+                   "Mail, Chat is down for:\n\n- [affected]");
+  g_assert_cmpstr (candor_update_get_contact_name (update), ==, "Dana");
+
+  /* Replace, field by field. */
+  g_assert_cmphex (
+    candor_template_fill (template, update, values, 1u << CANDOR_FIELD_EXECUTIVE_SUMMARY, &error),
+    ==, 1u << CANDOR_FIELD_EXECUTIVE_SUMMARY);
+  g_assert_cmpstr (candor_update_get_field (update, CANDOR_FIELD_EXECUTIVE_SUMMARY), ==,
+                   "Mail, Chat is down.");
+}
+
+/* The fast first notices need nothing the draft does not know. */
+static void
+test_templates_first_notice_from_draft (void)
+{
+  g_autoptr (CandorTemplateLibrary) library = new_isolated_library ();
+  const char *const ids[] = { "en-minor-first-notice",    "en-major-first-notice",
+                              "en-critical-first-notice", "ru-minor-first-notice",
+                              "ru-major-first-notice",    "ru-critical-first-notice" };
+  const char *const services[] = { "Checkout", NULL };
+  const char *const zones[] = { "Europe/Moscow", "UTC", NULL };
+
+  for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
+    {
+      CandorTemplate *template = candor_template_library_lookup (library, ids[i]);
+      g_autoptr (CandorIncident) incident = candor_incident_new ("Card payments fail");
+      g_autoptr (CandorUpdate) update = candor_update_new (CANDOR_UPDATE_KIND_INITIAL);
+      g_autoptr (GDateTime) started = g_date_time_new_utc (2026, 12, 1, 9, 40, 0);
+      g_autoptr (GDateTime) next = g_date_time_new_utc (2026, 12, 1, 11, 0, 0);
+      g_autoptr (JsonNode) values = NULL;
+      g_autoptr (GError) error = NULL;
+
+      g_assert_nonnull (template);
+      candor_incident_set_services (incident, services);
+      candor_incident_set_started_at (incident, started);
+      candor_update_set_contact_name (update, "Dana Ortiz");
+      candor_update_set_contact_reach (update, "support@example.com");
+      candor_update_set_next_update_at (update, next);
+
+      values = candor_template_dup_draft_values (template, incident, update, zones);
+      g_assert_cmpuint (candor_template_fill (template, update, values, 0, &error), !=, 0);
+      g_assert_no_error (error);
+      for (guint f = 0; f < CANDOR_N_FIELDS; f++)
+        if (candor_placeholder_in_text (candor_update_get_field (update, f)))
+          g_error ("%s leaves a placeholder: %s", ids[i], candor_update_get_field (update, f));
+      g_assert_nonnull (strstr (candor_update_get_field (update, CANDOR_FIELD_NEXT_UPDATE),
+                                "14:00 MSK (11:00 UTC)"));
+    }
+}
+
+/* Placeholders are found as the editor and the checker need them, and a
+ * link or a footnote is not one. */
+static void
+test_templates_placeholders (void)
+{
+  g_autofree char *name = candor_placeholder_for_variable ("company_name");
+  gsize            start = 0, end = 0;
+
+  g_assert_cmpstr (name, ==, "[company name]");
+  g_assert_true (candor_placeholder_find ("Hi [company name]!", 0, &start, &end));
+  g_assert_cmpuint (start, ==, 3);
+  g_assert_cmpuint (end, ==, 17);
+  g_assert_true (candor_placeholder_find ("Call {{contact_name}} now", 0, &start, &end));
+  g_assert_cmpuint (start, ==, 5);
+  g_assert_cmpuint (end, ==, 21);
+  g_assert_true (candor_placeholder_in_text ("[имя контакта] ответит"));
+  g_assert_false (candor_placeholder_in_text ("See [the status page](https://example.com)."));
+  g_assert_false (candor_placeholder_in_text ("Footnote [1] and a box [ ] and {{ }}"));
+  g_assert_false (candor_placeholder_in_text ("No brackets at all."));
 }
 
 static void
@@ -915,6 +1036,10 @@ main (int argc, char *argv[])
   g_test_add_func ("/core/templates/built-in/checker", test_templates_built_in_pass_checker);
   g_test_add_func ("/core/templates/errors", test_templates_errors);
   g_test_add_func ("/core/templates/render-and-apply", test_templates_render_and_apply);
+  g_test_add_func ("/core/templates/fill", test_templates_fill);
+  g_test_add_func ("/core/templates/placeholders", test_templates_placeholders);
+  g_test_add_func ("/core/templates/first-notice-from-draft",
+                   test_templates_first_notice_from_draft);
   g_test_add_func ("/core/templates/filter", test_templates_filter);
   g_test_add_func ("/core/templates/import-export", test_templates_import_export);
   g_test_add_func ("/core/templates/broken-user-templates", test_templates_broken_user_templates);

@@ -15,6 +15,7 @@
 #include "candor-field-editor.h"
 #include "candor-finding.h"
 #include "candor-text-spell.h"
+#include "candor-placeholder.h"
 
 /* One field of the update, edited as Markdown: the buffer writes through to
  * the update on every keystroke, and the checker's findings come back as
@@ -33,6 +34,7 @@ struct _CandorFieldEditor
   gboolean      syncing;
   guint         n_underlined;
   GtkTextTag   *finding_tags[CANDOR_FINDING_SEVERITY_ERROR + 1];
+  GtkTextTag   *placeholder_tag;
 
   GtkSourceCompletionWords *words;
   GtkTextBuffer            *words_buffer;
@@ -94,9 +96,54 @@ on_update_changed_cb (CandorFieldEditor *self, CandorUpdate *update)
   if (g_strcmp0 (current, text != NULL ? text : "") == 0)
     return;
 
+  /* Not the author's edit: Ctrl+Z in the field does not take half of it
+   * back (a template is undone whole, by the wizard). */
   self->syncing = TRUE;
+  gtk_text_buffer_begin_irreversible_action (get_buffer (self));
   gtk_text_buffer_set_text (get_buffer (self), text != NULL ? text : "", -1);
+  gtk_text_buffer_end_irreversible_action (get_buffer (self));
   self->syncing = FALSE;
+}
+
+/* What a template left to fill in is drawn so the author cannot miss it. */
+static void
+mark_placeholders (CandorFieldEditor *self)
+{
+  GtkTextBuffer   *buffer = get_buffer (self);
+  g_autofree char *text = NULL;
+  GtkTextIter      start, end;
+  gsize            from = 0, first, last;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  gtk_text_buffer_remove_tag (buffer, self->placeholder_tag, &start, &end);
+  text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+
+  while (candor_placeholder_find (text, from, &first, &last))
+    {
+      gtk_text_buffer_get_iter_at_offset (buffer, &start,
+                                          g_utf8_pointer_to_offset (text, text + first));
+      gtk_text_buffer_get_iter_at_offset (buffer, &end,
+                                          g_utf8_pointer_to_offset (text, text + last));
+      gtk_text_buffer_apply_tag (buffer, self->placeholder_tag, &start, &end);
+      from = last;
+    }
+}
+
+/* Ctrl+Z with nothing of the field's own to undo goes to the wizard, which
+ * takes the last template back whole. */
+static gboolean
+on_view_key_pressed_cb (CandorFieldEditor     *self,
+                        guint                  keyval,
+                        guint                  keycode,
+                        GdkModifierType        state,
+                        GtkEventControllerKey *controller)
+{
+  if ((keyval != GDK_KEY_z && keyval != GDK_KEY_Z) ||
+      (state & (GDK_CONTROL_MASK | GDK_SHIFT_MASK | GDK_ALT_MASK)) != GDK_CONTROL_MASK ||
+      gtk_text_buffer_get_can_undo (get_buffer (self)))
+    return FALSE;
+
+  return gtk_widget_activate_action (GTK_WIDGET (self), "wizard.undo-template", NULL);
 }
 
 static void
@@ -104,6 +151,8 @@ on_buffer_changed_cb (CandorFieldEditor *self, GtkTextBuffer *buffer)
 {
   g_autofree char *text = NULL;
   GtkTextIter      start, end;
+
+  mark_placeholders (self);
 
   if (self->syncing || self->update == NULL)
     return;
@@ -248,6 +297,18 @@ candor_field_editor_init (CandorFieldEditor *self)
                                     PANGO_UNDERLINE_ERROR, "underline-rgba", &color, NULL);
     }
 
+  self->placeholder_tag = gtk_text_buffer_create_tag (
+    GTK_TEXT_BUFFER (buffer), "placeholder", "background-rgba",
+    &(GdkRGBA){ 0.96f, 0.83f, 0.18f, 0.45f }, "weight", PANGO_WEIGHT_BOLD, NULL);
+  {
+    GtkEventController *keys = gtk_event_controller_key_new ();
+
+    gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+    g_signal_connect_object (keys, "key-pressed", G_CALLBACK (on_view_key_pressed_cb), self,
+                             G_CONNECT_SWAPPED);
+    gtk_widget_add_controller (GTK_WIDGET (self->view), keys);
+  }
+
   /* {{variable}} names complete from a hidden buffer of the template's
    * variables; the words provider does the matching and ranking. */
   self->words_buffer = gtk_text_buffer_new (NULL);
@@ -387,4 +448,33 @@ candor_field_editor_get_spell (CandorFieldEditor *self)
   g_return_val_if_fail (CANDOR_IS_FIELD_EDITOR (self), NULL);
 
   return self->spell;
+}
+
+/* Forgets what the field could undo: after a template, Ctrl+Z there takes
+ * the whole template back instead. */
+void
+candor_field_editor_forget_undo (CandorFieldEditor *self)
+{
+  g_return_if_fail (CANDOR_IS_FIELD_EDITOR (self));
+
+  gtk_text_buffer_begin_irreversible_action (get_buffer (self));
+  gtk_text_buffer_end_irreversible_action (get_buffer (self));
+}
+
+/* How many placeholders the field draws as such (for tests). */
+guint
+candor_field_editor_get_n_placeholders (CandorFieldEditor *self)
+{
+  GtkTextIter iter;
+  guint       n = 0;
+
+  g_return_val_if_fail (CANDOR_IS_FIELD_EDITOR (self), 0);
+
+  gtk_text_buffer_get_start_iter (get_buffer (self), &iter);
+  do
+    if (gtk_text_iter_starts_tag (&iter, self->placeholder_tag))
+      n++;
+  while (gtk_text_iter_forward_to_tag_toggle (&iter, self->placeholder_tag));
+
+  return n;
 }

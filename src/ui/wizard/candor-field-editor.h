@@ -23,8 +23,10 @@ void           candor_field_editor_set_update (CandorFieldEditor *self, CandorUp
 void           candor_field_editor_set_findings (CandorFieldEditor *self, GPtrArray *findings);
 guint          candor_field_editor_get_n_underlined (CandorFieldEditor *self);
 void           candor_field_editor_select_span (CandorFieldEditor *self, guint start, guint end);
-void candor_field_editor_set_variables (CandorFieldEditor *self, const char *const *names);
 void             candor_field_editor_set_language (CandorFieldEditor *self, const char *language);
 CandorTextSpell *candor_field_editor_get_spell (CandorFieldEditor *self);
+void  candor_field_editor_set_variables (CandorFieldEditor *self, const char *const *names);
+void  candor_field_editor_forget_undo (CandorFieldEditor *self);
+guint candor_field_editor_get_n_placeholders (CandorFieldEditor *self);
 
 G_END_DECLS

@@ -108,6 +108,7 @@ on_contacts_loaded_cb (GObject *source, GAsyncResult *result, gpointer user_data
   g_autoptr (GPtrArray) contacts = NULL;
   g_autoptr (GError) error = NULL;
   g_autofree const char **names = NULL;
+  CandorUpdate           *update;
 
   contacts = candor_session_load_contacts_finish (CANDOR_SESSION (source), result, &error);
   if (contacts == NULL)
@@ -138,6 +139,15 @@ on_contacts_loaded_cb (GObject *source, GAsyncResult *result, gpointer user_data
                           g_list_model_get_n_items (G_LIST_MODEL (self->saved_contacts)) - 1,
                           names);
   self->loading = FALSE;
+
+  /* A new update starts with a contact chosen: the first one saved, shown
+   * here to change. A template's [contact name] is then filled already. */
+  update = candor_wizard_page_get_update (CANDOR_WIZARD_PAGE (self));
+  if (contacts->len > 0 && update != NULL && *candor_update_get_contact_name (update) == '\0' &&
+      *candor_update_get_contact_reach (update) == '\0' &&
+      *gtk_editable_get_text (GTK_EDITABLE (self->name_row)) == '\0' &&
+      *gtk_editable_get_text (GTK_EDITABLE (self->reach_row)) == '\0')
+    adw_combo_row_set_selected (self->saved_row, 1);
 }
 
 static void

@@ -11,7 +11,9 @@
 
 #include <glib/gi18n.h>
 
+#include "candor-audience.h"
 #include "candor-field-editor.h"
+#include "candor-time-zones.h"
 #include "candor-wizard-details-page.h"
 
 /* Step 4: root cause, actions taken and planned. Required in spirit only
@@ -25,6 +27,7 @@ struct _CandorWizardDetailsPage
   CandorFieldEditor *details_editor;
 
   GCancellable *cancellable;
+  GPtrArray    *audiences;    /* whose time zones the timeline is written in */
   GPtrArray    *sent_updates; /* of CandorSentUpdate; NULL until read */
   gboolean      reading;
   gboolean      insert_when_read;
@@ -103,7 +106,7 @@ summarize_update (CandorUpdate *update)
 /* The impact timeline: started, detected, each update sent, resolved, in
  * the order they happened. */
 static char *
-build_timeline (CandorIncident *incident, GPtrArray *sent_updates)
+build_timeline (CandorIncident *incident, GPtrArray *sent_updates, const char *const *zones)
 {
   g_autoptr (GPtrArray) events =
     g_ptr_array_new_with_free_func ((GDestroyNotify)timeline_event_free);
@@ -129,8 +132,8 @@ build_timeline (CandorIncident *incident, GPtrArray *sent_updates)
   for (guint i = 0; i < events->len; i++)
     {
       TimelineEvent *event = g_ptr_array_index (events, i);
-      g_autoptr (GDateTime) local = g_date_time_to_local (event->time);
-      g_autofree char *when = g_date_time_format (local, "%Y-%m-%d %H:%M");
+      /* Read by customers: each time with the audiences' zones, never bare. */
+      g_autofree char *when = candor_time_format_in_zones (event->time, zones, TRUE);
 
       g_string_append_printf (timeline, "- %s — %s\n", when, event->what);
     }
@@ -144,9 +147,13 @@ insert_timeline (CandorWizardDetailsPage *self)
   CandorIncident  *incident = candor_wizard_page_get_incident (CANDOR_WIZARD_PAGE (self));
   GtkTextBuffer   *buffer = candor_field_editor_get_buffer (self->details_editor);
   g_autofree char *timeline = NULL;
-  GtkTextIter      end;
+  g_autoptr (GPtrArray) defaults = self->audiences == NULL ? candor_audience_new_defaults () : NULL;
+  g_auto (GStrv) zones =
+    candor_time_zones_of_audiences (self->audiences != NULL ? self->audiences : defaults);
+  GtkTextIter end;
 
-  if (incident == NULL || (timeline = build_timeline (incident, self->sent_updates)) == NULL)
+  if (incident == NULL || (timeline = build_timeline (incident, self->sent_updates,
+                                                      (const char *const *)zones)) == NULL)
     return;
 
   gtk_text_buffer_get_end_iter (buffer, &end);
@@ -241,6 +248,7 @@ candor_wizard_details_page_dispose (GObject *object)
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   g_clear_pointer (&self->sent_updates, g_ptr_array_unref);
+  g_clear_pointer (&self->audiences, g_ptr_array_unref);
 
   gtk_widget_dispose_template (GTK_WIDGET (object), CANDOR_TYPE_WIZARD_DETAILS_PAGE);
 
@@ -271,4 +279,14 @@ candor_wizard_details_page_init (CandorWizardDetailsPage *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   self->cancellable = g_cancellable_new ();
   candor_wizard_page_set_skippable (CANDOR_WIZARD_PAGE (self), TRUE);
+}
+
+void
+candor_wizard_details_page_set_audiences (CandorWizardDetailsPage *self, GPtrArray *audiences)
+{
+  g_return_if_fail (CANDOR_IS_WIZARD_DETAILS_PAGE (self));
+
+  g_clear_pointer (&self->audiences, g_ptr_array_unref);
+  if (audiences != NULL)
+    self->audiences = g_ptr_array_ref (audiences);
 }

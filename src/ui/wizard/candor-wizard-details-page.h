@@ -18,4 +18,7 @@ G_DECLARE_FINAL_TYPE (CandorWizardDetailsPage,
                       WIZARD_DETAILS_PAGE,
                       CandorWizardPage)
 
+/* The audiences whose time zones "Insert Timeline" writes each time in. */
+void candor_wizard_details_page_set_audiences (CandorWizardDetailsPage *self, GPtrArray *audiences);
+
 G_END_DECLS

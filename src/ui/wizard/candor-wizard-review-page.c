@@ -99,6 +99,7 @@ dup_blocker (CandorWizardReviewPage *self)
 {
   GPtrArray *findings = candor_composition_get_findings (self->composition);
   guint      errors = 0;
+  guint      placeholders = 0;
 
   if (self->recorded)
     return g_strdup (_("This update is in the history. What has not gone out yet is sent from "
@@ -109,6 +110,20 @@ dup_blocker (CandorWizardReviewPage *self)
 
   if (needs_legal_review (self) && !gtk_switch_get_active (self->legal_switch))
     return g_strdup (_("Publish waits for the legal and contract review below."));
+
+  /* A placeholder is left for the author to write: said first, as only
+   * writing clears it. */
+  for (guint i = 0; i < findings->len; i++)
+    if (!candor_finding_get_acknowledgeable (g_ptr_array_index (findings, i)))
+      placeholders++;
+  if (placeholders > 0)
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                         "Publish waits for %u placeholder below: write what it "
+                                         "stands for, or delete it.",
+                                         "Publish waits for %u placeholders below: write what "
+                                         "they stand for, or delete them.",
+                                         placeholders),
+                            placeholders);
 
   /* The composition lists only the findings not acknowledged. */
   for (guint i = 0; i < findings->len; i++)
@@ -291,10 +306,12 @@ show_checks (CandorWizardReviewPage *self)
       adw_action_row_add_suffix (
         ADW_ACTION_ROW (row),
         finding_button_new (self, finding, _("_Fix"), G_CALLBACK (on_fix_clicked_cb)));
-      adw_action_row_add_suffix (
-        ADW_ACTION_ROW (row),
-        finding_button_new (self, finding,
-                            _("A_cknowledge"), G_CALLBACK (on_acknowledge_clicked_cb)));
+      /* A placeholder is never right as it is: no Acknowledge for it. */
+      if (candor_finding_get_acknowledgeable (finding))
+        adw_action_row_add_suffix (
+          ADW_ACTION_ROW (row),
+          finding_button_new (self, finding,
+                              _("A_cknowledge"), G_CALLBACK (on_acknowledge_clicked_cb)));
       gtk_list_box_append (self->checks_list, row);
     }
 

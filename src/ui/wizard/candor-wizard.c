@@ -39,11 +39,13 @@ struct _CandorWizard
   GtkLabel                   *draft_message;
   GtkButton                  *back_button;
   GtkButton                  *next_button;
+  GtkButton                  *review_button;
   GtkBox                     *panes;
   GtkStack                   *pages;
   GtkScrolledWindow          *preview_scroller;
   CandorPreview              *preview;
   CandorWizardIncidentPage   *incident_page;
+  CandorWizardDetailsPage    *details_page;
   CandorWizardContactPage    *contact_page;
   CandorWizardNextUpdatePage *next_update_page;
   CandorWizardReviewPage     *review_page;
@@ -124,6 +126,12 @@ update_buttons (CandorWizard *self)
   gtk_button_set_label (self->back_button, applying ? _("_Cancel") : _("_Back"));
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->back_button),
                                applying ? _("Stop (Escape)") : _("Previous step (Alt+Left)"));
+
+  /* From any step that is complete, straight to the review: it lists what
+   * the skipped steps still need. */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "wizard.review",
+                                 next_page != NULL && complete && !applying);
+  gtk_widget_set_visible (GTK_WIDGET (self->review_button), next_page != NULL);
 
   /* The last step's apply step is publishing: Next becomes Publish. */
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "wizard.next",
@@ -491,6 +499,56 @@ candor_wizard_next_action (GtkWidget *widget, const char *action_name, GVariant 
   candor_wizard_page_apply_begin (page, on_page_applied_cb, weak);
 }
 
+static void
+candor_wizard_review_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  CandorWizard     *self = CANDOR_WIZARD (widget);
+  CandorWizardPage *page = get_current_page (self);
+
+  if (!candor_wizard_page_get_complete (page) || candor_wizard_page_get_applying (page) ||
+      gtk_widget_get_next_sibling (GTK_WIDGET (page)) == NULL)
+    return;
+
+  if (!self->incident_started && CANDOR_IS_WIZARD_INCIDENT_PAGE (page))
+    {
+      self->incident_started = TRUE;
+      g_signal_emit (self, signals[INCIDENT_STARTED], 0, candor_draft_get_incident (self->draft));
+    }
+
+  go_to (self, GTK_WIDGET (self->review_page));
+}
+
+/* Ctrl+Z in a field that has nothing of its own to undo takes the last
+ * template back whole. */
+static void
+candor_wizard_undo_template_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  CandorWizard *self = CANDOR_WIZARD (widget);
+
+  if (candor_wizard_incident_page_undo_template (self->incident_page))
+    for (guint i = 0; i < self->editors->len; i++)
+      candor_field_editor_forget_undo (g_ptr_array_index (self->editors, i));
+}
+
+/* A template written forgets what each field could undo before it: the
+ * next Ctrl+Z in any field takes the template back, not half of it. */
+static void
+on_incident_page_can_undo_cb (CandorWizard *self)
+{
+  for (guint i = 0; i < self->editors->len; i++)
+    candor_field_editor_forget_undo (g_ptr_array_index (self->editors, i));
+}
+
+/* The focus starts in the step, on its first field (the title), not on a
+ * header bar button: a stressed author just types. */
+static void
+on_map_cb (CandorWizard *self, gpointer user_data)
+{
+  g_signal_handlers_disconnect_by_func (self, on_map_cb, user_data);
+  gtk_window_set_focus (GTK_WINDOW (self), NULL);
+  gtk_widget_child_focus (GTK_WIDGET (get_current_page (self)), GTK_DIR_TAB_FORWARD);
+}
+
 static gboolean
 close_cb (gpointer data)
 {
@@ -616,11 +674,13 @@ candor_wizard_class_init (CandorWizardClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CandorWizard, draft_message);
   gtk_widget_class_bind_template_child (widget_class, CandorWizard, back_button);
   gtk_widget_class_bind_template_child (widget_class, CandorWizard, next_button);
+  gtk_widget_class_bind_template_child (widget_class, CandorWizard, review_button);
   gtk_widget_class_bind_template_child (widget_class, CandorWizard, panes);
   gtk_widget_class_bind_template_child (widget_class, CandorWizard, pages);
   gtk_widget_class_bind_template_child (widget_class, CandorWizard, preview_scroller);
   gtk_widget_class_bind_template_child (widget_class, CandorWizard, preview);
   gtk_widget_class_bind_template_child (widget_class, CandorWizard, incident_page);
+  gtk_widget_class_bind_template_child (widget_class, CandorWizard, details_page);
   gtk_widget_class_bind_template_child (widget_class, CandorWizard, contact_page);
   gtk_widget_class_bind_template_child (widget_class, CandorWizard, next_update_page);
   gtk_widget_class_bind_template_child (widget_class, CandorWizard, review_page);
@@ -631,6 +691,10 @@ candor_wizard_class_init (CandorWizardClass *klass)
 
   gtk_widget_class_install_action (widget_class, "wizard.back", NULL, candor_wizard_back_action);
   gtk_widget_class_install_action (widget_class, "wizard.next", NULL, candor_wizard_next_action);
+  gtk_widget_class_install_action (widget_class, "wizard.review", NULL,
+                                   candor_wizard_review_action);
+  gtk_widget_class_install_action (widget_class, "wizard.undo-template", NULL,
+                                   candor_wizard_undo_template_action);
   /* Escape only when nothing inside wants it (a popover, a completion);
    * Ctrl+Enter and Alt+arrows are caught before the editors, in the .ui. */
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "wizard.back", NULL);
@@ -657,6 +721,9 @@ candor_wizard_init (CandorWizard *self)
 
   g_signal_connect_object (self->incident_page, "notify::template",
                            G_CALLBACK (on_incident_page_template_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->incident_page, "notify::template",
+                           G_CALLBACK (on_incident_page_can_undo_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect (self, "map", G_CALLBACK (on_map_cb), NULL);
 
   g_signal_connect (self, "close-request", G_CALLBACK (on_close_request_cb), NULL);
   g_signal_connect (self, "notify::default-width", G_CALLBACK (on_default_width_changed_cb), NULL);
@@ -706,6 +773,9 @@ candor_wizard_new (GtkApplication *application, GtkWindow *parent, CandorDraft *
                                              candor_preview_get_composition (self->preview));
   candor_wizard_next_update_page_set_audiences (self->next_update_page,
                                                 candor_draft_get_audiences (draft));
+  candor_wizard_incident_page_set_audiences (self->incident_page,
+                                             candor_draft_get_audiences (draft));
+  candor_wizard_details_page_set_audiences (self->details_page, candor_draft_get_audiences (draft));
   candor_wizard_contact_page_set_session (self->contact_page, self->session);
   candor_wizard_review_page_set_session (self->review_page, self->session);
   g_signal_connect_object (candor_session_get_channels (self->session), "items-changed",
