@@ -700,6 +700,12 @@ wizard_shows_summary (gpointer data)
                                       data) == 0;
 }
 
+static gboolean
+lists_one_incident (gpointer window)
+{
+  return g_list_model_get_n_items (candor_window_get_incidents (window)) == 1;
+}
+
 static void
 test_wizard_restores_draft_after_kill (void)
 {
@@ -743,8 +749,9 @@ test_wizard_restores_draft_after_kill (void)
   g_object_get (buffer, "text", &restored, NULL);
   g_assert_cmpstr (restored, ==, KILLED_TEXT);
 
-  /* The restored incident is in the list again. */
-  g_assert_cmpuint (g_list_model_get_n_items (candor_window_get_incidents (window)), ==, 1);
+  /* The restored incident is in the list again (once a reload for what the
+   * killed process wrote, which the session notices, has read it back). */
+  candor_test_ui_wait_until (lists_one_incident, window);
 
   /* Still unsent, so still kept. */
   close_wizard (wizard, NULL);
