@@ -41,6 +41,15 @@ static const char *const telegram_settings[] = { "chat-id", "api-url", NULL };
 /* The signing secret ("whsec_...") is the keyring's. */
 static const char *const signed_webhook_settings[] = { "url", NULL };
 
+/* Social networks. Mastodon: the instance ("https://mastodon.social") and
+ * the posts' visibility (public, unlisted, private, direct; public when
+ * empty); the access token is the keyring's. Bluesky: the PDS
+ * (https://bsky.social when empty) and the handle; the app password is the
+ * keyring's. X: nothing but the keyring's four OAuth 1.0a keys of the
+ * user's own developer app. */
+static const char *const mastodon_settings[] = { "instance", "visibility", NULL };
+static const char *const bluesky_settings[] = { "pds", "handle", NULL };
+
 /* The nicks of the kinds that exist today are their dialects' nicks, so that
  * data stored before channels were configured maps to them one to one. */
 /* clang-format off */
@@ -54,8 +63,8 @@ static const CandorChannelKind kinds[] = {
   { "matrix",      NC_ ("format", "Matrix"),          CANDOR_DIALECT_MATRIX,      matrix_settings },
   { "teams",       NC_ ("format", "Microsoft Teams"), CANDOR_DIALECT_TEAMS,       no_settings },
   { "status-page", NC_ ("format", "Status page"),     CANDOR_DIALECT_STATUS_PAGE, no_settings },
-  { "mastodon",    NC_ ("format", "Mastodon"),        CANDOR_DIALECT_MASTODON,    no_settings },
-  { "bluesky",     NC_ ("format", "Bluesky"),         CANDOR_DIALECT_BLUESKY,     no_settings },
+  { "mastodon",    NC_ ("format", "Mastodon"),        CANDOR_DIALECT_MASTODON,    mastodon_settings },
+  { "bluesky",     NC_ ("format", "Bluesky"),         CANDOR_DIALECT_BLUESKY,     bluesky_settings },
   { "x",           NC_ ("format", "X"),               CANDOR_DIALECT_X,           no_settings },
   { "telegram",       NC_ ("format", "Telegram"),       CANDOR_DIALECT_TELEGRAM,
     telegram_settings },

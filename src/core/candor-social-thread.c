@@ -36,6 +36,7 @@ struct _CandorSocialThread
   GObject parent_instance;
 
   CandorDialect network;
+  guint         limit; /* per post, in the network's units */
   GArray       *posts; /* of CandorSocialPost, owning their text and links */
 };
 
@@ -750,7 +751,7 @@ add_post (CandorSocialThread *self,
     g_string_new_len (m->text + m->byte_at[start], m->byte_at[end] - m->byte_at[start]);
 
   post.length = weight_between (m, start, end);
-  post.limit = candor_social_network_get_limit (self->network);
+  post.limit = self->limit;
 
   /* The numbering goes last so link offsets stay those of the text. */
   if (n_posts > 1)
@@ -857,6 +858,12 @@ candor_social_thread_init (CandorSocialThread *self)
   g_array_set_clear_func (self->posts, (GDestroyNotify)post_clear);
 }
 
+static CandorSocialThread *thread_new (CandorSocialThreadCache *cache,
+                                       CandorDialect            network,
+                                       const char              *text,
+                                       const char              *language,
+                                       guint                    limit);
+
 /**
  * candor_social_thread_new:
  * @network: a dialect whose text is a thread of posts (Mastodon, Bluesky, X, Telegram)
@@ -886,16 +893,47 @@ candor_social_thread_new_cached (CandorSocialThreadCache *cache,
                                  const char              *text,
                                  const char              *language)
 {
-  g_autoptr (CandorSocialThread) self = NULL;
-  g_auto (Measured) m = { 0 };
-  g_autoptr (GArray) cuts = g_array_new (FALSE, FALSE, sizeof (guint));
-  guint limit, n_posts, digits;
-
   g_return_val_if_fail (candor_social_network_is_social (network), NULL);
   g_return_val_if_fail (text != NULL, NULL);
 
+  return thread_new (cache, network, text, language, candor_social_network_get_limit (network));
+}
+
+/**
+ * candor_social_thread_new_with_limit:
+ * @limit: what one post may measure, in @network's units, when the server
+ *   says so (a Mastodon instance's configuration.statuses.max_characters)
+ *
+ * Like candor_social_thread_new(), for a server whose limit is not the
+ * network's usual one.
+ */
+CandorSocialThread *
+candor_social_thread_new_with_limit (CandorDialect network,
+                                     const char   *text,
+                                     const char   *language,
+                                     guint         limit)
+{
+  g_return_val_if_fail (candor_social_network_is_social (network), NULL);
+  g_return_val_if_fail (text != NULL, NULL);
+  g_return_val_if_fail (limit > 0, NULL);
+
+  return thread_new (NULL, network, text, language, limit);
+}
+
+static CandorSocialThread *
+thread_new (CandorSocialThreadCache *cache,
+            CandorDialect            network,
+            const char              *text,
+            const char              *language,
+            guint                    limit)
+{
+  g_autoptr (CandorSocialThread) self = NULL;
+  g_auto (Measured) m = { 0 };
+  g_autoptr (GArray) cuts = g_array_new (FALSE, FALSE, sizeof (guint));
+  guint n_posts, digits;
+
   self = g_object_new (CANDOR_TYPE_SOCIAL_THREAD, "network", network, NULL);
-  limit = candor_social_network_get_limit (network);
+  self->limit = limit;
   measure (&m, cache, network, text, language);
 
   split (&m, limit, cuts);

@@ -14,6 +14,7 @@
 #include "candor-channel-client.h"
 #include "candor-discord-client.h"
 #include "candor-email-client.h"
+#include "candor-mastodon-client.h"
 #include "candor-matrix-client.h"
 #include "candor-mattermost-client.h"
 #include "candor-publish-error.h"
@@ -41,6 +42,8 @@ static const struct
   { "matrix", candor_matrix_client_get_type },
   { "telegram", candor_telegram_client_get_type },
   { "signed-webhook", candor_webhook_client_get_type },
+  /* Social networks */
+  { "mastodon", candor_mastodon_client_get_type },
 };
 
 static void
