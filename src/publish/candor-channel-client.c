@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "candor-bluesky-client.h"
 #include "candor-channel-client.h"
 #include "candor-discord-client.h"
 #include "candor-email-client.h"
@@ -44,6 +45,7 @@ static const struct
   { "signed-webhook", candor_webhook_client_get_type },
   /* Social networks */
   { "mastodon", candor_mastodon_client_get_type },
+  { "bluesky", candor_bluesky_client_get_type },
 };
 
 static void

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "candor-channel-client.h"
+#include "candor-fake-bluesky.h"
 #include "candor-fake-mastodon.h"
 #include "candor-fake-social.h"
 #include "candor-publish-error.h"
@@ -20,6 +21,8 @@
 
 /* Recognisable secrets: none may reach a log line or an error message. */
 #define MASTODON_TOKEN "PLANTEDSECRET_mastodon_token"
+#define BLUESKY_PASSWORD "PLANTEDSECRET-app-pass"
+#define BLUESKY_HANDLE "candor.bsky.fake"
 
 static CandorTestTls *authority;
 static CandorHttp    *http;
@@ -443,11 +446,207 @@ test_mastodon_faults (void)
   }
 }
 
+/* Bluesky --------------------------------------------------------------- */
+
+static CandorChannelClient *
+make_bluesky_client (CandorFakeBluesky *fake, const char *password)
+{
+  const char *settings[] = { "pds", candor_fake_server_get_url (CANDOR_FAKE_SERVER (fake)),
+                             "handle", BLUESKY_HANDLE, NULL };
+
+  return make_client ("bluesky", password, settings);
+}
+
+static const char *
+reply_ref (JsonObject *record, const char *which, const char *member)
+{
+  JsonObject *reply = json_object_get_object_member (record, "reply");
+
+  return json_object_get_string_member (json_object_get_object_member (reply, which), member);
+}
+
+static void
+test_bluesky (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CandorFakeBluesky) fake = candor_fake_bluesky_new (
+    candor_test_tls_get_server_certificate (authority), BLUESKY_HANDLE, BLUESKY_PASSWORD, &error);
+  CandorFakeServer *server = CANDOR_FAKE_SERVER (fake);
+  g_autoptr (CandorChannelClient) client = NULL;
+  g_autoptr (CandorChannelClient) next_run = NULL;
+  g_autoptr (CandorChannelClient) wrong = NULL;
+  g_autoptr (CandorSentRendition) rendition = NULL;
+  g_autoptr (CandorSentRendition) thread_rendition = NULL;
+  g_autoptr (CandorPublishReceipt) receipt = NULL;
+  g_autoptr (CandorPublishReceipt) follow_up = NULL;
+  g_autoptr (CandorPublishReceipt) refreshed = NULL;
+  g_autoptr (CandorPublishReceipt) relogged = NULL;
+  g_autofree char *text = long_text (12);
+  g_autofree char *first_uri = NULL;
+  g_autofree char *first_cid = NULL;
+  g_auto (GStrv) refs = NULL;
+  CandorThreadRef  thread = { NULL, NULL };
+  JsonObject      *record, *facet, *index;
+  const char      *posted;
+  guint            before, n_posts;
+
+  g_assert_no_error (error);
+  client = make_bluesky_client (fake, BLUESKY_PASSWORD);
+  g_assert_false (candor_channel_client_is_idempotent (client));
+  g_assert_true (test_connection (client, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (candor_fake_bluesky_get_n_logins (fake), ==, 1);
+
+  /* A post with a link: a facet on the link's text, in UTF-8 bytes, after Cyrillic and emoji. */
+  rendition = make_rendition (CANDOR_DIALECT_BLUESKY,
+                              "Оплата 💳 не проходит, подробности: "
+                              "https://status.example.com/incidents/2026/checkout-down",
+                              "ru");
+  receipt = publish (client, rendition, "pub-1", NULL, &error);
+  g_assert_no_error (error);
+  record = accepted (server, 0);
+  posted = json_object_get_string_member (record, "text");
+  g_assert_cmpstr (json_array_get_string_element (json_object_get_array_member (record, "langs"), 0),
+                   ==, "ru");
+  g_assert_nonnull (json_object_get_string_member (record, "createdAt"));
+  g_assert_false (json_object_has_member (record, "reply"));
+  facet = json_array_get_object_element (json_object_get_array_member (record, "facets"), 0);
+  index = json_object_get_object_member (facet, "index");
+  {
+    gint64           start = json_object_get_int_member (index, "byteStart");
+    gint64           end = json_object_get_int_member (index, "byteEnd");
+    g_autofree char *linked = g_strndup (posted + start, end - start);
+    JsonObject      *feature =
+      json_array_get_object_element (json_object_get_array_member (facet, "features"), 0);
+
+    g_assert_cmpstr (linked, ==, "status.example.com/incidents/20...");
+    g_assert_cmpstr (json_object_get_string_member (feature, "$type"), ==,
+                     "app.bsky.richtext.facet#link");
+    g_assert_cmpstr (json_object_get_string_member (feature, "uri"), ==,
+                     "https://status.example.com/incidents/2026/checkout-down");
+  }
+  refs = g_strsplit (receipt->remote_id, " ", -1);
+  g_assert_cmpuint (g_strv_length (refs), ==, 4);
+  g_assert_true (g_str_has_prefix (refs[0], "at://did:plc:fakecandor/app.bsky.feed.post/"));
+  g_assert_cmpstr (refs[0], ==, refs[2]);
+  first_uri = g_strdup (refs[0]);
+  first_cid = g_strdup (refs[1]);
+  {
+    g_autofree char *expected = g_strdup_printf (
+      "https://bsky.app/profile/did:plc:fakecandor/post/%s", strrchr (first_uri, '/') + 1);
+
+    g_assert_cmpstr (receipt->remote_url, ==, expected);
+  }
+
+  /* The next publishing run's client uses the session kept: no new login.
+   * A follow-up long text: a thread, the first part a reply to the
+   * incident's post, every part with the incident's first post as root. */
+  next_run = make_bluesky_client (fake, BLUESKY_PASSWORD);
+  thread_rendition = make_rendition (CANDOR_DIALECT_BLUESKY, text, "ru");
+  thread.root_id = receipt->remote_id;
+  thread.last_id = receipt->remote_id;
+  before = candor_fake_server_get_accepted (server)->len;
+  follow_up = publish (next_run, thread_rendition, "pub-2", &thread, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (candor_fake_bluesky_get_n_logins (fake), ==, 1);
+  n_posts = candor_fake_server_get_accepted (server)->len - before;
+  g_assert_cmpuint (n_posts, >=, 3);
+  g_assert_cmpstr (reply_ref (accepted (server, before), "parent", "uri"), ==, first_uri);
+  g_assert_cmpstr (reply_ref (accepted (server, before), "parent", "cid"), ==, first_cid);
+  for (guint i = 0; i < n_posts; i++)
+    {
+      g_autofree char *number = g_strdup_printf (" %u/%u", i + 1, n_posts);
+
+      record = accepted (server, before + i);
+      g_assert_true (g_str_has_suffix (json_object_get_string_member (record, "text"), number));
+      g_assert_cmpstr (reply_ref (record, "root", "uri"), ==, first_uri);
+      g_assert_cmpstr (reply_ref (record, "root", "cid"), ==, first_cid);
+      if (i > 0)
+        g_assert_cmpstr (reply_ref (record, "parent", "uri"), !=, first_uri);
+    }
+  g_clear_pointer (&refs, g_strfreev);
+  refs = g_strsplit (follow_up->remote_id, " ", -1);
+  g_assert_cmpstr (refs[2], ==, first_uri);
+
+  /* The access token expires: refreshed, not a new login. */
+  candor_fake_bluesky_expire_tokens (fake, FALSE);
+  refreshed = publish (next_run, rendition, "pub-3", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (candor_fake_bluesky_get_n_logins (fake), ==, 1);
+
+  /* Both expire: one new login. */
+  candor_fake_bluesky_expire_tokens (fake, TRUE);
+  relogged = publish (next_run, rendition, "pub-4", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (candor_fake_bluesky_get_n_logins (fake), ==, 2);
+
+  /* Another app password: a login with it, refused in the PDS's words. */
+  wrong = make_bluesky_client (fake, "PLANTEDSECRET-wrong");
+  g_assert_false (test_connection (wrong, &error));
+  g_assert_error (error, CANDOR_PUBLISH_ERROR, CANDOR_PUBLISH_ERROR_REFUSED);
+  g_assert_nonnull (strstr (error->message, "Invalid identifier or password"));
+  g_clear_error (&error);
+}
+
+static void
+test_bluesky_faults (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CandorFakeBluesky) fake = candor_fake_bluesky_new (
+    candor_test_tls_get_server_certificate (authority), BLUESKY_HANDLE, BLUESKY_PASSWORD, &error);
+  CandorFakeServer *server = CANDOR_FAKE_SERVER (fake);
+  g_autoptr (CandorChannelClient) client = NULL;
+  g_autoptr (CandorSentRendition) rendition = NULL;
+  g_autoptr (CandorSentRendition) too_long = NULL;
+  g_autoptr (CandorSentRendition) thread_rendition = NULL;
+  g_autofree char *text = long_text (12);
+  g_autofree char *huge = NULL;
+  gint64           wait;
+
+  g_assert_no_error (error);
+  client = make_bluesky_client (fake, BLUESKY_PASSWORD);
+  g_assert_true (test_connection (client, &error));
+  rendition = make_rendition (CANDOR_DIALECT_BLUESKY, "Down.", "en");
+
+  /* 429 with RateLimit-Reset in Unix seconds. */
+  candor_fake_server_fail_next (server, 1, 429, 40);
+  g_assert_null (publish (client, rendition, "f-1", NULL, &error));
+  g_assert_error (error, CANDOR_PUBLISH_ERROR, CANDOR_PUBLISH_ERROR_RATE_LIMITED);
+  g_assert_nonnull (strstr (error->message, "Rate Limit Exceeded"));
+  wait = candor_publish_error_get_retry_after (error);
+  g_assert_cmpint (wait, >, 38 * G_USEC_PER_SEC);
+  g_assert_cmpint (wait, <=, 40 * G_USEC_PER_SEC);
+  g_clear_error (&error);
+
+  candor_fake_server_fail_next (server, 1, 500, 0);
+  g_assert_null (publish (client, rendition, "f-1", NULL, &error));
+  g_assert_error (error, CANDOR_PUBLISH_ERROR, CANDOR_PUBLISH_ERROR_UNAVAILABLE);
+  g_clear_error (&error);
+
+  /* Past 300 graphemes: the PDS's words, not retried. */
+  huge = g_strnfill (301, 'a');
+  too_long = candor_sent_rendition_new ("customers", CANDOR_DIALECT_BLUESKY, "en", "x", huge, NULL);
+  g_assert_null (publish (client, too_long, "f-2", NULL, &error));
+  g_assert_error (error, CANDOR_PUBLISH_ERROR, CANDOR_PUBLISH_ERROR_REJECTED);
+  g_assert_nonnull (strstr (error->message, "must not be longer than 300 graphemes"));
+  g_clear_error (&error);
+
+  /* The second part of a thread limited: the first is out, so verify, never resend. */
+  thread_rendition = make_rendition (CANDOR_DIALECT_BLUESKY, text, "ru");
+  candor_fake_server_delay_next (server, 1, 1);
+  candor_fake_server_fail_next (server, 1, 429, 5);
+  g_assert_null (publish (client, thread_rendition, "f-3", NULL, &error));
+  g_assert_error (error, CANDOR_PUBLISH_ERROR, CANDOR_PUBLISH_ERROR_UNKNOWN_OUTCOME);
+  g_assert_nonnull (strstr (error->message, "took 1 of"));
+  g_clear_error (&error);
+}
+
 /* Settings or secret missing: named, before anything is sent. */
 static void
 test_not_configured (void)
 {
   g_autoptr (CandorChannel) mastodon = candor_channel_new ("m", "mastodon", "Toots");
+  g_autoptr (CandorChannel) bluesky = candor_channel_new ("b", "bluesky", "Skeets");
   g_autoptr (GError) error = NULL;
 
   g_assert_null (candor_channel_client_new (mastodon, MASTODON_TOKEN, http, &error));
@@ -472,6 +671,25 @@ test_not_configured (void)
   g_assert_null (candor_channel_client_new (mastodon, NULL, http, &error));
   g_assert_error (error, CANDOR_PUBLISH_ERROR, CANDOR_PUBLISH_ERROR_NOT_CONFIGURED);
   g_assert_nonnull (strstr (error->message, "access token"));
+  g_clear_error (&error);
+
+  g_assert_null (candor_channel_client_new (bluesky, BLUESKY_PASSWORD, http, &error));
+  g_assert_error (error, CANDOR_PUBLISH_ERROR, CANDOR_PUBLISH_ERROR_NOT_CONFIGURED);
+  g_assert_nonnull (strstr (error->message, "handle"));
+  g_clear_error (&error);
+  g_assert_true (candor_channel_set_setting (bluesky, "handle", BLUESKY_HANDLE, &error));
+  g_assert_null (candor_channel_client_new (bluesky, NULL, http, &error));
+  g_assert_error (error, CANDOR_PUBLISH_ERROR, CANDOR_PUBLISH_ERROR_NOT_CONFIGURED);
+  g_assert_nonnull (strstr (error->message, "app password"));
+  g_clear_error (&error);
+  /* Without a PDS, Bluesky's own. */
+  {
+    g_autoptr (CandorChannelClient) client =
+      candor_channel_client_new (bluesky, BLUESKY_PASSWORD, http, &error);
+
+    g_assert_no_error (error);
+    g_assert_nonnull (client);
+  }
 }
 
 int
@@ -492,6 +710,8 @@ main (int argc, char *argv[])
   g_test_add_func ("/social-clients/mastodon", test_mastodon);
   g_test_add_func ("/social-clients/mastodon-instance-limit", test_mastodon_instance_limit);
   g_test_add_func ("/social-clients/mastodon-faults", test_mastodon_faults);
+  g_test_add_func ("/social-clients/bluesky", test_bluesky);
+  g_test_add_func ("/social-clients/bluesky-faults", test_bluesky_faults);
   g_test_add_func ("/social-clients/not-configured", test_not_configured);
 
   status = g_test_run ();
