@@ -45,10 +45,11 @@ static const char *const signed_webhook_settings[] = { "url", NULL };
  * the posts' visibility (public, unlisted, private, direct; public when
  * empty); the access token is the keyring's. Bluesky: the PDS
  * (https://bsky.social when empty) and the handle; the app password is the
- * keyring's. X: nothing but the keyring's four OAuth 1.0a keys of the
- * user's own developer app. */
+ * keyring's. X: the API's address when it is not https://api.x.com; the
+ * four OAuth 1.0a keys of the user's own developer app are the keyring's. */
 static const char *const mastodon_settings[] = { "instance", "visibility", NULL };
 static const char *const bluesky_settings[] = { "pds", "handle", NULL };
+static const char *const x_settings[] = { "api-url", NULL };
 
 /* The nicks of the kinds that exist today are their dialects' nicks, so that
  * data stored before channels were configured maps to them one to one. */
@@ -65,7 +66,7 @@ static const CandorChannelKind kinds[] = {
   { "status-page", NC_ ("format", "Status page"),     CANDOR_DIALECT_STATUS_PAGE, no_settings },
   { "mastodon",    NC_ ("format", "Mastodon"),        CANDOR_DIALECT_MASTODON,    mastodon_settings },
   { "bluesky",     NC_ ("format", "Bluesky"),         CANDOR_DIALECT_BLUESKY,     bluesky_settings },
-  { "x",           NC_ ("format", "X"),               CANDOR_DIALECT_X,           no_settings },
+  { "x",           NC_ ("format", "X"),               CANDOR_DIALECT_X,           x_settings },
   { "telegram",       NC_ ("format", "Telegram"),       CANDOR_DIALECT_TELEGRAM,
     telegram_settings },
   { "signed-webhook", NC_ ("format", "Signed webhook"), CANDOR_DIALECT_SIGNED_WEBHOOK,

@@ -23,6 +23,7 @@
 #include "candor-teams-client.h"
 #include "candor-telegram-client.h"
 #include "candor-webhook-client.h"
+#include "candor-x-client.h"
 
 G_DEFINE_INTERFACE (CandorChannelClient, candor_channel_client, G_TYPE_OBJECT)
 
@@ -46,6 +47,7 @@ static const struct
   /* Social networks */
   { "mastodon", candor_mastodon_client_get_type },
   { "bluesky", candor_bluesky_client_get_type },
+  { "x", candor_x_client_get_type },
 };
 
 static void

@@ -15,6 +15,10 @@
 #include "candor-fake-bluesky.h"
 #include "candor-fake-mastodon.h"
 #include "candor-fake-social.h"
+#include "candor-fake-x.h"
+#include "candor-oauth1.h"
+#include "candor-secrets.h"
+#include "candor-x-client.h"
 #include "candor-publish-error.h"
 #include "candor-social-thread.h"
 #include "candor-test-tls.h"
@@ -23,6 +27,10 @@
 #define MASTODON_TOKEN "PLANTEDSECRET_mastodon_token"
 #define BLUESKY_PASSWORD "PLANTEDSECRET-app-pass"
 #define BLUESKY_HANDLE "candor.bsky.fake"
+#define X_CONSUMER_KEY "xck-candor"
+#define X_CONSUMER_SECRET "PLANTEDSECRET_x_consumer"
+#define X_TOKEN "150-PLANTEDSECRET_x_token"
+#define X_TOKEN_SECRET "PLANTEDSECRET_x_token_secret"
 
 static CandorTestTls *authority;
 static CandorHttp    *http;
@@ -641,12 +649,215 @@ test_bluesky_faults (void)
   g_clear_error (&error);
 }
 
+/* X --------------------------------------------------------------------- */
+
+/* The worked example of X's documentation ("Creating a signature"), which
+ * follows RFC 5849: the same inputs give the same signature. */
+static void
+test_oauth1_signature (void)
+{
+  CandorOAuth1Keys keys = { "xvz1evFS4wEEPTGEFPHBog", "kAcSOqF21Fu85e7zjz7ZN2U4ZRhfV3WpwPAoE3Z7kBw",
+                            "370773112-GmHxMAgYyLbNEtIKZeRNFsMKPR9EyMZeS9weJAEb",
+                            "LswwdoUaIvS8ltyTt5jkRh4J50vUPVVHtR2YPi5kE" };
+  const char      *form[] = { "status", "Hello Ladies + Gentlemen, a signed OAuth request!", NULL };
+  g_autofree char *header = candor_oauth1_authorization (
+    "POST", "https://api.twitter.com/1.1/statuses/update.json?include_entities=true", form, &keys,
+    "kYjzVBB8Y0ZFabxSWbWovY3uYSQ2pTgmZeNu2VS4cg", 1318622958);
+
+  g_assert_true (g_str_has_prefix (header, "OAuth oauth_consumer_key=\"xvz1evFS4wEEPTGEFPHBog\", "));
+  g_assert_nonnull (strstr (header, "oauth_signature=\"hCtSmYh%2BiHYCEqBWrE7C7hYmtUk%3D\""));
+  g_assert_nonnull (strstr (header, "oauth_timestamp=\"1318622958\""));
+  g_assert_nonnull (strstr (header, "oauth_signature_method=\"HMAC-SHA1\""));
+  g_assert_nonnull (strstr (header, "oauth_version=\"1.0\""));
+  g_assert_null (strstr (header, "kAcSOqF21Fu85e7zjz7ZN2U4ZRhfV3WpwPAoE3Z7kBw"));
+}
+
+/* Four keys in one keyring item, as a JSON object of named parts. */
+static void
+test_secret_parts (void)
+{
+  const char *names[] = { "a", "b", NULL };
+  const char *values[] = { "one \"1\"", "two", NULL };
+  g_autofree char *secret = candor_secrets_join_parts (names, values);
+  g_autofree char *a = candor_secrets_get_part (secret, "a");
+  g_autofree char *missing = candor_secrets_get_part (secret, "c");
+  g_autofree char *plain = candor_secrets_get_part ("just-a-token", "a");
+
+  g_assert_cmpstr (a, ==, "one \"1\"");
+  g_assert_null (missing);
+  g_assert_null (plain);
+}
+
+static char *
+x_secret (const char *consumer_secret)
+{
+  const char *names[] = { CANDOR_X_SECRET_CONSUMER_KEY, CANDOR_X_SECRET_CONSUMER_SECRET,
+                          CANDOR_X_SECRET_ACCESS_TOKEN, CANDOR_X_SECRET_ACCESS_TOKEN_SECRET, NULL };
+  const char *values[] = { X_CONSUMER_KEY, consumer_secret, X_TOKEN, X_TOKEN_SECRET, NULL };
+
+  return candor_secrets_join_parts (names, values);
+}
+
+static CandorChannelClient *
+make_x_client (CandorFakeX *fake, const char *consumer_secret)
+{
+  g_autofree char *secret = x_secret (consumer_secret);
+  const char *settings[] = { "api-url", candor_fake_server_get_url (CANDOR_FAKE_SERVER (fake)),
+                             NULL };
+
+  return make_client ("x", secret, settings);
+}
+
+static CandorFakeX *
+make_fake_x (void)
+{
+  g_autoptr (GError) error = NULL;
+  CandorFakeX *fake =
+    candor_fake_x_new (candor_test_tls_get_server_certificate (authority), X_CONSUMER_KEY,
+                       X_CONSUMER_SECRET, X_TOKEN, X_TOKEN_SECRET, &error);
+
+  g_assert_no_error (error);
+  return fake;
+}
+
+static void
+test_x (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CandorFakeX) fake = make_fake_x ();
+  CandorFakeServer *server = CANDOR_FAKE_SERVER (fake);
+  g_autoptr (CandorChannelClient) client = NULL;
+  g_autoptr (CandorChannelClient) wrong = NULL;
+  g_autoptr (CandorSentRendition) rendition = NULL;
+  g_autoptr (CandorSentRendition) thread_rendition = NULL;
+  g_autoptr (CandorPublishReceipt) receipt = NULL;
+  g_autoptr (CandorPublishReceipt) follow_up = NULL;
+  g_autofree char   *text = long_text (12);
+  g_autofree char   *expected_url = NULL;
+  CandorThreadRef    thread = { NULL, NULL };
+  CandorFakeRequest *request;
+  guint              before, n_posts;
+
+  client = make_x_client (fake, X_CONSUMER_SECRET);
+  g_assert_false (candor_channel_client_is_idempotent (client));
+  g_assert_true (test_connection (client, &error));
+  g_assert_no_error (error);
+  request = last_request (server);
+  g_assert_cmpstr (request->path, ==, "/2/users/me");
+  g_assert_true (
+    g_str_has_prefix (soup_message_headers_get_one (request->headers, "Authorization"), "OAuth "));
+
+  rendition = make_rendition (CANDOR_DIALECT_X, "Оплата не проходит 💳. Мы работаем.", "ru");
+  receipt = publish (client, rendition, "pub-1", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (json_object_get_string_member (accepted (server, 0), "text"), ==,
+                   "Оплата не проходит 💳. Мы работаем.");
+  g_assert_false (json_object_has_member (accepted (server, 0), "reply"));
+  expected_url = g_strdup_printf ("https://x.com/i/web/status/%s", receipt->remote_id);
+  g_assert_cmpstr (receipt->remote_url, ==, expected_url);
+
+  /* A follow-up thread: the first part replies to the incident's post, each
+   * next part to the part before. */
+  thread_rendition = make_rendition (CANDOR_DIALECT_X, text, "ru");
+  thread.root_id = receipt->remote_id;
+  thread.last_id = receipt->remote_id;
+  before = candor_fake_server_get_accepted (server)->len;
+  follow_up = publish (client, thread_rendition, "pub-2", &thread, &error);
+  g_assert_no_error (error);
+  n_posts = candor_fake_server_get_accepted (server)->len - before;
+  g_assert_cmpuint (n_posts, >=, 3);
+  for (guint i = 0; i < n_posts; i++)
+    {
+      JsonObject      *tweet = accepted (server, before + i);
+      g_autofree char *number = g_strdup_printf (" %u/%u", i + 1, n_posts);
+      const char      *to = json_object_get_string_member (
+        json_object_get_object_member (tweet, "reply"), "in_reply_to_tweet_id");
+
+      g_assert_true (g_str_has_suffix (json_object_get_string_member (tweet, "text"), number));
+      g_assert_cmpuint (candor_fake_social_count_weighted (
+                          json_object_get_string_member (tweet, "text")),
+                        <=, 280);
+      if (i == 0)
+        g_assert_cmpstr (to, ==, receipt->remote_id);
+      else
+        g_assert_cmpstr (to, !=, receipt->remote_id);
+    }
+
+  /* The same text twice: X's words, the message's fault, not the keys'. */
+  g_assert_null (publish (client, rendition, "pub-3", NULL, &error));
+  g_assert_error (error, CANDOR_PUBLISH_ERROR, CANDOR_PUBLISH_ERROR_REJECTED);
+  g_assert_nonnull (strstr (error->message, "duplicate content"));
+  g_clear_error (&error);
+
+  /* A wrong consumer secret: the signature does not hold. */
+  wrong = make_x_client (fake, "PLANTEDSECRET_wrong");
+  g_assert_false (test_connection (wrong, &error));
+  g_assert_error (error, CANDOR_PUBLISH_ERROR, CANDOR_PUBLISH_ERROR_REFUSED);
+  g_assert_nonnull (strstr (error->message, "Unauthorized"));
+  g_clear_error (&error);
+}
+
+static void
+test_x_faults (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CandorFakeX) fake = make_fake_x ();
+  CandorFakeServer *server = CANDOR_FAKE_SERVER (fake);
+  g_autoptr (CandorChannelClient) client = make_x_client (fake, X_CONSUMER_SECRET);
+  g_autoptr (CandorSentRendition) rendition = NULL;
+  g_autoptr (CandorSentRendition) too_long = NULL;
+  g_autoptr (CandorSentRendition) thread_rendition = NULL;
+  g_autofree char *text = long_text (8);
+  g_autofree char *huge = NULL;
+  gint64           wait;
+
+  rendition = make_rendition (CANDOR_DIALECT_X, "Down.", "en");
+
+  candor_fake_server_fail_next (server, 1, 429, 60);
+  g_assert_null (publish (client, rendition, "f-1", NULL, &error));
+  g_assert_error (error, CANDOR_PUBLISH_ERROR, CANDOR_PUBLISH_ERROR_RATE_LIMITED);
+  g_assert_nonnull (strstr (error->message, "Too Many Requests"));
+  wait = candor_publish_error_get_retry_after (error);
+  g_assert_cmpint (wait, >, 58 * G_USEC_PER_SEC);
+  g_assert_cmpint (wait, <=, 60 * G_USEC_PER_SEC);
+  g_clear_error (&error);
+
+  candor_fake_server_fail_next (server, 1, 503, 0);
+  g_assert_null (publish (client, rendition, "f-1", NULL, &error));
+  g_assert_error (error, CANDOR_PUBLISH_ERROR, CANDOR_PUBLISH_ERROR_UNAVAILABLE);
+  g_clear_error (&error);
+
+  /* Past 280 weighted characters (140 Chinese ones weigh 280, one more is too many). */
+  {
+    GString *chinese = g_string_new (NULL);
+
+    for (guint i = 0; i < 141; i++)
+      g_string_append (chinese, "登");
+    huge = g_string_free (chinese, FALSE);
+  }
+  too_long = candor_sent_rendition_new ("customers", CANDOR_DIALECT_X, "zh", "x", huge, NULL);
+  g_assert_null (publish (client, too_long, "f-2", NULL, &error));
+  g_assert_error (error, CANDOR_PUBLISH_ERROR, CANDOR_PUBLISH_ERROR_REJECTED);
+  g_assert_nonnull (strstr (error->message, "too long"));
+  g_clear_error (&error);
+
+  /* The second part of a thread limited: verify, never resend. */
+  thread_rendition = make_rendition (CANDOR_DIALECT_X, text, "ru");
+  candor_fake_server_delay_next (server, 1, 1);
+  candor_fake_server_fail_next (server, 1, 429, 5);
+  g_assert_null (publish (client, thread_rendition, "f-3", NULL, &error));
+  g_assert_error (error, CANDOR_PUBLISH_ERROR, CANDOR_PUBLISH_ERROR_UNKNOWN_OUTCOME);
+  g_assert_nonnull (strstr (error->message, "took 1 of"));
+  g_clear_error (&error);
+}
+
 /* Settings or secret missing: named, before anything is sent. */
 static void
 test_not_configured (void)
 {
   g_autoptr (CandorChannel) mastodon = candor_channel_new ("m", "mastodon", "Toots");
   g_autoptr (CandorChannel) bluesky = candor_channel_new ("b", "bluesky", "Skeets");
+  g_autoptr (CandorChannel) x = candor_channel_new ("x", "x", "Posts");
   g_autoptr (GError) error = NULL;
 
   g_assert_null (candor_channel_client_new (mastodon, MASTODON_TOKEN, http, &error));
@@ -682,6 +893,10 @@ test_not_configured (void)
   g_assert_error (error, CANDOR_PUBLISH_ERROR, CANDOR_PUBLISH_ERROR_NOT_CONFIGURED);
   g_assert_nonnull (strstr (error->message, "app password"));
   g_clear_error (&error);
+  g_assert_null (candor_channel_client_new (x, "{\"consumer_key\":\"k\"}", http, &error));
+  g_assert_error (error, CANDOR_PUBLISH_ERROR, CANDOR_PUBLISH_ERROR_NOT_CONFIGURED);
+  g_assert_nonnull (strstr (error->message, "developer app"));
+  g_clear_error (&error);
   /* Without a PDS, Bluesky's own. */
   {
     g_autoptr (CandorChannelClient) client =
@@ -712,6 +927,10 @@ main (int argc, char *argv[])
   g_test_add_func ("/social-clients/mastodon-faults", test_mastodon_faults);
   g_test_add_func ("/social-clients/bluesky", test_bluesky);
   g_test_add_func ("/social-clients/bluesky-faults", test_bluesky_faults);
+  g_test_add_func ("/social-clients/oauth1-signature", test_oauth1_signature);
+  g_test_add_func ("/social-clients/secret-parts", test_secret_parts);
+  g_test_add_func ("/social-clients/x", test_x);
+  g_test_add_func ("/social-clients/x-faults", test_x_faults);
   g_test_add_func ("/social-clients/not-configured", test_not_configured);
 
   status = g_test_run ();
