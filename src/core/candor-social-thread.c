@@ -464,29 +464,64 @@ find_urls (CandorDialect network, const char *text, GArray *byte_spans)
   return g_string_free (out, FALSE);
 }
 
-/* Most text is NFC already and normalizing costs as much as the rest of
- * the split: these ranges have no combining marks and nothing that NFC
- * changes (Latin up to U+02FF, Cyrillic, general punctuation from U+2002
- * including ZWJ, variation selectors, pictographs and flags). */
+/* Characters NFC never changes and that never compose with what precedes
+ * them: Latin up to U+02FF, Cyrillic, general punctuation from U+2002
+ * including ZWJ, variation selectors, pictographs and flags. */
 static gboolean
-is_surely_nfc (const char *text)
+is_nfc_inert (const char *p)
 {
-  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+  gunichar c;
+
+  if ((guchar)*p < 0x80)
+    return TRUE;
+
+  c = g_utf8_get_char (p);
+  return c < 0x300 || (c >= 0x400 && c <= 0x4FF) || (c >= 0x2002 && c <= 0x206F) ||
+         (c >= 0xFE00 && c <= 0xFE0F) || (c >= 0x1F000 && c <= 0x1FAFF);
+}
+
+/* @text in NFC, or NULL when it is already. Normalizing a whole text costs
+ * as much as the rest of the split, and NFC only ever changes a run of other
+ * characters (a combining mark) together with the character before it, so
+ * only those runs are normalized. */
+static char *
+normalize_nfc (const char *text)
+{
+  GString    *out = NULL;
+  const char *copied = text;
+  const char *before = NULL; /* the character before @p */
+  const char *p = text;
+
+  while (*p != '\0')
     {
-      gunichar c;
+      const char      *start, *end;
+      g_autofree char *nfc = NULL;
 
-      if ((guchar)*p < 0x80)
-        continue;
+      if (is_nfc_inert (p))
+        {
+          before = p;
+          p = g_utf8_next_char (p);
+          continue;
+        }
 
-      c = g_utf8_get_char (p);
-      if (c < 0x300 || (c >= 0x400 && c <= 0x4FF) || (c >= 0x2002 && c <= 0x206F) ||
-          (c >= 0xFE00 && c <= 0xFE0F) || (c >= 0x1F000 && c <= 0x1FAFF))
-        continue;
+      start = before != NULL ? before : p;
+      for (end = p; *end != '\0' && !is_nfc_inert (end);)
+        end = g_utf8_next_char (end);
 
-      return FALSE;
+      if (out == NULL)
+        out = g_string_sized_new (strlen (text) + 16);
+      g_string_append_len (out, copied, start - copied);
+      nfc = g_utf8_normalize (start, end - start, G_NORMALIZE_NFC);
+      g_string_append (out, nfc);
+      copied = p = end;
+      before = NULL;
     }
 
-  return TRUE;
+  if (out == NULL)
+    return NULL;
+
+  g_string_append (out, copied);
+  return g_string_free (out, FALSE);
 }
 
 /* What Telegram counts: a code point beyond the BMP is a surrogate pair. */
@@ -515,8 +550,8 @@ measure (Measured                *m,
   CandorLengthUnits units = candor_dialect_get_info (network)->units;
 
   /* X counts the NFC form; posting that form is the same text to a reader. */
-  if (units == CANDOR_LENGTH_UNITS_WEIGHTED && !is_surely_nfc (text))
-    normalized = g_utf8_normalize (text, -1, G_NORMALIZE_NFC);
+  if (units == CANDOR_LENGTH_UNITS_WEIGHTED)
+    normalized = normalize_nfc (text);
 
   m->text = find_urls (network, normalized != NULL ? normalized : text, byte_spans);
   m->n_chars = g_utf8_strlen (m->text, -1);

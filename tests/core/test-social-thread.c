@@ -352,6 +352,17 @@ test_combining_marks (void)
                     1);
   g_assert_cmpuint (candor_social_network_measure (CANDOR_DIALECT_BLUESKY, "\xd0\xb5\xcc\x88", "ru"),
                     ==, 1);
+
+  /* X posts the composed form, composed only where it changes: a Latin
+   * letter with its accent, stress marks, Hangul jamo, marks in a row. */
+  {
+    const char *mixed = "Cafe\xcc\x81 за\xcc\x81мок \xe1\x84\x80\xe1\x85\xa1 "
+                        "a\xcc\x81\xcc\xa3 ok \xd0\xb5\xcc\x88 👍🏽";
+    g_autofree char *nfc = g_utf8_normalize (mixed, -1, G_NORMALIZE_NFC);
+    g_autoptr (CandorSocialThread) x = candor_social_thread_new (CANDOR_DIALECT_X, mixed, "ru");
+
+    g_assert_cmpstr (candor_social_thread_get_post (x, 0)->text, ==, nfc);
+  }
 }
 
 static gboolean
