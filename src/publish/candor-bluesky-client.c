@@ -158,14 +158,13 @@ xrpc_async (CandorBlueskyClient *self,
   g_autoptr (GBytes) bytes = body != NULL ? candor_chat_json_to_bytes (body) : NULL;
 
   if (bearer != NULL)
-    g_hash_table_insert (headers, (gpointer) "Authorization", g_strconcat ("Bearer ", bearer, NULL));
+    g_hash_table_insert (headers, (gpointer) "Authorization",
+                         g_strconcat ("Bearer ", bearer, NULL));
 
   /* Procedures are POSTs (refreshSession one without a body), queries GETs. */
-  candor_http_send_async (self->http,
-                          body != NULL || g_str_has_suffix (nsid, "refreshSession") ? "POST"
-                                                                                     : "GET",
-                          url, headers, bytes, body != NULL ? "application/json" : NULL,
-                          cancellable, callback, user_data);
+  candor_http_send_async (
+    self->http, body != NULL || g_str_has_suffix (nsid, "refreshSession") ? "POST" : "GET", url,
+    headers, bytes, body != NULL ? "application/json" : NULL, cancellable, callback, user_data);
 }
 
 /* The answer's object, or NULL with the error in the PDS's words
@@ -254,7 +253,8 @@ on_authed_step_cb (GObject *source, GAsyncResult *result, gpointer user_data)
       case STAGE_CALL:
       case STAGE_CALL_AGAIN:
         if (answer != NULL)
-          g_task_return_pointer (task, g_steal_pointer (&answer), (GDestroyNotify)json_object_unref);
+          g_task_return_pointer (task, g_steal_pointer (&answer),
+                                 (GDestroyNotify)json_object_unref);
         else if (call->stage == STAGE_CALL && is_token_error (name))
           {
             call->stage = STAGE_REFRESH;
@@ -328,8 +328,7 @@ authed_step (GTask *task)
 
       json_builder_begin_object (builder);
       json_builder_set_member_name (builder, "identifier");
-      json_builder_add_string_value (builder,
-                                     candor_channel_get_setting (self->channel, "handle"));
+      json_builder_add_string_value (builder, candor_channel_get_setting (self->channel, "handle"));
       json_builder_set_member_name (builder, "password");
       json_builder_add_string_value (builder, self->password);
       json_builder_end_object (builder);
@@ -553,8 +552,8 @@ post_record_async (GObject            *client,
   json_builder_end_object (builder);
   body = json_builder_get_root (builder);
 
-  authed_call_async (self, "com.atproto.repo.createRecord", body, cancellable,
-                     on_record_created_cb, task);
+  authed_call_async (self, "com.atproto.repo.createRecord", body, cancellable, on_record_created_cb,
+                     task);
 }
 
 /* The post's page on bsky.app, from its AT URI "at://DID/app.bsky.feed.post/RKEY". */
@@ -576,7 +575,7 @@ web_url (const char *uri)
 static char *
 post_record_finish (GObject *client, GAsyncResult *result, char **url, GError **error)
 {
-  PartData   *part = g_task_get_task_data (G_TASK (result));
+  PartData *part = g_task_get_task_data (G_TASK (result));
   g_autoptr (JsonObject) answer = g_task_propagate_pointer (G_TASK (result), error);
   const char *uri, *cid;
 
@@ -611,10 +610,9 @@ candor_bluesky_client_publish_async (CandorChannelClient   *client,
   /* The rendition outlives the publication: the publisher holds it. */
   data->rendition = rendition;
 
-  candor_social_post_thread_async (G_OBJECT (self), SERVICE, FALSE, posts,
-                                   candor_social_thread_parent (thread), post_record_async,
-                                   post_record_finish, data, cancellable,
-                                   candor_social_complete_task_cb, task);
+  candor_social_post_thread_async (
+    G_OBJECT (self), SERVICE, FALSE, posts, candor_social_thread_parent (thread), post_record_async,
+    post_record_finish, data, cancellable, candor_social_complete_task_cb, task);
 }
 
 static CandorPublishReceipt *
@@ -628,9 +626,7 @@ candor_bluesky_client_publish_finish (CandorChannelClient *client,
 }
 
 static gboolean
-candor_bluesky_client_initable_init (GInitable    *initable,
-                                     GCancellable *cancellable,
-                                     GError      **error)
+candor_bluesky_client_initable_init (GInitable *initable, GCancellable *cancellable, GError **error)
 {
   CandorBlueskyClient *self = CANDOR_BLUESKY_CLIENT (initable);
   const char          *pds = candor_channel_get_setting (self->channel, "pds");
@@ -640,7 +636,7 @@ candor_bluesky_client_initable_init (GInitable    *initable,
     {
       g_set_error (error, CANDOR_PUBLISH_ERROR, CANDOR_PUBLISH_ERROR_NOT_CONFIGURED,
                    _("The channel “%s” has no Bluesky handle; set it in Preferences."),
-                   candor_channel_get_name (self->channel));
+                      candor_channel_get_name (self->channel));
       return FALSE;
     }
   if (self->password == NULL || *self->password == '\0')
@@ -648,7 +644,7 @@ candor_bluesky_client_initable_init (GInitable    *initable,
       g_set_error (error, CANDOR_PUBLISH_ERROR, CANDOR_PUBLISH_ERROR_NOT_CONFIGURED,
                    _("The channel “%s” has no app password; make one in Bluesky’s settings "
                      "and enter it in Preferences."),
-                   candor_channel_get_name (self->channel));
+                      candor_channel_get_name (self->channel));
       return FALSE;
     }
 

@@ -83,7 +83,8 @@ auth_headers (CandorMastodonClient *self, const char *idempotency_key)
 {
   GHashTable *headers = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
 
-  g_hash_table_insert (headers, (gpointer) "Authorization", g_strconcat ("Bearer ", self->token, NULL));
+  g_hash_table_insert (headers, (gpointer) "Authorization",
+                       g_strconcat ("Bearer ", self->token, NULL));
   if (idempotency_key != NULL)
     g_hash_table_insert (headers, (gpointer) "Idempotency-Key", g_strdup (idempotency_key));
 
@@ -121,10 +122,10 @@ finish (CandorMastodonClient *self, GAsyncResult *result, GError **error)
 
   if (!candor_http_response_is_success (response))
     {
-      g_propagate_error (error, candor_social_response_to_error (
-                                  response, SERVICE,
-                                  candor_chat_response_get_string (response, "error"),
-                                  RESET_HEADER));
+      g_propagate_error (
+        error, candor_social_response_to_error (response, SERVICE,
+                                                candor_chat_response_get_string (response, "error"),
+                                                RESET_HEADER));
       return NULL;
     }
 
@@ -281,8 +282,8 @@ on_instance_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 
   /* Without the instance's word (an old server, a proxy), the posts stay as
    * the preview showed them; without a connection, nothing was sent. */
-  if (instance == NULL && !g_error_matches (error, CANDOR_PUBLISH_ERROR,
-                                            CANDOR_PUBLISH_ERROR_REJECTED))
+  if (instance == NULL &&
+      !g_error_matches (error, CANDOR_PUBLISH_ERROR, CANDOR_PUBLISH_ERROR_REJECTED))
     {
       g_task_return_error (task, g_steal_pointer (&error));
       g_object_unref (task);
@@ -306,9 +307,9 @@ on_instance_cb (GObject *source, GAsyncResult *result, gpointer user_data)
       posts = split_for_instance (data->rendition, (guint)limit);
     }
 
-  candor_social_post_thread_async (G_OBJECT (self), SERVICE, TRUE, posts, data->parent,
-                                   post_status_async, post_status_finish, data,
-                                   g_task_get_cancellable (task), candor_social_complete_task_cb, task);
+  candor_social_post_thread_async (
+    G_OBJECT (self), SERVICE, TRUE, posts, data->parent, post_status_async, post_status_finish,
+    data, g_task_get_cancellable (task), candor_social_complete_task_cb, task);
 }
 
 static void
@@ -364,7 +365,7 @@ candor_mastodon_client_initable_init (GInitable    *initable,
       g_set_error (error, CANDOR_PUBLISH_ERROR, CANDOR_PUBLISH_ERROR_NOT_CONFIGURED,
                    _("The channel “%s” has no Mastodon instance; set its address in "
                      "Preferences."),
-                   candor_channel_get_name (self->channel));
+                      candor_channel_get_name (self->channel));
       return FALSE;
     }
   if (!g_strv_contains (visibilities, get_visibility (self)))
@@ -372,14 +373,14 @@ candor_mastodon_client_initable_init (GInitable    *initable,
       g_set_error (error, CANDOR_PUBLISH_ERROR, CANDOR_PUBLISH_ERROR_NOT_CONFIGURED,
                    _("The channel “%s” has the visibility “%s”; Mastodon takes public, "
                      "unlisted, private or direct."),
-                   candor_channel_get_name (self->channel), get_visibility (self));
+                      candor_channel_get_name (self->channel), get_visibility (self));
       return FALSE;
     }
   if (self->token == NULL || *self->token == '\0')
     {
       g_set_error (error, CANDOR_PUBLISH_ERROR, CANDOR_PUBLISH_ERROR_NOT_CONFIGURED,
                    _("The channel “%s” has no access token; enter it in Preferences."),
-                   candor_channel_get_name (self->channel));
+                      candor_channel_get_name (self->channel));
       return FALSE;
     }
 

@@ -16,6 +16,10 @@ G_BEGIN_DECLS
  * instance's own limit, follow-ups as replies to the incident's last post. */
 #define CANDOR_TYPE_MASTODON_CLIENT (candor_mastodon_client_get_type ())
 
-G_DECLARE_FINAL_TYPE (CandorMastodonClient, candor_mastodon_client, CANDOR, MASTODON_CLIENT, GObject)
+G_DECLARE_FINAL_TYPE (CandorMastodonClient,
+                      candor_mastodon_client,
+                      CANDOR,
+                      MASTODON_CLIENT,
+                      GObject)
 
 G_END_DECLS

@@ -68,8 +68,8 @@ parse_reset (const char *value)
 
   if (g_ascii_isdigit (*value) && strchr (value, '-') == NULL)
     {
-      char   *end;
-      gint64  seconds;
+      char  *end;
+      gint64 seconds;
 
       errno = 0;
       seconds = g_ascii_strtoll (value, &end, 10);
@@ -148,14 +148,14 @@ on_posted_cb (GObject *source, GAsyncResult *result, gpointer user_data)
           /* Translators: the service, "2 of 3" posts, then the error that stopped the rest */
           g_autofree char *text =
             g_strdup_printf (_("%s took %u of %u posts of the thread, then: %s"), data->service,
-                             data->next, data->posts->len, error->message);
+                                data->next, data->posts->len, error->message);
           /* Without an idempotency key, sending it all again would post
            * those parts twice: to verify, not to retry. With one, a retry
            * gets the posts already made back and goes on. */
           gint    code = data->idempotent ? error->code : CANDOR_PUBLISH_ERROR_UNKNOWN_OUTCOME;
-          GError *partial =
-            g_error_new (CANDOR_PUBLISH_ERROR, code, "%s%s", text,
-                         data->idempotent ? "" : _(" Check the thread and post the rest by hand."));
+          GError *partial = g_error_new (
+            CANDOR_PUBLISH_ERROR, code, "%s%s", text,
+            data->idempotent ? "" : _(" Check the thread and post the rest by hand."));
 
           if (data->idempotent)
             candor_publish_error_set_retry_after (partial,
@@ -226,7 +226,7 @@ candor_social_post_thread_async (GObject                   *client,
       g_task_return_new_error (task, CANDOR_PUBLISH_ERROR, CANDOR_PUBLISH_ERROR_REJECTED,
                                /* Translators: %s is a service ("Mastodon") */
                                _("The post for %s is empty; write it before publishing."),
-                               service);
+                                  service);
       return;
     }
 

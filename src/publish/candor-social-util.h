@@ -57,17 +57,17 @@ typedef char *(*CandorSocialPostFinishFunc) (GObject      *client,
  * network without idempotency keys (@idempotent FALSE) makes it
  * UNKNOWN_OUTCOME, to be verified rather than sent again. @data, which must
  * live until the end, goes to @post_async. */
-void candor_social_post_thread_async (GObject                   *client,
-                                      const char                *service,
-                                      gboolean                   idempotent,
-                                      GPtrArray                 *posts,
-                                      const char                *parent,
-                                      CandorSocialPostAsyncFunc  post_async,
-                                      CandorSocialPostFinishFunc post_finish,
-                                      gpointer                   data,
-                                      GCancellable              *cancellable,
-                                      GAsyncReadyCallback        callback,
-                                      gpointer                   user_data);
+void                  candor_social_post_thread_async (GObject                   *client,
+                                                       const char                *service,
+                                                       gboolean                   idempotent,
+                                                       GPtrArray                 *posts,
+                                                       const char                *parent,
+                                                       CandorSocialPostAsyncFunc  post_async,
+                                                       CandorSocialPostFinishFunc post_finish,
+                                                       gpointer                   data,
+                                                       GCancellable              *cancellable,
+                                                       GAsyncReadyCallback        callback,
+                                                       gpointer                   user_data);
 CandorPublishReceipt *candor_social_post_thread_finish (GAsyncResult *result, GError **error);
 
 /* A GAsyncReadyCallback for candor_social_post_thread_async () that

@@ -43,12 +43,13 @@ struct _CandorXClient
 static void candor_x_client_initable_iface_init (GInitableIface *iface);
 static void candor_x_client_channel_client_iface_init (CandorChannelClientInterface *iface);
 
-G_DEFINE_FINAL_TYPE_WITH_CODE (
-  CandorXClient,
-  candor_x_client,
-  G_TYPE_OBJECT,
-  G_IMPLEMENT_INTERFACE (G_TYPE_INITABLE, candor_x_client_initable_iface_init)
-    G_IMPLEMENT_INTERFACE (CANDOR_TYPE_CHANNEL_CLIENT, candor_x_client_channel_client_iface_init))
+G_DEFINE_FINAL_TYPE_WITH_CODE (CandorXClient,
+                               candor_x_client,
+                               G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (G_TYPE_INITABLE,
+                                                      candor_x_client_initable_iface_init)
+                                 G_IMPLEMENT_INTERFACE (CANDOR_TYPE_CHANNEL_CLIENT,
+                                                        candor_x_client_channel_client_iface_init))
 
 enum
 {
@@ -123,7 +124,7 @@ finish (CandorXClient *self, GAsyncResult *result, GError **error)
   if (!candor_http_response_is_success (response))
     {
       const char *words = problem_words (response);
-      GError     *failure = candor_social_response_to_error (response, SERVICE, words, RESET_HEADER);
+      GError *failure = candor_social_response_to_error (response, SERVICE, words, RESET_HEADER);
 
       /* 403 is also X's answer to a post it will not take (the same text
        * twice): the message's fault, not the keys'. */
@@ -135,7 +136,7 @@ finish (CandorXClient *self, GAsyncResult *result, GError **error)
                                  /* Translators: %s is what X said. */
                                  _("X did not accept the post: %s. Change the text and publish "
                                    "again."),
-                                 words);
+                                    words);
         }
       g_propagate_error (error, failure);
       return NULL;
@@ -265,10 +266,9 @@ candor_x_client_publish_async (CandorChannelClient   *client,
   g_autoptr (GPtrArray) posts = candor_social_read_posts (rendition);
 
   g_task_set_source_tag (task, candor_x_client_publish_async);
-  candor_social_post_thread_async (G_OBJECT (self), SERVICE, FALSE, posts,
-                                   candor_social_thread_parent (thread), post_tweet_async,
-                                   post_tweet_finish, NULL, cancellable,
-                                   candor_social_complete_task_cb, task);
+  candor_social_post_thread_async (
+    G_OBJECT (self), SERVICE, FALSE, posts, candor_social_thread_parent (thread), post_tweet_async,
+    post_tweet_finish, NULL, cancellable, candor_social_complete_task_cb, task);
 }
 
 static CandorPublishReceipt *
@@ -291,15 +291,14 @@ candor_x_client_initable_init (GInitable *initable, GCancellable *cancellable, G
   self->access_token_secret =
     candor_secrets_get_part (self->secret, CANDOR_X_SECRET_ACCESS_TOKEN_SECRET);
 
-  if (self->consumer_key == NULL || *self->consumer_key == '\0' ||
-      self->consumer_secret == NULL || *self->consumer_secret == '\0' ||
-      self->access_token == NULL || *self->access_token == '\0' ||
+  if (self->consumer_key == NULL || *self->consumer_key == '\0' || self->consumer_secret == NULL ||
+      *self->consumer_secret == '\0' || self->access_token == NULL || *self->access_token == '\0' ||
       self->access_token_secret == NULL || *self->access_token_secret == '\0')
     {
       g_set_error (error, CANDOR_PUBLISH_ERROR, CANDOR_PUBLISH_ERROR_NOT_CONFIGURED,
                    _("The channel “%s” needs the four keys of your own X developer app (API "
                      "key and secret, access token and secret); enter them in Preferences."),
-                   candor_channel_get_name (self->channel));
+                      candor_channel_get_name (self->channel));
       return FALSE;
     }
 

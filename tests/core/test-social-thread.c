@@ -350,14 +350,14 @@ test_combining_marks (void)
   /* "ё" written as "е" + U+0308 composes: 1 on X as on the others. */
   g_assert_cmpuint (candor_social_network_measure (CANDOR_DIALECT_X, "\xd0\xb5\xcc\x88", "ru"), ==,
                     1);
-  g_assert_cmpuint (candor_social_network_measure (CANDOR_DIALECT_BLUESKY, "\xd0\xb5\xcc\x88", "ru"),
-                    ==, 1);
+  g_assert_cmpuint (
+    candor_social_network_measure (CANDOR_DIALECT_BLUESKY, "\xd0\xb5\xcc\x88", "ru"), ==, 1);
 
   /* X posts the composed form, composed only where it changes: a Latin
    * letter with its accent, stress marks, Hangul jamo, marks in a row. */
   {
-    const char *mixed = "Cafe\xcc\x81 за\xcc\x81мок \xe1\x84\x80\xe1\x85\xa1 "
-                        "a\xcc\x81\xcc\xa3 ok \xd0\xb5\xcc\x88 👍🏽";
+    const char      *mixed = "Cafe\xcc\x81 за\xcc\x81мок \xe1\x84\x80\xe1\x85\xa1 "
+                             "a\xcc\x81\xcc\xa3 ok \xd0\xb5\xcc\x88 👍🏽";
     g_autofree char *nfc = g_utf8_normalize (mixed, -1, G_NORMALIZE_NFC);
     g_autoptr (CandorSocialThread) x = candor_social_thread_new (CANDOR_DIALECT_X, mixed, "ru");
 
@@ -382,8 +382,10 @@ test_mixed_thread (void)
 {
   static const char *sentences[] = {
     "Оплата картой не проходит у части клиентов 💳⚠️. ",
-    "Команда работает всю ночь 👩‍💻👨‍💻, следующее обновление в 9:00 🇷🇺. ",
-    "Данные не потеряны, повторите попытку позже 🙏🏽 1️⃣. ",
+    "Команда работает всю ночь 👩‍💻👨‍💻, следующее обновление в 9:00 "
+    "🇷🇺. ",
+    "Данные не потеряны, повторите попытку позже 🙏🏽 "
+    "1️⃣. ",
     "Уда\xcc\x81рение и ё — по одному символу. ",
   };
   const CandorDialect networks[] = { CANDOR_DIALECT_MASTODON, CANDOR_DIALECT_BLUESKY,
@@ -397,7 +399,7 @@ test_mixed_thread (void)
     {
       g_autoptr (CandorSocialThread) thread =
         candor_social_thread_new (networks[n], text->str, "ru");
-      guint            n_posts = candor_social_thread_get_n_posts (thread);
+      guint n_posts = candor_social_thread_get_n_posts (thread);
       g_autoptr (GString) joined = g_string_new (NULL);
       g_autofree char *expected = g_utf8_normalize (text->str, -1, G_NORMALIZE_NFC);
 

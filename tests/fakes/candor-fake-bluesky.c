@@ -142,7 +142,8 @@ is_strong_ref (CandorFakeBluesky *self, JsonObject *reply, const char *member)
   uri = json_object_get_string_member_with_default (ref, "uri", NULL);
   cid = json_object_get_string_member_with_default (ref, "cid", NULL);
 
-  return uri != NULL && cid != NULL && g_strcmp0 (g_hash_table_lookup (self->records, uri), cid) == 0;
+  return uri != NULL && cid != NULL &&
+         g_strcmp0 (g_hash_table_lookup (self->records, uri), cid) == 0;
 }
 
 /* The record's problem in the PDS's words, or NULL. */
@@ -180,16 +181,15 @@ validate_post (CandorFakeBluesky *self, JsonObject *record)
           gint64      start = json_object_get_int_member_with_default (index, "byteStart", -1);
           gint64      end = json_object_get_int_member_with_default (index, "byteEnd", -1);
 
-          if (start < 0 || end <= start || (gsize)end > length ||
-              (text[start] & 0xC0) == 0x80 || (text[end] & 0xC0) == 0x80)
+          if (start < 0 || end <= start || (gsize)end > length || (text[start] & 0xC0) == 0x80 ||
+              (text[end] & 0xC0) == 0x80)
             return "Invalid app.bsky.feed.post record: Record/facets/index is out of range";
         }
     }
 
-  if (reply != NULL &&
-      (!JSON_NODE_HOLDS_OBJECT (reply) ||
-       !is_strong_ref (self, json_node_get_object (reply), "root") ||
-       !is_strong_ref (self, json_node_get_object (reply), "parent")))
+  if (reply != NULL && (!JSON_NODE_HOLDS_OBJECT (reply) ||
+                        !is_strong_ref (self, json_node_get_object (reply), "root") ||
+                        !is_strong_ref (self, json_node_get_object (reply), "parent")))
     return "Invalid app.bsky.feed.post record: Record/reply must have existing root and parent";
 
   return NULL;
@@ -276,8 +276,7 @@ candor_fake_bluesky_handle (CandorFakeServer  *server,
           reply_session (self, message);
         }
     }
-  else if (g_str_equal (path, "/xrpc/com.atproto.server.getSession") &&
-           g_str_equal (method, "GET"))
+  else if (g_str_equal (path, "/xrpc/com.atproto.server.getSession") && g_str_equal (method, "GET"))
     {
       if (check_token (message, self->access_tokens, token))
         {

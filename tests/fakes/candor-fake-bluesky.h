@@ -13,7 +13,11 @@ G_BEGIN_DECLS
 
 #define CANDOR_TYPE_FAKE_BLUESKY (candor_fake_bluesky_get_type ())
 
-G_DECLARE_FINAL_TYPE (CandorFakeBluesky, candor_fake_bluesky, CANDOR, FAKE_BLUESKY, CandorFakeServer)
+G_DECLARE_FINAL_TYPE (CandorFakeBluesky,
+                      candor_fake_bluesky,
+                      CANDOR,
+                      FAKE_BLUESKY,
+                      CandorFakeServer)
 
 /* A PDS with one account, @handle, whose app password is @app_password. */
 CandorFakeBluesky *candor_fake_bluesky_new (GTlsCertificate *certificate,

@@ -31,8 +31,8 @@ struct _CandorFakeMastodon
 
   char       *access_token;
   guint       max_characters;
-  GHashTable *statuses;     /* id -> JsonObject, as answered */
-  GHashTable *idempotency;  /* key -> id */
+  GHashTable *statuses;    /* id -> JsonObject, as answered */
+  GHashTable *idempotency; /* key -> id */
 };
 
 G_DEFINE_FINAL_TYPE (CandorFakeMastodon, candor_fake_mastodon, CANDOR_TYPE_FAKE_SERVER)
@@ -141,8 +141,8 @@ post_status (CandorFakeMastodon *self, SoupServerMessage *message, GBytes *body)
 
   id = g_strdup_printf ("1100%012" G_GUINT64_FORMAT,
                         candor_fake_server_next_serial (CANDOR_FAKE_SERVER (self)));
-  url = g_strdup_printf ("%s/@candor/%s", candor_fake_server_get_url (CANDOR_FAKE_SERVER (self)),
-                         id);
+  url =
+    g_strdup_printf ("%s/@candor/%s", candor_fake_server_get_url (CANDOR_FAKE_SERVER (self)), id);
   status = json_object_new ();
   json_object_set_string_member (status, "id", id);
   json_object_set_string_member (status, "created_at", "2026-01-01T00:00:00.000Z");

@@ -141,8 +141,8 @@ parse_authorization (const char *value)
 static gboolean
 check_signature (CandorFakeX *self, SoupServerMessage *message, GHashTable *oauth)
 {
-  GUri            *uri = soup_server_message_get_uri (message);
-  const char      *query = g_uri_get_query (uri);
+  GUri       *uri = soup_server_message_get_uri (message);
+  const char *query = g_uri_get_query (uri);
   g_autoptr (GArray) pairs = g_array_new (FALSE, FALSE, sizeof (Pair));
   g_autoptr (GString) normalized = g_string_new (NULL);
   g_autofree char *url = NULL;
@@ -196,8 +196,8 @@ check_signature (CandorFakeX *self, SoupServerMessage *message, GHashTable *oaut
                          g_uri_get_path (uri));
   enc_url = percent_encode (url);
   enc_params = percent_encode (normalized->str);
-  base = g_strdup_printf ("%s&%s&%s", soup_server_message_get_method (message), enc_url,
-                          enc_params);
+  base =
+    g_strdup_printf ("%s&%s&%s", soup_server_message_get_method (message), enc_url, enc_params);
 
   hmac = g_hmac_new (G_CHECKSUM_SHA1, (const guchar *)key, strlen (key));
   g_hmac_update (hmac, (const guchar *)base, -1);

@@ -553,8 +553,8 @@ publish_social (Fixture *fixture, const char *text)
   const char   *ids[] = { "social-mastodon", "social-bluesky", "social-x" };
 
   for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
-    g_ptr_array_add (renditions,
-                     _candor_rendition_new (dialects[i], ids[i], "customers", NULL, g_strdup (text)));
+    g_ptr_array_add (
+      renditions, _candor_rendition_new (dialects[i], ids[i], "customers", NULL, g_strdup (text)));
   candor_update_set_field (update, CANDOR_FIELD_EXECUTIVE_SUMMARY, text);
   candor_publisher_publish_async (fixture->publisher, fixture->incident, update, renditions, NULL,
                                   on_done_cb, &result);
@@ -595,8 +595,8 @@ test_social_clients (Fixture *fixture, gconstpointer data)
   g_autoptr (CandorFakeBluesky) bluesky =
     candor_fake_bluesky_new (NULL, "ops.bsky.fake", "app-pass", &error);
   g_autoptr (CandorFakeX) x = candor_fake_x_new (NULL, "ck", "cs", "at", "ats", &error);
-  const char *names[] = { "consumer_key", "consumer_secret", "access_token",
-                          "access_token_secret", NULL };
+  const char *names[] = { "consumer_key", "consumer_secret", "access_token", "access_token_secret",
+                          NULL };
   const char *values[] = { "ck", "cs", "at", "ats", NULL };
   g_autofree char *x_secret = candor_secrets_join_parts (names, values);
   g_autoptr (CandorSentUpdate) first = NULL;
@@ -610,7 +610,8 @@ test_social_clients (Fixture *fixture, gconstpointer data)
   add_channel (fixture, "social-mastodon", "mastodon", "m-token", "instance",
                candor_fake_server_get_url (CANDOR_FAKE_SERVER (mastodon)), NULL, NULL);
   add_channel (fixture, "social-bluesky", "bluesky", "app-pass", "pds",
-               candor_fake_server_get_url (CANDOR_FAKE_SERVER (bluesky)), "handle", "ops.bsky.fake");
+               candor_fake_server_get_url (CANDOR_FAKE_SERVER (bluesky)), "handle",
+               "ops.bsky.fake");
   add_channel (fixture, "social-x", "x", x_secret, "api-url",
                candor_fake_server_get_url (CANDOR_FAKE_SERVER (x)), NULL, NULL);
   candor_publisher_set_client_factory (fixture->publisher, NULL, NULL);
@@ -622,10 +623,12 @@ test_social_clients (Fixture *fixture, gconstpointer data)
       g_assert_nonnull (publication_of (first, i)->remote_url);
     }
   stored = reload (fixture);
-  g_assert_true (g_str_has_prefix (((CandorPublication *)stored->publications->pdata[1])->remote_url,
-                                   "https://bsky.app/profile/did:plc:fakecandor/post/"));
-  g_assert_true (g_str_has_prefix (((CandorPublication *)stored->publications->pdata[2])->remote_url,
-                                   "https://x.com/i/web/status/"));
+  g_assert_true (
+    g_str_has_prefix (((CandorPublication *)stored->publications->pdata[1])->remote_url,
+                      "https://bsky.app/profile/did:plc:fakecandor/post/"));
+  g_assert_true (
+    g_str_has_prefix (((CandorPublication *)stored->publications->pdata[2])->remote_url,
+                      "https://x.com/i/web/status/"));
 
   /* A rate limit on Mastodon, waited out; the follow-up replies everywhere. */
   candor_fake_server_fail_next (CANDOR_FAKE_SERVER (mastodon), 1,
@@ -635,19 +638,23 @@ test_social_clients (Fixture *fixture, gconstpointer data)
     g_assert_cmpint (publication_of (second, i)->state, ==, CANDOR_PUBLICATION_STATE_SENT);
   g_assert_cmpuint (publication_of (second, 0)->attempts, ==, 2);
 
-  toot = json_node_get_object (candor_fake_server_get_accepted (CANDOR_FAKE_SERVER (mastodon))->pdata[1]);
+  toot = json_node_get_object (
+    candor_fake_server_get_accepted (CANDOR_FAKE_SERVER (mastodon))->pdata[1]);
   g_assert_cmpstr (json_object_get_string_member (toot, "in_reply_to_id"), ==,
                    publication_of (first, 0)->remote_id);
-  skeet = json_node_get_object (candor_fake_server_get_accepted (CANDOR_FAKE_SERVER (bluesky))->pdata[1]);
+  skeet =
+    json_node_get_object (candor_fake_server_get_accepted (CANDOR_FAKE_SERVER (bluesky))->pdata[1]);
   first_refs = g_strsplit (publication_of (first, 1)->remote_id, " ", -1);
-  g_assert_cmpstr (json_object_get_string_member (
-                     json_object_get_object_member (json_object_get_object_member (skeet, "reply"), "parent"),
-                     "uri"),
-                   ==, first_refs[0]);
-  g_assert_cmpstr (json_object_get_string_member (
-                     json_object_get_object_member (json_object_get_object_member (skeet, "reply"), "root"),
-                     "uri"),
-                   ==, first_refs[0]);
+  g_assert_cmpstr (
+    json_object_get_string_member (
+      json_object_get_object_member (json_object_get_object_member (skeet, "reply"), "parent"),
+      "uri"),
+    ==, first_refs[0]);
+  g_assert_cmpstr (
+    json_object_get_string_member (
+      json_object_get_object_member (json_object_get_object_member (skeet, "reply"), "root"),
+      "uri"),
+    ==, first_refs[0]);
   tweet = json_node_get_object (candor_fake_server_get_accepted (CANDOR_FAKE_SERVER (x))->pdata[1]);
   g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (tweet, "reply"),
                                                   "in_reply_to_tweet_id"),

@@ -24,13 +24,13 @@
 #include "candor-test-tls.h"
 
 /* Recognisable secrets: none may reach a log line or an error message. */
-#define MASTODON_TOKEN "PLANTEDSECRET_mastodon_token"
-#define BLUESKY_PASSWORD "PLANTEDSECRET-app-pass"
-#define BLUESKY_HANDLE "candor.bsky.fake"
-#define X_CONSUMER_KEY "xck-candor"
+#define MASTODON_TOKEN    "PLANTEDSECRET_mastodon_token"
+#define BLUESKY_PASSWORD  "PLANTEDSECRET-app-pass"
+#define BLUESKY_HANDLE    "candor.bsky.fake"
+#define X_CONSUMER_KEY    "xck-candor"
 #define X_CONSUMER_SECRET "PLANTEDSECRET_x_consumer"
-#define X_TOKEN "150-PLANTEDSECRET_x_token"
-#define X_TOKEN_SECRET "PLANTEDSECRET_x_token_secret"
+#define X_TOKEN           "150-PLANTEDSECRET_x_token"
+#define X_TOKEN_SECRET    "PLANTEDSECRET_x_token_secret"
 
 static CandorTestTls *authority;
 static CandorHttp    *http;
@@ -188,7 +188,9 @@ long_text (guint sentences)
 
   for (guint i = 0; i < sentences; i++)
     g_string_append_printf (text,
-                            "Предложение %u: оплата не проходит 💳⚠️, команда 👩‍💻 работает. ", i);
+                            "Предложение %u: оплата не проходит 💳⚠️, команда 👩‍💻 "
+                            "работает. ",
+                            i);
 
   return g_string_free (text, FALSE);
 }
@@ -260,16 +262,15 @@ test_mastodon (void)
   request = last_request (server);
   g_assert_cmpstr (request->method, ==, "POST");
   g_assert_cmpstr (request->path, ==, "/api/v1/statuses");
-  g_assert_cmpstr (soup_message_headers_get_one (request->headers, "Idempotency-Key"), ==,
-                   "pub-1");
+  g_assert_cmpstr (soup_message_headers_get_one (request->headers, "Idempotency-Key"), ==, "pub-1");
   status = accepted (server, 0);
   g_assert_cmpstr (json_object_get_string_member (status, "status"), ==,
                    "Оплата не проходит 💳. Мы работаем.");
   g_assert_cmpstr (json_object_get_string_member (status, "visibility"), ==, "unlisted");
   g_assert_cmpstr (json_object_get_string_member (status, "language"), ==, "ru");
   g_assert_false (json_object_has_member (status, "in_reply_to_id"));
-  expected_url = g_strdup_printf ("%s/@candor/%s", candor_fake_server_get_url (server),
-                                  receipt->remote_id);
+  expected_url =
+    g_strdup_printf ("%s/@candor/%s", candor_fake_server_get_url (server), receipt->remote_id);
   g_assert_cmpstr (receipt->remote_url, ==, expected_url);
 
   /* Sent again with the same key (a retry after a crash): posted once. */
@@ -299,9 +300,9 @@ test_mastodon (void)
       g_assert_nonnull (json_object_get_string_member (part, "in_reply_to_id"));
     }
   /* Follow-ups reply to the thread's last part; the link opens its first. */
-  g_assert_true (g_str_has_suffix (follow_up->remote_url,
-                                   json_object_get_string_member (
-                                     accepted (server, before + 1), "in_reply_to_id")));
+  g_assert_true (g_str_has_suffix (
+    follow_up->remote_url,
+    json_object_get_string_member (accepted (server, before + 1), "in_reply_to_id")));
 
   /* A wrong token: Mastodon's words. */
   wrong = make_mastodon_client (fake, "PLANTEDSECRET_wrong", NULL);
@@ -341,19 +342,18 @@ test_mastodon_instance_limit (void)
   posts = candor_fake_server_get_accepted (CANDOR_FAKE_SERVER (small));
   g_assert_cmpuint (posts->len, >, candor_social_thread_get_n_posts (usual));
   for (guint i = 0; i < posts->len; i++)
-    g_assert_cmpuint (candor_fake_social_count_clusters (
-                        json_object_get_string_member (accepted (CANDOR_FAKE_SERVER (small), i),
-                                                       "status"),
-                        23),
-                      <=, 200);
+    g_assert_cmpuint (
+      candor_fake_social_count_clusters (
+        json_object_get_string_member (accepted (CANDOR_FAKE_SERVER (small), i), "status"), 23),
+      <=, 200);
 
   large_client = make_mastodon_client (large, MASTODON_TOKEN, NULL);
   large_receipt = publish (large_client, rendition, "lim-2", NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (candor_fake_server_get_accepted (CANDOR_FAKE_SERVER (large))->len, ==, 1);
-  g_assert_cmpstr (json_object_get_string_member (accepted (CANDOR_FAKE_SERVER (large), 0),
-                                                  "status"),
-                   ==, g_strstrip (text));
+  g_assert_cmpstr (
+    json_object_get_string_member (accepted (CANDOR_FAKE_SERVER (large), 0), "status"), ==,
+    g_strstrip (text));
 }
 
 static void
@@ -412,8 +412,8 @@ test_mastodon_faults (void)
 
     for (guint i = 0; i < 600; i++)
       g_string_append (huge, "й");
-    too_long = candor_sent_rendition_new ("customers", CANDOR_DIALECT_MASTODON, "ru", "x",
-                                          huge->str, NULL);
+    too_long =
+      candor_sent_rendition_new ("customers", CANDOR_DIALECT_MASTODON, "ru", "x", huge->str, NULL);
     too_long->json = g_strdup_printf ("{\"posts\":[{\"text\":\"%s\",\"limit\":500}]}", huge->str);
     g_string_free (huge, TRUE);
   }
@@ -493,10 +493,10 @@ test_bluesky (void)
   g_autofree char *first_uri = NULL;
   g_autofree char *first_cid = NULL;
   g_auto (GStrv) refs = NULL;
-  CandorThreadRef  thread = { NULL, NULL };
-  JsonObject      *record, *facet, *index;
-  const char      *posted;
-  guint            before, n_posts;
+  CandorThreadRef thread = { NULL, NULL };
+  JsonObject     *record, *facet, *index;
+  const char     *posted;
+  guint           before, n_posts;
 
   g_assert_no_error (error);
   client = make_bluesky_client (fake, BLUESKY_PASSWORD);
@@ -514,8 +514,8 @@ test_bluesky (void)
   g_assert_no_error (error);
   record = accepted (server, 0);
   posted = json_object_get_string_member (record, "text");
-  g_assert_cmpstr (json_array_get_string_element (json_object_get_array_member (record, "langs"), 0),
-                   ==, "ru");
+  g_assert_cmpstr (
+    json_array_get_string_element (json_object_get_array_member (record, "langs"), 0), ==, "ru");
   g_assert_nonnull (json_object_get_string_member (record, "createdAt"));
   g_assert_false (json_object_has_member (record, "reply"));
   facet = json_array_get_object_element (json_object_get_array_member (record, "facets"), 0);
@@ -664,7 +664,8 @@ test_oauth1_signature (void)
     "POST", "https://api.twitter.com/1.1/statuses/update.json?include_entities=true", form, &keys,
     "kYjzVBB8Y0ZFabxSWbWovY3uYSQ2pTgmZeNu2VS4cg", 1318622958);
 
-  g_assert_true (g_str_has_prefix (header, "OAuth oauth_consumer_key=\"xvz1evFS4wEEPTGEFPHBog\", "));
+  g_assert_true (
+    g_str_has_prefix (header, "OAuth oauth_consumer_key=\"xvz1evFS4wEEPTGEFPHBog\", "));
   g_assert_nonnull (strstr (header, "oauth_signature=\"hCtSmYh%2BiHYCEqBWrE7C7hYmtUk%3D\""));
   g_assert_nonnull (strstr (header, "oauth_timestamp=\"1318622958\""));
   g_assert_nonnull (strstr (header, "oauth_signature_method=\"HMAC-SHA1\""));
@@ -676,8 +677,8 @@ test_oauth1_signature (void)
 static void
 test_secret_parts (void)
 {
-  const char *names[] = { "a", "b", NULL };
-  const char *values[] = { "one \"1\"", "two", NULL };
+  const char      *names[] = { "a", "b", NULL };
+  const char      *values[] = { "one \"1\"", "two", NULL };
   g_autofree char *secret = candor_secrets_join_parts (names, values);
   g_autofree char *a = candor_secrets_get_part (secret, "a");
   g_autofree char *missing = candor_secrets_get_part (secret, "c");
@@ -702,8 +703,8 @@ static CandorChannelClient *
 make_x_client (CandorFakeX *fake, const char *consumer_secret)
 {
   g_autofree char *secret = x_secret (consumer_secret);
-  const char *settings[] = { "api-url", candor_fake_server_get_url (CANDOR_FAKE_SERVER (fake)),
-                             NULL };
+  const char      *settings[] = { "api-url", candor_fake_server_get_url (CANDOR_FAKE_SERVER (fake)),
+                                  NULL };
 
   return make_client ("x", secret, settings);
 }
@@ -771,12 +772,11 @@ test_x (void)
       JsonObject      *tweet = accepted (server, before + i);
       g_autofree char *number = g_strdup_printf (" %u/%u", i + 1, n_posts);
       const char      *to = json_object_get_string_member (
-        json_object_get_object_member (tweet, "reply"), "in_reply_to_tweet_id");
+             json_object_get_object_member (tweet, "reply"), "in_reply_to_tweet_id");
 
       g_assert_true (g_str_has_suffix (json_object_get_string_member (tweet, "text"), number));
-      g_assert_cmpuint (candor_fake_social_count_weighted (
-                          json_object_get_string_member (tweet, "text")),
-                        <=, 280);
+      g_assert_cmpuint (
+        candor_fake_social_count_weighted (json_object_get_string_member (tweet, "text")), <=, 280);
       if (i == 0)
         g_assert_cmpstr (to, ==, receipt->remote_id);
       else
@@ -871,7 +871,8 @@ test_not_configured (void)
   assert_no_secret (error->message);
   g_clear_error (&error);
 
-  g_assert_true (candor_channel_set_setting (mastodon, "instance", "https://mastodon.test", &error));
+  g_assert_true (
+    candor_channel_set_setting (mastodon, "instance", "https://mastodon.test", &error));
   g_assert_true (candor_channel_set_setting (mastodon, "visibility", "everyone", &error));
   g_assert_null (candor_channel_client_new (mastodon, MASTODON_TOKEN, http, &error));
   g_assert_error (error, CANDOR_PUBLISH_ERROR, CANDOR_PUBLISH_ERROR_NOT_CONFIGURED);

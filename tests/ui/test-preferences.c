@@ -608,16 +608,17 @@ test_preferences_social_channels (void)
                                           "_Instance (https://mastodon.social)");
           candor_test_ui_wait_for_widget (dialog, ADW_TYPE_ENTRY_ROW, "title",
                                           "_Visibility (public, unlisted, private or direct)");
-          g_assert_nonnull (strstr (adw_preferences_group_get_description (ADW_PREFERENCES_GROUP (group)),
-                                    "write:statuses"));
+          g_assert_nonnull (
+            strstr (adw_preferences_group_get_description (ADW_PREFERENCES_GROUP (group)),
+                    "write:statuses"));
         }
       else if (g_str_equal (kinds[i].nick, "bluesky"))
         {
           adw_combo_row_set_selected (ADW_COMBO_ROW (kind_row), i);
           candor_test_ui_wait_for_widget (dialog, ADW_TYPE_ENTRY_ROW, "title",
                                           "_Handle (name.bsky.social)");
-          g_assert_nonnull (strstr (adw_preferences_group_get_description (ADW_PREFERENCES_GROUP (group)),
-                                    "app password"));
+          g_assert_nonnull (strstr (
+            adw_preferences_group_get_description (ADW_PREFERENCES_GROUP (group)), "app password"));
         }
     }
   for (guint i = 0; i < n_kinds; i++)
@@ -625,16 +626,15 @@ test_preferences_social_channels (void)
       adw_combo_row_set_selected (ADW_COMBO_ROW (kind_row), i);
   g_assert_nonnull (strstr (adw_preferences_group_get_description (ADW_PREFERENCES_GROUP (group)),
                             "your own developer app"));
-  g_assert_null (candor_test_ui_find_mapped (dialog, ADW_TYPE_PASSWORD_ENTRY_ROW, "title",
-                                             "S_ecret"));
+  g_assert_null (
+    candor_test_ui_find_mapped (dialog, ADW_TYPE_PASSWORD_ENTRY_ROW, "title", "S_ecret"));
 
   /* Some keys only: said, nothing saved. */
   set_row_text (dialog, ADW_TYPE_ENTRY_ROW, "_Name", "Status on X");
   set_row_text (dialog, ADW_TYPE_PASSWORD_ENTRY_ROW, "API _Key", "ck");
   g_assert_true (gtk_widget_activate_action (dialog, "channel.save", NULL));
-  g_assert_nonnull (
-    candor_test_ui_find_mapped (dialog, GTK_TYPE_LABEL, "label",
-                                "Enter all four keys, or none to keep the stored ones."));
+  g_assert_nonnull (candor_test_ui_find_mapped (
+    dialog, GTK_TYPE_LABEL, "label", "Enter all four keys, or none to keep the stored ones."));
   g_assert_null (find_channel_named (session, "Status on X"));
 
   set_row_text (dialog, ADW_TYPE_PASSWORD_ENTRY_ROW, "API Key _Secret", PLANTED_TOKEN);

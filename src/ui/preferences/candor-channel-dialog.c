@@ -213,8 +213,7 @@ build_secret_rows (CandorChannelDialog *self)
   /* Editing, an empty secret keeps the stored one. */
   if (self->channel != NULL)
     text = g_strconcat (description, " ", _("Leave it empty to keep the stored one."), NULL);
-  adw_preferences_group_set_description (self->secret_group,
-                                         text != NULL ? text : description);
+  adw_preferences_group_set_description (self->secret_group, text != NULL ? text : description);
 }
 
 static void
@@ -557,8 +556,7 @@ candor_channel_dialog_init (CandorChannelDialog *self)
 
   self->setting_rows = g_ptr_array_new ();
   self->secret_part_rows = g_ptr_array_new ();
-  self->secret_description =
-    g_strdup (adw_preferences_group_get_description (self->secret_group));
+  self->secret_description = g_strdup (adw_preferences_group_get_description (self->secret_group));
   self->cancellable = g_cancellable_new ();
 }
 
