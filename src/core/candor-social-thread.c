@@ -893,11 +893,43 @@ candor_social_thread_init (CandorSocialThread *self)
   g_array_set_clear_func (self->posts, (GDestroyNotify)post_clear);
 }
 
-static CandorSocialThread *thread_new (CandorSocialThreadCache *cache,
-                                       CandorDialect            network,
-                                       const char              *text,
-                                       const char              *language,
-                                       guint                    limit);
+static CandorSocialThread *
+thread_new (CandorSocialThreadCache *cache,
+            CandorDialect            network,
+            const char              *text,
+            const char              *language,
+            guint                    limit)
+{
+  g_autoptr (CandorSocialThread) self = NULL;
+  g_auto (Measured) m = { 0 };
+  g_autoptr (GArray) cuts = g_array_new (FALSE, FALSE, sizeof (guint));
+  guint n_posts, digits;
+
+  self = g_object_new (CANDOR_TYPE_SOCIAL_THREAD, "network", network, NULL);
+  self->limit = limit;
+  measure (&m, cache, network, text, language);
+
+  split (&m, limit, cuts);
+  n_posts = cuts->len / 2;
+
+  /* The numbering takes " N/N" of every post; when the count gains a digit,
+   * the posts lose one more each, so split again until the count holds. */
+  for (digits = 1; n_posts > 1 && digits < 10; digits++)
+    {
+      guint reserve = 2 + 2 * digits;
+
+      split (&m, limit > reserve ? limit - reserve : 1, cuts);
+      n_posts = cuts->len / 2;
+      if (count_digits (n_posts) <= digits)
+        break;
+    }
+
+  for (guint i = 0; i < n_posts; i++)
+    add_post (self, &m, g_array_index (cuts, guint, 2 * i), g_array_index (cuts, guint, 2 * i + 1),
+              i + 1, n_posts);
+
+  return g_steal_pointer (&self);
+}
 
 /**
  * candor_social_thread_new:
@@ -953,44 +985,6 @@ candor_social_thread_new_with_limit (CandorDialect network,
   g_return_val_if_fail (limit > 0, NULL);
 
   return thread_new (NULL, network, text, language, limit);
-}
-
-static CandorSocialThread *
-thread_new (CandorSocialThreadCache *cache,
-            CandorDialect            network,
-            const char              *text,
-            const char              *language,
-            guint                    limit)
-{
-  g_autoptr (CandorSocialThread) self = NULL;
-  g_auto (Measured) m = { 0 };
-  g_autoptr (GArray) cuts = g_array_new (FALSE, FALSE, sizeof (guint));
-  guint n_posts, digits;
-
-  self = g_object_new (CANDOR_TYPE_SOCIAL_THREAD, "network", network, NULL);
-  self->limit = limit;
-  measure (&m, cache, network, text, language);
-
-  split (&m, limit, cuts);
-  n_posts = cuts->len / 2;
-
-  /* The numbering takes " N/N" of every post; when the count gains a digit,
-   * the posts lose one more each, so split again until the count holds. */
-  for (digits = 1; n_posts > 1 && digits < 10; digits++)
-    {
-      guint reserve = 2 + 2 * digits;
-
-      split (&m, limit > reserve ? limit - reserve : 1, cuts);
-      n_posts = cuts->len / 2;
-      if (count_digits (n_posts) <= digits)
-        break;
-    }
-
-  for (guint i = 0; i < n_posts; i++)
-    add_post (self, &m, g_array_index (cuts, guint, 2 * i), g_array_index (cuts, guint, 2 * i + 1),
-              i + 1, n_posts);
-
-  return g_steal_pointer (&self);
 }
 
 CandorDialect

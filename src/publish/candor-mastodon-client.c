@@ -280,10 +280,12 @@ on_instance_cb (GObject *source, GAsyncResult *result, gpointer user_data)
   g_autoptr (GPtrArray) posts = candor_social_read_posts (data->rendition);
   gint64 limit = 0;
 
-  /* Without the instance's word (an old server, a proxy), the posts stay as
-   * the preview showed them; without a connection, nothing was sent. */
+  /* Without the instance's word (an old server, one that hides it), the
+   * posts stay as the preview showed them; without a connection, nothing
+   * was sent and the publication waits as any other would. */
   if (instance == NULL &&
-      !g_error_matches (error, CANDOR_PUBLISH_ERROR, CANDOR_PUBLISH_ERROR_REJECTED))
+      !g_error_matches (error, CANDOR_PUBLISH_ERROR, CANDOR_PUBLISH_ERROR_REJECTED) &&
+      !g_error_matches (error, CANDOR_PUBLISH_ERROR, CANDOR_PUBLISH_ERROR_REFUSED))
     {
       g_task_return_error (task, g_steal_pointer (&error));
       g_object_unref (task);
@@ -324,6 +326,7 @@ candor_mastodon_client_publish_async (CandorChannelClient   *client,
   CandorMastodonClient *self = CANDOR_MASTODON_CLIENT (client);
   GTask                *task = g_task_new (self, cancellable, callback, user_data);
   PublishData          *data = g_new0 (PublishData, 1);
+  g_autoptr (GHashTable) headers = NULL;
 
   g_task_set_source_tag (task, candor_mastodon_client_publish_async);
   g_task_set_task_data (task, data, (GDestroyNotify)publish_data_free);
@@ -332,7 +335,10 @@ candor_mastodon_client_publish_async (CandorChannelClient   *client,
   data->idempotency_key = g_strdup (idempotency_key);
   data->parent = g_strdup (candor_social_thread_parent (thread));
 
-  send (self, "GET", "/api/v2/instance", NULL, NULL, cancellable, on_instance_cb, task);
+  /* With the token: an instance in limited federation mode shows itself
+   * only to its users. */
+  headers = auth_headers (self, NULL);
+  send (self, "GET", "/api/v2/instance", headers, NULL, cancellable, on_instance_cb, task);
 }
 
 static CandorPublishReceipt *

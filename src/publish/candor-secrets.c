@@ -9,8 +9,6 @@
 
 #include "config.h"
 
-#include <string.h>
-
 #include <glib/gi18n-lib.h>
 #include <json-glib/json-glib.h>
 #include <libsecret/secret.h>
