@@ -186,11 +186,11 @@ long_text (guint sentences)
 {
   GString *text = g_string_new (NULL);
 
+  /* clang-format counts bytes and would split this line anew on every run. */
+  /* clang-format off */
   for (guint i = 0; i < sentences; i++)
-    g_string_append_printf (text,
-                            "Предложение %u: оплата не проходит 💳⚠️, команда 👩‍💻 "
-                            "работает. ",
-                            i);
+    g_string_append_printf (text, "Предложение %u: оплата не проходит 💳⚠️, команда 👩‍💻 работает. ", i);
+  /* clang-format on */
 
   return g_string_free (text, FALSE);
 }
