@@ -43,6 +43,15 @@ static const char *const signed_webhook_settings[] = { "url", NULL };
 
 /* The folder the static status site is written to; no secret. */
 static const char *const static_site_settings[] = { "folder", NULL };
+/* Social networks. Mastodon: the instance ("https://mastodon.social") and
+ * the posts' visibility (public, unlisted, private, direct; public when
+ * empty); the access token is the keyring's. Bluesky: the PDS
+ * (https://bsky.social when empty) and the handle; the app password is the
+ * keyring's. X: the API's address when it is not https://api.x.com; the
+ * four OAuth 1.0a keys of the user's own developer app are the keyring's. */
+static const char *const mastodon_settings[] = { "instance", "visibility", NULL };
+static const char *const bluesky_settings[] = { "pds", "handle", NULL };
+static const char *const x_settings[] = { "api-url", NULL };
 
 /* The nicks of the kinds that exist today are their dialects' nicks, so that
  * data stored before channels were configured maps to them one to one. */
@@ -57,9 +66,9 @@ static const CandorChannelKind kinds[] = {
   { "matrix",      NC_ ("format", "Matrix"),          CANDOR_DIALECT_MATRIX,      matrix_settings },
   { "teams",       NC_ ("format", "Microsoft Teams"), CANDOR_DIALECT_TEAMS,       no_settings },
   { "status-page", NC_ ("format", "Status page"),     CANDOR_DIALECT_STATUS_PAGE, no_settings },
-  { "mastodon",    NC_ ("format", "Mastodon"),        CANDOR_DIALECT_MASTODON,    no_settings },
-  { "bluesky",     NC_ ("format", "Bluesky"),         CANDOR_DIALECT_BLUESKY,     no_settings },
-  { "x",           NC_ ("format", "X"),               CANDOR_DIALECT_X,           no_settings },
+  { "mastodon",    NC_ ("format", "Mastodon"),        CANDOR_DIALECT_MASTODON,    mastodon_settings },
+  { "bluesky",     NC_ ("format", "Bluesky"),         CANDOR_DIALECT_BLUESKY,     bluesky_settings },
+  { "x",           NC_ ("format", "X"),               CANDOR_DIALECT_X,           x_settings },
   { "telegram",       NC_ ("format", "Telegram"),       CANDOR_DIALECT_TELEGRAM,
     telegram_settings },
   { "signed-webhook", NC_ ("format", "Signed webhook"), CANDOR_DIALECT_SIGNED_WEBHOOK,

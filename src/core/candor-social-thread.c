@@ -36,6 +36,7 @@ struct _CandorSocialThread
   GObject parent_instance;
 
   CandorDialect network;
+  guint         limit; /* per post, in the network's units */
   GArray       *posts; /* of CandorSocialPost, owning their text and links */
 };
 
@@ -463,29 +464,64 @@ find_urls (CandorDialect network, const char *text, GArray *byte_spans)
   return g_string_free (out, FALSE);
 }
 
-/* Most text is NFC already and normalizing costs as much as the rest of
- * the split: these ranges have no combining marks and nothing that NFC
- * changes (Latin up to U+02FF, Cyrillic, general punctuation from U+2002
- * including ZWJ, variation selectors, pictographs and flags). */
+/* Characters NFC never changes and that never compose with what precedes
+ * them: Latin up to U+02FF, Cyrillic, general punctuation from U+2002
+ * including ZWJ, variation selectors, pictographs and flags. */
 static gboolean
-is_surely_nfc (const char *text)
+is_nfc_inert (const char *p)
 {
-  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+  gunichar c;
+
+  if ((guchar)*p < 0x80)
+    return TRUE;
+
+  c = g_utf8_get_char (p);
+  return c < 0x300 || (c >= 0x400 && c <= 0x4FF) || (c >= 0x2002 && c <= 0x206F) ||
+         (c >= 0xFE00 && c <= 0xFE0F) || (c >= 0x1F000 && c <= 0x1FAFF);
+}
+
+/* @text in NFC, or NULL when it is already. Normalizing a whole text costs
+ * as much as the rest of the split, and NFC only ever changes a run of other
+ * characters (a combining mark) together with the character before it, so
+ * only those runs are normalized. */
+static char *
+normalize_nfc (const char *text)
+{
+  GString    *out = NULL;
+  const char *copied = text;
+  const char *before = NULL; /* the character before @p */
+  const char *p = text;
+
+  while (*p != '\0')
     {
-      gunichar c;
+      const char      *start, *end;
+      g_autofree char *nfc = NULL;
 
-      if ((guchar)*p < 0x80)
-        continue;
+      if (is_nfc_inert (p))
+        {
+          before = p;
+          p = g_utf8_next_char (p);
+          continue;
+        }
 
-      c = g_utf8_get_char (p);
-      if (c < 0x300 || (c >= 0x400 && c <= 0x4FF) || (c >= 0x2002 && c <= 0x206F) ||
-          (c >= 0xFE00 && c <= 0xFE0F) || (c >= 0x1F000 && c <= 0x1FAFF))
-        continue;
+      start = before != NULL ? before : p;
+      for (end = p; *end != '\0' && !is_nfc_inert (end);)
+        end = g_utf8_next_char (end);
 
-      return FALSE;
+      if (out == NULL)
+        out = g_string_sized_new (strlen (text) + 16);
+      g_string_append_len (out, copied, start - copied);
+      nfc = g_utf8_normalize (start, end - start, G_NORMALIZE_NFC);
+      g_string_append (out, nfc);
+      copied = p = end;
+      before = NULL;
     }
 
-  return TRUE;
+  if (out == NULL)
+    return NULL;
+
+  g_string_append (out, copied);
+  return g_string_free (out, FALSE);
 }
 
 /* What Telegram counts: a code point beyond the BMP is a surrogate pair. */
@@ -514,8 +550,8 @@ measure (Measured                *m,
   CandorLengthUnits units = candor_dialect_get_info (network)->units;
 
   /* X counts the NFC form; posting that form is the same text to a reader. */
-  if (units == CANDOR_LENGTH_UNITS_WEIGHTED && !is_surely_nfc (text))
-    normalized = g_utf8_normalize (text, -1, G_NORMALIZE_NFC);
+  if (units == CANDOR_LENGTH_UNITS_WEIGHTED)
+    normalized = normalize_nfc (text);
 
   m->text = find_urls (network, normalized != NULL ? normalized : text, byte_spans);
   m->n_chars = g_utf8_strlen (m->text, -1);
@@ -750,7 +786,7 @@ add_post (CandorSocialThread *self,
     g_string_new_len (m->text + m->byte_at[start], m->byte_at[end] - m->byte_at[start]);
 
   post.length = weight_between (m, start, end);
-  post.limit = candor_social_network_get_limit (self->network);
+  post.limit = self->limit;
 
   /* The numbering goes last so link offsets stay those of the text. */
   if (n_posts > 1)
@@ -857,6 +893,44 @@ candor_social_thread_init (CandorSocialThread *self)
   g_array_set_clear_func (self->posts, (GDestroyNotify)post_clear);
 }
 
+static CandorSocialThread *
+thread_new (CandorSocialThreadCache *cache,
+            CandorDialect            network,
+            const char              *text,
+            const char              *language,
+            guint                    limit)
+{
+  g_autoptr (CandorSocialThread) self = NULL;
+  g_auto (Measured) m = { 0 };
+  g_autoptr (GArray) cuts = g_array_new (FALSE, FALSE, sizeof (guint));
+  guint n_posts, digits;
+
+  self = g_object_new (CANDOR_TYPE_SOCIAL_THREAD, "network", network, NULL);
+  self->limit = limit;
+  measure (&m, cache, network, text, language);
+
+  split (&m, limit, cuts);
+  n_posts = cuts->len / 2;
+
+  /* The numbering takes " N/N" of every post; when the count gains a digit,
+   * the posts lose one more each, so split again until the count holds. */
+  for (digits = 1; n_posts > 1 && digits < 10; digits++)
+    {
+      guint reserve = 2 + 2 * digits;
+
+      split (&m, limit > reserve ? limit - reserve : 1, cuts);
+      n_posts = cuts->len / 2;
+      if (count_digits (n_posts) <= digits)
+        break;
+    }
+
+  for (guint i = 0; i < n_posts; i++)
+    add_post (self, &m, g_array_index (cuts, guint, 2 * i), g_array_index (cuts, guint, 2 * i + 1),
+              i + 1, n_posts);
+
+  return g_steal_pointer (&self);
+}
+
 /**
  * candor_social_thread_new:
  * @network: a dialect whose text is a thread of posts (Mastodon, Bluesky, X, Telegram)
@@ -886,38 +960,31 @@ candor_social_thread_new_cached (CandorSocialThreadCache *cache,
                                  const char              *text,
                                  const char              *language)
 {
-  g_autoptr (CandorSocialThread) self = NULL;
-  g_auto (Measured) m = { 0 };
-  g_autoptr (GArray) cuts = g_array_new (FALSE, FALSE, sizeof (guint));
-  guint limit, n_posts, digits;
-
   g_return_val_if_fail (candor_social_network_is_social (network), NULL);
   g_return_val_if_fail (text != NULL, NULL);
 
-  self = g_object_new (CANDOR_TYPE_SOCIAL_THREAD, "network", network, NULL);
-  limit = candor_social_network_get_limit (network);
-  measure (&m, cache, network, text, language);
+  return thread_new (cache, network, text, language, candor_social_network_get_limit (network));
+}
 
-  split (&m, limit, cuts);
-  n_posts = cuts->len / 2;
+/**
+ * candor_social_thread_new_with_limit:
+ * @limit: what one post may measure, in @network's units, when the server
+ *   says so (a Mastodon instance's configuration.statuses.max_characters)
+ *
+ * Like candor_social_thread_new(), for a server whose limit is not the
+ * network's usual one.
+ */
+CandorSocialThread *
+candor_social_thread_new_with_limit (CandorDialect network,
+                                     const char   *text,
+                                     const char   *language,
+                                     guint         limit)
+{
+  g_return_val_if_fail (candor_social_network_is_social (network), NULL);
+  g_return_val_if_fail (text != NULL, NULL);
+  g_return_val_if_fail (limit > 0, NULL);
 
-  /* The numbering takes " N/N" of every post; when the count gains a digit,
-   * the posts lose one more each, so split again until the count holds. */
-  for (digits = 1; n_posts > 1 && digits < 10; digits++)
-    {
-      guint reserve = 2 + 2 * digits;
-
-      split (&m, limit > reserve ? limit - reserve : 1, cuts);
-      n_posts = cuts->len / 2;
-      if (count_digits (n_posts) <= digits)
-        break;
-    }
-
-  for (guint i = 0; i < n_posts; i++)
-    add_post (self, &m, g_array_index (cuts, guint, 2 * i), g_array_index (cuts, guint, 2 * i + 1),
-              i + 1, n_posts);
-
-  return g_steal_pointer (&self);
+  return thread_new (NULL, network, text, language, limit);
 }
 
 CandorDialect

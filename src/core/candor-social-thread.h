@@ -41,6 +41,10 @@ typedef struct
 /* @network is a dialect whose text is a thread of posts: candor_dialect_is_thread (). */
 CandorSocialThread *
 candor_social_thread_new (CandorDialect network, const char *text, const char *language);
+CandorSocialThread     *candor_social_thread_new_with_limit (CandorDialect network,
+                                                             const char   *text,
+                                                             const char   *language,
+                                                             guint         limit);
 CandorDialect           candor_social_thread_get_network (CandorSocialThread *self);
 guint                   candor_social_thread_get_n_posts (CandorSocialThread *self);
 const CandorSocialPost *candor_social_thread_get_post (CandorSocialThread *self, guint index);

@@ -11,9 +11,11 @@
 
 #include <glib/gi18n.h>
 
+#include "candor-bluesky-client.h"
 #include "candor-channel-client.h"
 #include "candor-discord-client.h"
 #include "candor-email-client.h"
+#include "candor-mastodon-client.h"
 #include "candor-matrix-client.h"
 #include "candor-mattermost-client.h"
 #include "candor-publish-error.h"
@@ -22,6 +24,7 @@
 #include "candor-teams-client.h"
 #include "candor-telegram-client.h"
 #include "candor-webhook-client.h"
+#include "candor-x-client.h"
 
 G_DEFINE_INTERFACE (CandorChannelClient, candor_channel_client, G_TYPE_OBJECT)
 
@@ -43,6 +46,10 @@ static const struct
   { "telegram", candor_telegram_client_get_type },
   { "signed-webhook", candor_webhook_client_get_type },
   { "static-site", candor_static_site_client_get_type },
+  /* Social networks */
+  { "mastodon", candor_mastodon_client_get_type },
+  { "bluesky", candor_bluesky_client_get_type },
+  { "x", candor_x_client_get_type },
 };
 
 static void

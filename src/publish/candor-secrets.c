@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <json-glib/json-glib.h>
 #include <libsecret/secret.h>
 
 #include "candor-publish-error.h"
@@ -489,4 +490,48 @@ candor_secrets_clear_finish (GAsyncResult *result, GError **error)
                         FALSE);
 
   return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+char *
+candor_secrets_join_parts (const char *const *names, const char *const *values)
+{
+  g_autoptr (JsonBuilder) builder = json_builder_new ();
+  g_autoptr (JsonNode) root = NULL;
+  char *json;
+
+  g_return_val_if_fail (names != NULL && values != NULL, NULL);
+
+  json_builder_begin_object (builder);
+  for (guint i = 0; names[i] != NULL; i++)
+    {
+      g_return_val_if_fail (values[i] != NULL, NULL);
+      json_builder_set_member_name (builder, names[i]);
+      json_builder_add_string_value (builder, values[i]);
+    }
+  json_builder_end_object (builder);
+  root = json_builder_get_root (builder);
+  json = json_to_string (root, FALSE);
+
+  return json;
+}
+
+char *
+candor_secrets_get_part (const char *secret, const char *name)
+{
+  g_autoptr (JsonParser) parser = json_parser_new_immutable ();
+  JsonNode   *root;
+  const char *value;
+
+  g_return_val_if_fail (name != NULL, NULL);
+
+  if (secret == NULL || !json_parser_load_from_data (parser, secret, -1, NULL))
+    return NULL;
+  root = json_parser_get_root (parser);
+  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
+    return NULL;
+  value = json_object_get_string_member_with_default (json_node_get_object (root), name, NULL);
+  if (value == NULL)
+    return NULL;
+
+  return g_strdup (value);
 }

@@ -47,4 +47,13 @@ void     candor_secrets_clear_async (const char         *channel_id,
                                      gpointer            user_data);
 gboolean candor_secrets_clear_finish (GAsyncResult *result, GError **error);
 
+/* A kind whose credential is several strings (X's four OAuth keys) keeps
+ * them in its one keyring item as a JSON object of named parts:
+ * candor_secrets_join_parts () makes that secret from @names and @values
+ * (NULL-terminated, of the same length) and candor_secrets_get_part ()
+ * reads one part back, %NULL when it is missing or the secret is not such
+ * an object. Both results are to be freed with secret_password_free (). */
+char *candor_secrets_join_parts (const char *const *names, const char *const *values);
+char *candor_secrets_get_part (const char *secret, const char *name);
+
 G_END_DECLS

@@ -336,6 +336,123 @@ test_cache_gives_the_same_threads (void)
     }
 }
 
+/* Combining marks with no composed form (stress marks on Cyrillic vowels)
+ * are part of their letter's grapheme: one on Mastodon and Bluesky, while X,
+ * counting NFC code points, weighs the mark too. */
+static void
+test_combining_marks (void)
+{
+  const char *stressed = "за\xcc\x81мок"; /* "за́мок": а + U+0301 */
+
+  g_assert_cmpuint (candor_social_network_measure (CANDOR_DIALECT_MASTODON, stressed, "ru"), ==, 5);
+  g_assert_cmpuint (candor_social_network_measure (CANDOR_DIALECT_BLUESKY, stressed, "ru"), ==, 5);
+  g_assert_cmpuint (candor_social_network_measure (CANDOR_DIALECT_X, stressed, "ru"), ==, 6);
+  /* "ё" written as "е" + U+0308 composes: 1 on X as on the others. */
+  g_assert_cmpuint (candor_social_network_measure (CANDOR_DIALECT_X, "\xd0\xb5\xcc\x88", "ru"), ==,
+                    1);
+  g_assert_cmpuint (
+    candor_social_network_measure (CANDOR_DIALECT_BLUESKY, "\xd0\xb5\xcc\x88", "ru"), ==, 1);
+
+  /* X posts the composed form, composed only where it changes: a Latin
+   * letter with its accent, stress marks, Hangul jamo, marks in a row. */
+  {
+    const char      *mixed = "Cafe\xcc\x81 за\xcc\x81мок \xe1\x84\x80\xe1\x85\xa1 "
+                             "a\xcc\x81\xcc\xa3 ok \xd0\xb5\xcc\x88 👍🏽";
+    g_autofree char *nfc = g_utf8_normalize (mixed, -1, G_NORMALIZE_NFC);
+    g_autoptr (CandorSocialThread) x = candor_social_thread_new (CANDOR_DIALECT_X, mixed, "ru");
+
+    g_assert_cmpstr (candor_social_thread_get_post (x, 0)->text, ==, nfc);
+  }
+}
+
+static gboolean
+starts_inside_a_grapheme (const char *text)
+{
+  gunichar c = g_utf8_get_char (text);
+
+  return g_unichar_ismark (c) || c == 0x200D || c == 0xFE0F || (c >= 0x1F3FB && c <= 0x1F3FF);
+}
+
+/* A long Russian text with emoji (ZWJ sequences, flags, skin tones,
+ * keycaps) and stress marks, on every network: each post within the limit
+ * as the network measures it on its own, no post cut inside a grapheme, and
+ * nothing lost or added but the numbering. */
+static void
+test_mixed_thread (void)
+{
+  /* clang-format counts bytes and would split these lines anew on every run. */
+  /* clang-format off */
+  static const char *sentences[] = {
+    "Оплата картой не проходит у части клиентов 💳⚠️. ",
+    "Команда работает всю ночь 👩‍💻👨‍💻, следующее обновление в 9:00 🇷🇺. ",
+    "Данные не потеряны, повторите попытку позже 🙏🏽 1️⃣. ",
+    "Уда\xcc\x81рение и ё — по одному символу. ",
+  };
+  /* clang-format on */
+  const CandorDialect networks[] = { CANDOR_DIALECT_MASTODON, CANDOR_DIALECT_BLUESKY,
+                                     CANDOR_DIALECT_X };
+  g_autoptr (GString) text = g_string_new (NULL);
+
+  for (guint i = 0; i < 60; i++)
+    g_string_append (text, sentences[i % G_N_ELEMENTS (sentences)]);
+
+  for (guint n = 0; n < G_N_ELEMENTS (networks); n++)
+    {
+      g_autoptr (CandorSocialThread) thread =
+        candor_social_thread_new (networks[n], text->str, "ru");
+      guint n_posts = candor_social_thread_get_n_posts (thread);
+      g_autoptr (GString) joined = g_string_new (NULL);
+      g_autofree char *expected = g_utf8_normalize (text->str, -1, G_NORMALIZE_NFC);
+
+      g_assert_cmpuint (n_posts, >, 1);
+      for (guint i = 0; i < n_posts; i++)
+        {
+          const CandorSocialPost *post = candor_social_thread_get_post (thread, i);
+          g_autofree char        *number = g_strdup_printf (" %u/%u", i + 1, n_posts);
+          g_autofree char        *body = NULL;
+
+          g_assert_cmpuint (post->length, <=, post->limit);
+          g_assert_cmpuint (candor_social_network_measure (networks[n], post->text, "ru"), ==,
+                            post->length);
+          g_assert_true (g_str_has_suffix (post->text, number));
+          g_assert_false (starts_inside_a_grapheme (post->text));
+          body = g_strndup (post->text, strlen (post->text) - strlen (number));
+          g_string_append_printf (joined, "%s%s", i > 0 ? " " : "", body);
+        }
+
+      /* X posts the NFC form; the words are the same either way. */
+      g_strstrip (expected);
+      if (networks[n] != CANDOR_DIALECT_X)
+        {
+          g_autofree char *original = g_strstrip (g_strdup (text->str));
+
+          g_assert_cmpstr (joined->str, ==, original);
+        }
+      else
+        g_assert_cmpstr (joined->str, ==, expected);
+    }
+}
+
+/* A server's own limit (a Mastodon instance's max_characters) in place of the network's. */
+static void
+test_server_limit (void)
+{
+  g_autofree char *words = make_sentence ("Вход", 60, "");
+  g_autoptr (CandorSocialThread) small =
+    candor_social_thread_new_with_limit (CANDOR_DIALECT_MASTODON, words, "ru", 100);
+  g_autoptr (CandorSocialThread) large =
+    candor_social_thread_new_with_limit (CANDOR_DIALECT_MASTODON, words, "ru", 5000);
+
+  g_assert_cmpuint (candor_social_thread_get_n_posts (small), ==, 4);
+  for (guint i = 0; i < 4; i++)
+    {
+      g_assert_cmpuint (candor_social_thread_get_post (small, i)->limit, ==, 100);
+      g_assert_cmpuint (candor_social_thread_get_post (small, i)->length, <=, 100);
+    }
+  g_assert_cmpuint (candor_social_thread_get_n_posts (large), ==, 1);
+  g_assert_cmpuint (candor_social_thread_get_post (large, 0)->limit, ==, 5000);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -344,6 +461,9 @@ main (int argc, char *argv[])
   g_test_add_func ("/core/social-thread/single-post", test_single_post_has_no_numbering);
   g_test_add_func ("/core/social-thread/cyrillic", test_cyrillic);
   g_test_add_func ("/core/social-thread/emoji", test_emoji);
+  g_test_add_func ("/core/social-thread/combining-marks", test_combining_marks);
+  g_test_add_func ("/core/social-thread/mixed-thread", test_mixed_thread);
+  g_test_add_func ("/core/social-thread/server-limit", test_server_limit);
   g_test_add_func ("/core/social-thread/urls", test_urls);
   g_test_add_func ("/core/social-thread/url-never-split", test_url_is_never_split);
   g_test_add_func ("/core/social-thread/sentences", test_sentences);

@@ -9,15 +9,19 @@
 
 #include <glib/gstdio.h>
 
+#include "candor-fake-bluesky.h"
+#include "candor-fake-mastodon.h"
 #include "candor-fake-matrix.h"
 #include "candor-fake-mattermost.h"
 #include "candor-outbox.h"
 #include "candor-publish-error.h"
 #include "candor-publisher.h"
+#include "candor-secrets.h"
 #include "candor-rendition-private.h"
 #include "../store/candor-store-test-seed.h"
 #include "candor-test-client.h"
 #include "candor-test-network.h"
+#include "candor-fake-x.h"
 
 #define MATRIX_TOKEN "syt_candor_test_token"
 #define MATRIX_ROOM  "!ops:fake.invalid"
@@ -538,6 +542,137 @@ test_real_clients (Fixture *fixture, gconstpointer data)
                     3);
 }
 
+static CandorSentUpdate *
+publish_social (Fixture *fixture, const char *text)
+{
+  g_autoptr (CandorUpdate) update = candor_update_new (CANDOR_UPDATE_KIND_PROGRESS);
+  g_autoptr (GPtrArray) renditions = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr (GAsyncResult) result = NULL;
+  g_autoptr (GError) error = NULL;
+  CandorDialect dialects[] = { CANDOR_DIALECT_MASTODON, CANDOR_DIALECT_BLUESKY, CANDOR_DIALECT_X };
+  const char   *ids[] = { "social-mastodon", "social-bluesky", "social-x" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
+    g_ptr_array_add (
+      renditions, _candor_rendition_new (dialects[i], ids[i], "customers", NULL, g_strdup (text)));
+  candor_update_set_field (update, CANDOR_FIELD_EXECUTIVE_SUMMARY, text);
+  candor_publisher_publish_async (fixture->publisher, fixture->incident, update, renditions, NULL,
+                                  on_done_cb, &result);
+  return candor_publisher_publish_finish (fixture->publisher, wait_for (&result), &error);
+}
+
+static CandorChannel *
+add_channel (Fixture    *fixture,
+             const char *id,
+             const char *kind,
+             const char *secret,
+             const char *key,
+             const char *value,
+             const char *key2,
+             const char *value2)
+{
+  CandorChannel *channel = candor_channel_new (id, kind, id);
+  g_autoptr (GError) error = NULL;
+
+  g_assert_true (candor_channel_set_setting (channel, key, value, &error));
+  if (key2 != NULL)
+    g_assert_true (candor_channel_set_setting (channel, key2, value2, &error));
+  g_assert_no_error (error);
+  g_ptr_array_add (fixture->channels, channel);
+  g_hash_table_insert (fixture->secrets, g_strdup (id), g_strdup (secret));
+  return channel;
+}
+
+/* Mastodon, Bluesky and X through the publisher: each follow-up replies on
+ * each network to what that network got before, the history keeps every
+ * post's link, a rate limit is waited out, and a dropped connection resends
+ * only where the API takes an idempotency key (Mastodon). */
+static void
+test_social_clients (Fixture *fixture, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CandorFakeMastodon) mastodon = candor_fake_mastodon_new (NULL, "m-token", 500, &error);
+  g_autoptr (CandorFakeBluesky) bluesky =
+    candor_fake_bluesky_new (NULL, "ops.bsky.fake", "app-pass", &error);
+  g_autoptr (CandorFakeX) x = candor_fake_x_new (NULL, "ck", "cs", "at", "ats", &error);
+  const char *names[] = { "consumer_key", "consumer_secret", "access_token", "access_token_secret",
+                          NULL };
+  const char *values[] = { "ck", "cs", "at", "ats", NULL };
+  g_autofree char *x_secret = candor_secrets_join_parts (names, values);
+  g_autoptr (CandorSentUpdate) first = NULL;
+  g_autoptr (CandorSentUpdate) second = NULL;
+  g_autoptr (CandorSentUpdate) third = NULL;
+  g_autoptr (CandorSentUpdate) stored = NULL;
+  JsonObject *toot, *skeet, *tweet;
+  g_auto (GStrv) first_refs = NULL;
+
+  g_assert_no_error (error);
+  add_channel (fixture, "social-mastodon", "mastodon", "m-token", "instance",
+               candor_fake_server_get_url (CANDOR_FAKE_SERVER (mastodon)), NULL, NULL);
+  add_channel (fixture, "social-bluesky", "bluesky", "app-pass", "pds",
+               candor_fake_server_get_url (CANDOR_FAKE_SERVER (bluesky)), "handle",
+               "ops.bsky.fake");
+  add_channel (fixture, "social-x", "x", x_secret, "api-url",
+               candor_fake_server_get_url (CANDOR_FAKE_SERVER (x)), NULL, NULL);
+  candor_publisher_set_client_factory (fixture->publisher, NULL, NULL);
+
+  first = publish_social (fixture, "Checkout fails for some customers 💳.");
+  for (guint i = 0; i < 3; i++)
+    {
+      g_assert_cmpint (publication_of (first, i)->state, ==, CANDOR_PUBLICATION_STATE_SENT);
+      g_assert_nonnull (publication_of (first, i)->remote_url);
+    }
+  stored = reload (fixture);
+  g_assert_true (
+    g_str_has_prefix (((CandorPublication *)stored->publications->pdata[1])->remote_url,
+                      "https://bsky.app/profile/did:plc:fakecandor/post/"));
+  g_assert_true (
+    g_str_has_prefix (((CandorPublication *)stored->publications->pdata[2])->remote_url,
+                      "https://x.com/i/web/status/"));
+
+  /* A rate limit on Mastodon, waited out; the follow-up replies everywhere. */
+  candor_fake_server_fail_next (CANDOR_FAKE_SERVER (mastodon), 1,
+                                CANDOR_FAKE_STATUS_TOO_MANY_REQUESTS, 1);
+  second = publish_social (fixture, "A fix is being deployed 🔧.");
+  for (guint i = 0; i < 3; i++)
+    g_assert_cmpint (publication_of (second, i)->state, ==, CANDOR_PUBLICATION_STATE_SENT);
+  g_assert_cmpuint (publication_of (second, 0)->attempts, ==, 2);
+
+  toot = json_node_get_object (
+    candor_fake_server_get_accepted (CANDOR_FAKE_SERVER (mastodon))->pdata[1]);
+  g_assert_cmpstr (json_object_get_string_member (toot, "in_reply_to_id"), ==,
+                   publication_of (first, 0)->remote_id);
+  skeet =
+    json_node_get_object (candor_fake_server_get_accepted (CANDOR_FAKE_SERVER (bluesky))->pdata[1]);
+  first_refs = g_strsplit (publication_of (first, 1)->remote_id, " ", -1);
+  g_assert_cmpstr (
+    json_object_get_string_member (
+      json_object_get_object_member (json_object_get_object_member (skeet, "reply"), "parent"),
+      "uri"),
+    ==, first_refs[0]);
+  g_assert_cmpstr (
+    json_object_get_string_member (
+      json_object_get_object_member (json_object_get_object_member (skeet, "reply"), "root"),
+      "uri"),
+    ==, first_refs[0]);
+  tweet = json_node_get_object (candor_fake_server_get_accepted (CANDOR_FAKE_SERVER (x))->pdata[1]);
+  g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (tweet, "reply"),
+                                                  "in_reply_to_tweet_id"),
+                   ==, publication_of (first, 2)->remote_id);
+
+  /* Connections dropped once the posts went out: Mastodon sends again with
+   * the same Idempotency-Key; Bluesky and X are to be verified. */
+  candor_fake_server_delay_next (CANDOR_FAKE_SERVER (mastodon), 1, 1);
+  candor_fake_server_drop_next (CANDOR_FAKE_SERVER (mastodon), 1);
+  candor_fake_server_drop_next (CANDOR_FAKE_SERVER (bluesky), 1);
+  candor_fake_server_drop_next (CANDOR_FAKE_SERVER (x), 1);
+  third = publish_social (fixture, "Resolved ✅.");
+  g_assert_cmpint (publication_of (third, 0)->state, ==, CANDOR_PUBLICATION_STATE_SENT);
+  g_assert_cmpint (publication_of (third, 1)->state, ==, CANDOR_PUBLICATION_STATE_VERIFY);
+  g_assert_cmpint (publication_of (third, 2)->state, ==, CANDOR_PUBLICATION_STATE_VERIFY);
+  g_assert_cmpuint (candor_fake_server_get_accepted (CANDOR_FAKE_SERVER (mastodon))->len, ==, 3);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -557,6 +692,7 @@ main (int argc, char *argv[])
   ADD ("cancel-before-sending", test_cancel_before_sending);
   ADD ("mark-sent", test_mark_sent);
   ADD ("real-clients", test_real_clients);
+  ADD ("social-clients", test_social_clients);
 #undef ADD
 
   return g_test_run ();

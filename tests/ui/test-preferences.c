@@ -621,6 +621,83 @@ test_preferences_locked_keyring_saves_nothing (void)
   candor_test_ui_close_and_wait_for_finalize (window);
 }
 
+/* Each social kind offers its settings and says where its secret comes
+ * from; X takes four keys, all or none, kept as one keyring item. */
+static void
+test_preferences_social_channels (void)
+{
+  CandorSession           *session = open_session ();
+  GtkWidget               *window = open_preferences (session, "channels");
+  GtkWidget               *dialog;
+  GtkWidget               *kind_row;
+  GtkWidget               *group;
+  CandorChannel           *channel;
+  guint                    n_kinds;
+  const CandorChannelKind *kinds = candor_channel_kind_get_all (&n_kinds);
+  g_autofree char         *secret = NULL;
+  g_autofree char         *consumer_secret = NULL;
+
+  g_assert_true (gtk_widget_activate_action (
+    candor_test_ui_wait_for_widget (window, ADW_TYPE_PREFERENCES_PAGE, "name", "channels"),
+    "channels.add", NULL));
+  dialog = wait_for_dialog ();
+  kind_row = candor_test_ui_wait_for_widget (dialog, ADW_TYPE_COMBO_ROW, "title", "_Kind");
+  group = candor_test_ui_wait_for_widget (dialog, ADW_TYPE_PREFERENCES_GROUP, "title", "Secret");
+
+  for (guint i = 0; i < n_kinds; i++)
+    {
+      if (g_str_equal (kinds[i].nick, "mastodon"))
+        {
+          adw_combo_row_set_selected (ADW_COMBO_ROW (kind_row), i);
+          candor_test_ui_wait_for_widget (dialog, ADW_TYPE_ENTRY_ROW, "title",
+                                          "_Instance (https://mastodon.social)");
+          candor_test_ui_wait_for_widget (dialog, ADW_TYPE_ENTRY_ROW, "title",
+                                          "_Visibility (public, unlisted, private or direct)");
+          g_assert_nonnull (
+            strstr (adw_preferences_group_get_description (ADW_PREFERENCES_GROUP (group)),
+                    "write:statuses"));
+        }
+      else if (g_str_equal (kinds[i].nick, "bluesky"))
+        {
+          adw_combo_row_set_selected (ADW_COMBO_ROW (kind_row), i);
+          candor_test_ui_wait_for_widget (dialog, ADW_TYPE_ENTRY_ROW, "title",
+                                          "_Handle (name.bsky.social)");
+          g_assert_nonnull (strstr (
+            adw_preferences_group_get_description (ADW_PREFERENCES_GROUP (group)), "app password"));
+        }
+    }
+  for (guint i = 0; i < n_kinds; i++)
+    if (g_str_equal (kinds[i].nick, "x"))
+      adw_combo_row_set_selected (ADW_COMBO_ROW (kind_row), i);
+  g_assert_nonnull (strstr (adw_preferences_group_get_description (ADW_PREFERENCES_GROUP (group)),
+                            "your own developer app"));
+  g_assert_null (
+    candor_test_ui_find_mapped (dialog, ADW_TYPE_PASSWORD_ENTRY_ROW, "title", "S_ecret"));
+
+  /* Some keys only: said, nothing saved. */
+  set_row_text (dialog, ADW_TYPE_ENTRY_ROW, "_Name", "Status on X");
+  set_row_text (dialog, ADW_TYPE_PASSWORD_ENTRY_ROW, "API _Key", "ck");
+  g_assert_true (gtk_widget_activate_action (dialog, "channel.save", NULL));
+  g_assert_nonnull (candor_test_ui_find_mapped (
+    dialog, GTK_TYPE_LABEL, "label", "Enter all four keys, or none to keep the stored ones."));
+  g_assert_null (find_channel_named (session, "Status on X"));
+
+  set_row_text (dialog, ADW_TYPE_PASSWORD_ENTRY_ROW, "API Key _Secret", PLANTED_TOKEN);
+  set_row_text (dialog, ADW_TYPE_PASSWORD_ENTRY_ROW, "_Access Token", "at");
+  set_row_text (dialog, ADW_TYPE_PASSWORD_ENTRY_ROW, "Access Token S_ecret", "ats");
+  g_assert_true (gtk_widget_activate_action (dialog, "channel.save", NULL));
+  candor_test_ui_wait_until (has_no_dialog, NULL);
+
+  channel = find_channel_named (session, "Status on X");
+  g_assert_nonnull (channel);
+  secret = keyring_secret (candor_channel_get_id (channel));
+  consumer_secret = candor_secrets_get_part (secret, "consumer_secret");
+  g_assert_cmpstr (consumer_secret, ==, PLANTED_TOKEN);
+  assert_not_in_database (session, PLANTED_TOKEN);
+
+  candor_test_ui_close_and_wait_for_finalize (window);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -636,6 +713,7 @@ main (int argc, char *argv[])
 
   g_test_add_func ("/ui/preferences/channel-secret-lives-in-keyring",
                    test_preferences_channel_secret_lives_in_keyring);
+  g_test_add_func ("/ui/preferences/social-channels", test_preferences_social_channels);
   g_test_add_func ("/ui/preferences/test-connection-shows-refusal",
                    test_preferences_test_connection_shows_refusal);
   g_test_add_func ("/ui/preferences/test-connection-against-slack",

@@ -9,10 +9,14 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n.h>
 
 #include "candor-channel-dialog.h"
 #include "candor-channel-kind.h"
+#include "candor-secrets.h"
+#include "candor-x-client.h"
 
 /* One channel's name, its kind's settings and its secret. The secret row is
  * never filled in with the stored secret: left empty, Save keeps it. Nothing
@@ -31,6 +35,7 @@ struct _CandorChannelDialog
   AdwPreferencesGroup *settings_group;
   AdwPreferencesGroup *secret_group;
   AdwPasswordEntryRow *secret_row;
+  char                *secret_description; /* the .ui's, for kinds without their own */
   AdwActionRow        *test_row;
   GtkSpinner          *test_spinner;
 
@@ -38,6 +43,7 @@ struct _CandorChannelDialog
   /* NULL while adding: the kind row is the chooser then. */
   CandorChannel *channel;
   GPtrArray     *setting_rows;
+  GPtrArray     *secret_part_rows; /* for a secret of several parts, else empty */
   GCancellable  *cancellable;
 };
 
@@ -77,6 +83,40 @@ static const struct
   { "chat-id",    N_ ("C_hat ID") },
   { "url",        N_ ("_Address") },
   { "folder",     N_ ("_Folder") },
+  { "instance",   N_ ("_Instance (https://mastodon.social)") },
+  { "visibility", N_ ("_Visibility (public, unlisted, private or direct)") },
+  { "pds",        N_ ("_Server (empty for bsky.social)") },
+  { "handle",     N_ ("_Handle (name.bsky.social)") },
+};
+
+/* Where a kind's secret comes from, when it needs saying, and the parts of a
+ * secret of several strings, kept as one keyring item
+ * (candor_secrets_join_parts ()). */
+static const char *const x_secret_parts[] = {
+  CANDOR_X_SECRET_CONSUMER_KEY, CANDOR_X_SECRET_CONSUMER_SECRET,
+  CANDOR_X_SECRET_ACCESS_TOKEN, CANDOR_X_SECRET_ACCESS_TOKEN_SECRET, NULL,
+};
+static const char *const x_secret_labels[] = {
+  N_ ("API _Key"), N_ ("API Key _Secret"), N_ ("_Access Token"), N_ ("Access Token S_ecret"), NULL,
+};
+
+static const struct
+{
+  const char        *kind;
+  const char        *description;
+  const char *const *parts;
+  const char *const *labels;
+} secret_help[] = {
+  { "mastodon", N_ ("The access token of an application made in your account’s Preferences → "
+                    "Development, with the write:statuses scope. It is kept in the system "
+                    "keyring, never in Candor’s files."), NULL, NULL },
+  { "bluesky", N_ ("An app password made in Bluesky’s Settings → Privacy and Security → App "
+                   "Passwords, not your account’s password. It is kept in the system keyring, "
+                   "never in Candor’s files."), NULL, NULL },
+  { "x", N_ ("X needs your own developer app: create one at developer.x.com with Read and "
+             "Write permission, then enter its API key and secret and your access token and "
+             "secret. They are kept in the system keyring, never in Candor’s files."),
+    x_secret_parts, x_secret_labels },
 };
 /* clang-format on */
 
@@ -196,9 +236,52 @@ build_setting_rows (CandorChannelDialog *self)
 }
 
 static void
+build_secret_rows (CandorChannelDialog *self)
+{
+  const CandorChannelKind *kind = get_selected_kind (self);
+  const char              *description = self->secret_description;
+  const char *const       *parts = NULL;
+  const char *const       *labels = NULL;
+  g_autofree char         *text = NULL;
+
+  for (guint i = 0; i < self->secret_part_rows->len; i++)
+    adw_preferences_group_remove (self->secret_group,
+                                  g_ptr_array_index (self->secret_part_rows, i));
+  g_ptr_array_set_size (self->secret_part_rows, 0);
+
+  for (guint i = 0; kind != NULL && i < G_N_ELEMENTS (secret_help); i++)
+    {
+      if (g_str_equal (secret_help[i].kind, kind->nick))
+        {
+          description = _(secret_help[i].description);
+          parts = secret_help[i].parts;
+          labels = secret_help[i].labels;
+        }
+    }
+
+  for (guint i = 0; parts != NULL && parts[i] != NULL; i++)
+    {
+      GtkWidget *row = adw_password_entry_row_new ();
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _(labels[i]));
+      adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (row), TRUE);
+      g_object_set_data (G_OBJECT (row), "part", (gpointer)parts[i]);
+      adw_preferences_group_add (self->secret_group, row);
+      g_ptr_array_add (self->secret_part_rows, row);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->secret_row), parts == NULL);
+
+  /* Editing, an empty secret keeps the stored one. */
+  if (self->channel != NULL)
+    text = g_strconcat (description, " ", _("Leave it empty to keep the stored one."), NULL);
+  adw_preferences_group_set_description (self->secret_group, text != NULL ? text : description);
+}
+
+static void
 on_kind_selected_cb (CandorChannelDialog *self, GParamSpec *pspec, AdwComboRow *row)
 {
   build_setting_rows (self);
+  build_secret_rows (self);
 }
 
 /* The channel as the rows say, or NULL with @error set. */
@@ -238,15 +321,54 @@ channel_from_rows (CandorChannelDialog *self, GError **error)
   return g_steal_pointer (&channel);
 }
 
-/* NULL keeps the stored secret. */
-static const char *
-get_secret (CandorChannelDialog *self)
+/* The secret the rows say, or NULL to keep the stored one; NULL and @error
+ * when only some parts of a secret of several are filled in. */
+static char *
+get_secret (CandorChannelDialog *self, GError **error)
 {
   const char *secret = gtk_editable_get_text (GTK_EDITABLE (self->secret_row));
+  g_autoptr (GPtrArray) names = g_ptr_array_new ();
+  g_autoptr (GPtrArray) values = g_ptr_array_new ();
 
+  /* The static site is a folder on this computer: nothing to keep secret. */
   if (!gtk_widget_get_visible (GTK_WIDGET (self->secret_group)))
     return NULL;
-  return *secret != '\0' ? secret : NULL;
+  if (self->secret_part_rows->len == 0)
+    return *secret != '\0' ? g_strdup (secret) : NULL;
+
+  for (guint i = 0; i < self->secret_part_rows->len; i++)
+    {
+      GObject    *row = g_ptr_array_index (self->secret_part_rows, i);
+      const char *value = gtk_editable_get_text (GTK_EDITABLE (row));
+
+      if (*value != '\0')
+        {
+          g_ptr_array_add (names, g_object_get_data (row, "part"));
+          g_ptr_array_add (values, (gpointer)value);
+        }
+    }
+
+  if (values->len == 0)
+    return NULL;
+  if (values->len < self->secret_part_rows->len)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                           _("Enter all four keys, or none to keep the stored ones."));
+      return NULL;
+    }
+
+  g_ptr_array_add (names, NULL);
+  g_ptr_array_add (values, NULL);
+  return candor_secrets_join_parts ((const char *const *)names->pdata,
+                                    (const char *const *)values->pdata);
+}
+
+static void
+wipe_secret (char *secret)
+{
+  if (secret != NULL)
+    memset (secret, 0, strlen (secret));
+  g_free (secret);
 }
 
 static void
@@ -285,8 +407,15 @@ save_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
   CandorChannelDialog *self = CANDOR_CHANNEL_DIALOG (widget);
   g_autoptr (CandorChannel) channel = NULL;
   g_autoptr (GError) error = NULL;
+  char *secret;
 
   if ((channel = channel_from_rows (self, &error)) == NULL)
+    {
+      show_error (self, error->message);
+      return;
+    }
+  secret = get_secret (self, &error);
+  if (error != NULL)
     {
       show_error (self, error->message);
       return;
@@ -294,9 +423,10 @@ save_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 
   show_error (self, NULL);
   set_busy (self, TRUE);
-  candor_channel_list_save_async (candor_session_get_channels (self->session), channel,
-                                  get_secret (self), self->cancellable, on_saved_cb,
-                                  g_object_ref (self));
+  /* The keyring's request holds its own copy of the secret. */
+  candor_channel_list_save_async (candor_session_get_channels (self->session), channel, secret,
+                                  self->cancellable, on_saved_cb, g_object_ref (self));
+  wipe_secret (secret);
 }
 
 static void
@@ -340,8 +470,15 @@ test_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
   CandorChannelDialog *self = CANDOR_CHANNEL_DIALOG (widget);
   g_autoptr (CandorChannel) channel = NULL;
   g_autoptr (GError) error = NULL;
+  char *secret;
 
   if ((channel = channel_from_rows (self, &error)) == NULL)
+    {
+      show_error (self, error->message);
+      return;
+    }
+  secret = get_secret (self, &error);
+  if (error != NULL)
     {
       show_error (self, error->message);
       return;
@@ -354,8 +491,10 @@ test_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
   adw_action_row_set_subtitle (self->test_row, _("Testing…"));
   gtk_widget_remove_css_class (GTK_WIDGET (self->test_row), "success");
   gtk_widget_remove_css_class (GTK_WIDGET (self->test_row), "error");
-  candor_session_test_channel_async (self->session, channel, get_secret (self), self->cancellable,
+  /* The client made for the test holds its own copy of the secret. */
+  candor_session_test_channel_async (self->session, channel, secret, self->cancellable,
                                      on_tested_cb, g_object_ref (self));
+  wipe_secret (secret);
 }
 
 static void
@@ -384,9 +523,6 @@ candor_channel_dialog_constructed (GObject *object)
       gtk_editable_set_text (GTK_EDITABLE (self->name_row),
                              candor_channel_get_name (self->channel));
       adw_window_title_set_title (self->window_title, _("Edit Channel"));
-      adw_preferences_group_set_description (
-        self->secret_group, _("Leave it empty to keep the stored one. It is kept in the system "
-                              "keyring, never in Candor’s files."));
     }
   else
     adw_window_title_set_title (self->window_title, _("Add Channel"));
@@ -394,6 +530,7 @@ candor_channel_dialog_constructed (GObject *object)
   g_signal_connect_object (self->kind_row, "notify::selected", G_CALLBACK (on_kind_selected_cb),
                            self, G_CONNECT_SWAPPED);
   build_setting_rows (self);
+  build_secret_rows (self);
 }
 
 static void
@@ -406,6 +543,8 @@ candor_channel_dialog_dispose (GObject *object)
   g_clear_object (&self->session);
   g_clear_object (&self->channel);
   g_clear_pointer (&self->setting_rows, g_ptr_array_unref);
+  g_clear_pointer (&self->secret_part_rows, g_ptr_array_unref);
+  g_clear_pointer (&self->secret_description, g_free);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), CANDOR_TYPE_CHANNEL_DIALOG);
 
@@ -480,6 +619,8 @@ candor_channel_dialog_init (CandorChannelDialog *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->setting_rows = g_ptr_array_new ();
+  self->secret_part_rows = g_ptr_array_new ();
+  self->secret_description = g_strdup (adw_preferences_group_get_description (self->secret_group));
   self->cancellable = g_cancellable_new ();
 }
 
