@@ -41,6 +41,15 @@ static const char *const telegram_settings[] = { "chat-id", "api-url", NULL };
 /* The signing secret ("whsec_...") is the keyring's. */
 static const char *const signed_webhook_settings[] = { "url", NULL };
 
+/* Public status pages. Atlassian Statuspage: the page's id, the ids of the
+ * components an incident affects (a comma-separated list, may be empty) and
+ * the API's address when it is not https://api.statuspage.io; the API key
+ * is the keyring's. Cachet 2.x: the installation's address and the id of
+ * the component an incident affects (may be empty); the API token is the
+ * keyring's. */
+static const char *const statuspage_settings[] = { "page-id", "component-ids", "api-url", NULL };
+static const char *const cachet_settings[] = { "base-url", "component-id", NULL };
+
 /* The nicks of the kinds that exist today are their dialects' nicks, so that
  * data stored before channels were configured maps to them one to one. */
 /* clang-format off */
@@ -61,6 +70,10 @@ static const CandorChannelKind kinds[] = {
     telegram_settings },
   { "signed-webhook", NC_ ("format", "Signed webhook"), CANDOR_DIALECT_SIGNED_WEBHOOK,
     signed_webhook_settings },
+  { "statuspage",     NC_ ("format", "Atlassian Statuspage"), CANDOR_DIALECT_STATUS_PAGE,
+    statuspage_settings },
+  { "cachet",         NC_ ("format", "Cachet"),         CANDOR_DIALECT_STATUS_PAGE,
+    cachet_settings },
 };
 /* clang-format on */
 

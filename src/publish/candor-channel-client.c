@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "candor-cachet-client.h"
 #include "candor-channel-client.h"
 #include "candor-discord-client.h"
 #include "candor-email-client.h"
@@ -18,6 +19,7 @@
 #include "candor-mattermost-client.h"
 #include "candor-publish-error.h"
 #include "candor-slack-client.h"
+#include "candor-statuspage-client.h"
 #include "candor-teams-client.h"
 #include "candor-telegram-client.h"
 #include "candor-webhook-client.h"
@@ -41,6 +43,8 @@ static const struct
   { "matrix", candor_matrix_client_get_type },
   { "telegram", candor_telegram_client_get_type },
   { "signed-webhook", candor_webhook_client_get_type },
+  { "statuspage", candor_statuspage_client_get_type },
+  { "cachet", candor_cachet_client_get_type },
 };
 
 static void
