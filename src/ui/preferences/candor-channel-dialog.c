@@ -76,8 +76,26 @@ static const struct
   { "room-id",    N_ ("_Room ID") },
   { "chat-id",    N_ ("C_hat ID") },
   { "url",        N_ ("_Address") },
+  { "page-id",       N_ ("_Page ID") },
+  { "component-ids", N_ ("Co_mponent IDs (comma-separated, optional)") },
+  { "base-url",      N_ ("_Address") },
+  { "component-id",  N_ ("Co_mponent ID (optional)") },
 };
 /* clang-format on */
+
+/* Where a kind's settings and secret are found, when that is not obvious. */
+static const struct
+{
+  const char *kind;
+  const char *description;
+} kind_descriptions[] = {
+  { "statuspage",
+    N_ ("The page ID and the component IDs are listed on the API info page of your Statuspage "
+        "account. The secret is an API key from the same page.") },
+  { "cachet",
+    N_ ("The address of your Cachet status page, such as https://status.example.com. The secret "
+        "is the API token of a Cachet team member.") },
+};
 
 static const char *
 setting_label (const char *key)
@@ -89,6 +107,18 @@ setting_label (const char *key)
     }
 
   return key;
+}
+
+static const char *
+kind_description (const CandorChannelKind *kind)
+{
+  for (guint i = 0; kind != NULL && i < G_N_ELEMENTS (kind_descriptions); i++)
+    {
+      if (g_str_equal (kind_descriptions[i].kind, kind->nick))
+        return _(kind_descriptions[i].description);
+    }
+
+  return NULL;
 }
 
 static const CandorChannelKind *
@@ -131,6 +161,7 @@ build_setting_rows (CandorChannelDialog *self)
       adw_preferences_group_add (self->settings_group, row);
       g_ptr_array_add (self->setting_rows, row);
     }
+  adw_preferences_group_set_description (self->settings_group, kind_description (kind));
   gtk_widget_set_visible (GTK_WIDGET (self->settings_group), self->setting_rows->len > 0);
 }
 
