@@ -305,9 +305,7 @@ candor_cachet_client_test_async (CandorChannelClient *client,
 }
 
 static gboolean
-candor_cachet_client_test_finish (CandorChannelClient *client,
-                                  GAsyncResult        *result,
-                                  GError             **error)
+candor_cachet_client_test_finish (CandorChannelClient *client, GAsyncResult *result, GError **error)
 {
   g_return_val_if_fail (g_task_is_valid (result, client), FALSE);
 
@@ -356,8 +354,8 @@ build_request (CandorCachetClient *self, const CandorStatusEntry *entry, gboolea
 {
   const char *component_id = get_setting (self, "component-id");
   g_autoptr (JsonBuilder) builder = json_builder_new ();
-  char   *end;
-  gint64  number = g_ascii_strtoll (component_id, &end, 10);
+  char  *end;
+  gint64 number = g_ascii_strtoll (component_id, &end, 10);
 
   json_builder_begin_object (builder);
   if (create)
@@ -558,10 +556,7 @@ candor_cachet_client_finalize (GObject *object)
 }
 
 static void
-candor_cachet_client_get_property (GObject    *object,
-                                   guint       prop_id,
-                                   GValue     *value,
-                                   GParamSpec *pspec)
+candor_cachet_client_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
 {
   CandorCachetClient *self = CANDOR_CACHET_CLIENT (object);
 

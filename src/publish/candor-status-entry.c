@@ -49,12 +49,10 @@ candor_status_entry_new_from_rendition (CandorSentRendition *rendition)
 
   entry->name = member_text (object, "name", rendition->subject);
   entry->body = member_text (object, "body", rendition->body);
-  entry->state = member_enum (object, "status", CANDOR_TYPE_INCIDENT_STATE,
-                              CANDOR_INCIDENT_STATE_INVESTIGATING);
-  entry->kind =
-    member_enum (object, "kind", CANDOR_TYPE_UPDATE_KIND, CANDOR_UPDATE_KIND_PROGRESS);
-  entry->severity =
-    member_enum (object, "severity", CANDOR_TYPE_SEVERITY, CANDOR_SEVERITY_MAJOR);
+  entry->state =
+    member_enum (object, "status", CANDOR_TYPE_INCIDENT_STATE, CANDOR_INCIDENT_STATE_INVESTIGATING);
+  entry->kind = member_enum (object, "kind", CANDOR_TYPE_UPDATE_KIND, CANDOR_UPDATE_KIND_PROGRESS);
+  entry->severity = member_enum (object, "severity", CANDOR_TYPE_SEVERITY, CANDOR_SEVERITY_MAJOR);
 
   if (entry->kind == CANDOR_UPDATE_KIND_RESOLUTION ||
       entry->kind == CANDOR_UPDATE_KIND_POST_INCIDENT)

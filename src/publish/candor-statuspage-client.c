@@ -98,7 +98,8 @@ send_request (CandorStatuspageClient *self,
   g_autoptr (GHashTable) headers = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
   g_autoptr (GBytes) bytes = NULL;
 
-  g_hash_table_insert (headers, (gpointer) "Authorization", g_strdup_printf ("OAuth %s", self->api_key));
+  g_hash_table_insert (headers, (gpointer) "Authorization",
+                       g_strdup_printf ("OAuth %s", self->api_key));
   g_hash_table_insert (headers, (gpointer) "Accept", g_strdup ("application/json"));
   if (body != NULL)
     bytes = candor_chat_json_to_bytes (body);
@@ -183,10 +184,9 @@ finish_request (CandorStatuspageClient *self, GAsyncResult *result, GError **err
         {
           GBytes *body = candor_http_response_get_body (response);
           g_autoptr (GBytes) empty = g_bytes_new (NULL, 0);
-          g_autoptr (CandorHttpResponse) limited =
-            candor_http_response_new (STATUS_TOO_MANY_REQUESTS,
-                                      candor_http_response_get_headers (response),
-                                      body != NULL ? body : empty);
+          g_autoptr (CandorHttpResponse) limited = candor_http_response_new (
+            STATUS_TOO_MANY_REQUESTS, candor_http_response_get_headers (response),
+            body != NULL ? body : empty);
 
           g_propagate_error (error, candor_http_response_to_error (limited, SERVICE, words));
         }

@@ -46,9 +46,9 @@ reply_errors (SoupServerMessage *message,
               const char        *detail,
               const char *const *details)
 {
-  JsonObject *object = json_object_new ();
-  JsonArray  *errors = json_array_new ();
-  JsonObject *error = json_object_new ();
+  JsonObject      *object = json_object_new ();
+  JsonArray       *errors = json_array_new ();
+  JsonObject      *error = json_object_new ();
   g_autofree char *id = g_uuid_string_random ();
 
   json_object_set_string_member (error, "id", id);
@@ -178,9 +178,8 @@ incident_data (CandorFakeCachet *self, gint64 id, JsonObject *request)
 {
   Incident        *incident = &g_array_index (self->incidents, Incident, id - 1);
   JsonObject      *data = json_object_new ();
-  g_autofree char *permalink =
-    g_strdup_printf ("%s/incidents/%" G_GINT64_FORMAT,
-                     candor_fake_server_get_url (CANDOR_FAKE_SERVER (self)), id);
+  g_autofree char *permalink = g_strdup_printf (
+    "%s/incidents/%" G_GINT64_FORMAT, candor_fake_server_get_url (CANDOR_FAKE_SERVER (self)), id);
 
   json_object_set_int_member (data, "id", id);
   json_object_set_int_member (data, "component_id", MAX (member_int (request, "component_id"), 0));
@@ -278,8 +277,8 @@ create_update (CandorFakeCachet *self, SoupServerMessage *message, const char *i
   candor_fake_server_accept (CANDOR_FAKE_SERVER (self), node);
 
   data = json_object_new ();
-  json_object_set_int_member (data, "id", 1000 + candor_fake_server_next_serial (
-                                                   CANDOR_FAKE_SERVER (self)));
+  json_object_set_int_member (data, "id",
+                              1000 + candor_fake_server_next_serial (CANDOR_FAKE_SERVER (self)));
   json_object_set_int_member (data, "incident_id", incident_id);
   json_object_set_int_member (data, "status", status);
   json_object_set_string_member (data, "message", member_text (request, "message"));
@@ -349,7 +348,8 @@ candor_fake_cachet_handle (CandorFakeServer  *server,
       return;
     }
   /* The API's routes take only requests that accept JSON. */
-  if (accept != NULL && strstr (accept, "application/json") == NULL && strstr (accept, "*/*") == NULL)
+  if (accept != NULL && strstr (accept, "application/json") == NULL &&
+      strstr (accept, "*/*") == NULL)
     {
       reply_errors (message, SOUP_STATUS_NOT_ACCEPTABLE,
                     "The requested resource is capable of generating only content not acceptable "

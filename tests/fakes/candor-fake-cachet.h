@@ -27,7 +27,7 @@ guint candor_fake_cachet_get_n_incidents (CandorFakeCachet *self);
 /* The incident's status (1–4), or -1 when there is no such incident. */
 gint64 candor_fake_cachet_get_incident_status (CandorFakeCachet *self, gint64 incident_id);
 /* The number of updates the incident has had. */
-guint  candor_fake_cachet_get_n_updates (CandorFakeCachet *self, gint64 incident_id);
+guint candor_fake_cachet_get_n_updates (CandorFakeCachet *self, gint64 incident_id);
 /* The component's status (1–4), or -1 when there is no such component. */
 gint64 candor_fake_cachet_get_component_status (CandorFakeCachet *self, guint component_id);
 

@@ -40,7 +40,8 @@ static const char *const incident_statuses[] = {
 };
 static const char *const impacts[] = { "none", "minor", "major", "critical", NULL };
 static const char *const component_statuses[] = {
-  "operational", "under_maintenance", "degraded_performance", "partial_outage", "major_outage", NULL,
+  "operational",    "under_maintenance", "degraded_performance",
+  "partial_outage", "major_outage",      NULL,
 };
 
 static void
@@ -95,8 +96,8 @@ validate (CandorFakeStatuspage *self,
       reply_error (message, STATUS_UNPROCESSABLE, "Impact override is not included in the list");
       return FALSE;
     }
-  if (deliver != NULL && (!JSON_NODE_HOLDS_VALUE (deliver) ||
-                          json_node_get_value_type (deliver) != G_TYPE_BOOLEAN))
+  if (deliver != NULL &&
+      (!JSON_NODE_HOLDS_VALUE (deliver) || json_node_get_value_type (deliver) != G_TYPE_BOOLEAN))
     {
       reply_error (message, STATUS_UNPROCESSABLE, "Deliver notifications must be true or false");
       return FALSE;
@@ -173,8 +174,8 @@ apply (CandorFakeStatuspage *self, JsonObject *incident, JsonObject *request)
 
   if (body != NULL)
     {
-      JsonArray  *updates = json_object_get_array_member (incident, "incident_updates");
-      JsonObject *update = json_object_new ();
+      JsonArray       *updates = json_object_get_array_member (incident, "incident_updates");
+      JsonObject      *update = json_object_new ();
       g_autofree char *id = g_strdup_printf (
         "upd%09" G_GUINT64_FORMAT, candor_fake_server_next_serial (CANDOR_FAKE_SERVER (self)));
       JsonArray *newer = json_array_new ();
@@ -219,11 +220,12 @@ read_incident_request (SoupServerMessage *message, GBytes *body, JsonNode **node
       return NULL;
     }
   *node = candor_fake_server_parse_object (body);
-  incident = *node != NULL ? json_object_get_member (json_node_get_object (*node), "incident")
-                           : NULL;
+  incident =
+    *node != NULL ? json_object_get_member (json_node_get_object (*node), "incident") : NULL;
   if (incident == NULL || !JSON_NODE_HOLDS_OBJECT (incident))
     {
-      reply_error (message, SOUP_STATUS_BAD_REQUEST, "param is missing or the value is empty: incident");
+      reply_error (message, SOUP_STATUS_BAD_REQUEST,
+                   "param is missing or the value is empty: incident");
       return NULL;
     }
 
@@ -309,7 +311,7 @@ candor_fake_statuspage_handle (CandorFakeServer  *server,
   CandorFakeStatuspage *self = CANDOR_FAKE_STATUSPAGE (server);
   const char           *method = soup_server_message_get_method (message);
   const char           *authorization = soup_message_headers_get_one (
-    soup_server_message_get_request_headers (message), "Authorization");
+              soup_server_message_get_request_headers (message), "Authorization");
   g_auto (GStrv) segments = NULL;
   guint n_segments;
 
@@ -416,8 +418,8 @@ candor_fake_statuspage_new (GTlsCertificate   *certificate,
   g_return_val_if_fail (api_key != NULL, NULL);
   g_return_val_if_fail (page_id != NULL, NULL);
 
-  self = g_initable_new (CANDOR_TYPE_FAKE_STATUSPAGE, NULL, error, "tls-certificate", certificate,
-                         NULL);
+  self =
+    g_initable_new (CANDOR_TYPE_FAKE_STATUSPAGE, NULL, error, "tls-certificate", certificate, NULL);
   if (self == NULL)
     return NULL;
 

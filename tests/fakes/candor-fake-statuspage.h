@@ -34,6 +34,6 @@ guint candor_fake_statuspage_get_n_incidents (CandorFakeStatuspage *self);
 JsonObject *candor_fake_statuspage_get_incident (CandorFakeStatuspage *self, const char *id);
 /* Returns: (transfer none): "operational" until an incident changes it */
 const char *candor_fake_statuspage_get_component_status (CandorFakeStatuspage *self,
-                                                          const char           *component_id);
+                                                         const char           *component_id);
 
 G_END_DECLS

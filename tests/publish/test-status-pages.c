@@ -80,7 +80,7 @@ publish (CandorChannelClient *client,
 {
   Wait wait = { NULL };
   g_autoptr (GAsyncResult) result = NULL;
-  CandorThreadRef      thread = { root_id, root_id };
+  CandorThreadRef       thread = { root_id, root_id };
   CandorPublishReceipt *receipt;
 
   candor_channel_client_publish_async (client, rendition, "pub-key",
@@ -134,13 +134,11 @@ make_statuspage_client (CandorFakeStatuspage *fake,
                         const char           *page_id,
                         const char           *component_ids)
 {
-  const char *settings[] = { "page-id",
-                             page_id,
-                             "component-ids",
-                             component_ids,
-                             "api-url",
-                             candor_fake_server_get_url (CANDOR_FAKE_SERVER (fake)),
-                             NULL };
+  const char *settings[] = {
+    "page-id",     page_id,   "component-ids",
+    component_ids, "api-url", candor_fake_server_get_url (CANDOR_FAKE_SERVER (fake)),
+    NULL
+  };
 
   return make_client ("statuspage", key, settings);
 }
@@ -229,9 +227,9 @@ test_statuspage (void)
 {
   const char *const components[] = { COMPONENT_A, COMPONENT_B, NULL };
   g_autoptr (GError) error = NULL;
-  g_autoptr (CandorFakeStatuspage) fake = candor_fake_statuspage_new (
-    candor_test_tls_get_server_certificate (authority), STATUSPAGE_KEY, PAGE_ID, components,
-    &error);
+  g_autoptr (CandorFakeStatuspage) fake =
+    candor_fake_statuspage_new (candor_test_tls_get_server_certificate (authority), STATUSPAGE_KEY,
+                                PAGE_ID, components, &error);
   g_autoptr (CandorChannelClient) client = NULL;
   g_autoptr (CandorSentRendition) initial = NULL;
   g_autoptr (CandorSentRendition) progress = NULL;
@@ -295,8 +293,8 @@ test_statuspage (void)
   g_assert_cmpstr (updated->remote_url, ==, created->remote_url);
   g_assert_cmpuint (candor_fake_statuspage_get_n_incidents (fake), ==, 1);
   g_assert_cmpstr (json_object_get_string_member (incident, "status"), ==, "identified");
-  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (incident, "incident_updates")),
-                    ==, 2);
+  g_assert_cmpuint (
+    json_array_get_length (json_object_get_array_member (incident, "incident_updates")), ==, 2);
   g_assert_cmpstr (candor_fake_statuspage_get_component_status (fake, COMPONENT_B), ==,
                    "partial_outage");
 
@@ -305,8 +303,9 @@ test_statuspage (void)
   resolution = make_entry ("monitoring", "resolution", "major", "Payments work again.");
   resolved = publish (client, resolution, created->remote_id, &error);
   g_assert_no_error (error);
-  g_assert_cmpstr (json_object_get_string_member (accepted (CANDOR_FAKE_SERVER (fake), 2), "status"),
-                   ==, "resolved");
+  g_assert_cmpstr (
+    json_object_get_string_member (accepted (CANDOR_FAKE_SERVER (fake), 2), "status"), ==,
+    "resolved");
   g_assert_cmpstr (json_object_get_string_member (incident, "status"), ==, "resolved");
   g_assert_cmpstr (candor_fake_statuspage_get_component_status (fake, COMPONENT_A), ==,
                    "operational");
@@ -346,8 +345,9 @@ test_statuspage_rendered (void)
 
   resolved = publish (client, resolution, created->remote_id, &error);
   g_assert_no_error (error);
-  g_assert_cmpstr (json_object_get_string_member (accepted (CANDOR_FAKE_SERVER (fake), 1), "status"),
-                   ==, "resolved");
+  g_assert_cmpstr (
+    json_object_get_string_member (accepted (CANDOR_FAKE_SERVER (fake), 1), "status"), ==,
+    "resolved");
 }
 
 static void
@@ -355,9 +355,9 @@ test_statuspage_faults (void)
 {
   const char *const components[] = { COMPONENT_A, NULL };
   g_autoptr (GError) error = NULL;
-  g_autoptr (CandorFakeStatuspage) fake = candor_fake_statuspage_new (
-    candor_test_tls_get_server_certificate (authority), STATUSPAGE_KEY, PAGE_ID, components,
-    &error);
+  g_autoptr (CandorFakeStatuspage) fake =
+    candor_fake_statuspage_new (candor_test_tls_get_server_certificate (authority), STATUSPAGE_KEY,
+                                PAGE_ID, components, &error);
   g_autoptr (CandorChannelClient) client = NULL;
   g_autoptr (CandorChannelClient) wrong_key = NULL;
   g_autoptr (CandorChannelClient) wrong_page = NULL;
@@ -602,8 +602,7 @@ test_cachet_faults (void)
   g_clear_pointer (&receipt, candor_publish_receipt_free);
   receipt = publish (no_component, entry, NULL, &error);
   g_assert_no_error (error);
-  g_assert_false (
-    json_object_has_member (accepted (CANDOR_FAKE_SERVER (fake), 1), "component_id"));
+  g_assert_false (json_object_has_member (accepted (CANDOR_FAKE_SERVER (fake), 1), "component_id"));
 }
 
 /* Settings or secret missing: named, before anything is sent. */

@@ -393,16 +393,17 @@ test_preferences_status_page_channels (void)
   dialog = wait_for_dialog ();
 
   select_kind (dialog, "cachet");
-  g_assert_nonnull (candor_test_ui_wait_for_widget (dialog, ADW_TYPE_ENTRY_ROW, "title", "_Address"));
+  g_assert_nonnull (
+    candor_test_ui_wait_for_widget (dialog, ADW_TYPE_ENTRY_ROW, "title", "_Address"));
   g_assert_nonnull (candor_test_ui_wait_for_widget (dialog, ADW_TYPE_ENTRY_ROW, "title",
                                                     "Co_mponent ID (optional)"));
   group = candor_test_ui_wait_for_widget (dialog, ADW_TYPE_PREFERENCES_GROUP, "title", "Settings");
-  g_assert_nonnull (strstr (adw_preferences_group_get_description (ADW_PREFERENCES_GROUP (group)),
-                            "API token"));
+  g_assert_nonnull (
+    strstr (adw_preferences_group_get_description (ADW_PREFERENCES_GROUP (group)), "API token"));
 
   select_kind (dialog, "statuspage");
-  g_assert_nonnull (strstr (adw_preferences_group_get_description (ADW_PREFERENCES_GROUP (group)),
-                            "API key"));
+  g_assert_nonnull (
+    strstr (adw_preferences_group_get_description (ADW_PREFERENCES_GROUP (group)), "API key"));
   set_row_text (dialog, ADW_TYPE_ENTRY_ROW, "_Name", "Public status");
   set_row_text (dialog, ADW_TYPE_ENTRY_ROW, "_Page ID", "pg1");
   set_row_text (dialog, ADW_TYPE_ENTRY_ROW, "Co_mponent IDs (comma-separated, optional)", "");

@@ -81,7 +81,6 @@ static const struct
   { "base-url",      N_ ("_Address") },
   { "component-id",  N_ ("Co_mponent ID (optional)") },
 };
-/* clang-format on */
 
 /* Where a kind's settings and secret are found, when that is not obvious. */
 static const struct
@@ -96,6 +95,7 @@ static const struct
     N_ ("The address of your Cachet status page, such as https://status.example.com. The secret "
         "is the API token of a Cachet team member.") },
 };
+/* clang-format on */
 
 static const char *
 setting_label (const char *key)
