@@ -88,6 +88,17 @@ reply_invalid (SoupServerMessage *message, const char *detail)
                 "The request cannot be fulfilled due to bad syntax.", details);
 }
 
+/* A node holding @object, which it takes. */
+static JsonNode *
+object_node_take (JsonObject *object)
+{
+  JsonNode *node = json_node_init_object (json_node_alloc (), object);
+
+  json_object_unref (object);
+  return node;
+}
+
+/* Takes @data. */
 static void
 reply_data (SoupServerMessage *message, JsonNode *data)
 {
@@ -190,7 +201,7 @@ incident_data (CandorFakeCachet *self, gint64 id, JsonObject *request)
   json_object_set_string_member (data, "permalink", permalink);
   json_object_set_string_member (data, "created_at", "2026-12-05 10:00:00");
 
-  return json_node_init_object (json_node_alloc (), data);
+  return object_node_take (data);
 }
 
 static void
@@ -283,7 +294,7 @@ create_update (CandorFakeCachet *self, SoupServerMessage *message, const char *i
   json_object_set_int_member (data, "status", status);
   json_object_set_string_member (data, "message", member_text (request, "message"));
   json_object_set_string_member (data, "created_at", "2026-12-05 10:00:00");
-  reply_data (message, json_node_init_object (json_node_alloc (), data));
+  reply_data (message, object_node_take (data));
 }
 
 static void
@@ -305,7 +316,7 @@ read_component (CandorFakeCachet *self, SoupServerMessage *message, const char *
   json_object_set_int_member (data, "id", number);
   json_object_set_string_member (data, "name", "Checkout");
   json_object_set_int_member (data, "status", GPOINTER_TO_INT (status));
-  reply_data (message, json_node_init_object (json_node_alloc (), data));
+  reply_data (message, object_node_take (data));
 }
 
 static void
