@@ -85,6 +85,7 @@ print_help (void)
   g_print ("                  %s\n",
            _("executive-summary, impact, technical-details, contact, next-update, …"));
   g_print ("  --json          %s\n", _("print the findings as a JSON list"));
+  g_print ("  --draft=FILE    %s\n", _("the same as giving FILE"));
   g_print ("  -h, --help      %s\n", _("show this help and exit"));
   g_print ("\n");
   g_print (_("Exit status is 0 when nothing was found, 1 when something was, and 2 on a usage or "
@@ -292,6 +293,7 @@ candor_cli_check_run (int argc, char **argv)
   g_autofree char *lang = NULL;
   g_autofree char *kind_name = NULL;
   g_autofree char *field_name = NULL;
+  g_autofree char *draft_path = NULL;
   g_autofree char *contents = NULL;
   g_autoptr (GError) error = NULL;
   g_autoptr (CandorChecker) checker = NULL;
@@ -313,17 +315,16 @@ candor_cli_check_run (int argc, char **argv)
         { "resolved", 0, 0, G_OPTION_ARG_NONE, &resolved, NULL, NULL },
         { "field", 0, 0, G_OPTION_ARG_STRING, &field_name, NULL, NULL },
         { "json", 0, 0, G_OPTION_ARG_NONE, &as_json, NULL, NULL },
+        { "draft", 0, 0, G_OPTION_ARG_FILENAME, &draft_path, NULL, NULL },
         { "help", 'h', 0, G_OPTION_ARG_NONE, &help, NULL, NULL },
         { NULL },
   };
   if (!candor_cli_parse_options (COMMAND, entries, &help, print_help, &argc, &argv, &status))
     return status;
 
-  if (argc < 2)
-    return candor_cli_usage_error (COMMAND, _("missing file operand"));
-  if (argc > 2)
-    return candor_cli_usage_error (COMMAND, _("extra operand '%s'"), argv[2]);
-  path = argv[1];
+  if (!candor_cli_take_file_operand (COMMAND, argc, argv, &draft_path, &status))
+    return status;
+  path = draft_path;
 
   if (kind_name != NULL)
     {

@@ -11,9 +11,6 @@
 
 G_BEGIN_DECLS
 
-/* Exit status of `check` when it found something to fix. */
-#define CANDOR_CLI_EXIT_FINDINGS 1
-
 int candor_cli_check_run (int argc, char **argv);
 
 G_END_DECLS

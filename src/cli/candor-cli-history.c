@@ -49,6 +49,7 @@ print_help (void)
   g_print ("      %s\n",
            _("set a damaged history aside (nothing is deleted) and start a fresh one"));
   g_print ("\n");
+  g_print ("%s\n", _("INCIDENT is an incident’s id or a start of it that no other id shares."));
   g_print (_("Exit status is 0 on success and 2 on a usage or input error.\n"));
 }
 
@@ -213,6 +214,7 @@ run_show (int argc, char **argv)
   g_autoptr (CandorIncidentFacts) facts = NULL;
   g_autoptr (GDateTime) now = g_date_time_new_now_utc ();
   g_autoptr (GError) error = NULL;
+  g_autofree char *incident_id = NULL;
   g_autofree char *started = NULL;
   g_autofree char *detected = NULL;
   g_autofree char *first_notice = NULL;
@@ -225,9 +227,11 @@ run_show (int argc, char **argv)
 
   store = candor_store_open (NULL, &error);
   if (store != NULL)
-    incident = candor_store_load_incident (store, argv[1], &error);
+    incident_id = candor_store_find_incident_id (store, argv[1], &error);
+  if (incident_id != NULL)
+    incident = candor_store_load_incident (store, incident_id, &error);
   if (incident != NULL)
-    updates = candor_store_load_updates (store, argv[1], &error);
+    updates = candor_store_load_updates (store, incident_id, &error);
   if (updates == NULL)
     return input_error (error);
 
@@ -472,6 +476,9 @@ run_search (int argc, char **argv)
     print_json (builder);
   else if (has_more)
     g_printerr (_("More results: add --offset=%d\n"), offset + limit);
+  else if (hits->len == 0 && isatty (STDOUT_FILENO))
+    /* A script reads no lines; a person is told that the search ran. */
+    g_print (offset > 0 ? _("No more results.\n") : _("Nothing in the history matches.\n"));
 
   return CANDOR_CLI_EXIT_OK;
 }
@@ -492,6 +499,7 @@ run_export (int argc, char **argv)
   g_autoptr (CandorStore) store = NULL;
   g_autoptr (GBytes) bytes = NULL;
   g_autoptr (GError) error = NULL;
+  g_autofree char   *incident_id = NULL;
   CandorExportFormat format;
   gsize              size;
   gconstpointer      data;
@@ -515,7 +523,9 @@ run_export (int argc, char **argv)
 
   store = candor_store_open (NULL, &error);
   if (store != NULL)
-    bytes = candor_store_export_incident (store, argv[1], format, &error);
+    incident_id = candor_store_find_incident_id (store, argv[1], &error);
+  if (incident_id != NULL)
+    bytes = candor_store_export_incident (store, incident_id, format, &error);
   if (bytes == NULL)
     return input_error (error);
 

@@ -10,8 +10,10 @@
 #include "config.h"
 
 #include <gio/gio.h>
+#include <glib-unix.h>
 #include <glib/gi18n.h>
 #include <json-glib/json-glib.h>
+#include <signal.h>
 
 #include "candor-cli-publish.h"
 #include "candor-cli-render.h"
@@ -27,15 +29,18 @@
 
 /* Something was not sent: failed, waiting or to be verified. */
 #define EXIT_NOT_SENT 1
+/* The shell's status for a program that Ctrl+C stopped. */
+#define EXIT_INTERRUPTED (128 + SIGINT)
 
 static void
 print_help (void)
 {
-  g_print (_("Usage: %s %s --draft=FILE [OPTION…]\n"), g_get_prgname (), COMMAND);
+  g_print (_("Usage: %s %s [OPTION…] FILE\n"), g_get_prgname (), COMMAND);
   g_print ("%s\n\n",
            _("Send an update to every channel of its audiences at once, and record it."));
+  g_print ("%s\n\n", _("FILE is the draft to publish (JSON)."));
   g_print ("%s\n", _("Options:"));
-  g_print ("  --draft=FILE       %s\n", _("the draft to publish (JSON)"));
+  g_print ("  --draft=FILE       %s\n", _("the same as giving FILE"));
   g_print ("  --channel=ID       %s\n", _("only this configured channel; may be repeated"));
   g_print ("  --mark-sent        %s\n", _("record the update as sent by hand, sending nothing"));
   g_print ("  --dry-run          %s\n", _("print what each channel would receive, as render"));
@@ -48,8 +53,11 @@ print_help (void)
   g_print ("%s\n", _("Once every channel is done, one line each: the channel, the audience,"));
   g_print ("%s\n", _("sent, waiting, failed or verify, and the link to the message; what went"));
   g_print ("%s\n", _("wrong is said on standard error."));
+  g_print ("%s\n", _("Ctrl+C stops publishing: what is already on its way finishes and the rest"));
+  g_print ("%s\n\n", _("is reported as not sent."));
   g_print (_("Exit status is 0 when everything was sent (or recorded, or printed), 1 when "
-             "something was not sent, and 2 on a usage or input error.\n"));
+             "something was not sent, 2 on a usage or input error, and 130 when Ctrl+C stopped "
+             "it before everything was sent.\n"));
 }
 
 static int
@@ -216,6 +224,22 @@ print_publications (CandorSentUpdate *sent, gboolean as_json)
   return all_sent;
 }
 
+/* Ctrl+C stops publishing without losing track: a request already on its
+ * way is left to finish (the service may have it by now), nothing more goes
+ * out, and every channel is still reported and recorded. The handler goes
+ * with the first press, so a second one ends the program at once. */
+static gboolean
+on_interrupt (gpointer user_data)
+{
+  GCancellable *cancellable = user_data;
+
+  g_printerr (_("%s: stopping: what is already on its way finishes, nothing more is sent\n"),
+                 g_get_prgname ());
+  g_cancellable_cancel (cancellable);
+
+  return G_SOURCE_REMOVE;
+}
+
 int
 candor_cli_publish_run (int argc, char **argv)
 {
@@ -247,14 +271,13 @@ candor_cli_publish_run (int argc, char **argv)
   g_autoptr (GAsyncResult) loaded = NULL;
   g_autoptr (GAsyncResult) result = NULL;
   g_autoptr (CandorSentUpdate) sent = NULL;
+  g_autoptr (GCancellable) cancellable = g_cancellable_new ();
   g_autoptr (GError) error = NULL;
 
   if (!candor_cli_parse_options (COMMAND, entries, &help, print_help, &argc, &argv, &status))
     return status;
-  if (argc > 1)
-    return candor_cli_usage_error (COMMAND, _("extra operand '%s'"), argv[1]);
-  if (draft_path == NULL)
-    return candor_cli_usage_error (COMMAND, _("missing --draft=FILE"));
+  if (!candor_cli_take_file_operand (COMMAND, argc, argv, &draft_path, &status))
+    return status;
   if (mark_sent && dry_run)
     return candor_cli_usage_error (COMMAND, _("--mark-sent and --dry-run exclude each other"));
 
@@ -319,11 +342,15 @@ candor_cli_publish_run (int argc, char **argv)
     }
   else
     {
+      guint interrupt_id = g_unix_signal_add (SIGINT, on_interrupt, cancellable);
+
       candor_publisher_publish_async (publisher, candor_draft_get_incident (draft),
-                                      candor_draft_get_update (draft), renditions, NULL,
+                                      candor_draft_get_update (draft), renditions, cancellable,
                                       candor_cli_got_result, &result);
       candor_cli_wait_for (&result);
       sent = candor_publisher_publish_finish (publisher, result, &error);
+      if (!g_cancellable_is_cancelled (cancellable))
+        g_source_remove (interrupt_id);
     }
 
   /* Nothing was recorded, so nothing was sent either. */
@@ -333,5 +360,8 @@ candor_cli_publish_run (int argc, char **argv)
       return EXIT_NOT_SENT;
     }
 
-  return print_publications (sent, as_json) ? CANDOR_CLI_EXIT_OK : EXIT_NOT_SENT;
+  if (!print_publications (sent, as_json))
+    return g_cancellable_is_cancelled (cancellable) ? EXIT_INTERRUPTED : EXIT_NOT_SENT;
+
+  return CANDOR_CLI_EXIT_OK;
 }

@@ -46,10 +46,11 @@ print_help (void)
 {
   g_autofree char *formats = list_format_nicks ();
 
-  g_print (_("Usage: %s %s --draft=FILE [OPTION…]\n"), g_get_prgname (), COMMAND);
+  g_print (_("Usage: %s %s [OPTION…] FILE\n"), g_get_prgname (), COMMAND);
   g_print ("%s\n\n", _("Print exactly what each audience receives on each of its channels."));
+  g_print ("%s\n\n", _("FILE is the draft to render (JSON); “-” reads standard input."));
   g_print ("%s\n", _("Options:"));
-  g_print ("  --draft=FILE       %s\n", _("the draft to render (JSON); “-” reads standard input"));
+  g_print ("  --draft=FILE       %s\n", _("the same as giving FILE"));
   g_print ("  --audience=NAME    %s\n", _("only this audience (its id or name)"));
   g_print ("  --format=NAME      %s\n", _("only this format, even where the audience does not"));
   g_print ("                     %s\n", _("use it; one of:"));
@@ -58,7 +59,9 @@ print_help (void)
   g_print ("  -h, --help         %s\n", _("show this help and exit"));
   g_print ("\n");
   g_print ("%s\n", _("The email format prints the whole MIME message, as it would be sent."));
-  g_print (_("Exit status is 0 on success and 2 on a usage or input error.\n"));
+  g_print (_("Exit status is 0 when every message fits its channel, 1 when one is over its "
+             "channel’s limit (it is printed all the same and named on standard error), and 2 on "
+             "a usage or input error.\n"));
 }
 
 static CandorDraft *
@@ -163,7 +166,9 @@ candor_cli_render_print_rendition (CandorRendition *rendition, GError **error)
     }
 }
 
-static void
+/* Names on standard error what keeps @rendition from going out as printed
+ * (a message over its channel's limit); returns whether there was any. */
+static gboolean
 print_findings (CandorRendition *rendition)
 {
   GPtrArray *findings = candor_rendition_get_findings (rendition);
@@ -172,6 +177,8 @@ print_findings (CandorRendition *rendition)
     g_printerr ("%s: %s/%s: %s\n", g_get_prgname (), candor_rendition_get_audience_id (rendition),
                 candor_enum_to_nick (CANDOR_TYPE_DIALECT, candor_rendition_get_format (rendition)),
                 candor_finding_get_message (g_ptr_array_index (findings, i)));
+
+  return findings->len > 0;
 }
 
 int
@@ -189,6 +196,7 @@ candor_cli_render_run (int argc, char **argv)
   GPtrArray      *renditions;
   gboolean        as_json = FALSE;
   gboolean        help = FALSE;
+  gboolean        over_limit = FALSE;
   int             only_format = -1;
   int             status;
   GOptionEntry    entries[] = {
@@ -203,10 +211,8 @@ candor_cli_render_run (int argc, char **argv)
   if (!candor_cli_parse_options (COMMAND, entries, &help, print_help, &argc, &argv, &status))
     return status;
 
-  if (argc > 1)
-    return candor_cli_usage_error (COMMAND, _("extra operand '%s'"), argv[1]);
-  if (draft_path == NULL)
-    return candor_cli_usage_error (COMMAND, _("missing --draft=FILE"));
+  if (!candor_cli_take_file_operand (COMMAND, argc, argv, &draft_path, &status))
+    return status;
 
   if (format_name != NULL &&
       !candor_enum_from_nick (CANDOR_TYPE_DIALECT, format_name, &only_format))
@@ -286,7 +292,10 @@ candor_cli_render_run (int argc, char **argv)
       json_generator_set_root (generator, root);
       json = json_generator_to_data (generator, NULL);
       g_print ("%s\n", json);
-      return CANDOR_CLI_EXIT_OK;
+      /* The JSON carries the findings; standard error stays for errors. */
+      for (guint i = 0; i < renditions->len; i++)
+        over_limit |= candor_rendition_get_findings (g_ptr_array_index (renditions, i))->len > 0;
+      return over_limit ? CANDOR_CLI_EXIT_FINDINGS : CANDOR_CLI_EXIT_OK;
     }
 
   for (guint i = 0; i < renditions->len; i++)
@@ -307,8 +316,8 @@ candor_cli_render_run (int argc, char **argv)
             error->message);
           return CANDOR_CLI_EXIT_USAGE;
         }
-      print_findings (rendition);
+      over_limit |= print_findings (rendition);
     }
 
-  return CANDOR_CLI_EXIT_OK;
+  return over_limit ? CANDOR_CLI_EXIT_FINDINGS : CANDOR_CLI_EXIT_OK;
 }

@@ -26,11 +26,12 @@
 static void
 print_help (void)
 {
-  g_print (_("Usage: %s %s --draft FILE [OPTION…]\n"), g_get_prgname (), COMMAND);
+  g_print (_("Usage: %s %s [OPTION…] FILE\n"), g_get_prgname (), COMMAND);
   g_print ("%s\n\n", _("Suggest when to send the next update: on the severity’s cadence, before "
                        "each audience’s office closes and when it opens."));
+  g_print ("%s\n\n", _("FILE is the draft (JSON) to plan for; “-” reads standard input."));
   g_print ("%s\n", _("Options:"));
-  g_print ("  --draft=FILE    %s\n", _("the draft (JSON) to plan for; “-” reads standard input"));
+  g_print ("  --draft=FILE    %s\n", _("the same as giving FILE"));
   g_print ("  --now=TIME      %s\n", _("plan from TIME (ISO 8601 with an offset) instead of now"));
   g_print ("  --json          %s\n", _("print the suggestions as a JSON list"));
   g_print ("  -h, --help      %s\n", _("show this help and exit"));
@@ -132,11 +133,10 @@ print_text (GPtrArray *suggestions, GDateTime *now)
       g_autofree char *local_text = NULL;
       g_autofree char *utc_text = NULL;
 
+      /* The reason already says "when it is fixed" where no time is suggested. */
       if (at == NULL)
         {
-          /* Translators: the time column when no time is suggested */
-          g_print ("%s — %s\n", _("when it is fixed"),
-                                   candor_schedule_suggestion_get_reason (suggestion));
+          g_print ("%s\n", candor_schedule_suggestion_get_reason (suggestion));
           continue;
         }
 
@@ -181,10 +181,8 @@ candor_cli_schedule_run (int argc, char **argv)
   if (!candor_cli_parse_options (COMMAND, entries, &help, print_help, &argc, &argv, &status))
     return status;
 
-  if (argc > 1)
-    return candor_cli_usage_error (COMMAND, _("extra operand '%s'"), argv[1]);
-  if (draft_path == NULL)
-    return candor_cli_usage_error (COMMAND, _("missing --draft FILE"));
+  if (!candor_cli_take_file_operand (COMMAND, argc, argv, &draft_path, &status))
+    return status;
 
   if (now_text != NULL)
     {

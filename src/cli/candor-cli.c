@@ -99,6 +99,34 @@ candor_cli_usage_error (const char *command, const char *format, ...)
   return CANDOR_CLI_EXIT_USAGE;
 }
 
+/**
+ * candor_cli_take_file_operand:
+ * @path: (inout): the value of the command's --draft option, or %NULL
+ *
+ * The commands that read a draft take it as their one operand or as
+ * --draft=FILE, whichever a script is used to: @path ends up as the file.
+ *
+ * Returns: %FALSE after saying what is wrong, with *@status to exit with.
+ */
+gboolean
+candor_cli_take_file_operand (const char *command, int argc, char **argv, char **path, int *status)
+{
+  if (argc > 1 && *path != NULL)
+    *status = candor_cli_usage_error (command, _("extra operand '%s'"), argv[1]);
+  else if (argc > 2)
+    *status = candor_cli_usage_error (command, _("extra operand '%s'"), argv[2]);
+  else if (argc < 2 && *path == NULL)
+    *status = candor_cli_usage_error (command, _("missing file operand"));
+  else
+    {
+      if (*path == NULL)
+        *path = g_strdup (argv[1]);
+      return TRUE;
+    }
+
+  return FALSE;
+}
+
 static const GOptionEntry *
 find_long_option (const GOptionEntry *entries, const char *name)
 {

@@ -11,10 +11,12 @@
 
 G_BEGIN_DECLS
 
-/* Exit statuses shared by every command: 1 is theirs to give a meaning
- * (findings for `check`), 2 is always a usage or input error. */
-#define CANDOR_CLI_EXIT_OK    0
-#define CANDOR_CLI_EXIT_USAGE 2
+/* Exit statuses shared by every command: 1 says the output needs a look
+ * (findings for `check`, a message over its channel's limit for `render`),
+ * 2 is always a usage or input error. */
+#define CANDOR_CLI_EXIT_OK       0
+#define CANDOR_CLI_EXIT_FINDINGS 1
+#define CANDOR_CLI_EXIT_USAGE    2
 
 typedef int (*CandorCliCommandFunc) (int argc, char **argv);
 
@@ -36,6 +38,11 @@ gboolean candor_cli_parse_options (const char       *command,
                                    char           ***argv,
                                    int              *status);
 int      candor_cli_usage_error (const char *command, const char *format, ...) G_GNUC_PRINTF (2, 3);
+gboolean candor_cli_take_file_operand (const char *command,
+                                       int         argc,
+                                       char      **argv,
+                                       char      **path,
+                                       int        *status);
 
 /* Runs the default main context until *@result is set by an async call's
  * callback (candor_cli_got_result), so a command can use the _async API. */

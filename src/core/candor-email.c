@@ -175,19 +175,22 @@ append_encoded_words (GString *raw, const char *text)
     }
 }
 
+/* Whether @text must be written as encoded words: text outside ASCII, and
+ * ASCII that reads like an encoded word ("=?UTF-8?B?...?="), which mail
+ * readers would otherwise decode into other words than were written. */
 static gboolean
-is_ascii (const char *text)
+needs_encoded_words (const char *text)
 {
   for (const char *p = text; *p != '\0'; p++)
     {
       if ((guchar)*p >= 0x80)
-        return FALSE;
+        return TRUE;
     }
 
-  return TRUE;
+  return strstr (text, "=?") != NULL;
 }
 
-/* An address header's raw value: a display name outside ASCII as unpadded
+/* An address header's raw value: a display name that needs it as unpadded
  * encoded words (see append_encoded_words), the address on its own line. */
 static char *
 format_mailboxes (InternetAddressList *list)
@@ -202,7 +205,7 @@ format_mailboxes (InternetAddressList *list)
       if (i > 0)
         g_string_append (raw, ",\n");
 
-      if (name != NULL && !is_ascii (name))
+      if (name != NULL && needs_encoded_words (name))
         {
           append_encoded_words (raw, name);
           g_string_append_printf (
@@ -334,7 +337,7 @@ candor_email_build (const CandorEmailHeaders *headers,
     }
   g_mime_message_set_subject (message, headers->subject != NULL ? headers->subject : "", "utf-8");
   header_list = g_mime_object_get_header_list (GMIME_OBJECT (message));
-  if (headers->subject != NULL && !is_ascii (headers->subject))
+  if (headers->subject != NULL && needs_encoded_words (headers->subject))
     {
       GString *raw_subject = g_string_new (NULL);
 

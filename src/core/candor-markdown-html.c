@@ -9,6 +9,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "candor-markdown-private.h"
 #include "candor-mustache.h"
 
@@ -19,6 +21,7 @@
 #define EMAIL_LIST_STYLE "margin:0 0 1em 0;padding-left:1.5em"
 #define EMAIL_LI_STYLE   "margin:0 0 0.25em 0"
 #define EMAIL_A_STYLE    "color:#1c71d8;text-decoration:underline"
+#define EMAIL_CODE_STYLE "font-family:monospace;font-size:0.95em"
 
 static gboolean
 in_tight_list_item (cmark_node *node)
@@ -120,4 +123,16 @@ _candor_markdown_html_open_link (Writer *w, const char *url)
   candor_mustache_append_escaped (w->out, target->str, target->len, CANDOR_MUSTACHE_ESCAPE_HTML);
   g_string_append (w->out, w->markup == CANDOR_MARKUP_HTML_EMAIL ? "\" style=\"" EMAIL_A_STYLE "\">"
                                                                  : "\">");
+}
+
+/* Telegram and Matrix take <code> as it is; mail readers differ in their
+ * default, so email says monospace itself. */
+void
+_candor_markdown_html_append_code (Writer *w, const char *literal)
+{
+  g_string_append (w->out, w->markup == CANDOR_MARKUP_HTML_EMAIL ? "<code style=\"" EMAIL_CODE_STYLE
+                                                                   "\">"
+                                                                 : "<code>");
+  candor_mustache_append_escaped (w->out, literal, strlen (literal), CANDOR_MUSTACHE_ESCAPE_HTML);
+  g_string_append (w->out, "</code>");
 }

@@ -64,6 +64,7 @@ void  _candor_markdown_append_target_url (GString *out, const char *url, const c
 /* candor-markdown-html.c: paragraphs and lists in the HTML dialects. */
 void _candor_markdown_write_html_node (Writer *w, cmark_node *node, cmark_event_type event);
 void _candor_markdown_html_open_link (Writer *w, const char *url);
+void _candor_markdown_html_append_code (Writer *w, const char *literal);
 
 /* candor-markdown-mentions.c */
 void _candor_markdown_defuse_mass_mentions (GString *out);

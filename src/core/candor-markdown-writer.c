@@ -464,6 +464,91 @@ emph_marker (Writer *w)
     }
 }
 
+/* A code span's fence in CommonMark (Discord, Mattermost): one backtick more
+ * than the longest run inside, with a space inside each end where the code
+ * itself starts or ends with a backtick or a space pair would be stripped.
+ * Returns 0 when the fence would be three or more, which at a line's start
+ * opens a code block instead. */
+static guint
+code_fence_length (const char *literal, gboolean *pad)
+{
+  gsize len = strlen (literal);
+  guint longest = 0;
+  guint run = 0;
+
+  for (const char *p = literal; *p != '\0'; p++)
+    {
+      run = *p == '`' ? run + 1 : 0;
+      longest = MAX (longest, run);
+    }
+
+  *pad = len > 0 && (literal[0] == '`' || literal[len - 1] == '`' ||
+                     (literal[0] == ' ' && literal[len - 1] == ' '));
+
+  return longest + 1 < 3 ? longest + 1 : 0;
+}
+
+/* Inline code keeps its look where the dialect has one: <code> in HTML,
+ * backticks in Slack, Discord and Mattermost. Teams' text blocks, plain text
+ * and the social networks have none, and formatting inside a chat link's
+ * label shows as literal characters, so there it is the text itself. */
+static void
+write_code_span (Writer *w, const char *literal)
+{
+  guint    fence = 0;
+  gboolean pad = FALSE;
+
+  if (w->skip_depth > 0)
+    return;
+
+  if (is_html_markup (w->markup) || w->markup == CANDOR_MARKUP_TELEGRAM_HTML)
+    {
+      flush_block_start (w);
+      _candor_markdown_html_append_code (w, literal);
+      w->at_line_start = FALSE;
+      return;
+    }
+
+  if (w->open_links->len == 0 && w->markup == CANDOR_MARKUP_SLACK && *literal != '\0')
+    {
+      /* Slack's code has no escape for its own backtick: the look-alike
+       * stands in, as in the rest of the text. */
+      flush_block_start (w);
+      g_string_append_c (w->out, '`');
+      for (const char *p = literal, *run = literal;; p++)
+        {
+          if (*p == '`' || *p == '\0')
+            {
+              candor_mustache_append_escaped (w->out, run, p - run, CANDOR_MUSTACHE_ESCAPE_SLACK);
+              if (*p == '\0')
+                break;
+              g_string_append (w->out, "\xcb\x8b"); /* ˋ */
+              run = p + 1;
+            }
+        }
+      g_string_append_c (w->out, '`');
+      w->at_line_start = FALSE;
+      return;
+    }
+
+  if (w->open_links->len == 0 && w->markup == CANDOR_MARKUP_DISCORD &&
+      (fence = code_fence_length (literal, &pad)) > 0)
+    {
+      flush_block_start (w);
+      for (guint i = 0; i < fence; i++)
+        g_string_append_c (w->out, '`');
+      g_string_append (w->out, pad ? " " : "");
+      g_string_append (w->out, literal);
+      g_string_append (w->out, pad ? " " : "");
+      for (guint i = 0; i < fence; i++)
+        g_string_append_c (w->out, '`');
+      w->at_line_start = FALSE;
+      return;
+    }
+
+  append_text0 (w, literal);
+}
+
 /* Only the outermost emphasis is marked: "***x***" nests strong in strong,
  * which no chat dialect can express. */
 static void
@@ -737,9 +822,12 @@ _candor_markdown_write_text_node (Writer *w, cmark_node *node, cmark_event_type 
         break;
 
       case CMARK_NODE_TEXT:
-      case CMARK_NODE_CODE:
       case CMARK_NODE_HTML_INLINE:
         append_text0 (w, cmark_node_get_literal (node));
+        break;
+
+      case CMARK_NODE_CODE:
+        write_code_span (w, cmark_node_get_literal (node));
         break;
 
       case CMARK_NODE_SOFTBREAK:

@@ -345,6 +345,38 @@ update_title (CandorRenderer *self, const char *subject)
   g_string_free (escaped, TRUE);
 }
 
+/* The Slack title is wrapped in the renderer's own "*...*". The writer keeps
+ * "*", "_" and "~" inside words as typed, which Slack does not read in running
+ * text; inside bold it can, so there they become the look-alikes the writer
+ * uses elsewhere. The title is plain text (see update_title), so these bytes
+ * are never markup of its own. */
+static char *
+slack_bold_safe (const char *title)
+{
+  GString *out = g_string_sized_new (strlen (title) + 16);
+
+  for (const char *p = title; *p != '\0'; p++)
+    {
+      switch (*p)
+        {
+          case '*':
+            g_string_append (out, "\xe2\x88\x97"); /* ∗ */
+            break;
+          case '_':
+            g_string_append (out, "\xcb\x8d"); /* ˍ */
+            break;
+          case '~':
+            g_string_append (out, "\xe2\x88\xbc"); /* ∼ */
+            break;
+          default:
+            g_string_append_c (out, *p);
+            break;
+        }
+    }
+
+  return g_string_free (out, FALSE);
+}
+
 static char *
 make_subject (const Phrases *phrases, CandorIncident *incident, CandorUpdate *update)
 {
@@ -847,10 +879,14 @@ render (CandorRenderer *self,
         break;
 
       case CANDOR_DIALECT_SLACK:
-        title_text = parsed_text_write (&self->title, info->markup);
-        rendition = _candor_rendition_new (
-          format, channel_id, audience_id, subject,
-          compose_text (title_text, sections, n_sections, info->markup, "*", "*", "\n"));
+        {
+          g_autofree char *bold_title =
+            slack_bold_safe (parsed_text_write (&self->title, info->markup));
+
+          rendition = _candor_rendition_new (
+            format, channel_id, audience_id, subject,
+            compose_text (bold_title, sections, n_sections, info->markup, "*", "*", "\n"));
+        }
         break;
 
       case CANDOR_DIALECT_DISCORD:

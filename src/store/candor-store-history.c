@@ -381,6 +381,74 @@ candor_store_load_incident (CandorStore *self, const char *incident_id, GError *
   return NULL;
 }
 
+/**
+ * candor_store_find_incident_id:
+ * @id_or_prefix: an incident's id, or the start of one
+ *
+ * The id of the one incident whose id is @id_or_prefix or starts with it, as
+ * git takes a unique prefix of a commit, so a script need not carry whole
+ * UUIDs around.
+ *
+ * Returns: (transfer full): the whole id, or %NULL with
+ *   %CANDOR_STORE_ERROR_NOT_FOUND, or %CANDOR_STORE_ERROR_INVALID when the
+ *   prefix starts several ids (the message names some of them).
+ */
+char *
+candor_store_find_incident_id (CandorStore *self, const char *id_or_prefix, GError **error)
+{
+  g_autoptr (sqlite3_stmt) stmt = NULL;
+  g_autoptr (GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
+  int rc;
+
+  g_return_val_if_fail (CANDOR_IS_STORE (self), NULL);
+  g_return_val_if_fail (id_or_prefix != NULL, NULL);
+
+  CANDOR_STORE_LOCK_GUARD (self);
+
+  /* An exact id first, then the ids that start with it; four are enough to
+   * say that it is not unique. */
+  if (!_candor_store_prepare (self,
+                              "SELECT id FROM incidents WHERE id = ?1 UNION ALL "
+                              "SELECT id FROM incidents WHERE ?1 <> '' AND id <> ?1 "
+                              "AND substr (id, 1, length (?1)) = ?1 LIMIT 4",
+                              &stmt, error))
+    return NULL;
+
+  sqlite3_bind_text (stmt, 1, id_or_prefix, -1, SQLITE_TRANSIENT);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const char *id = (const char *)sqlite3_column_text (stmt, 0);
+
+      if (g_str_equal (id, id_or_prefix))
+        return g_strdup (id);
+      g_ptr_array_add (ids, g_strdup (id));
+    }
+  if (rc != SQLITE_DONE)
+    {
+      _candor_store_set_error (error, self->db, rc, self->path);
+      return NULL;
+    }
+
+  if (ids->len == 1)
+    return g_strdup (g_ptr_array_index (ids, 0));
+
+  if (ids->len == 0)
+    g_set_error (error, CANDOR_STORE_ERROR, CANDOR_STORE_ERROR_NOT_FOUND,
+                 _("There is no incident “%s” in the history"), id_or_prefix);
+  else
+    {
+      g_autofree char *some = NULL;
+
+      g_ptr_array_add (ids, NULL);
+      some = g_strjoinv (", ", (char **)ids->pdata);
+      g_set_error (error, CANDOR_STORE_ERROR, CANDOR_STORE_ERROR_INVALID,
+                   _("“%s” is the start of several incident ids (%s…); give more of it"),
+                      id_or_prefix, some);
+    }
+
+  return NULL;
+}
+
 static void
 load_incident_job (CandorStore *self, GTask *task)
 {

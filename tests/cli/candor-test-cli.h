@@ -26,4 +26,13 @@ G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (CandorTestCliRun, candor_test_cli_run_clear)
 void candor_test_cli_run (CandorTestCliRun *run, const char *input, const char *first_arg, ...)
   G_GNUC_NULL_TERMINATED;
 
+/* Whether the moment to press Ctrl+C has come; asked as the main context runs. */
+typedef gboolean (*CandorTestCliReady) (gpointer user_data);
+
+void candor_test_cli_run_interrupted (CandorTestCliRun  *run,
+                                      CandorTestCliReady interrupt_when,
+                                      gpointer           user_data,
+                                      const char        *first_arg,
+                                      ...) G_GNUC_NULL_TERMINATED;
+
 G_END_DECLS

@@ -128,6 +128,19 @@ test_show (void)
     strstr (run.out, "next update promised for 2026-11-30T10:00:00Z, LATE by 30 min"));
   g_assert_nonnull (strstr (run.out, "customers · email"));
 
+  /* A unique start of the id is enough, as in git. */
+  {
+    g_autofree char *prefix = g_strndup (seeded.older_id, 8);
+    g_auto (CandorTestCliRun) short_id = { 0 };
+
+    candor_test_cli_run (&short_id, NULL, "history", "show", prefix, NULL);
+    if (!g_str_has_prefix (seeded.newer_id, prefix))
+      {
+        g_assert_cmpint (short_id.status, ==, 0);
+        g_assert_cmpstr (short_id.out, ==, run.out);
+      }
+  }
+
   candor_test_cli_run (&missing, NULL, "history", "show", "no-such-incident", NULL);
   g_assert_cmpint (missing.status, ==, 2);
   g_assert_cmpstr (missing.out, ==, "");

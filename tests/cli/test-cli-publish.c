@@ -258,6 +258,41 @@ test_refused (void)
   g_assert_cmpuint (n_accepted (fixture.discord), ==, 1);
 }
 
+static gboolean
+discord_took_it (gpointer user_data)
+{
+  Fixture *fixture = user_data;
+
+  return n_accepted (fixture->discord) == 1 &&
+         candor_fake_server_get_request_count (CANDOR_FAKE_SERVER (fixture->mattermost)) == 1;
+}
+
+/* Ctrl+C while Mattermost asks to wait a minute: Discord already has the
+ * post, Mattermost's is not sent (and never goes out), both are reported and
+ * recorded, and the status is the shell's for Ctrl+C. */
+static void
+test_interrupted (void)
+{
+  g_auto (Fixture) fixture = { 0 };
+  g_auto (CandorTestCliRun) run = { 0 };
+  g_autofree char *draft_option = NULL;
+  g_autoptr (GTimer) timer = g_timer_new ();
+
+  fixture_set_up (&fixture, PLANTED);
+  draft_option = g_strconcat ("--draft=", fixture.draft, NULL);
+  candor_fake_server_fail_next (CANDOR_FAKE_SERVER (fixture.mattermost), 1, 429, 60);
+
+  candor_test_cli_run_interrupted (&run, discord_took_it, &fixture, "publish", draft_option, NULL);
+  g_assert_cmpint (run.status, ==, 130);
+  /* It stopped at once rather than waiting out the minute. */
+  g_assert_cmpfloat (g_timer_elapsed (timer, NULL), <, 30);
+  g_assert_nonnull (strstr (run.out, "ops-chat\ttechnical\tfailed\t"));
+  g_assert_nonnull (strstr (run.out, "ops-discord\ttechnical\tsent\t"));
+  g_assert_nonnull (strstr (run.err, "stopping"));
+  g_assert_cmpuint (n_accepted (fixture.mattermost), ==, 0);
+  g_assert_cmpuint (n_accepted (fixture.discord), ==, 1);
+}
+
 static void
 test_mark_sent (void)
 {
@@ -299,7 +334,7 @@ test_usage_errors (void)
       const char *args[4];
       const char *message;
     } cases[] = {
-      { { NULL }, "missing --draft=FILE" },
+      { { NULL }, "missing file operand" },
       { { draft_option, "--dry-run", "--mark-sent", NULL }, "exclude each other" },
       { { draft_option, "--channel=nowhere", NULL }, "goes to the channel 'nowhere'" },
       { { draft_option, "extra", NULL }, "extra operand 'extra'" },
@@ -367,6 +402,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/cli/publish/dry-run", test_dry_run);
   g_test_add_func ("/cli/publish/two-channels", test_publish_to_two);
   g_test_add_func ("/cli/publish/refused", test_refused);
+  g_test_add_func ("/cli/publish/interrupted", test_interrupted);
   g_test_add_func ("/cli/publish/mark-sent", test_mark_sent);
   g_test_add_func ("/cli/publish/usage-errors", test_usage_errors);
   g_test_add_func ("/cli/publish/no-channel", test_no_channel);

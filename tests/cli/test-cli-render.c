@@ -79,7 +79,10 @@ test_render_json (void)
   guint      n_teams = 0;
 
   candor_test_cli_run (&run, NULL, "render", draft, "--json", NULL);
-  g_assert_cmpint (run.status, ==, 0);
+  /* The technical audience's Discord message is over 2000 characters: the
+   * JSON says so in its findings and the exit status tells a script. */
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_cmpstr (run.err, ==, "");
   root = json_from_string (run.out, &error);
   g_assert_no_error (error);
   renditions = json_node_get_array (root);
@@ -121,7 +124,7 @@ test_render_errors (void)
     const char *args[3];
     const char *first_line;
   } cases[] = {
-    { { NULL }, "candor-cli: missing --draft=FILE\n" },
+    { { NULL }, "candor-cli: missing file operand\n" },
     { { "--frobnicate", NULL }, "candor-cli: unrecognized option '--frobnicate'\n" },
     { { draft, "--format", "fax" },
       "candor-cli: invalid format 'fax'; valid formats are: plain, " },
@@ -143,6 +146,48 @@ test_render_errors (void)
       g_assert_true (
         g_str_has_suffix (run.err, "Try 'candor-cli render --help' for more information.\n"));
     }
+}
+
+/* The draft may be an operand, as for `check`; a message over its channel's
+ * limit is still printed, named on standard error, and exits 1. */
+static void
+test_render_operand_and_over_limit (void)
+{
+  g_autofree char *path =
+    g_test_build_filename (G_TEST_DIST, "data", "drafts", "full-major-en.json", NULL);
+  g_autofree char *long_path = NULL;
+  g_autoptr (JsonParser) parser = json_parser_new ();
+  g_autoptr (JsonGenerator) generator = json_generator_new ();
+  g_autoptr (GString) impact = g_string_new (NULL);
+  g_autoptr (GError) error = NULL;
+  g_auto (CandorTestCliRun) run = { 0 };
+  g_auto (CandorTestCliRun) over = { 0 };
+  int fd;
+
+  candor_test_cli_run (&run, NULL, "render", path, "--audience=customers", "--format=plain", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_true (g_str_has_prefix (run.out, "Update: Card payments failing at checkout\n"));
+
+  json_parser_load_from_file (parser, path, &error);
+  g_assert_no_error (error);
+  while (impact->len < 2500)
+    g_string_append (impact, "Card payments fail for some customers at checkout. ");
+  json_object_set_string_member (
+    json_object_get_object_member (json_node_get_object (json_parser_get_root (parser)), "update"),
+    "impact-now", impact->str);
+  fd = g_file_open_tmp ("candor-render-XXXXXX.json", &long_path, &error);
+  g_assert_no_error (error);
+  g_close (fd, NULL);
+  json_generator_set_root (generator, json_parser_get_root (parser));
+  json_generator_to_file (generator, long_path, &error);
+  g_assert_no_error (error);
+
+  candor_test_cli_run (&over, NULL, "render", long_path, "--audience=customers", "--format=discord",
+                       NULL);
+  g_assert_cmpint (over.status, ==, 1);
+  g_assert_true (g_str_has_prefix (over.out, "**Update: Card payments failing at checkout**"));
+  g_assert_true (g_str_has_prefix (over.err, "candor-cli: customers/discord: "));
+  g_unlink (long_path);
 }
 
 static void
@@ -180,6 +225,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/cli/render/json", test_render_json);
   g_test_add_func ("/cli/render/errors", test_render_errors);
   g_test_add_func ("/cli/render/bad-draft", test_render_bad_draft);
+  g_test_add_func ("/cli/render/operand-and-over-limit", test_render_operand_and_over_limit);
 
   return g_test_run ();
 }

@@ -99,11 +99,9 @@ test_cli_schedule_json (void)
                    "no regular updates\"\n  }\n]\n");
 
   candor_test_cli_run_clear (&run);
-  candor_test_cli_run (&run, NULL, "schedule", "--draft", minimal, "--now", "2026-11-30T14:30:00Z",
-                       NULL);
-  g_assert_cmpstr (run.out, ==,
-                   "when it is fixed — when it is fixed: a minor incident needs no regular "
-                   "updates\n");
+  /* The draft as an operand, as for render and check. */
+  candor_test_cli_run (&run, NULL, "schedule", minimal, "--now", "2026-11-30T14:30:00Z", NULL);
+  g_assert_cmpstr (run.out, ==, "when it is fixed: a minor incident needs no regular updates\n");
 
   /* Resolved: nothing is due. */
   candor_test_cli_run_clear (&run);
@@ -163,7 +161,7 @@ test_cli_schedule_errors (void)
       const char *args[4];
       const char *err;
     } cases[] = {
-      { { NULL }, "candor-cli: missing --draft FILE\n" },
+      { { NULL }, "candor-cli: missing file operand\n" },
       { { "--draft", path, "extra", NULL }, "candor-cli: extra operand 'extra'\n" },
       { { "--draft", path, "--frobnicate", NULL },
         "candor-cli: unrecognized option '--frobnicate'\n" },
@@ -224,7 +222,7 @@ test_cli_schedule_help (void)
 
   candor_test_cli_run (&run, NULL, "schedule", "--help", NULL);
   g_assert_cmpint (run.status, ==, 0);
-  g_assert_true (g_str_has_prefix (run.out, "Usage: candor-cli schedule --draft FILE [OPTION…]\n"));
+  g_assert_true (g_str_has_prefix (run.out, "Usage: candor-cli schedule [OPTION…] FILE\n"));
   g_assert_nonnull (strstr (run.out, "--now=TIME"));
   g_assert_cmpstr (run.err, ==, "");
 }

@@ -325,6 +325,27 @@ test_email_long_encoded_headers (void)
                    "Ёжик");
 }
 
+/* ASCII that looks like an encoded word is itself encoded, so a mail reader
+ * shows what was typed rather than decoding it into other words. */
+static void
+test_email_literal_encoded_word (void)
+{
+  const CandorEmailHeaders headers = {
+    .from = "support@example.com",
+    .to = "customers@example.org",
+    .subject = "Login =?UTF-8?B?SGFja2Vk?= fails",
+  };
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GBytes) bytes = NULL;
+  g_autoptr (GMimeMessage) message = NULL;
+
+  bytes = candor_email_build (&headers, "Text.", "<p>Text.</p>", NULL, &error);
+  g_assert_no_error (error);
+
+  message = parse_message (bytes);
+  g_assert_cmpstr (g_mime_message_get_subject (message), ==, headers.subject);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -336,6 +357,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/core/email/bad-input", test_email_bad_input);
   g_test_add_func ("/core/email/mbox", test_email_mbox);
   g_test_add_func ("/core/email/long-encoded-headers", test_email_long_encoded_headers);
+  g_test_add_func ("/core/email/literal-encoded-word", test_email_literal_encoded_word);
 
   return g_test_run ();
 }

@@ -108,6 +108,33 @@ test_markdown_nested_lists (void)
   assert_case (&c);
 }
 
+/* Inline code keeps its look where the dialect has one; a backtick inside it
+ * gets a longer fence (Discord) or Slack's look-alike, and HTML is escaped. */
+#define CODE_OPEN "<code style=\"font-family:monospace;font-size:0.95em\">"
+static void
+test_markdown_inline_code (void)
+{
+  const Case c = {
+    "Run `curl -v` and `` a`b `` then `<x>&`",
+    {
+      [CANDOR_MARKUP_PLAIN] = "Run curl -v and a`b then <x>&",
+      [CANDOR_MARKUP_HTML_EMAIL] = P_OPEN "Run " CODE_OPEN "curl -v</code> and " CODE_OPEN
+                                          "a`b</code> then " CODE_OPEN "&lt;x&gt;&amp;</code></p>",
+      [CANDOR_MARKUP_SLACK] = "Run `curl -v` and `a\xcb\x8b"
+                              "b` then `&lt;x&gt;&amp;`",
+      [CANDOR_MARKUP_DISCORD] = "Run `curl -v` and ``a`b`` then `<x>&`",
+      [CANDOR_MARKUP_MATRIX_HTML] = "<p>Run <code>curl -v</code> and <code>a`b</code> then "
+                                    "<code>&lt;x&gt;&amp;</code></p>",
+      [CANDOR_MARKUP_TEAMS] = "Run curl -v and a\\`b then <x>\\&",
+      [CANDOR_MARKUP_STATUS_PAGE] = "Run curl -v and a`b then <x>&",
+      [CANDOR_MARKUP_TELEGRAM_HTML] = "Run <code>curl -v</code> and <code>a`b</code> then "
+                                      "<code>&lt;x&gt;&amp;</code>",
+    },
+  };
+
+  assert_case (&c);
+}
+
 static void
 test_markdown_emphasis (void)
 {
@@ -213,19 +240,20 @@ test_markdown_links (void)
         P_OPEN "<a href=\"mailto:a@b.c\" " A_STYLE ">a@b.c</a> "
                "<a href=\"https://i.test\" " A_STYLE ">https://i.test</a> "
                "<a href=\"https://x\" " A_STYLE ">**</a> "
-               "<a href=\"https://y\" " A_STYLE ">&lt;x&gt;</a></p>",
+               "<a href=\"https://y\" " A_STYLE
+               "><code style=\"font-family:monospace;font-size:0.95em\">&lt;x&gt;</code></a></p>",
       [CANDOR_MARKUP_SLACK] = "<mailto:a@b.c|a@b.c> <https://i.test|https://i.test> "
                               "<https://x|\xe2\x88\x97\xe2\x88\x97> <https://y|&lt;x&gt;>",
       [CANDOR_MARKUP_DISCORD] = "a@b.c <https://i.test> [\\*\\*](https://x) [\\<x\\>](https://y)",
       [CANDOR_MARKUP_MATRIX_HTML] =
         "<p><a href=\"mailto:a@b.c\">a@b.c</a> <a href=\"https://i.test\">https://i.test</a> "
-        "<a href=\"https://x\">**</a> <a href=\"https://y\">&lt;x&gt;</a></p>",
+        "<a href=\"https://x\">**</a> <a href=\"https://y\"><code>&lt;x&gt;</code></a></p>",
       [CANDOR_MARKUP_TEAMS] = "[a@b.c](mailto:a@b.c) [https://i.test](https://i.test) "
                               "[\\*\\*](https://x) [<x>](https://y)",
       [CANDOR_MARKUP_STATUS_PAGE] = "a@b.c https://i.test ** (https://x) <x> (https://y)",
       [CANDOR_MARKUP_TELEGRAM_HTML] =
         "a@b.c <a href=\"https://i.test\">https://i.test</a> <a href=\"https://x\">**</a> <a "
-        "href=\"https://y\">&lt;x&gt;</a>",
+        "href=\"https://y\"><code>&lt;x&gt;</code></a>",
     },
   };
 
@@ -298,22 +326,24 @@ test_markdown_hostile (void)
     "\\- dash\n\\# hash\n2\\. two \\*not em\\* \\[x\\]\\(y\\) a|b ~c~ `d` \\&copy; &copy;",
     {
       [CANDOR_MARKUP_PLAIN] = "- dash\n# hash\n2. two *not em* [x](y) a|b ~c~ d &copy; \xc2\xa9",
-      [CANDOR_MARKUP_HTML_EMAIL] = P_OPEN "- dash<br>\n# hash<br>\n2. two *not em* [x](y) a|b ~c~ "
-                                          "d &amp;copy; \xc2\xa9</p>",
+      [CANDOR_MARKUP_HTML_EMAIL] =
+        P_OPEN "- dash<br>\n# hash<br>\n2. two *not em* [x](y) a|b ~c~ " CODE_OPEN
+               "d</code> &amp;copy; \xc2\xa9</p>",
       [CANDOR_MARKUP_SLACK] =
         "- dash\n# hash\n2. two \xe2\x88\x97not em\xe2\x88\x97 [x](y) a|b \xe2\x88\xbc"
-        "c\xe2\x88\xbc d &amp;copy; \xc2\xa9",
+        "c\xe2\x88\xbc `d` &amp;copy; \xc2\xa9",
       [CANDOR_MARKUP_DISCORD] = "\\- dash\n\\# hash\n2\\. two \\*not em\\* \\[x\\](y) a\\|b "
-                                "\\~c\\~ d \\&copy; \xc2\xa9",
-      [CANDOR_MARKUP_MATRIX_HTML] = "<p>- dash<br>\n# hash<br>\n2. two *not em* [x](y) a|b ~c~ d "
-                                    "&amp;copy; \xc2\xa9</p>",
+                                "\\~c\\~ `d` \\&copy; \xc2\xa9",
+      [CANDOR_MARKUP_MATRIX_HTML] =
+        "<p>- dash<br>\n# hash<br>\n2. two *not em* [x](y) a|b ~c~ <code>d</code> "
+        "&amp;copy; \xc2\xa9</p>",
       [CANDOR_MARKUP_TEAMS] = "\\- dash\n\n\\# hash\n\n2\\. two \\*not em\\* \\[x\\](y) a|b "
                               "\\~c\\~ d \\&copy; \xc2\xa9",
       [CANDOR_MARKUP_STATUS_PAGE] =
         "- dash\n# hash\n2. two *not em* [x](y) a|b ~c~ d &copy; \xc2\xa9",
       [CANDOR_MARKUP_TELEGRAM_HTML] = "- dash\n"
                                       "# hash\n"
-                                      "2. two *not em* [x](y) a|b ~c~ d &amp;copy; ©",
+                                      "2. two *not em* [x](y) a|b ~c~ <code>d</code> &amp;copy; ©",
     },
   };
 
@@ -646,6 +676,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/core/markdown/paragraphs", test_markdown_paragraphs);
   g_test_add_func ("/core/markdown/nested-lists", test_markdown_nested_lists);
   g_test_add_func ("/core/markdown/emphasis", test_markdown_emphasis);
+  g_test_add_func ("/core/markdown/inline-code", test_markdown_inline_code);
   g_test_add_func ("/core/markdown/links", test_markdown_links);
   g_test_add_func ("/core/markdown/hostile", test_markdown_hostile);
   g_test_add_func ("/core/markdown/split-mention", test_markdown_split_mention);

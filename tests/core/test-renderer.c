@@ -315,6 +315,24 @@ test_telegram_webhook_matrix (void)
   g_assert_nonnull (strstr (candor_rendition_get_text (matrix), "@\xe2\x81\xa0room"));
 }
 
+/* Slack reads "*", "_" and "~" inside a word when they are in its bold:
+ * in the title, which the renderer wraps in bold, they are look-alikes. */
+static void
+test_slack_title_in_bold (void)
+{
+  g_autoptr (CandorDraft) draft = load_draft ("full-major-en.json");
+  g_autoptr (CandorRenderer) renderer = candor_renderer_new ();
+  g_autoptr (CandorRendition) slack = NULL;
+
+  candor_incident_set_title (candor_draft_get_incident (draft), "Login 5*3 a_b x~y *fails*");
+  slack = render (renderer, draft, "technical", CANDOR_DIALECT_SLACK);
+  g_assert_true (g_str_has_prefix (candor_rendition_get_text (slack), "*Update: Login 5\xe2\x88\x97"
+                                                                      "3 a\xcb\x8d"
+                                                                      "b x\xe2\x88\xbc"
+                                                                      "y \xe2\x88\x97"
+                                                                      "fails\xe2\x88\x97*\n"));
+}
+
 static void
 test_chat_markup (void)
 {
@@ -487,6 +505,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/core/renderer/headings-follow-language", test_headings_follow_language);
   g_test_add_func ("/core/renderer/json-bodies", test_json_bodies);
   g_test_add_func ("/core/renderer/chat-markup", test_chat_markup);
+  g_test_add_func ("/core/renderer/slack-title-in-bold", test_slack_title_in_bold);
   g_test_add_func ("/core/renderer/telegram-webhook-matrix", test_telegram_webhook_matrix);
   g_test_add_func ("/core/renderer/social-threads", test_social_threads);
   g_test_add_func ("/core/renderer/structured-answers", test_structured_answers);

@@ -22,12 +22,10 @@
 #include "candor-composition.h"
 #include "candor-draft.h"
 #include "candor-publish-error.h"
+#include "candor-fake-smtp.h"
 #include "candor-test-tls.h"
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (GMimeMessage, g_object_unref)
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (GMimeStream, g_object_unref)
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (GMimeParser, g_object_unref)
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (GMimeFilter, g_object_unref)
 
 #define USER "candor"
 /* Planted: no error message may ever contain it. */
@@ -39,33 +37,10 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (GMimeFilter, g_object_unref)
 
 typedef struct
 {
-  CandorTestTls *tls;
-  CandorHttp    *http;
-  char          *folder;
-  GSubprocess   *server;
-  guint          port;
+  CandorTestTls  *tls;
+  CandorHttp     *http;
+  CandorFakeSmtp *server;
 } Fixture;
-
-/* A message as the server received it. */
-typedef struct
-{
-  char         *mail_from;
-  char        **rcpt_tos;
-  GBytes       *data;
-  GMimeMessage *message;
-} Received;
-
-static void
-received_free (Received *received)
-{
-  g_free (received->mail_from);
-  g_strfreev (received->rcpt_tos);
-  g_bytes_unref (received->data);
-  g_clear_object (&received->message);
-  g_free (received);
-}
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (Received, received_free)
 
 static void
 fixture_set_up (Fixture *fixture, gconstpointer data)
@@ -75,78 +50,15 @@ fixture_set_up (Fixture *fixture, gconstpointer data)
   fixture->tls = candor_test_tls_new (&error);
   g_assert_no_error (error);
   fixture->http = candor_http_new (candor_test_tls_get_database (fixture->tls));
-  fixture->folder = g_dir_make_tmp ("candor-email-client-XXXXXX", &error);
-  g_assert_no_error (error);
-}
-
-static void
-stop_server (Fixture *fixture)
-{
-  if (fixture->server == NULL)
-    return;
-
-  g_subprocess_force_exit (fixture->server);
-  g_subprocess_wait (fixture->server, NULL, NULL);
-  g_clear_object (&fixture->server);
+  fixture->server = candor_fake_smtp_new (fixture->tls, USER, PASSWORD);
 }
 
 static void
 fixture_tear_down (Fixture *fixture, gconstpointer data)
 {
-  g_autoptr (GDir) dir = NULL;
-  const char *name;
-
-  stop_server (fixture);
-
-  dir = g_dir_open (fixture->folder, 0, NULL);
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (fixture->folder, name, NULL);
-
-      g_unlink (path);
-    }
-  g_rmdir (fixture->folder);
-  g_free (fixture->folder);
+  candor_fake_smtp_free (fixture->server);
   g_clear_object (&fixture->http);
   candor_test_tls_free (fixture->tls);
-}
-
-/* Starts the server with @option (or none) and waits for the port it prints
- * once it listens. */
-static void
-start_server (Fixture *fixture, const char *option, const char *argument)
-{
-  const char      *python = g_getenv ("CANDOR_PYTHON");
-  g_autofree char *script = g_test_build_filename (G_TEST_DIST, "fakes", "smtp-server.py", NULL);
-  const char      *argv[] = { python != NULL ? python : "python3",
-                         script,
-                         "--cert",
-                         candor_test_tls_get_cert_file (fixture->tls),
-                         "--key",
-                         candor_test_tls_get_key_file (fixture->tls),
-                         "--folder",
-                         fixture->folder,
-                         "--user",
-                         USER,
-                         "--password",
-                         PASSWORD,
-                         option,
-                         argument,
-                         NULL };
-  g_autoptr (GDataInputStream) out = NULL;
-  g_autoptr (GError) error = NULL;
-  g_autofree char *line = NULL;
-
-  fixture->server = g_subprocess_newv (
-    argv, G_SUBPROCESS_FLAGS_STDIN_PIPE | G_SUBPROCESS_FLAGS_STDOUT_PIPE, &error);
-  g_assert_no_error (error);
-
-  out = g_data_input_stream_new (g_subprocess_get_stdout_pipe (fixture->server));
-  line = g_data_input_stream_read_line (out, NULL, NULL, &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (line);
-  fixture->port = (guint)g_ascii_strtoull (line, NULL, 10);
-  g_assert_cmpuint (fixture->port, >, 0);
 }
 
 /* The customers' mail channel, as Preferences would configure it. */
@@ -154,7 +66,9 @@ static CandorChannel *
 new_channel (Fixture *fixture)
 {
   CandorChannel *channel = candor_channel_new (CHANNEL_ID, "email", "Клиенты по почте");
-  g_autofree char *port = g_strdup_printf ("%u", fixture->port);
+  /* Before the server starts any valid port will do: nothing connects. */
+  guint            server_port = candor_fake_smtp_get_port (fixture->server);
+  g_autofree char *port = g_strdup_printf ("%u", server_port != 0 ? server_port : 2525);
   const char      *settings[][2] = {
          { "host", "127.0.0.1" }, { "port", port }, { "security", "starttls" },
          { "username", USER },    { "from", FROM }, { "to", TO },
@@ -280,62 +194,9 @@ publish_fails (Fixture *fixture, const char *secret, gint code)
   return error;
 }
 
-static guint
-count_received (Fixture *fixture)
-{
-  g_autoptr (GDir) dir = g_dir_open (fixture->folder, 0, NULL);
-  guint count = 0;
-
-  g_assert_nonnull (dir);
-  while (g_dir_read_name (dir) != NULL)
-    count++;
-
-  return count;
-}
-
-static Received *
-read_received (Fixture *fixture, guint number)
-{
-  g_autofree char *name = g_strdup_printf ("message-%03u.json", number);
-  g_autofree char *path = g_build_filename (fixture->folder, name, NULL);
-  g_autoptr (JsonParser) parser = json_parser_new ();
-  g_autoptr (GError) error = NULL;
-  g_autoptr (GMimeStream) wire = NULL;
-  g_autoptr (GMimeStream) stream = NULL;
-  g_autoptr (GMimeFilter) dos2unix = g_mime_filter_dos2unix_new (FALSE);
-  g_autoptr (GMimeParser) mime_parser = NULL;
-  g_autoptr (Received) received = g_new0 (Received, 1);
-  JsonObject *record;
-  JsonArray  *rcpt_tos;
-  guchar     *data;
-  gsize       size;
-
-  json_parser_load_from_file (parser, path, &error);
-  g_assert_no_error (error);
-  record = json_node_get_object (json_parser_get_root (parser));
-
-  received->mail_from = g_strdup (json_object_get_string_member (record, "mail_from"));
-  rcpt_tos = json_object_get_array_member (record, "rcpt_tos");
-  received->rcpt_tos = g_new0 (char *, json_array_get_length (rcpt_tos) + 1);
-  for (guint i = 0; i < json_array_get_length (rcpt_tos); i++)
-    received->rcpt_tos[i] = g_strdup (json_array_get_string_element (rcpt_tos, i));
-  data = g_base64_decode (json_object_get_string_member (record, "data"), &size);
-  received->data = g_bytes_new_take (data, size);
-
-  /* GMime's parser misreads folded encoded words in CRLF text. */
-  wire = g_mime_stream_mem_new_with_buffer ((const char *)data, size);
-  stream = g_mime_stream_filter_new (wire);
-  g_mime_stream_filter_add (GMIME_STREAM_FILTER (stream), dos2unix);
-  mime_parser = g_mime_parser_new_with_stream (stream);
-  received->message = g_mime_parser_construct_message (mime_parser, NULL);
-  g_assert_nonnull (received->message);
-
-  return g_steal_pointer (&received);
-}
-
 /* Every recipient in the envelope, only To's address in the headers. */
 static void
-assert_envelope (Received *received)
+assert_envelope (CandorReceivedMail *received)
 {
   const char *const    expected[] = { "customers@example.org", "anna@client.example",
                                       "boris@client.example", NULL };
@@ -362,13 +223,13 @@ test_email_client_sends_a_thread (Fixture *fixture, gconstpointer data)
   g_autoptr (CandorSentRendition) second = NULL;
   g_autoptr (CandorPublishReceipt) first_receipt = NULL;
   g_autoptr (CandorPublishReceipt) second_receipt = NULL;
-  g_autoptr (Received) received = NULL;
+  g_autoptr (CandorReceivedMail) received = NULL;
   g_autoptr (GError) error = NULL;
   g_autofree char     *in_reply_to = NULL;
   InternetAddressList *addresses;
   GMimeReferences     *references;
 
-  start_server (fixture, NULL, NULL);
+  candor_fake_smtp_start (fixture->server, NULL);
   channel = new_channel (fixture);
   client = new_client (fixture, channel, PASSWORD);
   g_assert_true (candor_channel_client_get_channel (client) == channel);
@@ -378,7 +239,7 @@ test_email_client_sends_a_thread (Fixture *fixture, gconstpointer data)
   /* Test connection logs in and sends nothing. */
   g_assert_true (test_connection_sync (client, &error));
   g_assert_no_error (error);
-  g_assert_cmpuint (count_received (fixture), ==, 0);
+  g_assert_cmpuint (candor_fake_smtp_count_received (fixture->server), ==, 0);
 
   composition = new_composition (channel);
   first = sent_rendition (composition);
@@ -401,10 +262,10 @@ test_email_client_sends_a_thread (Fixture *fixture, gconstpointer data)
   g_assert_no_error (error);
   g_assert_cmpstr (second_receipt->remote_id, ==, second->message_id);
   g_assert_cmpstr (second_receipt->remote_id, !=, first_receipt->remote_id);
-  g_assert_cmpuint (count_received (fixture), ==, 2);
+  g_assert_cmpuint (candor_fake_smtp_count_received (fixture->server), ==, 2);
 
   /* The first notice: the exact bytes of the rendition, Cyrillic intact. */
-  received = read_received (fixture, 1);
+  received = candor_fake_smtp_read_received (fixture->server, 1);
   assert_envelope (received);
   {
     g_autoptr (GBytes) sent = NULL;
@@ -433,8 +294,8 @@ test_email_client_sends_a_thread (Fixture *fixture, gconstpointer data)
   g_assert_null (g_mime_object_get_header (GMIME_OBJECT (received->message), "In-Reply-To"));
 
   /* The follow-up replies to the first notice. */
-  g_clear_pointer (&received, received_free);
-  received = read_received (fixture, 2);
+  g_clear_pointer (&received, candor_received_mail_free);
+  received = candor_fake_smtp_read_received (fixture->server, 2);
   assert_envelope (received);
   g_assert_cmpstr (g_mime_message_get_message_id (received->message), ==,
                    second_receipt->remote_id);
@@ -453,14 +314,14 @@ test_email_client_auth_refused (Fixture *fixture, gconstpointer data)
 {
   g_autoptr (GError) error = NULL;
 
-  start_server (fixture, "--fail-auth", NULL);
+  candor_fake_smtp_start (fixture->server, "--fail-auth", NULL);
   error = publish_fails (fixture, PASSWORD, CANDOR_PUBLISH_ERROR_REFUSED);
-  g_assert_cmpuint (count_received (fixture), ==, 0);
+  g_assert_cmpuint (candor_fake_smtp_count_received (fixture->server), ==, 0);
   g_clear_error (&error);
 
   /* A wrong password, found by Test connection. */
-  stop_server (fixture);
-  start_server (fixture, NULL, NULL);
+  candor_fake_smtp_stop (fixture->server);
+  candor_fake_smtp_start (fixture->server, NULL);
   {
     g_autoptr (CandorChannel) channel = new_channel (fixture);
     g_autoptr (CandorChannelClient) client = new_client (fixture, channel, "wrong-Пароль-1b2d");
@@ -479,12 +340,12 @@ test_email_client_recipient_rejected (Fixture *fixture, gconstpointer data)
   g_autoptr (GError) error = NULL;
 
   /* A customer in Bcc who no longer exists: the server's own words. */
-  start_server (fixture, "--reject", "boris@client.example");
+  candor_fake_smtp_start (fixture->server, "--reject", "boris@client.example", NULL);
   error = publish_fails (fixture, PASSWORD, CANDOR_PUBLISH_ERROR_REJECTED);
   g_assert_nonnull (strstr (error->message, "550"));
   g_assert_nonnull (strstr (error->message, "Recipient address rejected: User unknown"));
   g_assert_false (candor_publish_error_is_transient (error));
-  g_assert_cmpuint (count_received (fixture), ==, 0);
+  g_assert_cmpuint (candor_fake_smtp_count_received (fixture->server), ==, 0);
 }
 
 static void
@@ -493,7 +354,7 @@ test_email_client_dropped_after_data (Fixture *fixture, gconstpointer data)
   g_autoptr (GError) error = NULL;
 
   /* It may have arrived: the outbox asks the user to verify, never resends. */
-  start_server (fixture, "--drop-after-data", NULL);
+  candor_fake_smtp_start (fixture->server, "--drop-after-data", NULL);
   error = publish_fails (fixture, PASSWORD, CANDOR_PUBLISH_ERROR_UNKNOWN_OUTCOME);
   g_assert_false (candor_publish_error_is_transient (error));
 }
@@ -508,7 +369,7 @@ test_email_client_untrusted_certificate (Fixture *fixture, gconstpointer data)
   g_assert_no_error (error);
 
   /* The HTTP client of the publisher trusts another authority only. */
-  start_server (fixture, NULL, NULL);
+  candor_fake_smtp_start (fixture->server, NULL);
   g_clear_object (&fixture->http);
   fixture->http = candor_http_new (candor_test_tls_get_database (other));
   error = publish_fails (fixture, PASSWORD, CANDOR_PUBLISH_ERROR_TLS);
@@ -526,7 +387,7 @@ test_email_client_untrusted_certificate (Fixture *fixture, gconstpointer data)
     g_assert_null (strstr (error->message, PASSWORD));
   }
 
-  g_assert_cmpuint (count_received (fixture), ==, 0);
+  g_assert_cmpuint (candor_fake_smtp_count_received (fixture->server), ==, 0);
 }
 
 static void
@@ -549,7 +410,6 @@ test_email_client_settings (Fixture *fixture, gconstpointer data)
   };
 
   /* No server: each is refused before anything connects. */
-  fixture->port = 2525;
   for (guint i = 0; i < G_N_ELEMENTS (refused); i++)
     {
       g_autoptr (CandorChannel) channel = new_channel (fixture);

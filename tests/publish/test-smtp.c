@@ -19,44 +19,19 @@
 #include "candor-email.h"
 #include "candor-publish-error.h"
 #include "candor-smtp.h"
+#include "candor-fake-smtp.h"
 #include "candor-test-tls.h"
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (GMimeMessage, g_object_unref)
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (GMimeStream, g_object_unref)
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (GMimeParser, g_object_unref)
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (GMimeFilter, g_object_unref)
 
 #define USER     "candor"
 #define PASSWORD "s3cr3t-Пароль"
 
 typedef struct
 {
-  CandorTestTls *tls;
-  char          *folder;
-  GSubprocess   *server;
-  guint          port;
+  CandorTestTls  *tls;
+  CandorFakeSmtp *server;
 } Fixture;
-
-/* A message as the server received it. */
-typedef struct
-{
-  char         *mail_from;
-  char        **rcpt_tos;
-  GBytes       *data;
-  GMimeMessage *message;
-} Received;
-
-static void
-received_free (Received *received)
-{
-  g_free (received->mail_from);
-  g_strfreev (received->rcpt_tos);
-  g_bytes_unref (received->data);
-  g_clear_object (&received->message);
-  g_free (received);
-}
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (Received, received_free)
 
 static void
 fixture_set_up (Fixture *fixture, gconstpointer data)
@@ -65,88 +40,21 @@ fixture_set_up (Fixture *fixture, gconstpointer data)
 
   fixture->tls = candor_test_tls_new (&error);
   g_assert_no_error (error);
-  fixture->folder = g_dir_make_tmp ("candor-smtp-XXXXXX", &error);
-  g_assert_no_error (error);
-}
-
-static void
-stop_server (Fixture *fixture)
-{
-  if (fixture->server == NULL)
-    return;
-
-  g_subprocess_force_exit (fixture->server);
-  g_subprocess_wait (fixture->server, NULL, NULL);
-  g_clear_object (&fixture->server);
+  fixture->server = candor_fake_smtp_new (fixture->tls, USER, PASSWORD);
 }
 
 static void
 fixture_tear_down (Fixture *fixture, gconstpointer data)
 {
-  g_autoptr (GDir) dir = NULL;
-  const char *name;
-
-  stop_server (fixture);
-
-  dir = g_dir_open (fixture->folder, 0, NULL);
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (fixture->folder, name, NULL);
-
-      g_unlink (path);
-    }
-  g_rmdir (fixture->folder);
-  g_free (fixture->folder);
+  candor_fake_smtp_free (fixture->server);
   candor_test_tls_free (fixture->tls);
-}
-
-/* Starts the server with @first_option, ... (NULL-terminated) and waits for
- * the port it prints once it listens. */
-static void
-start_server (Fixture *fixture, const char *first_option, ...)
-{
-  g_autoptr (GPtrArray) argv = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr (GDataInputStream) out = NULL;
-  g_autoptr (GError) error = NULL;
-  g_autofree char *line = NULL;
-  const char      *python = g_getenv ("CANDOR_PYTHON");
-  va_list          options;
-
-  g_ptr_array_add (argv, g_strdup (python != NULL ? python : "python3"));
-  g_ptr_array_add (argv, g_test_build_filename (G_TEST_DIST, "fakes", "smtp-server.py", NULL));
-  g_ptr_array_add (argv, g_strdup ("--cert"));
-  g_ptr_array_add (argv, g_strdup (candor_test_tls_get_cert_file (fixture->tls)));
-  g_ptr_array_add (argv, g_strdup ("--key"));
-  g_ptr_array_add (argv, g_strdup (candor_test_tls_get_key_file (fixture->tls)));
-  g_ptr_array_add (argv, g_strdup ("--folder"));
-  g_ptr_array_add (argv, g_strdup (fixture->folder));
-  g_ptr_array_add (argv, g_strdup ("--user"));
-  g_ptr_array_add (argv, g_strdup (USER));
-  g_ptr_array_add (argv, g_strdup ("--password"));
-  g_ptr_array_add (argv, g_strdup (PASSWORD));
-  va_start (options, first_option);
-  for (const char *option = first_option; option != NULL; option = va_arg (options, const char *))
-    g_ptr_array_add (argv, g_strdup (option));
-  va_end (options);
-  g_ptr_array_add (argv, NULL);
-
-  fixture->server =
-    g_subprocess_newv ((const char *const *)argv->pdata,
-                       G_SUBPROCESS_FLAGS_STDIN_PIPE | G_SUBPROCESS_FLAGS_STDOUT_PIPE, &error);
-  g_assert_no_error (error);
-
-  out = g_data_input_stream_new (g_subprocess_get_stdout_pipe (fixture->server));
-  line = g_data_input_stream_read_line (out, NULL, NULL, &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (line);
-  fixture->port = (guint)g_ascii_strtoull (line, NULL, 10);
-  g_assert_cmpuint (fixture->port, >, 0);
 }
 
 static CandorSmtp *
 new_smtp (Fixture *fixture, CandorSmtpSecurity security)
 {
-  CandorSmtp *smtp = candor_smtp_new ("127.0.0.1", fixture->port, security);
+  CandorSmtp *smtp =
+    candor_smtp_new ("127.0.0.1", candor_fake_smtp_get_port (fixture->server), security);
 
   candor_smtp_set_ca_file (smtp, candor_test_tls_get_ca_file (fixture->tls));
   if (security != CANDOR_SMTP_SECURITY_NONE)
@@ -195,60 +103,6 @@ test_connection_sync (CandorSmtp *smtp, GError **error)
   return candor_smtp_test_finish (smtp, result, error);
 }
 
-static guint
-count_received (Fixture *fixture)
-{
-  g_autoptr (GDir) dir = g_dir_open (fixture->folder, 0, NULL);
-  guint count = 0;
-
-  g_assert_nonnull (dir);
-  while (g_dir_read_name (dir) != NULL)
-    count++;
-
-  return count;
-}
-
-static Received *
-read_received (Fixture *fixture, guint number)
-{
-  g_autofree char *name = g_strdup_printf ("message-%03u.json", number);
-  g_autofree char *path = g_build_filename (fixture->folder, name, NULL);
-  g_autoptr (JsonParser) parser = json_parser_new ();
-  g_autoptr (GError) error = NULL;
-  g_autoptr (GMimeStream) wire = NULL;
-  g_autoptr (GMimeStream) stream = NULL;
-  g_autoptr (GMimeFilter) dos2unix = g_mime_filter_dos2unix_new (FALSE);
-  g_autoptr (GMimeParser) mime_parser = NULL;
-  g_autoptr (Received) received = g_new0 (Received, 1);
-  JsonObject *record;
-  JsonArray  *rcpt_tos;
-  guchar     *data;
-  gsize       size;
-
-  json_parser_load_from_file (parser, path, &error);
-  g_assert_no_error (error);
-  record = json_node_get_object (json_parser_get_root (parser));
-
-  received->mail_from = g_strdup (json_object_get_string_member (record, "mail_from"));
-  rcpt_tos = json_object_get_array_member (record, "rcpt_tos");
-  received->rcpt_tos = g_new0 (char *, json_array_get_length (rcpt_tos) + 1);
-  for (guint i = 0; i < json_array_get_length (rcpt_tos); i++)
-    received->rcpt_tos[i] = g_strdup (json_array_get_string_element (rcpt_tos, i));
-  data = g_base64_decode (json_object_get_string_member (record, "data"), &size);
-  received->data = g_bytes_new_take (data, size);
-
-  /* Stored with Unix line ends, as a mail store on this system keeps it:
-   * GMime's parser misreads folded encoded words in CRLF text. */
-  wire = g_mime_stream_mem_new_with_buffer ((const char *)data, size);
-  stream = g_mime_stream_filter_new (wire);
-  g_mime_stream_filter_add (GMIME_STREAM_FILTER (stream), dos2unix);
-  mime_parser = g_mime_parser_new_with_stream (stream);
-  received->message = g_mime_parser_construct_message (mime_parser, NULL);
-  g_assert_nonnull (received->message);
-
-  return g_steal_pointer (&received);
-}
-
 static GBytes *
 build_message (const char        *subject,
                const char        *in_reply_to,
@@ -276,7 +130,7 @@ build_message (const char        *subject,
 /* The header section as received: CRLF on the wire, every line within
  * RFC 2047's 76 characters, and no Bcc. */
 static void
-assert_header_section (Received *received)
+assert_header_section (CandorReceivedMail *received)
 {
   gsize            size;
   const char      *data = g_bytes_get_data (received->data, &size);
@@ -297,7 +151,7 @@ assert_header_section (Received *received)
 
 /* References as a reader's client reads it, however the header was folded. */
 static void
-assert_references (Received *received, const char *const *expected)
+assert_references (CandorReceivedMail *received, const char *const *expected)
 {
   const char *header = g_mime_object_get_header (GMIME_OBJECT (received->message), "References");
   GMimeReferences *references;
@@ -322,7 +176,7 @@ test_smtp_sends_a_thread (Fixture *fixture, gconstpointer data)
   g_autoptr (GBytes) first = NULL;
   g_autoptr (GBytes) second = NULL;
   g_autoptr (GBytes) third = NULL;
-  g_autoptr (Received) received = NULL;
+  g_autoptr (CandorReceivedMail) received = NULL;
   g_autofree char     *first_id = NULL;
   g_autofree char     *second_id = NULL;
   g_autofree char     *third_id = NULL;
@@ -333,7 +187,7 @@ test_smtp_sends_a_thread (Fixture *fixture, gconstpointer data)
   g_autofree char     *text = NULL;
   g_autofree char     *html = NULL;
 
-  start_server (fixture, NULL);
+  candor_fake_smtp_start (fixture->server, NULL);
   smtp = new_smtp (fixture, CANDOR_SMTP_SECURITY_STARTTLS);
 
   first = build_message (subject, NULL, NULL, &first_id);
@@ -353,10 +207,10 @@ test_smtp_sends_a_thread (Fixture *fixture, gconstpointer data)
   }
   g_assert_true (send_sync (smtp, recipients, third, NULL, &error));
   g_assert_no_error (error);
-  g_assert_cmpuint (count_received (fixture), ==, 3);
+  g_assert_cmpuint (candor_fake_smtp_count_received (fixture->server), ==, 3);
 
   /* The first notice: the envelope has every recipient, the headers only To. */
-  received = read_received (fixture, 1);
+  received = candor_fake_smtp_read_received (fixture->server, 1);
   g_assert_cmpstr (received->mail_from, ==, "support@example.com");
   g_assert_cmpstrv (received->rcpt_tos, recipients);
   assert_header_section (received);
@@ -399,8 +253,8 @@ test_smtp_sends_a_thread (Fixture *fixture, gconstpointer data)
   g_assert_nonnull (strstr (html, "<p>Вход <strong>недоступен</strong>.</p>"));
 
   /* The follow-ups thread under the first notice, oldest first. */
-  g_clear_pointer (&received, received_free);
-  received = read_received (fixture, 2);
+  g_clear_pointer (&received, candor_received_mail_free);
+  received = candor_fake_smtp_read_received (fixture->server, 2);
   assert_header_section (received);
   g_assert_cmpstr (g_mime_message_get_message_id (received->message), ==, second_id);
   expected = g_strdup_printf ("<%s>", first_id);
@@ -412,9 +266,9 @@ test_smtp_sends_a_thread (Fixture *fixture, gconstpointer data)
     assert_references (received, thread);
   }
 
-  g_clear_pointer (&received, received_free);
+  g_clear_pointer (&received, candor_received_mail_free);
   g_clear_pointer (&expected, g_free);
-  received = read_received (fixture, 3);
+  received = candor_fake_smtp_read_received (fixture->server, 3);
   assert_header_section (received);
   g_assert_cmpstr (g_mime_message_get_message_id (received->message), ==, third_id);
   g_assert_cmpstr (g_mime_message_get_subject (received->message), ==, "Сбой входа: устранён");
@@ -435,20 +289,20 @@ test_smtp_implicit_tls (Fixture *fixture, gconstpointer data)
   g_autoptr (CandorSmtp) smtp = NULL;
   g_autoptr (GError) error = NULL;
   g_autoptr (GBytes) mime = NULL;
-  g_autoptr (Received) received = NULL;
+  g_autoptr (CandorReceivedMail) received = NULL;
   g_autofree char *id = NULL;
 
-  start_server (fixture, "--implicit-tls", NULL);
+  candor_fake_smtp_start (fixture->server, "--implicit-tls", NULL);
   smtp = new_smtp (fixture, CANDOR_SMTP_SECURITY_TLS);
 
   g_assert_true (test_connection_sync (smtp, &error));
   g_assert_no_error (error);
-  g_assert_cmpuint (count_received (fixture), ==, 0);
+  g_assert_cmpuint (candor_fake_smtp_count_received (fixture->server), ==, 0);
 
   mime = build_message ("Сбой входа", NULL, NULL, &id);
   g_assert_true (send_sync (smtp, recipients, mime, NULL, &error));
   g_assert_no_error (error);
-  received = read_received (fixture, 1);
+  received = candor_fake_smtp_read_received (fixture->server, 1);
   g_assert_cmpstr (g_mime_message_get_message_id (received->message), ==, id);
 }
 
@@ -458,12 +312,12 @@ test_smtp_test_connection (Fixture *fixture, gconstpointer data)
   g_autoptr (CandorSmtp) smtp = NULL;
   g_autoptr (GError) error = NULL;
 
-  start_server (fixture, NULL);
+  candor_fake_smtp_start (fixture->server, NULL);
   smtp = new_smtp (fixture, CANDOR_SMTP_SECURITY_STARTTLS);
 
   g_assert_true (test_connection_sync (smtp, &error));
   g_assert_no_error (error);
-  g_assert_cmpuint (count_received (fixture), ==, 0);
+  g_assert_cmpuint (candor_fake_smtp_count_received (fixture->server), ==, 0);
 
   candor_smtp_set_password (smtp, "wrong");
   g_assert_false (test_connection_sync (smtp, &error));
@@ -481,13 +335,13 @@ test_smtp_auth_refused (Fixture *fixture, gconstpointer data)
   g_autoptr (GError) error = NULL;
   g_autoptr (GBytes) mime = build_message ("Сбой", NULL, NULL, NULL);
 
-  start_server (fixture, "--fail-auth", NULL);
+  candor_fake_smtp_start (fixture->server, "--fail-auth", NULL);
   smtp = new_smtp (fixture, CANDOR_SMTP_SECURITY_STARTTLS);
 
   g_assert_false (send_sync (smtp, recipients, mime, NULL, &error));
   g_assert_error (error, CANDOR_PUBLISH_ERROR, CANDOR_PUBLISH_ERROR_REFUSED);
   g_assert_null (strstr (error->message, PASSWORD));
-  g_assert_cmpuint (count_received (fixture), ==, 0);
+  g_assert_cmpuint (candor_fake_smtp_count_received (fixture->server), ==, 0);
 }
 
 static void
@@ -498,7 +352,7 @@ test_smtp_recipient_rejected (Fixture *fixture, gconstpointer data)
   g_autoptr (GError) error = NULL;
   g_autoptr (GBytes) mime = build_message ("Сбой", NULL, NULL, NULL);
 
-  start_server (fixture, "--reject", "gone@client.example", NULL);
+  candor_fake_smtp_start (fixture->server, "--reject", "gone@client.example", NULL);
   smtp = new_smtp (fixture, CANDOR_SMTP_SECURITY_STARTTLS);
 
   g_assert_false (send_sync (smtp, recipients, mime, NULL, &error));
@@ -506,7 +360,7 @@ test_smtp_recipient_rejected (Fixture *fixture, gconstpointer data)
   g_assert_nonnull (strstr (error->message, "550"));
   g_assert_nonnull (strstr (error->message, "Recipient address rejected: User unknown"));
   g_assert_false (candor_publish_error_is_transient (error));
-  g_assert_cmpuint (count_received (fixture), ==, 0);
+  g_assert_cmpuint (candor_fake_smtp_count_received (fixture->server), ==, 0);
 }
 
 static void
@@ -526,8 +380,8 @@ test_smtp_untrusted_certificate (Fixture *fixture, gconstpointer data)
     {
       g_autoptr (CandorSmtp) smtp = NULL;
 
-      start_server (fixture, securities[i] == CANDOR_SMTP_SECURITY_TLS ? "--implicit-tls" : NULL,
-                    NULL);
+      candor_fake_smtp_start (
+        fixture->server, securities[i] == CANDOR_SMTP_SECURITY_TLS ? "--implicit-tls" : NULL, NULL);
       smtp = new_smtp (fixture, securities[i]);
 
       /* Another authority, and then the system's: neither signed this server. */
@@ -541,10 +395,10 @@ test_smtp_untrusted_certificate (Fixture *fixture, gconstpointer data)
       g_assert_error (error, CANDOR_PUBLISH_ERROR, CANDOR_PUBLISH_ERROR_TLS);
       g_clear_error (&error);
 
-      stop_server (fixture);
+      candor_fake_smtp_stop (fixture->server);
     }
 
-  g_assert_cmpuint (count_received (fixture), ==, 0);
+  g_assert_cmpuint (candor_fake_smtp_count_received (fixture->server), ==, 0);
 }
 
 static void
@@ -571,18 +425,19 @@ test_smtp_plain_only_to_loopback (Fixture *fixture, gconstpointer data)
     }
 
   /* A local relay takes plain text. */
-  start_server (fixture, "--plain", NULL);
+  candor_fake_smtp_start (fixture->server, "--plain", NULL);
   smtp = new_smtp (fixture, CANDOR_SMTP_SECURITY_NONE);
   g_assert_true (send_sync (smtp, recipients, mime, NULL, &error));
   g_assert_no_error (error);
-  g_assert_cmpuint (count_received (fixture), ==, 1);
+  g_assert_cmpuint (candor_fake_smtp_count_received (fixture->server), ==, 1);
 
   /* STARTTLS is required: a server that does not offer it gets nothing. */
   g_clear_object (&smtp);
-  smtp = candor_smtp_new ("127.0.0.1", fixture->port, CANDOR_SMTP_SECURITY_STARTTLS);
+  smtp = candor_smtp_new ("127.0.0.1", candor_fake_smtp_get_port (fixture->server),
+                          CANDOR_SMTP_SECURITY_STARTTLS);
   g_assert_false (send_sync (smtp, recipients, mime, NULL, &error));
   g_assert_error (error, CANDOR_PUBLISH_ERROR, CANDOR_PUBLISH_ERROR_TLS);
-  g_assert_cmpuint (count_received (fixture), ==, 1);
+  g_assert_cmpuint (candor_fake_smtp_count_received (fixture->server), ==, 1);
 }
 
 static void
@@ -594,7 +449,7 @@ test_smtp_connection_failures (Fixture *fixture, gconstpointer data)
   g_autoptr (GError) error = NULL;
 
   /* Lost after the message went out: it may have arrived, so not "retry". */
-  start_server (fixture, "--drop-after-data", NULL);
+  candor_fake_smtp_start (fixture->server, "--drop-after-data", NULL);
   smtp = new_smtp (fixture, CANDOR_SMTP_SECURITY_STARTTLS);
   g_assert_false (send_sync (smtp, recipients, mime, NULL, &error));
   g_assert_error (error, CANDOR_PUBLISH_ERROR, CANDOR_PUBLISH_ERROR_UNKNOWN_OUTCOME);
@@ -602,7 +457,7 @@ test_smtp_connection_failures (Fixture *fixture, gconstpointer data)
   g_clear_error (&error);
 
   /* Nobody listens any more: nothing went out, so it may be tried again. */
-  stop_server (fixture);
+  candor_fake_smtp_stop (fixture->server);
   g_assert_false (send_sync (smtp, recipients, mime, NULL, &error));
   g_assert_error (error, CANDOR_PUBLISH_ERROR, CANDOR_PUBLISH_ERROR_UNAVAILABLE);
   g_assert_true (candor_publish_error_is_transient (error));
@@ -626,7 +481,7 @@ test_smtp_cancel (Fixture *fixture, gconstpointer data)
   gint64 started;
 
   /* The server stops answering at RCPT TO; cancelling ends the wait. */
-  start_server (fixture, "--stall-rcpt", NULL);
+  candor_fake_smtp_start (fixture->server, "--stall-rcpt", NULL);
   smtp = new_smtp (fixture, CANDOR_SMTP_SECURITY_STARTTLS);
   started = g_get_monotonic_time ();
   g_timeout_add (300, cancel_cb, cancellable);
@@ -638,7 +493,7 @@ test_smtp_cancel (Fixture *fixture, gconstpointer data)
   /* Already cancelled: nothing starts. */
   g_assert_false (send_sync (smtp, recipients, mime, cancellable, &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
-  g_assert_cmpuint (count_received (fixture), ==, 0);
+  g_assert_cmpuint (candor_fake_smtp_count_received (fixture->server), ==, 0);
 }
 
 int

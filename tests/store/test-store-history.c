@@ -95,6 +95,61 @@ test_incident_round_trip (void)
 }
 
 static void
+save_incident_with_id (CandorStore *store, const char *id)
+{
+  g_autofree char *json = g_strdup_printf (
+    "{\"id\": \"%s\", \"title\": \"Login slow\", \"services\": [], \"severity\": \"minor\", "
+    "\"state\": \"investigating\", \"started-at\": \"2026-11-30T09:00:00Z\", "
+    "\"detected-at\": null, \"resolved-at\": null, \"language\": \"en\", "
+    "\"sla-relevant\": false}",
+    id);
+  g_autoptr (JsonNode) node = json_from_string (json, NULL);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CandorIncident) incident = candor_incident_from_json (node, &error);
+
+  g_assert_no_error (error);
+  candor_store_save_incident (store, incident, &error);
+  g_assert_no_error (error);
+}
+
+/* An incident is found by its id or by a unique start of it, as git finds a
+ * commit; a start that several ids share names some of them. */
+static void
+test_find_incident_by_prefix (void)
+{
+  g_autoptr (CandorStore) store = open_default_store ();
+  g_autoptr (GError) error = NULL;
+  g_autofree char *found = NULL;
+
+  save_incident_with_id (store, "0d9e8f7a-6b5c-4d3e-a2f1-0e9d8c7b6a59");
+  save_incident_with_id (store, "0d9e1111-6b5c-4d3e-a2f1-0e9d8c7b6a59");
+  save_incident_with_id (store, "7c1d");
+  save_incident_with_id (store, "7c1d2e3f-0000-4000-8000-000000000000");
+
+  found = candor_store_find_incident_id (store, "0d9e8", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (found, ==, "0d9e8f7a-6b5c-4d3e-a2f1-0e9d8c7b6a59");
+  g_clear_pointer (&found, g_free);
+
+  /* A whole id wins over the longer ids it starts. */
+  found = candor_store_find_incident_id (store, "7c1d", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (found, ==, "7c1d");
+
+  g_assert_null (candor_store_find_incident_id (store, "0d9e", &error));
+  g_assert_error (error, CANDOR_STORE_ERROR, CANDOR_STORE_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "0d9e8f7a-6b5c-4d3e-a2f1-0e9d8c7b6a59"));
+  g_assert_nonnull (strstr (error->message, "0d9e1111-6b5c-4d3e-a2f1-0e9d8c7b6a59"));
+  g_clear_error (&error);
+
+  g_assert_null (candor_store_find_incident_id (store, "ffff", &error));
+  g_assert_error (error, CANDOR_STORE_ERROR, CANDOR_STORE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  g_assert_null (candor_store_find_incident_id (store, "", &error));
+  g_assert_error (error, CANDOR_STORE_ERROR, CANDOR_STORE_ERROR_NOT_FOUND);
+}
+
+static void
 test_record_update_keeps_what_was_sent (void)
 {
   g_autoptr (CandorStore) store = open_default_store ();
@@ -668,6 +723,7 @@ main (int argc, char *argv[])
 
   g_test_add_func ("/store/history/open-creates-history", test_open_creates_history);
   g_test_add_func ("/store/history/incident-round-trip", test_incident_round_trip);
+  g_test_add_func ("/store/history/find-incident-by-prefix", test_find_incident_by_prefix);
   g_test_add_func ("/store/history/record-update-keeps-what-was-sent",
                    test_record_update_keeps_what_was_sent);
   g_test_add_func ("/store/history/records-what-the-renderer-made",
