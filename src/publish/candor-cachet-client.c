@@ -192,9 +192,10 @@ trim_words (char *words)
 }
 
 /* The answer's "data" when Cachet took the request, else %NULL and the
- * error in its words. */
+ * error in its words; @follows_up: the request was about an incident
+ * posted before, so "not found" means it is gone. */
 static JsonNode *
-finish_request (CandorCachetClient *self, GAsyncResult *result, GError **error)
+finish_request (CandorCachetClient *self, GAsyncResult *result, gboolean follows_up, GError **error)
 {
   g_autoptr (CandorHttpResponse) response = NULL;
   JsonNode *root;
@@ -208,7 +209,10 @@ finish_request (CandorCachetClient *self, GAsyncResult *result, GError **error)
     {
       g_autofree char *words = trim_words (get_error_words (response));
 
-      g_propagate_error (error, candor_http_response_to_error (response, SERVICE, words));
+      if (follows_up && candor_http_response_get_status (response) == SOUP_STATUS_NOT_FOUND)
+        g_propagate_error (error, candor_status_entry_lost_incident_error (SERVICE));
+      else
+        g_propagate_error (error, candor_http_response_to_error (response, SERVICE, words));
       return NULL;
     }
 
@@ -231,7 +235,7 @@ on_component_read_cb (GObject *source, GAsyncResult *result, gpointer user_data)
   g_autoptr (GError) error = NULL;
   g_autoptr (JsonNode) data = NULL;
 
-  data = finish_request (g_task_get_source_object (task), result, &error);
+  data = finish_request (g_task_get_source_object (task), result, FALSE, &error);
   if (data == NULL)
     g_task_return_error (task, g_steal_pointer (&error));
   else
@@ -250,7 +254,7 @@ on_subscribers_read_cb (GObject *source, GAsyncResult *result, gpointer user_dat
   g_autofree char *path = NULL;
   GCancellable    *cancellable;
 
-  data = finish_request (self, result, &error);
+  data = finish_request (self, result, FALSE, &error);
   if (data == NULL)
     {
       g_task_return_error (task, g_steal_pointer (&error));
@@ -278,7 +282,7 @@ on_pinged_cb (GObject *source, GAsyncResult *result, gpointer user_data)
   g_autoptr (JsonNode) data = NULL;
   GCancellable *cancellable;
 
-  data = finish_request (self, result, &error);
+  data = finish_request (self, result, FALSE, &error);
   if (data == NULL)
     {
       g_task_return_error (task, g_steal_pointer (&error));
@@ -418,7 +422,7 @@ on_incident_sent_cb (GObject *source, GAsyncResult *result, gpointer user_data)
   const char      *permalink = NULL;
   JsonObject      *object;
 
-  data = finish_request (self, result, &error);
+  data = finish_request (self, result, follows != NULL, &error);
   if (data == NULL)
     {
       g_task_return_error (task, g_steal_pointer (&error));

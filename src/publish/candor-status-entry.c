@@ -9,9 +9,11 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
 #include <json-glib/json-glib.h>
 
 #include "candor-enum-types.h"
+#include "candor-publish-error.h"
 #include "candor-status-entry.h"
 
 static int
@@ -90,6 +92,19 @@ candor_status_entry_is_blank (const CandorStatusEntry *entry)
       return FALSE;
 
   return TRUE;
+}
+
+GError *
+candor_status_entry_lost_incident_error (const char *service)
+{
+  g_return_val_if_fail (service != NULL, NULL);
+
+  return g_error_new (CANDOR_PUBLISH_ERROR, CANDOR_PUBLISH_ERROR_REJECTED,
+                      /* Translators: %s is a status page service, such as "Cachet". */
+                      _("%s no longer has the incident this message follows up; it may have "
+                        "been deleted there. Post the message there by hand, then mark it as "
+                        "sent."),
+                         service);
 }
 
 GStrv

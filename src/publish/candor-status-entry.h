@@ -37,6 +37,10 @@ gboolean candor_status_entry_is_resolved (const CandorStatusEntry *entry);
 /* Whether the body has nothing but white space: nothing to post. */
 gboolean candor_status_entry_is_blank (const CandorStatusEntry *entry);
 
+/* A follow-up's incident is gone from @service ("Statuspage"): deleted
+ * there, so the update has nowhere to go. */
+GError *candor_status_entry_lost_incident_error (const char *service);
+
 /* The non-empty items of a comma-separated @list, trimmed. */
 GStrv candor_status_entry_split_ids (const char *list);
 

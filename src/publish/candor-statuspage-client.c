@@ -164,9 +164,13 @@ trim_words (char *words)
 }
 
 /* The answer's JSON object when Statuspage took the request, else %NULL
- * and the error in its words. */
+ * and the error in its words; @follows_up: the request was about an
+ * incident posted before, so "not found" means it is gone. */
 static JsonObject *
-finish_request (CandorStatuspageClient *self, GAsyncResult *result, GError **error)
+finish_request (CandorStatuspageClient *self,
+                GAsyncResult           *result,
+                gboolean                follows_up,
+                GError                **error)
 {
   g_autoptr (CandorHttpResponse) response = NULL;
   JsonNode *root;
@@ -179,8 +183,10 @@ finish_request (CandorStatuspageClient *self, GAsyncResult *result, GError **err
     {
       g_autofree char *words = trim_words (get_error_words (response));
 
+      if (follows_up && candor_http_response_get_status (response) == SOUP_STATUS_NOT_FOUND)
+        g_propagate_error (error, candor_status_entry_lost_incident_error (SERVICE));
       /* 420 means what 429 means, and is retried the same way. */
-      if (candor_http_response_get_status (response) == STATUS_ENHANCE_YOUR_CALM)
+      else if (candor_http_response_get_status (response) == STATUS_ENHANCE_YOUR_CALM)
         {
           GBytes *body = candor_http_response_get_body (response);
           g_autoptr (GBytes) empty = g_bytes_new (NULL, 0);
@@ -212,7 +218,7 @@ on_page_read_cb (GObject *source, GAsyncResult *result, gpointer user_data)
   g_autoptr (GError) error = NULL;
   g_autoptr (JsonObject) page = NULL;
 
-  page = finish_request (g_task_get_source_object (task), result, &error);
+  page = finish_request (g_task_get_source_object (task), result, FALSE, &error);
   if (page == NULL)
     g_task_return_error (task, g_steal_pointer (&error));
   else
@@ -352,7 +358,8 @@ on_incident_sent_cb (GObject *source, GAsyncResult *result, gpointer user_data)
   const char *id;
   const char *shortlink;
 
-  incident = finish_request (g_task_get_source_object (task), result, &error);
+  incident = finish_request (g_task_get_source_object (task), result,
+                             GPOINTER_TO_INT (g_task_get_task_data (task)), &error);
   if (incident == NULL)
     {
       g_task_return_error (task, g_steal_pointer (&error));
@@ -389,6 +396,7 @@ candor_statuspage_client_publish_async (CandorChannelClient   *client,
   g_autofree char *url = NULL;
 
   g_task_set_source_tag (task, candor_statuspage_client_publish_async);
+  g_task_set_task_data (task, GINT_TO_POINTER (incident_id != NULL), NULL);
 
   if (candor_status_entry_is_blank (entry))
     {

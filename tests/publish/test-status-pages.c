@@ -421,9 +421,10 @@ test_statuspage_faults (void)
   g_assert_error (error, CANDOR_PUBLISH_ERROR, CANDOR_PUBLISH_ERROR_UNKNOWN_OUTCOME);
   g_clear_error (&error);
 
-  /* A follow-up to an incident deleted on the page. */
+  /* A follow-up to an incident deleted on the page: said so, not "not found". */
   g_assert_null (publish (client, entry, "gone00000000", &error));
   g_assert_error (error, CANDOR_PUBLISH_ERROR, CANDOR_PUBLISH_ERROR_REJECTED);
+  g_assert_nonnull (strstr (error->message, "Statuspage no longer has the incident"));
   g_clear_error (&error);
 
   /* Nothing to say: nothing sent. */
@@ -585,9 +586,10 @@ test_cachet_faults (void)
   g_assert_error (error, CANDOR_PUBLISH_ERROR, CANDOR_PUBLISH_ERROR_UNKNOWN_OUTCOME);
   g_clear_error (&error);
 
-  /* An update of an incident that is not there. */
+  /* An update of an incident that is not there (any more). */
   g_assert_null (publish (client, entry, "42", &error));
   g_assert_error (error, CANDOR_PUBLISH_ERROR, CANDOR_PUBLISH_ERROR_REJECTED);
+  g_assert_nonnull (strstr (error->message, "Cachet no longer has the incident"));
   g_clear_error (&error);
 
   g_assert_cmpuint (candor_fake_cachet_get_n_incidents (fake), ==, 0);
