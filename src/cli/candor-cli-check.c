@@ -164,42 +164,6 @@ position_in_draft (const char *source, int field, guint offset)
   return position_in_text (source, g_utf8_pointer_to_offset (source, p));
 }
 
-static char *
-read_input (const char *path, gsize *length, GError **error)
-{
-  g_autoptr (GString) contents = NULL;
-  char   buffer[8192];
-  size_t n;
-
-  if (!g_str_equal (path, "-"))
-    {
-      char *data = NULL;
-
-      if (!g_file_get_contents (path, &data, length, error))
-        return NULL;
-      return data;
-    }
-
-  contents = g_string_new (NULL);
-  while ((n = fread (buffer, 1, sizeof buffer, stdin)) > 0)
-    g_string_append_len (contents, buffer, n);
-  if (ferror (stdin))
-    {
-      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("cannot read standard input"));
-      return NULL;
-    }
-
-  *length = contents->len;
-  return g_string_free (g_steal_pointer (&contents), FALSE);
-}
-
-static int
-input_error (const char *display_name, const char *message)
-{
-  g_printerr ("%s: %s: %s\n", g_get_prgname (), display_name, message);
-  return CANDOR_CLI_EXIT_USAGE;
-}
-
 static void
 print_findings (GPtrArray  *findings,
                 const char *display_name,
@@ -368,12 +332,10 @@ candor_cli_check_run (int argc, char **argv)
   if (lang != NULL && !g_str_equal (lang, "en") && !g_str_equal (lang, "ru"))
     return candor_cli_usage_error (COMMAND, _("invalid language '%s': use en or ru"), lang);
 
-  display_name = g_str_equal (path, "-") ? "<stdin>" : path;
-  contents = read_input (path, &length, &error);
+  display_name = candor_cli_input_name (path);
+  contents = candor_cli_read_input (path, &length, &error);
   if (contents == NULL)
-    return input_error (display_name, error->message);
-  if (!g_utf8_validate (contents, length, NULL))
-    return input_error (display_name, _("not valid UTF-8 text"));
+    return candor_cli_input_error (error);
 
   /* A draft is a JSON object; anything else is a message written elsewhere
    * and pasted, checked whole unless --field names its part. */
@@ -387,9 +349,9 @@ candor_cli_check_run (int argc, char **argv)
     {
       g_autoptr (CandorComposition) composition = NULL;
 
-      draft = candor_draft_load_from_data (contents, length, &error);
+      draft = candor_cli_draft_from_input (path, contents, length, &error);
       if (draft == NULL)
-        return input_error (display_name, error->message);
+        return candor_cli_input_error (error);
 
       /* --lang says what language the text is in, as the draft itself would. */
       if (lang != NULL)
@@ -398,7 +360,10 @@ candor_cli_check_run (int argc, char **argv)
       /* The findings the app shows for this draft, through the same composition. */
       composition = candor_composition_new_for_draft (draft);
       if (!candor_composition_update (composition, &error))
-        return input_error (display_name, error->message);
+        {
+          g_prefix_error (&error, "%s: ", display_name);
+          return candor_cli_input_error (error);
+        }
 
       findings = g_ptr_array_ref (candor_composition_get_findings (composition));
     }
@@ -413,7 +378,10 @@ candor_cli_check_run (int argc, char **argv)
                                                        : "en",
                                     &error);
       if (checker == NULL)
-        return input_error (display_name, error->message);
+        {
+          g_prefix_error (&error, "%s: ", display_name);
+          return candor_cli_input_error (error);
+        }
 
       if (field == CANDOR_FINDING_WHOLE_MESSAGE)
         findings = candor_checker_check_message (checker, contents, kind, resolved);

@@ -45,9 +45,12 @@ print_help (void)
   g_print ("  export INCIDENT --format=md|json|mbox [--output=FILE]\n");
   g_print ("      %s\n",
            _("write an incident as a Markdown report, as JSON, or its emails as mbox"));
+  g_print ("  check\n");
+  g_print ("      %s\n", _("check every page of the history for damage"));
   g_print ("  recover\n");
   g_print ("      %s\n",
            _("set a damaged history aside (nothing is deleted) and start a fresh one"));
+  g_print ("      %s\n", _("with everything that can still be read carried over"));
   g_print ("\n");
   g_print ("%s\n", _("INCIDENT is an incident’s id or a start of it that no other id shares."));
   g_print (_("Exit status is 0 on success and 2 on a usage or input error.\n"));
@@ -548,6 +551,99 @@ run_export (int argc, char **argv)
 }
 
 static int
+run_check (int argc, char **argv)
+{
+  gboolean     help = FALSE;
+  int          status;
+  GOptionEntry entries[] = {
+    { "help", 'h', 0, G_OPTION_ARG_NONE, &help, NULL, NULL },
+    G_OPTION_ENTRY_NULL,
+  };
+  g_autoptr (CandorStore) store = NULL;
+  g_autoptr (GError) error = NULL;
+
+  if (!candor_cli_parse_options (COMMAND, entries, &help, print_help, &argc, &argv, &status))
+    return status;
+  if (!check_operands (argc, argv, 0, NULL, &status))
+    return status;
+
+  store = candor_store_open (NULL, &error);
+  if (store == NULL || !candor_store_check (store, TRUE, &error))
+    return input_error (error);
+
+  g_print (_("The history “%s” is sound: every page and index was checked.\n"),
+              candor_store_get_path (store));
+  return CANDOR_CLI_EXIT_OK;
+}
+
+/* The user's words for what each table of the history holds. */
+static const char *
+salvage_table_name (const char *table)
+{
+  static const struct
+  {
+    const char *table;
+    const char *name;
+  } names[] = {
+    { "incidents", N_("incidents") },
+      { "updates", N_("updates") },
+        { "renditions", N_("messages as sent") },
+          { "publications", N_("outbox entries") },
+            { "drafts", N_("drafts") },
+              { "contacts", N_("contacts") },
+                { "audiences", N_("audiences") },
+                  { "templates", N_("templates") },
+                    { "channel_settings", N_("channel settings") },
+                  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    if (g_str_equal (names[i].table, table))
+      return _(names[i].name);
+
+  return table;
+}
+
+/* What recovery carried over, table by table, and what it could not. */
+static void
+print_salvage (GArray *salvage)
+{
+  gboolean nothing = TRUE;
+
+  if (salvage == NULL)
+    return;
+
+  for (guint i = 0; i < salvage->len; i++)
+    nothing = nothing && g_array_index (salvage, CandorStoreSalvage, i).carried == 0 &&
+              g_array_index (salvage, CandorStoreSalvage, i).lost < 0;
+  if (nothing)
+    {
+      g_print ("%s\n", _("Nothing could be read from the damaged history."));
+      return;
+    }
+
+  g_print ("%s\n", _("Carried over into the fresh history:"));
+  for (guint i = 0; i < salvage->len; i++)
+    {
+      const CandorStoreSalvage *row = &g_array_index (salvage, CandorStoreSalvage, i);
+      g_autofree char          *lost = NULL;
+
+      if (row->lost < 0)
+        lost = g_strdup (_("an unknown number could not be read"));
+      else
+        /* TRANSLATORS: %d rows of a table of the history */
+        lost = g_strdup_printf (_("%d could not be read"), row->lost);
+
+      /* TRANSLATORS: "  incidents: 120 carried over, 3 could not be read" */
+      g_print (_("  %s: %u carried over, %s"), salvage_table_name (row->table), row->carried,
+                  lost);
+      if (row->made_up > 0)
+        /* TRANSLATORS: rows made up to hold rows whose own incident or update was lost */
+        g_print (_(" (%u made up to hold what was kept of the rest)"), row->made_up);
+      g_print ("\n");
+    }
+}
+
+static int
 run_recover (int argc, char **argv)
 {
   gboolean     help = FALSE;
@@ -565,22 +661,28 @@ run_recover (int argc, char **argv)
   if (!check_operands (argc, argv, 0, NULL, &status))
     return status;
 
-  /* Only a history that cannot be opened is set aside: a healthy one stays. */
+  /* Only a damaged history is set aside: one that passes the full check
+   * stays where it is. */
   store = candor_store_open (NULL, &error);
-  if (store != NULL)
+  if (store != NULL && candor_store_check (store, TRUE, &error))
     {
       g_print (_("The history is fine; nothing was moved.\n"));
       return CANDOR_CLI_EXIT_OK;
     }
   if (!g_error_matches (error, CANDOR_STORE_ERROR, CANDOR_STORE_ERROR_CORRUPT))
     return input_error (error);
+  g_printerr ("%s: %s\n", g_get_prgname (), error->message);
   g_clear_error (&error);
+  /* Its connection lets go before the file is moved. */
+  g_clear_object (&store);
 
   store = candor_store_recover (NULL, &damaged, &error);
   if (store == NULL)
     return input_error (error);
 
   g_print (_("The damaged history was moved to %s; a fresh history was started.\n"), damaged);
+  print_salvage (candor_store_get_salvage (store));
+
   return CANDOR_CLI_EXIT_OK;
 }
 
@@ -608,6 +710,8 @@ candor_cli_history_run (int argc, char **argv)
     return run_search (argc - 1, argv + 1);
   if (g_str_equal (subcommand, "export"))
     return run_export (argc - 1, argv + 1);
+  if (g_str_equal (subcommand, "check"))
+    return run_check (argc - 1, argv + 1);
   if (g_str_equal (subcommand, "recover"))
     return run_recover (argc - 1, argv + 1);
 

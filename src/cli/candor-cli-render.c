@@ -64,39 +64,6 @@ print_help (void)
              "a usage or input error.\n"));
 }
 
-static CandorDraft *
-load_draft (const char *path, GError **error)
-{
-  g_autoptr (GFile) file = NULL;
-
-  if (g_str_equal (path, "-"))
-    {
-      g_autoptr (GString) contents = g_string_new (NULL);
-      g_autoptr (GError) parse_error = NULL;
-      char         buffer[8192];
-      size_t       n;
-      CandorDraft *draft;
-
-      while ((n = fread (buffer, 1, sizeof buffer, stdin)) > 0)
-        g_string_append_len (contents, buffer, n);
-      if (ferror (stdin))
-        {
-          g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
-                       _("standard input: %s"), g_strerror (errno));
-          return NULL;
-        }
-
-      draft = candor_draft_load_from_data (contents->str, contents->len, &parse_error);
-      if (draft == NULL)
-        g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                     _("standard input: %s"), parse_error->message);
-      return draft;
-    }
-
-  file = g_file_new_for_commandline_arg (path);
-  return candor_draft_load_from_file (file, NULL, error);
-}
-
 static CandorAudience *
 find_audience (GPtrArray *audiences, const char *name)
 {
@@ -223,13 +190,9 @@ candor_cli_render_run (int argc, char **argv)
                                                  format_name, formats);
     }
 
-  draft = load_draft (draft_path, &error);
+  draft = candor_cli_load_draft (draft_path, &error);
   if (draft == NULL)
-    {
-      /* The draft's errors already name the file, the line and column or the field. */
-      g_printerr ("%s: %s\n", g_get_prgname (), error->message);
-      return CANDOR_CLI_EXIT_USAGE;
-    }
+    return candor_cli_input_error (error);
 
   audiences = candor_draft_get_audiences (draft);
   if (audience_name != NULL)

@@ -39,36 +39,6 @@ print_help (void)
   g_print (_("Exit status is 0 on success and 2 on a usage or input error.\n"));
 }
 
-static char *
-read_draft (const char *path, gsize *length, GError **error)
-{
-  GString *data;
-  char     buffer[8192];
-  gsize    n;
-  char    *contents = NULL;
-
-  if (!g_str_equal (path, "-"))
-    {
-      if (!g_file_get_contents (path, &contents, length, error))
-        return NULL;
-      return contents;
-    }
-
-  data = g_string_new (NULL);
-  while ((n = fread (buffer, 1, sizeof buffer, stdin)) > 0)
-    g_string_append_len (data, buffer, n);
-
-  if (ferror (stdin))
-    {
-      g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_IO, _("could not read standard input"));
-      g_string_free (data, TRUE);
-      return NULL;
-    }
-
-  *length = data->len;
-  return g_string_free (data, FALSE);
-}
-
 static void
 print_json (GPtrArray *suggestions)
 {
@@ -160,7 +130,6 @@ candor_cli_schedule_run (int argc, char **argv)
 {
   g_autofree char *draft_path = NULL;
   g_autofree char *now_text = NULL;
-  g_autofree char *contents = NULL;
   g_autoptr (GError) error = NULL;
   g_autoptr (CandorDraft) draft = NULL;
   g_autoptr (CandorSchedule) schedule = NULL;
@@ -168,7 +137,6 @@ candor_cli_schedule_run (int argc, char **argv)
   g_autoptr (GPtrArray) suggestions = NULL;
   gboolean     as_json = FALSE;
   gboolean     help = FALSE;
-  gsize        length = 0;
   int          status;
   GOptionEntry entries[] = {
     { "draft", 0, 0, G_OPTION_ARG_FILENAME, &draft_path, NULL, NULL },
@@ -195,22 +163,9 @@ candor_cli_schedule_run (int argc, char **argv)
   else
     now = g_date_time_new_now_local ();
 
-  contents = read_draft (draft_path, &length, &error);
-  if (contents == NULL)
-    {
-      g_printerr ("%s: %s\n", g_get_prgname (), error->message);
-      return CANDOR_CLI_EXIT_USAGE;
-    }
-
-  draft = candor_draft_load_from_data (contents, length, &error);
+  draft = candor_cli_load_draft (draft_path, &error);
   if (draft == NULL)
-    {
-      /* GNU style for input errors: program, file, then the loader's message. */
-      g_printerr ("%s: %s: %s\n", g_get_prgname (),
-                  g_str_equal (draft_path, "-")
-                  ? _("standard input") : draft_path, error->message);
-      return CANDOR_CLI_EXIT_USAGE;
-    }
+    return candor_cli_input_error (error);
 
   schedule = candor_schedule_new ();
   suggestions = candor_schedule_suggest (schedule, candor_draft_get_incident (draft),

@@ -259,6 +259,12 @@ run_export (int argc, char **argv)
     {
       g_autofree char *data = candor_template_to_data (template, NULL);
 
+      if (data == NULL)
+        {
+          g_set_error (&error, G_IO_ERROR, G_IO_ERROR_FAILED,
+                       _("the template “%s” cannot be written out as JSON"), argv[1]);
+          return input_error (error);
+        }
       g_print ("%s", data);
       return CANDOR_CLI_EXIT_OK;
     }
@@ -355,6 +361,7 @@ run_render (int argc, char **argv)
   gboolean                    help = FALSE;
   int                         status = CANDOR_CLI_EXIT_OK;
   gsize                       data_length = 0;
+  gsize                       source_length = 0;
   GOptionEntry                entries[] = {
                    { "data", 0, 0, G_OPTION_ARG_FILENAME, &data_path, NULL, NULL },
                    { "partials", 0, 0, G_OPTION_ARG_FILENAME, &partials_path, NULL, NULL },
@@ -385,7 +392,9 @@ run_render (int argc, char **argv)
 
   template_file = g_file_new_for_commandline_arg (argv[1]);
   template_name = g_file_get_parse_name (template_file);
-  if (!g_file_load_contents (template_file, NULL, &source, NULL, NULL, &error))
+  if (!g_file_load_contents (template_file, NULL, &source, &source_length, NULL, &error))
+    return input_error (error);
+  if (!candor_json_check_text (source, source_length, CANDOR_JSON_MAX_SIZE, template_name, &error))
     return input_error (error);
 
   template = candor_mustache_template_new (source, &error);

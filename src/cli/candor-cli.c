@@ -9,12 +9,14 @@
 
 #include "config.h"
 
+#include <errno.h>
 #include <glib/gi18n.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "candor-cli.h"
 #include "candor-enums.h"
+#include "candor-json.h"
 #include "candor-cli-channels.h"
 #include "candor-cli-check.h"
 #include "candor-cli-history.h"
@@ -70,6 +72,116 @@ print_help (void)
   g_print (_("Exit status is 0 on success, 1 when check finds something or publish or "
              "channels test could not send, and 2 on a usage or input error.\n"));
   g_print (_("Report bugs to: %s\n"), "https://github.com/candor/candor/issues");
+}
+
+const char *
+candor_cli_input_name (const char *path)
+{
+  return g_str_equal (path, "-") ? "<stdin>" : path;
+}
+
+/* All of a file, or standard input; past @max_size bytes the rest is counted, not kept,
+ * so that a script piping something endless gets an error instead of eating memory.
+ * *@length is the whole size; all of it is kept when that is at most @max_size. */
+static char *
+read_bounded (const char *path, gsize max_size, gsize *length, GError **error)
+{
+  g_autoptr (GString) contents = g_string_new (NULL);
+  FILE  *stream = stdin;
+  char   buffer[8192];
+  gsize  total = 0;
+  size_t n;
+  int    saved_errno;
+
+  if (!g_str_equal (path, "-"))
+    {
+      stream = fopen (path, "rb");
+      if (stream == NULL)
+        {
+          saved_errno = errno;
+          /* GNU style, as cat says it: the file, then what is wrong. */
+          g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved_errno), "%s: %s", path,
+                       g_strerror (saved_errno));
+          return NULL;
+        }
+    }
+
+  while ((n = fread (buffer, 1, sizeof buffer, stream)) > 0)
+    {
+      if (contents->len <= max_size)
+        g_string_append_len (contents, buffer, n);
+      total += n;
+    }
+  saved_errno = ferror (stream) ? errno : 0;
+  if (stream != stdin)
+    fclose (stream);
+  if (saved_errno != 0)
+    {
+      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved_errno), "%s: %s",
+                   candor_cli_input_name (path), g_strerror (saved_errno));
+      return NULL;
+    }
+
+  *length = total;
+  return g_string_free (g_steal_pointer (&contents), FALSE);
+}
+
+char *
+candor_cli_read_input (const char *path, gsize *length, GError **error)
+{
+  g_autofree char *contents = NULL;
+
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (length != NULL, NULL);
+
+  /* Windows Notepad starts its UTF-8 files with a byte-order mark; it is not text, and
+   * does not count. Every byte is kept up to the maximum and the mark. */
+  contents = read_bounded (path, CANDOR_JSON_MAX_SIZE + 3, length, error);
+  if (contents != NULL && *length >= 3 && *length <= CANDOR_JSON_MAX_SIZE + 3 &&
+      memcmp (contents, "\xEF\xBB\xBF", 3) == 0)
+    {
+      *length -= 3;
+      memmove (contents, contents + 3, *length + 1);
+    }
+  if (contents == NULL || !candor_json_check_text (contents, *length, CANDOR_JSON_MAX_SIZE,
+                                                   candor_cli_input_name (path), error))
+    return NULL;
+
+  return g_steal_pointer (&contents);
+}
+
+CandorDraft *
+candor_cli_draft_from_input (const char *path, const char *contents, gsize length, GError **error)
+{
+  CandorDraft *draft;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  draft = candor_draft_load_from_data (contents, length, error);
+  if (draft == NULL)
+    g_prefix_error (error, "%s: ", candor_cli_input_name (path));
+
+  return draft;
+}
+
+CandorDraft *
+candor_cli_load_draft (const char *path, GError **error)
+{
+  g_autofree char *contents = NULL;
+  gsize            length = 0;
+
+  contents = candor_cli_read_input (path, &length, error);
+  if (contents == NULL)
+    return NULL;
+
+  return candor_cli_draft_from_input (path, contents, length, error);
+}
+
+int
+candor_cli_input_error (const GError *error)
+{
+  g_printerr ("%s: %s\n", g_get_prgname (), error->message);
+  return CANDOR_CLI_EXIT_USAGE;
 }
 
 /**

@@ -9,6 +9,8 @@
 
 #include <gio/gio.h>
 
+#include "candor-draft.h"
+
 G_BEGIN_DECLS
 
 /* Exit statuses shared by every command: 1 says the output needs a look
@@ -55,5 +57,25 @@ gboolean candor_cli_parse_enum (const char *command,
                                 const char *value,
                                 int        *out,
                                 int        *status);
+
+/* Input files: every command that reads a draft or a text names it, words its errors
+ * and bounds its size the same way, through these. */
+
+/* "<stdin>" for "-", else @path: how an input is named in messages. */
+const char *candor_cli_input_name (const char *path);
+
+/* Reads FILE, or standard input for "-": UTF-8 text of at most CANDOR_JSON_MAX_SIZE
+ * bytes; errors start with candor_cli_input_name(). */
+char *candor_cli_read_input (const char *path, gsize *length, GError **error);
+
+/* A draft from what candor_cli_read_input() read from @path. */
+CandorDraft *
+candor_cli_draft_from_input (const char *path, const char *contents, gsize length, GError **error);
+
+/* Both of the above. */
+CandorDraft *candor_cli_load_draft (const char *path, GError **error);
+
+/* Prints "PROGRAM: MESSAGE" and returns CANDOR_CLI_EXIT_USAGE. */
+int candor_cli_input_error (const GError *error);
 
 G_END_DECLS

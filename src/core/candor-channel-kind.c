@@ -50,6 +50,9 @@ static const char *const signed_webhook_settings[] = { "url", NULL };
 static const char *const statuspage_settings[] = { "page-id", "component-ids", "api-url", NULL };
 static const char *const cachet_settings[] = { "base-url", "component-id", NULL };
 
+/* The folder the static status site is written to; no secret. */
+static const char *const static_site_settings[] = { "folder", NULL };
+
 /* The nicks of the kinds that exist today are their dialects' nicks, so that
  * data stored before channels were configured maps to them one to one. */
 /* clang-format off */
@@ -70,6 +73,9 @@ static const CandorChannelKind kinds[] = {
     telegram_settings },
   { "signed-webhook", NC_ ("format", "Signed webhook"), CANDOR_DIALECT_SIGNED_WEBHOOK,
     signed_webhook_settings },
+  /* A site in a folder: the status-page entry's text, with the whole history. */
+  { "static-site",    NC_ ("format", "Static status site"), CANDOR_DIALECT_STATUS_PAGE,
+    static_site_settings },
   { "statuspage",     NC_ ("format", "Atlassian Statuspage"), CANDOR_DIALECT_STATUS_PAGE,
     statuspage_settings },
   { "cachet",         NC_ ("format", "Cachet"),         CANDOR_DIALECT_STATUS_PAGE,

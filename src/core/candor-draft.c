@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <string.h>
 
 #include "candor-draft.h"
 
@@ -148,6 +149,71 @@ expect_member (JsonObject *document, const char *key, GError **error)
   return node;
 }
 
+/* Refuses, naming where, a text longer than CANDOR_DRAFT_MAX_TEXT or a list longer
+ * than CANDOR_DRAFT_MAX_ITEMS anywhere in @node; on failure @path holds where.
+ * Recursive, but candor_json_parse() has bounded the depth. */
+static gboolean
+check_sizes (JsonNode *node, GString *path, GError **error)
+{
+  gsize parent_length = path->len;
+
+  switch (JSON_NODE_TYPE (node))
+    {
+      case JSON_NODE_OBJECT:
+        {
+          JsonObjectIter iter;
+          const char    *key;
+          JsonNode      *member;
+
+          json_object_iter_init (&iter, json_node_get_object (node));
+          while (json_object_iter_next (&iter, &key, &member))
+            {
+              g_string_append_printf (path, "%s%s", parent_length > 0 ? "." : "", key);
+              if (!check_sizes (member, path, error))
+                return FALSE;
+              g_string_truncate (path, parent_length);
+            }
+          return TRUE;
+        }
+      case JSON_NODE_ARRAY:
+        {
+          JsonArray *array = json_node_get_array (node);
+          guint      length = json_array_get_length (array);
+
+          if (length > CANDOR_DRAFT_MAX_ITEMS)
+            {
+              g_set_error (error, CANDOR_JSON_ERROR, CANDOR_JSON_ERROR_LIMIT,
+                           _("%s: %u items; a list in a draft holds at most %d"), path->str,
+                              length, CANDOR_DRAFT_MAX_ITEMS);
+              return FALSE;
+            }
+          for (guint i = 0; i < length; i++)
+            {
+              g_string_append_printf (path, "[%u]", i);
+              if (!check_sizes (json_array_get_element (array, i), path, error))
+                return FALSE;
+              g_string_truncate (path, parent_length);
+            }
+          return TRUE;
+        }
+      case JSON_NODE_VALUE:
+        if (json_node_get_value_type (node) == G_TYPE_STRING &&
+            strlen (json_node_get_string (node)) > CANDOR_DRAFT_MAX_TEXT)
+          {
+            g_set_error (error, CANDOR_JSON_ERROR, CANDOR_JSON_ERROR_LIMIT,
+                         _("%s: %lu bytes of text; a draft holds at most %d bytes (32 KiB) in "
+                           "one place, far more than any message needs"),
+                            path->str, (gulong)strlen (json_node_get_string (node)),
+                            CANDOR_DRAFT_MAX_TEXT);
+            return FALSE;
+          }
+        return TRUE;
+      case JSON_NODE_NULL:
+      default:
+        return TRUE;
+    }
+}
+
 static gboolean
 read_audiences (JsonObject *document, GPtrArray **out, GError **error)
 {
@@ -168,6 +234,13 @@ read_audiences (JsonObject *document, GPtrArray **out, GError **error)
 
   array = json_node_get_array (node);
   length = json_array_get_length (array);
+  if (length > CANDOR_DRAFT_MAX_AUDIENCES)
+    {
+      g_set_error (error, CANDOR_JSON_ERROR, CANDOR_JSON_ERROR_LIMIT,
+                   _("audiences: %u audiences; a draft has at most %d"), length,
+                      CANDOR_DRAFT_MAX_AUDIENCES);
+      return FALSE;
+    }
   audiences = g_ptr_array_new_full (length, g_object_unref);
   for (guint i = 0; i < length; i++)
     {
@@ -272,6 +345,7 @@ candor_draft_load_from_data (const char *data, gssize length, GError **error)
   g_autoptr (CandorIncident) incident = NULL;
   g_autoptr (CandorUpdate) update = NULL;
   g_autoptr (GPtrArray) audiences = NULL;
+  g_autoptr (GString) sizes_path = NULL;
   CandorDraft *self;
   JsonObject  *document;
   JsonNode    *node;
@@ -284,6 +358,10 @@ candor_draft_load_from_data (const char *data, gssize length, GError **error)
     return NULL;
 
   if (!check_envelope (root, &document, error))
+    return NULL;
+
+  sizes_path = g_string_new (NULL);
+  if (!check_sizes (root, sizes_path, error))
     return NULL;
 
   node = expect_member (document, "incident", error);

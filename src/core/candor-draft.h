@@ -23,6 +23,17 @@ G_DECLARE_FINAL_TYPE (CandorDraft, candor_draft, CANDOR, DRAFT, GObject)
 /* The current draft format version; a newer one is refused, not guessed at. */
 #define CANDOR_DRAFT_VERSION 1
 
+/* Besides CANDOR_JSON_MAX_SIZE for the whole file, a draft's parts are bounded, as
+ * everything in it is rendered and checked once per audience and channel: a 1 MiB
+ * field took about a second per audience, so 16 audiences took 15 s and 300 MB, and
+ * 2,000 audiences did not finish. A message is a few kilobytes; within these limits
+ * the largest draft (every field full, 16 audiences on all 13 dialects) renders
+ * and checks in about 3.5 s, and a draft of real size in milliseconds. The editor
+ * keeps to the same limits, or a draft it saves would not load again. */
+#define CANDOR_DRAFT_MAX_TEXT      (32 * 1024) /* bytes in one field, title or name */
+#define CANDOR_DRAFT_MAX_ITEMS     100         /* services, formats, time zones, ... */
+#define CANDOR_DRAFT_MAX_AUDIENCES 16
+
 /* One message being written: the incident, the update, and optionally the
  * audiences it goes to, as one JSON document
  * {"format": "candor-draft", "version": 1, "incident": {...}, "update": {...},

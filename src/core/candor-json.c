@@ -55,6 +55,26 @@ quoted_token (const char *message)
   return g_strndup (open_quote + 1, close_quote - open_quote - 1);
 }
 
+/* json-glib's words for what its scanner met, and ours. */
+/* clang-format off */
+static const struct
+{
+  const char *words;
+  const char *says;
+} parser_jargon[] = {
+  { "unexpected end of file",
+    N_ ("the file ends in the middle of the document; is its end missing?") },
+  { "unterminated string constant",
+    N_ ("this text is never closed; end it with a double quote (\")") },
+  { "unterminated comment",
+    N_ ("this comment is never closed; end it with */") },
+  { "malformed surrogate pair",
+    N_ ("a \\u escape gives only half of a character; \\uD800 to \\uDFFF come in pairs") },
+  { "invalid string constant",
+    N_ ("a comma or closing bracket is missing after this") },
+};
+/* clang-format on */
+
 /* json-glib's own wording ("expected character `}'") is for programmers and
  * often names the wrong thing; say what to fix where we can. */
 static char *
@@ -94,6 +114,16 @@ describe_syntax_error (const GError *error)
             break;
         }
     }
+
+  /* Its scanner's own words ("scanner: non digit in constant") are for programmers. */
+  for (guint i = 0; i < G_N_ELEMENTS (parser_jargon); i++)
+    {
+      if (strstr (error->message, parser_jargon[i].words) != NULL)
+        return g_strdup (_(parser_jargon[i].says));
+    }
+  /* The rest of the scanner's are about numbers: a digit, radix or floating constant. */
+  if (strstr (error->message, "scanner: ") != NULL)
+    return g_strdup (_("this is not a number as JSON writes them, such as 12, -3.5 or 2e6"));
 
   /* Keep json-glib's "unexpected ..." but drop its "<data>:1:2: Parse error: "
    * prefix and its "expected ..." tail, which often names the wrong thing
@@ -197,35 +227,139 @@ describe_offset (const char *data, gsize offset)
                              (guint)g_utf8_strlen (line_start, -1) + 1);
 }
 
-/* json-glib 1.6 reads "{...} {...}" as the first value and drops, and leaks, the
- * rest, so a file pasted in twice would load half-read. This finds where the
- * first value ends, for json-glib to parse just that and for what follows to be
- * refused. It only needs to be exact for valid JSON: json-glib reports the rest.
- * An unknown escape, a \u escape without four hex digits or a surrogate not
- * in a high-low pair makes json-glib lose track of where the text ends (and
- * leak) or decode to bytes that are not UTF-8, which everything downstream
- * relies on; so those are refused first: *@broken_escape is set to the escape. */
-static gsize
-first_value_length (const char *data, gsize length, gsize *broken_escape)
+typedef enum
 {
+  SCAN_OK,
+  SCAN_BROKEN_ESCAPE,
+  SCAN_NUL,
+  SCAN_TOO_DEEP,
+  SCAN_DUPLICATE_KEY,
+} ScanProblem;
+
+/* One open list or object. */
+typedef struct
+{
+  gboolean    is_object;
+  guint       index; /* a list's element, counted by its commas */
+  const char *key;   /* an object's member being read, raw, without its quotes */
+  gsize       key_length;
+  GHashTable *keys;      /* the raw keys seen so far, made on the second key */
+  const char *first_key; /* the first key, until @keys exists */
+  gsize       first_key_length;
+} Frame;
+
+typedef struct
+{
+  gsize       value_length; /* where the first value ends */
+  ScanProblem problem;
+  gsize       at;   /* where the problem is */
+  char       *path; /* the member the problem is in, "" at the top level */
+} Scan;
+
+static void
+frame_clear (gpointer data)
+{
+  Frame *frame = data;
+
+  g_clear_pointer (&frame->keys, g_hash_table_unref);
+}
+
+/* "update.title", "audiences[1].formats[0]": where in the document the scan is. */
+static char *
+frames_path (GArray *frames)
+{
+  GString *path = g_string_new (NULL);
+
+  for (guint f = 0; f < frames->len; f++)
+    {
+      const Frame *frame = &g_array_index (frames, Frame, f);
+
+      if (!frame->is_object)
+        g_string_append_printf (path, "[%u]", frame->index);
+      else if (frame->key != NULL)
+        {
+          if (path->len > 0)
+            g_string_append_c (path, '.');
+          g_string_append_len (path, frame->key, frame->key_length);
+        }
+    }
+
+  return g_string_free (path, FALSE);
+}
+
+/* Records @key in @frame; FALSE when the object already has it. Keys are compared as
+ * written: "a" and "\u0061" pass as two, and json-glib keeps the last. */
+static gboolean
+frame_add_key (Frame *frame, const char *key, gsize key_length)
+{
+  frame->key = key;
+  frame->key_length = key_length;
+
+  /* Most objects are small: no table until a second key. */
+  if (frame->first_key == NULL)
+    {
+      frame->first_key = key;
+      frame->first_key_length = key_length;
+      return TRUE;
+    }
+
+  if (frame->keys == NULL)
+    {
+      frame->keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+      g_hash_table_add (frame->keys, g_strndup (frame->first_key, frame->first_key_length));
+    }
+
+  return g_hash_table_add (frame->keys, g_strndup (key, key_length));
+}
+
+/* json-glib 1.6 reads "{...} {...}" as the first value and drops, and leaks, the
+ * rest, so a file pasted in twice would load half-read; and it parses recursively,
+ * so a few hundred kilobytes of "[" overflow the stack. So before json-glib sees
+ * the text, this one loop, with no recursion, finds where the first value ends (for
+ * json-glib to parse just that and for what follows to be refused) and refuses:
+ * - nesting deeper than CANDOR_JSON_MAX_DEPTH;
+ * - a key given twice in one object, which json-glib would silently drop;
+ * - a \u0000, which json-glib would decode into a string that ends there;
+ * - an unknown escape, a \u escape without four hex digits or a surrogate not in
+ *   a high-low pair, which make json-glib lose track of where the text ends (and
+ *   leak) or decode to bytes that are not UTF-8, which everything downstream
+ *   relies on.
+ * It only needs to be exact for valid JSON: json-glib reports the rest. */
+static void
+scan_document (const char *data, gsize length, Scan *scan)
+{
+  g_autoptr (GArray) frames = g_array_new (FALSE, TRUE, sizeof (Frame));
   gboolean in_string = FALSE;
   gboolean in_scalar = FALSE;
-  guint    depth = 0;
+  gsize    string_start = 0;
+  gsize    after;
+  gsize    i;
 
-  for (gsize i = skip_blank (data, length, 0); i < length; i++)
+  g_array_set_clear_func (frames, frame_clear);
+  scan->value_length = length;
+  scan->problem = SCAN_OK;
+
+  for (i = skip_blank (data, length, 0); i < length; i++)
     {
-      char c = data[i];
+      char   c = data[i];
+      Frame *top = frames->len > 0 ? &g_array_index (frames, Frame, frames->len - 1) : NULL;
 
       if (in_string)
         {
           int unit = c == '\\' ? escape_code_unit (data + i, length - i) : 0;
 
+          /* escape_code_unit() gives 0 for no \u escape as well as for \u0000. */
+          if (c == '\\' && unit == 0 && i + 5 < length && data[i + 1] == 'u')
+            {
+              scan->problem = SCAN_NUL;
+              break;
+            }
           /* json-glib pairs a low surrogate with whatever \u escape follows it. */
           if (unit < 0 || (unit >= 0xDC00 && unit <= 0xDFFF) ||
               (c == '\\' && (i + 1 >= length || strchr ("\"\\/bfnrtu", data[i + 1]) == NULL)))
             {
-              *broken_escape = i;
-              return length;
+              scan->problem = SCAN_BROKEN_ESCAPE;
+              break;
             }
           else if (unit >= 0xD800 && unit <= 0xDBFF)
             {
@@ -233,8 +367,8 @@ first_value_length (const char *data, gsize length, gsize *broken_escape)
 
               if (low < 0xDC00 || low > 0xDFFF)
                 {
-                  *broken_escape = i;
-                  return length;
+                  scan->problem = SCAN_BROKEN_ESCAPE;
+                  break;
                 }
               i += 11;
             }
@@ -243,30 +377,71 @@ first_value_length (const char *data, gsize length, gsize *broken_escape)
           else if (c == '"')
             {
               in_string = FALSE;
-              if (depth == 0)
-                return i + 1;
+              if (frames->len == 0)
+                {
+                  scan->value_length = i + 1;
+                  return;
+                }
+              /* A string followed by a colon is a key. */
+              after = skip_blank (data, length, i + 1);
+              if (top->is_object && after < length && data[after] == ':' &&
+                  !frame_add_key (top, data + string_start + 1, i - string_start - 1))
+                {
+                  /* The path names the key itself, which the frame now holds. */
+                  i = string_start;
+                  scan->problem = SCAN_DUPLICATE_KEY;
+                  break;
+                }
             }
         }
       else if (c == '"')
-        in_string = TRUE;
+        {
+          in_string = TRUE;
+          string_start = i;
+        }
       else if (c == '/' && skip_blank (data, length, i) > i)
         i = skip_blank (data, length, i) - 1;
       else if ((c == '{' || c == '[') && in_scalar)
-        return i;
+        {
+          scan->value_length = i;
+          return;
+        }
       else if (c == '{' || c == '[')
-        depth++;
+        {
+          Frame frame = { .is_object = c == '{' };
+
+          if (frames->len >= CANDOR_JSON_MAX_DEPTH)
+            {
+              scan->problem = SCAN_TOO_DEEP;
+              break;
+            }
+          g_array_append_val (frames, frame);
+        }
       else if (c == '}' || c == ']')
         {
-          if (depth == 0 || --depth == 0)
-            return i + 1;
+          if (frames->len <= 1)
+            {
+              scan->value_length = i + 1;
+              return;
+            }
+          g_array_set_size (frames, frames->len - 1);
         }
-      else if (depth == 0 && (g_ascii_isspace (c) || c == ',' || c == ':'))
-        return i;
-      else if (depth == 0)
+      else if (c == ',' && top != NULL && !top->is_object)
+        top->index++;
+      else if (frames->len == 0 && (g_ascii_isspace (c) || c == ',' || c == ':'))
+        {
+          scan->value_length = i;
+          return;
+        }
+      else if (frames->len == 0)
         in_scalar = TRUE;
     }
 
-  return length;
+  if (scan->problem != SCAN_OK)
+    {
+      scan->at = i;
+      scan->path = frames_path (frames);
+    }
 }
 
 /* json-glib reads 1e999 as infinity and writes that back out as "inf", which
@@ -319,6 +494,87 @@ numbers_are_finite (JsonNode *node, GString *path)
     }
 }
 
+/* "SOURCE: WHERE: MESSAGE", leaving out what is NULL: the one shape of every
+ * error about a document's text, so that each command words it the same way. */
+static void
+set_text_error (GError    **error,
+                int         code,
+                const char *source_name,
+                const char *where,
+                const char *message)
+{
+  g_set_error (error, CANDOR_JSON_ERROR, code, "%s%s%s%s%s", source_name != NULL ? source_name : "",
+               source_name != NULL ? ": " : "", where != NULL ? where : "",
+               where != NULL ? ": " : "", message);
+}
+
+/* 1048576 -> "1.0 MiB". */
+static char *
+format_size (gsize size)
+{
+  return g_format_size_full (size, G_FORMAT_SIZE_IEC_UNITS);
+}
+
+gboolean
+candor_json_check_text (const char *data,
+                        gsize       length,
+                        gsize       max_size,
+                        const char *source_name,
+                        GError    **error)
+{
+  const char *end = NULL;
+
+  g_return_val_if_fail (data != NULL || length == 0, FALSE);
+
+  if (length > max_size)
+    {
+      g_autofree char *max = format_size (max_size);
+      g_autofree char *message =
+        /* Translators: "the file holds 52428800 bytes; Candor reads files of up to
+         * 1.0 MiB (1048576 bytes), far more than any message needs" */
+        g_strdup_printf (_("the file holds %lu bytes; Candor reads files of up to %s (%lu "
+                           "bytes), far more than any message needs"),
+                            (gulong)length, max, (gulong)max_size);
+
+      set_text_error (error, CANDOR_JSON_ERROR_LIMIT, source_name, NULL, message);
+      return FALSE;
+    }
+
+  if (!g_utf8_validate (data, length, &end))
+    {
+      g_autofree char *where = describe_offset (data, end - data);
+
+      set_text_error (error, CANDOR_JSON_ERROR_SYNTAX, source_name, where,
+                      *end == '\0' ? _("the file holds a NUL byte, which text never does; is "
+                                       "it a text file?")
+                                   : _("the file is not UTF-8 text here; save it as UTF-8"));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static char *
+describe_scan_problem (const Scan *scan, const char *data, gsize length)
+{
+  const char *member = *scan->path != '\0' ? scan->path : _("the top level");
+
+  if (scan->problem == SCAN_TOO_DEEP)
+    return g_strdup_printf (_("lists and objects are nested more than %d deep here; Candor "
+                              "reads at most %d levels"),
+                               CANDOR_JSON_MAX_DEPTH, CANDOR_JSON_MAX_DEPTH);
+  if (scan->problem == SCAN_DUPLICATE_KEY)
+    return g_strdup_printf (_("%s is given a second time in the same object; remove one of "
+                              "them"),
+                               member);
+  if (scan->problem == SCAN_NUL)
+    return g_strdup_printf (_("%s holds \\u0000, a NUL character, which would cut the text "
+                              "short there; remove it"),
+                               member);
+
+  return g_strdup (describe_broken_escape (data + scan->at, length - scan->at));
+}
+
 JsonNode *
 candor_json_parse (const char *data, gssize length, const char *source_name, GError **error)
 {
@@ -326,9 +582,9 @@ candor_json_parse (const char *data, gssize length, const char *source_name, GEr
   g_autoptr (GError) local_error = NULL;
   g_autoptr (GString) path = NULL;
   g_autofree char *where = NULL;
+  g_autofree char *message = NULL;
   ErrorPosition    position = { 0, 0 };
-  gsize            broken_escape = G_MAXSIZE;
-  gsize            value_length;
+  Scan             scan = { 0 };
   gsize            rest;
   JsonNode        *root;
 
@@ -338,11 +594,25 @@ candor_json_parse (const char *data, gssize length, const char *source_name, GEr
   if (length < 0)
     length = strlen (data);
 
-  if (!g_utf8_validate (data, length, NULL))
+  /* Windows Notepad starts its UTF-8 files with a byte-order mark. */
+  if (length >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0)
     {
-      g_set_error (error, CANDOR_JSON_ERROR, CANDOR_JSON_ERROR_SYNTAX, "%s%s%s",
-                   source_name != NULL ? source_name : "", source_name != NULL ? ": " : "",
-                   _("the file is not UTF-8 text"));
+      data += 3;
+      length -= 3;
+    }
+
+  if (!candor_json_check_text (data, length, CANDOR_JSON_MAX_SIZE, source_name, error))
+    return NULL;
+
+  scan_document (data, length, &scan);
+  if (scan.problem != SCAN_OK)
+    {
+      where = describe_offset (data, scan.at);
+      message = describe_scan_problem (&scan, data, length);
+      g_free (scan.path);
+      set_text_error (
+        error, scan.problem == SCAN_TOO_DEEP ? CANDOR_JSON_ERROR_LIMIT : CANDOR_JSON_ERROR_SYNTAX,
+        source_name, where, message);
       return NULL;
     }
 
@@ -350,39 +620,24 @@ candor_json_parse (const char *data, gssize length, const char *source_name, GEr
   parser = json_parser_new ();
   g_signal_connect (parser, "error", G_CALLBACK (on_parser_error_cb), &position);
 
-  value_length = first_value_length (data, length, &broken_escape);
-  if (broken_escape < (gsize)length)
+  if (!json_parser_load_from_data (parser, data, scan.value_length, &local_error))
     {
-      where = describe_offset (data, broken_escape);
-      g_set_error (error, CANDOR_JSON_ERROR, CANDOR_JSON_ERROR_SYNTAX, "%s%s%s: %s",
-                   source_name != NULL ? source_name : "", source_name != NULL ? ": " : "", where,
-                   describe_broken_escape (data + broken_escape, length - broken_escape));
-      return NULL;
-    }
-
-  if (!json_parser_load_from_data (parser, data, value_length, &local_error))
-    {
-      g_autofree char *description = NULL;
-
       drop_partial_characters (local_error->message);
-      description = describe_syntax_error (local_error);
+      message = describe_syntax_error (local_error);
 
       if (position.line > 0)
         where = g_strdup_printf (_("line %u, column %u"), position.line, position.column);
-      g_set_error (error, CANDOR_JSON_ERROR, CANDOR_JSON_ERROR_SYNTAX, "%s%s%s%s%s",
-                   source_name != NULL ? source_name : "", source_name != NULL ? ": " : "",
-                   where != NULL ? where : "", where != NULL ? ": " : "", description);
+      set_text_error (error, CANDOR_JSON_ERROR_SYNTAX, source_name, where, message);
       return NULL;
     }
 
-  rest = skip_blank (data, length, value_length);
+  rest = skip_blank (data, length, scan.value_length);
   if (rest < (gsize)length)
     {
       where = describe_offset (data, rest);
-      g_set_error (error, CANDOR_JSON_ERROR, CANDOR_JSON_ERROR_SYNTAX, "%s%s%s: %s",
-                   source_name != NULL ? source_name : "", source_name != NULL ? ": " : "", where,
-                   _("there is more after the end of the document; a file holds one JSON "
-                     "value"));
+      set_text_error (error, CANDOR_JSON_ERROR_SYNTAX, source_name, where,
+                      _("there is more after the end of the document; a file holds one JSON "
+                        "value"));
       return NULL;
     }
 
@@ -390,9 +645,7 @@ candor_json_parse (const char *data, gssize length, const char *source_name, GEr
   root = json_parser_steal_root (parser);
   if (root == NULL)
     {
-      g_set_error (error, CANDOR_JSON_ERROR, CANDOR_JSON_ERROR_SYNTAX, "%s%s%s",
-                   source_name != NULL ? source_name : "", source_name != NULL ? ": " : "",
-                   _("the file is empty"));
+      set_text_error (error, CANDOR_JSON_ERROR_SYNTAX, source_name, NULL, _("the file is empty"));
       return NULL;
     }
 
@@ -401,9 +654,8 @@ candor_json_parse (const char *data, gssize length, const char *source_name, GEr
     {
       if (path->len == 0)
         g_string_assign (path, _("the top level"));
-      g_set_error (error, CANDOR_JSON_ERROR, CANDOR_JSON_ERROR_VALUE, "%s%s%s: %s",
-                   source_name != NULL ? source_name : "", source_name != NULL ? ": " : "",
-                   path->str, _("the number is too large"));
+      message = g_strdup_printf ("%s: %s", path->str, _("the number is too large"));
+      set_text_error (error, CANDOR_JSON_ERROR_VALUE, source_name, NULL, message);
       json_node_unref (root);
       return NULL;
     }

@@ -26,14 +26,39 @@ typedef enum
   CANDOR_JSON_ERROR_MISSING_KEY, /* a required key is absent */
   CANDOR_JSON_ERROR_UNKNOWN_KEY, /* a key nobody reads: usually a typo */
   CANDOR_JSON_ERROR_VERSION,     /* written by a newer Candor, or not ours at all */
+  CANDOR_JSON_ERROR_LIMIT,       /* larger or nested deeper than any real document */
 } CandorJsonError;
+
+/* Every JSON document Candor reads (a draft, a template, an import, a restored draft, a
+ * document from the history, data for a template) goes through candor_json_parse(),
+ * which refuses what no person writes by hand and what would crash or stall the
+ * reader. A message is a few kilobytes and our documents are nested at most five or
+ * six levels, so these leave a wide margin for real files while keeping json-glib's
+ * recursive parser, json-glib's writer and our own tree walks far from the end of any
+ * thread's stack (100 levels take a few kilobytes of it). Drafts bound their parts
+ * further (candor-draft.h), as each is rendered once per audience and channel. */
+#define CANDOR_JSON_MAX_DEPTH 100
+#define CANDOR_JSON_MAX_SIZE  (1024 * 1024)
 
 GQuark candor_json_error_quark (void);
 
 /* Parses @data into a root node; syntax errors become CANDOR_JSON_ERROR_SYNTAX
- * with "line L, column C: ..." (prefixed with @source_name when given). */
+ * with "line L, column C: ..." (prefixed with @source_name when given). A UTF-8
+ * byte-order mark is skipped. Refused, with where: bytes that are not UTF-8, a
+ * key given twice in one object, a \u0000 in text (which would cut the text short),
+ * and, as CANDOR_JSON_ERROR_LIMIT, more than CANDOR_JSON_MAX_SIZE bytes or
+ * nesting deeper than CANDOR_JSON_MAX_DEPTH. */
 JsonNode *
 candor_json_parse (const char *data, gssize length, const char *source_name, GError **error);
+
+/* The same check on text that is not JSON (a message to check, a Mustache
+ * template): at most @max_size bytes, UTF-8 without NUL bytes; the error, in the same
+ * words candor_json_parse() uses, names @source_name and the line and column. */
+gboolean candor_json_check_text (const char *data,
+                                 gsize       length,
+                                 gsize       max_size,
+                                 const char *source_name,
+                                 GError    **error);
 
 /* "update" + "kind" -> "update.kind"; a NULL or empty @parent gives @key. */
 char *candor_json_path_join (const char *parent, const char *key);

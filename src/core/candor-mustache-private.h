@@ -21,6 +21,11 @@ G_BEGIN_DECLS
  * makes rendering a loop over an array instead of a walk over a tree of allocations.
  * Text nodes point into the template's own copy of the source. */
 
+/* Sections nested in one template, and sections and partials nested while rendering,
+ * at most this deep: real templates nest two or three levels, and far deeper is a
+ * partial including itself without end, or a file made to stall whoever checks it. */
+#define CANDOR_MUSTACHE_MAX_DEPTH 100
+
 typedef enum
 {
   NODE_TEXT,

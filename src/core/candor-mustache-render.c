@@ -19,9 +19,6 @@
  * sections, partials (compiled once and cached on the template rendered) and
  * the limits that keep a runaway template from freezing the editor. */
 
-/* Sections and partials nested deeper than this are a partial including itself without
- * end far more often than a real template. */
-#define MAX_DEPTH 100
 /* A template that needs more steps or output than this would freeze the editor. */
 #define MAX_STEPS  (1u << 20)
 #define MAX_OUTPUT (16u << 20)
@@ -464,13 +461,13 @@ render_nested (RenderState *state,
 {
   gboolean ok;
 
-  if (state->depth >= MAX_DEPTH)
+  if (state->depth >= CANDOR_MUSTACHE_MAX_DEPTH)
     {
       _candor_mustache_set_error (
         error, CANDOR_MUSTACHE_ERROR_TOO_DEEP, node->line, node->column,
         _("sections and partials are nested more than %u levels deep here; does a "
           "partial include itself?"),
-           MAX_DEPTH);
+           CANDOR_MUSTACHE_MAX_DEPTH);
       return FALSE;
     }
 

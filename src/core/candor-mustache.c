@@ -402,6 +402,15 @@ parse (Parser *parser, GError **error)
 
           case TAG_SECTION:
           case TAG_INVERTED:
+            if (parser->open->len >= CANDOR_MUSTACHE_MAX_DEPTH)
+              {
+                node_clear (&node);
+                _candor_mustache_set_error (
+                  error, CANDOR_MUSTACHE_ERROR_TOO_DEEP, line, column,
+                  _("sections are nested more than %d deep here; a template may nest at most %d"),
+                     CANDOR_MUSTACHE_MAX_DEPTH, CANDOR_MUSTACHE_MAX_DEPTH);
+                return FALSE;
+              }
             node.kind = type == TAG_SECTION ? NODE_SECTION : NODE_INVERTED;
             g_array_append_val (parser->open, parser->nodes->len);
             break;

@@ -613,6 +613,12 @@ candor_template_library_export (CandorTemplateLibrary *self,
     }
 
   data = candor_template_to_data (template, &length);
+  if (data == NULL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
+                   _("the template “%s” cannot be written out as JSON"), id);
+      return FALSE;
+    }
   return g_file_replace_contents (file, data, length, NULL, FALSE,
                                   G_FILE_CREATE_REPLACE_DESTINATION, NULL, cancellable, error);
 }

@@ -320,8 +320,67 @@ read_variables (CandorTemplate *self, JsonObject *object, GError **error)
   return TRUE;
 }
 
-/* The nodes @name (possibly dotted) stands for in the innermost scope that
- * has its first part, as Mustache looks names up. */
+/* What a section's body can find names in: every member of the objects the section
+ * stands for (its value, or each object in it when it is a list), merged by name, so
+ * that a name is found in one step however many objects there are. Each scope keeps
+ * the scopes of the sections opened in it, so that a section met again (a sibling,
+ * or the same section in a later tag) is not merged again: both made checking a
+ * template quadratic or worse in its size. */
+typedef struct _Scope Scope;
+struct _Scope
+{
+  GHashTable *members;  /* name -> GPtrArray of JsonNode, borrowed from the examples */
+  GHashTable *children; /* section name -> Scope, owned */
+};
+
+static void scope_free (Scope *scope);
+
+static Scope *
+scope_new (void)
+{
+  Scope *scope = g_new0 (Scope, 1);
+
+  scope->members =
+    g_hash_table_new_full (g_str_hash, g_str_equal, NULL, (GDestroyNotify)g_ptr_array_unref);
+  scope->children =
+    g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify)scope_free);
+  return scope;
+}
+
+static void
+scope_free (Scope *scope)
+{
+  g_hash_table_unref (scope->members);
+  g_hash_table_unref (scope->children);
+  g_free (scope);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Scope, scope_free)
+
+static void
+scope_add_object (Scope *scope, JsonObject *object)
+{
+  JsonObjectIter iter;
+  const char    *name;
+  JsonNode      *member;
+
+  json_object_iter_init (&iter, object);
+  while (json_object_iter_next (&iter, &name, &member))
+    {
+      GPtrArray *values = g_hash_table_lookup (scope->members, name);
+
+      if (values == NULL)
+        {
+          values = g_ptr_array_new ();
+          /* The key lives as long as the examples, which outlive the check. */
+          g_hash_table_insert (scope->members, (gpointer)name, values);
+        }
+      g_ptr_array_add (values, member);
+    }
+}
+
+/* The nodes @name (possibly dotted) stands for in the innermost of @scopes where it
+ * resolves, as Mustache looks names up. */
 static void
 lookup_in_scopes (GPtrArray *scopes, const char *name, GPtrArray *found)
 {
@@ -329,11 +388,12 @@ lookup_in_scopes (GPtrArray *scopes, const char *name, GPtrArray *found)
 
   for (guint level = scopes->len; level > 0; level--)
     {
-      GPtrArray *objects = g_ptr_array_index (scopes, level - 1);
+      Scope     *scope = g_ptr_array_index (scopes, level - 1);
+      GPtrArray *values = g_hash_table_lookup (scope->members, parts[0]);
 
-      for (guint i = 0; i < objects->len; i++)
+      for (guint i = 0; values != NULL && i < values->len; i++)
         {
-          JsonNode *node = json_object_get_member (g_ptr_array_index (objects, i), parts[0]);
+          JsonNode *node = g_ptr_array_index (values, i);
 
           for (guint p = 1; node != NULL && parts[p] != NULL; p++)
             node = JSON_NODE_HOLDS_OBJECT (node)
@@ -349,22 +409,28 @@ lookup_in_scopes (GPtrArray *scopes, const char *name, GPtrArray *found)
     }
 }
 
-/* The objects a section's body can find names in: the section's value, or each
- * object in it when it is a list. */
-static GPtrArray *
+/* The scope of @section opened inside the innermost of @scopes, made once. */
+static Scope *
 scope_for_section (GPtrArray *scopes, const char *section)
 {
-  g_autoptr (GPtrArray) nodes = g_ptr_array_new ();
-  GPtrArray *objects = g_ptr_array_new ();
+  Scope *parent = g_ptr_array_index (scopes, scopes->len - 1);
+  Scope *scope = g_hash_table_lookup (parent->children, section);
+  g_autoptr (GPtrArray) nodes = NULL;
 
+  if (scope != NULL)
+    return scope;
+
+  scope = scope_new ();
+  g_hash_table_insert (parent->children, g_strdup (section), scope);
+
+  nodes = g_ptr_array_new ();
   lookup_in_scopes (scopes, section, nodes);
-
   for (guint i = 0; i < nodes->len; i++)
     {
       JsonNode *node = g_ptr_array_index (nodes, i);
 
       if (JSON_NODE_HOLDS_OBJECT (node))
-        g_ptr_array_add (objects, json_node_get_object (node));
+        scope_add_object (scope, json_node_get_object (node));
       else if (JSON_NODE_HOLDS_ARRAY (node))
         {
           JsonArray *array = json_node_get_array (node);
@@ -374,54 +440,76 @@ scope_for_section (GPtrArray *scopes, const char *section)
               JsonNode *element = json_array_get_element (array, e);
 
               if (JSON_NODE_HOLDS_OBJECT (element))
-                g_ptr_array_add (objects, json_node_get_object (element));
+                scope_add_object (scope, json_node_get_object (element));
             }
         }
     }
 
-  return objects;
+  return scope;
 }
 
 typedef struct
 {
-  JsonObject *examples;
   const char *field;
   GError     *error;
+  /* The scopes of the sections around the tag last checked, borrowed from the tree
+   * under scopes[0], which holds the examples; sections[n - 1] is the name of the
+   * section of scopes[n] as the walk gives it. Kept from tag to tag, since
+   * neighbours share most of their sections. */
+  GPtrArray *scopes;
+  GPtrArray *sections;
 } VariableCheck;
+
+/* Makes @check's scopes those of @sections: drops the levels the walk has left,
+ * then adds the new ones. The walk hands each section's name as the same pointer
+ * while inside it, and a section's place in the tree fixes every section around
+ * it, so the innermost shared pointer marks where the old and new stacks part. */
+static void
+enter_sections (VariableCheck *check, const char *const *sections)
+{
+  guint n = 0;
+  guint shared;
+
+  while (sections != NULL && sections[n] != NULL)
+    n++;
+
+  for (shared = MIN (n, check->sections->len); shared > 0; shared--)
+    {
+      if (g_ptr_array_index (check->sections, shared - 1) == sections[shared - 1])
+        break;
+    }
+
+  g_ptr_array_set_size (check->sections, shared);
+  g_ptr_array_set_size (check->scopes, shared + 1);
+  for (guint i = shared; i < n; i++)
+    {
+      g_ptr_array_add (check->sections, (gpointer)sections[i]);
+      g_ptr_array_add (check->scopes, scope_for_section (check->scopes, sections[i]));
+    }
+}
 
 /* A name is declared when the template's variables, or the examples of the
  * sections around it, have it: {{#timeline}}{{time}}{{/timeline}} is fine when
- * "timeline" is declared with items that have "time". */
+ * "timeline" is declared with items that have "time". A dotted name whose later
+ * parts the examples do not show is still fine as long as its first part is
+ * declared: the example may just be shorter. */
 static gboolean
-variable_is_declared (JsonObject *examples, const CandorMustacheVariable *variable)
+variable_is_declared (VariableCheck *check, const CandorMustacheVariable *variable)
 {
-  g_autoptr (GPtrArray) scopes = g_ptr_array_new_with_free_func ((GDestroyNotify)g_ptr_array_unref);
-  g_autoptr (GPtrArray) found = g_ptr_array_new ();
-  GPtrArray *root;
+  g_autofree char *first = NULL;
 
   if (g_str_equal (variable->name, "."))
     return TRUE;
 
-  /* Owned by @scopes only once it is added there. */
-  root = g_ptr_array_new ();
-  g_ptr_array_add (root, examples);
-  g_ptr_array_add (scopes, root);
+  enter_sections (check, variable->sections);
 
-  for (guint i = 0; variable->sections != NULL && variable->sections[i] != NULL; i++)
-    g_ptr_array_add (scopes, scope_for_section (scopes, variable->sections[i]));
-
-  lookup_in_scopes (scopes, variable->name, found);
-  if (found->len > 0)
-    return TRUE;
-
-  /* A dotted name whose later parts the examples do not show is still fine as
-   * long as its first part is declared: the example may just be shorter. */
-  if (strchr (variable->name, '.') != NULL)
+  first = g_strndup (variable->name, strcspn (variable->name, "."));
+  for (guint level = check->scopes->len; level > 0; level--)
     {
-      g_autofree char *first = g_strndup (variable->name, strcspn (variable->name, "."));
+      Scope *scope = g_ptr_array_index (check->scopes, level - 1);
 
-      lookup_in_scopes (scopes, first, found);
-      return found->len > 0;
+      if (g_hash_table_contains (scope->members, first))
+        return TRUE;
     }
 
   return FALSE;
@@ -444,7 +532,7 @@ check_variable_cb (const CandorMustacheVariable *variable, gpointer user_data)
       return;
     }
 
-  if (!variable_is_declared (check->examples, variable))
+  if (!variable_is_declared (check, variable))
     g_set_error (&check->error, CANDOR_TEMPLATE_ERROR, CANDOR_TEMPLATE_ERROR_UNKNOWN_VARIABLE,
                  _("fields.%s: line %u, column %u: the variable “%s” is not declared; add it to "
                    "“variables” or correct the name"),
@@ -495,7 +583,10 @@ read_fields (CandorTemplate *self, JsonObject *object, GError **error)
   for (guint i = 0; i < CANDOR_N_FIELDS; i++)
     {
       g_autoptr (GError) local_error = NULL;
-      VariableCheck check = { json_node_get_object (self->examples), known[i], NULL };
+      g_autoptr (Scope) examples = scope_new ();
+      g_autoptr (GPtrArray) scopes = g_ptr_array_new ();
+      g_autoptr (GPtrArray) sections = g_ptr_array_new ();
+      VariableCheck check = { known[i], NULL, scopes, sections };
       const char   *text = NULL;
 
       /* Every field is spelled out, even empty, so a template shows at a glance
@@ -519,6 +610,8 @@ read_fields (CandorTemplate *self, JsonObject *object, GError **error)
           return FALSE;
         }
 
+      scope_add_object (examples, json_node_get_object (self->examples));
+      g_ptr_array_add (scopes, examples);
       candor_mustache_template_foreach_variable (self->compiled[i], check_variable_cb, &check);
       if (check.error != NULL)
         {
@@ -909,7 +1002,8 @@ candor_template_apply (CandorTemplate *self, CandorUpdate *update, JsonNode *val
  * candor_template_to_data:
  * @length: (out) (optional): the length of the text
  *
- * Returns: (transfer full): the template as JSON, NUL-terminated
+ * Returns: (transfer full) (nullable): the template as JSON, NUL-terminated, or %NULL
+ *   when json-glib cannot write it
  */
 char *
 candor_template_to_data (CandorTemplate *self, gsize *length)
@@ -974,6 +1068,10 @@ candor_template_to_data (CandorTemplate *self, gsize *length)
   json_generator_set_pretty (generator, TRUE);
   json_generator_set_indent (generator, 2);
   json = json_generator_to_data (generator, NULL);
+  /* Not with documents as read (their size and depth are bounded), but json-glib gives
+   * NULL when it cannot write a tree, and that must never reach a printf. */
+  if (json == NULL)
+    return NULL;
 
   data = g_strconcat (json, "\n", NULL);
   if (length != NULL)

@@ -19,6 +19,7 @@
 #include "candor-mattermost-client.h"
 #include "candor-publish-error.h"
 #include "candor-slack-client.h"
+#include "candor-static-site-client.h"
 #include "candor-statuspage-client.h"
 #include "candor-teams-client.h"
 #include "candor-telegram-client.h"
@@ -43,6 +44,7 @@ static const struct
   { "matrix", candor_matrix_client_get_type },
   { "telegram", candor_telegram_client_get_type },
   { "signed-webhook", candor_webhook_client_get_type },
+  { "static-site", candor_static_site_client_get_type },
   { "statuspage", candor_statuspage_client_get_type },
   { "cachet", candor_cachet_client_get_type },
 };
@@ -81,18 +83,49 @@ candor_channel_client_new (CandorChannel *channel,
                            CandorHttp    *http,
                            GError       **error)
 {
+  return candor_channel_client_new_full (channel, secret, http, NULL, error);
+}
+
+/**
+ * candor_channel_client_new_full:
+ * @store: (nullable): the history, for the kinds that publish from it (the
+ *   static site, which has a construct-only "store" property)
+ *
+ * As candor_channel_client_new(), for a client that may read @store.
+ */
+CandorChannelClient *
+candor_channel_client_new_full (CandorChannel *channel,
+                                const char    *secret,
+                                CandorHttp    *http,
+                                CandorStore   *store,
+                                GError       **error)
+{
   const char *kind;
 
   g_return_val_if_fail (CANDOR_IS_CHANNEL (channel), NULL);
   g_return_val_if_fail (CANDOR_IS_HTTP (http), NULL);
+  g_return_val_if_fail (store == NULL || CANDOR_IS_STORE (store), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   kind = candor_channel_get_kind (channel)->nick;
   for (guint i = 0; i < G_N_ELEMENTS (clients); i++)
     {
-      if (g_str_equal (clients[i].kind, kind))
-        return g_initable_new (clients[i].get_type (), NULL, error, "channel", channel, "secret",
-                               secret, "http", http, NULL);
+      GType         type;
+      GObjectClass *klass;
+      gboolean      takes_store;
+
+      if (!g_str_equal (clients[i].kind, kind))
+        continue;
+
+      type = clients[i].get_type ();
+      klass = g_type_class_ref (type);
+      takes_store = g_object_class_find_property (klass, "store") != NULL;
+      g_type_class_unref (klass);
+      if (takes_store)
+        return g_initable_new (type, NULL, error, "channel", channel, "secret", secret, "http",
+                               http, "store", store, NULL);
+      return g_initable_new (type, NULL, error, "channel", channel, "secret", secret, "http", http,
+                             NULL);
     }
 
   g_set_error (error, CANDOR_PUBLISH_ERROR, CANDOR_PUBLISH_ERROR_NOT_CONFIGURED,

@@ -12,6 +12,7 @@
 #include "candor-channel.h"
 #include "candor-http.h"
 #include "candor-sent-rendition.h"
+#include "candor-store.h"
 
 G_BEGIN_DECLS
 
@@ -85,6 +86,14 @@ CandorChannelClient *candor_channel_client_new (CandorChannel *channel,
                                                 const char    *secret,
                                                 CandorHttp    *http,
                                                 GError       **error);
+
+/* The same, for a client that publishes from the history (the static
+ * site); @store may be NULL, and kinds that do not read it ignore it. */
+CandorChannelClient *candor_channel_client_new_full (CandorChannel *channel,
+                                                     const char    *secret,
+                                                     CandorHttp    *http,
+                                                     CandorStore   *store,
+                                                     GError       **error);
 
 CandorChannel *candor_channel_client_get_channel (CandorChannelClient *self);
 

@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "candor-http-response.h"
+#include "candor-json.h"
 #include "candor-publish-error.h"
 
 /* Too Many Requests (RFC 6585), which libsoup has no name for. */
@@ -81,15 +82,15 @@ candor_http_response_new (guint status, SoupMessageHeaders *headers, GBytes *bod
 
   if (is_json_content_type (headers) && g_bytes_get_size (body) > 0)
     {
-      g_autoptr (JsonParser) parser = json_parser_new_immutable ();
       gsize       size;
       const char *data = g_bytes_get_data (body, &size);
 
       /* A body that says JSON but is not stays readable as bytes: an error
-       * page from a proxy in front of the API is still worth quoting. */
-      if (json_parser_load_from_data (parser, data, size, NULL))
-        self->json = json_parser_steal_root (parser);
-      else
+       * page from a proxy in front of the API is still worth quoting. Read like
+       * every other JSON document, bounded in size and depth: a broken or hostile
+       * server must not take the app down with a deeply nested body. */
+      self->json = candor_json_parse (data, size, NULL, NULL);
+      if (self->json == NULL)
         g_debug ("The %u response says it is JSON but does not parse", status);
     }
 

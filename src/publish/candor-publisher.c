@@ -44,6 +44,12 @@ struct _CandorPublisher
 
 G_DEFINE_FINAL_TYPE (CandorPublisher, candor_publisher, G_TYPE_OBJECT)
 
+static CandorChannelClient *default_client_factory (CandorChannel *channel,
+                                                    const char    *secret,
+                                                    CandorHttp    *http,
+                                                    gpointer       user_data,
+                                                    GError       **error);
+
 enum
 {
   PROP_0,
@@ -68,6 +74,8 @@ candor_publisher_dispose (GObject *object)
 {
   CandorPublisher *self = CANDOR_PUBLISHER (object);
 
+  if (self->client_factory == default_client_factory)
+    self->client_factory_data = NULL;
   g_clear_object (&self->store);
   g_clear_object (&self->http);
   g_clear_pointer (&self->secrets, g_hash_table_unref);
@@ -182,7 +190,8 @@ default_client_factory (CandorChannel *channel,
                         gpointer       user_data,
                         GError       **error)
 {
-  return candor_channel_client_new (channel, secret, http, error);
+  /* @user_data is the publisher's store: the static site is written from it. */
+  return candor_channel_client_new_full (channel, secret, http, user_data, error);
 }
 
 static void job_detach (gpointer data);
@@ -220,6 +229,7 @@ candor_publisher_new (CandorStore        *store,
 
   self = g_object_new (CANDOR_TYPE_PUBLISHER, NULL);
   self->store = g_object_ref (store);
+  self->client_factory_data = self->store;
   self->http = g_object_ref (http);
   self->lookup = lookup;
   self->lookup_data = lookup_data;
@@ -287,7 +297,7 @@ candor_publisher_set_client_factory (CandorPublisher    *self,
   g_return_if_fail (CANDOR_IS_PUBLISHER (self));
 
   self->client_factory = factory != NULL ? factory : default_client_factory;
-  self->client_factory_data = factory != NULL ? user_data : NULL;
+  self->client_factory_data = factory != NULL ? user_data : self->store;
 }
 
 /* Runs: one publish, mark-as-sent or resume call. It completes when each

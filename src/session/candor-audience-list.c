@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include "candor-audience-list.h"
+#include "candor-json.h"
 
 struct _CandorAudienceList
 {
@@ -297,7 +298,7 @@ on_documents_loaded_cb (GObject *source, GAsyncResult *result, gpointer user_dat
       g_autoptr (JsonNode) node = NULL;
       CandorAudience *audience;
 
-      if ((node = json_from_string (g_ptr_array_index (documents, i), &error)) == NULL ||
+      if ((node = candor_json_parse (g_ptr_array_index (documents, i), -1, NULL, &error)) == NULL ||
           (audience = candor_audience_new_from_json_at (node, path, &error)) == NULL)
         {
           g_task_return_error (task, g_steal_pointer (&error));

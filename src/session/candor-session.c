@@ -38,6 +38,14 @@ struct _CandorSession
   GCancellable *cancellable;
   gboolean      busy;
 
+  /* Another process's writes (candor-cli, a script) and damage met by any
+   * call are noticed by polling the store's worker. */
+  guint    poll_source_id;
+  gboolean polling;
+  /* Templates live as files beside the history: imports are seen there. */
+  GFileMonitor *templates_monitor;
+  guint         templates_changed_id;
+
   CandorIncidentListModel *incidents;
   CandorReminder          *reminder;
   CandorAudienceList      *audiences;
@@ -65,6 +73,26 @@ enum
 };
 
 static GParamSpec *properties[N_PROPS];
+
+enum
+{
+  HISTORY_CHANGED,
+  TEMPLATES_CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+/* Often enough that a change made by candor-cli shows within a second;
+ * each poll is one PRAGMA on the store's worker. */
+#define POLL_INTERVAL_MS 1000
+/* An import writes a file in steps: one signal once they settle. */
+#define TEMPLATES_SETTLE_MS 200
+
+static void set_history (CandorSession *self,
+                         CandorStore   *store,
+                         const GError  *error,
+                         const char    *damaged_path);
 
 static CandorChannel *
 lookup_channel (const char *channel_id, gpointer user_data)
@@ -128,12 +156,99 @@ on_channels_loaded_cb (GObject *source, GAsyncResult *result, gpointer user_data
 }
 
 static void
+on_polled_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  GWeakRef *weak = user_data;
+  g_autoptr (CandorSession) self = g_weak_ref_get (weak);
+  g_autoptr (GError) error = NULL;
+  gboolean changed = FALSE;
+
+  g_weak_ref_clear (weak);
+  g_free (weak);
+  if (self == NULL)
+    return;
+
+  self->polling = FALSE;
+  /* A poll of a history the session has since let go of. */
+  if (CANDOR_STORE (source) != self->store)
+    return;
+
+  if (!candor_store_poll_finish (CANDOR_STORE (source), result, &changed, &error))
+    {
+      if (candor_store_is_replaced (CANDOR_STORE (source)))
+        {
+          /* Another program recovered it (candor-cli history recover): the
+           * history is the one now at its place. */
+          g_message ("The history was set aside by another program; opening the one in its place");
+          set_history (self, NULL, NULL, NULL);
+          candor_session_open (self);
+        }
+      else if (g_error_matches (error, CANDOR_STORE_ERROR, CANDOR_STORE_ERROR_CORRUPT))
+        {
+          /* Nothing more goes into the damaged file: the session lets go of
+           * it, the window says so and offers recovery, and drafts are kept
+           * in the wizard (and say so) until there is a sound history. */
+          g_message ("The history is damaged: %s", error->message);
+          set_history (self, NULL, error, NULL);
+        }
+      else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_debug ("Could not poll the history: %s", error->message);
+      return;
+    }
+
+  if (changed)
+    {
+      candor_incident_list_model_reload (self->incidents);
+      g_signal_emit (self, signals[HISTORY_CHANGED], 0);
+    }
+}
+
+static gboolean
+poll_cb (gpointer user_data)
+{
+  CandorSession *self = user_data;
+  GWeakRef      *weak;
+
+  if (self->store == NULL)
+    {
+      self->poll_source_id = 0;
+      return G_SOURCE_REMOVE;
+    }
+
+  if (self->polling)
+    return G_SOURCE_CONTINUE;
+
+  /* A weak reference: a poll in the worker's queue does not keep the session. */
+  weak = g_new0 (GWeakRef, 1);
+  g_weak_ref_init (weak, self);
+  self->polling = TRUE;
+  candor_store_poll_async (self->store, self->cancellable, on_polled_cb, weak);
+
+  return G_SOURCE_CONTINUE;
+}
+
+static void
 set_history (CandorSession *self, CandorStore *store, const GError *error, const char *damaged_path)
 {
   g_object_freeze_notify (G_OBJECT (self));
 
+  /* A history found damaged takes its publisher and outbox along: nothing
+   * is sent from, or written into, it any more. */
+  if (store != self->store && self->publisher != NULL)
+    {
+      g_clear_object (&self->outbox);
+      g_clear_object (&self->publisher);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PUBLISHER]);
+    }
+
   if (g_set_object (&self->store, store))
     {
+      self->polling = FALSE;
+      if (store != NULL && self->poll_source_id == 0)
+        self->poll_source_id = g_timeout_add (POLL_INTERVAL_MS, poll_cb, self);
+      else if (store == NULL)
+        g_clear_handle_id (&self->poll_source_id, g_source_remove);
+
       candor_incident_list_model_set_store (self->incidents, store);
       candor_audience_list_set_store (self->audiences, store);
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
@@ -222,6 +337,11 @@ candor_session_dispose (GObject *object)
   CandorSession *self = CANDOR_SESSION (object);
 
   g_cancellable_cancel (self->cancellable);
+  g_clear_handle_id (&self->poll_source_id, g_source_remove);
+  g_clear_handle_id (&self->templates_changed_id, g_source_remove);
+  if (self->templates_monitor != NULL)
+    g_file_monitor_cancel (self->templates_monitor);
+  g_clear_object (&self->templates_monitor);
   g_clear_object (&self->outbox);
   g_clear_object (&self->publisher);
   g_clear_object (&self->http);
@@ -312,6 +432,25 @@ candor_session_class_init (CandorSessionClass *klass)
                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * CandorSession::history-changed:
+   *
+   * Another program (candor-cli, a script) wrote to the open history: an
+   * incident recorded, a template imported. Emitted within a second of the
+   * write; the incident list has already been told to reload.
+   */
+  signals[HISTORY_CHANGED] = g_signal_new ("history-changed", G_TYPE_FROM_CLASS (klass),
+                                           G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+  /**
+   * CandorSession::templates-changed:
+   *
+   * A template was imported, changed or removed in the user's template
+   * folder (by candor-cli or another window) since the history was opened.
+   */
+  signals[TEMPLATES_CHANGED] =
+    g_signal_new ("templates-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL,
+                  NULL, G_TYPE_NONE, 0);
 }
 
 static void
@@ -388,10 +527,72 @@ candor_session_get_busy (CandorSession *self)
  * Also what "Try Again" does after another program held the history. Does
  * nothing while the history is open or being opened.
  */
+static gboolean
+templates_settled_cb (gpointer user_data)
+{
+  CandorSession *self = user_data;
+
+  self->templates_changed_id = 0;
+  g_debug ("The user's templates changed");
+  g_signal_emit (self, signals[TEMPLATES_CHANGED], 0);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_templates_dir_changed_cb (GFileMonitor     *monitor,
+                             GFile            *file,
+                             GFile            *other_file,
+                             GFileMonitorEvent event,
+                             gpointer          user_data)
+{
+  CandorSession *self = user_data;
+
+  if (event == G_FILE_MONITOR_EVENT_ATTRIBUTE_CHANGED)
+    return;
+
+  g_clear_handle_id (&self->templates_changed_id, g_source_remove);
+  self->templates_changed_id = g_timeout_add (TEMPLATES_SETTLE_MS, templates_settled_cb, self);
+}
+
+/* The folder candor_template_library_new() reads the user's templates from. */
+static void
+watch_templates (CandorSession *self)
+{
+  g_autoptr (GFile) dir = NULL;
+  g_autoptr (GError) error = NULL;
+
+  if (self->templates_monitor != NULL)
+    return;
+
+  dir = g_file_new_build_filename (g_get_user_data_dir (), "candor", "templates", NULL);
+  /* A folder that does not exist yet would be watched only by polling. */
+  if (!g_file_make_directory_with_parents (dir, NULL, &error) &&
+      !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_EXISTS))
+    {
+      g_debug ("Not watching the templates: %s", error->message);
+      return;
+    }
+  g_clear_error (&error);
+
+  self->templates_monitor =
+    g_file_monitor_directory (dir, G_FILE_MONITOR_WATCH_MOVES, NULL, &error);
+  if (self->templates_monitor == NULL)
+    {
+      g_debug ("Not watching the templates: %s", error->message);
+      return;
+    }
+  g_debug ("Watching the templates in %s", g_file_peek_path (dir));
+  g_signal_connect_object (self->templates_monitor, "changed",
+                           G_CALLBACK (on_templates_dir_changed_cb), self, G_CONNECT_DEFAULT);
+}
+
 void
 candor_session_open (CandorSession *self)
 {
   g_return_if_fail (CANDOR_IS_SESSION (self));
+
+  watch_templates (self);
 
   if (self->store != NULL || !begin_history_work (self))
     return;
@@ -404,8 +605,9 @@ candor_session_open (CandorSession *self)
  * candor_session_recover:
  *
  * Sets a damaged history aside (it is kept, never deleted) and starts a
- * fresh one; #CandorSession:damaged-path then says where the old one is.
- * Only a history that failed to open is set aside: an open one is fine.
+ * fresh one with everything that could still be read carried over;
+ * #CandorSession:damaged-path then says where the old one is. Only a
+ * history that failed to open, or was found damaged since, is set aside.
  */
 void
 candor_session_recover (CandorSession *self)

@@ -25,7 +25,12 @@ G_DECLARE_FINAL_TYPE (CandorSession, candor_session, CANDOR, SESSION, GObject)
 
 CandorSession *candor_session_new (GApplication *application, const char *path);
 
-/* The history and what became of opening it. */
+/* The history and what became of opening it. Once open, it is polled: a
+ * change another program makes emits ::history-changed (and reloads the
+ * incident list) within a second, and damage met by any call lets go of the
+ * store and sets :open-error to CANDOR_STORE_ERROR_CORRUPT, as opening a
+ * damaged history does; candor_session_recover() then carries over what can
+ * still be read. The user's template folder is watched: ::templates-changed. */
 CandorStore  *candor_session_get_store (CandorSession *self);
 const GError *candor_session_get_open_error (CandorSession *self);
 const char   *candor_session_get_damaged_path (CandorSession *self);

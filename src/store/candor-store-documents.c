@@ -91,7 +91,10 @@ candor_store_put_document (CandorStore        *self,
   g_return_val_if_fail (id != NULL, FALSE);
   g_return_val_if_fail (json != NULL, FALSE);
 
-  root = json_from_string (json, &parse_error);
+  /* The one reader every JSON document goes through: bounded in size and depth, so
+   * that find_secret_key() below, and whoever reads the document back, never meets
+   * one nested deep enough to overflow the stack. */
+  root = candor_json_parse (json, -1, NULL, &parse_error);
   if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
     {
       g_set_error (error, CANDOR_STORE_ERROR, CANDOR_STORE_ERROR_INVALID,

@@ -73,6 +73,12 @@ incident_from_row (sqlite3_stmt *stmt)
     NULL);
 }
 
+CandorIncident *
+_candor_store_incident_from_row (sqlite3_stmt *stmt)
+{
+  return incident_from_row (stmt);
+}
+
 #define INCIDENT_COLUMNS                                                                  \
   "id, title, services, severity, state, language, started_at, detected_at, resolved_at," \
   " sla_relevant"

@@ -35,6 +35,20 @@ struct _CandorStore
    * followed by a list sees the save. */
   GThread     *worker;
   GAsyncQueue *jobs;
+
+  /* Damage: set (under the registry's lock) by the first SQLITE_CORRUPT,
+   * SQLITE_NOTADB or failed check; from then on every write is refused. */
+  gint     damaged;
+  char    *damage;
+  gboolean fully_checked;
+  /* PRAGMA data_version at the last poll: it moves when another connection commits. */
+  gint64 data_version;
+  /* The file opened, to notice when another program sets it aside (recovers). */
+  guint64  file_dev;
+  guint64  file_ino;
+  gboolean replaced;
+  /* What recovery carried over into this fresh history, or NULL. */
+  GArray *salvage;
 };
 
 /* Holds the connection's lock until the end of the enclosing scope. */
@@ -49,12 +63,29 @@ const char *_candor_store_get_migration_sql (int to_version);
 gboolean _candor_store_migrate (sqlite3 *db, int target_version, const char *path, GError **error);
 
 sqlite3 *_candor_store_get_db (CandorStore *self);
+/* The incident whose columns 0-9 are id, title, services, severity, state,
+ * language, started_at, detected_at, resolved_at, sla_relevant. */
+CandorIncident *_candor_store_incident_from_row (sqlite3_stmt *stmt);
 void     _candor_store_lock (CandorStore *self);
 void     _candor_store_unlock (CandorStore *self);
 void     _candor_store_set_busy_timeout (CandorStore *self, int milliseconds);
 
-/* Turns an SQLite result code into a CANDOR_STORE_ERROR; always FALSE. */
+/* Turns an SQLite result code into a CANDOR_STORE_ERROR; always FALSE.
+ * SQLITE_CORRUPT and SQLITE_NOTADB also mark the connection's store damaged. */
 gboolean _candor_store_set_error (GError **error, sqlite3 *db, int rc, const char *path);
+/* CANDOR_STORE_ERROR_CORRUPT for @path, saying @detail; always FALSE. */
+gboolean _candor_store_set_corrupt_error (GError **error, const char *path, const char *detail);
+
+/* Damage (candor-store-damage.c). */
+void     _candor_store_register (CandorStore *self);
+void     _candor_store_unregister (CandorStore *self);
+void     _candor_store_note_corrupt (sqlite3 *db, const char *detail);
+gboolean _candor_store_set_damaged_error (CandorStore *self, GError **error);
+/* PRAGMA quick_check (or integrity_check when @full); CORRUPT with what it found. */
+gboolean
+     _candor_store_check_connection (sqlite3 *db, const char *path, gboolean full, GError **error);
+void _candor_store_salvage (CandorStore *fresh, const char *damaged_path);
+void _candor_store_remember_file (CandorStore *self);
 
 /* Statements on the store's connection; each sets @error as above. */
 gboolean _candor_store_exec (sqlite3 *db, const char *sql, const char *path, GError **error);

@@ -86,8 +86,10 @@ void         candor_store_open_async (const char         *path,
                                       gpointer            user_data);
 CandorStore *candor_store_open_finish (GAsyncResult *result, GError **error);
 
-/* Sets a damaged history aside as "history.db.damaged-YYYYMMDD-HHMMSS" and
- * opens a fresh one; the name it was moved to goes to @damaged_path. */
+/* Sets a damaged history aside as "history.db.damaged-YYYYMMDD-HHMMSS" (byte
+ * for byte) and opens a fresh one into which every row that can still be read
+ * is carried over (see candor_store_get_salvage()); the name it was moved to
+ * goes to @damaged_path. */
 CandorStore *candor_store_recover (const char *path, char **damaged_path, GError **error);
 /* Runs candor_store_recover() in a thread. */
 void candor_store_recover_async (const char         *path,
@@ -96,6 +98,35 @@ void candor_store_recover_async (const char         *path,
                                  gpointer            user_data);
 CandorStore *
 candor_store_recover_finish (GAsyncResult *result, char **damaged_path, GError **error);
+
+/* What candor_store_recover() carried over, one element per table. */
+typedef struct
+{
+  const char *table;   /* "incidents", "updates", "renditions", "publications", "drafts", ... */
+  guint       carried; /* rows now in the fresh history */
+  int         lost;    /* rows that could not be carried over; -1 when not even their number
+                        * could be read */
+  guint made_up;       /* rows made up to hold carried rows whose own parent was lost */
+  guint refused;       /* rows read but refused by the fresh history (part of @lost) */
+} CandorStoreSalvage;
+
+GArray *candor_store_get_salvage (CandorStore *self);
+
+/* Damage: opening runs SQLite's quick check; candor_store_check() runs it
+ * or the full one on demand. A store that met damage refuses every write. */
+gboolean candor_store_check (CandorStore *self, gboolean full, GError **error);
+gboolean candor_store_is_damaged (CandorStore *self);
+/* The file was set aside (or replaced) by another program, e.g. candor-cli
+ * history recover: the store is then treated as damaged; open the path again. */
+gboolean candor_store_is_replaced (CandorStore *self);
+void     candor_store_poll_async (CandorStore        *self,
+                                  GCancellable       *cancellable,
+                                  GAsyncReadyCallback callback,
+                                  gpointer            user_data);
+gboolean candor_store_poll_finish (CandorStore  *self,
+                                   GAsyncResult *result,
+                                   gboolean     *changed,
+                                   GError      **error);
 
 const char *candor_store_get_path (CandorStore *self);
 

@@ -255,9 +255,20 @@ candor_window_show_history_state (CandorWindow *self)
     }
   else if (store != NULL && damaged_path != NULL)
     {
+      GArray  *salvage = candor_store_get_salvage (store);
+      gboolean all_carried = salvage != NULL;
       /* Translators: %s is the path of the damaged history file that was kept */
-      g_autofree char *message =
+      g_autofree char *kept =
         g_strdup_printf (_("The damaged history was kept as “%s”."), damaged_path);
+      g_autofree char *message = NULL;
+
+      for (guint i = 0; salvage != NULL && i < salvage->len; i++)
+        all_carried = all_carried && g_array_index (salvage, CandorStoreSalvage, i).lost == 0;
+      message = g_strdup_printf (
+        "%s %s", kept,
+        all_carried ? _("Everything in it was carried over into the fresh history.")
+                    : _("What could still be read was carried over; the rest could not be "
+                        "read and stays in the damaged file."));
 
       gtk_label_set_text (self->history_title, _("A fresh history was started"));
       gtk_label_set_text (self->history_message, message);

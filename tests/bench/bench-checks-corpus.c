@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include <json-glib/json-glib.h>
+#include <locale.h>
 
 #include "candor-checker.h"
 #include "candor-enum-types.h"
@@ -96,6 +97,9 @@ main (int argc, char *argv[])
   JsonArray     *items;
   CandorChecker *checkers[G_N_ELEMENTS (languages)];
 
+  /* The verbose listing quotes Russian text: print it as the terminal's locale does. */
+  setlocale (LC_ALL, "");
+
   if (argc < 2)
     {
       g_printerr ("Usage: %s CORPUS.json [--verbose]\n", argv[0]);
@@ -167,10 +171,14 @@ main (int argc, char *argv[])
             {
               CandorFinding *finding = g_ptr_array_index (findings, f);
 
-              g_print (" %s“%s”", candor_finding_get_rule_id (finding),
-                       candor_finding_get_quote (finding) != NULL
-                         ? candor_finding_get_quote (finding)
-                         : "");
+              /* A missing part quotes nothing: its message tells which part
+               * (missing-actions is about actions taken or planned). */
+              if (candor_finding_get_quote (finding) != NULL)
+                g_print (" %s“%s”", candor_finding_get_rule_id (finding),
+                         candor_finding_get_quote (finding));
+              else
+                g_print (" %s(%s)", candor_finding_get_rule_id (finding),
+                         candor_finding_get_message (finding));
             }
           g_print ("\n");
         }

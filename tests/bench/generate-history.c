@@ -9,7 +9,9 @@
  * history benchmarks: `generate-history FILE [INCIDENTS] [UPDATES] [SEED]`
  * (10,000 incidents and 100,000 updates by default). Text is composed from
  * phrase pools so that words have the skewed frequencies of real messages:
- * some in every other update ("database", "customers"), most rare. */
+ * some in every other update ("database", "customers"), most rare.
+ * `--site-channel=ID` also records every update's status-page text through
+ * the channel ID, as a static status site publishes it. */
 
 #include "config.h"
 
@@ -224,10 +226,21 @@ main (int argc, char *argv[])
   guint  serial = 0;
   gint64 start_time;
   gint64 clock;
+  const char *site_channel = NULL;
+
+  /* Options first; what is left is positional. */
+  for (int i = 1; i < argc; i++)
+    if (g_str_has_prefix (argv[i], "--site-channel="))
+      {
+        site_channel = argv[i] + strlen ("--site-channel=");
+        memmove (&argv[i], &argv[i + 1], (argc - i) * sizeof (char *));
+        argc--;
+        i--;
+      }
 
   if (argc < 2 || argc > 5)
     {
-      g_printerr ("Usage: %s FILE [INCIDENTS] [UPDATES] [SEED]\n", argv[0]);
+      g_printerr ("Usage: %s [--site-channel=ID] FILE [INCIDENTS] [UPDATES] [SEED]\n", argv[0]);
       return 2;
     }
   if (argc > 2)
@@ -348,6 +361,17 @@ main (int argc, char *argv[])
             g_ptr_array_add (
               renditions, candor_sent_rendition_new ("customers", CANDOR_DIALECT_STATUS_PAGE,
                                                      russian ? "ru" : "en", title, summary, NULL));
+
+          if (site_channel != NULL)
+            {
+              CandorSentRendition *site =
+                candor_sent_rendition_new ("customers", CANDOR_DIALECT_STATUS_PAGE,
+                                           russian ? "ru" : "en", title, summary, NULL);
+
+              g_free (site->channel_id);
+              site->channel_id = g_strdup (site_channel);
+              g_ptr_array_add (renditions, site);
+            }
 
           if (!candor_store_record_update (store, candor_incident_get_id (incident), update,
                                            sent_at, renditions, &error))

@@ -12,11 +12,13 @@
 #include <gio/gio.h>
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
+#include <string.h>
 #include <unistd.h>
 
 #include "candor-checker.h"
 #include "candor-composition.h"
 #include "candor-enum-types.h"
+#include "candor-json.h"
 
 /* A sentence that blames someone, in the draft's language. */
 static const char *
@@ -203,6 +205,133 @@ test_cli_agreement_language_without_checks (void)
   g_assert_cmpstr (run.err, ==, expected);
 }
 
+/* A valid draft with @title, and @padding spaces of room to grow. */
+static char *
+draft_with_title (const char *title, gsize padding)
+{
+  g_autofree char *spaces = g_strnfill (padding, ' ');
+
+  return g_strdup_printf ("{\"format\": \"candor-draft\", \"version\": 1,\n"
+                          " \"incident\": {\"title\": \"%s\", \"services\": [\"Login\"]},%s\n"
+                          " \"update\": {\"kind\": \"initial\", \"executive-summary\": "
+                          "\"Logins fail.\"}}\n",
+                          title, spaces);
+}
+
+/* Runs check, render and schedule on @contents in a file and on standard input: each
+ * refuses it with exit status 2 and one line, the same line, naming the input. */
+static void
+assert_refused_alike (const char *dir, const char *contents, gssize length, const char *message)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char  *path = g_build_filename (dir, "draft.json", NULL);
+  g_autofree char  *draft_option = g_strconcat ("--draft=", path, NULL);
+  g_autofree char  *from_file = g_strdup_printf ("candor-cli: %s: %s\n", path, message);
+  g_autofree char  *from_stdin = g_strdup_printf ("candor-cli: <stdin>: %s\n", message);
+  const char *const commands[][3] = {
+    { "check", NULL, NULL },
+    { "render", "--audience=customers", "--format=plain" },
+    { "schedule", NULL, NULL },
+  };
+
+  g_file_set_contents (path, contents, length, &error);
+  g_assert_no_error (error);
+
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    {
+      g_auto (CandorTestCliRun) run = { 0 };
+      gboolean takes_option = !g_str_equal (commands[i][0], "check");
+
+      g_test_message ("%s: %s", commands[i][0], message);
+      candor_test_cli_run (&run, NULL, commands[i][0], takes_option ? draft_option : path,
+                           commands[i][1], commands[i][2], NULL);
+      g_assert_cmpint (run.status, ==, 2);
+      g_assert_cmpstr (run.out, ==, "");
+      g_assert_cmpstr (run.err, ==, from_file);
+      candor_test_cli_run_clear (&run);
+
+      /* Standard input is read through a pipe, never as a whole file. */
+      if (length < 0)
+        {
+          candor_test_cli_run (&run, contents, commands[i][0], takes_option ? "--draft=-" : "-",
+                               commands[i][1], commands[i][2], NULL);
+          g_assert_cmpint (run.status, ==, 2);
+          g_assert_cmpstr (run.err, ==, from_stdin);
+        }
+    }
+}
+
+/* Hostile files: one clear line and status 2 from every command that reads a draft,
+ * never a crash or a stall, and never text dropped without a word. */
+static void
+test_cli_agreement_hostile_input (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("candor-cli-hostile-XXXXXX", NULL);
+  g_autofree char *file = g_build_filename (dir, "draft.json", NULL);
+  g_autoptr (GString) deep = NULL;
+  g_autofree char *nul = draft_with_title ("T\\u0000hidden", 0);
+  g_autofree char *big = draft_with_title ("Big", CANDOR_JSON_MAX_SIZE);
+  g_autofree char *latin1 = draft_with_title ("caf\xE9", 0);
+  g_autofree char *bom = NULL;
+  g_autofree char *plain = draft_with_title ("Login fails", 0);
+  g_autofree char *size_message = NULL;
+  GString         *duplicate = g_string_new (plain);
+
+  /* 100,000 "[" then as many "]", inside a draft: SIGSEGV before. */
+  deep = g_string_new ("{\"format\": \"candor-draft\", \"incident\": ");
+  for (guint i = 0; i < 100000; i++)
+    g_string_append_c (deep, '[');
+  for (guint i = 0; i < 100000; i++)
+    g_string_append_c (deep, ']');
+  g_string_append_c (deep, '}');
+  assert_refused_alike (dir, deep->str, -1,
+                        "line 1, column 139: lists and objects are nested more than 100 deep "
+                        "here; Candor reads at most 100 levels");
+
+  assert_refused_alike (dir, nul, -1,
+                        "line 2, column 26: incident.title holds \\u0000, a NUL character, which "
+                        "would cut the text short there; remove it");
+
+  g_string_insert (duplicate, duplicate->len - 2, ", \"update\": {}");
+  assert_refused_alike (dir, duplicate->str, -1,
+                        "line 3, column 70: update is given a second time in the same object; "
+                        "remove one of them");
+  g_string_free (duplicate, TRUE);
+
+  assert_refused_alike (dir, latin1, -1,
+                        "line 2, column 28: the file is not UTF-8 text here; save it as UTF-8");
+
+  size_message = g_strdup_printf ("the file holds %" G_GSIZE_FORMAT " bytes; Candor reads files "
+                                  "of up to 1.0\xC2\xA0MiB (1048576 bytes), far more than any "
+                                  "message needs",
+                                  strlen (big));
+  assert_refused_alike (dir, big, -1, size_message);
+
+  /* Parser jargon ("scanner: unterminated string constant") in the user's words. */
+  assert_refused_alike (dir, "{\"format\": \"candor-draft", -1,
+                        "line 1, column 25: this text is never closed; end it with a double "
+                        "quote (\")");
+
+  /* A byte-order mark, as Notepad writes, is no error at all. */
+  bom = g_strconcat ("\xEF\xBB\xBF", plain, NULL);
+  {
+    g_auto (CandorTestCliRun) run = { 0 };
+
+    candor_test_cli_run (&run, bom, "render", "--draft=-", "--audience=customers", "--format=plain",
+                         NULL);
+    g_assert_cmpint (run.status, ==, 0);
+    g_assert_true (g_str_has_prefix (run.out, "Incident: Login fails\n"));
+    candor_test_cli_run_clear (&run);
+
+    candor_test_cli_run (&run, bom, "check", "--json", "-", NULL);
+    g_assert_cmpint (run.status, !=, 2);
+    g_assert_true (g_str_has_prefix (run.out, "["));
+  }
+
+  g_assert_no_errno (g_remove (file));
+  g_assert_no_errno (g_rmdir (dir));
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -211,6 +340,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/cli/agreement/drafts", test_cli_agreement_drafts);
   g_test_add_func ("/cli/agreement/language-without-checks",
                    test_cli_agreement_language_without_checks);
+  g_test_add_func ("/cli/agreement/hostile-input", test_cli_agreement_hostile_input);
 
   return g_test_run ();
 }

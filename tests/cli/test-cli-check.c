@@ -265,7 +265,10 @@ test_cli_check_errors (void)
 
   candor_test_cli_run (&run, "\xff\xfe", "check", "--field", "contact", "-", NULL);
   g_assert_cmpint (run.status, ==, 2);
-  g_assert_cmpstr (run.err, ==, "candor-cli: <stdin>: not valid UTF-8 text\n");
+  g_assert_cmpstr (
+    run.err, ==,
+    "candor-cli: <stdin>: line 1, column 1: the file is not UTF-8 text here; save it "
+    "as UTF-8\n");
   candor_test_cli_run_clear (&run);
 
   candor_test_cli_run (&run, NULL, "check", "--help", NULL);

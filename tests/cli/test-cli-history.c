@@ -11,6 +11,8 @@
 
 #include <gio/gio.h>
 #include <json-glib/json-glib.h>
+#include <sqlite3.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "../store/candor-store-test-seed.h"
@@ -276,6 +278,89 @@ test_corrupt_history (void)
   g_assert_cmpstr (after.out, ==, "");
 }
 
+/* Light damage (junk over the contacts' page) is no longer missed: every
+ * command says so, the full check on demand too, and recover carries the
+ * rest over and says what it could not. */
+static void
+test_light_damage (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *path = candor_store_get_default_path (&error);
+  g_auto (Seeded) seeded = { 0 };
+  g_auto (CandorTestCliRun) list = { 0 };
+  g_auto (CandorTestCliRun) check = { 0 };
+  g_auto (CandorTestCliRun) recover = { 0 };
+  g_auto (CandorTestCliRun) after = { 0 };
+  g_auto (CandorTestCliRun) sound = { 0 };
+  g_auto (CandorTestCliRun) again = { 0 };
+  sqlite3      *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  int           page;
+  FILE         *file;
+  char          junk[4096];
+
+  g_assert_no_error (error);
+  seed (&seeded);
+  {
+    g_autoptr (CandorStore) store = candor_store_open (NULL, &error);
+
+    g_assert_no_error (error);
+    g_assert_true (candor_store_put_document (store, CANDOR_STORE_DOCUMENT_CONTACT, "Ops",
+                                              "{\"name\": \"Ops\", \"reach\": \"ops@example.com\"}",
+                                              &error));
+    g_assert_true (candor_store_save_draft (store, "draft-1", NULL, "{}", &error));
+    g_assert_no_error (error);
+  }
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db,
+                                       "SELECT rootpage FROM sqlite_schema WHERE name = 'contacts'",
+                                       -1, &stmt, NULL),
+                   ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  page = sqlite3_column_int (stmt, 0);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  memset (junk, 0x5a, sizeof junk);
+  file = fopen (path, "r+b");
+  g_assert_nonnull (file);
+  g_assert_cmpint (fseek (file, (long)(page - 1) * sizeof junk, SEEK_SET), ==, 0);
+  g_assert_cmpuint (fwrite (junk, 1, sizeof junk, file), ==, sizeof junk);
+  fclose (file);
+
+  candor_test_cli_run (&list, NULL, "history", "list", NULL);
+  g_assert_cmpint (list.status, ==, 2);
+  g_assert_cmpstr (list.out, ==, "");
+  g_assert_nonnull (strstr (list.err, "is damaged"));
+  g_assert_nonnull (strstr (list.err, "history recover"));
+
+  candor_test_cli_run (&check, NULL, "history", "check", NULL);
+  g_assert_cmpint (check.status, ==, 2);
+  g_assert_nonnull (strstr (check.err, "is damaged"));
+
+  candor_test_cli_run (&recover, NULL, "history", "recover", NULL);
+  g_assert_cmpint (recover.status, ==, 0);
+  g_assert_nonnull (strstr (recover.err, "is damaged"));
+  g_assert_nonnull (strstr (recover.out, "history.db.damaged-"));
+  g_assert_nonnull (strstr (recover.out, "  incidents: 2 carried over, 0 could not be read\n"));
+  g_assert_nonnull (strstr (recover.out, "  updates: 3 carried over, 0 could not be read\n"));
+  g_assert_nonnull (strstr (recover.out, "  drafts: 1 carried over, 0 could not be read\n"));
+  g_assert_nonnull (strstr (recover.out, "  contacts: 0 carried over, 1 could not be read\n"));
+
+  candor_test_cli_run (&after, NULL, "history", "list", NULL);
+  g_assert_cmpint (after.status, ==, 0);
+  g_assert_nonnull (strstr (after.out, "Card payments declined"));
+  g_assert_nonnull (strstr (after.out, "Login slow"));
+
+  candor_test_cli_run (&sound, NULL, "history", "check", NULL);
+  g_assert_cmpint (sound.status, ==, 0);
+  g_assert_nonnull (strstr (sound.out, "is sound"));
+
+  candor_test_cli_run (&again, NULL, "history", "recover", NULL);
+  g_assert_cmpint (again.status, ==, 0);
+  g_assert_cmpstr (again.out, ==, "The history is fine; nothing was moved.\n");
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -286,6 +371,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/cli/history/search", test_search);
   g_test_add_func ("/cli/history/export", test_export);
   g_test_add_func ("/cli/history/usage-errors", test_usage_errors);
+  g_test_add_func ("/cli/history/light-damage", test_light_damage);
   g_test_add_func ("/cli/history/corrupt-history", test_corrupt_history);
 
   return g_test_run ();

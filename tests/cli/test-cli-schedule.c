@@ -151,9 +151,7 @@ test_cli_schedule_errors (void)
   bad_message = g_strdup_printf ("candor-cli: %s: update.kind: “soon” is not a message kind; use "
                                  "one of initial, progress, resolution, post-incident\n",
                                  bad);
-  missing_message = g_strdup_printf ("candor-cli: Failed to open file “%s”: No such file or "
-                                     "directory\n",
-                                     missing);
+  missing_message = g_strdup_printf ("candor-cli: %s: No such file or directory\n", missing);
 
   {
     const struct

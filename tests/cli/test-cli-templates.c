@@ -178,6 +178,56 @@ test_cli_templates_broken_user_template (void)
   g_assert_cmpstr (run.err, ==, expected);
 }
 
+/* A template whose example is nested 50,000 deep was imported, then exported as 5 GB
+ * (and crashed going to standard output): now it is refused on import with status 2,
+ * and never gets into the library. */
+static void
+test_cli_templates_import_hostile (void)
+{
+  g_autofree char *deep = scratch_path ("hostile/deep.json");
+  g_autofree char *sections = scratch_path ("hostile/sections.json");
+  g_autoptr (GString) text = g_string_new (
+    "{\"id\": \"deep\", \"name\": \"Deep\", \"description\": \"\", \"language\": \"en\", "
+    "\"kind\": \"initial\", \"stage\": \"investigating\", \"severity\": \"minor\", "
+    "\"variables\": [{\"name\": \"x\", \"description\": \"\", \"example\": ");
+  g_autofree char *expected = NULL;
+  g_auto (CandorTestCliRun) run = { 0 };
+
+  for (guint i = 0; i < 50000; i++)
+    g_string_append_c (text, '[');
+  for (guint i = 0; i < 50000; i++)
+    g_string_append_c (text, ']');
+  g_string_append (text, "}], \"fields\": {}}");
+  write_text (deep, text->str);
+
+  candor_test_cli_run (&run, NULL, "templates", "import", deep, NULL);
+  expected = g_strdup_printf ("candor-cli: %s: line 1, column 290: lists and objects are nested "
+                              "more than 100 deep here; Candor reads at most 100 levels\n",
+                              deep);
+  g_assert_cmpint (run.status, ==, 2);
+  g_assert_cmpstr (run.err, ==, expected);
+  candor_test_cli_run_clear (&run);
+
+  candor_test_cli_run (&run, NULL, "templates", "export", "deep", "-", NULL);
+  g_assert_cmpint (run.status, ==, 2);
+  g_assert_cmpstr (run.out, ==, "");
+  candor_test_cli_run_clear (&run);
+
+  /* Sections 10,000 deep took 299 s to check; refused at once. */
+  g_string_truncate (text, strstr (text->str, "\"example\": ") - text->str);
+  g_string_append (text, "\"example\": \"x\"}], \"fields\": {\"impact-now\": \"");
+  for (guint i = 0; i < 10000; i++)
+    g_string_append (text, "{{#x}}");
+  for (guint i = 0; i < 10000; i++)
+    g_string_append (text, "{{/x}}");
+  g_string_append (text, "\"}}");
+  write_text (sections, text->str);
+  candor_test_cli_run (&run, NULL, "templates", "import", sections, NULL);
+  g_assert_cmpint (run.status, ==, 2);
+  g_assert_nonnull (strstr (run.err, "fields.impact-now: line 1, column 601: sections are nested "
+                                     "more than 100 deep here; a template may nest at most 100\n"));
+}
+
 static void
 test_cli_templates_render (void)
 {
@@ -303,6 +353,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/cli/templates/show", test_cli_templates_show);
   g_test_add_func ("/cli/templates/export-import", test_cli_templates_export_import);
   g_test_add_func ("/cli/templates/broken-user-template", test_cli_templates_broken_user_template);
+  g_test_add_func ("/cli/templates/import-hostile", test_cli_templates_import_hostile);
   g_test_add_func ("/cli/templates/render", test_cli_templates_render);
   g_test_add_func ("/cli/templates/usage-errors", test_cli_templates_usage_errors);
   g_test_add_func ("/cli/templates/help", test_cli_templates_help);

@@ -20,21 +20,24 @@ channel_from_text (const char *text, GError **error)
   return candor_channel_new_from_json (node, error);
 }
 
-/* Every kind names a dialect; the kinds that came with their dialects are
- * their dialect's nick, and a service added later that takes an existing
- * dialect has a name of its own. */
+/* Every kind names a dialect; the kinds that existed before channels were
+ * configured are their dialect's nick, and newer ones may share a dialect. */
 static void
 test_channel_kinds (void)
 {
-  static const char *const services[] = { "statuspage", "cachet", NULL };
+  /* Kinds that write an existing dialect: the static site, Statuspage and
+   * Cachet, all the status-page entry. */
+  static const char *const sharing[] = { "static-site", "statuspage", "cachet", NULL };
   guint                    n_kinds;
   const CandorChannelKind *kinds = candor_channel_kind_get_all (&n_kinds);
 
-  g_assert_cmpuint (n_kinds, ==, 15);
+  g_assert_cmpuint (n_kinds, ==, 16);
+  g_assert_cmpint (candor_channel_kind_lookup ("static-site")->dialect, ==,
+                   CANDOR_DIALECT_STATUS_PAGE);
   for (guint i = 0; i < n_kinds; i++)
     {
       g_assert_true (candor_channel_kind_lookup (kinds[i].nick) == &kinds[i]);
-      if (!g_strv_contains (services, kinds[i].nick))
+      if (!g_strv_contains (sharing, kinds[i].nick))
         {
           g_assert_cmpstr (kinds[i].nick, ==, candor_dialect_get_nick (kinds[i].dialect));
           g_assert_cmpstr (candor_channel_kind_get_label (&kinds[i]), ==,

@@ -494,6 +494,15 @@ static const BadPhrase bad_english[] = {
   { "The settings in /etc/app/limits.conf were wrong.", SUMMARY, ONGOING, "jargon",
     "/etc/app/limits.conf" },
   { "SELECT * FROM orders hung for minutes.", SUMMARY, ONGOING, "jargon", "SELECT * FROM" },
+  /* Blame without the word "fault": a judging word, what customers are blamed for, a team by
+   * its function, a deflection. */
+  { "Thanks to a clueless contractor, the import stopped.", ANY, ONGOING, "blame",
+    "clueless contractor" },
+  { "Merchants keep abusing the export endpoint.", ANY, ONGOING, "blame",
+    "Merchants keep abusing" },
+  { "The release team did not follow the checklist.", ANY, ONGOING, "blame",
+    "The release team did not follow" },
+  { "We are not responsible for this delay.", ANY, ONGOING, "blame", "We are not responsible" },
 };
 
 static const BadPhrase bad_russian[] = {
@@ -511,7 +520,7 @@ static const BadPhrase bad_russian[] = {
   { "Сбой вызван действиями подрядчика.", ANY, ONGOING, "blame", "вызван действиями подрядчика" },
   { "Наш инженер случайно удалил таблицу.", ANY, ONGOING, "blame", "Наш инженер случайно" },
   /* Denying any fault is blame in disguise. */
-  { "Мы не виноваты, что так вышло.", ANY, ONGOING, "blame", "виноваты" },
+  { "Мы не виноваты, что так вышло.", ANY, ONGOING, "blame", "Мы не виноваты" },
   { "Нам очень стыдно за этот сбой.", ANY, ONGOING, "guilt", "Нам очень стыдно" },
   { "Это непростительная ошибка.", ANY, ONGOING, "guilt", "непростительная" },
   { "Мы вас полностью подвели.", ANY, ONGOING, "guilt", "Мы вас полностью подвели" },
@@ -535,6 +544,18 @@ static const BadPhrase bad_russian[] = {
   { "Упал db-prod-3.internal.", SUMMARY, ONGOING, "jargon", "db-prod-3.internal" },
   { "Ошибка ORA-00060 при оформлении заказа.", SUMMARY, ONGOING, "jargon", "ORA-00060" },
   { "Сбой DNS мешает входу.", SUMMARY, ONGOING, "jargon", "DNS" },
+  /* Blame without "вина", in other word forms and orders. */
+  { "Безответственный подрядчик сорвал сроки.", ANY, ONGOING, "blame",
+    "Безответственный подрядчик" },
+  { "Абоненты постоянно нарушают условия тарифа.", ANY, ONGOING, "blame",
+    "Абоненты постоянно нарушают условия" },
+  { "Сбой на стороне хостера, а не у нас.", ANY, ONGOING, "blame",
+    "Сбой на стороне хостера, а не у нас" },
+  /* Certainty about what is not lost, and never again in any word order. */
+  { "Ни одно письмо не потеряется.", ANY, ONGOING, "promise", "Ни одно письмо не потеряется" },
+  { "Впредь подобное не произойдёт.", ANY, RESOLVED, "promise",
+    "Впредь подобное не произойдёт" },
+  { "Повторения не будет.", ANY, RESOLVED, "promise", "Повторения не будет" },
 };
 
 static void
@@ -594,6 +615,14 @@ test_checker_near_misses (void)
     "It was not our provider's fault: the configuration change that failed was ours.",
     "We take full responsibility for this outage and apologise to everyone affected.",
     "It is too early to say when payments will be back.",
+    /* Customers, vendors and gateways named without blame. */
+    "Customers who did not update the app may see an error; please update it.",
+    "Users who exceed the limits will see a warning.",
+    "It is on the vendor's roadmap to fix the firmware.",
+    "Customers saw gateway errors when paying by card.",
+    "The impact is on customers in Europe who pay by card.",
+    "The fault was with our change, not the provider.",
+    "An outage at our bank meant transfers were delayed.",
     NULL,
   };
   const char *const english_resolved[] = {
@@ -636,6 +665,15 @@ test_checker_near_misses (void)
     "Это не вина провайдера: ошибку в настройке допустили мы сами.",
     "Мы берём на себя ответственность за этот сбой.",
     "Следующее обновление — в 14:30 МСК или как только закончим последний регион.",
+    /* Denials, gateways and customers named without blame; hoped-for outcomes. */
+    "Никто не виноват, так сложились обстоятельства.",
+    "Ошибка шлюза 502 возникала у части клиентов.",
+    "Клиенты, которые не обновили приложение, видят ошибку.",
+    "Это проблема нашего кода, а не провайдера.",
+    "Решение проблемы клиентов — наш главный приоритет.",
+    "Не волнуйтесь, мы держим вас в курсе.",
+    "Надеемся, что данные не пострадают.",
+    "Предварительно сервис вернётся в течение двух часов.",
     NULL,
   };
   const char *const russian_technical[] = {
@@ -1045,8 +1083,30 @@ static void
 test_checker_whole_message (void)
 {
   g_autoptr (CandorChecker) checker = checker_for ("en");
+  g_autoptr (CandorChecker) russian = checker_for ("ru");
   g_autoptr (GPtrArray) findings = NULL;
   g_autofree char *ids = NULL;
+
+  /* Each part said in other words than the usual ones: planned actions without "we will"
+   * before them, an adjective before what was not lost, a "What we did:" heading. */
+  findings = candor_checker_check_message (
+    checker,
+    "Resolved. Between 09:00 and 09:40 UTC, exports from the reporting portal failed for all "
+    "customers. The root cause was a full disk on the export server. What we did: cleared old "
+    "files, and will add an alert when the disk is 80% full. No existing reports were affected. "
+    "Questions: help@example.com.",
+    CANDOR_UPDATE_KIND_RESOLUTION, TRUE);
+  assert_no_findings (findings, "a complete resolution in other words");
+  g_clear_pointer (&findings, g_ptr_array_unref);
+
+  /* A dot inside a word ("Yandex.ru") does not end the sentence that says the impact. */
+  findings = candor_checker_check_message (
+    russian,
+    "Выгрузки на адреса Yandex.ru уходят с задержкой до часа. Ни один файл не потерян. Пишите на "
+    "help@example.ru, спасибо за терпение. Следующее обновление — в 15:00 МСК.",
+    CANDOR_UPDATE_KIND_PROGRESS, FALSE);
+  assert_no_findings (findings, "a complete Russian update with a domain name");
+  g_clear_pointer (&findings, g_ptr_array_unref);
 
   findings = candor_checker_check_message (
     checker,

@@ -316,7 +316,8 @@ static const ErrorCase error_cases[] = {
     "line 1, column 73: “yes” has no quotes; text needs double quotes, and the only bare words "
     "are true, false and null" },
   { "", CANDOR_JSON_ERROR_SYNTAX, "the file is empty" },
-  { "{\"format\": \"candor-draft\xff\"}", CANDOR_JSON_ERROR_SYNTAX, "the file is not UTF-8 text" },
+  { "{\"format\": \"candor-draft\xff\"}", CANDOR_JSON_ERROR_SYNTAX,
+    "line 1, column 25: the file is not UTF-8 text here; save it as UTF-8" },
 
   /* The envelope. */
   { "[1, 2]", CANDOR_JSON_ERROR_TYPE,
@@ -403,6 +404,62 @@ test_draft_errors (void)
 }
 
 /* null stands for "unset" wherever a value is optional, as the writer emits it. */
+/* Everything in a draft is rendered once per audience and channel, so its parts are
+ * bounded: a field, a list, the audiences. At the limit a draft loads. */
+static void
+test_draft_limits (void)
+{
+  g_autofree char *text = g_strnfill (CANDOR_DRAFT_MAX_TEXT, 'a');
+  g_autofree char *at_limit = NULL;
+  g_autofree char *over_limit = NULL;
+  g_autoptr (GString) services = g_string_new ("\"s0\"");
+  g_autoptr (GString) audiences = g_string_new ("{\"id\": \"a0\"}");
+  g_autoptr (CandorDraft) draft = NULL;
+  g_autoptr (GError) error = NULL;
+
+  at_limit = g_strdup_printf ("{" ENVELOPE ", \"incident\": {}, \"update\": "
+                              "{\"technical-details\": \"%s\"}}",
+                              text);
+  draft = candor_draft_load_from_data (at_limit, -1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (strlen (candor_update_get_field (candor_draft_get_update (draft),
+                                                     CANDOR_FIELD_TECHNICAL_DETAILS)),
+                    ==, CANDOR_DRAFT_MAX_TEXT);
+  g_clear_object (&draft);
+
+  over_limit = g_strdup_printf ("{" ENVELOPE ", \"incident\": {}, \"update\": "
+                                "{\"technical-details\": \"%sb\"}}",
+                                text);
+  g_assert_null (candor_draft_load_from_data (over_limit, -1, &error));
+  g_assert_error (error, CANDOR_JSON_ERROR, CANDOR_JSON_ERROR_LIMIT);
+  g_assert_cmpstr (error->message, ==,
+                   "update.technical-details: 32769 bytes of text; a draft holds at most 32768 "
+                   "bytes (32 KiB) in one place, far more than any message needs");
+  g_clear_error (&error);
+  g_clear_pointer (&over_limit, g_free);
+
+  for (guint i = 1; i <= CANDOR_DRAFT_MAX_ITEMS; i++)
+    g_string_append_printf (services, ", \"s%u\"", i);
+  over_limit = g_strdup_printf ("{" ENVELOPE ", \"incident\": {\"services\": [%s]}, "
+                                "\"update\": {}}",
+                                services->str);
+  g_assert_null (candor_draft_load_from_data (over_limit, -1, &error));
+  g_assert_error (error, CANDOR_JSON_ERROR, CANDOR_JSON_ERROR_LIMIT);
+  g_assert_cmpstr (error->message, ==,
+                   "incident.services: 101 items; a list in a draft holds at most 100");
+  g_clear_error (&error);
+  g_clear_pointer (&over_limit, g_free);
+
+  for (guint i = 1; i <= CANDOR_DRAFT_MAX_AUDIENCES; i++)
+    g_string_append_printf (audiences, ", {\"id\": \"a%u\"}", i);
+  over_limit = g_strdup_printf ("{" ENVELOPE ", \"incident\": {}, \"update\": {}, "
+                                "\"audiences\": [%s]}",
+                                audiences->str);
+  g_assert_null (candor_draft_load_from_data (over_limit, -1, &error));
+  g_assert_error (error, CANDOR_JSON_ERROR, CANDOR_JSON_ERROR_LIMIT);
+  g_assert_cmpstr (error->message, ==, "audiences: 17 audiences; a draft has at most 16");
+}
+
 static void
 test_draft_null_is_unset (void)
 {
@@ -472,6 +529,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/core/draft/fixtures-load", test_draft_fixtures_load);
   g_test_add_func ("/core/draft/fixture-contents", test_draft_fixture_contents);
   g_test_add_func ("/core/draft/errors", test_draft_errors);
+  g_test_add_func ("/core/draft/limits", test_draft_limits);
   g_test_add_func ("/core/draft/null-is-unset", test_draft_null_is_unset);
   g_test_add_func ("/core/draft/files", test_draft_files);
 

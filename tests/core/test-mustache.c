@@ -153,6 +153,43 @@ partial_from_table (const char *name, gpointer user_data)
   return g_hash_table_lookup (user_data, name);
 }
 
+/* "{{#s}}" @depth times, "{{x}}", then the closing tags. */
+static char *
+nested_sections (guint depth)
+{
+  GString *text = g_string_new (NULL);
+
+  for (guint i = 0; i < depth; i++)
+    g_string_append (text, "{{#s}}");
+  g_string_append (text, "{{x}}");
+  for (guint i = 0; i < depth; i++)
+    g_string_append (text, "{{/s}}");
+
+  return g_string_free (text, FALSE);
+}
+
+static void
+test_mustache_depth (void)
+{
+  g_autoptr (CandorMustacheTemplate) deepest = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *at_limit = nested_sections (100);
+  g_autofree char *over_limit = nested_sections (101);
+  g_autofree char *hostile = nested_sections (100000);
+
+  deepest = candor_mustache_template_new (at_limit, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (deepest);
+
+  /* Refused where the 101st opens, whatever follows: it would never render anyway. */
+  assert_parse_error (over_limit, CANDOR_MUSTACHE_ERROR_TOO_DEEP,
+                      "Line 1, column 601: sections are nested more than 100 deep here; a "
+                      "template may nest at most 100");
+  assert_parse_error (hostile, CANDOR_MUSTACHE_ERROR_TOO_DEEP,
+                      "Line 1, column 601: sections are nested more than 100 deep here; a "
+                      "template may nest at most 100");
+}
+
 static void
 test_mustache_render_errors (void)
 {
@@ -319,6 +356,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/core/mustache/escapers", test_mustache_escapers);
   g_test_add_func ("/core/mustache/escape-function", test_mustache_escape_function);
   g_test_add_func ("/core/mustache/parse-errors", test_mustache_parse_errors);
+  g_test_add_func ("/core/mustache/depth", test_mustache_depth);
   g_test_add_func ("/core/mustache/render-errors", test_mustache_render_errors);
   g_test_add_func ("/core/mustache/foreach-variable", test_mustache_foreach_variable);
   g_test_add_func ("/core/mustache/render-twice", test_mustache_render_twice);

@@ -683,7 +683,9 @@ test_templates_broken_user_templates (void)
 
   g_assert_error ((GError *)g_ptr_array_index (problems, 0), CANDOR_JSON_ERROR,
                   CANDOR_JSON_ERROR_SYNTAX);
-  expected = g_strdup_printf ("%s: line 1, column 8: unexpected end of file", broken_path);
+  expected = g_strdup_printf ("%s: line 1, column 8: the file ends in the middle of the "
+                              "document; is its end missing?",
+                              broken_path);
   g_assert_cmpstr (((GError *)g_ptr_array_index (problems, 0))->message, ==, expected);
   g_clear_pointer (&expected, g_free);
 
@@ -713,6 +715,162 @@ test_templates_broken_user_templates (void)
 }
 
 /* The library is built when the wizard opens; rendering runs per keystroke. */
+/* A template whose fields nest sections @depth deep, each declared in the examples,
+ * with a variable at every level. */
+static char *
+deep_template (guint depth)
+{
+  GString *text = g_string_new ("{\"id\": \"deep\", \"name\": \"Deep\", \"description\": \"\", "
+                                "\"language\": \"en\", \"kind\": \"initial\", \"stage\": "
+                                "\"investigating\", \"severity\": \"minor\", \"variables\": [");
+
+  g_string_append (text, "{\"name\": \"s\", \"description\": \"\", \"example\": {\"s\": {}}},");
+  g_string_append (text, "{\"name\": \"x\", \"description\": \"\", \"example\": \"x\"}], ");
+  g_string_append (text, "\"fields\": {");
+  for (CandorField field = 0; field < CANDOR_N_FIELDS; field++)
+    {
+      g_string_append_printf (text, "%s\"%s\": \"", field > 0 ? ", " : "",
+                              candor_enum_to_nick (CANDOR_TYPE_FIELD, field));
+      if (field == CANDOR_FIELD_TECHNICAL_DETAILS)
+        {
+          for (guint i = 0; i < depth; i++)
+            g_string_append (text, "{{#s}}{{x}}");
+          for (guint i = 0; i < depth; i++)
+            g_string_append (text, "{{/s}}");
+        }
+      g_string_append_c (text, '"');
+    }
+  g_string_append (text, "}}");
+
+  return g_string_free (text, FALSE);
+}
+
+/* Checking the variables took time cubic in the depth of the sections (4,000 deep:
+ * 23 s; 10,000: 299 s). Now the depth is bounded where the template is parsed and
+ * the check walks each scope once. */
+static void
+test_templates_deep_sections (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CandorTemplate) deepest = NULL;
+  g_autoptr (CandorTemplate) refused = NULL;
+  g_autofree char *at_limit = deep_template (100);
+  g_autofree char *hostile = deep_template (10000);
+  gint64           start;
+  gint64           accept_time;
+  gint64           refuse_time;
+
+  start = g_get_monotonic_time ();
+  deepest = candor_template_new_from_data (at_limit, -1, "deep.json", &error);
+  accept_time = g_get_monotonic_time () - start;
+  g_assert_no_error (error);
+  g_assert_nonnull (deepest);
+
+  start = g_get_monotonic_time ();
+  refused = candor_template_new_from_data (hostile, -1, "deep.json", &error);
+  refuse_time = g_get_monotonic_time () - start;
+  g_assert_null (refused);
+  g_assert_error (error, CANDOR_MUSTACHE_ERROR, CANDOR_MUSTACHE_ERROR_TOO_DEEP);
+  g_assert_cmpstr (error->message, ==,
+                   "deep.json: fields.technical-details: line 1, column 1101: sections are nested "
+                   "more than 100 deep here; a template may nest at most 100");
+
+  g_test_message ("100 deep accepted in %" G_GINT64_FORMAT
+                  " µs, 10,000 deep refused in %" G_GINT64_FORMAT " µs",
+                  accept_time, refuse_time);
+#ifndef __SANITIZE_ADDRESS__
+  /* Far above what it takes; sanitizer builds are too slow to judge. */
+  g_assert_cmpint (accept_time, <, G_USEC_PER_SEC);
+  g_assert_cmpint (refuse_time, <, G_USEC_PER_SEC);
+#endif
+}
+
+/* Many items in an example and many tags in their section: each tag looked the name
+ * up in every item (60,000 items and 40,000 tags did not finish in 100 s). */
+static void
+test_templates_wide_sections (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CandorTemplate) template = NULL;
+  GString *text = g_string_new (base_template);
+  GString *items = g_string_new ("{\"name\": \"items\", \"description\": \"\", \"example\": [");
+  GString *tags = g_string_new ("{{#items}}");
+  char    *field = strstr (text->str, "\"impact-future\": \"\"");
+  gsize    at;
+  gint64   start;
+  gint64   elapsed;
+
+  for (guint i = 0; i < 30000; i++)
+    g_string_append (items, "{}, ");
+  g_string_append (items, "{\"x\": 1}]},\n");
+  for (guint i = 0; i < 30000; i++)
+    g_string_append (tags, "{{x}}");
+  g_string_append (tags, "{{/items}}");
+
+  at = field - text->str + strlen ("\"impact-future\": \"");
+  g_string_insert (text, at, tags->str);
+  g_string_insert (
+    text, strstr (text->str, "\"variables\": [\n") - text->str + strlen ("\"variables\": [\n"),
+    items->str);
+
+  start = g_get_monotonic_time ();
+  template = candor_template_new_from_data (text->str, text->len, "wide.json", &error);
+  elapsed = g_get_monotonic_time () - start;
+  g_assert_no_error (error);
+  g_assert_nonnull (template);
+  g_test_message ("30,000 items and 30,000 tags checked in %" G_GINT64_FORMAT " µs", elapsed);
+#ifndef __SANITIZE_ADDRESS__
+  /* Far above what it takes; sanitizer builds are too slow to judge. */
+  g_assert_cmpint (elapsed, <, 5 * G_USEC_PER_SEC);
+#endif
+
+  g_string_free (text, TRUE);
+  g_string_free (items, TRUE);
+  g_string_free (tags, TRUE);
+}
+
+/* An example nested as deep as a file may be writes out, and reads back, at a size
+ * bounded by the file's (it was nested 50,000 deep and wrote 5 GB). */
+static void
+test_templates_deep_example_export (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CandorTemplate) template = NULL;
+  g_autoptr (CandorTemplate) reloaded = NULL;
+  g_autofree char *data = NULL;
+  GString         *text = g_string_new (base_template);
+  gsize            length = 0;
+  char            *example = strstr (text->str, "\"example\": \"Acme\"");
+  gsize            at = example - text->str + strlen ("\"example\": ");
+
+  /* Inside the root object, "variables" and its first element (three levels), 97
+   * lists around the value make the most a file may have. */
+  g_string_erase (text, at, strlen ("\"Acme\""));
+  for (guint i = 0; i < 97; i++)
+    g_string_insert (text, at, "[");
+  g_string_insert (text, at + 97, "\"Acme\"");
+  for (guint i = 0; i < 97; i++)
+    g_string_insert (text, at + 97 + 6, "]");
+
+  template = candor_template_new_from_data (text->str, text->len, "deep.json", &error);
+  g_assert_no_error (error);
+  data = candor_template_to_data (template, &length);
+  g_assert_nonnull (data);
+  g_test_message ("%" G_GSIZE_FORMAT " bytes in, %" G_GSIZE_FORMAT " bytes out", text->len, length);
+  g_assert_cmpuint (length, <, 100 * text->len);
+  reloaded = candor_template_new_from_data (data, length, NULL, &error);
+  g_assert_no_error (error);
+
+  /* One more level is refused on import. */
+  g_string_insert (text, at, "[");
+  g_string_insert (text, at + 1 + 97 + 6, "]");
+  g_clear_object (&template);
+  template = candor_template_new_from_data (text->str, text->len, "deep.json", &error);
+  g_assert_null (template);
+  g_assert_error (error, CANDOR_JSON_ERROR, CANDOR_JSON_ERROR_LIMIT);
+  g_string_free (text, TRUE);
+}
+
 static void
 test_templates_speed (void)
 {
@@ -761,6 +919,9 @@ main (int argc, char *argv[])
   g_test_add_func ("/core/templates/import-export", test_templates_import_export);
   g_test_add_func ("/core/templates/broken-user-templates", test_templates_broken_user_templates);
   g_test_add_func ("/core/templates/speed", test_templates_speed);
+  g_test_add_func ("/core/templates/deep-sections", test_templates_deep_sections);
+  g_test_add_func ("/core/templates/wide-sections", test_templates_wide_sections);
+  g_test_add_func ("/core/templates/deep-example-export", test_templates_deep_example_export);
 
   return g_test_run ();
 }

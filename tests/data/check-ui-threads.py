@@ -22,7 +22,7 @@ BLOCKING_FILE = ("g_file_replace_contents", "g_file_load_contents", "g_file_get_
                  "g_file_enumerate_children", "g_file_copy", "g_file_delete",
                  "g_file_make_directory", "g_file_make_directory_with_parents")
 # The store's calls that do no I/O.
-STORE_GETTERS = ("get_type", "get_path", "error_quark")
+STORE_GETTERS = ("get_type", "get_path", "get_salvage", "error_quark")
 
 call = re.compile(r"(?<![A-Za-z0-9_])([A-Za-z_][A-Za-z0-9_]*)\s*\(")
 # Comments and string or character literals, replaced by blanks (newlines kept).

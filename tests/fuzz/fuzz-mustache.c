@@ -11,6 +11,7 @@
 #include <stdint.h>
 #include <string.h>
 
+#include "candor-json.h"
 #include "candor-mustache.h"
 
 /* The input is a template, optionally followed by "\n---\n" and a JSON context for it.
@@ -109,8 +110,8 @@ LLVMFuzzerTestOneInput (const uint8_t *data, size_t size)
                        (gpointer) "- {{title}}\n{{#services}}\n  * {{name}}\n{{/services}}\n");
   g_hash_table_insert (partials, (gpointer) "self", (gpointer)input);
 
-  if (g_utf8_validate (input, -1, NULL))
-    input_as_context = json_from_string (input, NULL);
+  /* Contexts are read as `templates render --data` reads them. */
+  input_as_context = candor_json_parse (input, -1, NULL, NULL);
   if (input_as_context != NULL)
     {
       for (guint i = 0; i < G_N_ELEMENTS (fixed_templates); i++)
@@ -126,8 +127,7 @@ LLVMFuzzerTestOneInput (const uint8_t *data, size_t size)
   if (separator != NULL)
     {
       *separator = '\0';
-      if (g_utf8_validate (separator + 5, -1, NULL))
-        own_context = json_from_string (separator + 5, NULL);
+      own_context = candor_json_parse (separator + 5, -1, NULL, NULL);
     }
 
   template = candor_mustache_template_new (input, &error);

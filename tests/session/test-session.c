@@ -9,6 +9,9 @@
 
 #include <glib/gstdio.h>
 
+#include <sqlite3.h>
+#include <stdio.h>
+
 #include "candor-draft-autosave.h"
 #include "candor-session.h"
 #include "../store/candor-store-test-seed.h"
@@ -68,6 +71,15 @@ is_settled (gpointer data)
 
   return !candor_session_get_busy (session) && (candor_session_get_store (session) != NULL ||
                                                 candor_session_get_open_error (session) != NULL);
+}
+
+static gboolean
+is_settled_without_store (gpointer data)
+{
+  CandorSession *session = data;
+
+  return !candor_session_get_busy (session) && candor_session_get_store (session) == NULL &&
+         candor_session_get_open_error (session) != NULL;
 }
 
 static gboolean
@@ -550,10 +562,262 @@ test_session_reminders_fire (Fixture *fixture, gconstpointer data)
   g_date_time_unref (due.due_at);
 }
 
+static void
+count_signal_cb (gpointer data)
+{
+  (*(guint *)data)++;
+}
+
+typedef struct
+{
+  guint *counter;
+  guint  at_least;
+} SignalQuery;
+
+static gboolean
+has_counted (gpointer data)
+{
+  SignalQuery *query = data;
+
+  return *query->counter >= query->at_least;
+}
+
+/* A change made by another program (here another connection, as candor-cli
+ * makes) shows without a restart, within a second or two. */
+static void
+test_session_notices_other_writer (Fixture *fixture, gconstpointer data)
+{
+  CandorSession *session = fixture->session;
+  g_autoptr (CandorStore) other = NULL;
+  g_autoptr (CandorIncident) incident = NULL;
+  g_autoptr (GDateTime) at = seed_time (9, 0);
+  g_autoptr (GError) error = NULL;
+  guint       changed = 0;
+  SignalQuery query = { &changed, 1 };
+  CountQuery  count = { G_LIST_MODEL (candor_session_get_incidents (session)), 1 };
+  gint64      written;
+
+  g_signal_connect_swapped (session, "history-changed", G_CALLBACK (count_signal_cb), &changed);
+  open_and_wait (session);
+
+  /* Its own writes are not news to it. */
+  {
+    g_autoptr (GAsyncResult) result = NULL;
+    g_autoptr (CandorContact) contact = candor_contact_new ("Ops on call", "ops@example.com");
+
+    candor_session_save_contact_async (session, contact, NULL, on_async_done_cb, &result);
+    g_assert_true (candor_session_save_contact_finish (session, wait_for_result (&result), &error));
+  }
+
+  other = candor_store_open (fixture->path, &error);
+  g_assert_no_error (error);
+  written = g_get_monotonic_time ();
+  incident = seed_incident (other, "Recorded from a script", CANDOR_SEVERITY_MINOR,
+                            CANDOR_INCIDENT_STATE_INVESTIGATING, at, at);
+
+  wait_until (has_counted, &query);
+  g_test_message ("Noticed another connection's write after %.0f ms",
+                  (g_get_monotonic_time () - written) / 1e3);
+  g_assert_cmpint (g_get_monotonic_time () - written, <, 2 * G_USEC_PER_SEC);
+  g_assert_cmpuint (changed, ==, 1);
+  wait_until (has_n_items, &count);
+
+  g_signal_handlers_disconnect_by_data (session, &changed);
+}
+
+/* A template imported elsewhere (candor-cli templates import) is announced. */
+static void
+test_session_notices_templates (Fixture *fixture, gconstpointer data)
+{
+  CandorSession   *session = fixture->session;
+  g_autofree char *dir = g_build_filename (g_get_user_data_dir (), "candor", "templates", NULL);
+  g_autofree char *file = g_build_filename (dir, "imported.json", NULL);
+  guint            changed = 0;
+  SignalQuery      query = { &changed, 1 };
+
+  g_signal_connect_swapped (session, "templates-changed", G_CALLBACK (count_signal_cb), &changed);
+  open_and_wait (session);
+
+  g_assert_true (g_file_test (dir, G_FILE_TEST_IS_DIR));
+  g_assert_true (g_file_set_contents (file, "{}", -1, NULL));
+  wait_until (has_counted, &query);
+
+  g_signal_handlers_disconnect_by_data (session, &changed);
+}
+
+/* Damage met while the history is open: the session lets go of it and
+ * says so as opening a damaged history does, the draft being written stays
+ * in memory (and says it is not saved), and recovery carries everything
+ * readable over, the draft included. */
+static void
+test_session_notices_damage (Fixture *fixture, gconstpointer data)
+{
+  CandorSession *session = fixture->session;
+  g_autoptr (CandorDraft) draft = candor_draft_new (NULL, NULL);
+  g_autoptr (CandorDraftAutosave) autosave = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GDateTime) at = seed_time (9, 0);
+  g_autofree char *draft_id = NULL;
+  DraftQuery       query = { session, NULL, "Saved before the damage" };
+  int              contacts_page;
+
+  /* A history with an incident and contacts, its pages on disk. */
+  {
+    g_autoptr (CandorStore) store = candor_store_open (fixture->path, &error);
+    g_autoptr (CandorIncident) incident = NULL;
+    sqlite3      *db = NULL;
+    sqlite3_stmt *stmt = NULL;
+
+    g_assert_no_error (error);
+    incident = seed_incident (store, "Checkout fails", CANDOR_SEVERITY_MAJOR,
+                              CANDOR_INCIDENT_STATE_INVESTIGATING, at, at);
+    g_assert_true (candor_store_put_document (store, CANDOR_STORE_DOCUMENT_CONTACT, "Ops",
+                                              "{\"name\": \"Ops\", \"reach\": \"ops@example.com\"}",
+                                              &error));
+    g_clear_object (&store);
+
+    g_assert_cmpint (sqlite3_open (fixture->path, &db), ==, SQLITE_OK);
+    g_assert_cmpint (sqlite3_prepare_v2 (db,
+                                         "SELECT rootpage FROM sqlite_schema"
+                                         " WHERE name = 'contacts'",
+                                         -1, &stmt, NULL),
+                     ==, SQLITE_OK);
+    g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+    contacts_page = sqlite3_column_int (stmt, 0);
+    sqlite3_finalize (stmt);
+    sqlite3_close (db);
+  }
+
+  open_and_wait (session);
+  autosave = candor_draft_autosave_new (session, draft);
+  draft_id = g_strdup (candor_draft_autosave_get_draft_id (autosave));
+  query.draft_id = draft_id;
+  candor_update_set_field (candor_draft_get_update (draft), CANDOR_FIELD_IMPACT_NOW,
+                           "Saved before the damage");
+  wait_until (draft_has_text, &query);
+
+  /* Junk over the contacts' page; another connection's write makes the
+   * session's connection read the file again. */
+  {
+    static const char junk[4096] = "junk junk junk junk";
+    FILE             *file = fopen (fixture->path, "r+b");
+    sqlite3          *db = NULL;
+
+    g_assert_nonnull (file);
+    g_assert_cmpint (fseek (file, (long)(contacts_page - 1) * 4096, SEEK_SET), ==, 0);
+    g_assert_cmpuint (fwrite (junk, 1, sizeof junk, file), ==, sizeof junk);
+    fclose (file);
+    g_assert_cmpint (sqlite3_open (fixture->path, &db), ==, SQLITE_OK);
+    g_assert_cmpint (
+      sqlite3_exec (db, "UPDATE incidents SET saved_at = saved_at + 1", NULL, NULL, NULL), ==,
+      SQLITE_OK);
+    sqlite3_close (db);
+  }
+
+  /* Reading the contacts meets the damage... */
+  {
+    g_autoptr (GAsyncResult) result = NULL;
+    g_autoptr (GPtrArray) contacts = NULL;
+
+    candor_session_load_contacts_async (session, NULL, on_async_done_cb, &result);
+    contacts = candor_session_load_contacts_finish (session, wait_for_result (&result), &error);
+    g_assert_null (contacts);
+    g_assert_error (error, CANDOR_STORE_ERROR, CANDOR_STORE_ERROR_CORRUPT);
+    g_clear_error (&error);
+  }
+
+  /* ...and the session says so, as for a history that failed to open. */
+  wait_until (is_settled_without_store, session);
+  g_assert_error (candor_session_get_open_error (session), CANDOR_STORE_ERROR,
+                  CANDOR_STORE_ERROR_CORRUPT);
+  g_assert_null (candor_session_get_publisher (session));
+
+  /* What is typed now stays with the draft, which says it is not saved. */
+  candor_update_set_field (candor_draft_get_update (draft), CANDOR_FIELD_IMPACT_NOW,
+                           "Typed after the damage");
+  g_assert_true (candor_draft_autosave_get_changed (autosave));
+
+  candor_session_recover (session);
+  wait_until (is_settled, session);
+  g_assert_no_error (candor_session_get_open_error (session));
+  g_assert_nonnull (candor_session_get_damaged_path (session));
+  g_assert_nonnull (candor_store_get_salvage (candor_session_get_store (session)));
+
+  /* The incident came through, and the draft is saved into the fresh history. */
+  {
+    CountQuery count = { G_LIST_MODEL (candor_session_get_incidents (session)), 1 };
+
+    wait_until (has_n_items, &count);
+  }
+  query.text = "Typed after the damage";
+  wait_until (draft_has_text, &query);
+  flush_store (candor_session_get_store (session));
+  g_assert_finalize_object (g_steal_pointer (&autosave));
+  flush_store (candor_session_get_store (session));
+}
+
+typedef struct
+{
+  CandorSession *session;
+  CandorStore   *old;
+} ReopenQuery;
+
+static gboolean
+has_reopened (gpointer data)
+{
+  ReopenQuery *query = data;
+  CandorStore *store = candor_session_get_store (query->session);
+
+  return store != NULL && store != query->old && !candor_session_get_busy (query->session);
+}
+
+/* candor-cli history recover run while the app is open: the app lets go of
+ * the file set aside (writing nothing more into it) and opens the fresh
+ * history in its place. */
+static void
+test_session_follows_recovery_elsewhere (Fixture *fixture, gconstpointer data)
+{
+  CandorSession *session = fixture->session;
+  g_autoptr (CandorStore) old = NULL;
+  g_autoptr (CandorStore) fresh = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *damaged = NULL;
+  g_autoptr (GDateTime) at = seed_time (9, 0);
+  g_autoptr (CandorIncident) incident = NULL;
+  ReopenQuery query = { session, NULL };
+
+  open_and_wait (session);
+  old = g_object_ref (candor_session_get_store (session));
+  incident = seed_incident (old, "Before the recovery", CANDOR_SEVERITY_MINOR,
+                            CANDOR_INCIDENT_STATE_INVESTIGATING, at, at);
+  flush_store (old);
+
+  fresh = candor_store_recover (fixture->path, &damaged, &error);
+  g_assert_no_error (error);
+  g_clear_object (&fresh);
+
+  query.old = old;
+  wait_until (has_reopened, &query);
+  g_assert_no_error (candor_session_get_open_error (session));
+  g_assert_true (candor_store_is_replaced (old));
+  g_assert_false (candor_store_save_draft (old, "late", NULL, "{}", &error));
+  g_assert_error (error, CANDOR_STORE_ERROR, CANDOR_STORE_ERROR_CORRUPT);
+  g_clear_error (&error);
+
+  /* What the other program carried over is what the session shows. */
+  {
+    CountQuery count = { G_LIST_MODEL (candor_session_get_incidents (session)), 1 };
+
+    wait_until (has_n_items, &count);
+  }
+  g_remove (damaged);
+}
+
 int
 main (int argc, char *argv[])
 {
-  g_test_init (&argc, &argv, NULL);
+  /* Isolated: the session watches the user's template folder. */
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
 #define ADD(path, func) \
   g_test_add ("/session/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
@@ -565,6 +829,10 @@ main (int argc, char *argv[])
   ADD ("loads-and-deletes-unsent-drafts", test_session_loads_and_deletes_unsent_drafts);
   ADD ("contacts-round-trip", test_session_contacts_round_trip);
   ADD ("reminders-fire", test_session_reminders_fire);
+  ADD ("notices-other-writer", test_session_notices_other_writer);
+  ADD ("notices-templates", test_session_notices_templates);
+  ADD ("notices-damage", test_session_notices_damage);
+  ADD ("follows-recovery-elsewhere", test_session_follows_recovery_elsewhere);
 
 #undef ADD
 

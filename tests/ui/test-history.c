@@ -119,8 +119,11 @@ test_history_damaged_is_kept (void)
     g_file_get_contents (candor_session_get_damaged_path (get_session ()), &kept, &length, NULL));
   g_assert_cmpstr (kept, ==, garbage);
   {
-    g_autofree char *expected = g_strdup_printf ("The damaged history was kept as “%s”.",
-                                                 candor_session_get_damaged_path (get_session ()));
+    /* Nothing of a file of garbage could be read. */
+    g_autofree char *expected = g_strdup_printf (
+      "The damaged history was kept as “%s”. What could still be read was carried over; the rest "
+      "could not be read and stays in the damaged file.",
+      candor_session_get_damaged_path (get_session ()));
 
     message = candor_test_ui_find_mapped (GTK_WIDGET (window), GTK_TYPE_LABEL, "label", expected);
     g_assert_nonnull (message);

@@ -356,6 +356,51 @@ test_preferences_test_connection_against_slack (void)
   candor_test_ui_close_and_wait_for_finalize (window);
 }
 
+/* The static site's folder: an entry to type it, with a button that opens
+ * the folder chooser (not pressed here: it would open a portal dialog). */
+static void
+test_preferences_static_site_folder (void)
+{
+  CandorSession           *session = open_session ();
+  GtkWidget               *window = open_preferences (session, "channels");
+  GtkWidget               *dialog;
+  GtkWidget               *row;
+  GtkWidget               *button;
+  CandorChannel           *channel;
+  guint                    n_kinds;
+  const CandorChannelKind *kinds = candor_channel_kind_get_all (&n_kinds);
+
+  g_assert_true (gtk_widget_activate_action (
+    candor_test_ui_wait_for_widget (window, ADW_TYPE_PREFERENCES_PAGE, "name", "channels"),
+    "channels.add", NULL));
+  dialog = wait_for_dialog ();
+  for (guint i = 0; i < n_kinds; i++)
+    {
+      if (g_str_equal (kinds[i].nick, "static-site"))
+        adw_combo_row_set_selected (ADW_COMBO_ROW (candor_test_ui_wait_for_widget (
+                                      dialog, ADW_TYPE_COMBO_ROW, "title", "_Kind")),
+                                    i);
+    }
+  row = candor_test_ui_wait_for_widget (dialog, ADW_TYPE_ENTRY_ROW, "title", "_Folder");
+  button = candor_test_ui_wait_for_widget (row, GTK_TYPE_BUTTON, "tooltip-text", "Choose Folder…");
+  g_assert_true (gtk_widget_get_visible (button));
+  /* No secret to ask for: the secret row is not on screen. */
+  g_assert_null (
+    candor_test_ui_find_mapped (dialog, ADW_TYPE_PASSWORD_ENTRY_ROW, "title", "S_ecret"));
+
+  set_row_text (dialog, ADW_TYPE_ENTRY_ROW, "_Name", "Public status");
+  set_row_text (dialog, ADW_TYPE_ENTRY_ROW, "_Folder", "/srv/www/status");
+  g_assert_true (gtk_widget_activate_action (dialog, "channel.save", NULL));
+  candor_test_ui_wait_until (has_no_dialog, NULL);
+
+  channel = find_channel_named (session, "Public status");
+  g_assert_nonnull (channel);
+  g_assert_cmpstr (candor_channel_get_kind (channel)->nick, ==, "static-site");
+  g_assert_cmpstr (candor_channel_get_setting (channel, "folder"), ==, "/srv/www/status");
+
+  candor_test_ui_close_and_wait_for_finalize (window);
+}
+
 static void
 select_kind (GtkWidget *dialog, const char *nick)
 {
@@ -404,7 +449,7 @@ test_preferences_status_page_channels (void)
   select_kind (dialog, "statuspage");
   g_assert_nonnull (
     strstr (adw_preferences_group_get_description (ADW_PREFERENCES_GROUP (group)), "API key"));
-  set_row_text (dialog, ADW_TYPE_ENTRY_ROW, "_Name", "Public status");
+  set_row_text (dialog, ADW_TYPE_ENTRY_ROW, "_Name", "Statuspage incidents");
   set_row_text (dialog, ADW_TYPE_ENTRY_ROW, "_Page ID", "pg1");
   set_row_text (dialog, ADW_TYPE_ENTRY_ROW, "Co_mponent IDs (comma-separated, optional)", "");
   set_row_text (dialog, ADW_TYPE_ENTRY_ROW, "_API Address",
@@ -421,7 +466,7 @@ test_preferences_status_page_channels (void)
 
   g_assert_true (gtk_widget_activate_action (dialog, "channel.save", NULL));
   candor_test_ui_wait_until (has_no_dialog, NULL);
-  channel = find_channel_named (session, "Public status");
+  channel = find_channel_named (session, "Statuspage incidents");
   g_assert_nonnull (channel);
   g_assert_cmpstr (candor_channel_get_kind (channel)->nick, ==, "statuspage");
   g_assert_cmpstr (candor_channel_get_setting (channel, "page-id"), ==, "pg1");
@@ -669,6 +714,7 @@ main (int argc, char *argv[])
                    test_preferences_test_connection_shows_refusal);
   g_test_add_func ("/ui/preferences/test-connection-against-slack",
                    test_preferences_test_connection_against_slack);
+  g_test_add_func ("/ui/preferences/static-site-folder", test_preferences_static_site_folder);
   g_test_add_func ("/ui/preferences/status-page-channels", test_preferences_status_page_channels);
   g_test_add_func ("/ui/preferences/audience-channels-are-stored",
                    test_preferences_audience_channels_are_stored);

@@ -1134,6 +1134,64 @@ test_wizard_frame_is_cheap_to_draw (void)
   close_wizard (wizard, NULL);
 }
 
+static gboolean
+has_row_titled_under (GtkWidget *widget, const char *title)
+{
+  if (ADW_IS_ACTION_ROW (widget) &&
+      g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0)
+    return TRUE;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (has_row_titled_under (child, title))
+      return TRUE;
+
+  return FALSE;
+}
+
+/* An action row titled data's "title" anywhere under data's "root", shown
+ * or not: the template list is on a page of its own. */
+static gboolean
+has_row_titled (gpointer data)
+{
+  return has_row_titled_under (g_object_get_data (data, "root"), g_object_get_data (data, "title"));
+}
+
+/* A template imported with candor-cli while the wizard is open is offered
+ * without a restart. */
+static void
+test_wizard_offers_template_imported_meanwhile (void)
+{
+  CandorWizard    *wizard = open_wizard ("Checkout fails");
+  g_autofree char *built_in = g_build_filename (g_getenv ("CANDOR_SOURCE_ROOT"), "data",
+                                                "templates", "en", "minor-resolved.json", NULL);
+  g_autofree char *dir = g_build_filename (g_get_user_data_dir (), "candor", "templates", NULL);
+  g_autofree char *file = g_build_filename (dir, "imported-meanwhile.json", NULL);
+  g_autofree char *contents = NULL;
+  g_autoptr (GString) imported = NULL;
+  g_autoptr (GObject) query = NULL;
+
+  g_assert_true (g_file_get_contents (built_in, &contents, NULL, NULL));
+  imported = g_string_new (contents);
+  g_string_replace (imported, "\"en-minor-resolved\"", "\"imported-meanwhile\"", 1);
+  g_string_replace (imported, "\"Minor issue: fixed\"", "\"Imported while the wizard was open\"",
+                    1);
+  query = g_object_new (G_TYPE_OBJECT, NULL);
+  g_object_set_data (query, "root", wizard);
+  g_object_set_data (query, "title", (gpointer) "Minor issue: fixed");
+  g_assert_true (has_row_titled (query));
+  g_object_set_data (query, "title", (gpointer) "Imported while the wizard was open");
+  g_assert_false (has_row_titled (query));
+
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (file, imported->str, -1, NULL));
+  candor_test_ui_wait_until (has_row_titled, query);
+
+  g_assert_cmpint (g_remove (file), ==, 0);
+  /* Nothing was typed: closing asks nothing. */
+  close_wizard (wizard, NULL);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -1176,6 +1234,8 @@ main (int argc, char *argv[])
                    test_wizard_timeline_lists_sent_updates);
   g_test_add_func ("/ui/wizard/follow-up-email-threads", test_wizard_follow_up_email_threads);
   g_test_add_func ("/ui/wizard/frame-is-cheap-to-draw", test_wizard_frame_is_cheap_to_draw);
+  g_test_add_func ("/ui/wizard/offers-template-imported-meanwhile",
+                   test_wizard_offers_template_imported_meanwhile);
   g_test_add_func ("/ui/wizard/says-when-drafts-are-not-saved",
                    test_wizard_says_when_drafts_are_not_saved);
 

@@ -76,6 +76,7 @@ static const struct
   { "room-id",    N_ ("_Room ID") },
   { "chat-id",    N_ ("C_hat ID") },
   { "url",        N_ ("_Address") },
+  { "folder",     N_ ("_Folder") },
   { "page-id",       N_ ("_Page ID") },
   { "component-ids", N_ ("Co_mponent IDs (comma-separated, optional)") },
   { "base-url",      N_ ("_Address") },
@@ -139,6 +140,61 @@ show_error (CandorChannelDialog *self, const char *message)
 }
 
 static void
+on_folder_chosen_cb (GtkNativeDialog *chooser, int response, gpointer user_data)
+{
+  g_autoptr (GtkWidget) row = user_data;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr (GFile) folder = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      g_autofree char *path = folder != NULL ? g_file_get_path (folder) : NULL;
+
+      if (path != NULL)
+        gtk_editable_set_text (GTK_EDITABLE (row), path);
+    }
+
+  gtk_native_dialog_destroy (chooser);
+  g_object_unref (chooser);
+}
+
+/* GtkFileDialog is GTK 4.10; the native chooser uses the portal where there is one. */
+static void
+on_choose_folder_clicked_cb (GtkButton *button, GtkWidget *row)
+{
+  GtkNative            *native = gtk_widget_get_native (row);
+  GtkFileChooserNative *chooser = gtk_file_chooser_native_new (
+    _("Choose the Site’s Folder"), GTK_IS_WINDOW (native) ? GTK_WINDOW (native) : NULL,
+       GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER, _("_Select"), _("_Cancel"));
+  const char *current = gtk_editable_get_text (GTK_EDITABLE (row));
+
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  gtk_file_chooser_set_create_folders (GTK_FILE_CHOOSER (chooser), TRUE);
+  if (g_path_is_absolute (current))
+    {
+      g_autoptr (GFile) folder = g_file_new_for_path (current);
+
+      gtk_file_chooser_set_file (GTK_FILE_CHOOSER (chooser), folder, NULL);
+    }
+  g_signal_connect (chooser, "response", G_CALLBACK (on_folder_chosen_cb), g_object_ref (row));
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+/* A folder setting is typed or chosen: the row keeps the path as text. */
+static void
+add_folder_button (GtkWidget *row)
+{
+  GtkWidget *button = gtk_button_new_from_icon_name ("folder-open-symbolic");
+
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_set_tooltip_text (button, _("Choose Folder…"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Choose Folder…"), -1);
+  g_signal_connect_object (button, "clicked", G_CALLBACK (on_choose_folder_clicked_cb), row, 0);
+  adw_entry_row_add_suffix (ADW_ENTRY_ROW (row), button);
+}
+
+static void
 build_setting_rows (CandorChannelDialog *self)
 {
   const CandorChannelKind *kind = get_selected_kind (self);
@@ -158,11 +214,16 @@ build_setting_rows (CandorChannelDialog *self)
       adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (row), TRUE);
       gtk_editable_set_text (GTK_EDITABLE (row), value != NULL ? value : "");
       g_object_set_data_full (G_OBJECT (row), "key", g_strdup (kind->settings[i]), g_free);
+      if (g_str_equal (kind->settings[i], "folder"))
+        add_folder_button (row);
       adw_preferences_group_add (self->settings_group, row);
       g_ptr_array_add (self->setting_rows, row);
     }
   adw_preferences_group_set_description (self->settings_group, kind_description (kind));
   gtk_widget_set_visible (GTK_WIDGET (self->settings_group), self->setting_rows->len > 0);
+  /* The static site is a folder on this computer: nothing to keep secret. */
+  gtk_widget_set_visible (GTK_WIDGET (self->secret_group),
+                          kind == NULL || !g_str_equal (kind->nick, "static-site"));
 }
 
 static void
@@ -214,6 +275,8 @@ get_secret (CandorChannelDialog *self)
 {
   const char *secret = gtk_editable_get_text (GTK_EDITABLE (self->secret_row));
 
+  if (!gtk_widget_get_visible (GTK_WIDGET (self->secret_group)))
+    return NULL;
   return *secret != '\0' ? secret : NULL;
 }
 

@@ -490,6 +490,15 @@ candor_wizard_incident_page_init (CandorWizardIncidentPage *self)
   self->library = candor_template_library_new ();
 }
 
+void
+candor_wizard_incident_page_reload_templates (CandorWizardIncidentPage *self)
+{
+  g_return_if_fail (CANDOR_IS_WIZARD_INCIDENT_PAGE (self));
+
+  candor_template_library_reload (self->library);
+  refresh_templates (self);
+}
+
 CandorTemplate *
 candor_wizard_incident_page_get_template (CandorWizardIncidentPage *self)
 {

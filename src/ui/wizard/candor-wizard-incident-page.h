@@ -21,5 +21,7 @@ G_DECLARE_FINAL_TYPE (CandorWizardIncidentPage,
 
 CandorTemplate *candor_wizard_incident_page_get_template (CandorWizardIncidentPage *self);
 GStrv           candor_wizard_incident_page_dup_variable_names (CandorWizardIncidentPage *self);
+/* Reads the user's templates again, after an import made elsewhere. */
+void candor_wizard_incident_page_reload_templates (CandorWizardIncidentPage *self);
 
 G_END_DECLS

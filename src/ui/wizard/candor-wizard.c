@@ -659,6 +659,10 @@ candor_wizard_new (GtkApplication *application, GtkWindow *parent, CandorDraft *
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->session, "notify::open-error", G_CALLBACK (on_history_changed_cb),
                            self, G_CONNECT_SWAPPED);
+  /* A template imported with candor-cli while the wizard is open shows. */
+  g_signal_connect_object (self->session, "templates-changed",
+                           G_CALLBACK (candor_wizard_incident_page_reload_templates),
+                           self->incident_page, G_CONNECT_SWAPPED);
   on_history_changed_cb (self);
 
   show_current_page (self);
