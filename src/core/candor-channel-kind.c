@@ -41,6 +41,15 @@ static const char *const telegram_settings[] = { "chat-id", "api-url", NULL };
 /* The signing secret ("whsec_...") is the keyring's. */
 static const char *const signed_webhook_settings[] = { "url", NULL };
 
+/* Public status pages. Atlassian Statuspage: the page's id, the ids of the
+ * components an incident affects (a comma-separated list, may be empty) and
+ * the API's address when it is not https://api.statuspage.io; the API key
+ * is the keyring's. Cachet 2.x: the installation's address and the id of
+ * the component an incident affects (may be empty); the API token is the
+ * keyring's. */
+static const char *const statuspage_settings[] = { "page-id", "component-ids", "api-url", NULL };
+static const char *const cachet_settings[] = { "base-url", "component-id", NULL };
+
 /* The folder the static status site is written to; no secret. */
 static const char *const static_site_settings[] = { "folder", NULL };
 /* Social networks. Mastodon: the instance ("https://mastodon.social") and
@@ -76,6 +85,10 @@ static const CandorChannelKind kinds[] = {
   /* A site in a folder: the status-page entry's text, with the whole history. */
   { "static-site",    NC_ ("format", "Static status site"), CANDOR_DIALECT_STATUS_PAGE,
     static_site_settings },
+  { "statuspage",     NC_ ("format", "Atlassian Statuspage"), CANDOR_DIALECT_STATUS_PAGE,
+    statuspage_settings },
+  { "cachet",         NC_ ("format", "Cachet"),         CANDOR_DIALECT_STATUS_PAGE,
+    cachet_settings },
 };
 /* clang-format on */
 

@@ -580,8 +580,11 @@ build_matrix_content (const char *body, const char *formatted_body)
   return generate_json (builder);
 }
 
+/* A status page's incident entry: its name, its state, the body, and the
+ * update's kind and the incident's severity, from which a status page API
+ * tells a resolution from a progress update and sets its impact. */
 static char *
-build_status_page_entry (CandorIncident *incident, const char *body)
+build_status_page_entry (CandorIncident *incident, CandorUpdate *update, const char *body)
 {
   g_autoptr (JsonBuilder) builder = json_builder_new ();
   const char *title = candor_incident_get_title (incident);
@@ -595,6 +598,12 @@ build_status_page_entry (CandorIncident *incident, const char *body)
     candor_enum_to_nick (CANDOR_TYPE_INCIDENT_STATE, candor_incident_get_state (incident)));
   json_builder_set_member_name (builder, "body");
   json_builder_add_string_value (builder, body);
+  json_builder_set_member_name (builder, "kind");
+  json_builder_add_string_value (
+    builder, candor_enum_to_nick (CANDOR_TYPE_UPDATE_KIND, candor_update_get_kind (update)));
+  json_builder_set_member_name (builder, "severity");
+  json_builder_add_string_value (
+    builder, candor_enum_to_nick (CANDOR_TYPE_SEVERITY, candor_incident_get_severity (incident)));
   json_builder_end_object (builder);
 
   return generate_json (builder);
@@ -918,7 +927,8 @@ render (CandorRenderer *self,
           format, channel_id, audience_id, subject,
           compose_text (NULL, sections, n_sections, info->markup, "", "", "\n"));
         _candor_rendition_take_json (
-          rendition, build_status_page_entry (incident, candor_rendition_get_text (rendition)));
+          rendition,
+          build_status_page_entry (incident, update, candor_rendition_get_text (rendition)));
         break;
 
       case CANDOR_DIALECT_MASTODON:

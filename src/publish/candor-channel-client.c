@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "candor-bluesky-client.h"
+#include "candor-cachet-client.h"
 #include "candor-channel-client.h"
 #include "candor-discord-client.h"
 #include "candor-email-client.h"
@@ -21,6 +22,7 @@
 #include "candor-publish-error.h"
 #include "candor-slack-client.h"
 #include "candor-static-site-client.h"
+#include "candor-statuspage-client.h"
 #include "candor-teams-client.h"
 #include "candor-telegram-client.h"
 #include "candor-webhook-client.h"
@@ -50,6 +52,8 @@ static const struct
   { "mastodon", candor_mastodon_client_get_type },
   { "bluesky", candor_bluesky_client_get_type },
   { "x", candor_x_client_get_type },
+  { "statuspage", candor_statuspage_client_get_type },
+  { "cachet", candor_cachet_client_get_type },
 };
 
 static void

@@ -25,12 +25,13 @@ channel_from_text (const char *text, GError **error)
 static void
 test_channel_kinds (void)
 {
-  /* Kinds that write an existing dialect: the static site, the status-page text. */
-  static const char *const sharing[] = { "static-site", NULL };
+  /* Kinds that write an existing dialect: the static site, Statuspage and
+   * Cachet, all the status-page entry. */
+  static const char *const sharing[] = { "static-site", "statuspage", "cachet", NULL };
   guint                    n_kinds;
   const CandorChannelKind *kinds = candor_channel_kind_get_all (&n_kinds);
 
-  g_assert_cmpuint (n_kinds, ==, 14);
+  g_assert_cmpuint (n_kinds, ==, 16);
   g_assert_cmpint (candor_channel_kind_lookup ("static-site")->dialect, ==,
                    CANDOR_DIALECT_STATUS_PAGE);
   for (guint i = 0; i < n_kinds; i++)
@@ -49,6 +50,9 @@ test_channel_kinds (void)
   g_assert_null (candor_channel_kind_lookup ("fax"));
   g_assert_true (candor_channel_kind_takes_setting (candor_channel_kind_lookup ("email"), "to"));
   g_assert_false (candor_channel_kind_takes_setting (candor_channel_kind_lookup ("slack"), "to"));
+  g_assert_cmpint (candor_channel_kind_lookup ("statuspage")->dialect, ==,
+                   CANDOR_DIALECT_STATUS_PAGE);
+  g_assert_cmpint (candor_channel_kind_lookup ("cachet")->dialect, ==, CANDOR_DIALECT_STATUS_PAGE);
 }
 
 static void

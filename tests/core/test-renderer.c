@@ -207,11 +207,15 @@ test_json_bodies (void)
     strstr (candor_rendition_get_html (matrix),
             "<a href=\"https://status.example.com/incidents/2026-11-30-payments\">"));
 
-  /* Status page: the incident's name and state, the body without the title. */
+  /* Status page: the incident's name and state, the body without the title,
+   * the update's kind and the incident's severity. */
   entry = parse_object (candor_rendition_get_json (status), &status_root);
   g_assert_cmpstr (json_object_get_string_member (entry, "name"), ==,
                    "Card payments failing at checkout");
   g_assert_cmpstr (json_object_get_string_member (entry, "status"), ==, "identified");
+  /* What a status page API needs to choose the entry's status and impact. */
+  g_assert_cmpstr (json_object_get_string_member (entry, "kind"), ==, "progress");
+  g_assert_cmpstr (json_object_get_string_member (entry, "severity"), ==, "major");
   g_assert_cmpstr (json_object_get_string_member (entry, "body"), ==,
                    candor_rendition_get_text (status));
   g_assert_true (g_str_has_prefix (candor_rendition_get_text (status), "What is affected\n"));

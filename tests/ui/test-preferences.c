@@ -14,6 +14,7 @@
 #include "candor-application.h"
 #include "candor-channel-dialog.h"
 #include "candor-fake-slack.h"
+#include "candor-fake-statuspage.h"
 #include "candor-preferences-window.h"
 #include "candor-preview.h"
 #include "candor-secrets.h"
@@ -400,6 +401,79 @@ test_preferences_static_site_folder (void)
   candor_test_ui_close_and_wait_for_finalize (window);
 }
 
+static void
+select_kind (GtkWidget *dialog, const char *nick)
+{
+  guint                    n_kinds;
+  const CandorChannelKind *kinds = candor_channel_kind_get_all (&n_kinds);
+
+  for (guint i = 0; i < n_kinds; i++)
+    {
+      if (g_str_equal (kinds[i].nick, nick))
+        adw_combo_row_set_selected (ADW_COMBO_ROW (candor_test_ui_wait_for_widget (
+                                      dialog, ADW_TYPE_COMBO_ROW, "title", "_Kind")),
+                                    i);
+    }
+}
+
+/* The status page kinds offer their settings, say where to find them, and
+ * Test Connection reaches a fake of Statuspage's API with the key. */
+static void
+test_preferences_status_page_channels (void)
+{
+  CandorSession *session = open_session ();
+  GtkWidget     *window = open_preferences (session, "channels");
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CandorFakeStatuspage) fake =
+    candor_fake_statuspage_new (NULL, "right-key", "pg1", NULL, &error);
+  GtkWidget     *dialog;
+  GtkWidget     *row;
+  GtkWidget     *group;
+  CandorChannel *channel;
+
+  g_assert_no_error (error);
+  g_assert_true (gtk_widget_activate_action (
+    candor_test_ui_wait_for_widget (window, ADW_TYPE_PREFERENCES_PAGE, "name", "channels"),
+    "channels.add", NULL));
+  dialog = wait_for_dialog ();
+
+  select_kind (dialog, "cachet");
+  g_assert_nonnull (
+    candor_test_ui_wait_for_widget (dialog, ADW_TYPE_ENTRY_ROW, "title", "_Address"));
+  g_assert_nonnull (candor_test_ui_wait_for_widget (dialog, ADW_TYPE_ENTRY_ROW, "title",
+                                                    "Co_mponent ID (optional)"));
+  group = candor_test_ui_wait_for_widget (dialog, ADW_TYPE_PREFERENCES_GROUP, "title", "Settings");
+  g_assert_nonnull (
+    strstr (adw_preferences_group_get_description (ADW_PREFERENCES_GROUP (group)), "API token"));
+
+  select_kind (dialog, "statuspage");
+  g_assert_nonnull (
+    strstr (adw_preferences_group_get_description (ADW_PREFERENCES_GROUP (group)), "API key"));
+  set_row_text (dialog, ADW_TYPE_ENTRY_ROW, "_Name", "Statuspage incidents");
+  set_row_text (dialog, ADW_TYPE_ENTRY_ROW, "_Page ID", "pg1");
+  set_row_text (dialog, ADW_TYPE_ENTRY_ROW, "Co_mponent IDs (comma-separated, optional)", "");
+  set_row_text (dialog, ADW_TYPE_ENTRY_ROW, "_API Address",
+                candor_fake_server_get_url (CANDOR_FAKE_SERVER (fake)));
+
+  row = test_slack_token (dialog, "wrong-key");
+  g_assert_true (gtk_widget_has_css_class (row, "error"));
+  g_assert_nonnull (
+    strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), "Could not authenticate"));
+
+  row = test_slack_token (dialog, "right-key");
+  g_assert_true (gtk_widget_has_css_class (row, "success"));
+  g_assert_cmpuint (candor_fake_server_get_accepted (CANDOR_FAKE_SERVER (fake))->len, ==, 0);
+
+  g_assert_true (gtk_widget_activate_action (dialog, "channel.save", NULL));
+  candor_test_ui_wait_until (has_no_dialog, NULL);
+  channel = find_channel_named (session, "Statuspage incidents");
+  g_assert_nonnull (channel);
+  g_assert_cmpstr (candor_channel_get_kind (channel)->nick, ==, "statuspage");
+  g_assert_cmpstr (candor_channel_get_setting (channel, "page-id"), ==, "pg1");
+
+  candor_test_ui_close_and_wait_for_finalize (window);
+}
+
 static gboolean
 audiences_stored (gpointer data)
 {
@@ -719,6 +793,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/ui/preferences/test-connection-against-slack",
                    test_preferences_test_connection_against_slack);
   g_test_add_func ("/ui/preferences/static-site-folder", test_preferences_static_site_folder);
+  g_test_add_func ("/ui/preferences/status-page-channels", test_preferences_status_page_channels);
   g_test_add_func ("/ui/preferences/audience-channels-are-stored",
                    test_preferences_audience_channels_are_stored);
   g_test_add_func ("/ui/preferences/sender-reaches-preview",

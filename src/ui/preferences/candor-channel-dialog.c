@@ -87,6 +87,10 @@ static const struct
   { "visibility", N_ ("_Visibility (public, unlisted, private or direct)") },
   { "pds",        N_ ("_Server (empty for bsky.social)") },
   { "handle",     N_ ("_Handle (name.bsky.social)") },
+  { "page-id",       N_ ("_Page ID") },
+  { "component-ids", N_ ("Co_mponent IDs (comma-separated, optional)") },
+  { "base-url",      N_ ("_Address") },
+  { "component-id",  N_ ("Co_mponent ID (optional)") },
 };
 
 /* Where a kind's secret comes from, when it needs saying, and the parts of a
@@ -118,6 +122,20 @@ static const struct
              "secret. They are kept in the system keyring, never in Candor’s files."),
     x_secret_parts, x_secret_labels },
 };
+
+/* Where a kind's settings and secret are found, when that is not obvious. */
+static const struct
+{
+  const char *kind;
+  const char *description;
+} kind_descriptions[] = {
+  { "statuspage",
+    N_ ("The page ID and the component IDs are listed on the API info page of your Statuspage "
+        "account. The secret is an API key from the same page.") },
+  { "cachet",
+    N_ ("The address of your Cachet status page, such as https://status.example.com. The secret "
+        "is the API token of a Cachet team member.") },
+};
 /* clang-format on */
 
 static const char *
@@ -130,6 +148,18 @@ setting_label (const char *key)
     }
 
   return key;
+}
+
+static const char *
+kind_description (const CandorChannelKind *kind)
+{
+  for (guint i = 0; kind != NULL && i < G_N_ELEMENTS (kind_descriptions); i++)
+    {
+      if (g_str_equal (kind_descriptions[i].kind, kind->nick))
+        return _(kind_descriptions[i].description);
+    }
+
+  return NULL;
 }
 
 static const CandorChannelKind *
@@ -229,6 +259,7 @@ build_setting_rows (CandorChannelDialog *self)
       adw_preferences_group_add (self->settings_group, row);
       g_ptr_array_add (self->setting_rows, row);
     }
+  adw_preferences_group_set_description (self->settings_group, kind_description (kind));
   gtk_widget_set_visible (GTK_WIDGET (self->settings_group), self->setting_rows->len > 0);
   /* The static site is a folder on this computer: nothing to keep secret. */
   gtk_widget_set_visible (GTK_WIDGET (self->secret_group),
