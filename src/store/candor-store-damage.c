@@ -795,7 +795,8 @@ _candor_store_salvage (CandorStore *fresh, const char *damaged_path)
   goto out;
 
 failed:
-  g_message ("Could not read the damaged history %s: %s", damaged_path, error->message);
+  /* Reported through the salvage counts ("nothing could be read"). */
+  g_debug ("Could not read the damaged history %s: %s", damaged_path, error->message);
   for (guint i = 0; i < fresh->salvage->len; i++)
     g_array_index (fresh->salvage, CandorStoreSalvage, i).lost = -1;
 

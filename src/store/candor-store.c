@@ -543,7 +543,8 @@ candor_store_recover (const char *path, char **damaged_path, GError **error)
         return NULL;
     }
 
-  g_message ("Moved the damaged history %s to %s", path, target);
+  /* The caller says so in its own words (the CLI's line, the window's banner). */
+  g_debug ("Moved the damaged history %s to %s", path, target);
 
   fresh = candor_store_open (path, error);
   if (fresh != NULL)

@@ -272,6 +272,8 @@ test_corrupt_history (void)
   candor_test_cli_run (&recover, NULL, "history", "recover", NULL);
   g_assert_cmpint (recover.status, ==, 0);
   g_assert_nonnull (strstr (recover.out, "history.db.damaged-"));
+  /* Said once, in the command's words: no raw log line. */
+  g_assert_null (strstr (recover.err, "-Message:"));
 
   candor_test_cli_run (&after, NULL, "history", "list", NULL);
   g_assert_cmpint (after.status, ==, 0);
