@@ -1284,6 +1284,31 @@ test_wizard_kept_draft_is_reachable (void)
   candor_test_ui_close_and_wait_for_finalize (GTK_WIDGET (window));
 }
 
+/* A field takes no more than a draft can hold: a paste past it is refused
+ * whole and the text already there stays. */
+static void
+test_wizard_field_refuses_oversized_paste (void)
+{
+  CandorWizard    *wizard = open_wizard ("Oversized paste");
+  GtkTextBuffer   *buffer;
+  g_autofree char *big = g_strnfill (CANDOR_DRAFT_MAX_TEXT, 'a');
+  g_autofree char *text = NULL;
+
+  next_step (wizard);
+  next_step (wizard);
+  buffer = find_editor_buffer (wizard, "_Summary");
+  type_into (buffer, "Kept");
+  gtk_text_buffer_insert_at_cursor (buffer, big, -1);
+  g_object_get (buffer, "text", &text, NULL);
+  g_assert_cmpstr (text, ==, "Kept");
+  g_assert_cmpstr (
+    candor_update_get_field (candor_draft_get_update (candor_wizard_get_draft (wizard)),
+                             CANDOR_FIELD_EXECUTIVE_SUMMARY),
+    ==, "Kept");
+
+  close_wizard (wizard, "discard");
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -1334,6 +1359,8 @@ main (int argc, char *argv[])
   /* Last: the first window of the process offers a draft back once, which
    * the restore test above waits for. */
   g_test_add_func ("/ui/wizard/kept-draft-is-reachable", test_wizard_kept_draft_is_reachable);
+  g_test_add_func ("/ui/wizard/field-refuses-oversized-paste",
+                   test_wizard_field_refuses_oversized_paste);
   status = g_test_run ();
 
   g_clear_object (&app);

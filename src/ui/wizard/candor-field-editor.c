@@ -9,8 +9,11 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
 #include <gtksourceview/gtksource.h>
+#include <string.h>
 
+#include "candor-draft.h"
 #include "candor-enum-types.h"
 #include "candor-field-editor.h"
 #include "candor-finding.h"
@@ -267,6 +270,40 @@ candor_field_editor_class_init (CandorFieldEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CandorFieldEditor, view);
 }
 
+/* A draft holds at most CANDOR_DRAFT_MAX_TEXT bytes in a field, and would not
+ * read back with more: a paste that would go past it is refused whole, with a
+ * word, rather than saved into a draft that cannot be restored or cut where
+ * the author did not choose. */
+static void
+on_insert_text_cb (CandorFieldEditor *self,
+                   GtkTextIter       *location,
+                   const char        *text,
+                   int                len,
+                   GtkTextBuffer     *buffer)
+{
+  GtkTextIter      start, end;
+  g_autofree char *current = NULL;
+  GtkWidget       *overlay;
+
+  /* A character is at most four bytes: most insertions need no count. */
+  if (self->syncing ||
+      (gsize)gtk_text_buffer_get_char_count (buffer) * 4 + len <= CANDOR_DRAFT_MAX_TEXT)
+    return;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  current = gtk_text_buffer_get_text (buffer, &start, &end, TRUE);
+  if (strlen (current) + len <= CANDOR_DRAFT_MAX_TEXT)
+    return;
+
+  g_signal_stop_emission_by_name (buffer, "insert-text");
+  gtk_widget_error_bell (GTK_WIDGET (self));
+  overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
+  if (overlay != NULL)
+    adw_toast_overlay_add_toast (
+      ADW_TOAST_OVERLAY (overlay),
+      adw_toast_new (_("A field holds at most 32 KB of text: that was not added")));
+}
+
 static void
 candor_field_editor_init (CandorFieldEditor *self)
 {
@@ -285,6 +322,8 @@ candor_field_editor_init (CandorFieldEditor *self)
   g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
                            G_CALLBACK (on_style_manager_dark_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (buffer, "changed", G_CALLBACK (on_buffer_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (buffer, "insert-text", G_CALLBACK (on_insert_text_cb), self,
                            G_CONNECT_SWAPPED);
 
   for (guint i = 0; i < G_N_ELEMENTS (self->finding_tags); i++)
