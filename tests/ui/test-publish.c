@@ -10,13 +10,21 @@
 #include <string.h>
 
 #include "candor-application.h"
+#include "candor-fake-bluesky.h"
+#include "candor-fake-cachet.h"
+#include "candor-fake-mastodon.h"
 #include "candor-fake-slack.h"
+#include "candor-fake-statuspage.h"
+#include "candor-fake-x.h"
 #include "candor-mark-sent-dialog.h"
 #include "candor-publication-row.h"
 #include "candor-search-hit.h"
+#include "candor-secrets.h"
+#include "candor-static-site.h"
 #include "candor-test-ui.h"
 #include "candor-wizard-review-page.h"
 #include "candor-wizard.h"
+#include "candor-x-client.h"
 
 /* The wizard's last step, with real widgets: what holds Publish back and
  * says so, Mark as Sent's time, and each publication's row. */
@@ -640,6 +648,347 @@ test_publish_to_slack (void)
     g_main_context_iteration (NULL, TRUE);
 }
 
+/* The channels of the public journey, all of them reaching the customers. */
+static const char *const everywhere[] = {
+  "slack", "mastodon", "bluesky", "x", "statuspage", "cachet", "static-site", NULL,
+};
+
+static void
+on_channel_counted_cb (GObject *source, GAsyncResult *result, gpointer data)
+{
+  g_autoptr (GError) error = NULL;
+
+  g_assert_true (candor_channel_list_save_finish (CANDOR_CHANNEL_LIST (source), result, &error));
+  g_assert_no_error (error);
+  (*(guint *)data)--;
+}
+
+static gboolean
+is_zero (gpointer data)
+{
+  return *(guint *)data == 0;
+}
+
+/* Saves the channel @id, of the kind of the same name and named so too,
+ * with @settings (name, value pairs) and @secret in the keyring. */
+static void
+save_channel (const char *id, const char *secret, const char *const *settings, guint *pending)
+{
+  g_autoptr (CandorChannel) channel = candor_channel_new (id, id, id);
+  g_autoptr (GError) error = NULL;
+
+  for (guint i = 0; settings[i] != NULL; i += 2)
+    {
+      g_assert_true (candor_channel_set_setting (channel, settings[i], settings[i + 1], &error));
+      g_assert_no_error (error);
+    }
+  (*pending)++;
+  candor_channel_list_save_async (
+    candor_session_get_channels (candor_application_get_session (app)), channel, secret, NULL,
+    on_channel_counted_cb, pending);
+}
+
+/* A draft of @update for @incident that only the customers read, through
+ * every public channel and a chat channel. */
+static CandorDraft *
+draft_for_customers (CandorIncident *incident, CandorUpdate *update)
+{
+  g_autoptr (GPtrArray) defaults = candor_audience_new_defaults ();
+  g_autoptr (GPtrArray) audiences = g_ptr_array_new_with_free_func (g_object_unref);
+  CandorDraft *draft = candor_draft_new (incident, update);
+
+  for (guint i = 0; i < defaults->len; i++)
+    if (g_str_equal (candor_audience_get_id (g_ptr_array_index (defaults, i)), "customers"))
+      g_ptr_array_add (audiences, g_object_ref (g_ptr_array_index (defaults, i)));
+  g_assert_cmpuint (audiences->len, ==, 1);
+  candor_audience_set_channels (g_ptr_array_index (audiences, 0), everywhere);
+  candor_draft_set_audiences (draft, audiences);
+
+  return draft;
+}
+
+static JsonObject *
+accepted_object (gpointer fake, guint index)
+{
+  GPtrArray *all = candor_fake_server_get_accepted (CANDOR_FAKE_SERVER (fake));
+
+  g_assert_cmpuint (index, <, all->len);
+  return json_node_get_object (g_ptr_array_index (all, index));
+}
+
+/* The publication of @sent on @channel_id: sent, with a remote id and a link. */
+static CandorPublication *
+sent_on (CandorSentUpdate *sent, const char *channel_id)
+{
+  for (guint i = 0; i < sent->publications->len; i++)
+    {
+      CandorPublication *publication = g_ptr_array_index (sent->publications, i);
+
+      if (g_str_equal (publication->channel_id, channel_id))
+        {
+          g_assert_cmpint (publication->state, ==, CANDOR_PUBLICATION_STATE_SENT);
+          g_assert_nonnull (publication->remote_id);
+          g_assert_nonnull (publication->remote_url);
+          return publication;
+        }
+    }
+
+  g_assert_not_reached ();
+}
+
+/* Opens @draft's wizard at review, publishes it with one action, and
+ * waits for the wizard to close by itself: everything went out. Each row
+ * said Sent before it did; @links gets the address each row offered to
+ * open, by channel. */
+static void
+publish_from_review (CandorDraft *draft, GHashTable *links)
+{
+  CandorWizard *wizard = candor_wizard_new (GTK_APPLICATION (app), NULL, draft);
+  gpointer      weak = wizard;
+  GtkWidget    *review;
+
+  g_object_add_weak_pointer (G_OBJECT (wizard), &weak);
+  gtk_window_present (GTK_WINDOW (wizard));
+  candor_test_ui_wait_for_mapped (GTK_WIDGET (wizard));
+  while (candor_wizard_get_step (wizard) + 1 < candor_wizard_get_n_steps (wizard))
+    next_step (wizard);
+  review =
+    candor_test_ui_find_mapped (GTK_WIDGET (wizard), CANDOR_TYPE_WIZARD_REVIEW_PAGE, NULL, NULL);
+  acknowledge_errors (wizard);
+  wait_for_label (review, "Publish (Ctrl+Enter) sends this update to all 7 channels at once.");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (wizard), "wizard.next", NULL));
+  candor_test_ui_wait_until (not_applying, review);
+
+  g_hash_table_remove_all (links);
+  for (guint i = 0; everywhere[i] != NULL; i++)
+    {
+      GtkWidget *row =
+        candor_test_ui_find_mapped (review, CANDOR_TYPE_PUBLICATION_ROW, "title", everywhere[i]);
+      GtkWidget *link;
+
+      g_assert_nonnull (row);
+      g_assert_cmpstr (candor_publication_row_get_status (CANDOR_PUBLICATION_ROW (row)), ==,
+                       "Customers · Sent");
+      link = find_link (row);
+      if (gtk_widget_get_visible (link))
+        g_hash_table_insert (links, g_strdup (everywhere[i]),
+                             g_strdup (gtk_link_button_get_uri (GTK_LINK_BUTTON (link))));
+    }
+
+  while (weak != NULL)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+/* Each publication of @sent is in the history with its link, and its row
+ * offered that link to open: every web address (https). The fakes of
+ * Mastodon and Cachet answer on http://127.0.0.1 and the static site's link
+ * is its page's file: those are recorded, and their rows offer no link. */
+static void
+assert_links (CandorSentUpdate *sent, GHashTable *links, const char *page_uri)
+{
+  for (guint i = 0; everywhere[i] != NULL; i++)
+    {
+      CandorPublication *publication = sent_on (sent, everywhere[i]);
+
+      if (g_str_has_prefix (publication->remote_url, "https://"))
+        g_assert_cmpstr (g_hash_table_lookup (links, everywhere[i]), ==, publication->remote_url);
+      else if (g_str_equal (everywhere[i], "static-site"))
+        g_assert_cmpstr (publication->remote_url, ==, page_uri);
+      else
+        g_assert_true (g_str_has_prefix (publication->remote_url, "http://127.0.0.1:"));
+    }
+  /* Slack, Bluesky, X and Statuspage link to the service's own pages. */
+  g_assert_cmpuint (g_hash_table_size (links), ==, 4);
+}
+
+/* Issue 11's "done": from the review step, one action publishes the first
+ * notice to a chat channel and every public channel at once; the follow-up,
+ * opened as the window's New Update opens it, lands in the same thread or
+ * incident on each; the history holds every post with its link. */
+static void
+test_publish_everywhere_then_follow_up (void)
+{
+  const char       *x_names[] = { CANDOR_X_SECRET_CONSUMER_KEY, CANDOR_X_SECRET_CONSUMER_SECRET,
+                                  CANDOR_X_SECRET_ACCESS_TOKEN, CANDOR_X_SECRET_ACCESS_TOKEN_SECRET,
+                                  NULL };
+  const char       *x_values[] = { "xck-journey", "xcs-journey", "150-xat-journey", "xats-journey",
+                                   NULL };
+  const char *const sp_components[] = { "cmp-search", NULL };
+  const guint       cachet_components[] = { 7 };
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CandorFakeSlack) slack =
+    candor_fake_slack_new (NULL, "xoxb-right", "C0STATUS", &error);
+  g_autoptr (CandorFakeMastodon) mastodon =
+    candor_fake_mastodon_new (NULL, "mastodon-journey", 500, &error);
+  g_autoptr (CandorFakeBluesky) bluesky =
+    candor_fake_bluesky_new (NULL, "candor.bsky.fake", "bsky-app-pass", &error);
+  g_autoptr (CandorFakeX) x =
+    candor_fake_x_new (NULL, x_values[0], x_values[1], x_values[2], x_values[3], &error);
+  g_autoptr (CandorFakeStatuspage) statuspage =
+    candor_fake_statuspage_new (NULL, "sp-journey", "pg-journey", sp_components, &error);
+  g_autoptr (CandorFakeCachet) cachet =
+    candor_fake_cachet_new (NULL, "cachet-journey", cachet_components, 1, &error);
+  g_autofree char *folder = g_dir_make_tmp ("candor-journey-site-XXXXXX", NULL);
+  g_autofree char *x_secret = candor_secrets_join_parts (x_names, x_values);
+  g_autofree char *slack_api = NULL;
+  g_autofree char *cachet_base = NULL;
+  g_autofree char *page_name = NULL;
+  g_autofree char *page_path = NULL;
+  g_autofree char *page = NULL;
+  g_autofree char *sp_patch = NULL;
+  g_autoptr (CandorIncident) incident = candor_incident_new ("Search is down");
+  g_autoptr (CandorIncident) stored = NULL;
+  g_autoptr (CandorUpdate) first_notice = candor_update_new (CANDOR_UPDATE_KIND_INITIAL);
+  g_autoptr (CandorUpdate) progress = candor_update_new (CANDOR_UPDATE_KIND_PROGRESS);
+  g_autoptr (GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr (CandorDraft) first_draft = NULL;
+  g_autoptr (CandorDraft) follow_up_draft = NULL;
+  g_autoptr (GPtrArray) updates = NULL;
+  g_auto (GStrv) bluesky_first = NULL;
+  g_autoptr (GHashTable) first_links =
+    g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autoptr (GHashTable) follow_up_links =
+    g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autofree char   *page_uri = NULL;
+  CandorSentUpdate  *first, *second;
+  CandorFakeRequest *request;
+  GPtrArray         *requests;
+  JsonObject        *reply;
+  const char        *cachet_id;
+  guint              pending = 0;
+
+  g_assert_no_error (error);
+  g_assert_nonnull (folder);
+  slack_api = g_strconcat (candor_fake_server_get_url (CANDOR_FAKE_SERVER (slack)), "/api/", NULL);
+  cachet_base = g_strconcat (candor_fake_server_get_url (CANDOR_FAKE_SERVER (cachet)), "/", NULL);
+
+  {
+    const char *slack_settings[] = { "channel", "C0STATUS", "api_url", slack_api, NULL };
+    const char *mastodon_settings[] = { "instance",
+                                        candor_fake_server_get_url (CANDOR_FAKE_SERVER (mastodon)),
+                                        NULL };
+    const char *bluesky_settings[] = { "pds",
+                                       candor_fake_server_get_url (CANDOR_FAKE_SERVER (bluesky)),
+                                       "handle", "candor.bsky.fake", NULL };
+    const char *x_settings[] = { "api-url", candor_fake_server_get_url (CANDOR_FAKE_SERVER (x)),
+                                 NULL };
+    const char *statuspage_settings[] = {
+      "page-id",    "pg-journey", "component-ids",
+      "cmp-search", "api-url",    candor_fake_server_get_url (CANDOR_FAKE_SERVER (statuspage)),
+      NULL
+    };
+    const char *cachet_settings[] = { "base-url", cachet_base, "component-id", "7", NULL };
+    const char *site_settings[] = { "folder", folder, NULL };
+
+    save_channel ("slack", "xoxb-right", slack_settings, &pending);
+    save_channel ("mastodon", "mastodon-journey", mastodon_settings, &pending);
+    save_channel ("bluesky", "bsky-app-pass", bluesky_settings, &pending);
+    save_channel ("x", x_secret, x_settings, &pending);
+    save_channel ("statuspage", "sp-journey", statuspage_settings, &pending);
+    save_channel ("cachet", "cachet-journey", cachet_settings, &pending);
+    save_channel ("static-site", NULL, site_settings, &pending);
+    candor_test_ui_wait_until (is_zero, &pending);
+  }
+
+  /* The first notice, everywhere at once: one post on each. */
+  candor_incident_set_started_at (incident, now);
+  candor_update_set_field (first_notice, CANDOR_FIELD_IMPACT_NOW,
+                           "Search finds nothing in the wombat catalogue.");
+  first_draft = draft_for_customers (incident, first_notice);
+  publish_from_review (first_draft, first_links);
+
+  g_assert_cmpuint (candor_fake_server_get_accepted (CANDOR_FAKE_SERVER (slack))->len, ==, 1);
+  g_assert_cmpuint (candor_fake_server_get_accepted (CANDOR_FAKE_SERVER (mastodon))->len, ==, 1);
+  g_assert_cmpuint (candor_fake_server_get_accepted (CANDOR_FAKE_SERVER (bluesky))->len, ==, 1);
+  g_assert_cmpuint (candor_fake_server_get_accepted (CANDOR_FAKE_SERVER (x))->len, ==, 1);
+  g_assert_cmpuint (candor_fake_statuspage_get_n_incidents (statuspage), ==, 1);
+  g_assert_cmpuint (candor_fake_cachet_get_n_incidents (cachet), ==, 1);
+  page_name = candor_static_site_incident_path (candor_incident_get_id (incident));
+  page_path = g_build_filename (folder, page_name, NULL);
+  g_assert_true (g_file_get_contents (page_path, &page, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (page, "wombat"));
+  g_clear_pointer (&page, g_free);
+
+  /* The follow-up: New Update on the incident as the history holds it. */
+  stored = candor_store_load_incident (get_store (), candor_incident_get_id (incident), &error);
+  g_assert_no_error (error);
+  candor_update_set_field (progress, CANDOR_FIELD_IMPACT_NOW,
+                           "Search finds only some of the numbat catalogue.");
+  follow_up_draft = draft_for_customers (stored, progress);
+  publish_from_review (follow_up_draft, follow_up_links);
+
+  updates = candor_store_load_updates (get_store (), candor_incident_get_id (incident), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (updates->len, ==, 2);
+  first = g_ptr_array_index (updates, 0);
+  second = g_ptr_array_index (updates, 1);
+  g_assert_cmpuint (first->publications->len, ==, 7);
+  g_assert_cmpuint (second->publications->len, ==, 7);
+  page_uri = g_filename_to_uri (page_path, NULL, NULL);
+  assert_links (first, first_links, page_uri);
+  assert_links (second, follow_up_links, page_uri);
+
+  /* Slack: in the first notice's thread. */
+  g_assert_cmpuint (candor_fake_server_get_accepted (CANDOR_FAKE_SERVER (slack))->len, ==, 2);
+  g_assert_cmpstr (
+    json_object_get_string_member_with_default (accepted_object (slack, 1), "thread_ts", NULL), ==,
+    sent_on (first, "slack")->remote_id);
+
+  /* Mastodon: a reply to the first status. */
+  g_assert_cmpuint (candor_fake_server_get_accepted (CANDOR_FAKE_SERVER (mastodon))->len, ==, 2);
+  g_assert_cmpstr (json_object_get_string_member_with_default (accepted_object (mastodon, 1),
+                                                               "in_reply_to_id", NULL),
+                   ==, sent_on (first, "mastodon")->remote_id);
+
+  /* Bluesky: a reply whose root and parent are the first post. */
+  g_assert_cmpuint (candor_fake_server_get_accepted (CANDOR_FAKE_SERVER (bluesky))->len, ==, 2);
+  bluesky_first = g_strsplit (sent_on (first, "bluesky")->remote_id, " ", -1);
+  reply = json_object_get_object_member (accepted_object (bluesky, 1), "reply");
+  g_assert_nonnull (reply);
+  g_assert_cmpstr (
+    json_object_get_string_member (json_object_get_object_member (reply, "root"), "uri"), ==,
+    bluesky_first[0]);
+  g_assert_cmpstr (
+    json_object_get_string_member (json_object_get_object_member (reply, "parent"), "uri"), ==,
+    bluesky_first[0]);
+
+  /* X: a reply to the first post. */
+  g_assert_cmpuint (candor_fake_server_get_accepted (CANDOR_FAKE_SERVER (x))->len, ==, 2);
+  reply = json_object_get_object_member (accepted_object (x, 1), "reply");
+  g_assert_nonnull (reply);
+  g_assert_cmpstr (json_object_get_string_member (reply, "in_reply_to_tweet_id"), ==,
+                   sent_on (first, "x")->remote_id);
+
+  /* Statuspage: the same incident, patched. */
+  g_assert_cmpuint (candor_fake_statuspage_get_n_incidents (statuspage), ==, 1);
+  g_assert_cmpstr (sent_on (second, "statuspage")->remote_id, ==,
+                   sent_on (first, "statuspage")->remote_id);
+  sp_patch =
+    g_strdup_printf ("/v1/pages/pg-journey/incidents/%s", sent_on (first, "statuspage")->remote_id);
+  requests = candor_fake_server_get_requests (CANDOR_FAKE_SERVER (statuspage));
+  request = g_ptr_array_index (requests, requests->len - 1);
+  g_assert_cmpstr (request->method, ==, "PATCH");
+  g_assert_cmpstr (request->path, ==, sp_patch);
+
+  /* Cachet: an update of the same incident. */
+  cachet_id = sent_on (first, "cachet")->remote_id;
+  g_assert_cmpuint (candor_fake_cachet_get_n_incidents (cachet), ==, 1);
+  g_assert_cmpstr (sent_on (second, "cachet")->remote_id, ==, cachet_id);
+  g_assert_cmpuint (
+    candor_fake_cachet_get_n_updates (cachet, g_ascii_strtoll (cachet_id, NULL, 10)), ==, 1);
+
+  /* The static site: the incident's one page has both updates. */
+  g_assert_true (g_file_get_contents (page_path, &page, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (page, "wombat"));
+  g_assert_nonnull (strstr (page, "numbat"));
+
+  /* The history finds the words of both. */
+  g_assert_true (search_finds ("wombat", candor_incident_get_id (incident)));
+  g_assert_true (search_finds ("numbat", candor_incident_get_id (incident)));
+}
+
 static gboolean
 history_has_settled (gpointer data)
 {
@@ -679,6 +1028,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/ui/publish/cancel", test_publish_cancel);
   g_test_add_func ("/ui/publish/mark-sent-records", test_publish_mark_sent_records);
   g_test_add_func ("/ui/publish/to-slack", test_publish_to_slack);
+  g_test_add_func ("/ui/publish/everywhere-then-follow-up", test_publish_everywhere_then_follow_up);
 
   status = g_test_run ();
   g_object_unref (app);
