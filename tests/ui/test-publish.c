@@ -755,7 +755,7 @@ publish_from_review (CandorDraft *draft, GHashTable *links)
   review =
     candor_test_ui_find_mapped (GTK_WIDGET (wizard), CANDOR_TYPE_WIZARD_REVIEW_PAGE, NULL, NULL);
   acknowledge_errors (wizard);
-  wait_for_label (review, "Publish (Ctrl+Enter) sends this update to all 7 channels at once.");
+  wait_for_label (review, "Publish (Ctrl+Enter) sends this update to 7 channels at once: ");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (wizard), "wizard.next", NULL));
   candor_test_ui_wait_until (not_applying, review);
 

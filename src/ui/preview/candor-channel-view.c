@@ -455,3 +455,14 @@ candor_channel_view_set_sender_name (CandorChannelView *self, const char *name)
   gtk_label_set_label (self->chat_sender_label, name);
   adw_avatar_set_text (self->chat_avatar, name);
 }
+
+/* The heading: the channel's own name, so that two channels of one kind
+ * (a hosted status page and a static site) tell themselves apart. */
+void
+candor_channel_view_set_channel_name (CandorChannelView *self, const char *name)
+{
+  g_return_if_fail (CANDOR_IS_CHANNEL_VIEW (self));
+  g_return_if_fail (name != NULL);
+
+  gtk_label_set_label (self->channel_label, name);
+}

@@ -21,5 +21,6 @@ CandorDialect      candor_channel_view_get_format (CandorChannelView *self);
 void candor_channel_view_set_rendition (CandorChannelView *self, CandorRendition *rendition);
 void candor_channel_view_flush (CandorChannelView *self);
 void candor_channel_view_set_sender_name (CandorChannelView *self, const char *name);
+void candor_channel_view_set_channel_name (CandorChannelView *self, const char *name);
 
 G_END_DECLS

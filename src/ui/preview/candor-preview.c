@@ -279,6 +279,7 @@ build_channel_views (CandorPreview *self)
             continue;
 
           view = candor_channel_view_new (candor_channel_get_dialect (channel));
+          candor_channel_view_set_channel_name (view, candor_channel_get_name (channel));
           g_object_set_data_full (G_OBJECT (view), "audience", g_object_ref (audience),
                                   g_object_unref);
           g_object_set_data_full (G_OBJECT (view), "channel-id", g_strdup (ids[j]), g_free);

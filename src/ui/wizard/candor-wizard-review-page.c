@@ -92,6 +92,32 @@ count_publications (CandorWizardReviewPage *self)
   return publishable->len;
 }
 
+/* The names of the channels Publish sends to, each once, in the order of
+ * the renditions: an audience's rendition counts as a message, not as a
+ * channel, so several audiences on one channel name it once. */
+static char *
+dup_channel_names (CandorWizardReviewPage *self, guint *n_channels)
+{
+  g_autoptr (GPtrArray) publishable = dup_publishable (self);
+  g_autoptr (GPtrArray) names = g_ptr_array_new ();
+  g_autoptr (GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+
+  for (guint i = 0; i < publishable->len; i++)
+    {
+      const char *channel_id = candor_rendition_get_channel_id (g_ptr_array_index (publishable, i));
+      CandorChannel *channel =
+        candor_channel_find (candor_composition_get_channels (self->composition), channel_id);
+
+      if (g_hash_table_add (seen, (gpointer)channel_id))
+        g_ptr_array_add (names, (gpointer)candor_channel_get_name (channel));
+    }
+  *n_channels = names->len;
+  g_ptr_array_add (names, NULL);
+
+  /* Translators: separates channel names in a list, e.g. "Email, Slack". */
+  return g_strjoinv (_(", "), (char **)names->pdata);
+}
+
 /* Why Publish cannot go yet, in the order the author can act on it; %NULL
  * when it can. */
 static char *
@@ -151,6 +177,7 @@ update_complete (CandorWizardReviewPage *self)
 {
   g_autofree char *blocker = NULL;
   g_autofree char *plan = NULL;
+  g_autofree char *channels = NULL;
   guint            n;
 
   gtk_widget_set_visible (GTK_WIDGET (self->legal_group), needs_legal_review (self));
@@ -160,13 +187,14 @@ update_complete (CandorWizardReviewPage *self)
     return;
 
   blocker = dup_blocker (self);
-  n = count_publications (self);
+  channels = dup_channel_names (self, &n);
+  /* Translators: %u is the number of channels, %s their names. */
   plan = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                       "Publish (Ctrl+Enter) sends this update to %u channel.",
-                                       "Publish (Ctrl+Enter) sends this update to all %u channels "
-                                       "at once.",
+                                       "Publish (Ctrl+Enter) sends this update to %u channel: %s.",
+                                       "Publish (Ctrl+Enter) sends this update to %u channels at "
+                                       "once: %s.",
                                        n),
-                          n);
+                          n, channels);
   gtk_label_set_label (self->publish_status, blocker != NULL ? blocker : plan);
   candor_wizard_page_set_complete (CANDOR_WIZARD_PAGE (self), blocker == NULL);
 }
