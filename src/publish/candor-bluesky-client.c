@@ -26,13 +26,10 @@
 
 struct _CandorBlueskyClient
 {
-  GObject parent_instance;
+  CandorHttpChannelClient parent_instance;
 
-  CandorChannel *channel;
-  char          *password;
-  CandorHttp    *http;
-  char          *base;        /* the PDS without a trailing slash */
-  char          *session_key; /* "PDS\nhandle" */
+  char *base;        /* the PDS without a trailing slash */
+  char *session_key; /* "PDS\nhandle" */
 };
 
 static void candor_bluesky_client_initable_iface_init (GInitableIface *iface);
@@ -41,18 +38,10 @@ static void candor_bluesky_client_channel_client_iface_init (CandorChannelClient
 G_DEFINE_FINAL_TYPE_WITH_CODE (
   CandorBlueskyClient,
   candor_bluesky_client,
-  G_TYPE_OBJECT,
+  CANDOR_TYPE_HTTP_CHANNEL_CLIENT,
   G_IMPLEMENT_INTERFACE (G_TYPE_INITABLE, candor_bluesky_client_initable_iface_init)
     G_IMPLEMENT_INTERFACE (CANDOR_TYPE_CHANNEL_CLIENT,
                            candor_bluesky_client_channel_client_iface_init))
-
-enum
-{
-  PROP_0,
-  PROP_CHANNEL,
-  PROP_SECRET,
-  PROP_HTTP,
-};
 
 /* Sessions outlive clients (one client per publishing run): in memory only,
  * never in a file, per PDS and handle, and made again when the app password
@@ -89,7 +78,9 @@ session_free (Session *session)
 static char *
 password_sum (CandorBlueskyClient *self)
 {
-  return g_compute_checksum_for_string (G_CHECKSUM_SHA256, self->password, -1);
+  const char *secret = candor_http_channel_client_get_secret (CANDOR_HTTP_CHANNEL_CLIENT (self));
+
+  return g_compute_checksum_for_string (G_CHECKSUM_SHA256, secret, -1);
 }
 
 /* Returns: (transfer full) (nullable): the cached refresh token, or access token */
@@ -153,6 +144,7 @@ xrpc_async (CandorBlueskyClient *self,
             GAsyncReadyCallback  callback,
             gpointer             user_data)
 {
+  CandorHttp      *http = candor_http_channel_client_get_http (CANDOR_HTTP_CHANNEL_CLIENT (self));
   g_autofree char *url = g_strconcat (self->base, "/xrpc/", nsid, NULL);
   g_autoptr (GHashTable) headers = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
   g_autoptr (GBytes) bytes = body != NULL ? candor_chat_json_to_bytes (body) : NULL;
@@ -163,8 +155,8 @@ xrpc_async (CandorBlueskyClient *self,
 
   /* Procedures are POSTs (refreshSession one without a body), queries GETs. */
   candor_http_send_async (
-    self->http, body != NULL || g_str_has_suffix (nsid, "refreshSession") ? "POST" : "GET", url,
-    headers, bytes, body != NULL ? "application/json" : NULL, cancellable, callback, user_data);
+    http, body != NULL || g_str_has_suffix (nsid, "refreshSession") ? "POST" : "GET", url, headers,
+    bytes, body != NULL ? "application/json" : NULL, cancellable, callback, user_data);
 }
 
 /* The answer's object, or NULL with the error in the PDS's words
@@ -173,7 +165,8 @@ xrpc_async (CandorBlueskyClient *self,
 static JsonObject *
 xrpc_finish (CandorBlueskyClient *self, GAsyncResult *result, char **xrpc_error, GError **error)
 {
-  g_autoptr (CandorHttpResponse) response = candor_http_send_finish (self->http, result, error);
+  CandorHttp *http = candor_http_channel_client_get_http (CANDOR_HTTP_CHANNEL_CLIENT (self));
+  g_autoptr (CandorHttpResponse) response = candor_http_send_finish (http, result, error);
   JsonNode *node;
 
   if (response == NULL)
@@ -292,9 +285,12 @@ static void
 authed_step (GTask *task)
 {
   CandorBlueskyClient *self = g_task_get_source_object (task);
-  AuthedCall          *call = g_task_get_task_data (task);
-  GCancellable        *cancellable = g_task_get_cancellable (task);
-  char                *token;
+  const char    *secret = candor_http_channel_client_get_secret (CANDOR_HTTP_CHANNEL_CLIENT (self));
+  CandorChannel *channel =
+    candor_http_channel_client_get_channel (CANDOR_HTTP_CHANNEL_CLIENT (self));
+  AuthedCall   *call = g_task_get_task_data (task);
+  GCancellable *cancellable = g_task_get_cancellable (task);
+  char         *token;
 
   if (call->stage == STAGE_CALL || call->stage == STAGE_CALL_AGAIN)
     {
@@ -328,9 +324,9 @@ authed_step (GTask *task)
 
       json_builder_begin_object (builder);
       json_builder_set_member_name (builder, "identifier");
-      json_builder_add_string_value (builder, candor_channel_get_setting (self->channel, "handle"));
+      json_builder_add_string_value (builder, candor_channel_get_setting (channel, "handle"));
       json_builder_set_member_name (builder, "password");
-      json_builder_add_string_value (builder, self->password);
+      json_builder_add_string_value (builder, secret);
       json_builder_end_object (builder);
       body = json_builder_get_root (builder);
       xrpc_async (self, "com.atproto.server.createSession", body, NULL, cancellable,
@@ -501,9 +497,11 @@ post_record_async (GObject            *client,
                    gpointer            user_data)
 {
   CandorBlueskyClient *self = CANDOR_BLUESKY_CLIENT (client);
-  PublishData         *data = publication;
-  GTask               *task = g_task_new (self, cancellable, callback, user_data);
-  PartData            *part = g_new0 (PartData, 1);
+  CandorChannel       *channel =
+    candor_http_channel_client_get_channel (CANDOR_HTTP_CHANNEL_CLIENT (self));
+  PublishData *data = publication;
+  GTask       *task = g_task_new (self, cancellable, callback, user_data);
+  PartData    *part = g_new0 (PartData, 1);
   g_autoptr (JsonBuilder) builder = json_builder_new ();
   g_autoptr (JsonNode) body = NULL;
   g_autoptr (GDateTime) now = g_date_time_new_now_utc ();
@@ -515,7 +513,7 @@ post_record_async (GObject            *client,
 
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "repo");
-  json_builder_add_string_value (builder, candor_channel_get_setting (self->channel, "handle"));
+  json_builder_add_string_value (builder, candor_channel_get_setting (channel, "handle"));
   json_builder_set_member_name (builder, "collection");
   json_builder_add_string_value (builder, POST_NSID);
   json_builder_set_member_name (builder, "record");
@@ -629,22 +627,25 @@ static gboolean
 candor_bluesky_client_initable_init (GInitable *initable, GCancellable *cancellable, GError **error)
 {
   CandorBlueskyClient *self = CANDOR_BLUESKY_CLIENT (initable);
-  const char          *pds = candor_channel_get_setting (self->channel, "pds");
-  const char          *handle = candor_channel_get_setting (self->channel, "handle");
+  const char    *secret = candor_http_channel_client_get_secret (CANDOR_HTTP_CHANNEL_CLIENT (self));
+  CandorChannel *channel =
+    candor_http_channel_client_get_channel (CANDOR_HTTP_CHANNEL_CLIENT (self));
+  const char *pds = candor_channel_get_setting (channel, "pds");
+  const char *handle = candor_channel_get_setting (channel, "handle");
 
   if (handle == NULL || *handle == '\0')
     {
       g_set_error (error, CANDOR_PUBLISH_ERROR, CANDOR_PUBLISH_ERROR_NOT_CONFIGURED,
                    _("The channel “%s” has no Bluesky handle; set it in Preferences."),
-                      candor_channel_get_name (self->channel));
+                      candor_channel_get_name (channel));
       return FALSE;
     }
-  if (self->password == NULL || *self->password == '\0')
+  if (secret == NULL || *secret == '\0')
     {
       g_set_error (error, CANDOR_PUBLISH_ERROR, CANDOR_PUBLISH_ERROR_NOT_CONFIGURED,
                    _("The channel “%s” has no app password; make one in Bluesky’s settings "
                      "and enter it in Preferences."),
-                      candor_channel_get_name (self->channel));
+                      candor_channel_get_name (channel));
       return FALSE;
     }
 
@@ -676,63 +677,10 @@ candor_bluesky_client_finalize (GObject *object)
 {
   CandorBlueskyClient *self = CANDOR_BLUESKY_CLIENT (object);
 
-  g_clear_object (&self->channel);
-  g_clear_object (&self->http);
-  g_clear_pointer (&self->password, wipe);
   g_clear_pointer (&self->base, g_free);
   g_clear_pointer (&self->session_key, g_free);
 
   G_OBJECT_CLASS (candor_bluesky_client_parent_class)->finalize (object);
-}
-
-static void
-candor_bluesky_client_get_property (GObject    *object,
-                                    guint       prop_id,
-                                    GValue     *value,
-                                    GParamSpec *pspec)
-{
-  CandorBlueskyClient *self = CANDOR_BLUESKY_CLIENT (object);
-
-  switch (prop_id)
-    {
-      case PROP_CHANNEL:
-        g_value_set_object (value, self->channel);
-        break;
-
-      case PROP_HTTP:
-        g_value_set_object (value, self->http);
-        break;
-
-      default:
-        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-candor_bluesky_client_set_property (GObject      *object,
-                                    guint         prop_id,
-                                    const GValue *value,
-                                    GParamSpec   *pspec)
-{
-  CandorBlueskyClient *self = CANDOR_BLUESKY_CLIENT (object);
-
-  switch (prop_id)
-    {
-      case PROP_CHANNEL:
-        self->channel = g_value_dup_object (value);
-        break;
-
-      case PROP_SECRET:
-        self->password = g_value_dup_string (value);
-        break;
-
-      case PROP_HTTP:
-        self->http = g_value_dup_object (value);
-        break;
-
-      default:
-        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
 }
 
 static void
@@ -741,12 +689,6 @@ candor_bluesky_client_class_init (CandorBlueskyClientClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
   object_class->finalize = candor_bluesky_client_finalize;
-  object_class->get_property = candor_bluesky_client_get_property;
-  object_class->set_property = candor_bluesky_client_set_property;
-
-  g_object_class_override_property (object_class, PROP_CHANNEL, "channel");
-  g_object_class_override_property (object_class, PROP_SECRET, "secret");
-  g_object_class_override_property (object_class, PROP_HTTP, "http");
 }
 
 static void

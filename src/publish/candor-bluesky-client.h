@@ -7,7 +7,7 @@
 
 #pragma once
 
-#include "candor-channel-client.h"
+#include "candor-http-channel-client.h"
 
 G_BEGIN_DECLS
 
@@ -18,6 +18,10 @@ G_BEGIN_DECLS
  * token: the login rate limit is low. */
 #define CANDOR_TYPE_BLUESKY_CLIENT (candor_bluesky_client_get_type ())
 
-G_DECLARE_FINAL_TYPE (CandorBlueskyClient, candor_bluesky_client, CANDOR, BLUESKY_CLIENT, GObject)
+G_DECLARE_FINAL_TYPE (CandorBlueskyClient,
+                      candor_bluesky_client,
+                      CANDOR,
+                      BLUESKY_CLIENT,
+                      CandorHttpChannelClient)
 
 G_END_DECLS

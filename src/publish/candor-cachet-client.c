@@ -41,11 +41,7 @@ enum
 
 struct _CandorCachetClient
 {
-  GObject parent_instance;
-
-  CandorChannel *channel;
-  char          *token;
-  CandorHttp    *http;
+  CandorHttpChannelClient parent_instance;
 };
 
 static void candor_cachet_client_initable_iface_init (GInitableIface *iface);
@@ -54,23 +50,17 @@ static void candor_cachet_client_channel_client_iface_init (CandorChannelClientI
 G_DEFINE_FINAL_TYPE_WITH_CODE (
   CandorCachetClient,
   candor_cachet_client,
-  G_TYPE_OBJECT,
+  CANDOR_TYPE_HTTP_CHANNEL_CLIENT,
   G_IMPLEMENT_INTERFACE (G_TYPE_INITABLE, candor_cachet_client_initable_iface_init)
     G_IMPLEMENT_INTERFACE (CANDOR_TYPE_CHANNEL_CLIENT,
                            candor_cachet_client_channel_client_iface_init))
 
-enum
-{
-  PROP_0,
-  PROP_CHANNEL,
-  PROP_SECRET,
-  PROP_HTTP,
-};
-
 static const char *
 get_setting (CandorCachetClient *self, const char *key)
 {
-  const char *value = candor_channel_get_setting (self->channel, key);
+  CandorChannel *channel =
+    candor_http_channel_client_get_channel (CANDOR_HTTP_CHANNEL_CLIENT (self));
+  const char *value = candor_channel_get_setting (channel, key);
 
   return value != NULL ? value : "";
 }
@@ -105,16 +95,18 @@ send_request (CandorCachetClient *self,
               GAsyncReadyCallback callback,
               gpointer            user_data)
 {
+  CandorHttp *http = candor_http_channel_client_get_http (CANDOR_HTTP_CHANNEL_CLIENT (self));
+  const char *secret = candor_http_channel_client_get_secret (CANDOR_HTTP_CHANNEL_CLIENT (self));
   g_autoptr (GHashTable) headers = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr (GBytes) bytes = NULL;
   g_autofree char *url = api_url (self, path);
 
-  g_hash_table_insert (headers, (gpointer) "X-Cachet-Token", self->token);
+  g_hash_table_insert (headers, (gpointer) "X-Cachet-Token", (gpointer)secret);
   g_hash_table_insert (headers, (gpointer) "Accept", (gpointer) "application/json");
   if (body != NULL)
     bytes = candor_chat_json_to_bytes (body);
 
-  candor_http_send_async (self->http, method, url, headers, bytes,
+  candor_http_send_async (http, method, url, headers, bytes,
                           body != NULL ? "application/json" : NULL, cancellable, callback,
                           user_data);
 }
@@ -197,11 +189,12 @@ trim_words (char *words)
 static JsonNode *
 finish_request (CandorCachetClient *self, GAsyncResult *result, gboolean follows_up, GError **error)
 {
+  CandorHttp *http = candor_http_channel_client_get_http (CANDOR_HTTP_CHANNEL_CLIENT (self));
   g_autoptr (CandorHttpResponse) response = NULL;
   JsonNode *root;
   JsonNode *data = NULL;
 
-  response = candor_http_send_finish (self->http, result, error);
+  response = candor_http_send_finish (http, result, error);
   if (response == NULL)
     return NULL;
 
@@ -512,20 +505,23 @@ static gboolean
 candor_cachet_client_initable_init (GInitable *initable, GCancellable *cancellable, GError **error)
 {
   CandorCachetClient *self = CANDOR_CACHET_CLIENT (initable);
-  g_autofree char    *base = get_base_url (self);
+  const char    *secret = candor_http_channel_client_get_secret (CANDOR_HTTP_CHANNEL_CLIENT (self));
+  CandorChannel *channel =
+    candor_http_channel_client_get_channel (CANDOR_HTTP_CHANNEL_CLIENT (self));
+  g_autofree char *base = get_base_url (self);
 
   if (*base == '\0')
     {
       g_set_error (error, CANDOR_PUBLISH_ERROR, CANDOR_PUBLISH_ERROR_NOT_CONFIGURED,
                    _("The channel “%s” has no Cachet address; set it in Preferences."),
-                      candor_channel_get_name (self->channel));
+                      candor_channel_get_name (channel));
       return FALSE;
     }
-  if (self->token == NULL || *self->token == '\0')
+  if (secret == NULL || *secret == '\0')
     {
       g_set_error (error, CANDOR_PUBLISH_ERROR, CANDOR_PUBLISH_ERROR_NOT_CONFIGURED,
                    _("The channel “%s” has no API token; enter it in Preferences."),
-                      candor_channel_get_name (self->channel));
+                      candor_channel_get_name (channel));
       return FALSE;
     }
 
@@ -548,76 +544,8 @@ candor_cachet_client_channel_client_iface_init (CandorChannelClientInterface *if
 }
 
 static void
-candor_cachet_client_finalize (GObject *object)
-{
-  CandorCachetClient *self = CANDOR_CACHET_CLIENT (object);
-
-  g_clear_object (&self->channel);
-  g_clear_object (&self->http);
-  g_clear_pointer (&self->token, g_free);
-
-  G_OBJECT_CLASS (candor_cachet_client_parent_class)->finalize (object);
-}
-
-static void
-candor_cachet_client_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
-{
-  CandorCachetClient *self = CANDOR_CACHET_CLIENT (object);
-
-  switch (prop_id)
-    {
-      case PROP_CHANNEL:
-        g_value_set_object (value, self->channel);
-        break;
-
-      case PROP_HTTP:
-        g_value_set_object (value, self->http);
-        break;
-
-      default:
-        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-candor_cachet_client_set_property (GObject      *object,
-                                   guint         prop_id,
-                                   const GValue *value,
-                                   GParamSpec   *pspec)
-{
-  CandorCachetClient *self = CANDOR_CACHET_CLIENT (object);
-
-  switch (prop_id)
-    {
-      case PROP_CHANNEL:
-        self->channel = g_value_dup_object (value);
-        break;
-
-      case PROP_SECRET:
-        self->token = g_value_dup_string (value);
-        break;
-
-      case PROP_HTTP:
-        self->http = g_value_dup_object (value);
-        break;
-
-      default:
-        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 candor_cachet_client_class_init (CandorCachetClientClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
-
-  object_class->finalize = candor_cachet_client_finalize;
-  object_class->get_property = candor_cachet_client_get_property;
-  object_class->set_property = candor_cachet_client_set_property;
-
-  g_object_class_override_property (object_class, PROP_CHANNEL, "channel");
-  g_object_class_override_property (object_class, PROP_SECRET, "secret");
-  g_object_class_override_property (object_class, PROP_HTTP, "http");
 }
 
 static void

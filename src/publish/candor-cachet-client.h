@@ -7,7 +7,7 @@
 
 #pragma once
 
-#include "candor-channel-client.h"
+#include "candor-http-channel-client.h"
 
 G_BEGIN_DECLS
 
@@ -29,6 +29,10 @@ G_BEGIN_DECLS
  * candor_channel_client_new(). */
 #define CANDOR_TYPE_CACHET_CLIENT (candor_cachet_client_get_type ())
 
-G_DECLARE_FINAL_TYPE (CandorCachetClient, candor_cachet_client, CANDOR, CACHET_CLIENT, GObject)
+G_DECLARE_FINAL_TYPE (CandorCachetClient,
+                      candor_cachet_client,
+                      CANDOR,
+                      CACHET_CLIENT,
+                      CandorHttpChannelClient)
 
 G_END_DECLS

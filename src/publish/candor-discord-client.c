@@ -24,11 +24,7 @@
 
 struct _CandorDiscordClient
 {
-  GObject parent_instance;
-
-  CandorChannel *channel;
-  char          *secret;
-  CandorHttp    *http;
+  CandorHttpChannelClient parent_instance;
 };
 
 static void candor_discord_client_initable_iface_init (GInitableIface *iface);
@@ -37,24 +33,19 @@ static void candor_discord_client_channel_client_iface_init (CandorChannelClient
 G_DEFINE_FINAL_TYPE_WITH_CODE (
   CandorDiscordClient,
   candor_discord_client,
-  G_TYPE_OBJECT,
+  CANDOR_TYPE_HTTP_CHANNEL_CLIENT,
   G_IMPLEMENT_INTERFACE (G_TYPE_INITABLE, candor_discord_client_initable_iface_init)
     G_IMPLEMENT_INTERFACE (CANDOR_TYPE_CHANNEL_CLIENT,
                            candor_discord_client_channel_client_iface_init))
-
-enum
-{
-  PROP_0,
-  PROP_CHANNEL,
-  PROP_SECRET,
-  PROP_HTTP,
-};
 
 /* The webhook's URL with what this client adds to its query. */
 static char *
 make_url (CandorDiscordClient *self)
 {
-  const char      *thread_id = candor_channel_get_setting (self->channel, "thread_id");
+  const char    *secret = candor_http_channel_client_get_secret (CANDOR_HTTP_CHANNEL_CLIENT (self));
+  CandorChannel *channel =
+    candor_http_channel_client_get_channel (CANDOR_HTTP_CHANNEL_CLIENT (self));
+  const char      *thread_id = candor_channel_get_setting (channel, "thread_id");
   g_autofree char *query = NULL;
 
   if (thread_id != NULL)
@@ -62,7 +53,7 @@ make_url (CandorDiscordClient *self)
   else
     query = soup_form_encode ("wait", "true", NULL);
 
-  return g_strconcat (self->secret, strchr (self->secret, '?') != NULL ? "&" : "?", query, NULL);
+  return g_strconcat (secret, strchr (secret, '?') != NULL ? "&" : "?", query, NULL);
 }
 
 /* A form error (50035) names the field and what is wrong with it in
@@ -134,10 +125,12 @@ static CandorPublishReceipt *
 read_receipt (CandorHttpResponse *response, gpointer data, GError **error)
 {
   CandorDiscordClient *self = data;
-  g_autofree char     *url = NULL;
-  const char          *guild_id;
-  const char          *id = candor_chat_response_get_string (response, "id");
-  const char          *channel_id = candor_chat_response_get_string (response, "channel_id");
+  CandorChannel       *channel =
+    candor_http_channel_client_get_channel (CANDOR_HTTP_CHANNEL_CLIENT (self));
+  g_autofree char *url = NULL;
+  const char      *guild_id;
+  const char      *id = candor_chat_response_get_string (response, "id");
+  const char      *channel_id = candor_chat_response_get_string (response, "channel_id");
 
   if (id == NULL || channel_id == NULL)
     {
@@ -146,7 +139,7 @@ read_receipt (CandorHttpResponse *response, gpointer data, GError **error)
     }
 
   /* A webhook's message says its channel but not its server. */
-  guild_id = candor_channel_get_setting (self->channel, "guild_id");
+  guild_id = candor_channel_get_setting (channel, "guild_id");
   if (guild_id != NULL)
     url = g_strdup_printf ("https://discord.com/channels/%s/%s/%s", guild_id, channel_id, id);
 
@@ -163,6 +156,7 @@ candor_discord_client_publish_async (CandorChannelClient   *client,
                                      gpointer               user_data)
 {
   CandorDiscordClient *self = CANDOR_DISCORD_CLIENT (client);
+  CandorHttp *http = candor_http_channel_client_get_http (CANDOR_HTTP_CHANNEL_CLIENT (self));
   g_autoptr (GTask) task = NULL;
   g_autoptr (JsonBuilder) builder = json_builder_new ();
   g_autoptr (JsonNode) root = NULL;
@@ -185,8 +179,7 @@ candor_discord_client_publish_async (CandorChannelClient   *client,
   json_builder_end_object (builder);
 
   root = json_builder_get_root (builder);
-  candor_chat_post_json_async (self->http, task, url, NULL, root, response_error, read_receipt,
-                               self);
+  candor_chat_post_json_async (http, task, url, NULL, root, response_error, read_receipt, self);
 }
 
 static CandorPublishReceipt *
@@ -226,6 +219,7 @@ candor_discord_client_test_async (CandorChannelClient *client,
                                   gpointer             user_data)
 {
   CandorDiscordClient *self = CANDOR_DISCORD_CLIENT (client);
+  CandorHttp *http = candor_http_channel_client_get_http (CANDOR_HTTP_CHANNEL_CLIENT (self));
   g_autoptr (GTask) task = NULL;
   g_autoptr (JsonNode) empty = json_from_string ("{}", NULL);
   g_autofree char *url = make_url (self);
@@ -233,7 +227,7 @@ candor_discord_client_test_async (CandorChannelClient *client,
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, candor_discord_client_test_async);
 
-  candor_chat_post_json_async (self->http, task, url, NULL, empty, test_error, NULL, self);
+  candor_chat_post_json_async (http, task, url, NULL, empty, test_error, NULL, self);
 }
 
 static gboolean
@@ -252,18 +246,21 @@ static gboolean
 candor_discord_client_initable_init (GInitable *initable, GCancellable *cancellable, GError **error)
 {
   CandorDiscordClient *self = CANDOR_DISCORD_CLIENT (initable);
+  CandorChannel       *channel =
+    candor_http_channel_client_get_channel (CANDOR_HTTP_CHANNEL_CLIENT (self));
+  const char *secret = candor_http_channel_client_get_secret (CANDOR_HTTP_CHANNEL_CLIENT (self));
 
-  if (self->secret == NULL || *self->secret == '\0')
+  if (secret == NULL || *secret == '\0')
     {
       g_set_error (error, CANDOR_PUBLISH_ERROR, CANDOR_PUBLISH_ERROR_NOT_CONFIGURED,
                    /* Translators: %s is a channel's name. */
                    _("The channel “%s” has no webhook address in the keyring. Add it in "
                      "Preferences."),
-                      candor_channel_get_name (self->channel));
+                      candor_channel_get_name (channel));
       return FALSE;
     }
 
-  return candor_http_check_url (self->secret, error);
+  return candor_http_check_url (secret, error);
 }
 
 static gboolean
@@ -274,79 +271,8 @@ candor_discord_client_is_idempotent (CandorChannelClient *client)
 }
 
 static void
-candor_discord_client_finalize (GObject *object)
-{
-  CandorDiscordClient *self = CANDOR_DISCORD_CLIENT (object);
-
-  g_clear_object (&self->channel);
-  g_clear_object (&self->http);
-  g_free (self->secret);
-
-  G_OBJECT_CLASS (candor_discord_client_parent_class)->finalize (object);
-}
-
-static void
-candor_discord_client_get_property (GObject    *object,
-                                    guint       prop_id,
-                                    GValue     *value,
-                                    GParamSpec *pspec)
-{
-  CandorDiscordClient *self = CANDOR_DISCORD_CLIENT (object);
-
-  switch (prop_id)
-    {
-      case PROP_CHANNEL:
-        g_value_set_object (value, self->channel);
-        break;
-
-      case PROP_HTTP:
-        g_value_set_object (value, self->http);
-        break;
-
-      default:
-        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-candor_discord_client_set_property (GObject      *object,
-                                    guint         prop_id,
-                                    const GValue *value,
-                                    GParamSpec   *pspec)
-{
-  CandorDiscordClient *self = CANDOR_DISCORD_CLIENT (object);
-
-  switch (prop_id)
-    {
-      case PROP_CHANNEL:
-        self->channel = g_value_dup_object (value);
-        break;
-
-      case PROP_SECRET:
-        self->secret = g_value_dup_string (value);
-        break;
-
-      case PROP_HTTP:
-        self->http = g_value_dup_object (value);
-        break;
-
-      default:
-        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 candor_discord_client_class_init (CandorDiscordClientClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
-
-  object_class->finalize = candor_discord_client_finalize;
-  object_class->get_property = candor_discord_client_get_property;
-  object_class->set_property = candor_discord_client_set_property;
-
-  g_object_class_override_property (object_class, PROP_CHANNEL, "channel");
-  g_object_class_override_property (object_class, PROP_SECRET, "secret");
-  g_object_class_override_property (object_class, PROP_HTTP, "http");
 }
 
 static void

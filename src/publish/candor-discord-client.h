@@ -7,7 +7,7 @@
 
 #pragma once
 
-#include "candor-channel-client.h"
+#include "candor-http-channel-client.h"
 
 G_BEGIN_DECLS
 
@@ -20,6 +20,10 @@ G_BEGIN_DECLS
  * its link. */
 #define CANDOR_TYPE_DISCORD_CLIENT (candor_discord_client_get_type ())
 
-G_DECLARE_FINAL_TYPE (CandorDiscordClient, candor_discord_client, CANDOR, DISCORD_CLIENT, GObject)
+G_DECLARE_FINAL_TYPE (CandorDiscordClient,
+                      candor_discord_client,
+                      CANDOR,
+                      DISCORD_CLIENT,
+                      CandorHttpChannelClient)
 
 G_END_DECLS

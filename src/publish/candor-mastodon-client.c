@@ -25,12 +25,9 @@
 
 struct _CandorMastodonClient
 {
-  GObject parent_instance;
+  CandorHttpChannelClient parent_instance;
 
-  CandorChannel *channel;
-  char          *token;
-  CandorHttp    *http;
-  char          *base; /* the instance's URL without a trailing slash */
+  char *base; /* the instance's URL without a trailing slash */
 };
 
 static void candor_mastodon_client_initable_iface_init (GInitableIface *iface);
@@ -39,18 +36,10 @@ static void candor_mastodon_client_channel_client_iface_init (CandorChannelClien
 G_DEFINE_FINAL_TYPE_WITH_CODE (
   CandorMastodonClient,
   candor_mastodon_client,
-  G_TYPE_OBJECT,
+  CANDOR_TYPE_HTTP_CHANNEL_CLIENT,
   G_IMPLEMENT_INTERFACE (G_TYPE_INITABLE, candor_mastodon_client_initable_iface_init)
     G_IMPLEMENT_INTERFACE (CANDOR_TYPE_CHANNEL_CLIENT,
                            candor_mastodon_client_channel_client_iface_init))
-
-enum
-{
-  PROP_0,
-  PROP_CHANNEL,
-  PROP_SECRET,
-  PROP_HTTP,
-};
 
 static const char *const visibilities[] = { "public", "unlisted", "private", "direct", NULL };
 
@@ -73,7 +62,9 @@ publish_data_free (PublishData *data)
 static const char *
 get_visibility (CandorMastodonClient *self)
 {
-  const char *visibility = candor_channel_get_setting (self->channel, "visibility");
+  CandorChannel *channel =
+    candor_http_channel_client_get_channel (CANDOR_HTTP_CHANNEL_CLIENT (self));
+  const char *visibility = candor_channel_get_setting (channel, "visibility");
 
   return visibility != NULL && *visibility != '\0' ? visibility : "public";
 }
@@ -81,10 +72,10 @@ get_visibility (CandorMastodonClient *self)
 static GHashTable *
 auth_headers (CandorMastodonClient *self, const char *idempotency_key)
 {
+  const char *secret = candor_http_channel_client_get_secret (CANDOR_HTTP_CHANNEL_CLIENT (self));
   GHashTable *headers = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
 
-  g_hash_table_insert (headers, (gpointer) "Authorization",
-                       g_strconcat ("Bearer ", self->token, NULL));
+  g_hash_table_insert (headers, (gpointer) "Authorization", g_strconcat ("Bearer ", secret, NULL));
   if (idempotency_key != NULL)
     g_hash_table_insert (headers, (gpointer) "Idempotency-Key", g_strdup (idempotency_key));
 
@@ -101,10 +92,11 @@ send (CandorMastodonClient *self,
       GAsyncReadyCallback   callback,
       gpointer              user_data)
 {
+  CandorHttp      *http = candor_http_channel_client_get_http (CANDOR_HTTP_CHANNEL_CLIENT (self));
   g_autofree char *url = g_strconcat (self->base, path, NULL);
   g_autoptr (GBytes) bytes = body != NULL ? candor_chat_json_to_bytes (body) : NULL;
 
-  candor_http_send_async (self->http, method, url, headers, bytes,
+  candor_http_send_async (http, method, url, headers, bytes,
                           body != NULL ? "application/json" : NULL, cancellable, callback,
                           user_data);
 }
@@ -114,7 +106,8 @@ send (CandorMastodonClient *self,
 static JsonObject *
 finish (CandorMastodonClient *self, GAsyncResult *result, GError **error)
 {
-  g_autoptr (CandorHttpResponse) response = candor_http_send_finish (self->http, result, error);
+  CandorHttp *http = candor_http_channel_client_get_http (CANDOR_HTTP_CHANNEL_CLIENT (self));
+  g_autoptr (CandorHttpResponse) response = candor_http_send_finish (http, result, error);
   JsonNode *node;
 
   if (response == NULL)
@@ -364,14 +357,17 @@ candor_mastodon_client_initable_init (GInitable    *initable,
                                       GError      **error)
 {
   CandorMastodonClient *self = CANDOR_MASTODON_CLIENT (initable);
-  const char           *instance = candor_channel_get_setting (self->channel, "instance");
+  const char    *secret = candor_http_channel_client_get_secret (CANDOR_HTTP_CHANNEL_CLIENT (self));
+  CandorChannel *channel =
+    candor_http_channel_client_get_channel (CANDOR_HTTP_CHANNEL_CLIENT (self));
+  const char *instance = candor_channel_get_setting (channel, "instance");
 
   if (instance == NULL || *instance == '\0')
     {
       g_set_error (error, CANDOR_PUBLISH_ERROR, CANDOR_PUBLISH_ERROR_NOT_CONFIGURED,
                    _("The channel “%s” has no Mastodon instance; set its address in "
                      "Preferences."),
-                      candor_channel_get_name (self->channel));
+                      candor_channel_get_name (channel));
       return FALSE;
     }
   if (!g_strv_contains (visibilities, get_visibility (self)))
@@ -379,14 +375,14 @@ candor_mastodon_client_initable_init (GInitable    *initable,
       g_set_error (error, CANDOR_PUBLISH_ERROR, CANDOR_PUBLISH_ERROR_NOT_CONFIGURED,
                    _("The channel “%s” has the visibility “%s”; Mastodon takes public, "
                      "unlisted, private or direct."),
-                      candor_channel_get_name (self->channel), get_visibility (self));
+                      candor_channel_get_name (channel), get_visibility (self));
       return FALSE;
     }
-  if (self->token == NULL || *self->token == '\0')
+  if (secret == NULL || *secret == '\0')
     {
       g_set_error (error, CANDOR_PUBLISH_ERROR, CANDOR_PUBLISH_ERROR_NOT_CONFIGURED,
                    _("The channel “%s” has no access token; enter it in Preferences."),
-                      candor_channel_get_name (self->channel));
+                      candor_channel_get_name (channel));
       return FALSE;
     }
 
@@ -418,62 +414,9 @@ candor_mastodon_client_finalize (GObject *object)
 {
   CandorMastodonClient *self = CANDOR_MASTODON_CLIENT (object);
 
-  g_clear_object (&self->channel);
-  g_clear_object (&self->http);
-  g_clear_pointer (&self->token, g_free);
   g_clear_pointer (&self->base, g_free);
 
   G_OBJECT_CLASS (candor_mastodon_client_parent_class)->finalize (object);
-}
-
-static void
-candor_mastodon_client_get_property (GObject    *object,
-                                     guint       prop_id,
-                                     GValue     *value,
-                                     GParamSpec *pspec)
-{
-  CandorMastodonClient *self = CANDOR_MASTODON_CLIENT (object);
-
-  switch (prop_id)
-    {
-      case PROP_CHANNEL:
-        g_value_set_object (value, self->channel);
-        break;
-
-      case PROP_HTTP:
-        g_value_set_object (value, self->http);
-        break;
-
-      default:
-        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-candor_mastodon_client_set_property (GObject      *object,
-                                     guint         prop_id,
-                                     const GValue *value,
-                                     GParamSpec   *pspec)
-{
-  CandorMastodonClient *self = CANDOR_MASTODON_CLIENT (object);
-
-  switch (prop_id)
-    {
-      case PROP_CHANNEL:
-        self->channel = g_value_dup_object (value);
-        break;
-
-      case PROP_SECRET:
-        self->token = g_value_dup_string (value);
-        break;
-
-      case PROP_HTTP:
-        self->http = g_value_dup_object (value);
-        break;
-
-      default:
-        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
 }
 
 static void
@@ -482,12 +425,6 @@ candor_mastodon_client_class_init (CandorMastodonClientClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
   object_class->finalize = candor_mastodon_client_finalize;
-  object_class->get_property = candor_mastodon_client_get_property;
-  object_class->set_property = candor_mastodon_client_set_property;
-
-  g_object_class_override_property (object_class, PROP_CHANNEL, "channel");
-  g_object_class_override_property (object_class, PROP_SECRET, "secret");
-  g_object_class_override_property (object_class, PROP_HTTP, "http");
 }
 
 static void

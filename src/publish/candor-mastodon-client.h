@@ -7,7 +7,7 @@
 
 #pragma once
 
-#include "candor-channel-client.h"
+#include "candor-http-channel-client.h"
 
 G_BEGIN_DECLS
 
@@ -20,6 +20,6 @@ G_DECLARE_FINAL_TYPE (CandorMastodonClient,
                       candor_mastodon_client,
                       CANDOR,
                       MASTODON_CLIENT,
-                      GObject)
+                      CandorHttpChannelClient)
 
 G_END_DECLS

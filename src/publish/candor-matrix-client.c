@@ -21,11 +21,7 @@
 
 struct _CandorMatrixClient
 {
-  GObject parent_instance;
-
-  CandorChannel *channel;
-  char          *token;
-  CandorHttp    *http;
+  CandorHttpChannelClient parent_instance;
 };
 
 static void candor_matrix_client_initable_iface_init (GInitableIface *iface);
@@ -34,18 +30,10 @@ static void candor_matrix_client_channel_client_iface_init (CandorChannelClientI
 G_DEFINE_FINAL_TYPE_WITH_CODE (
   CandorMatrixClient,
   candor_matrix_client,
-  G_TYPE_OBJECT,
+  CANDOR_TYPE_HTTP_CHANNEL_CLIENT,
   G_IMPLEMENT_INTERFACE (G_TYPE_INITABLE, candor_matrix_client_initable_iface_init)
     G_IMPLEMENT_INTERFACE (CANDOR_TYPE_CHANNEL_CLIENT,
                            candor_matrix_client_channel_client_iface_init))
-
-enum
-{
-  PROP_0,
-  PROP_CHANNEL,
-  PROP_SECRET,
-  PROP_HTTP,
-};
 
 /* A node holding @object, which it takes. */
 static JsonNode *
@@ -61,7 +49,9 @@ object_node_take (JsonObject *object)
 static char *
 make_url (CandorMatrixClient *self, const char *path)
 {
-  g_autofree char *base = g_strdup (candor_channel_get_setting (self->channel, "homeserver"));
+  CandorChannel *channel =
+    candor_http_channel_client_get_channel (CANDOR_HTTP_CHANNEL_CLIENT (self));
+  g_autofree char *base = g_strdup (candor_channel_get_setting (channel, "homeserver"));
 
   while (g_str_has_suffix (base, "/"))
     base[strlen (base) - 1] = '\0';
@@ -72,10 +62,10 @@ make_url (CandorMatrixClient *self, const char *path)
 static GHashTable *
 make_headers (CandorMatrixClient *self)
 {
+  const char *secret = candor_http_channel_client_get_secret (CANDOR_HTTP_CHANNEL_CLIENT (self));
   GHashTable *headers = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
 
-  g_hash_table_insert (headers, (gpointer) "Authorization",
-                       g_strconcat ("Bearer ", self->token, NULL));
+  g_hash_table_insert (headers, (gpointer) "Authorization", g_strconcat ("Bearer ", secret, NULL));
   return headers;
 }
 
@@ -139,12 +129,13 @@ candor_matrix_client_test_async (CandorChannelClient *client,
                                  gpointer             user_data)
 {
   CandorMatrixClient *self = CANDOR_MATRIX_CLIENT (client);
+  CandorHttp *http = candor_http_channel_client_get_http (CANDOR_HTTP_CHANNEL_CLIENT (self));
   g_autoptr (GTask) task = g_task_new (self, cancellable, callback, user_data);
   g_autoptr (GHashTable) headers = make_headers (self);
   g_autofree char *url = make_url (self, "account/whoami");
 
   g_task_set_source_tag (task, candor_matrix_client_test_async);
-  candor_http_send_async (self->http, "GET", url, headers, NULL, NULL, cancellable, on_whoami_cb,
+  candor_http_send_async (http, "GET", url, headers, NULL, NULL, cancellable, on_whoami_cb,
                           g_steal_pointer (&task));
 }
 
@@ -210,6 +201,8 @@ on_sent_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 {
   g_autoptr (GTask) task = user_data;
   CandorMatrixClient *self = g_task_get_source_object (task);
+  CandorChannel      *channel =
+    candor_http_channel_client_get_channel (CANDOR_HTTP_CHANNEL_CLIENT (self));
   g_autoptr (GError) error = NULL;
   g_autoptr (CandorHttpResponse) response = NULL;
   JsonNode             *node;
@@ -243,7 +236,7 @@ on_sent_cb (GObject *source, GAsyncResult *result, gpointer user_data)
       return;
     }
 
-  room = g_uri_escape_string (candor_channel_get_setting (self->channel, "room-id"), NULL, FALSE);
+  room = g_uri_escape_string (candor_channel_get_setting (channel, "room-id"), NULL, FALSE);
   event = g_uri_escape_string (event_id, NULL, FALSE);
   receipt = g_new0 (CandorPublishReceipt, 1);
   receipt->remote_id = g_strdup (event_id);
@@ -263,11 +256,14 @@ candor_matrix_client_publish_async (CandorChannelClient   *client,
                                     gpointer               user_data)
 {
   CandorMatrixClient *self = CANDOR_MATRIX_CLIENT (client);
+  CandorHttp    *http = candor_http_channel_client_get_http (CANDOR_HTTP_CHANNEL_CLIENT (self));
+  CandorChannel *channel =
+    candor_http_channel_client_get_channel (CANDOR_HTTP_CHANNEL_CLIENT (self));
   g_autoptr (GTask) task = g_task_new (self, cancellable, callback, user_data);
   g_autoptr (GHashTable) headers = make_headers (self);
   g_autoptr (JsonNode) content = make_content (rendition, thread);
   g_autofree char *room =
-    g_uri_escape_string (candor_channel_get_setting (self->channel, "room-id"), NULL, FALSE);
+    g_uri_escape_string (candor_channel_get_setting (channel, "room-id"), NULL, FALSE);
   g_autofree char *txn = g_uri_escape_string (idempotency_key, NULL, FALSE);
   g_autofree char *path = g_strdup_printf ("rooms/%s/send/m.room.message/%s", room, txn);
   g_autofree char *url = make_url (self, path);
@@ -276,7 +272,7 @@ candor_matrix_client_publish_async (CandorChannelClient   *client,
   g_autoptr (GBytes) body = g_bytes_new_take (g_steal_pointer (&json), length);
 
   g_task_set_source_tag (task, candor_matrix_client_publish_async);
-  candor_http_send_async (self->http, "PUT", url, headers, body, "application/json", cancellable,
+  candor_http_send_async (http, "PUT", url, headers, body, "application/json", cancellable,
                           on_sent_cb, g_steal_pointer (&task));
 }
 
@@ -300,28 +296,31 @@ static gboolean
 candor_matrix_client_initable_init (GInitable *initable, GCancellable *cancellable, GError **error)
 {
   CandorMatrixClient *self = CANDOR_MATRIX_CLIENT (initable);
-  const char         *homeserver = candor_channel_get_setting (self->channel, "homeserver");
-  const char         *room = candor_channel_get_setting (self->channel, "room-id");
+  const char    *secret = candor_http_channel_client_get_secret (CANDOR_HTTP_CHANNEL_CLIENT (self));
+  CandorChannel *channel =
+    candor_http_channel_client_get_channel (CANDOR_HTTP_CHANNEL_CLIENT (self));
+  const char *homeserver = candor_channel_get_setting (channel, "homeserver");
+  const char *room = candor_channel_get_setting (channel, "room-id");
 
   if (homeserver == NULL || *homeserver == '\0')
     {
       g_set_error (error, CANDOR_PUBLISH_ERROR, CANDOR_PUBLISH_ERROR_NOT_CONFIGURED,
                    _("The channel “%s” has no homeserver address; set it in Preferences."),
-                      candor_channel_get_name (self->channel));
+                      candor_channel_get_name (channel));
       return FALSE;
     }
   if (room == NULL || *room == '\0')
     {
       g_set_error (error, CANDOR_PUBLISH_ERROR, CANDOR_PUBLISH_ERROR_NOT_CONFIGURED,
                    _("The channel “%s” has no room ID; set it in Preferences."),
-                      candor_channel_get_name (self->channel));
+                      candor_channel_get_name (channel));
       return FALSE;
     }
-  if (self->token == NULL || *self->token == '\0')
+  if (secret == NULL || *secret == '\0')
     {
       g_set_error (error, CANDOR_PUBLISH_ERROR, CANDOR_PUBLISH_ERROR_NOT_CONFIGURED,
                    _("The channel “%s” has no access token; enter it in Preferences."),
-                      candor_channel_get_name (self->channel));
+                      candor_channel_get_name (channel));
       return FALSE;
     }
 
@@ -345,76 +344,8 @@ candor_matrix_client_channel_client_iface_init (CandorChannelClientInterface *if
 }
 
 static void
-candor_matrix_client_finalize (GObject *object)
-{
-  CandorMatrixClient *self = CANDOR_MATRIX_CLIENT (object);
-
-  g_clear_object (&self->channel);
-  g_clear_object (&self->http);
-  g_clear_pointer (&self->token, g_free);
-
-  G_OBJECT_CLASS (candor_matrix_client_parent_class)->finalize (object);
-}
-
-static void
-candor_matrix_client_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
-{
-  CandorMatrixClient *self = CANDOR_MATRIX_CLIENT (object);
-
-  switch (prop_id)
-    {
-      case PROP_CHANNEL:
-        g_value_set_object (value, self->channel);
-        break;
-
-      case PROP_HTTP:
-        g_value_set_object (value, self->http);
-        break;
-
-      default:
-        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-candor_matrix_client_set_property (GObject      *object,
-                                   guint         prop_id,
-                                   const GValue *value,
-                                   GParamSpec   *pspec)
-{
-  CandorMatrixClient *self = CANDOR_MATRIX_CLIENT (object);
-
-  switch (prop_id)
-    {
-      case PROP_CHANNEL:
-        self->channel = g_value_dup_object (value);
-        break;
-
-      case PROP_SECRET:
-        self->token = g_value_dup_string (value);
-        break;
-
-      case PROP_HTTP:
-        self->http = g_value_dup_object (value);
-        break;
-
-      default:
-        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 candor_matrix_client_class_init (CandorMatrixClientClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
-
-  object_class->finalize = candor_matrix_client_finalize;
-  object_class->get_property = candor_matrix_client_get_property;
-  object_class->set_property = candor_matrix_client_set_property;
-
-  g_object_class_override_property (object_class, PROP_CHANNEL, "channel");
-  g_object_class_override_property (object_class, PROP_SECRET, "secret");
-  g_object_class_override_property (object_class, PROP_HTTP, "http");
 }
 
 static void

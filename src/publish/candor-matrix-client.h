@@ -7,7 +7,7 @@
 
 #pragma once
 
-#include "candor-channel-client.h"
+#include "candor-http-channel-client.h"
 
 G_BEGIN_DECLS
 
@@ -16,6 +16,10 @@ G_BEGIN_DECLS
  * token. Made through candor_channel_client_new(). */
 #define CANDOR_TYPE_MATRIX_CLIENT (candor_matrix_client_get_type ())
 
-G_DECLARE_FINAL_TYPE (CandorMatrixClient, candor_matrix_client, CANDOR, MATRIX_CLIENT, GObject)
+G_DECLARE_FINAL_TYPE (CandorMatrixClient,
+                      candor_matrix_client,
+                      CANDOR,
+                      MATRIX_CLIENT,
+                      CandorHttpChannelClient)
 
 G_END_DECLS

@@ -7,7 +7,7 @@
 
 #pragma once
 
-#include "candor-channel-client.h"
+#include "candor-http-channel-client.h"
 
 G_BEGIN_DECLS
 
@@ -22,6 +22,6 @@ G_DECLARE_FINAL_TYPE (CandorMattermostClient,
                       candor_mattermost_client,
                       CANDOR,
                       MATTERMOST_CLIENT,
-                      GObject)
+                      CandorHttpChannelClient)
 
 G_END_DECLS

@@ -23,11 +23,7 @@
 
 struct _CandorSlackClient
 {
-  GObject parent_instance;
-
-  CandorChannel *channel;
-  char          *secret;
-  CandorHttp    *http;
+  CandorHttpChannelClient parent_instance;
 
   gboolean bot; /* a Web API token, else a webhook's URL */
   char    *api_url;
@@ -39,18 +35,10 @@ static void candor_slack_client_channel_client_iface_init (CandorChannelClientIn
 G_DEFINE_FINAL_TYPE_WITH_CODE (
   CandorSlackClient,
   candor_slack_client,
-  G_TYPE_OBJECT,
+  CANDOR_TYPE_HTTP_CHANNEL_CLIENT,
   G_IMPLEMENT_INTERFACE (G_TYPE_INITABLE, candor_slack_client_initable_iface_init)
     G_IMPLEMENT_INTERFACE (CANDOR_TYPE_CHANNEL_CLIENT,
                            candor_slack_client_channel_client_iface_init))
-
-enum
-{
-  PROP_0,
-  PROP_CHANNEL,
-  PROP_SECRET,
-  PROP_HTTP,
-};
 
 typedef struct
 {
@@ -69,10 +57,10 @@ post_data_free (PostData *data)
 static GHashTable *
 make_auth_headers (CandorSlackClient *self)
 {
+  const char *secret = candor_http_channel_client_get_secret (CANDOR_HTTP_CHANNEL_CLIENT (self));
   GHashTable *headers = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
 
-  g_hash_table_insert (headers, (char *)"Authorization",
-                       g_strconcat ("Bearer ", self->secret, NULL));
+  g_hash_table_insert (headers, (char *)"Authorization", g_strconcat ("Bearer ", secret, NULL));
   return headers;
 }
 
@@ -84,10 +72,11 @@ send_api (CandorSlackClient  *self,
           GAsyncReadyCallback callback,
           gpointer            user_data)
 {
+  CandorHttp *http = candor_http_channel_client_get_http (CANDOR_HTTP_CHANNEL_CLIENT (self));
   g_autoptr (GHashTable) headers = make_auth_headers (self);
   g_autofree char *url = g_strconcat (self->api_url, "/", method, NULL);
 
-  candor_http_send_async (self->http, body != NULL ? "POST" : "GET", url, headers, body,
+  candor_http_send_async (http, body != NULL ? "POST" : "GET", url, headers, body,
                           body != NULL ? JSON_TYPE : NULL, cancellable, callback, user_data);
 }
 
@@ -216,6 +205,7 @@ on_post_message_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 {
   g_autoptr (GTask) task = user_data;
   CandorSlackClient *self = g_task_get_source_object (task);
+  CandorHttp        *http = candor_http_channel_client_get_http (CANDOR_HTTP_CHANNEL_CLIENT (self));
   g_autoptr (CandorHttpResponse) response = NULL;
   g_autoptr (GError) error = NULL;
   g_autofree char *query = NULL;
@@ -258,7 +248,7 @@ on_post_message_cb (GObject *source, GAsyncResult *result, gpointer user_data)
   query = soup_form_encode ("channel", data->channel_id, "message_ts", data->ts, NULL);
   url = g_strconcat (self->api_url, "/chat.getPermalink?", query, NULL);
   headers = make_auth_headers (self);
-  candor_http_send_async (self->http, "GET", url, headers, NULL, NULL, NULL, on_permalink_cb,
+  candor_http_send_async (http, "GET", url, headers, NULL, NULL, NULL, on_permalink_cb,
                           g_steal_pointer (&task));
 }
 
@@ -272,6 +262,10 @@ candor_slack_client_publish_async (CandorChannelClient   *client,
                                    gpointer               user_data)
 {
   CandorSlackClient *self = CANDOR_SLACK_CLIENT (client);
+  CandorChannel     *channel =
+    candor_http_channel_client_get_channel (CANDOR_HTTP_CHANNEL_CLIENT (self));
+  CandorHttp *http = candor_http_channel_client_get_http (CANDOR_HTTP_CHANNEL_CLIENT (self));
+  const char *secret = candor_http_channel_client_get_secret (CANDOR_HTTP_CHANNEL_CLIENT (self));
   g_autoptr (GTask) task = NULL;
   g_autoptr (JsonBuilder) builder = json_builder_new ();
   g_autoptr (JsonNode) root = NULL;
@@ -285,8 +279,7 @@ candor_slack_client_publish_async (CandorChannelClient   *client,
   if (self->bot)
     {
       json_builder_set_member_name (builder, "channel");
-      json_builder_add_string_value (builder,
-                                     candor_channel_get_setting (self->channel, "channel"));
+      json_builder_add_string_value (builder, candor_channel_get_setting (channel, "channel"));
     }
   json_builder_set_member_name (builder, "text");
   json_builder_add_string_value (builder, rendition->body != NULL ? rendition->body : "");
@@ -311,8 +304,8 @@ candor_slack_client_publish_async (CandorChannelClient   *client,
                 g_steal_pointer (&task));
     }
   else
-    candor_chat_post_json_async (self->http, task, self->secret, NULL, root, webhook_error,
-                                 webhook_receipt, self);
+    candor_chat_post_json_async (http, task, secret, NULL, root, webhook_error, webhook_receipt,
+                                 self);
 }
 
 static CandorPublishReceipt *
@@ -337,6 +330,8 @@ candor_slack_client_test_async (CandorChannelClient *client,
                                 gpointer             user_data)
 {
   CandorSlackClient *self = CANDOR_SLACK_CLIENT (client);
+  CandorHttp        *http = candor_http_channel_client_get_http (CANDOR_HTTP_CHANNEL_CLIENT (self));
+  const char *secret = candor_http_channel_client_get_secret (CANDOR_HTTP_CHANNEL_CLIENT (self));
   g_autoptr (GTask) task = NULL;
   g_autoptr (JsonNode) empty = NULL;
 
@@ -348,13 +343,12 @@ candor_slack_client_test_async (CandorChannelClient *client,
       g_autoptr (GHashTable) headers = make_auth_headers (self);
       g_autofree char *url = g_strconcat (self->api_url, "/auth.test", NULL);
 
-      candor_chat_post_json_async (self->http, task, url, headers, NULL, api_error, NULL, self);
+      candor_chat_post_json_async (http, task, url, headers, NULL, api_error, NULL, self);
       return;
     }
 
   empty = json_from_string ("{}", NULL);
-  candor_chat_post_json_async (self->http, task, self->secret, NULL, empty, webhook_test_error,
-                               NULL, self);
+  candor_chat_post_json_async (http, task, secret, NULL, empty, webhook_test_error, NULL, self);
 }
 
 static gboolean
@@ -371,10 +365,13 @@ static gboolean
 candor_slack_client_initable_init (GInitable *initable, GCancellable *cancellable, GError **error)
 {
   CandorSlackClient *self = CANDOR_SLACK_CLIENT (initable);
-  const char        *name = candor_channel_get_name (self->channel);
-  const char        *api_url;
+  CandorChannel     *channel =
+    candor_http_channel_client_get_channel (CANDOR_HTTP_CHANNEL_CLIENT (self));
+  const char *secret = candor_http_channel_client_get_secret (CANDOR_HTTP_CHANNEL_CLIENT (self));
+  const char *name = candor_channel_get_name (channel);
+  const char *api_url;
 
-  if (self->secret == NULL || *self->secret == '\0')
+  if (secret == NULL || *secret == '\0')
     {
       g_set_error (error, CANDOR_PUBLISH_ERROR, CANDOR_PUBLISH_ERROR_NOT_CONFIGURED,
                    /* Translators: %s is a channel's name. */
@@ -384,11 +381,11 @@ candor_slack_client_initable_init (GInitable *initable, GCancellable *cancellabl
       return FALSE;
     }
 
-  self->bot = g_str_has_prefix (self->secret, "xox");
+  self->bot = g_str_has_prefix (secret, "xox");
   if (!self->bot)
-    return candor_http_check_url (self->secret, error);
+    return candor_http_check_url (secret, error);
 
-  if (candor_channel_get_setting (self->channel, "channel") == NULL)
+  if (candor_channel_get_setting (channel, "channel") == NULL)
     {
       g_set_error (error, CANDOR_PUBLISH_ERROR, CANDOR_PUBLISH_ERROR_NOT_CONFIGURED,
                    /* Translators: %s is a channel's name; "channel" is a setting's key. */
@@ -398,7 +395,7 @@ candor_slack_client_initable_init (GInitable *initable, GCancellable *cancellabl
       return FALSE;
     }
 
-  api_url = candor_channel_get_setting (self->channel, "api_url");
+  api_url = candor_channel_get_setting (channel, "api_url");
   self->api_url = g_strdup (api_url != NULL ? api_url : DEFAULT_API_URL);
   /* So that "https://slack.com/api/" works as well. */
   if (g_str_has_suffix (self->api_url, "/"))
@@ -418,59 +415,9 @@ candor_slack_client_finalize (GObject *object)
 {
   CandorSlackClient *self = CANDOR_SLACK_CLIENT (object);
 
-  g_clear_object (&self->channel);
-  g_clear_object (&self->http);
-  g_free (self->secret);
   g_free (self->api_url);
 
   G_OBJECT_CLASS (candor_slack_client_parent_class)->finalize (object);
-}
-
-static void
-candor_slack_client_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
-{
-  CandorSlackClient *self = CANDOR_SLACK_CLIENT (object);
-
-  switch (prop_id)
-    {
-      case PROP_CHANNEL:
-        g_value_set_object (value, self->channel);
-        break;
-
-      case PROP_HTTP:
-        g_value_set_object (value, self->http);
-        break;
-
-      default:
-        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-candor_slack_client_set_property (GObject      *object,
-                                  guint         prop_id,
-                                  const GValue *value,
-                                  GParamSpec   *pspec)
-{
-  CandorSlackClient *self = CANDOR_SLACK_CLIENT (object);
-
-  switch (prop_id)
-    {
-      case PROP_CHANNEL:
-        self->channel = g_value_dup_object (value);
-        break;
-
-      case PROP_SECRET:
-        self->secret = g_value_dup_string (value);
-        break;
-
-      case PROP_HTTP:
-        self->http = g_value_dup_object (value);
-        break;
-
-      default:
-        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
 }
 
 static void
@@ -479,12 +426,6 @@ candor_slack_client_class_init (CandorSlackClientClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
   object_class->finalize = candor_slack_client_finalize;
-  object_class->get_property = candor_slack_client_get_property;
-  object_class->set_property = candor_slack_client_set_property;
-
-  g_object_class_override_property (object_class, PROP_CHANNEL, "channel");
-  g_object_class_override_property (object_class, PROP_SECRET, "secret");
-  g_object_class_override_property (object_class, PROP_HTTP, "http");
 }
 
 static void

@@ -7,7 +7,7 @@
 
 #pragma once
 
-#include "candor-channel-client.h"
+#include "candor-http-channel-client.h"
 
 G_BEGIN_DECLS
 
@@ -20,6 +20,10 @@ G_BEGIN_DECLS
  * channel it was made for, cannot thread and returns no id. */
 #define CANDOR_TYPE_SLACK_CLIENT (candor_slack_client_get_type ())
 
-G_DECLARE_FINAL_TYPE (CandorSlackClient, candor_slack_client, CANDOR, SLACK_CLIENT, GObject)
+G_DECLARE_FINAL_TYPE (CandorSlackClient,
+                      candor_slack_client,
+                      CANDOR,
+                      SLACK_CLIENT,
+                      CandorHttpChannelClient)
 
 G_END_DECLS

@@ -21,13 +21,11 @@
 
 struct _CandorStaticSiteClient
 {
-  GObject parent_instance;
+  CandorHttpChannelClient parent_instance;
 
-  CandorChannel *channel;
-  CandorHttp    *http;
-  CandorStore   *store;
-  char          *folder;
-  char          *language;
+  CandorStore *store;
+  char        *folder;
+  char        *language;
 };
 
 static void candor_static_site_client_initable_iface_init (GInitableIface *iface);
@@ -37,7 +35,7 @@ candor_static_site_client_channel_client_iface_init (CandorChannelClientInterfac
 G_DEFINE_FINAL_TYPE_WITH_CODE (
   CandorStaticSiteClient,
   candor_static_site_client,
-  G_TYPE_OBJECT,
+  CANDOR_TYPE_HTTP_CHANNEL_CLIENT,
   G_IMPLEMENT_INTERFACE (G_TYPE_INITABLE, candor_static_site_client_initable_iface_init)
     G_IMPLEMENT_INTERFACE (CANDOR_TYPE_CHANNEL_CLIENT,
                            candor_static_site_client_channel_client_iface_init))
@@ -45,9 +43,6 @@ G_DEFINE_FINAL_TYPE_WITH_CODE (
 enum
 {
   PROP_0,
-  PROP_CHANNEL,
-  PROP_SECRET,
-  PROP_HTTP,
   PROP_STORE,
 };
 
@@ -115,10 +110,12 @@ static void
 publish_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *cancellable)
 {
   CandorStaticSiteClient *self = source;
-  CandorSentRendition    *rendition = task_data;
-  g_autofree char        *incident_id = NULL;
-  g_autofree char        *page = NULL;
-  g_autofree char        *filename = NULL;
+  CandorChannel          *channel =
+    candor_http_channel_client_get_channel (CANDOR_HTTP_CHANNEL_CLIENT (self));
+  CandorSentRendition *rendition = task_data;
+  g_autofree char     *incident_id = NULL;
+  g_autofree char     *page = NULL;
+  g_autofree char     *filename = NULL;
   g_autoptr (GError) error = NULL;
   CandorPublishReceipt *receipt;
 
@@ -127,9 +124,9 @@ publish_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *
   if (rendition->id > 0)
     incident_id = candor_store_find_rendition_incident (self->store, rendition->id, NULL);
 
-  if (!candor_static_site_write (self->store, candor_channel_get_id (self->channel), self->folder,
-                                 candor_channel_get_name (self->channel), self->language,
-                                 incident_id, NULL, &error))
+  if (!candor_static_site_write (self->store, candor_channel_get_id (channel), self->folder,
+                                 candor_channel_get_name (channel), self->language, incident_id,
+                                 NULL, &error))
     {
       g_task_return_error (task, folder_error (self, error));
       return;
@@ -214,14 +211,16 @@ candor_static_site_client_initable_init (GInitable    *initable,
                                          GError      **error)
 {
   CandorStaticSiteClient *self = CANDOR_STATIC_SITE_CLIENT (initable);
-  const char             *folder = candor_channel_get_setting (self->channel, "folder");
+  CandorChannel          *channel =
+    candor_http_channel_client_get_channel (CANDOR_HTTP_CHANNEL_CLIENT (self));
+  const char *folder = candor_channel_get_setting (channel, "folder");
 
   if (folder == NULL || *folder == '\0')
     {
       g_set_error (error, CANDOR_PUBLISH_ERROR, CANDOR_PUBLISH_ERROR_NOT_CONFIGURED,
                    _("The channel “%s” has no folder to write the status site to; choose one in "
                      "Preferences."),
-                      candor_channel_get_name (self->channel));
+                      candor_channel_get_name (channel));
       return FALSE;
     }
 
@@ -260,8 +259,6 @@ candor_static_site_client_finalize (GObject *object)
 {
   CandorStaticSiteClient *self = CANDOR_STATIC_SITE_CLIENT (object);
 
-  g_clear_object (&self->channel);
-  g_clear_object (&self->http);
   g_clear_object (&self->store);
   g_free (self->folder);
   g_free (self->language);
@@ -279,14 +276,6 @@ candor_static_site_client_get_property (GObject    *object,
 
   switch (prop_id)
     {
-      case PROP_CHANNEL:
-        g_value_set_object (value, self->channel);
-        break;
-
-      case PROP_HTTP:
-        g_value_set_object (value, self->http);
-        break;
-
       case PROP_STORE:
         g_value_set_object (value, self->store);
         break;
@@ -306,18 +295,6 @@ candor_static_site_client_set_property (GObject      *object,
 
   switch (prop_id)
     {
-      case PROP_CHANNEL:
-        self->channel = g_value_dup_object (value);
-        break;
-
-      case PROP_SECRET:
-        /* None: the folder is the whole configuration. */
-        break;
-
-      case PROP_HTTP:
-        self->http = g_value_dup_object (value);
-        break;
-
       case PROP_STORE:
         self->store = g_value_dup_object (value);
         break;
@@ -336,9 +313,6 @@ candor_static_site_client_class_init (CandorStaticSiteClientClass *klass)
   object_class->get_property = candor_static_site_client_get_property;
   object_class->set_property = candor_static_site_client_set_property;
 
-  g_object_class_override_property (object_class, PROP_CHANNEL, "channel");
-  g_object_class_override_property (object_class, PROP_SECRET, "secret");
-  g_object_class_override_property (object_class, PROP_HTTP, "http");
   /* The history the site is written from. */
   g_object_class_install_property (
     object_class, PROP_STORE,

@@ -7,7 +7,7 @@
 
 #pragma once
 
-#include "candor-channel-client.h"
+#include "candor-http-channel-client.h"
 
 G_BEGIN_DECLS
 
@@ -25,6 +25,6 @@ G_DECLARE_FINAL_TYPE (CandorStaticSiteClient,
                       candor_static_site_client,
                       CANDOR,
                       STATIC_SITE_CLIENT,
-                      GObject)
+                      CandorHttpChannelClient)
 
 G_END_DECLS

@@ -28,11 +28,7 @@
 
 struct _CandorStatuspageClient
 {
-  GObject parent_instance;
-
-  CandorChannel *channel;
-  char          *api_key;
-  CandorHttp    *http;
+  CandorHttpChannelClient parent_instance;
 };
 
 static void candor_statuspage_client_initable_iface_init (GInitableIface *iface);
@@ -42,23 +38,17 @@ candor_statuspage_client_channel_client_iface_init (CandorChannelClientInterface
 G_DEFINE_FINAL_TYPE_WITH_CODE (
   CandorStatuspageClient,
   candor_statuspage_client,
-  G_TYPE_OBJECT,
+  CANDOR_TYPE_HTTP_CHANNEL_CLIENT,
   G_IMPLEMENT_INTERFACE (G_TYPE_INITABLE, candor_statuspage_client_initable_iface_init)
     G_IMPLEMENT_INTERFACE (CANDOR_TYPE_CHANNEL_CLIENT,
                            candor_statuspage_client_channel_client_iface_init))
 
-enum
-{
-  PROP_0,
-  PROP_CHANNEL,
-  PROP_SECRET,
-  PROP_HTTP,
-};
-
 static const char *
 get_api_url (CandorStatuspageClient *self)
 {
-  const char *api_url = candor_channel_get_setting (self->channel, "api-url");
+  CandorChannel *channel =
+    candor_http_channel_client_get_channel (CANDOR_HTTP_CHANNEL_CLIENT (self));
+  const char *api_url = candor_channel_get_setting (channel, "api-url");
 
   return api_url != NULL && *api_url != '\0' ? api_url : DEFAULT_API_URL;
 }
@@ -66,7 +56,9 @@ get_api_url (CandorStatuspageClient *self)
 static const char *
 get_page_id (CandorStatuspageClient *self)
 {
-  const char *page_id = candor_channel_get_setting (self->channel, "page-id");
+  CandorChannel *channel =
+    candor_http_channel_client_get_channel (CANDOR_HTTP_CHANNEL_CLIENT (self));
+  const char *page_id = candor_channel_get_setting (channel, "page-id");
 
   return page_id != NULL ? page_id : "";
 }
@@ -95,16 +87,17 @@ send_request (CandorStatuspageClient *self,
               GAsyncReadyCallback     callback,
               gpointer                user_data)
 {
+  CandorHttp *http = candor_http_channel_client_get_http (CANDOR_HTTP_CHANNEL_CLIENT (self));
+  const char *secret = candor_http_channel_client_get_secret (CANDOR_HTTP_CHANNEL_CLIENT (self));
   g_autoptr (GHashTable) headers = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
   g_autoptr (GBytes) bytes = NULL;
 
-  g_hash_table_insert (headers, (gpointer) "Authorization",
-                       g_strdup_printf ("OAuth %s", self->api_key));
+  g_hash_table_insert (headers, (gpointer) "Authorization", g_strdup_printf ("OAuth %s", secret));
   g_hash_table_insert (headers, (gpointer) "Accept", g_strdup ("application/json"));
   if (body != NULL)
     bytes = candor_chat_json_to_bytes (body);
 
-  candor_http_send_async (self->http, method, url, headers, bytes,
+  candor_http_send_async (http, method, url, headers, bytes,
                           body != NULL ? "application/json" : NULL, cancellable, callback,
                           user_data);
 }
@@ -172,10 +165,11 @@ finish_request (CandorStatuspageClient *self,
                 gboolean                follows_up,
                 GError                **error)
 {
+  CandorHttp *http = candor_http_channel_client_get_http (CANDOR_HTTP_CHANNEL_CLIENT (self));
   g_autoptr (CandorHttpResponse) response = NULL;
   JsonNode *root;
 
-  response = candor_http_send_finish (self->http, result, error);
+  response = candor_http_send_finish (http, result, error);
   if (response == NULL)
     return NULL;
 
@@ -306,8 +300,11 @@ impact (const CandorStatusEntry *entry)
 static JsonNode *
 build_incident (CandorStatuspageClient *self, const CandorStatusEntry *entry, gboolean create)
 {
+  CandorChannel *channel =
+    candor_http_channel_client_get_channel (CANDOR_HTTP_CHANNEL_CLIENT (self));
+
   g_auto (GStrv) ids =
-    candor_status_entry_split_ids (candor_channel_get_setting (self->channel, "component-ids"));
+    candor_status_entry_split_ids (candor_channel_get_setting (channel, "component-ids"));
   g_autoptr (JsonBuilder) builder = json_builder_new ();
 
   json_builder_begin_object (builder);
@@ -441,19 +438,22 @@ candor_statuspage_client_initable_init (GInitable    *initable,
                                         GError      **error)
 {
   CandorStatuspageClient *self = CANDOR_STATUSPAGE_CLIENT (initable);
+  const char    *secret = candor_http_channel_client_get_secret (CANDOR_HTTP_CHANNEL_CLIENT (self));
+  CandorChannel *channel =
+    candor_http_channel_client_get_channel (CANDOR_HTTP_CHANNEL_CLIENT (self));
 
   if (*get_page_id (self) == '\0')
     {
       g_set_error (error, CANDOR_PUBLISH_ERROR, CANDOR_PUBLISH_ERROR_NOT_CONFIGURED,
                    _("The channel “%s” has no page ID; set it in Preferences."),
-                      candor_channel_get_name (self->channel));
+                      candor_channel_get_name (channel));
       return FALSE;
     }
-  if (self->api_key == NULL || *self->api_key == '\0')
+  if (secret == NULL || *secret == '\0')
     {
       g_set_error (error, CANDOR_PUBLISH_ERROR, CANDOR_PUBLISH_ERROR_NOT_CONFIGURED,
                    _("The channel “%s” has no API key; enter it in Preferences."),
-                      candor_channel_get_name (self->channel));
+                      candor_channel_get_name (channel));
       return FALSE;
     }
 
@@ -476,79 +476,8 @@ candor_statuspage_client_channel_client_iface_init (CandorChannelClientInterface
 }
 
 static void
-candor_statuspage_client_finalize (GObject *object)
-{
-  CandorStatuspageClient *self = CANDOR_STATUSPAGE_CLIENT (object);
-
-  g_clear_object (&self->channel);
-  g_clear_object (&self->http);
-  g_clear_pointer (&self->api_key, g_free);
-
-  G_OBJECT_CLASS (candor_statuspage_client_parent_class)->finalize (object);
-}
-
-static void
-candor_statuspage_client_get_property (GObject    *object,
-                                       guint       prop_id,
-                                       GValue     *value,
-                                       GParamSpec *pspec)
-{
-  CandorStatuspageClient *self = CANDOR_STATUSPAGE_CLIENT (object);
-
-  switch (prop_id)
-    {
-      case PROP_CHANNEL:
-        g_value_set_object (value, self->channel);
-        break;
-
-      case PROP_HTTP:
-        g_value_set_object (value, self->http);
-        break;
-
-      default:
-        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-candor_statuspage_client_set_property (GObject      *object,
-                                       guint         prop_id,
-                                       const GValue *value,
-                                       GParamSpec   *pspec)
-{
-  CandorStatuspageClient *self = CANDOR_STATUSPAGE_CLIENT (object);
-
-  switch (prop_id)
-    {
-      case PROP_CHANNEL:
-        self->channel = g_value_dup_object (value);
-        break;
-
-      case PROP_SECRET:
-        self->api_key = g_value_dup_string (value);
-        break;
-
-      case PROP_HTTP:
-        self->http = g_value_dup_object (value);
-        break;
-
-      default:
-        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 candor_statuspage_client_class_init (CandorStatuspageClientClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
-
-  object_class->finalize = candor_statuspage_client_finalize;
-  object_class->get_property = candor_statuspage_client_get_property;
-  object_class->set_property = candor_statuspage_client_set_property;
-
-  g_object_class_override_property (object_class, PROP_CHANNEL, "channel");
-  g_object_class_override_property (object_class, PROP_SECRET, "secret");
-  g_object_class_override_property (object_class, PROP_HTTP, "http");
 }
 
 static void

@@ -7,7 +7,7 @@
 
 #pragma once
 
-#include "candor-channel-client.h"
+#include "candor-http-channel-client.h"
 
 G_BEGIN_DECLS
 
@@ -34,6 +34,6 @@ G_DECLARE_FINAL_TYPE (CandorStatuspageClient,
                       candor_statuspage_client,
                       CANDOR,
                       STATUSPAGE_CLIENT,
-                      GObject)
+                      CandorHttpChannelClient)
 
 G_END_DECLS

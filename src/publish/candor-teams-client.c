@@ -19,11 +19,7 @@
 
 struct _CandorTeamsClient
 {
-  GObject parent_instance;
-
-  CandorChannel *channel;
-  char          *secret;
-  CandorHttp    *http;
+  CandorHttpChannelClient parent_instance;
 };
 
 static void candor_teams_client_initable_iface_init (GInitableIface *iface);
@@ -32,18 +28,10 @@ static void candor_teams_client_channel_client_iface_init (CandorChannelClientIn
 G_DEFINE_FINAL_TYPE_WITH_CODE (
   CandorTeamsClient,
   candor_teams_client,
-  G_TYPE_OBJECT,
+  CANDOR_TYPE_HTTP_CHANNEL_CLIENT,
   G_IMPLEMENT_INTERFACE (G_TYPE_INITABLE, candor_teams_client_initable_iface_init)
     G_IMPLEMENT_INTERFACE (CANDOR_TYPE_CHANNEL_CLIENT,
                            candor_teams_client_channel_client_iface_init))
-
-enum
-{
-  PROP_0,
-  PROP_CHANNEL,
-  PROP_SECRET,
-  PROP_HTTP,
-};
 
 /* Workflows answers its errors as {"error": {"code": ..., "message": ...}}. */
 static GError *
@@ -85,6 +73,8 @@ candor_teams_client_publish_async (CandorChannelClient   *client,
                                    gpointer               user_data)
 {
   CandorTeamsClient *self = CANDOR_TEAMS_CLIENT (client);
+  CandorHttp        *http = candor_http_channel_client_get_http (CANDOR_HTTP_CHANNEL_CLIENT (self));
+  const char *secret = candor_http_channel_client_get_secret (CANDOR_HTTP_CHANNEL_CLIENT (self));
   g_autoptr (GTask) task = NULL;
   g_autoptr (JsonNode) card = NULL;
   g_autoptr (JsonBuilder) builder = json_builder_new ();
@@ -121,8 +111,7 @@ candor_teams_client_publish_async (CandorChannelClient   *client,
   json_builder_end_object (builder);
 
   root = json_builder_get_root (builder);
-  candor_chat_post_json_async (self->http, task, self->secret, NULL, root, response_error,
-                               read_receipt, self);
+  candor_chat_post_json_async (http, task, secret, NULL, root, response_error, read_receipt, self);
 }
 
 static CandorPublishReceipt *
@@ -168,13 +157,15 @@ candor_teams_client_test_async (CandorChannelClient *client,
                                 gpointer             user_data)
 {
   CandorTeamsClient *self = CANDOR_TEAMS_CLIENT (client);
+  CandorHttp        *http = candor_http_channel_client_get_http (CANDOR_HTTP_CHANNEL_CLIENT (self));
+  const char *secret = candor_http_channel_client_get_secret (CANDOR_HTTP_CHANNEL_CLIENT (self));
   g_autoptr (GTask) task = NULL;
   g_autoptr (JsonNode) empty = json_from_string ("{}", NULL);
 
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, candor_teams_client_test_async);
 
-  candor_chat_post_json_async (self->http, task, self->secret, NULL, empty, test_error, NULL, self);
+  candor_chat_post_json_async (http, task, secret, NULL, empty, test_error, NULL, self);
 }
 
 static gboolean
@@ -191,18 +182,21 @@ static gboolean
 candor_teams_client_initable_init (GInitable *initable, GCancellable *cancellable, GError **error)
 {
   CandorTeamsClient *self = CANDOR_TEAMS_CLIENT (initable);
+  CandorChannel     *channel =
+    candor_http_channel_client_get_channel (CANDOR_HTTP_CHANNEL_CLIENT (self));
+  const char *secret = candor_http_channel_client_get_secret (CANDOR_HTTP_CHANNEL_CLIENT (self));
 
-  if (self->secret == NULL || *self->secret == '\0')
+  if (secret == NULL || *secret == '\0')
     {
       g_set_error (error, CANDOR_PUBLISH_ERROR, CANDOR_PUBLISH_ERROR_NOT_CONFIGURED,
                    /* Translators: %s is a channel's name. */
                    _("The channel “%s” has no webhook address in the keyring. Add it in "
                      "Preferences."),
-                      candor_channel_get_name (self->channel));
+                      candor_channel_get_name (channel));
       return FALSE;
     }
 
-  return candor_http_check_url (self->secret, error);
+  return candor_http_check_url (secret, error);
 }
 
 static gboolean
@@ -213,76 +207,8 @@ candor_teams_client_is_idempotent (CandorChannelClient *client)
 }
 
 static void
-candor_teams_client_finalize (GObject *object)
-{
-  CandorTeamsClient *self = CANDOR_TEAMS_CLIENT (object);
-
-  g_clear_object (&self->channel);
-  g_clear_object (&self->http);
-  g_free (self->secret);
-
-  G_OBJECT_CLASS (candor_teams_client_parent_class)->finalize (object);
-}
-
-static void
-candor_teams_client_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
-{
-  CandorTeamsClient *self = CANDOR_TEAMS_CLIENT (object);
-
-  switch (prop_id)
-    {
-      case PROP_CHANNEL:
-        g_value_set_object (value, self->channel);
-        break;
-
-      case PROP_HTTP:
-        g_value_set_object (value, self->http);
-        break;
-
-      default:
-        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-candor_teams_client_set_property (GObject      *object,
-                                  guint         prop_id,
-                                  const GValue *value,
-                                  GParamSpec   *pspec)
-{
-  CandorTeamsClient *self = CANDOR_TEAMS_CLIENT (object);
-
-  switch (prop_id)
-    {
-      case PROP_CHANNEL:
-        self->channel = g_value_dup_object (value);
-        break;
-
-      case PROP_SECRET:
-        self->secret = g_value_dup_string (value);
-        break;
-
-      case PROP_HTTP:
-        self->http = g_value_dup_object (value);
-        break;
-
-      default:
-        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 candor_teams_client_class_init (CandorTeamsClientClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
-
-  object_class->finalize = candor_teams_client_finalize;
-  object_class->get_property = candor_teams_client_get_property;
-  object_class->set_property = candor_teams_client_set_property;
-
-  g_object_class_override_property (object_class, PROP_CHANNEL, "channel");
-  g_object_class_override_property (object_class, PROP_SECRET, "secret");
-  g_object_class_override_property (object_class, PROP_HTTP, "http");
 }
 
 static void

@@ -7,7 +7,7 @@
 
 #pragma once
 
-#include "candor-channel-client.h"
+#include "candor-http-channel-client.h"
 
 G_BEGIN_DECLS
 
@@ -18,6 +18,10 @@ G_BEGIN_DECLS
  * follow-ups are new posts and a message has no link. */
 #define CANDOR_TYPE_TEAMS_CLIENT (candor_teams_client_get_type ())
 
-G_DECLARE_FINAL_TYPE (CandorTeamsClient, candor_teams_client, CANDOR, TEAMS_CLIENT, GObject)
+G_DECLARE_FINAL_TYPE (CandorTeamsClient,
+                      candor_teams_client,
+                      CANDOR,
+                      TEAMS_CLIENT,
+                      CandorHttpChannelClient)
 
 G_END_DECLS

@@ -22,11 +22,7 @@
 
 struct _CandorTelegramClient
 {
-  GObject parent_instance;
-
-  CandorChannel *channel;
-  char          *token;
-  CandorHttp    *http;
+  CandorHttpChannelClient parent_instance;
 };
 
 static void candor_telegram_client_initable_iface_init (GInitableIface *iface);
@@ -35,18 +31,10 @@ static void candor_telegram_client_channel_client_iface_init (CandorChannelClien
 G_DEFINE_FINAL_TYPE_WITH_CODE (
   CandorTelegramClient,
   candor_telegram_client,
-  G_TYPE_OBJECT,
+  CANDOR_TYPE_HTTP_CHANNEL_CLIENT,
   G_IMPLEMENT_INTERFACE (G_TYPE_INITABLE, candor_telegram_client_initable_iface_init)
     G_IMPLEMENT_INTERFACE (CANDOR_TYPE_CHANNEL_CLIENT,
                            candor_telegram_client_channel_client_iface_init))
-
-enum
-{
-  PROP_0,
-  PROP_CHANNEL,
-  PROP_SECRET,
-  PROP_HTTP,
-};
 
 /* A node holding @object, which it takes. */
 static JsonNode *
@@ -79,7 +67,9 @@ publish_data_free (PublishData *data)
 static const char *
 get_api_url (CandorTelegramClient *self)
 {
-  const char *api_url = candor_channel_get_setting (self->channel, "api-url");
+  CandorChannel *channel =
+    candor_http_channel_client_get_channel (CANDOR_HTTP_CHANNEL_CLIENT (self));
+  const char *api_url = candor_channel_get_setting (channel, "api-url");
 
   return api_url != NULL && *api_url != '\0' ? api_url : DEFAULT_API_URL;
 }
@@ -94,6 +84,8 @@ call_method (CandorTelegramClient *self,
              GAsyncReadyCallback   callback,
              gpointer              user_data)
 {
+  CandorHttp *http = candor_http_channel_client_get_http (CANDOR_HTTP_CHANNEL_CLIENT (self));
+  const char *secret = candor_http_channel_client_get_secret (CANDOR_HTTP_CHANNEL_CLIENT (self));
   g_autofree char *base = g_strdup (get_api_url (self));
   g_autofree char *url = NULL;
   g_autoptr (JsonNode) node = object_node_take (arguments);
@@ -103,10 +95,10 @@ call_method (CandorTelegramClient *self,
 
   while (g_str_has_suffix (base, "/"))
     base[strlen (base) - 1] = '\0';
-  url = g_strdup_printf ("%s/bot%s/%s", base, self->token, method);
+  url = g_strdup_printf ("%s/bot%s/%s", base, secret, method);
 
-  candor_http_send_async (self->http, "POST", url, NULL, body, "application/json", cancellable,
-                          callback, user_data);
+  candor_http_send_async (http, "POST", url, NULL, body, "application/json", cancellable, callback,
+                          user_data);
 }
 
 /* The "result" of a successful answer, or the error in Telegram's words
@@ -114,11 +106,12 @@ call_method (CandorTelegramClient *self,
 static JsonObject *
 finish_method (CandorTelegramClient *self, GAsyncResult *result, GError **error)
 {
+  CandorHttp *http = candor_http_channel_client_get_http (CANDOR_HTTP_CHANNEL_CLIENT (self));
   g_autoptr (CandorHttpResponse) response = NULL;
   JsonNode   *node;
   JsonObject *object = NULL;
 
-  response = candor_http_send_finish (self->http, result, error);
+  response = candor_http_send_finish (http, result, error);
   if (response == NULL)
     return NULL;
 
@@ -164,7 +157,9 @@ finish_method (CandorTelegramClient *self, GAsyncResult *result, GError **error)
 static void
 set_chat_id (CandorTelegramClient *self, JsonObject *arguments)
 {
-  const char *chat_id = candor_channel_get_setting (self->channel, "chat-id");
+  CandorChannel *channel =
+    candor_http_channel_client_get_channel (CANDOR_HTTP_CHANNEL_CLIENT (self));
+  const char *chat_id = candor_channel_get_setting (channel, "chat-id");
   char       *end;
   gint64      number = g_ascii_strtoll (chat_id, &end, 10);
 
@@ -411,20 +406,23 @@ candor_telegram_client_initable_init (GInitable    *initable,
                                       GError      **error)
 {
   CandorTelegramClient *self = CANDOR_TELEGRAM_CLIENT (initable);
-  const char           *chat_id = candor_channel_get_setting (self->channel, "chat-id");
+  const char    *secret = candor_http_channel_client_get_secret (CANDOR_HTTP_CHANNEL_CLIENT (self));
+  CandorChannel *channel =
+    candor_http_channel_client_get_channel (CANDOR_HTTP_CHANNEL_CLIENT (self));
+  const char *chat_id = candor_channel_get_setting (channel, "chat-id");
 
   if (chat_id == NULL || *chat_id == '\0')
     {
       g_set_error (error, CANDOR_PUBLISH_ERROR, CANDOR_PUBLISH_ERROR_NOT_CONFIGURED,
                    _("The channel “%s” has no chat ID; set it in Preferences."),
-                      candor_channel_get_name (self->channel));
+                      candor_channel_get_name (channel));
       return FALSE;
     }
-  if (self->token == NULL || *self->token == '\0')
+  if (secret == NULL || *secret == '\0')
     {
       g_set_error (error, CANDOR_PUBLISH_ERROR, CANDOR_PUBLISH_ERROR_NOT_CONFIGURED,
                    _("The channel “%s” has no bot token; enter it in Preferences."),
-                      candor_channel_get_name (self->channel));
+                      candor_channel_get_name (channel));
       return FALSE;
     }
 
@@ -447,79 +445,8 @@ candor_telegram_client_channel_client_iface_init (CandorChannelClientInterface *
 }
 
 static void
-candor_telegram_client_finalize (GObject *object)
-{
-  CandorTelegramClient *self = CANDOR_TELEGRAM_CLIENT (object);
-
-  g_clear_object (&self->channel);
-  g_clear_object (&self->http);
-  g_clear_pointer (&self->token, g_free);
-
-  G_OBJECT_CLASS (candor_telegram_client_parent_class)->finalize (object);
-}
-
-static void
-candor_telegram_client_get_property (GObject    *object,
-                                     guint       prop_id,
-                                     GValue     *value,
-                                     GParamSpec *pspec)
-{
-  CandorTelegramClient *self = CANDOR_TELEGRAM_CLIENT (object);
-
-  switch (prop_id)
-    {
-      case PROP_CHANNEL:
-        g_value_set_object (value, self->channel);
-        break;
-
-      case PROP_HTTP:
-        g_value_set_object (value, self->http);
-        break;
-
-      default:
-        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-candor_telegram_client_set_property (GObject      *object,
-                                     guint         prop_id,
-                                     const GValue *value,
-                                     GParamSpec   *pspec)
-{
-  CandorTelegramClient *self = CANDOR_TELEGRAM_CLIENT (object);
-
-  switch (prop_id)
-    {
-      case PROP_CHANNEL:
-        self->channel = g_value_dup_object (value);
-        break;
-
-      case PROP_SECRET:
-        self->token = g_value_dup_string (value);
-        break;
-
-      case PROP_HTTP:
-        self->http = g_value_dup_object (value);
-        break;
-
-      default:
-        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 candor_telegram_client_class_init (CandorTelegramClientClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
-
-  object_class->finalize = candor_telegram_client_finalize;
-  object_class->get_property = candor_telegram_client_get_property;
-  object_class->set_property = candor_telegram_client_set_property;
-
-  g_object_class_override_property (object_class, PROP_CHANNEL, "channel");
-  g_object_class_override_property (object_class, PROP_SECRET, "secret");
-  g_object_class_override_property (object_class, PROP_HTTP, "http");
 }
 
 static void

@@ -7,7 +7,7 @@
 
 #pragma once
 
-#include "candor-channel-client.h"
+#include "candor-http-channel-client.h"
 
 G_BEGIN_DECLS
 
@@ -23,6 +23,6 @@ G_DECLARE_FINAL_TYPE (CandorTelegramClient,
                       candor_telegram_client,
                       CANDOR,
                       TELEGRAM_CLIENT,
-                      GObject)
+                      CandorHttpChannelClient)
 
 G_END_DECLS

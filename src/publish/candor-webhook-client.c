@@ -21,13 +21,10 @@
 
 struct _CandorWebhookClient
 {
-  GObject parent_instance;
+  CandorHttpChannelClient parent_instance;
 
-  CandorChannel *channel;
-  char          *secret;
-  guchar        *key;
-  gsize          key_length;
-  CandorHttp    *http;
+  guchar *key;
+  gsize   key_length;
 };
 
 static void candor_webhook_client_initable_iface_init (GInitableIface *iface);
@@ -36,18 +33,10 @@ static void candor_webhook_client_channel_client_iface_init (CandorChannelClient
 G_DEFINE_FINAL_TYPE_WITH_CODE (
   CandorWebhookClient,
   candor_webhook_client,
-  G_TYPE_OBJECT,
+  CANDOR_TYPE_HTTP_CHANNEL_CLIENT,
   G_IMPLEMENT_INTERFACE (G_TYPE_INITABLE, candor_webhook_client_initable_iface_init)
     G_IMPLEMENT_INTERFACE (CANDOR_TYPE_CHANNEL_CLIENT,
                            candor_webhook_client_channel_client_iface_init))
-
-enum
-{
-  PROP_0,
-  PROP_CHANNEL,
-  PROP_SECRET,
-  PROP_HTTP,
-};
 
 /* A node holding @object, which it takes. */
 static JsonNode *
@@ -119,6 +108,10 @@ send_event (CandorWebhookClient *self,
             JsonNode            *data,
             GTask               *task)
 {
+  CandorHttp    *http = candor_http_channel_client_get_http (CANDOR_HTTP_CHANNEL_CLIENT (self));
+  CandorChannel *channel =
+    candor_http_channel_client_get_channel (CANDOR_HTTP_CHANNEL_CLIENT (self));
+
   g_autoptr (JsonBuilder) builder = json_builder_new ();
   g_autoptr (JsonNode) root = NULL;
   g_autoptr (GDateTime) now = g_date_time_new_now_utc ();
@@ -150,9 +143,8 @@ send_event (CandorWebhookClient *self,
   g_hash_table_insert (headers, (gpointer) "webhook-signature",
                        g_strconcat ("v1,", signature, NULL));
 
-  candor_http_send_async (self->http, "POST", candor_channel_get_setting (self->channel, "url"),
-                          headers, body, "application/json", g_task_get_cancellable (task),
-                          on_sent_cb, task);
+  candor_http_send_async (http, "POST", candor_channel_get_setting (channel, "url"), headers, body,
+                          "application/json", g_task_get_cancellable (task), on_sent_cb, task);
 }
 
 static void
@@ -252,25 +244,28 @@ static gboolean
 candor_webhook_client_initable_init (GInitable *initable, GCancellable *cancellable, GError **error)
 {
   CandorWebhookClient *self = CANDOR_WEBHOOK_CLIENT (initable);
-  const char          *url = candor_channel_get_setting (self->channel, "url");
+  const char    *secret = candor_http_channel_client_get_secret (CANDOR_HTTP_CHANNEL_CLIENT (self));
+  CandorChannel *channel =
+    candor_http_channel_client_get_channel (CANDOR_HTTP_CHANNEL_CLIENT (self));
+  const char *url = candor_channel_get_setting (channel, "url");
 
   if (url == NULL || *url == '\0')
     {
       g_set_error (error, CANDOR_PUBLISH_ERROR, CANDOR_PUBLISH_ERROR_NOT_CONFIGURED,
                    _("The channel “%s” has no address to post to; set it in Preferences."),
-                      candor_channel_get_name (self->channel));
+                      candor_channel_get_name (channel));
       return FALSE;
     }
 
-  if (self->secret != NULL && g_str_has_prefix (self->secret, SECRET_PREFIX) &&
-      self->secret[strlen (SECRET_PREFIX)] != '\0')
-    self->key = g_base64_decode (self->secret + strlen (SECRET_PREFIX), &self->key_length);
+  if (secret != NULL && g_str_has_prefix (secret, SECRET_PREFIX) &&
+      secret[strlen (SECRET_PREFIX)] != '\0')
+    self->key = g_base64_decode (secret + strlen (SECRET_PREFIX), &self->key_length);
   if (self->key == NULL || self->key_length == 0)
     {
       g_set_error (error, CANDOR_PUBLISH_ERROR, CANDOR_PUBLISH_ERROR_NOT_CONFIGURED,
                    _("The channel “%s” needs its signing secret, which starts with “whsec_”; "
                      "enter it in Preferences."),
-                      candor_channel_get_name (self->channel));
+                      candor_channel_get_name (channel));
       return FALSE;
     }
 
@@ -298,9 +293,6 @@ candor_webhook_client_finalize (GObject *object)
 {
   CandorWebhookClient *self = CANDOR_WEBHOOK_CLIENT (object);
 
-  g_clear_object (&self->channel);
-  g_clear_object (&self->http);
-  g_clear_pointer (&self->secret, g_free);
   if (self->key != NULL)
     memset (self->key, 0, self->key_length);
   g_clear_pointer (&self->key, g_free);
@@ -309,67 +301,11 @@ candor_webhook_client_finalize (GObject *object)
 }
 
 static void
-candor_webhook_client_get_property (GObject    *object,
-                                    guint       prop_id,
-                                    GValue     *value,
-                                    GParamSpec *pspec)
-{
-  CandorWebhookClient *self = CANDOR_WEBHOOK_CLIENT (object);
-
-  switch (prop_id)
-    {
-      case PROP_CHANNEL:
-        g_value_set_object (value, self->channel);
-        break;
-
-      case PROP_HTTP:
-        g_value_set_object (value, self->http);
-        break;
-
-      default:
-        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-candor_webhook_client_set_property (GObject      *object,
-                                    guint         prop_id,
-                                    const GValue *value,
-                                    GParamSpec   *pspec)
-{
-  CandorWebhookClient *self = CANDOR_WEBHOOK_CLIENT (object);
-
-  switch (prop_id)
-    {
-      case PROP_CHANNEL:
-        self->channel = g_value_dup_object (value);
-        break;
-
-      case PROP_SECRET:
-        self->secret = g_value_dup_string (value);
-        break;
-
-      case PROP_HTTP:
-        self->http = g_value_dup_object (value);
-        break;
-
-      default:
-        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 candor_webhook_client_class_init (CandorWebhookClientClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
   object_class->finalize = candor_webhook_client_finalize;
-  object_class->get_property = candor_webhook_client_get_property;
-  object_class->set_property = candor_webhook_client_set_property;
-
-  g_object_class_override_property (object_class, PROP_CHANNEL, "channel");
-  g_object_class_override_property (object_class, PROP_SECRET, "secret");
-  g_object_class_override_property (object_class, PROP_HTTP, "http");
 }
 
 static void

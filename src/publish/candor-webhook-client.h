@@ -7,7 +7,7 @@
 
 #pragma once
 
-#include "candor-channel-client.h"
+#include "candor-http-channel-client.h"
 
 G_BEGIN_DECLS
 
@@ -29,6 +29,10 @@ G_BEGIN_DECLS
  * it. Made through candor_channel_client_new(). */
 #define CANDOR_TYPE_WEBHOOK_CLIENT (candor_webhook_client_get_type ())
 
-G_DECLARE_FINAL_TYPE (CandorWebhookClient, candor_webhook_client, CANDOR, WEBHOOK_CLIENT, GObject)
+G_DECLARE_FINAL_TYPE (CandorWebhookClient,
+                      candor_webhook_client,
+                      CANDOR,
+                      WEBHOOK_CLIENT,
+                      CandorHttpChannelClient)
 
 G_END_DECLS

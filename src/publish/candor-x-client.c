@@ -28,16 +28,13 @@
 
 struct _CandorXClient
 {
-  GObject parent_instance;
+  CandorHttpChannelClient parent_instance;
 
-  CandorChannel *channel;
-  char          *secret;
-  CandorHttp    *http;
-  char          *base; /* the API's URL without a trailing slash */
-  char          *consumer_key;
-  char          *consumer_secret;
-  char          *access_token;
-  char          *access_token_secret;
+  char *base; /* the API's URL without a trailing slash */
+  char *consumer_key;
+  char *consumer_secret;
+  char *access_token;
+  char *access_token_secret;
 };
 
 static void candor_x_client_initable_iface_init (GInitableIface *iface);
@@ -45,19 +42,11 @@ static void candor_x_client_channel_client_iface_init (CandorChannelClientInterf
 
 G_DEFINE_FINAL_TYPE_WITH_CODE (CandorXClient,
                                candor_x_client,
-                               G_TYPE_OBJECT,
+                               CANDOR_TYPE_HTTP_CHANNEL_CLIENT,
                                G_IMPLEMENT_INTERFACE (G_TYPE_INITABLE,
                                                       candor_x_client_initable_iface_init)
                                  G_IMPLEMENT_INTERFACE (CANDOR_TYPE_CHANNEL_CLIENT,
                                                         candor_x_client_channel_client_iface_init))
-
-enum
-{
-  PROP_0,
-  PROP_CHANNEL,
-  PROP_SECRET,
-  PROP_HTTP,
-};
 
 static void
 send_signed (CandorXClient      *self,
@@ -68,6 +57,7 @@ send_signed (CandorXClient      *self,
              GAsyncReadyCallback callback,
              gpointer            user_data)
 {
+  CandorHttp      *http = candor_http_channel_client_get_http (CANDOR_HTTP_CHANNEL_CLIENT (self));
   g_autofree char *url = g_strconcat (self->base, path, NULL);
   CandorOAuth1Keys keys = { self->consumer_key, self->consumer_secret, self->access_token,
                             self->access_token_secret };
@@ -77,7 +67,7 @@ send_signed (CandorXClient      *self,
   /* A JSON body is not part of the signature: only the URL and the oauth_ parameters. */
   g_hash_table_insert (headers, (gpointer) "Authorization",
                        candor_oauth1_authorization (method, url, NULL, &keys, NULL, 0));
-  candor_http_send_async (self->http, method, url, headers, bytes,
+  candor_http_send_async (http, method, url, headers, bytes,
                           body != NULL ? "application/json" : NULL, cancellable, callback,
                           user_data);
 }
@@ -114,7 +104,8 @@ problem_words (CandorHttpResponse *response)
 static JsonObject *
 finish (CandorXClient *self, GAsyncResult *result, GError **error)
 {
-  g_autoptr (CandorHttpResponse) response = candor_http_send_finish (self->http, result, error);
+  CandorHttp *http = candor_http_channel_client_get_http (CANDOR_HTTP_CHANNEL_CLIENT (self));
+  g_autoptr (CandorHttpResponse) response = candor_http_send_finish (http, result, error);
   JsonNode *node;
   JsonNode *data = NULL;
 
@@ -283,13 +274,15 @@ static gboolean
 candor_x_client_initable_init (GInitable *initable, GCancellable *cancellable, GError **error)
 {
   CandorXClient *self = CANDOR_X_CLIENT (initable);
-  const char    *api_url = candor_channel_get_setting (self->channel, "api-url");
+  const char    *secret = candor_http_channel_client_get_secret (CANDOR_HTTP_CHANNEL_CLIENT (self));
+  CandorChannel *channel =
+    candor_http_channel_client_get_channel (CANDOR_HTTP_CHANNEL_CLIENT (self));
+  const char *api_url = candor_channel_get_setting (channel, "api-url");
 
-  self->consumer_key = candor_secrets_get_part (self->secret, CANDOR_X_SECRET_CONSUMER_KEY);
-  self->consumer_secret = candor_secrets_get_part (self->secret, CANDOR_X_SECRET_CONSUMER_SECRET);
-  self->access_token = candor_secrets_get_part (self->secret, CANDOR_X_SECRET_ACCESS_TOKEN);
-  self->access_token_secret =
-    candor_secrets_get_part (self->secret, CANDOR_X_SECRET_ACCESS_TOKEN_SECRET);
+  self->consumer_key = candor_secrets_get_part (secret, CANDOR_X_SECRET_CONSUMER_KEY);
+  self->consumer_secret = candor_secrets_get_part (secret, CANDOR_X_SECRET_CONSUMER_SECRET);
+  self->access_token = candor_secrets_get_part (secret, CANDOR_X_SECRET_ACCESS_TOKEN);
+  self->access_token_secret = candor_secrets_get_part (secret, CANDOR_X_SECRET_ACCESS_TOKEN_SECRET);
 
   if (self->consumer_key == NULL || *self->consumer_key == '\0' || self->consumer_secret == NULL ||
       *self->consumer_secret == '\0' || self->access_token == NULL || *self->access_token == '\0' ||
@@ -298,7 +291,7 @@ candor_x_client_initable_init (GInitable *initable, GCancellable *cancellable, G
       g_set_error (error, CANDOR_PUBLISH_ERROR, CANDOR_PUBLISH_ERROR_NOT_CONFIGURED,
                    _("The channel “%s” needs the four keys of your own X developer app (API "
                      "key and secret, access token and secret); enter them in Preferences."),
-                      candor_channel_get_name (self->channel));
+                      candor_channel_get_name (channel));
       return FALSE;
     }
 
@@ -329,9 +322,6 @@ candor_x_client_finalize (GObject *object)
 {
   CandorXClient *self = CANDOR_X_CLIENT (object);
 
-  g_clear_object (&self->channel);
-  g_clear_object (&self->http);
-  g_clear_pointer (&self->secret, secret_password_free);
   g_clear_pointer (&self->consumer_key, secret_password_free);
   g_clear_pointer (&self->consumer_secret, secret_password_free);
   g_clear_pointer (&self->access_token, secret_password_free);
@@ -342,64 +332,11 @@ candor_x_client_finalize (GObject *object)
 }
 
 static void
-candor_x_client_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
-{
-  CandorXClient *self = CANDOR_X_CLIENT (object);
-
-  switch (prop_id)
-    {
-      case PROP_CHANNEL:
-        g_value_set_object (value, self->channel);
-        break;
-
-      case PROP_HTTP:
-        g_value_set_object (value, self->http);
-        break;
-
-      default:
-        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-candor_x_client_set_property (GObject      *object,
-                              guint         prop_id,
-                              const GValue *value,
-                              GParamSpec   *pspec)
-{
-  CandorXClient *self = CANDOR_X_CLIENT (object);
-
-  switch (prop_id)
-    {
-      case PROP_CHANNEL:
-        self->channel = g_value_dup_object (value);
-        break;
-
-      case PROP_SECRET:
-        self->secret = g_value_dup_string (value);
-        break;
-
-      case PROP_HTTP:
-        self->http = g_value_dup_object (value);
-        break;
-
-      default:
-        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 candor_x_client_class_init (CandorXClientClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
   object_class->finalize = candor_x_client_finalize;
-  object_class->get_property = candor_x_client_get_property;
-  object_class->set_property = candor_x_client_set_property;
-
-  g_object_class_override_property (object_class, PROP_CHANNEL, "channel");
-  g_object_class_override_property (object_class, PROP_SECRET, "secret");
-  g_object_class_override_property (object_class, PROP_HTTP, "http");
 }
 
 static void

@@ -7,7 +7,7 @@
 
 #pragma once
 
-#include "candor-channel-client.h"
+#include "candor-http-channel-client.h"
 
 G_BEGIN_DECLS
 
@@ -16,7 +16,7 @@ G_BEGIN_DECLS
  * replies, follow-ups as replies to the incident's last post. */
 #define CANDOR_TYPE_X_CLIENT (candor_x_client_get_type ())
 
-G_DECLARE_FINAL_TYPE (CandorXClient, candor_x_client, CANDOR, X_CLIENT, GObject)
+G_DECLARE_FINAL_TYPE (CandorXClient, candor_x_client, CANDOR, X_CLIENT, CandorHttpChannelClient)
 
 /* The parts of an X channel's secret (candor_secrets_join_parts ()): the
  * app's API key and secret, the user's access token and secret. */
