@@ -531,8 +531,10 @@ write_code_span (Writer *w, const char *literal)
       return;
     }
 
+  /* Discord code with a "<" stays text, escaped: what reads as a mention,
+   * a channel or an emoji outside code is never written raw. */
   if (w->open_links->len == 0 && w->markup == CANDOR_MARKUP_DISCORD &&
-      (fence = code_fence_length (literal, &pad)) > 0)
+      strchr (literal, '<') == NULL && (fence = code_fence_length (literal, &pad)) > 0)
     {
       flush_block_start (w);
       for (guint i = 0; i < fence; i++)

@@ -122,7 +122,7 @@ test_markdown_inline_code (void)
                                           "a`b</code> then " CODE_OPEN "&lt;x&gt;&amp;</code></p>",
       [CANDOR_MARKUP_SLACK] = "Run `curl -v` and `a\xcb\x8b"
                               "b` then `&lt;x&gt;&amp;`",
-      [CANDOR_MARKUP_DISCORD] = "Run `curl -v` and ``a`b`` then `<x>&`",
+      [CANDOR_MARKUP_DISCORD] = "Run `curl -v` and ``a`b`` then \\<x\\>\\&",
       [CANDOR_MARKUP_MATRIX_HTML] = "<p>Run <code>curl -v</code> and <code>a`b</code> then "
                                     "<code>&lt;x&gt;&amp;</code></p>",
       [CANDOR_MARKUP_TEAMS] = "Run curl -v and a\\`b then <x>\\&",
