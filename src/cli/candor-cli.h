@@ -40,11 +40,8 @@ gboolean candor_cli_parse_options (const char       *command,
                                    char           ***argv,
                                    int              *status);
 int      candor_cli_usage_error (const char *command, const char *format, ...) G_GNUC_PRINTF (2, 3);
-gboolean candor_cli_take_file_operand (const char *command,
-                                       int         argc,
-                                       char      **argv,
-                                       char      **path,
-                                       int        *status);
+gboolean
+candor_cli_take_file_operand (const char *command, int argc, char **argv, char **path, int *status);
 
 /* Runs the default main context until *@result is set by an async call's
  * callback (candor_cli_got_result), so a command can use the _async API. */

@@ -66,9 +66,9 @@ sqlite3 *_candor_store_get_db (CandorStore *self);
 /* The incident whose columns 0-9 are id, title, services, severity, state,
  * language, started_at, detected_at, resolved_at, sla_relevant. */
 CandorIncident *_candor_store_incident_from_row (sqlite3_stmt *stmt);
-void     _candor_store_lock (CandorStore *self);
-void     _candor_store_unlock (CandorStore *self);
-void     _candor_store_set_busy_timeout (CandorStore *self, int milliseconds);
+void            _candor_store_lock (CandorStore *self);
+void            _candor_store_unlock (CandorStore *self);
+void            _candor_store_set_busy_timeout (CandorStore *self, int milliseconds);
 
 /* Turns an SQLite result code into a CANDOR_STORE_ERROR; always FALSE.
  * SQLITE_CORRUPT and SQLITE_NOTADB also mark the connection's store damaged. */

@@ -274,8 +274,7 @@ void candor_store_list_incidents_async (CandorStore        *self,
 GPtrArray *
 candor_store_list_incidents_finish (CandorStore *self, GAsyncResult *result, GError **error);
 
-char *
-candor_store_find_incident_id (CandorStore *self, const char *id_or_prefix, GError **error);
+char *candor_store_find_incident_id (CandorStore *self, const char *id_or_prefix, GError **error);
 CandorIncident      *
 candor_store_load_incident (CandorStore *self, const char *incident_id, GError **error);
 void candor_store_load_incident_async (CandorStore        *self,

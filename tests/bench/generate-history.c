@@ -220,12 +220,12 @@ main (int argc, char *argv[])
   g_autoptr (CandorStore) store = NULL;
   g_autoptr (GRand) rand = NULL;
   g_autoptr (GDateTime) epoch = g_date_time_new_utc (2021, 11, 30, 0, 0, 0);
-  guint  n_incidents = 10000;
-  guint  n_updates = 100000;
-  guint  written_updates = 0;
-  guint  serial = 0;
-  gint64 start_time;
-  gint64 clock;
+  guint       n_incidents = 10000;
+  guint       n_updates = 100000;
+  guint       written_updates = 0;
+  guint       serial = 0;
+  gint64      start_time;
+  gint64      clock;
   const char *site_channel = NULL;
 
   /* Options first; what is left is positional. */

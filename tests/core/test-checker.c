@@ -553,8 +553,7 @@ static const BadPhrase bad_russian[] = {
     "Сбой на стороне хостера, а не у нас" },
   /* Certainty about what is not lost, and never again in any word order. */
   { "Ни одно письмо не потеряется.", ANY, ONGOING, "promise", "Ни одно письмо не потеряется" },
-  { "Впредь подобное не произойдёт.", ANY, RESOLVED, "promise",
-    "Впредь подобное не произойдёт" },
+  { "Впредь подобное не произойдёт.", ANY, RESOLVED, "promise", "Впредь подобное не произойдёт" },
   { "Повторения не будет.", ANY, RESOLVED, "promise", "Повторения не будет" },
 };
 

@@ -367,8 +367,8 @@ test_templates_placeholders_hold_publish (void)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (wizard), "wizard.review", NULL));
   g_assert_cmpuint (candor_wizard_get_step (wizard), ==, candor_wizard_get_n_steps (wizard) - 1);
   g_assert_true (has_label_containing (GTK_WIDGET (wizard), "placeholders below"));
-  g_assert_false (candor_wizard_page_get_complete (CANDOR_WIZARD_PAGE (candor_test_ui_find_mapped (
-    GTK_WIDGET (wizard), CANDOR_TYPE_WIZARD_REVIEW_PAGE, NULL, NULL))));
+  g_assert_false (candor_wizard_page_get_complete (CANDOR_WIZARD_PAGE (
+    candor_test_ui_find_mapped (GTK_WIDGET (wizard), CANDOR_TYPE_WIZARD_REVIEW_PAGE, NULL, NULL))));
   g_assert_null (
     candor_test_ui_find_mapped (GTK_WIDGET (wizard), GTK_TYPE_BUTTON, "label", "A_cknowledge"));
   while (candor_wizard_get_step (wizard) > 0)

@@ -36,19 +36,19 @@ struct _CandorIncidentPage
   /* Of CandorChannel: a publication shows its channel's name. */
   GListModel *channels;
 
-  GtkImage     *severity_badge;
-  GtkLabel     *title_label;
-  GtkLabel     *summary_label;
-  GtkLabel     *services_label;
-  GtkWidget    *export_button;
-  GtkLabel     *export_status;
-  AdwActionRow *started_row;
-  AdwActionRow *detected_row;
-  AdwActionRow *first_notice_row;
-  AdwActionRow *resolved_row;
-  AdwActionRow *duration_row;
-  GtkBox       *updates_box;
-  GtkWidget    *empty_page;
+  GtkImage            *severity_badge;
+  GtkLabel            *title_label;
+  GtkLabel            *summary_label;
+  GtkLabel            *services_label;
+  GtkWidget           *export_button;
+  GtkLabel            *export_status;
+  AdwActionRow        *started_row;
+  AdwActionRow        *detected_row;
+  AdwActionRow        *first_notice_row;
+  AdwActionRow        *resolved_row;
+  AdwActionRow        *duration_row;
+  GtkBox              *updates_box;
+  GtkWidget           *empty_page;
   AdwPreferencesGroup *drafts_group;
   GPtrArray           *drafts;     /* of CandorDraft: every unsent one */
   GPtrArray           *draft_rows; /* the rows in drafts_group */
