@@ -14,6 +14,7 @@
 #include "candor-preferences-window.h"
 #include "candor-test-ui.h"
 #include "candor-window.h"
+#include "candor-wizard-page.h"
 #include "candor-wizard.h"
 
 /* Everything can be reached and named without seeing the screen or using a
@@ -343,6 +344,15 @@ type_text (GtkWidget *window, const char *text)
     g_main_context_iteration (NULL, FALSE);
 }
 
+static gboolean
+step_settled (gpointer data)
+{
+  GtkWidget *page = candor_test_ui_find_mapped (data, CANDOR_TYPE_WIZARD_PAGE, NULL, NULL);
+  GtkWidget *pages = page != NULL ? gtk_widget_get_parent (page) : NULL;
+
+  return GTK_IS_STACK (pages) && !gtk_stack_get_transition_running (GTK_STACK (pages));
+}
+
 /* Ctrl+Enter: what the window's shortcut for it does. */
 static void
 press_ctrl_enter (GtkWidget *window)
@@ -370,6 +380,9 @@ press_ctrl_enter (GtkWidget *window)
   g_assert_true (done);
   for (guint i = 0; i < 10; i++)
     g_main_context_iteration (NULL, FALSE);
+  /* A busy machine may still be sliding to the next step: Tab meets the
+   * new step's widgets once the slide is over. */
+  candor_test_ui_wait_until (step_settled, window);
 }
 
 static GtkWidget *
@@ -538,6 +551,9 @@ main (int argc, char *argv[])
   /* The test AT context keeps what widgets tell assistive technologies. */
   g_setenv ("GTK_A11Y", "test", TRUE);
   gtk_test_init (&argc, &argv, NULL);
+  /* Steps change at once: a slide still running on a busy machine would
+   * leave Tab among the old step's widgets. */
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
 
   app = candor_application_new ();
   g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
