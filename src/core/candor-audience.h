@@ -44,6 +44,10 @@ void candor_audience_set_channels (CandorAudience *self, const char *const *chan
  * local to each zone (9:00 = 540, 18:00 = 1080). */
 const char *const *candor_audience_get_time_zones (CandorAudience *self);
 void               candor_audience_set_time_zones (CandorAudience *self, const char *const *zones);
+/* The language the audience reads, a tag such as "ru"; NULL for the
+ * incident's primary language, as the defaults have. */
+const char *candor_audience_get_language (CandorAudience *self);
+void        candor_audience_set_language (CandorAudience *self, const char *language);
 guint              candor_audience_get_office_opens (CandorAudience *self);
 guint              candor_audience_get_office_closes (CandorAudience *self);
 void candor_audience_set_office_hours (CandorAudience *self, guint opens, guint closes);

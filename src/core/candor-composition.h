@@ -37,7 +37,21 @@ G_DECLARE_FINAL_TYPE (CandorComposition, candor_composition, CANDOR, COMPOSITION
  * a language is English, as a new one is. A language without a check list is
  * an error that candor_composition_update() reports for the caller to show:
  * the renditions are still made, the message findings are then empty. Lengths
- * ("over-limit" on each rendition) are judged the same in every language. */
+ * ("over-limit" on each rendition) are judged the same in every language.
+ *
+ * Several languages: each rendition is written in its language (see
+ * candor_rendition_get_language()) from candor_update_new_in_language(), with
+ * the message phrases of that language. Each of the incident's languages that
+ * some rendition uses is checked with its own rules; findings in a language
+ * other than the primary say so (candor_finding_get_language()). Two more
+ * rules:
+ * - "translation-missing" (error): a rendition's language has no text at all
+ *   (one finding on the whole message), or a field it shows has primary text
+ *   but no translation (one on that field). The rendition carries the primary
+ *   text meanwhile; acknowledging the finding sends it that way on purpose.
+ * - "translation-outdated" (warning): the primary text changed after the
+ *   translation was written. Acknowledging it marks the translation current
+ *   in the update (candor_update_mark_translation_current()). */
 CandorComposition *candor_composition_new (void);
 /* The draft's incident, update and audiences, as the app and the CLI load it. */
 CandorComposition *candor_composition_new_for_draft (CandorDraft *draft);
@@ -92,7 +106,7 @@ GPtrArray *candor_composition_get_renditions (CandorComposition *self);
 GPtrArray *candor_composition_get_findings (CandorComposition *self);
 
 /* The writer has read the finding and stands by the text: findings of its
- * rule on its field stop showing for the rest of this update. */
+ * rule on its field in its language stop showing for the rest of this update. */
 void candor_composition_acknowledge (CandorComposition *self, CandorFinding *finding);
 
 G_END_DECLS

@@ -21,7 +21,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (CandorDraft, candor_draft, CANDOR, DRAFT, GObject)
 
 /* The current draft format version; a newer one is refused, not guessed at. */
-#define CANDOR_DRAFT_VERSION 1
+#define CANDOR_DRAFT_VERSION 2
 
 /* Besides CANDOR_JSON_MAX_SIZE for the whole file, a draft's parts are bounded, as
  * everything in it is rendered and checked once per audience and channel: a 1 MiB
@@ -36,10 +36,12 @@ G_DECLARE_FINAL_TYPE (CandorDraft, candor_draft, CANDOR, DRAFT, GObject)
 
 /* One message being written: the incident, the update, and optionally the
  * audiences it goes to, as one JSON document
- * {"format": "candor-draft", "version": 1, "incident": {...}, "update": {...},
+ * {"format": "candor-draft", "version": 2, "incident": {...}, "update": {...},
  *  "audiences": [...]}. Writing and reading back loses nothing. Loading errors
  * are in the CANDOR_JSON_ERROR domain and name the line and column (syntax) or
- * the path of the bad value ("update.kind: ..."), written for a person. */
+ * the path of the bad value ("update.kind: ..."), written for a person.
+ * Version 2 adds the languages (incident.other-languages, update.translations,
+ * audiences[].language); a version-1 draft loads as an incident in one language. */
 
 /* @incident and @update may be NULL for new, empty ones. */
 CandorDraft *candor_draft_new (CandorIncident *incident, CandorUpdate *update);

@@ -62,6 +62,10 @@ const char *candor_finding_get_quote (CandorFinding *self);
 /* Whether the author may acknowledge the finding as intended and publish
  * anyway: FALSE for a placeholder left in the text. */
 gboolean candor_finding_get_acknowledgeable (CandorFinding *self);
+/* The language of the text the finding is about; NULL for the primary
+ * language. Set once, by whoever made the finding, before it is shown. */
+const char *candor_finding_get_language (CandorFinding *self);
+void        candor_finding_set_language (CandorFinding *self, const char *language);
 
 const char *candor_finding_severity_get_label (CandorFindingSeverity severity);
 

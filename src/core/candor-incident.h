@@ -36,6 +36,16 @@ GDateTime          *candor_incident_get_resolved_at (CandorIncident *self);
 void                candor_incident_set_resolved_at (CandorIncident *self, GDateTime *resolved_at);
 const char         *candor_incident_get_language (CandorIncident *self);
 void                candor_incident_set_language (CandorIncident *self, const char *language);
+/* Several languages: the primary one above (what the update's own fields are
+ * written in) and any number of others, each a tag such as "ru" or "de",
+ * without the primary and without repeats. Never NULL; empty for an incident
+ * in one language. */
+const char *const *candor_incident_get_other_languages (CandorIncident *self);
+void               candor_incident_set_other_languages (CandorIncident    *self,
+                                                        const char *const *languages);
+/* The primary language ("en" when unset) followed by the others. */
+GStrv    candor_incident_dup_languages (CandorIncident *self);
+gboolean candor_incident_has_language (CandorIncident *self, const char *language);
 gboolean            candor_incident_get_sla_relevant (CandorIncident *self);
 void                candor_incident_set_sla_relevant (CandorIncident *self, gboolean sla_relevant);
 
@@ -44,7 +54,7 @@ CandorIncident *candor_incident_copy (CandorIncident *self);
 
 /* The incident as the draft format writes it: an object with the keys id,
  * title, services, severity, state, started-at, detected-at, resolved-at,
- * language and sla-relevant. Enums are nicks, times ISO 8601 with their own
+ * language, other-languages (an array, absent in version-1 drafts) and sla-relevant. Enums are nicks, times ISO 8601 with their own
  * offset; an unset title, time or language is null. */
 JsonNode *candor_incident_to_json (CandorIncident *self);
 /* Reads what candor_incident_to_json() writes, strictly: errors are in the

@@ -26,6 +26,9 @@ CandorDialect candor_rendition_get_format (CandorRendition *self);
 /* The id of the configured channel (CandorChannel) it is for. */
 const char *candor_rendition_get_channel_id (CandorRendition *self);
 const char *candor_rendition_get_audience_id (CandorRendition *self);
+/* The language the rendition is written in: the channel's, else the
+ * audience's, else the incident's primary language ("en" when unset). */
+const char *candor_rendition_get_language (CandorRendition *self);
 /* The email subject, the chat or card title, the status page entry's name. */
 const char *candor_rendition_get_subject (CandorRendition *self);
 /* The text the channel receives in its own markup (plain text for email and

@@ -50,6 +50,37 @@ void       candor_update_set_next_update_at (CandorUpdate *self, GDateTime *at);
 gboolean   candor_update_get_next_update_when_changed (CandorUpdate *self);
 void       candor_update_set_next_update_when_changed (CandorUpdate *self, gboolean when_changed);
 
+/* Translations: the text of @field in a language other than the incident's
+ * primary one (whose text is candor_update_get_field()). Never NULL; "" when
+ * not written yet. Setting a translation remembers the primary text it was
+ * written against; when the primary text changes afterwards the translation
+ * is "outdated" until it is set again or marked current (the author has
+ * looked at it and it still says the same). An empty translation is never
+ * outdated. Each change emits "changed". Candor never translates by itself. */
+const char *candor_update_get_translation (CandorUpdate *self,
+                                           const char   *language,
+                                           CandorField   field);
+void        candor_update_set_translation (CandorUpdate *self,
+                                           const char   *language,
+                                           CandorField   field,
+                                           const char   *text);
+gboolean    candor_update_get_translation_outdated (CandorUpdate *self,
+                                                    const char   *language,
+                                                    CandorField   field);
+void        candor_update_mark_translation_current (CandorUpdate *self,
+                                                    const char   *language,
+                                                    CandorField   field);
+/* The primary text a translation was last written or confirmed against, for
+ * showing what changed since; NULL when there is no translation. */
+const char *candor_update_get_translation_source (CandorUpdate *self,
+                                                  const char   *language,
+                                                  CandorField   field);
+/* Whether any field has text in @language. */
+gboolean    candor_update_has_translation (CandorUpdate *self, const char *language);
+/* A new update like @self whose fields read in @language: each translated
+ * field replaces the primary text, an untranslated one keeps it. What the
+ * renderer and the checker are given for an audience of that language. */
+CandorUpdate *candor_update_new_in_language (CandorUpdate *self, const char *language);
 GDateTime *candor_update_get_created_at (CandorUpdate *self);
 
 /* A new update equal to @self in every property, its id and created-at included. */
@@ -57,7 +88,10 @@ CandorUpdate *candor_update_copy (CandorUpdate *self);
 
 /* The update as the draft format writes it: an object with the keys id, kind,
  * created-at, every field by its CandorField nick, no-lasting-consequences,
- * contact-name, contact-reach, next-update-at and next-update-when-changed.
+ * contact-name, contact-reach, next-update-at, next-update-when-changed and
+ * translations: {"ru": {"impact-now": {"text": "...", "source": "..."}, ...}},
+ * where source is the primary text the translation was written against
+ * (absent in version-1 drafts).
  * The kind is a nick, times ISO 8601 with their own offset (an unset
  * next-update-at is null), unset text fields are "". */
 JsonNode *candor_update_to_json (CandorUpdate *self);
