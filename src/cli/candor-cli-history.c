@@ -42,9 +42,10 @@ print_help (void)
            "         [--language=LANG] [--offset=N] [--limit=N]\n");
   g_print ("      %s\n", _("search every incident title and everything sent; the last word"));
   g_print ("      %s\n", _("matches as a prefix, DATE is YYYY-MM-DD (UTC)"));
-  g_print ("  export INCIDENT --format=md|json|mbox [--output=FILE]\n");
+  g_print ("  export INCIDENT --format=md|json|mbox [--lang=LANG] [--output=FILE]\n");
   g_print ("      %s\n",
            _("write an incident as a Markdown report, as JSON, or its emails as mbox"));
+  g_print ("      %s\n", _("(with --lang, only what was written and sent in that language)"));
   g_print ("  check\n");
   g_print ("      %s\n", _("check every page of the history for damage"));
   g_print ("  recover\n");
@@ -493,8 +494,10 @@ run_export (int argc, char **argv)
   int              status;
   g_autofree char *format_text = NULL;
   g_autofree char *output = NULL;
+  g_autofree char *language = NULL;
   GOptionEntry     entries[] = {
         { "format", 0, 0, G_OPTION_ARG_STRING, &format_text, NULL, NULL },
+        { "lang", 0, 0, G_OPTION_ARG_STRING, &language, NULL, NULL },
         { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, NULL, NULL },
         { "help", 'h', 0, G_OPTION_ARG_NONE, &help, NULL, NULL },
         G_OPTION_ENTRY_NULL,
@@ -523,12 +526,14 @@ run_export (int argc, char **argv)
   else
     return candor_cli_usage_error (
       COMMAND, _("invalid format '%s'; valid formats: md, json, mbox"), format_text);
+  if (!candor_cli_parse_language (COMMAND, "--lang", language, &status))
+    return status;
 
   store = candor_store_open (NULL, &error);
   if (store != NULL)
     incident_id = candor_store_find_incident_id (store, argv[1], &error);
   if (incident_id != NULL)
-    bytes = candor_store_export_incident (store, incident_id, format, &error);
+    bytes = candor_store_export_incident_in_language (store, incident_id, format, language, &error);
   if (bytes == NULL)
     return input_error (error);
 

@@ -9,6 +9,9 @@
 
 #include <glib.h>
 
+#include <json-glib/json-glib.h>
+
+#include "candor-incident.h"
 #include "candor-rendition.h"
 
 G_BEGIN_DECLS
@@ -18,5 +21,23 @@ int candor_cli_render_run (int argc, char **argv);
 /* Prints what the rendition's channel receives, byte for byte where the
  * channel takes bytes: `publish --dry-run` prints the same. */
 gboolean candor_cli_render_print_rendition (CandorRendition *rendition, GError **error);
+
+/* Whether @renditions speak more than the incident's primary language: then
+ * each one says its language. */
+gboolean candor_cli_render_several_languages (CandorIncident *incident, GPtrArray *renditions);
+/* The head(1)-style line over one of several renditions: "==> AUDIENCE /
+ * NAME <==", with " [LANG]" after NAME when @with_language. */
+void candor_cli_render_print_header (CandorRendition *rendition,
+                                     const char      *name,
+                                     gboolean         first,
+                                     gboolean         with_language);
+/* candor_rendition_to_json(), which always says the rendition's language. */
+JsonNode *candor_cli_render_to_json (CandorRendition *rendition);
+/* Keeps the renditions in @language (all for NULL); a language no rendition
+ * is in is a usage error that names the languages there are. */
+GPtrArray *candor_cli_render_choose_language (const char *command,
+                                              GPtrArray  *renditions,
+                                              const char *language,
+                                              int        *status);
 
 G_END_DECLS

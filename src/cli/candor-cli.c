@@ -410,6 +410,43 @@ candor_cli_parse_enum (const char *command,
 }
 
 /**
+ * candor_cli_parse_language:
+ * @option: the option the value came with ("--lang")
+ * @value: (nullable): what the user gave, or %NULL when the option was not used
+ * @status: (out): the exit status when this returns %FALSE
+ *
+ * Checks that @value reads as a language tag ("en", "ru", "pt-BR"): a
+ * language is any the author writes in, not only those Candor has
+ * templates for, but a typo such as "--lang=russian" is a usage error.
+ */
+gboolean
+candor_cli_parse_language (const char *command, const char *option, const char *value, int *status)
+{
+  g_auto (GStrv) parts = NULL;
+  gboolean valid;
+
+  if (value == NULL)
+    return TRUE;
+
+  parts = g_strsplit (value, "-", -1);
+  valid = strlen (parts[0]) >= 2 && strlen (parts[0]) <= 3;
+  for (guint i = 0; valid && parts[i] != NULL; i++)
+    {
+      gsize length = strlen (parts[i]);
+
+      valid = length >= 1 && length <= 8;
+      for (gsize j = 0; valid && j < length; j++)
+        valid = i == 0 ? g_ascii_islower (parts[i][j]) : g_ascii_isalnum (parts[i][j]);
+    }
+
+  if (!valid)
+    *status = candor_cli_usage_error (
+      command, _("invalid language '%s' for '%s': give a language tag such as en, ru or de"),
+                  value, option);
+  return valid;
+}
+
+/**
  * candor_cli_got_result:
  * @user_data: (out): a `GAsyncResult **` to take the result
  *
