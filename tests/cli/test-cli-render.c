@@ -22,6 +22,61 @@ draft_option (const char *name)
   return g_strconcat ("--draft=", path, NULL);
 }
 
+static char *
+bilingual_option (void)
+{
+  g_autofree char *path =
+    g_test_build_filename (G_TEST_DIST, "data", "bilingual-initial.json", NULL);
+
+  return g_strconcat ("--draft=", path, NULL);
+}
+
+/* A draft in English and Russian with an audience of each: every language
+ * is rendered, each rendition headed by its language; --lang keeps one. */
+static void
+test_render_languages (void)
+{
+  g_autofree char *draft = bilingual_option ();
+  g_auto (CandorTestCliRun) all = { 0 };
+  g_auto (CandorTestCliRun) ru = { 0 };
+  g_auto (CandorTestCliRun) json = { 0 };
+  g_auto (CandorTestCliRun) none = { 0 };
+  g_autoptr (JsonNode) root = NULL;
+  JsonArray *renditions;
+
+  candor_test_cli_run (&all, NULL, "render", draft, NULL);
+  g_assert_cmpint (all.status, ==, 0);
+  g_assert_true (g_str_has_prefix (all.out, "==> customers / plain [en] <==\n"));
+  g_assert_nonnull (strstr (all.out, "\n==> klienty / plain [ru] <==\n"));
+  g_assert_nonnull (strstr (all.out, "We will let you know as soon as it is fixed."));
+  g_assert_nonnull (strstr (all.out, "Мы сообщим, как только всё исправим."));
+
+  candor_test_cli_run (&ru, NULL, "render", draft, "--lang=ru", NULL);
+  g_assert_cmpint (ru.status, ==, 0);
+  g_assert_cmpstr (ru.err, ==, "");
+  g_assert_null (strstr (ru.out, "==>"));
+  g_assert_nonnull (strstr (ru.out, "Мы сообщим, как только всё исправим."));
+  g_assert_null (strstr (ru.out, "We will let you know"));
+
+  candor_test_cli_run (&json, NULL, "render", draft, "--json", NULL);
+  g_assert_cmpint (json.status, ==, 0);
+  root = json_from_string (json.out, NULL);
+  g_assert_nonnull (root);
+  renditions = json_node_get_array (root);
+  g_assert_cmpuint (json_array_get_length (renditions), ==, 2);
+  g_assert_cmpstr (
+    json_object_get_string_member (json_array_get_object_element (renditions, 0), "language"), ==,
+    "en");
+  g_assert_cmpstr (
+    json_object_get_string_member (json_array_get_object_element (renditions, 1), "language"), ==,
+    "ru");
+
+  candor_test_cli_run (&none, NULL, "render", draft, "--lang=de", NULL);
+  g_assert_cmpint (none.status, ==, 2);
+  g_assert_true (g_str_has_prefix (
+    none.err, "candor-cli: no audience of the draft reads 'de'; its renditions are in: en, ru\n"));
+}
+
 static void
 test_render_plain (void)
 {
@@ -220,6 +275,7 @@ main (int argc, char *argv[])
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/cli/render/plain", test_render_plain);
+  g_test_add_func ("/cli/render/languages", test_render_languages);
   g_test_add_func ("/cli/render/email-prints-mime", test_render_email_prints_mime);
   g_test_add_func ("/cli/render/social", test_render_social);
   g_test_add_func ("/cli/render/json", test_render_json);
