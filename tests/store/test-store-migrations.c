@@ -274,7 +274,11 @@ quoted_columns (sqlite3 *db, const char *table)
 
   g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
   while (sqlite3_step (stmt) == SQLITE_ROW)
-    g_strv_builder_take (names, g_strdup_printf ("quote (%s)", sqlite3_column_text (stmt, 0)));
+    {
+      g_autofree char *quoted = g_strdup_printf ("quote (%s)", sqlite3_column_text (stmt, 0));
+
+      g_strv_builder_add (names, quoted);
+    }
   sqlite3_finalize (stmt);
   strv = g_strv_builder_end (names);
   g_assert_cmpuint (g_strv_length (strv), >, 0);
