@@ -40,8 +40,7 @@ print_help (void)
   g_print ("%s\n\n", _("List, add, remove and test the channels updates are published to."));
   g_print ("%s\n", _("Subcommands:"));
   g_print ("  list [--json]\n");
-  g_print ("      %s\n", _("list the channels, one per line: id, kind, name, settings and"));
-  g_print ("      %s\n", _("language"));
+  g_print ("      %s\n", _("list the channels, one per line: id, kind, name, settings, language"));
   g_print ("  add KIND NAME [--id=ID] [--set=KEY=VALUE]… [--language=LANG]\n");
   g_print ("      %s\n", _("add a channel and print its id; its secret (token, password,"));
   g_print ("      %s\n", _("webhook URL) is read from standard input, never from the"));

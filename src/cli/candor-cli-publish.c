@@ -44,9 +44,10 @@ print_help (void)
   g_print ("%s\n", _("Options:"));
   g_print ("  --draft=FILE       %s\n", _("the same as giving FILE"));
   g_print ("  --channel=ID       %s\n", _("only this configured channel; may be repeated"));
-  g_print ("  --send-primary=LANG %s\n", _("send the audiences that read LANG the primary text,"));
-  g_print ("                     %s\n", _("on purpose, where the draft has no LANG text yet;"));
-  g_print ("                     %s\n", _("may be repeated"));
+  g_print ("  --send-primary=LANG %s\n",
+           _("send the audiences that read LANG the primary text on"));
+  g_print ("                     %s\n",
+           _("purpose while the draft has no LANG text; may be repeated"));
   g_print ("  --mark-sent        %s\n", _("record the update as sent by hand, sending nothing"));
   g_print ("  --dry-run          %s\n", _("print what each channel would receive, as render"));
   g_print ("                     %s\n", _("does, and send and record nothing"));

@@ -157,13 +157,13 @@ export_markdown (CandorIncident      *incident,
   g_string_append_printf (out, "# %s\n\n", candor_incident_get_title (incident));
   g_string_append_printf (out, "| %s | |\n|---|---|\n", _("Fact"));
   if (language != NULL)
-    append_row (out, _("Language"), language);
+    append_row (out, C_("export fact", "Language"), language);
   else if (has_several_languages (incident))
     {
       g_auto (GStrv) languages = candor_incident_dup_languages (incident);
       g_autofree char *text = g_strjoinv (", ", languages);
 
-      append_row (out, _("Languages"), text);
+      append_row (out, C_("export fact", "Languages"), text);
     }
   append_row (out, _("Severity"),
                       candor_severity_get_label (candor_incident_get_severity (incident)));
