@@ -223,6 +223,7 @@ run_show (int argc, char **argv)
   g_autofree char *detected = NULL;
   g_autofree char *first_notice = NULL;
   g_autofree char *resolved = NULL;
+  gboolean         several_languages;
 
   if (!candor_cli_parse_options (COMMAND, entries, &help, print_help, &argc, &argv, &status))
     return status;
@@ -240,6 +241,7 @@ run_show (int argc, char **argv)
     return input_error (error);
 
   facts = candor_incident_facts_compute (incident, updates, now);
+  several_languages = candor_incident_get_other_languages (incident)[0] != NULL;
   started = format_iso (facts->started_at);
   detected = format_iso (facts->detected_at);
   first_notice = format_iso (facts->first_notice_at);
@@ -249,6 +251,13 @@ run_show (int argc, char **argv)
   g_print ("  %-14s %s, %s\n",
            _("Severity:"), candor_severity_get_label (candor_incident_get_severity (incident)),
               candor_incident_state_get_label (candor_incident_get_state (incident)));
+  if (several_languages)
+    {
+      g_auto (GStrv) languages = candor_incident_dup_languages (incident);
+      g_autofree char *list = g_strjoinv (", ", languages);
+
+      g_print ("  %-14s %s\n", _("Languages:"), list);
+    }
   g_print ("  %-14s %s\n", _("Started:"), started);
   g_print ("  %-14s %s\n", _("Detected:"), detected);
   g_print ("  %-14s %s", _("First notice:"), first_notice);
@@ -291,8 +300,12 @@ run_show (int argc, char **argv)
         {
           CandorSentRendition *rendition = g_ptr_array_index (sent->renditions, j);
 
-          g_print ("    %s · %s\n", rendition->audience,
+          g_print ("    %s · %s", rendition->audience,
                    candor_enum_to_nick (CANDOR_TYPE_DIALECT, rendition->dialect));
+          /* An incident in several languages: each message says its own. */
+          if (several_languages)
+            g_print (" · %s", rendition->language);
+          g_print ("\n");
         }
     }
 

@@ -289,6 +289,7 @@ test_publish_languages (void)
   g_auto (CandorTestCliRun) search_ru = { 0 };
   g_auto (CandorTestCliRun) search_en = { 0 };
   g_auto (CandorTestCliRun) export_ru = { 0 };
+  g_auto (CandorTestCliRun) show = { 0 };
   g_autofree char *untranslated = NULL;
   g_autofree char *translated = NULL;
   g_autoptr (JsonNode) listed = NULL;
@@ -344,6 +345,13 @@ test_publish_languages (void)
   candor_test_cli_run (&search_en, NULL, "history", "search", "исправим", "--language=en", NULL);
   g_assert_cmpint (search_en.status, ==, 0);
   g_assert_cmpstr (search_en.out, ==, "");
+
+  /* The incident's page names its languages and each message's. */
+  candor_test_cli_run (&show, NULL, "history", "show", BILINGUAL_ID, NULL);
+  g_assert_cmpint (show.status, ==, 0);
+  g_assert_nonnull (strstr (show.out, "  Languages:     en, ru\n"));
+  g_assert_nonnull (strstr (show.out, "    customers · mattermost · en\n"));
+  g_assert_nonnull (strstr (show.out, "    klienty · discord · ru\n"));
 
   /* The Russian export: what the Russian audience was sent, first the
    * primary text on purpose, then its own. */
