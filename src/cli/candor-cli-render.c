@@ -172,8 +172,7 @@ candor_cli_render_to_json (CandorRendition *rendition)
   JsonNode   *node = candor_rendition_to_json (rendition);
   JsonObject *object = json_node_get_object (node);
 
-  if (!json_object_has_member (object, "language"))
-    json_object_set_string_member (object, "language", candor_rendition_get_language (rendition));
+  json_object_set_string_member (object, "language", candor_rendition_get_language (rendition));
 
   return node;
 }

@@ -31,7 +31,7 @@ void candor_cli_render_print_header (CandorRendition *rendition,
                                      const char      *name,
                                      gboolean         first,
                                      gboolean         with_language);
-/* candor_rendition_to_json(), which always says the rendition's language. */
+/* candor_rendition_to_json() with the rendition's language added. */
 JsonNode *candor_cli_render_to_json (CandorRendition *rendition);
 /* Keeps the renditions in @language (all for NULL); a language no rendition
  * is in is a usage error that names the languages there are. */
