@@ -24,6 +24,7 @@
 #include "candor-enum-types.h"
 #include "candor-finding.h"
 #include "candor-http.h"
+#include "candor-language.h"
 #include "candor-publisher.h"
 #include "candor-store.h"
 
@@ -44,7 +45,8 @@ print_help (void)
   g_print ("%s\n", _("Options:"));
   g_print ("  --draft=FILE       %s\n", _("the same as giving FILE"));
   g_print ("  --channel=ID       %s\n", _("only this configured channel; may be repeated"));
-  g_print ("  --send-primary=LANG %s\n",
+  g_print ("  --send-primary=LANG\n");
+  g_print ("                     %s\n",
            _("send the audiences that read LANG the primary text on"));
   g_print ("                     %s\n",
            _("purpose while the draft has no LANG text; may be repeated"));
@@ -183,9 +185,13 @@ send_primary_on_purpose (CandorComposition *composition, char **languages)
     }
 }
 
-/* The audiences among @renditions that read @language, as "'a', 'b'". */
+/* The audiences among @renditions that read @language, as "'a', 'b'", and
+ * how many they are. */
 static char *
-list_audiences_in (GPtrArray *renditions, const char *language)
+list_audiences_in (CandorComposition *composition,
+                   GPtrArray         *renditions,
+                   const char        *language,
+                   guint             *n_audiences)
 {
   g_autoptr (GPtrArray) audiences = g_ptr_array_new_with_free_func (g_free);
   g_autoptr (GString) list = g_string_new (NULL);
@@ -195,13 +201,15 @@ list_audiences_in (GPtrArray *renditions, const char *language)
       CandorRendition *rendition = g_ptr_array_index (renditions, i);
       const char      *audience = candor_rendition_get_audience_id (rendition);
 
-      if (g_strcmp0 (candor_rendition_get_language (rendition), language) != 0 ||
+      if (!candor_language_equal (candor_cli_render_reader_language (composition, rendition),
+                                  language) ||
           g_ptr_array_find_with_equal_func (audiences, audience, g_str_equal, NULL))
         continue;
       g_ptr_array_add (audiences, g_strdup (audience));
       g_string_append_printf (list, "%s'%s'", list->len > 0 ? ", " : "", audience);
     }
 
+  *n_audiences = audiences->len;
   return audiences->len > 0 ? g_string_free (g_steal_pointer (&list), FALSE) : NULL;
 }
 
@@ -225,11 +233,12 @@ refuse_missing_translations (CandorComposition *composition,
       g_autofree char *audiences = NULL;
       g_autofree char *what = NULL;
       int              field = candor_finding_get_field (finding);
+      guint            n_audiences;
 
       if (!g_str_equal (candor_finding_get_rule_id (finding), "translation-missing") ||
           language == NULL)
         continue;
-      audiences = list_audiences_in (renditions, language);
+      audiences = list_audiences_in (composition, renditions, language, &n_audiences);
       if (audiences == NULL)
         continue;
 
@@ -237,10 +246,12 @@ refuse_missing_translations (CandorComposition *composition,
         what = g_strdup (_("no text at all"));
       else
         what = g_strdup_printf (_("no “%s”"), candor_enum_to_nick (CANDOR_TYPE_FIELD, field));
-      /* TRANSLATORS: "candor-cli: the audience(s) 'customers' read(s) ru, and the draft has no
+      /* TRANSLATORS: "candor-cli: the audience 'customers' reads ru, and the draft has no
        * text at all in ru" */
-      g_printerr (_("%s: %s read %s, and the draft has %s in %s\n"), g_get_prgname (), audiences,
-                     language, what, language);
+      g_printerr (ngettext ("%s: the audience %s reads %s, and the draft has %s in %s\n",
+                            "%s: the audiences %s read %s, and the draft has %s in %s\n",
+                            n_audiences),
+                  g_get_prgname (), audiences, language, what, language);
       if (!g_ptr_array_find_with_equal_func (languages, language, g_str_equal, NULL))
         g_ptr_array_add (languages, g_strdup (language));
     }

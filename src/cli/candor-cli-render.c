@@ -23,6 +23,7 @@
 #include "candor-draft.h"
 #include "candor-enum-types.h"
 #include "candor-finding.h"
+#include "candor-language.h"
 
 #define COMMAND "render"
 
@@ -177,11 +178,35 @@ candor_cli_render_to_json (CandorRendition *rendition)
   return node;
 }
 
+const char *
+candor_cli_render_reader_language (CandorComposition *composition, CandorRendition *rendition)
+{
+  GPtrArray     *audiences = candor_composition_get_audiences (composition);
+  CandorChannel *channel = candor_channel_find (candor_composition_get_channels (composition),
+                                                candor_rendition_get_channel_id (rendition));
+  const char    *language = channel != NULL ? candor_channel_get_language (channel) : NULL;
+
+  for (guint i = 0; language == NULL && audiences != NULL && i < audiences->len; i++)
+    {
+      CandorAudience *audience = g_ptr_array_index (audiences, i);
+
+      if (g_str_equal (candor_audience_get_id (audience),
+                       candor_rendition_get_audience_id (rendition)))
+        language = candor_audience_get_language (audience);
+    }
+
+  if (language == NULL)
+    language = candor_incident_get_language (candor_composition_get_incident (composition));
+
+  return language != NULL ? language : CANDOR_LANGUAGE_DEFAULT;
+}
+
 GPtrArray *
-candor_cli_render_choose_language (const char *command,
-                                   GPtrArray  *renditions,
-                                   const char *language,
-                                   int        *status)
+candor_cli_render_choose_language (const char        *command,
+                                   CandorComposition *composition,
+                                   GPtrArray         *renditions,
+                                   const char        *language,
+                                   int               *status)
 {
   g_autoptr (GPtrArray) chosen = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr (GPtrArray) languages = g_ptr_array_new_null_terminated (0, NULL, TRUE);
@@ -190,9 +215,9 @@ candor_cli_render_choose_language (const char *command,
   for (guint i = 0; i < renditions->len; i++)
     {
       CandorRendition *rendition = g_ptr_array_index (renditions, i);
-      const char      *its = candor_rendition_get_language (rendition);
+      const char      *its = candor_cli_render_reader_language (composition, rendition);
 
-      if (language == NULL || g_strcmp0 (its, language) == 0)
+      if (language == NULL || candor_language_equal (its, language))
         g_ptr_array_add (chosen, g_object_ref (rendition));
       if (!g_ptr_array_find_with_equal_func (languages, its, g_str_equal, NULL))
         g_ptr_array_add (languages, (gpointer)its);
@@ -315,7 +340,7 @@ candor_cli_render_run (int argc, char **argv)
       g_clear_error (&error);
     }
   renditions = candor_cli_render_choose_language (
-    COMMAND, candor_composition_get_renditions (composition), language, &status);
+    COMMAND, composition, candor_composition_get_renditions (composition), language, &status);
   if (renditions == NULL)
     return status;
   with_language = language == NULL && candor_cli_render_several_languages (

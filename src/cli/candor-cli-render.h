@@ -11,6 +11,7 @@
 
 #include <json-glib/json-glib.h>
 
+#include "candor-composition.h"
 #include "candor-incident.h"
 #include "candor-rendition.h"
 
@@ -33,11 +34,17 @@ void candor_cli_render_print_header (CandorRendition *rendition,
                                      gboolean         with_language);
 /* candor_rendition_to_json() with the rendition's language added. */
 JsonNode *candor_cli_render_to_json (CandorRendition *rendition);
-/* Keeps the renditions in @language (all for NULL); a language no rendition
- * is in is a usage error that names the languages there are. */
-GPtrArray *candor_cli_render_choose_language (const char *command,
-                                              GPtrArray  *renditions,
-                                              const char *language,
-                                              int        *status);
+/* The language the readers of @rendition read: its channel's, else its
+ * audience's, else the incident's primary one. The rendition itself is in
+ * the primary language while that language has no text at all yet. */
+const char *candor_cli_render_reader_language (CandorComposition *composition,
+                                               CandorRendition   *rendition);
+/* Keeps the renditions whose readers read @language (all for NULL); a
+ * language no one reads is a usage error that names the languages read. */
+GPtrArray *candor_cli_render_choose_language (const char        *command,
+                                              CandorComposition *composition,
+                                              GPtrArray         *renditions,
+                                              const char        *language,
+                                              int               *status);
 
 G_END_DECLS

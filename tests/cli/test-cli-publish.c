@@ -305,7 +305,8 @@ test_publish_languages (void)
   candor_test_cli_run (&refused, NULL, "publish", untranslated, NULL);
   g_assert_cmpint (refused.status, ==, 1);
   g_assert_cmpstr (refused.out, ==, "");
-  g_assert_nonnull (strstr (refused.err, "'klienty' read ru"));
+  g_assert_nonnull (strstr (refused.err, "the audience 'klienty' reads ru, and the draft has no "
+                                         "text at all in ru\n"));
   g_assert_nonnull (strstr (refused.err, "--send-primary=ru"));
   g_assert_cmpuint (candor_fake_server_get_request_count (CANDOR_FAKE_SERVER (fixture.mattermost)),
                     ==, 0);
@@ -346,15 +347,17 @@ test_publish_languages (void)
   g_assert_cmpint (search_en.status, ==, 0);
   g_assert_cmpstr (search_en.out, ==, "");
 
-  /* The incident's page names its languages and each message's. */
+  /* The incident's page names its languages and each message's: the first
+   * went to the Russian audience in English, on purpose. */
   candor_test_cli_run (&show, NULL, "history", "show", BILINGUAL_ID, NULL);
   g_assert_cmpint (show.status, ==, 0);
   g_assert_nonnull (strstr (show.out, "  Languages:     en, ru\n"));
   g_assert_nonnull (strstr (show.out, "    customers · mattermost · en\n"));
+  g_assert_nonnull (strstr (show.out, "    klienty · discord · en\n"));
   g_assert_nonnull (strstr (show.out, "    klienty · discord · ru\n"));
 
-  /* The Russian export: what the Russian audience was sent, first the
-   * primary text on purpose, then its own. */
+  /* The Russian export: what went out in Russian, the second message only,
+   * with the update's fields as they read in Russian. */
   candor_test_cli_run (&export_ru, NULL, "history", "export", BILINGUAL_ID, "--format=json",
                        "--lang=ru", NULL);
   g_assert_cmpint (export_ru.status, ==, 0);
@@ -362,19 +365,24 @@ test_publish_languages (void)
   g_assert_nonnull (exported);
   updates = json_object_get_array_member (json_node_get_object (exported), "updates");
   g_assert_cmpuint (json_array_get_length (updates), ==, 2);
-  for (guint i = 0; i < 2; i++)
-    {
-      JsonArray *renditions =
-        json_object_get_array_member (json_array_get_object_element (updates, i), "renditions");
-      const char *body;
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (
+                      json_array_get_object_element (updates, 0), "renditions")),
+                    ==, 0);
+  {
+    JsonObject *second = json_array_get_object_element (updates, 1);
+    JsonArray  *renditions = json_object_get_array_member (second, "renditions");
 
-      g_assert_cmpuint (json_array_get_length (renditions), ==, 1);
-      g_assert_cmpstr (
-        json_object_get_string_member (json_array_get_object_element (renditions, 0), "audience"),
-        ==, "klienty");
-      body = json_object_get_string_member (json_array_get_object_element (renditions, 0), "body");
-      g_assert_nonnull (strstr (body, i == 0 ? "We will let you know" : "Мы сообщим"));
-    }
+    g_assert_cmpuint (json_array_get_length (renditions), ==, 1);
+    g_assert_cmpstr (
+      json_object_get_string_member (json_array_get_object_element (renditions, 0), "audience"), ==,
+      "klienty");
+    g_assert_nonnull (
+      strstr (json_object_get_string_member (json_array_get_object_element (renditions, 0), "body"),
+              "Мы сообщим"));
+    g_assert_cmpstr (json_object_get_string_member (
+                       json_object_get_object_member (second, "fields"), "next-update"),
+                     ==, "Мы сообщим, как только всё исправим.");
+  }
 }
 
 static void
