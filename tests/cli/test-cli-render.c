@@ -71,6 +71,36 @@ test_render_languages (void)
     json_object_get_string_member (json_array_get_object_element (renditions, 1), "language"), ==,
     "ru");
 
+  /* Readers of a language without any text yet get the primary text
+   * meanwhile, and the rendition says it is in that language. */
+  {
+    g_autofree char *path =
+      g_test_build_filename (G_TEST_DIST, "data", "bilingual-initial.json", NULL);
+    g_autoptr (JsonParser) parser = json_parser_new ();
+    g_autoptr (GError) error = NULL;
+    g_autofree char *untranslated = NULL;
+    g_auto (CandorTestCliRun) primary = { 0 };
+
+    json_parser_load_from_file (parser, path, &error);
+    g_assert_no_error (error);
+    json_object_remove_member (json_object_get_object_member (
+                                 json_node_get_object (json_parser_get_root (parser)), "update"),
+                               "translations");
+    untranslated = json_to_string (json_parser_get_root (parser), FALSE);
+    candor_test_cli_run (&primary, untranslated, "render", "--lang=ru", "--json", "-", NULL);
+    g_assert_cmpint (primary.status, ==, 0);
+    g_clear_pointer (&root, json_node_unref);
+    root = json_from_string (primary.out, NULL);
+    renditions = json_node_get_array (root);
+    g_assert_cmpuint (json_array_get_length (renditions), ==, 1);
+    g_assert_cmpstr (
+      json_object_get_string_member (json_array_get_object_element (renditions, 0), "audience"), ==,
+      "klienty");
+    g_assert_cmpstr (
+      json_object_get_string_member (json_array_get_object_element (renditions, 0), "language"), ==,
+      "en");
+  }
+
   candor_test_cli_run (&none, NULL, "render", draft, "--lang=de", NULL);
   g_assert_cmpint (none.status, ==, 2);
   g_assert_true (g_str_has_prefix (
