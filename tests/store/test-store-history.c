@@ -454,10 +454,12 @@ test_several_languages (void)
   g_autoptr (GPtrArray) hits = NULL;
   g_autoptr (GError) error = NULL;
   g_autoptr (JsonNode) root = NULL;
-  g_autofree char  *json = NULL;
-  g_autofree char  *md = NULL;
-  g_autofree char  *mbox = NULL;
-  g_autofree char  *all_md = NULL;
+  g_autofree char *json = NULL;
+  g_autofree char *md = NULL;
+  g_autofree char *mbox = NULL;
+  g_autofree char *all_md = NULL;
+  g_autofree char *all_json = NULL;
+  g_autoptr (JsonNode) all_root = NULL;
   const char *const languages[] = { "ru", NULL };
   const char       *id = candor_incident_get_id (incident);
   CandorSearchQuery query = CANDOR_SEARCH_QUERY_INIT;
@@ -557,7 +559,27 @@ test_several_languages (void)
   g_assert_nonnull (strstr (mbox, "Subject: Ошибки оформления"));
   g_assert_null (strstr (mbox, "Subject: Checkout errors"));
 
-  /* All languages at once: each message says its own. */
+  /* All languages at once: the JSON has the other languages and each
+   * update's translations, the report says each message's language. */
+  all_json = export_text (store, id, CANDOR_EXPORT_FORMAT_JSON);
+  all_root = json_from_string (all_json, &error);
+  g_assert_no_error (error);
+  g_assert_false (json_object_has_member (json_node_get_object (all_root), "language"));
+  g_assert_cmpstr (json_array_get_string_element (
+                     json_object_get_array_member (
+                       json_object_get_object_member (json_node_get_object (all_root), "incident"),
+                       "other-languages"),
+                     0),
+                   ==, "ru");
+  first = json_array_get_object_element (
+    json_object_get_array_member (json_node_get_object (all_root), "updates"), 0);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (first, "renditions")), ==,
+                    2);
+  g_assert_cmpstr (
+    json_object_get_string_member (
+      json_object_get_object_member (json_object_get_object_member (first, "translations"), "ru"),
+      "impact-now"),
+    ==, "Платежи не проходят при оформлении заказа.");
   all_md = export_text (store, id, CANDOR_EXPORT_FORMAT_MARKDOWN);
   g_assert_nonnull (strstr (all_md, "| Languages | en, ru |"));
   g_assert_nonnull (strstr (all_md, " · ru\n"));
