@@ -326,6 +326,7 @@ print_publications (CandorSentUpdate *sent, gboolean as_json)
           json_builder_begin_object (builder);
           add_member (builder, "channel", publication->channel_id);
           add_member (builder, "audience", audience);
+          add_member (builder, "language", rendition != NULL ? rendition->language : NULL);
           add_member (builder, "state", state);
           add_member (builder, "url", publication->remote_url);
           add_member (builder, "error", publication->last_error);

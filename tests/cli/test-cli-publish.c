@@ -294,6 +294,7 @@ test_publish_languages (void)
   g_autofree char *translated = NULL;
   g_autoptr (JsonNode) listed = NULL;
   g_autoptr (JsonNode) exported = NULL;
+  g_auto (GStrv) lines = NULL;
   JsonArray *updates;
 
   fixture_set_up (&fixture, PLANTED);
@@ -322,9 +323,21 @@ test_publish_languages (void)
   g_assert_cmpuint (n_accepted (fixture.discord), ==, 1);
 
   /* Written in both: both go out at once, each in its language. */
-  candor_test_cli_run (&both, NULL, "publish", translated, NULL);
+  candor_test_cli_run (&both, NULL, "publish", translated, "--json", NULL);
   g_assert_cmpint (both.status, ==, 0);
   g_assert_cmpstr (both.err, ==, "");
+  lines = g_strsplit (g_strchomp (both.out), "\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), ==, 2);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      g_autoptr (JsonNode) node = json_from_string (lines[i], NULL);
+      JsonObject *publication = json_node_get_object (node);
+
+      g_assert_cmpstr (
+        json_object_get_string_member (publication, "language"), ==,
+        g_str_equal (json_object_get_string_member (publication, "audience"), "klienty") ? "ru"
+                                                                                         : "en");
+    }
   g_assert_cmpuint (n_accepted (fixture.mattermost), ==, 2);
   g_assert_cmpuint (n_accepted (fixture.discord), ==, 2);
 
