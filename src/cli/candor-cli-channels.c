@@ -40,11 +40,15 @@ print_help (void)
   g_print ("%s\n\n", _("List, add, remove and test the channels updates are published to."));
   g_print ("%s\n", _("Subcommands:"));
   g_print ("  list [--json]\n");
-  g_print ("      %s\n", _("list the channels, one per line: id, kind, name and settings"));
-  g_print ("  add KIND NAME [--id=ID] [--set=KEY=VALUE]…\n");
+  g_print ("      %s\n", _("list the channels, one per line: id, kind, name, settings, language"));
+  g_print ("  add KIND NAME [--id=ID] [--set=KEY=VALUE]… [--language=LANG]\n");
   g_print ("      %s\n", _("add a channel and print its id; its secret (token, password,"));
   g_print ("      %s\n", _("webhook URL) is read from standard input, never from the"));
   g_print ("      %s\n", _("command line, and kept in the keyring; empty input means none"));
+  g_print ("  set ID [--set=KEY=VALUE]… [--language=LANG]\n");
+  g_print ("      %s\n", _("change a channel's settings or the language it speaks (a tag such"));
+  g_print ("      %s\n", _("as en, ru or de; empty for whatever its audience reads); its secret"));
+  g_print ("      %s\n", _("stays as it is"));
   g_print ("  remove ID\n");
   g_print ("      %s\n", _("remove a channel and its secret"));
   g_print ("  test ID\n");
@@ -286,11 +290,12 @@ run_list (int argc, char **argv)
           continue;
         }
 
-      /* Tab-separated, one channel per line, for cut, awk and friends. */
+      /* Tab-separated, one channel per line, for cut, awk and friends; the
+       * language last, empty when the channel speaks its audience's. */
       settings = format_settings (channel);
-      g_print ("%s\t%s\t%s\t%s\n", candor_channel_get_id (channel),
-               candor_channel_get_kind (channel)->nick, candor_channel_get_name (channel),
-               settings);
+      g_print ("%s\t%s\t%s\t%s\t%s\n", candor_channel_get_id (channel),
+               candor_channel_get_kind (channel)->nick, candor_channel_get_name (channel), settings,
+               candor_channel_get_language (channel) ?: "");
     }
   json_builder_end_array (builder);
 
@@ -356,16 +361,32 @@ apply_settings (CandorChannel *channel, char **settings, int *status)
   return TRUE;
 }
 
+/* --language: a tag, or empty for the audience's language. */
+static gboolean
+apply_language (CandorChannel *channel, const char *language, int *status)
+{
+  if (language == NULL)
+    return TRUE;
+
+  if (language[0] != '\0' && !candor_cli_parse_language (COMMAND, "--language", language, status))
+    return FALSE;
+
+  candor_channel_set_language (channel, language[0] != '\0' ? language : NULL);
+  return TRUE;
+}
+
 static int
 run_add (int argc, char **argv)
 {
   g_auto (GStrv) settings = NULL;
   g_autofree char *id = NULL;
+  g_autofree char *language = NULL;
   gboolean         help = FALSE;
   int              status;
   GOptionEntry     entries[] = {
         { "id", 0, 0, G_OPTION_ARG_STRING, &id, NULL, NULL },
         { "set", 0, 0, G_OPTION_ARG_STRING_ARRAY, &settings, NULL, NULL },
+        { "language", 0, 0, G_OPTION_ARG_STRING, &language, NULL, NULL },
         { "help", 'h', 0, G_OPTION_ARG_NONE, &help, NULL, NULL },
         G_OPTION_ENTRY_NULL,
   };
@@ -403,7 +424,7 @@ run_add (int argc, char **argv)
     id = make_id (channels, kind->nick, argv[2]);
 
   channel = candor_channel_new (id, kind->nick, argv[2]);
-  if (!apply_settings (channel, settings, &status))
+  if (!apply_settings (channel, settings, &status) || !apply_language (channel, language, &status))
     return status;
 
   secret = read_secret (&error);
@@ -419,6 +440,54 @@ run_add (int argc, char **argv)
     return input_error (error);
 
   g_print ("%s\n", id);
+  return CANDOR_CLI_EXIT_OK;
+}
+
+static int
+run_set (int argc, char **argv)
+{
+  g_auto (GStrv) settings = NULL;
+  g_autofree char *language = NULL;
+  gboolean         help = FALSE;
+  int              status;
+  GOptionEntry     entries[] = {
+        { "set", 0, 0, G_OPTION_ARG_STRING_ARRAY, &settings, NULL, NULL },
+        { "language", 0, 0, G_OPTION_ARG_STRING, &language, NULL, NULL },
+        { "help", 'h', 0, G_OPTION_ARG_NONE, &help, NULL, NULL },
+        G_OPTION_ENTRY_NULL,
+  };
+  g_autoptr (CandorStore) store = NULL;
+  g_autoptr (CandorChannelList) list = NULL;
+  g_autoptr (GPtrArray) channels = NULL;
+  g_autoptr (CandorChannel) channel = NULL;
+  g_autoptr (GAsyncResult) result = NULL;
+  g_autoptr (GError) error = NULL;
+  CandorChannel *found;
+
+  if (!candor_cli_parse_options (COMMAND, entries, &help, print_help, &argc, &argv, &status))
+    return status;
+  if (!check_operands (argc, argv, 1, _("ID"), &status))
+    return status;
+  if (settings == NULL && language == NULL)
+    return candor_cli_usage_error (COMMAND, _("nothing to change: give --set or --language"));
+
+  channels = load_channels (&store, &list, &error);
+  if (channels == NULL)
+    return input_error (error);
+  found = find_channel (channels, argv[1], &status);
+  if (found == NULL)
+    return status;
+
+  channel = candor_channel_copy (found);
+  if (!apply_settings (channel, settings, &status) || !apply_language (channel, language, &status))
+    return status;
+
+  /* No secret given: the keyring keeps the one it has. */
+  candor_channel_list_save_async (list, channel, NULL, NULL, candor_cli_got_result, &result);
+  candor_cli_wait_for (&result);
+  if (!candor_channel_list_save_finish (list, result, &error))
+    return input_error (error);
+
   return CANDOR_CLI_EXIT_OK;
 }
 
@@ -534,6 +603,8 @@ candor_cli_channels_run (int argc, char **argv)
     return run_list (argc - 1, argv + 1);
   if (g_str_equal (subcommand, "add"))
     return run_add (argc - 1, argv + 1);
+  if (g_str_equal (subcommand, "set"))
+    return run_set (argc - 1, argv + 1);
   if (g_str_equal (subcommand, "remove"))
     return run_remove (argc - 1, argv + 1);
   if (g_str_equal (subcommand, "test"))

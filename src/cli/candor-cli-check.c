@@ -76,7 +76,11 @@ print_help (void)
                        "unless --field says otherwise; “-” reads standard input."));
   g_print ("%s\n", _("Options:"));
   g_print ("  --lang=LANG     %s\n",
-           _("language of the text: en or ru (default: the draft’s, or the text’s own)"));
+           _("language of the text: en or ru (default: the draft’s, or the text’s own);"));
+  g_print ("                  %s\n",
+           _("for a draft in several languages, the one language whose findings to show"));
+  g_print ("                  %s\n",
+           _("(without it every language, each finding saying its own)"));
   g_print ("  --kind=KIND     %s\n",
            _("initial, progress, resolution or post-incident (plain text only)"));
   g_print ("  --resolved      %s\n", _("the incident is over (plain text only)"));
@@ -117,16 +121,31 @@ position_in_text (const char *text, guint offset)
  * JSON string literal of the field's key, escape by escape, so the reported
  * place is where an editor would show the word. */
 static Position
-position_in_draft (const char *source, int field, guint offset)
+position_in_draft (const char *source, const char *language, int field, guint offset)
 {
   g_autofree char *key = NULL;
   const char      *p = NULL;
   const char      *update_key = strstr (source, "\"update\"");
 
+  /* A translation's text is under update.translations.LANG.FIELD.text. */
+  if (language != NULL && update_key != NULL)
+    {
+      g_autofree char *language_key = g_strdup_printf ("\"%s\"", language);
+      const char      *translations = strstr (update_key, "\"translations\"");
+
+      update_key = translations != NULL ? strstr (translations, language_key) : NULL;
+    }
+
   if (field != CANDOR_FINDING_WHOLE_MESSAGE && update_key != NULL)
     {
       key = g_strdup_printf ("\"%s\"", candor_enum_to_nick (CANDOR_TYPE_FIELD, field));
       p = strstr (update_key, key);
+      if (p != NULL && language != NULL)
+        {
+          g_free (key);
+          key = g_strdup ("\"text\"");
+          p = strstr (p, key);
+        }
     }
 
   if (p == NULL)
@@ -164,11 +183,14 @@ position_in_draft (const char *source, int field, guint offset)
   return position_in_text (source, g_utf8_pointer_to_offset (source, p));
 }
 
+/* @language is the language of a finding that does not say its own: the
+ * draft's primary one, or the one plain text was checked in. */
 static void
 print_findings (GPtrArray  *findings,
                 const char *display_name,
                 const char *source,
                 gboolean    is_draft,
+                const char *language,
                 gboolean    as_json)
 {
   g_autoptr (JsonBuilder) builder = NULL;
@@ -188,20 +210,26 @@ print_findings (GPtrArray  *findings,
       int            field = candor_finding_get_field (finding);
       const char    *severity =
         candor_enum_to_nick (CANDOR_TYPE_FINDING_SEVERITY, candor_finding_get_severity (finding));
-      Position position = is_draft
-                            ? position_in_draft (source, field, candor_finding_get_start (finding))
-                            : position_in_text (source, candor_finding_get_start (finding));
+      const char *its_language = candor_finding_get_language (finding);
+      Position    position = is_draft ? position_in_draft (source, its_language, field,
+                                                           candor_finding_get_start (finding))
+                                      : position_in_text (source, candor_finding_get_start (finding));
 
       if (!as_json)
         {
           g_autofree char *quote = NULL;
+          g_autofree char *rule = NULL;
 
           /* The quote stays on the finding's line, so one finding is one line. */
           if (candor_finding_get_quote (finding) != NULL)
             quote = g_strdelimit (g_strdup_printf (" “%s”", candor_finding_get_quote (finding)),
                                   "\n\r", ' ');
+          /* A finding in a language other than the primary one says which. */
+          rule = its_language != NULL
+                   ? g_strdup_printf ("%s (%s)", candor_finding_get_rule_id (finding), its_language)
+                   : g_strdup (candor_finding_get_rule_id (finding));
           g_print ("%s:%u:%u: %s: %s:%s %s\n", display_name, position.line, position.column,
-                   severity, candor_finding_get_rule_id (finding), quote != NULL ? quote : "",
+                   severity, rule, quote != NULL ? quote : "",
                    candor_finding_get_message (finding));
           continue;
         }
@@ -211,6 +239,8 @@ print_findings (GPtrArray  *findings,
       json_builder_add_string_value (builder, candor_finding_get_rule_id (finding));
       json_builder_set_member_name (builder, "severity");
       json_builder_add_string_value (builder, severity);
+      json_builder_set_member_name (builder, "language");
+      json_builder_add_string_value (builder, its_language != NULL ? its_language : language);
       json_builder_set_member_name (builder, "field");
       if (field == CANDOR_FINDING_WHOLE_MESSAGE)
         json_builder_add_null_value (builder);
@@ -263,6 +293,7 @@ candor_cli_check_run (int argc, char **argv)
   g_autoptr (CandorChecker) checker = NULL;
   g_autoptr (GPtrArray) findings = NULL;
   g_autoptr (CandorDraft) draft = NULL;
+  CandorIncident  *incident;
   gboolean         resolved = FALSE;
   gboolean         as_json = FALSE;
   gboolean         help = FALSE;
@@ -271,6 +302,8 @@ candor_cli_check_run (int argc, char **argv)
   CandorUpdateKind kind = CANDOR_UPDATE_KIND_PROGRESS;
   const char      *path;
   const char      *display_name;
+  const char      *checked_language = NULL;
+  const char      *only_language = NULL;
   gsize            length = 0;
   int              status;
   GOptionEntry     entries[] = {
@@ -329,8 +362,8 @@ candor_cli_check_run (int argc, char **argv)
       field = field_names[i].field;
     }
 
-  if (lang != NULL && !g_str_equal (lang, "en") && !g_str_equal (lang, "ru"))
-    return candor_cli_usage_error (COMMAND, _("invalid language '%s': use en or ru"), lang);
+  if (!candor_cli_parse_language (COMMAND, "--lang", lang, &status))
+    return status;
 
   display_name = candor_cli_input_name (path);
   contents = candor_cli_read_input (path, &length, &error);
@@ -353,9 +386,27 @@ candor_cli_check_run (int argc, char **argv)
       if (draft == NULL)
         return candor_cli_input_error (error);
 
-      /* --lang says what language the text is in, as the draft itself would. */
-      if (lang != NULL)
-        candor_incident_set_language (candor_draft_get_incident (draft), lang);
+      incident = candor_draft_get_incident (draft);
+      /* In a draft of several languages --lang picks one of them; in a
+       * draft of one it says what language the text is in, as the draft
+       * itself would. */
+      if (lang != NULL && candor_incident_get_other_languages (incident)[0] != NULL)
+        {
+          if (!candor_incident_has_language (incident, lang))
+            {
+              g_auto (GStrv) languages = candor_incident_dup_languages (incident);
+              g_autofree char *list = g_strjoinv (", ", languages);
+
+              return candor_cli_usage_error (
+                COMMAND, _("the draft has no language '%s'; it is written in: %s"), lang, list);
+            }
+          only_language = lang;
+        }
+      else if (lang != NULL)
+        candor_incident_set_language (incident, lang);
+      checked_language = candor_incident_get_language (incident);
+      if (checked_language == NULL)
+        checked_language = "en";
 
       /* The findings the app shows for this draft, through the same composition. */
       composition = candor_composition_new_for_draft (draft);
@@ -365,7 +416,17 @@ candor_cli_check_run (int argc, char **argv)
           return candor_cli_input_error (error);
         }
 
-      findings = g_ptr_array_ref (candor_composition_get_findings (composition));
+      findings = g_ptr_array_new_with_free_func (g_object_unref);
+      for (guint i = 0; i < candor_composition_get_findings (composition)->len; i++)
+        {
+          CandorFinding *finding =
+            g_ptr_array_index (candor_composition_get_findings (composition), i);
+          const char *its_language = candor_finding_get_language (finding);
+
+          if (only_language == NULL ||
+              g_str_equal (its_language != NULL ? its_language : checked_language, only_language))
+            g_ptr_array_add (findings, g_object_ref (finding));
+        }
     }
   else
     {
@@ -373,10 +434,10 @@ candor_cli_check_run (int argc, char **argv)
        * with it, a text in the other language is a finding, not a pass. */
       const char *detected = candor_checker_detect_language (contents);
 
-      checker = candor_checker_new (lang != NULL       ? lang
-                                    : detected != NULL ? detected
-                                                       : "en",
-                                    &error);
+      if (lang != NULL && !g_str_equal (lang, "en") && !g_str_equal (lang, "ru"))
+        return candor_cli_usage_error (COMMAND, _("invalid language '%s': use en or ru"), lang);
+      checked_language = lang != NULL ? lang : detected != NULL ? detected : "en";
+      checker = candor_checker_new (checked_language, &error);
       if (checker == NULL)
         {
           g_prefix_error (&error, "%s: ", display_name);
@@ -389,7 +450,7 @@ candor_cli_check_run (int argc, char **argv)
         findings = candor_checker_check_text (checker, field, contents, kind, resolved);
     }
 
-  print_findings (findings, display_name, contents, is_draft, as_json);
+  print_findings (findings, display_name, contents, is_draft, checked_language, as_json);
 
   /* A script reads the exit status; a person at a terminal reads a word. */
   if (findings->len == 0 && !as_json && isatty (STDOUT_FILENO))

@@ -42,9 +42,10 @@ print_help (void)
            "         [--language=LANG] [--offset=N] [--limit=N]\n");
   g_print ("      %s\n", _("search every incident title and everything sent; the last word"));
   g_print ("      %s\n", _("matches as a prefix, DATE is YYYY-MM-DD (UTC)"));
-  g_print ("  export INCIDENT --format=md|json|mbox [--output=FILE]\n");
+  g_print ("  export INCIDENT --format=md|json|mbox [--lang=LANG] [--output=FILE]\n");
   g_print ("      %s\n",
            _("write an incident as a Markdown report, as JSON, or its emails as mbox"));
+  g_print ("      %s\n", _("(with --lang, only what was written and sent in that language)"));
   g_print ("  check\n");
   g_print ("      %s\n", _("check every page of the history for damage"));
   g_print ("  recover\n");
@@ -222,6 +223,7 @@ run_show (int argc, char **argv)
   g_autofree char *detected = NULL;
   g_autofree char *first_notice = NULL;
   g_autofree char *resolved = NULL;
+  gboolean         several_languages;
 
   if (!candor_cli_parse_options (COMMAND, entries, &help, print_help, &argc, &argv, &status))
     return status;
@@ -239,6 +241,7 @@ run_show (int argc, char **argv)
     return input_error (error);
 
   facts = candor_incident_facts_compute (incident, updates, now);
+  several_languages = candor_incident_get_other_languages (incident)[0] != NULL;
   started = format_iso (facts->started_at);
   detected = format_iso (facts->detected_at);
   first_notice = format_iso (facts->first_notice_at);
@@ -248,6 +251,13 @@ run_show (int argc, char **argv)
   g_print ("  %-14s %s, %s\n",
            _("Severity:"), candor_severity_get_label (candor_incident_get_severity (incident)),
               candor_incident_state_get_label (candor_incident_get_state (incident)));
+  if (several_languages)
+    {
+      g_auto (GStrv) languages = candor_incident_dup_languages (incident);
+      g_autofree char *list = g_strjoinv (", ", languages);
+
+      g_print ("  %-14s %s\n", _("Languages:"), list);
+    }
   g_print ("  %-14s %s\n", _("Started:"), started);
   g_print ("  %-14s %s\n", _("Detected:"), detected);
   g_print ("  %-14s %s", _("First notice:"), first_notice);
@@ -290,8 +300,12 @@ run_show (int argc, char **argv)
         {
           CandorSentRendition *rendition = g_ptr_array_index (sent->renditions, j);
 
-          g_print ("    %s · %s\n", rendition->audience,
+          g_print ("    %s · %s", rendition->audience,
                    candor_enum_to_nick (CANDOR_TYPE_DIALECT, rendition->dialect));
+          /* An incident in several languages: each message says its own. */
+          if (several_languages)
+            g_print (" · %s", rendition->language);
+          g_print ("\n");
         }
     }
 
@@ -493,8 +507,10 @@ run_export (int argc, char **argv)
   int              status;
   g_autofree char *format_text = NULL;
   g_autofree char *output = NULL;
+  g_autofree char *language = NULL;
   GOptionEntry     entries[] = {
         { "format", 0, 0, G_OPTION_ARG_STRING, &format_text, NULL, NULL },
+        { "lang", 0, 0, G_OPTION_ARG_STRING, &language, NULL, NULL },
         { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, NULL, NULL },
         { "help", 'h', 0, G_OPTION_ARG_NONE, &help, NULL, NULL },
         G_OPTION_ENTRY_NULL,
@@ -523,12 +539,14 @@ run_export (int argc, char **argv)
   else
     return candor_cli_usage_error (
       COMMAND, _("invalid format '%s'; valid formats: md, json, mbox"), format_text);
+  if (!candor_cli_parse_language (COMMAND, "--lang", language, &status))
+    return status;
 
   store = candor_store_open (NULL, &error);
   if (store != NULL)
     incident_id = candor_store_find_incident_id (store, argv[1], &error);
   if (incident_id != NULL)
-    bytes = candor_store_export_incident (store, incident_id, format, &error);
+    bytes = candor_store_export_incident_in_language (store, incident_id, format, language, &error);
   if (bytes == NULL)
     return input_error (error);
 

@@ -21,7 +21,10 @@
 #include "candor-cli.h"
 #include "candor-composition.h"
 #include "candor-draft.h"
+#include "candor-enum-types.h"
+#include "candor-finding.h"
 #include "candor-http.h"
+#include "candor-language.h"
 #include "candor-publisher.h"
 #include "candor-store.h"
 
@@ -42,6 +45,11 @@ print_help (void)
   g_print ("%s\n", _("Options:"));
   g_print ("  --draft=FILE       %s\n", _("the same as giving FILE"));
   g_print ("  --channel=ID       %s\n", _("only this configured channel; may be repeated"));
+  g_print ("  --send-primary=LANG\n");
+  g_print ("                     %s\n",
+           _("send the audiences that read LANG the primary text on"));
+  g_print ("                     %s\n",
+           _("purpose while the draft has no LANG text; may be repeated"));
   g_print ("  --mark-sent        %s\n", _("record the update as sent by hand, sending nothing"));
   g_print ("  --dry-run          %s\n", _("print what each channel would receive, as render"));
   g_print ("                     %s\n", _("does, and send and record nothing"));
@@ -53,6 +61,11 @@ print_help (void)
   g_print ("%s\n", _("Once every channel is done, one line each: the channel, the audience,"));
   g_print ("%s\n", _("sent, waiting, failed or verify, and the link to the message; what went"));
   g_print ("%s\n", _("wrong is said on standard error."));
+  g_print ("%s\n",
+           _("Every language's renditions go out at once. An audience whose language has"));
+  g_print ("%s\n",
+           _("no text yet stops publishing until it is written or --send-primary says to"));
+  g_print ("%s\n", _("send that audience the primary text."));
   g_print ("%s\n", _("Ctrl+C stops publishing: what is already on its way finishes and the rest"));
   g_print ("%s\n\n", _("is reported as not sent."));
   g_print (_("Exit status is 0 when everything was sent (or recorded, or printed), 1 when "
@@ -115,7 +128,7 @@ print_json_line (JsonNode *node)
 /* What each channel would receive, as `render` prints it, headed by its
  * audience and channel when there are several. */
 static int
-print_dry_run (GPtrArray *renditions, gboolean as_json)
+print_dry_run (GPtrArray *renditions, gboolean with_language, gboolean as_json)
 {
   for (guint i = 0; i < renditions->len; i++)
     {
@@ -124,16 +137,15 @@ print_dry_run (GPtrArray *renditions, gboolean as_json)
 
       if (as_json)
         {
-          g_autoptr (JsonNode) node = candor_rendition_to_json (rendition);
+          g_autoptr (JsonNode) node = candor_cli_render_to_json (rendition);
 
           print_json_line (node);
           continue;
         }
 
       if (renditions->len > 1)
-        g_print ("%s==> %s / %s <==\n", i > 0 ? "\n" : "",
-                 candor_rendition_get_audience_id (rendition),
-                 candor_rendition_get_channel_id (rendition));
+        candor_cli_render_print_header (rendition, candor_rendition_get_channel_id (rendition),
+                                        i == 0, with_language);
       if (!candor_cli_render_print_rendition (rendition, &error))
         {
           g_printerr ("%s: %s/%s: %s\n", g_get_prgname (),
@@ -144,6 +156,118 @@ print_dry_run (GPtrArray *renditions, gboolean as_json)
     }
 
   return CANDOR_CLI_EXIT_OK;
+}
+
+/* Acknowledges the "translation-missing" findings of each language the
+ * author chose to send the primary text in: the composition then stops
+ * showing them, as the app's "Send the primary text" does. */
+static void
+send_primary_on_purpose (CandorComposition *composition, char **languages)
+{
+  GPtrArray *shown = candor_composition_get_findings (composition);
+  g_autoptr (GPtrArray) findings = NULL;
+
+  if (languages == NULL)
+    return;
+
+  /* A copy: acknowledging may change the composition's own list. */
+  findings = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; i < shown->len; i++)
+    g_ptr_array_add (findings, g_object_ref (g_ptr_array_index (shown, i)));
+  for (guint i = 0; i < findings->len; i++)
+    {
+      CandorFinding *finding = g_ptr_array_index (findings, i);
+      const char    *language = candor_finding_get_language (finding);
+
+      if (g_str_equal (candor_finding_get_rule_id (finding), "translation-missing") &&
+          language != NULL && g_strv_contains ((const char *const *)languages, language))
+        candor_composition_acknowledge (composition, finding);
+    }
+}
+
+/* The audiences among @renditions that read @language, as "'a', 'b'", and
+ * how many they are. */
+static char *
+list_audiences_in (CandorComposition *composition,
+                   GPtrArray         *renditions,
+                   const char        *language,
+                   guint             *n_audiences)
+{
+  g_autoptr (GPtrArray) audiences = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GString) list = g_string_new (NULL);
+
+  for (guint i = 0; i < renditions->len; i++)
+    {
+      CandorRendition *rendition = g_ptr_array_index (renditions, i);
+      const char      *audience = candor_rendition_get_audience_id (rendition);
+
+      if (!candor_language_equal (candor_cli_render_reader_language (composition, rendition),
+                                  language) ||
+          g_ptr_array_find_with_equal_func (audiences, audience, g_str_equal, NULL))
+        continue;
+      g_ptr_array_add (audiences, g_strdup (audience));
+      g_string_append_printf (list, "%s'%s'", list->len > 0 ? ", " : "", audience);
+    }
+
+  *n_audiences = audiences->len;
+  return audiences->len > 0 ? g_string_free (g_steal_pointer (&list), FALSE) : NULL;
+}
+
+/* An audience whose language has no text blocks publishing, as it blocks
+ * Publish in the app: says on standard error, per language, which audiences
+ * lack what, and the two ways on. Returns whether anything is missing for
+ * the renditions about to go out. */
+static gboolean
+refuse_missing_translations (CandorComposition *composition,
+                             CandorIncident    *incident,
+                             GPtrArray         *renditions)
+{
+  GPtrArray *findings = candor_composition_get_findings (composition);
+  g_autoptr (GPtrArray) languages = g_ptr_array_new_with_free_func (g_free);
+  const char *primary = candor_incident_get_language (incident);
+
+  for (guint i = 0; i < findings->len; i++)
+    {
+      CandorFinding   *finding = g_ptr_array_index (findings, i);
+      const char      *language = candor_finding_get_language (finding);
+      g_autofree char *audiences = NULL;
+      g_autofree char *what = NULL;
+      int              field = candor_finding_get_field (finding);
+      guint            n_audiences;
+
+      if (!g_str_equal (candor_finding_get_rule_id (finding), "translation-missing") ||
+          language == NULL)
+        continue;
+      audiences = list_audiences_in (composition, renditions, language, &n_audiences);
+      if (audiences == NULL)
+        continue;
+
+      if (field == CANDOR_FINDING_WHOLE_MESSAGE)
+        what = g_strdup (_("no text at all"));
+      else
+        what = g_strdup_printf (_("no “%s”"), candor_enum_to_nick (CANDOR_TYPE_FIELD, field));
+      /* TRANSLATORS: "candor-cli: the audience 'customers' reads ru, and the draft has no
+       * text at all in ru" */
+      g_printerr (ngettext ("%s: the audience %s reads %s, and the draft has %s in %s\n",
+                            "%s: the audiences %s read %s, and the draft has %s in %s\n",
+                            n_audiences),
+                  g_get_prgname (), audiences, language, what, language);
+      if (!g_ptr_array_find_with_equal_func (languages, language, g_str_equal, NULL))
+        g_ptr_array_add (languages, g_strdup (language));
+    }
+
+  for (guint i = 0; i < languages->len; i++)
+    {
+      const char *language = g_ptr_array_index (languages, i);
+
+      g_printerr (_("%s: nothing was sent: write the %s text (update.translations.%s in the "
+                    "draft), or give --send-primary=%s to send those audiences the primary text "
+                    "(%s) on purpose\n"),
+                     g_get_prgname (), language, language, language,
+                     primary != NULL ? primary : "en");
+    }
+
+  return languages->len > 0;
 }
 
 static CandorChannel *
@@ -202,6 +326,7 @@ print_publications (CandorSentUpdate *sent, gboolean as_json)
           json_builder_begin_object (builder);
           add_member (builder, "channel", publication->channel_id);
           add_member (builder, "audience", audience);
+          add_member (builder, "language", rendition != NULL ? rendition->language : NULL);
           add_member (builder, "state", state);
           add_member (builder, "url", publication->remote_url);
           add_member (builder, "error", publication->last_error);
@@ -245,6 +370,7 @@ candor_cli_publish_run (int argc, char **argv)
 {
   g_autofree char *draft_path = NULL;
   g_auto (GStrv) only_channels = NULL;
+  g_auto (GStrv) send_primary = NULL;
   gboolean     mark_sent = FALSE;
   gboolean     dry_run = FALSE;
   gboolean     as_json = FALSE;
@@ -253,6 +379,7 @@ candor_cli_publish_run (int argc, char **argv)
   GOptionEntry entries[] = {
     { "draft", 0, 0, G_OPTION_ARG_FILENAME, &draft_path, NULL, NULL },
     { "channel", 0, 0, G_OPTION_ARG_STRING_ARRAY, &only_channels, NULL, NULL },
+    { "send-primary", 0, 0, G_OPTION_ARG_STRING_ARRAY, &send_primary, NULL, NULL },
     { "mark-sent", 0, 0, G_OPTION_ARG_NONE, &mark_sent, NULL, NULL },
     { "dry-run", 0, 0, G_OPTION_ARG_NONE, &dry_run, NULL, NULL },
     { "json", 0, 0, G_OPTION_ARG_NONE, &as_json, NULL, NULL },
@@ -280,6 +407,9 @@ candor_cli_publish_run (int argc, char **argv)
     return status;
   if (mark_sent && dry_run)
     return candor_cli_usage_error (COMMAND, _("--mark-sent and --dry-run exclude each other"));
+  for (guint i = 0; send_primary != NULL && send_primary[i] != NULL; i++)
+    if (!candor_cli_parse_language (COMMAND, "--send-primary", send_primary[i], &status))
+      return status;
 
   file = g_file_new_for_commandline_arg (draft_path);
   draft = candor_draft_load_from_file (file, NULL, &error);
@@ -324,7 +454,13 @@ candor_cli_publish_run (int argc, char **argv)
     }
 
   if (dry_run)
-    return print_dry_run (renditions, as_json);
+    return print_dry_run (
+      renditions,
+      candor_cli_render_several_languages (candor_draft_get_incident (draft), renditions), as_json);
+
+  send_primary_on_purpose (composition, send_primary);
+  if (refuse_missing_translations (composition, candor_draft_get_incident (draft), renditions))
+    return EXIT_NOT_SENT;
 
   /* Each channel's secret is read from the keyring as it is sent. */
   http = candor_http_new (NULL);

@@ -23,6 +23,7 @@
 #include "candor-draft.h"
 #include "candor-enum-types.h"
 #include "candor-finding.h"
+#include "candor-language.h"
 
 #define COMMAND "render"
 
@@ -52,6 +53,9 @@ print_help (void)
   g_print ("%s\n", _("Options:"));
   g_print ("  --draft=FILE       %s\n", _("the same as giving FILE"));
   g_print ("  --audience=NAME    %s\n", _("only this audience (its id or name)"));
+  g_print ("  --lang=LANG        %s\n", _("only the renditions in this language (a tag such as"));
+  g_print ("                     %s\n", _("en, ru or de); without it every language, each"));
+  g_print ("                     %s\n", _("rendition headed by its language"));
   g_print ("  --format=NAME      %s\n", _("only this format, even where the audience does not"));
   g_print ("                     %s\n", _("use it; one of:"));
   g_print ("                     %s\n", formats);
@@ -133,6 +137,101 @@ candor_cli_render_print_rendition (CandorRendition *rendition, GError **error)
     }
 }
 
+gboolean
+candor_cli_render_several_languages (CandorIncident *incident, GPtrArray *renditions)
+{
+  const char *primary = candor_incident_get_language (incident);
+
+  if (candor_incident_get_other_languages (incident)[0] != NULL)
+    return TRUE;
+
+  for (guint i = 0; i < renditions->len; i++)
+    if (g_strcmp0 (candor_rendition_get_language (g_ptr_array_index (renditions, i)),
+                   primary != NULL ? primary : "en") != 0)
+      return TRUE;
+
+  return FALSE;
+}
+
+void
+candor_cli_render_print_header (CandorRendition *rendition,
+                                const char      *name,
+                                gboolean         first,
+                                gboolean         with_language)
+{
+  g_autofree char *language = NULL;
+
+  if (with_language)
+    language = g_strdup_printf (" [%s]", candor_rendition_get_language (rendition));
+  g_print ("%s==> %s / %s%s <==\n", first ? "" : "\n", candor_rendition_get_audience_id (rendition),
+           name, language != NULL ? language : "");
+}
+
+JsonNode *
+candor_cli_render_to_json (CandorRendition *rendition)
+{
+  JsonNode   *node = candor_rendition_to_json (rendition);
+  JsonObject *object = json_node_get_object (node);
+
+  json_object_set_string_member (object, "language", candor_rendition_get_language (rendition));
+
+  return node;
+}
+
+const char *
+candor_cli_render_reader_language (CandorComposition *composition, CandorRendition *rendition)
+{
+  GPtrArray     *audiences = candor_composition_get_audiences (composition);
+  CandorChannel *channel = candor_channel_find (candor_composition_get_channels (composition),
+                                                candor_rendition_get_channel_id (rendition));
+  const char    *language = channel != NULL ? candor_channel_get_language (channel) : NULL;
+
+  for (guint i = 0; language == NULL && audiences != NULL && i < audiences->len; i++)
+    {
+      CandorAudience *audience = g_ptr_array_index (audiences, i);
+
+      if (g_str_equal (candor_audience_get_id (audience),
+                       candor_rendition_get_audience_id (rendition)))
+        language = candor_audience_get_language (audience);
+    }
+
+  if (language == NULL)
+    language = candor_incident_get_language (candor_composition_get_incident (composition));
+
+  return language != NULL ? language : CANDOR_LANGUAGE_DEFAULT;
+}
+
+GPtrArray *
+candor_cli_render_choose_language (const char        *command,
+                                   CandorComposition *composition,
+                                   GPtrArray         *renditions,
+                                   const char        *language,
+                                   int               *status)
+{
+  g_autoptr (GPtrArray) chosen = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr (GPtrArray) languages = g_ptr_array_new_null_terminated (0, NULL, TRUE);
+  g_autofree char *list = NULL;
+
+  for (guint i = 0; i < renditions->len; i++)
+    {
+      CandorRendition *rendition = g_ptr_array_index (renditions, i);
+      const char      *its = candor_cli_render_reader_language (composition, rendition);
+
+      if (language == NULL || candor_language_equal (its, language))
+        g_ptr_array_add (chosen, g_object_ref (rendition));
+      if (!g_ptr_array_find_with_equal_func (languages, its, g_str_equal, NULL))
+        g_ptr_array_add (languages, (gpointer)its);
+    }
+
+  if (chosen->len > 0 || renditions->len == 0)
+    return g_steal_pointer (&chosen);
+
+  list = g_strjoinv (", ", (char **)languages->pdata);
+  *status = candor_cli_usage_error (
+    command, _("no audience of the draft reads '%s'; its renditions are in: %s"), language, list);
+  return NULL;
+}
+
 /* Names on standard error what keeps @rendition from going out as printed
  * (a message over its channel's limit); returns whether there was any. */
 static gboolean
@@ -154,13 +253,15 @@ candor_cli_render_run (int argc, char **argv)
   g_autofree char *draft_path = NULL;
   g_autofree char *audience_name = NULL;
   g_autofree char *format_name = NULL;
+  g_autofree char *language = NULL;
   g_autoptr (GError) error = NULL;
   g_autoptr (CandorDraft) draft = NULL;
   g_autoptr (CandorComposition) composition = NULL;
   g_autoptr (GPtrArray) chosen = NULL;
+  g_autoptr (GPtrArray) renditions = NULL;
   CandorAudience *only_audience = NULL;
   GPtrArray      *audiences;
-  GPtrArray      *renditions;
+  gboolean        with_language;
   gboolean        as_json = FALSE;
   gboolean        help = FALSE;
   gboolean        over_limit = FALSE;
@@ -170,6 +271,7 @@ candor_cli_render_run (int argc, char **argv)
        { "draft", 0, 0, G_OPTION_ARG_FILENAME, &draft_path, NULL, NULL },
        { "audience", 0, 0, G_OPTION_ARG_STRING, &audience_name, NULL, NULL },
        { "format", 0, 0, G_OPTION_ARG_STRING, &format_name, NULL, NULL },
+       { "lang", 0, 0, G_OPTION_ARG_STRING, &language, NULL, NULL },
        { "json", 0, 0, G_OPTION_ARG_NONE, &as_json, NULL, NULL },
        { "help", 'h', 0, G_OPTION_ARG_NONE, &help, NULL, NULL },
        { NULL },
@@ -189,6 +291,8 @@ candor_cli_render_run (int argc, char **argv)
       return candor_cli_usage_error (COMMAND, _("invalid format '%s'; valid formats are: %s"),
                                                  format_name, formats);
     }
+  if (!candor_cli_parse_language (COMMAND, "--lang", language, &status))
+    return status;
 
   draft = candor_cli_load_draft (draft_path, &error);
   if (draft == NULL)
@@ -235,7 +339,12 @@ candor_cli_render_run (int argc, char **argv)
       g_printerr ("%s: %s\n", g_get_prgname (), error->message);
       g_clear_error (&error);
     }
-  renditions = candor_composition_get_renditions (composition);
+  renditions = candor_cli_render_choose_language (
+    COMMAND, composition, candor_composition_get_renditions (composition), language, &status);
+  if (renditions == NULL)
+    return status;
+  with_language = language == NULL && candor_cli_render_several_languages (
+                                        candor_draft_get_incident (draft), renditions);
 
   if (as_json)
     {
@@ -247,7 +356,7 @@ candor_cli_render_run (int argc, char **argv)
       json_builder_begin_array (builder);
       for (guint i = 0; i < renditions->len; i++)
         json_builder_add_value (builder,
-                                candor_rendition_to_json (g_ptr_array_index (renditions, i)));
+                                candor_cli_render_to_json (g_ptr_array_index (renditions, i)));
       json_builder_end_array (builder);
 
       root = json_builder_get_root (builder);
@@ -267,9 +376,10 @@ candor_cli_render_run (int argc, char **argv)
 
       /* Several renditions get a header each, as head(1) does for several files. */
       if (renditions->len > 1)
-        g_print (
-          "%s==> %s / %s <==\n", i > 0 ? "\n" : "", candor_rendition_get_audience_id (rendition),
-          candor_enum_to_nick (CANDOR_TYPE_DIALECT, candor_rendition_get_format (rendition)));
+        candor_cli_render_print_header (
+          rendition,
+          candor_enum_to_nick (CANDOR_TYPE_DIALECT, candor_rendition_get_format (rendition)),
+          i == 0, with_language);
 
       if (!candor_cli_render_print_rendition (rendition, &error))
         {

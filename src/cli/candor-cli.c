@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "candor-cli.h"
+#include "candor-language.h"
 #include "candor-enums.h"
 #include "candor-json.h"
 #include "candor-cli-channels.h"
@@ -406,6 +407,29 @@ candor_cli_parse_enum (const char *command,
 
   *status = candor_cli_usage_error (command, _("invalid argument '%s' for '%s': use one of %s"),
                                                 value, option, nicks->str);
+  return FALSE;
+}
+
+/**
+ * candor_cli_parse_language:
+ * @option: the option the value came with ("--lang")
+ * @value: (nullable): what the user gave, or %NULL when the option was not used
+ * @status: (out): the exit status when this returns %FALSE
+ *
+ * Checks that @value reads as a language tag ("en", "ru", "pt-BR"), as
+ * drafts, audiences and channels write them: a language is any the author
+ * writes in, not only those Candor has templates for, but a typo such as
+ * "--lang=russian" is a usage error.
+ */
+gboolean
+candor_cli_parse_language (const char *command, const char *option, const char *value, int *status)
+{
+  if (value == NULL || candor_language_is_valid (value))
+    return TRUE;
+
+  *status = candor_cli_usage_error (
+    command, _("invalid language '%s' for '%s': give a language tag such as en, ru or de"), value,
+                option);
   return FALSE;
 }
 

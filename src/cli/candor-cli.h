@@ -48,6 +48,8 @@ candor_cli_take_file_operand (const char *command, int argc, char **argv, char *
 void candor_cli_got_result (GObject *source, GAsyncResult *result, gpointer user_data);
 void candor_cli_wait_for (GAsyncResult **result);
 
+gboolean
+candor_cli_parse_language (const char *command, const char *option, const char *value, int *status);
 gboolean candor_cli_parse_enum (const char *command,
                                 GType       enum_type,
                                 const char *option,

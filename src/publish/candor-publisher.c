@@ -834,16 +834,20 @@ start_run (CandorPublisher *self, Run *run, GPtrArray *publications)
     run_complete (run);
 }
 
+/* Each rendition is recorded in its own language (its channel's, else its
+ * audience's, else the incident's primary one), as the search and the
+ * exports find it by. */
 static GPtrArray *
-make_sent_renditions (CandorIncident *incident, GPtrArray *renditions, GError **error)
+make_sent_renditions (GPtrArray *renditions, GError **error)
 {
   g_autoptr (GPtrArray) sent =
     g_ptr_array_new_with_free_func ((GDestroyNotify)candor_sent_rendition_free);
 
   for (guint i = 0; i < renditions->len; i++)
     {
+      CandorRendition     *rendered = g_ptr_array_index (renditions, i);
       CandorSentRendition *rendition = candor_sent_rendition_new_from_rendition (
-        g_ptr_array_index (renditions, i), candor_incident_get_language (incident), error);
+        rendered, candor_rendition_get_language (rendered), error);
 
       if (rendition == NULL)
         return NULL;
@@ -933,7 +937,7 @@ queue_update (CandorPublisher       *self,
   GError    *error = NULL;
   QueueCall *call;
 
-  sent_renditions = make_sent_renditions (incident, renditions, &error);
+  sent_renditions = make_sent_renditions (renditions, &error);
   if (sent_renditions == NULL)
     {
       g_task_return_error (run->task, error);

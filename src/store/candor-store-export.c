@@ -93,8 +93,55 @@ append_fenced (GString *out, const char *text)
   g_string_append (out, "\n\n");
 }
 
+/* The renditions of @sent in @language, or all of them for NULL. */
+static gboolean
+rendition_in_language (CandorSentRendition *rendition, const char *language)
+{
+  return language == NULL || g_strcmp0 (rendition->language, language) == 0;
+}
+
+static gboolean
+publication_in_language (CandorSentUpdate  *sent,
+                         CandorPublication *publication,
+                         const char        *language)
+{
+  if (language == NULL)
+    return TRUE;
+
+  for (guint i = 0; i < sent->renditions->len; i++)
+    {
+      CandorSentRendition *rendition = g_ptr_array_index (sent->renditions, i);
+
+      if (rendition->id == publication->rendition_id)
+        return rendition_in_language (rendition, language);
+    }
+
+  return FALSE;
+}
+
+/* The update's fields as they read in @language: the primary text for the
+ * primary language (and for all languages at once), else each translated
+ * field's translation. */
+static CandorUpdate *
+update_in_language (CandorIncident *incident, CandorUpdate *update, const char *language)
+{
+  if (language == NULL || g_strcmp0 (language, candor_incident_get_language (incident)) == 0)
+    return g_object_ref (update);
+
+  return candor_update_new_in_language (update, language);
+}
+
+static gboolean
+has_several_languages (CandorIncident *incident)
+{
+  return candor_incident_get_other_languages (incident)[0] != NULL;
+}
+
 static GBytes *
-export_markdown (CandorIncident *incident, GPtrArray *updates, CandorIncidentFacts *facts)
+export_markdown (CandorIncident      *incident,
+                 GPtrArray           *updates,
+                 CandorIncidentFacts *facts,
+                 const char          *language)
 {
   GString           *out = g_string_new (NULL);
   const char *const *services = candor_incident_get_services (incident);
@@ -109,6 +156,15 @@ export_markdown (CandorIncident *incident, GPtrArray *updates, CandorIncidentFac
 
   g_string_append_printf (out, "# %s\n\n", candor_incident_get_title (incident));
   g_string_append_printf (out, "| %s | |\n|---|---|\n", _("Fact"));
+  if (language != NULL)
+    append_row (out, C_("export fact", "Language"), language);
+  else if (has_several_languages (incident))
+    {
+      g_auto (GStrv) languages = candor_incident_dup_languages (incident);
+      g_autofree char *text = g_strjoinv (", ", languages);
+
+      append_row (out, C_("export fact", "Languages"), text);
+    }
   append_row (out, _("Severity"),
                       candor_severity_get_label (candor_incident_get_severity (incident)));
   append_row (out, _("State"),
@@ -143,6 +199,7 @@ export_markdown (CandorIncident *incident, GPtrArray *updates, CandorIncidentFac
       CandorSentUpdate  *sent = g_ptr_array_index (updates, i);
       CandorUpdateFacts *update_facts = &g_array_index (facts->updates, CandorUpdateFacts, i);
       g_autofree char   *sent_at = format_time (sent->sent_at);
+      gboolean           listed_publications = FALSE;
 
       g_string_append_printf (out, "### %u. %s — %s\n\n", i + 1,
                               candor_update_kind_get_label (update_facts->kind), sent_at);
@@ -174,8 +231,14 @@ export_markdown (CandorIncident *incident, GPtrArray *updates, CandorIncidentFac
         {
           CandorSentRendition *rendition = g_ptr_array_index (sent->renditions, j);
 
-          g_string_append_printf (out, "#### %s · %s\n\n", rendition->audience,
+          if (!rendition_in_language (rendition, language))
+            continue;
+          g_string_append_printf (out, "#### %s · %s", rendition->audience,
                                   candor_dialect_get_label (rendition->dialect));
+          /* Several languages in one report: each message says its own. */
+          if (language == NULL && has_several_languages (incident) && rendition->language != NULL)
+            g_string_append_printf (out, " · %s", rendition->language);
+          g_string_append (out, "\n\n");
           if (rendition->subject != NULL && rendition->subject[0] != '\0')
             g_string_append_printf (out, "%s %s\n\n", _("Subject:"), rendition->subject);
           append_fenced (out, rendition->body);
@@ -185,6 +248,9 @@ export_markdown (CandorIncident *incident, GPtrArray *updates, CandorIncidentFac
         {
           CandorPublication *publication = g_ptr_array_index (sent->publications, j);
 
+          if (!publication_in_language (sent, publication, language))
+            continue;
+          listed_publications = TRUE;
           g_string_append_printf (out, "- %s: %s", publication->channel_id,
                                   candor_publication_state_to_string (publication->state));
           if (publication->remote_url != NULL)
@@ -193,7 +259,7 @@ export_markdown (CandorIncident *incident, GPtrArray *updates, CandorIncidentFac
             g_string_append_printf (out, " (%s)", publication->last_error);
           g_string_append_c (out, '\n');
         }
-      if (sent->publications->len > 0)
+      if (listed_publications)
         g_string_append_c (out, '\n');
     }
 
@@ -228,8 +294,39 @@ add_span (JsonBuilder *builder, const char *name, GTimeSpan span)
     json_builder_add_null_value (builder);
 }
 
+/* Every translation of the update, by language then field; only the
+ * languages and fields that have one. */
+static void
+add_translations (JsonBuilder *builder, CandorIncident *incident, CandorUpdate *update)
+{
+  const char *const *languages = candor_incident_get_other_languages (incident);
+
+  json_builder_set_member_name (builder, "translations");
+  json_builder_begin_object (builder);
+  for (guint i = 0; languages[i] != NULL; i++)
+    {
+      if (!candor_update_has_translation (update, languages[i]))
+        continue;
+
+      json_builder_set_member_name (builder, languages[i]);
+      json_builder_begin_object (builder);
+      for (CandorField field = 0; field < CANDOR_N_FIELDS; field++)
+        {
+          const char *text = candor_update_get_translation (update, languages[i], field);
+
+          if (text[0] != '\0')
+            add_string (builder, candor_enum_to_nick (CANDOR_TYPE_FIELD, field), text);
+        }
+      json_builder_end_object (builder);
+    }
+  json_builder_end_object (builder);
+}
+
 static GBytes *
-export_json (CandorIncident *incident, GPtrArray *updates, CandorIncidentFacts *facts)
+export_json (CandorIncident      *incident,
+             GPtrArray           *updates,
+             CandorIncidentFacts *facts,
+             const char          *language)
 {
   g_autoptr (JsonBuilder) builder = json_builder_new ();
   g_autoptr (JsonGenerator) generator = json_generator_new ();
@@ -242,6 +339,9 @@ export_json (CandorIncident *incident, GPtrArray *updates, CandorIncidentFacts *
   add_string (builder, "format", "candor-incident");
   json_builder_set_member_name (builder, "version");
   json_builder_add_int_value (builder, 1);
+  /* Limited to one language: the fields and renditions below are in it. */
+  if (language != NULL)
+    add_string (builder, "language", language);
 
   json_builder_set_member_name (builder, "incident");
   json_builder_begin_object (builder);
@@ -258,6 +358,12 @@ export_json (CandorIncident *incident, GPtrArray *updates, CandorIncidentFacts *
     builder, "state",
     candor_enum_to_nick (CANDOR_TYPE_INCIDENT_STATE, candor_incident_get_state (incident)));
   add_string (builder, "language", candor_incident_get_language (incident));
+  json_builder_set_member_name (builder, "other-languages");
+  json_builder_begin_array (builder);
+  for (const char *const *other = candor_incident_get_other_languages (incident); *other != NULL;
+       other++)
+    json_builder_add_string_value (builder, *other);
+  json_builder_end_array (builder);
   json_builder_set_member_name (builder, "sla-relevant");
   json_builder_add_boolean_value (builder, candor_incident_get_sla_relevant (incident));
   add_time (builder, "started-at", facts->started_at);
@@ -276,6 +382,7 @@ export_json (CandorIncident *incident, GPtrArray *updates, CandorIncidentFacts *
     {
       CandorSentUpdate  *sent = g_ptr_array_index (updates, i);
       CandorUpdateFacts *update_facts = &g_array_index (facts->updates, CandorUpdateFacts, i);
+      g_autoptr (CandorUpdate) update = update_in_language (incident, sent->update, language);
 
       json_builder_begin_object (builder);
       add_string (builder, "id", candor_update_get_id (sent->update));
@@ -294,8 +401,10 @@ export_json (CandorIncident *incident, GPtrArray *updates, CandorIncidentFacts *
       json_builder_begin_object (builder);
       for (CandorField field = 0; field < CANDOR_N_FIELDS; field++)
         add_string (builder, candor_enum_to_nick (CANDOR_TYPE_FIELD, field),
-                    candor_update_get_field (sent->update, field));
+                    candor_update_get_field (update, field));
       json_builder_end_object (builder);
+      if (language == NULL)
+        add_translations (builder, incident, sent->update);
 
       json_builder_set_member_name (builder, "renditions");
       json_builder_begin_array (builder);
@@ -303,6 +412,8 @@ export_json (CandorIncident *incident, GPtrArray *updates, CandorIncidentFacts *
         {
           CandorSentRendition *rendition = g_ptr_array_index (sent->renditions, j);
 
+          if (!rendition_in_language (rendition, language))
+            continue;
           json_builder_begin_object (builder);
           add_string (builder, "audience", rendition->audience);
           add_string (builder, "channel", rendition->channel_id);
@@ -321,6 +432,8 @@ export_json (CandorIncident *incident, GPtrArray *updates, CandorIncidentFacts *
         {
           CandorPublication *publication = g_ptr_array_index (sent->publications, j);
 
+          if (!publication_in_language (sent, publication, language))
+            continue;
           json_builder_begin_object (builder);
           add_string (builder, "channel-id", publication->channel_id);
           add_string (builder, "state", candor_publication_state_to_string (publication->state));
@@ -434,7 +547,7 @@ append_mbox_message (GString *out, GBytes *mime, GDateTime *sent_at)
 }
 
 static GBytes *
-export_mbox (GPtrArray *updates)
+export_mbox (GPtrArray *updates, const char *language)
 {
   GString *out = g_string_new (NULL);
 
@@ -446,7 +559,8 @@ export_mbox (GPtrArray *updates)
         {
           CandorSentRendition *rendition = g_ptr_array_index (sent->renditions, j);
 
-          if (rendition->mime != NULL && g_bytes_get_size (rendition->mime) > 0)
+          if (rendition_in_language (rendition, language) && rendition->mime != NULL &&
+              g_bytes_get_size (rendition->mime) > 0)
             append_mbox_message (out, rendition->mime, sent->sent_at);
         }
     }
@@ -459,6 +573,36 @@ candor_store_export_incident (CandorStore       *self,
                               const char        *incident_id,
                               CandorExportFormat format,
                               GError           **error)
+{
+  return candor_store_export_incident_in_language (self, incident_id, format, NULL, error);
+}
+
+/* Whether the incident speaks @language or sent something in it (an
+ * audience of a language without text gets the primary one, on purpose). */
+static gboolean
+incident_has_language (CandorIncident *incident, GPtrArray *updates, const char *language)
+{
+  if (candor_incident_has_language (incident, language))
+    return TRUE;
+
+  for (guint i = 0; i < updates->len; i++)
+    {
+      CandorSentUpdate *sent = g_ptr_array_index (updates, i);
+
+      for (guint j = 0; j < sent->renditions->len; j++)
+        if (rendition_in_language (g_ptr_array_index (sent->renditions, j), language))
+          return TRUE;
+    }
+
+  return FALSE;
+}
+
+GBytes *
+candor_store_export_incident_in_language (CandorStore       *self,
+                                          const char        *incident_id,
+                                          CandorExportFormat format,
+                                          const char        *language,
+                                          GError           **error)
 {
   g_autoptr (CandorIncident) incident = NULL;
   g_autoptr (GPtrArray) updates = NULL;
@@ -480,18 +624,29 @@ candor_store_export_incident (CandorStore       *self,
   if (updates == NULL)
     return NULL;
 
+  if (language != NULL && !incident_has_language (incident, updates, language))
+    {
+      g_auto (GStrv) languages = candor_incident_dup_languages (incident);
+      g_autofree char *list = g_strjoinv (", ", languages);
+
+      g_set_error (error, CANDOR_STORE_ERROR, CANDOR_STORE_ERROR_NOT_FOUND,
+                   _("The incident “%s” has nothing in the language “%s”; its languages are: %s"),
+                      incident_id, language, list);
+      return NULL;
+    }
+
   facts = candor_incident_facts_compute (incident, updates, now);
 
   switch (format)
     {
       case CANDOR_EXPORT_FORMAT_MARKDOWN:
-        return export_markdown (incident, updates, facts);
+        return export_markdown (incident, updates, facts, language);
 
       case CANDOR_EXPORT_FORMAT_JSON:
-        return export_json (incident, updates, facts);
+        return export_json (incident, updates, facts, language);
 
       case CANDOR_EXPORT_FORMAT_MBOX:
-        return export_mbox (updates);
+        return export_mbox (updates, language);
 
       default:
         g_assert_not_reached ();
@@ -503,7 +658,8 @@ export_job (CandorStore *self, GTask *task)
 {
   CandorStoreCall *call = g_task_get_task_data (task);
   GError          *error = NULL;
-  GBytes          *bytes = candor_store_export_incident (self, call->id, call->format, &error);
+  GBytes          *bytes =
+    candor_store_export_incident_in_language (self, call->id, call->format, call->language, &error);
 
   _candor_store_return_pointer (task, bytes, (GDestroyNotify)g_bytes_unref, error);
 }
@@ -516,6 +672,19 @@ candor_store_export_incident_async (CandorStore        *self,
                                     GAsyncReadyCallback callback,
                                     gpointer            user_data)
 {
+  candor_store_export_incident_in_language_async (self, incident_id, format, NULL, cancellable,
+                                                  callback, user_data);
+}
+
+void
+candor_store_export_incident_in_language_async (CandorStore        *self,
+                                                const char         *incident_id,
+                                                CandorExportFormat  format,
+                                                const char         *language,
+                                                GCancellable       *cancellable,
+                                                GAsyncReadyCallback callback,
+                                                gpointer            user_data)
+{
   g_autoptr (GTask) task = NULL;
   CandorStoreCall *call;
 
@@ -526,6 +695,7 @@ candor_store_export_incident_async (CandorStore        *self,
                                       callback, user_data, &call);
   call->id = g_strdup (incident_id);
   call->format = format;
+  call->language = g_strdup (language);
   _candor_store_run_job (self, task, export_job);
 }
 

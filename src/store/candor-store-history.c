@@ -15,15 +15,16 @@
 #include "candor-enum-types.h"
 #include "candor-store-private.h"
 
+/* Services and languages are kept as JSON arrays of strings. */
 static char *
-services_to_json (const char *const *services)
+strv_to_json (const char *const *strv)
 {
   g_autoptr (JsonBuilder) builder = json_builder_new ();
   g_autoptr (JsonNode) root = NULL;
 
   json_builder_begin_array (builder);
-  for (guint i = 0; services != NULL && services[i] != NULL; i++)
-    json_builder_add_string_value (builder, services[i]);
+  for (guint i = 0; strv != NULL && strv[i] != NULL; i++)
+    json_builder_add_string_value (builder, strv[i]);
   json_builder_end_array (builder);
   root = json_builder_get_root (builder);
 
@@ -31,7 +32,7 @@ services_to_json (const char *const *services)
 }
 
 static GStrv
-services_from_json (const char *text)
+strv_from_json (const char *text)
 {
   g_autoptr (GStrvBuilder) builder = g_strv_builder_new ();
   g_autoptr (JsonNode) root = json_from_string (text, NULL);
@@ -42,10 +43,10 @@ services_from_json (const char *text)
 
       for (guint i = 0; i < json_array_get_length (array); i++)
         {
-          const char *service = json_array_get_string_element (array, i);
+          const char *string = json_array_get_string_element (array, i);
 
-          if (service != NULL)
-            g_strv_builder_add (builder, service);
+          if (string != NULL)
+            g_strv_builder_add (builder, string);
         }
     }
 
@@ -56,13 +57,15 @@ static CandorIncident *
 incident_from_row (sqlite3_stmt *stmt)
 {
   /* Columns: id, title, services, severity, state, language, started_at,
-   * detected_at, resolved_at, sla_relevant. */
-  g_auto (GStrv) services = services_from_json (_candor_store_column_text (stmt, 2));
+   * detected_at, resolved_at, sla_relevant, other_languages. */
+  g_auto (GStrv) services = strv_from_json (_candor_store_column_text (stmt, 2));
+  g_auto (GStrv) other_languages = strv_from_json (_candor_store_column_text (stmt, 10));
+  CandorIncident *incident;
   g_autoptr (GDateTime) started_at = _candor_store_column_time (stmt, 6);
   g_autoptr (GDateTime) detected_at = _candor_store_column_time (stmt, 7);
   g_autoptr (GDateTime) resolved_at = _candor_store_column_time (stmt, 8);
 
-  return g_object_new (
+  incident = g_object_new (
     CANDOR_TYPE_INCIDENT, "id", _candor_store_column_text (stmt, 0), "title",
     _candor_store_column_text (stmt, 1), "services", services, "severity",
     _candor_store_enum_from_column (CANDOR_TYPE_SEVERITY, stmt, 3, CANDOR_SEVERITY_MINOR), "state",
@@ -71,6 +74,9 @@ incident_from_row (sqlite3_stmt *stmt)
     "language", _candor_store_column_text (stmt, 5), "started-at", started_at, "detected-at",
     detected_at, "resolved-at", resolved_at, "sla-relevant", sqlite3_column_int (stmt, 9) != 0,
     NULL);
+  candor_incident_set_other_languages (incident, (const char *const *)other_languages);
+
+  return incident;
 }
 
 CandorIncident *
@@ -81,7 +87,7 @@ _candor_store_incident_from_row (sqlite3_stmt *stmt)
 
 #define INCIDENT_COLUMNS                                                                  \
   "id, title, services, severity, state, language, started_at, detected_at, resolved_at," \
-  " sla_relevant"
+  " sla_relevant, other_languages"
 
 static char *
 update_fields_to_json (CandorUpdate *update)
@@ -132,6 +138,52 @@ update_fields_from_json (CandorUpdate *update, const char *text)
     update, json_object_get_boolean_member_with_default (object, "no-lasting-consequences", FALSE));
 }
 
+/* The translations as the draft format writes them under
+ * "update.translations": each with the primary text it was written against,
+ * so an outdated translation is still outdated when read back. */
+static char *
+update_translations_to_json (CandorUpdate *update)
+{
+  g_autoptr (JsonNode) node = candor_update_to_json (update);
+  JsonObject *object = json_node_get_object (node);
+  JsonNode   *translations = json_object_get_member (object, "translations");
+
+  if (translations == NULL || !JSON_NODE_HOLDS_OBJECT (translations))
+    return g_strdup ("{}");
+
+  return json_to_string (translations, FALSE);
+}
+
+/* Reads the translations back into @update through the draft format's own
+ * reader: it is the one place that restores a translation with its source.
+ * Returns @update itself when there are none, else a new update. */
+static CandorUpdate *
+update_with_translations (CandorUpdate *update, const char *text)
+{
+  g_autoptr (JsonNode) translations = json_from_string (text, NULL);
+  g_autoptr (JsonNode) node = NULL;
+  g_autoptr (GError) error = NULL;
+  CandorUpdate *read;
+
+  if (translations == NULL || !JSON_NODE_HOLDS_OBJECT (translations) ||
+      json_object_get_size (json_node_get_object (translations)) == 0)
+    return g_object_ref (update);
+
+  node = candor_update_to_json (update);
+  json_object_set_member (json_node_get_object (node), "translations",
+                          g_steal_pointer (&translations));
+  read = candor_update_from_json (node, &error);
+  if (read == NULL)
+    {
+      /* A history is read as far as it can be: the primary text stays. */
+      g_warning ("Could not read the translations of update %s: %s", candor_update_get_id (update),
+                 error->message);
+      return g_object_ref (update);
+    }
+
+  return read;
+}
+
 /* Incidents */
 
 gboolean
@@ -139,6 +191,7 @@ candor_store_save_incident (CandorStore *self, CandorIncident *incident, GError 
 {
   g_autoptr (sqlite3_stmt) stmt = NULL;
   g_autofree char *services = NULL;
+  g_autofree char *other_languages = NULL;
   g_autoptr (GDateTime) now = g_date_time_new_now_utc ();
   GDateTime *started_at;
 
@@ -151,19 +204,22 @@ candor_store_save_incident (CandorStore *self, CandorIncident *incident, GError 
   if (!_candor_store_prepare (
         self,
         "INSERT INTO incidents (id, title, services, severity, state, language,"
-        " started_at, detected_at, resolved_at, listed_at, saved_at, sla_relevant)"
-        " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, COALESCE (?7, ?10), ?10, ?11)"
+        " started_at, detected_at, resolved_at, listed_at, saved_at, sla_relevant,"
+        " other_languages)"
+        " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, COALESCE (?7, ?10), ?10, ?11, ?12)"
         " ON CONFLICT (id) DO UPDATE SET title = excluded.title,"
         " services = excluded.services, severity = excluded.severity,"
         " state = excluded.state, language = excluded.language,"
         " started_at = excluded.started_at, detected_at = excluded.detected_at,"
         " resolved_at = excluded.resolved_at,"
         " listed_at = COALESCE (excluded.started_at, listed_at),"
-        " saved_at = excluded.saved_at, sla_relevant = excluded.sla_relevant",
+        " saved_at = excluded.saved_at, sla_relevant = excluded.sla_relevant,"
+        " other_languages = excluded.other_languages",
         &stmt, error))
     return FALSE;
 
-  services = services_to_json (candor_incident_get_services (incident));
+  services = strv_to_json (candor_incident_get_services (incident));
+  other_languages = strv_to_json (candor_incident_get_other_languages (incident));
   started_at = candor_incident_get_started_at (incident);
 
   sqlite3_bind_text (stmt, 1, candor_incident_get_id (incident), -1, SQLITE_TRANSIENT);
@@ -182,6 +238,7 @@ candor_store_save_incident (CandorStore *self, CandorIncident *incident, GError 
   _candor_store_bind_time (stmt, 9, candor_incident_get_resolved_at (incident));
   _candor_store_bind_time (stmt, 10, now);
   sqlite3_bind_int (stmt, 11, candor_incident_get_sla_relevant (incident));
+  sqlite3_bind_text (stmt, 12, other_languages, -1, SQLITE_TRANSIENT);
 
   return _candor_store_step_done (self, stmt, error);
 }
@@ -545,6 +602,7 @@ candor_store_record_update (CandorStore  *self,
 {
   g_autoptr (sqlite3_stmt) stmt = NULL;
   g_autofree char *fields = NULL;
+  g_autofree char *translations = NULL;
   gint64           update_num;
 
   g_return_val_if_fail (CANDOR_IS_STORE (self), FALSE);
@@ -561,8 +619,8 @@ candor_store_record_update (CandorStore  *self,
   if (!_candor_store_prepare (
         self,
         "INSERT INTO updates (id, incident_num, kind, fields, next_update_at,"
-        " next_update_when_changed, created_at, sent_at)"
-        " SELECT ?1, num, ?2, ?3, ?4, ?5, ?6, ?7 FROM incidents WHERE id = ?8",
+        " next_update_when_changed, created_at, sent_at, translations)"
+        " SELECT ?1, num, ?2, ?3, ?4, ?5, ?6, ?7, ?9 FROM incidents WHERE id = ?8",
         &stmt, error))
     goto fail;
 
@@ -577,6 +635,8 @@ candor_store_record_update (CandorStore  *self,
   _candor_store_bind_time (stmt, 6, candor_update_get_created_at (update) ?: sent_at);
   _candor_store_bind_time (stmt, 7, sent_at);
   sqlite3_bind_text (stmt, 8, incident_id, -1, SQLITE_TRANSIENT);
+  translations = update_translations_to_json (update);
+  sqlite3_bind_text (stmt, 9, translations, -1, SQLITE_STATIC);
 
   if (!_candor_store_step_done (self, stmt, error))
     goto fail;
@@ -773,7 +833,8 @@ candor_store_load_updates (CandorStore *self, const char *incident_id, GError **
 
   if (!_candor_store_prepare (self,
                               "SELECT u.num, u.id, u.kind, u.fields, u.next_update_at,"
-                              " u.next_update_when_changed, u.created_at, u.sent_at"
+                              " u.next_update_when_changed, u.created_at, u.sent_at,"
+                              " u.translations"
                               " FROM updates u JOIN incidents i ON i.num = u.incident_num"
                               " WHERE i.id = ?1 ORDER BY u.sent_at, u.num",
                               &stmt, error))
@@ -783,18 +844,20 @@ candor_store_load_updates (CandorStore *self, const char *incident_id, GError **
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       g_autoptr (CandorSentUpdate) sent = g_new0 (CandorSentUpdate, 1);
+      g_autoptr (CandorUpdate) update = NULL;
       g_autoptr (GDateTime) created_at = _candor_store_column_time (stmt, 6);
       g_autoptr (GDateTime) next_update_at = _candor_store_column_time (stmt, 4);
       gint64 num = sqlite3_column_int64 (stmt, 0);
 
-      sent->update = g_object_new (CANDOR_TYPE_UPDATE, "id", _candor_store_column_text (stmt, 1),
-                                   "created-at", created_at, "kind",
-                                   _candor_store_enum_from_column (CANDOR_TYPE_UPDATE_KIND, stmt, 2,
-                                                                   CANDOR_UPDATE_KIND_PROGRESS),
-                                   NULL);
-      update_fields_from_json (sent->update, _candor_store_column_text (stmt, 3));
-      candor_update_set_next_update_at (sent->update, next_update_at);
-      candor_update_set_next_update_when_changed (sent->update, sqlite3_column_int (stmt, 5));
+      update = g_object_new (CANDOR_TYPE_UPDATE, "id", _candor_store_column_text (stmt, 1),
+                             "created-at", created_at, "kind",
+                             _candor_store_enum_from_column (CANDOR_TYPE_UPDATE_KIND, stmt, 2,
+                                                             CANDOR_UPDATE_KIND_PROGRESS),
+                             NULL);
+      update_fields_from_json (update, _candor_store_column_text (stmt, 3));
+      candor_update_set_next_update_at (update, next_update_at);
+      candor_update_set_next_update_when_changed (update, sqlite3_column_int (stmt, 5));
+      sent->update = update_with_translations (update, _candor_store_column_text (stmt, 8));
       sent->sent_at = _candor_store_column_time (stmt, 7);
 
       sent->renditions = load_renditions (self, num, error);

@@ -435,6 +435,22 @@ void    candor_store_export_incident_async (CandorStore        *self,
                                             GCancellable       *cancellable,
                                             GAsyncReadyCallback callback,
                                             gpointer            user_data);
+/* The same in one @language only (NULL: all of them): the renditions sent in
+ * it and, in JSON, the update's fields as they read in it. A language the
+ * incident neither has nor sent anything in is CANDOR_STORE_ERROR_NOT_FOUND.
+ * Finish with candor_store_export_incident_finish(). */
+GBytes *candor_store_export_incident_in_language (CandorStore       *self,
+                                                  const char        *incident_id,
+                                                  CandorExportFormat format,
+                                                  const char        *language,
+                                                  GError           **error);
+void    candor_store_export_incident_in_language_async (CandorStore        *self,
+                                                        const char         *incident_id,
+                                                        CandorExportFormat  format,
+                                                        const char         *language,
+                                                        GCancellable       *cancellable,
+                                                        GAsyncReadyCallback callback,
+                                                        gpointer            user_data);
 GBytes *
 candor_store_export_incident_finish (CandorStore *self, GAsyncResult *result, GError **error);
 

@@ -88,8 +88,8 @@ test_add_list_remove (void)
   candor_test_cli_run (&list, NULL, "channels", "list", NULL);
   g_assert_cmpint (list.status, ==, 0);
   g_assert_cmpstr (list.out, ==,
-                   "ops-chat\tmattermost\tOps chat\t\n"
-                   "ops-chat-2\tplain\tOps chat\t\n");
+                   "ops-chat\tmattermost\tOps chat\t\t\n"
+                   "ops-chat-2\tplain\tOps chat\t\t\n");
   assert_no_secret (&list);
 
   candor_test_cli_run (&json, NULL, "channels", "list", "--json", NULL);
@@ -108,7 +108,7 @@ test_add_list_remove (void)
   g_assert_cmpint (removed.status, ==, 0);
   g_assert_null (keyring_secret ("ops-chat"));
   candor_test_cli_run (&after, NULL, "channels", "list", NULL);
-  g_assert_cmpstr (after.out, ==, "ops-chat-2\tplain\tOps chat\t\n");
+  g_assert_cmpstr (after.out, ==, "ops-chat-2\tplain\tOps chat\t\t\n");
 
   candor_test_cli_run (&twice, NULL, "channels", "remove", "ops-chat", NULL);
   g_assert_cmpint (twice.status, ==, 2);
@@ -129,7 +129,64 @@ test_settings (void)
   candor_test_cli_run (&list, NULL, "channels", "list", NULL);
   g_assert_cmpstr (list.out, ==,
                    "customers\temail\tCustomers\t"
-                   "from=Status <status@example.com> to=all@example.com\n");
+                   "from=Status <status@example.com> to=all@example.com\t\n");
+}
+
+/* A channel speaks a language (a Russian Telegram channel, an English
+ * Slack) or, without one, whatever its audience reads; set keeps the
+ * secret. */
+static void
+test_language (void)
+{
+  g_auto (CandorTestCliRun) add = { 0 };
+  g_auto (CandorTestCliRun) list = { 0 };
+  g_auto (CandorTestCliRun) json = { 0 };
+  g_auto (CandorTestCliRun) set = { 0 };
+  g_auto (CandorTestCliRun) after = { 0 };
+  g_auto (CandorTestCliRun) unset = { 0 };
+  g_auto (CandorTestCliRun) unset_list = { 0 };
+  g_auto (CandorTestCliRun) bad = { 0 };
+  g_auto (CandorTestCliRun) nothing = { 0 };
+  g_autoptr (JsonNode) root = NULL;
+  char *secret;
+
+  candor_test_cli_run (&add, "https://chat.example.com/hooks/" PLANTED, "channels", "add",
+                       "mattermost", "Чат поддержки", "--id=support-ru", "--language=ru", NULL);
+  g_assert_cmpint (add.status, ==, 0);
+  g_assert_cmpstr (add.out, ==, "support-ru\n");
+
+  candor_test_cli_run (&list, NULL, "channels", "list", NULL);
+  g_assert_cmpstr (list.out, ==, "support-ru\tmattermost\tЧат поддержки\t\tru\n");
+  candor_test_cli_run (&json, NULL, "channels", "list", "--json", NULL);
+  root = json_from_string (json.out, NULL);
+  g_assert_cmpstr (json_object_get_string_member (
+                     json_array_get_object_element (json_node_get_array (root), 0), "language"),
+                   ==, "ru");
+
+  candor_test_cli_run (&set, NULL, "channels", "set", "support-ru", "--language", "en", NULL);
+  g_assert_cmpint (set.status, ==, 0);
+  g_assert_cmpstr (set.err, ==, "");
+  candor_test_cli_run (&after, NULL, "channels", "list", NULL);
+  g_assert_cmpstr (after.out, ==, "support-ru\tmattermost\tЧат поддержки\t\ten\n");
+  secret = keyring_secret ("support-ru");
+  g_assert_cmpstr (secret, ==, "https://chat.example.com/hooks/" PLANTED);
+  secret_password_free (secret);
+
+  /* Empty: the channel speaks its audience's language again. */
+  candor_test_cli_run (&unset, NULL, "channels", "set", "support-ru", "--language=", NULL);
+  g_assert_cmpint (unset.status, ==, 0);
+  candor_test_cli_run (&unset_list, NULL, "channels", "list", NULL);
+  g_assert_cmpstr (unset_list.out, ==, "support-ru\tmattermost\tЧат поддержки\t\t\n");
+
+  candor_test_cli_run (&bad, NULL, "channels", "set", "support-ru", "--language=Russian", NULL);
+  g_assert_cmpint (bad.status, ==, 2);
+  g_assert_true (g_str_has_prefix (bad.err, "candor-cli: invalid language 'Russian' for "
+                                            "'--language': give a language tag such as en, ru or "
+                                            "de\n"));
+  candor_test_cli_run (&nothing, NULL, "channels", "set", "support-ru", NULL);
+  g_assert_cmpint (nothing.status, ==, 2);
+  g_assert_true (
+    g_str_has_prefix (nothing.err, "candor-cli: nothing to change: give --set or --language\n"));
 }
 
 /* A secret on the command line is already in the shell's history: it is
@@ -252,6 +309,7 @@ main (int argc, char *argv[])
 
   g_test_add_func ("/cli/channels/add-list-remove", test_add_list_remove);
   g_test_add_func ("/cli/channels/settings", test_settings);
+  g_test_add_func ("/cli/channels/language", test_language);
   g_test_add_func ("/cli/channels/secret-on-command-line", test_secret_on_command_line);
   g_test_add_func ("/cli/channels/usage-errors", test_usage_errors);
   g_test_add_func ("/cli/channels/help", test_help);

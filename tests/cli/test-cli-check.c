@@ -216,6 +216,125 @@ test_cli_check_draft (void)
   g_unlink (path);
 }
 
+/* The bilingual draft with blame in its Russian impact and its English next
+ * update changed after it was translated, written to a file of its own. */
+static char *
+write_bilingual_variant (void)
+{
+  g_autofree char *source =
+    g_test_build_filename (G_TEST_DIST, "data", "bilingual-initial.json", NULL);
+  g_autofree char *path = NULL;
+  g_autoptr (JsonParser) parser = json_parser_new ();
+  g_autoptr (JsonGenerator) generator = json_generator_new ();
+  g_autoptr (GError) error = NULL;
+  JsonObject      *update;
+  JsonObject      *impact;
+  g_autofree char *blamed = NULL;
+  int              fd;
+
+  fd = g_file_open_tmp ("candor-bilingual-XXXXXX.json", &path, &error);
+  g_assert_no_error (error);
+  close (fd);
+  json_parser_load_from_file (parser, source, &error);
+  g_assert_no_error (error);
+  update =
+    json_object_get_object_member (json_node_get_object (json_parser_get_root (parser)), "update");
+  impact = json_object_get_object_member (
+    json_object_get_object_member (json_object_get_object_member (update, "translations"), "ru"),
+    "impact-now");
+  blamed = g_strconcat (json_object_get_string_member (impact, "text"),
+                        " Сбой произошёл по вине нашего подрядчика.", NULL);
+  json_object_set_string_member (impact, "text", blamed);
+  json_object_set_string_member (update, "next-update",
+                                 "We will write again by 16:00 UTC, or as soon as it is fixed.");
+
+  json_generator_set_root (generator, json_parser_get_root (parser));
+  json_generator_to_file (generator, path, &error);
+  g_assert_no_error (error);
+
+  return g_steal_pointer (&path);
+}
+
+static guint
+count_in_language (JsonArray *findings, const char *language)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < json_array_get_length (findings); i++)
+    if (g_str_equal (
+          json_object_get_string_member (json_array_get_object_element (findings, i), "language"),
+          language))
+      n++;
+
+  return n;
+}
+
+static gboolean
+has_finding (JsonArray *findings, const char *rule, const char *language)
+{
+  for (guint i = 0; i < json_array_get_length (findings); i++)
+    {
+      JsonObject *finding = json_array_get_object_element (findings, i);
+
+      if (g_str_equal (json_object_get_string_member (finding, "rule"), rule) &&
+          g_str_equal (json_object_get_string_member (finding, "language"), language))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+/* A draft in two languages is checked in both, each finding saying its
+ * language; --lang shows one language's findings. */
+static void
+test_cli_check_languages (void)
+{
+  g_autofree char *path = write_bilingual_variant ();
+  g_auto (CandorTestCliRun) all = { 0 };
+  g_auto (CandorTestCliRun) text = { 0 };
+  g_auto (CandorTestCliRun) ru = { 0 };
+  g_auto (CandorTestCliRun) en = { 0 };
+  g_auto (CandorTestCliRun) de = { 0 };
+  g_autoptr (JsonNode) all_root = NULL;
+  g_autoptr (JsonNode) ru_root = NULL;
+  g_autoptr (JsonNode) en_root = NULL;
+  JsonArray *findings;
+
+  candor_test_cli_run (&all, NULL, "check", "--json", path, NULL);
+  g_assert_cmpint (all.status, ==, 1);
+  g_assert_cmpstr (all.err, ==, "");
+  all_root = json_from_string (all.out, NULL);
+  findings = json_node_get_array (all_root);
+  g_assert_true (has_finding (findings, "translation-outdated", "ru"));
+  g_assert_cmpuint (count_in_language (findings, "ru"), >=, 2);
+
+  /* On a line of its own, the finding names its language after the rule. */
+  candor_test_cli_run (&text, NULL, "check", path, NULL);
+  g_assert_cmpint (text.status, ==, 1);
+  g_assert_nonnull (strstr (text.out, ": warning: translation-outdated (ru):"));
+
+  candor_test_cli_run (&ru, NULL, "check", "--json", "--lang=ru", path, NULL);
+  g_assert_cmpint (ru.status, ==, 1);
+  ru_root = json_from_string (ru.out, NULL);
+  findings = json_node_get_array (ru_root);
+  g_assert_cmpuint (count_in_language (findings, "ru"), ==, json_array_get_length (findings));
+  g_assert_cmpuint (count_in_language (findings, "ru"), ==,
+                    count_in_language (json_node_get_array (all_root), "ru"));
+
+  candor_test_cli_run (&en, NULL, "check", "--json", "--lang", "en", path, NULL);
+  en_root = json_from_string (en.out, NULL);
+  findings = json_node_get_array (en_root);
+  g_assert_cmpuint (count_in_language (findings, "ru"), ==, 0);
+  g_assert_cmpuint (count_in_language (findings, "en"), ==, json_array_get_length (findings));
+
+  candor_test_cli_run (&de, NULL, "check", "--lang=de", path, NULL);
+  g_assert_cmpint (de.status, ==, 2);
+  g_assert_true (g_str_has_prefix (
+    de.err, "candor-cli: the draft has no language 'de'; it is written in: en, ru\n"));
+
+  g_unlink (path);
+}
+
 static void
 test_cli_check_errors (void)
 {
@@ -227,7 +346,9 @@ test_cli_check_errors (void)
     { { "check", NULL }, "candor-cli: missing file operand\n" },
     { { "check", "--frobnicate", "x", NULL }, "candor-cli: unrecognized option '--frobnicate'\n" },
     { { "check", "--lang", NULL }, "candor-cli: option '--lang' requires an argument\n" },
-    { { "check", "--lang=de", "x", NULL }, "candor-cli: invalid language 'de': use en or ru\n" },
+    { { "check", "--lang=russian", "x", NULL },
+      "candor-cli: invalid language 'russian' for '--lang': give a language tag such as en, ru or "
+      "de\n" },
     /* An invalid name lists the valid ones, spelled as the draft's keys. */
     { { "check", "--field=title", "x", NULL },
       "candor-cli: invalid field 'title': use whole-message, executive-summary, impact, "
@@ -301,6 +422,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/cli/check/pasted-message", test_cli_check_pasted_message);
   g_test_add_func ("/cli/check/draft", test_cli_check_draft);
   g_test_add_func ("/cli/check/errors", test_cli_check_errors);
+  g_test_add_func ("/cli/check/languages", test_cli_check_languages);
   g_test_add_func ("/cli/check/placeholder", test_cli_check_placeholder);
 
   return g_test_run ();

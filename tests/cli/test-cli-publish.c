@@ -236,6 +236,168 @@ test_publish_to_two (void)
   g_assert_nonnull (strstr (search.out, "Login page slow to load"));
 }
 
+#define BILINGUAL_ID "5a0c2e4b-7d19-4f3a-9b8e-1c6d2f7a8e90"
+
+/* The bilingual draft as one incident whose English audience is on the
+ * Mattermost channel and whose Russian one on Discord; without its Russian
+ * text when @translated is FALSE. Returns the --draft option. */
+static char *
+write_bilingual_draft (gboolean translated)
+{
+  g_autofree char *source =
+    g_test_build_filename (G_TEST_DIST, "data", "bilingual-initial.json", NULL);
+  g_autofree char *path = g_build_filename (
+    g_get_user_config_dir (), translated ? "bilingual.json" : "untranslated.json", NULL);
+  g_autoptr (JsonParser) parser = json_parser_new ();
+  g_autoptr (JsonGenerator) generator = json_generator_new ();
+  g_autoptr (GError) error = NULL;
+  JsonObject *root;
+  JsonArray  *audiences;
+
+  json_parser_load_from_file (parser, source, &error);
+  g_assert_no_error (error);
+  root = json_node_get_object (json_parser_get_root (parser));
+  json_object_set_string_member (json_object_get_object_member (root, "incident"), "id",
+                                 BILINGUAL_ID);
+  if (!translated)
+    json_object_remove_member (json_object_get_object_member (root, "update"), "translations");
+  audiences = json_object_get_array_member (root, "audiences");
+  json_object_set_member (json_array_get_object_element (audiences, 0), "channels",
+                          json_from_string ("[\"ops-chat\"]", NULL));
+  json_object_set_member (json_array_get_object_element (audiences, 1), "channels",
+                          json_from_string ("[\"ops-discord\"]", NULL));
+
+  g_assert_no_errno (g_mkdir_with_parents (g_get_user_config_dir (), 0700));
+  json_generator_set_root (generator, json_parser_get_root (parser));
+  json_generator_to_file (generator, path, &error);
+  g_assert_no_error (error);
+
+  return g_strconcat ("--draft=", path, NULL);
+}
+
+/* Publishing sends every language's renditions; an audience whose language
+ * has no text stops it until the text is written or the author chooses to
+ * send the primary text; the history keeps each rendition's language. */
+static void
+test_publish_languages (void)
+{
+  g_auto (Fixture) fixture = { 0 };
+  g_auto (CandorTestCliRun) refused = { 0 };
+  g_auto (CandorTestCliRun) primary = { 0 };
+  g_auto (CandorTestCliRun) both = { 0 };
+  g_auto (CandorTestCliRun) list = { 0 };
+  g_auto (CandorTestCliRun) search_ru = { 0 };
+  g_auto (CandorTestCliRun) search_en = { 0 };
+  g_auto (CandorTestCliRun) export_ru = { 0 };
+  g_auto (CandorTestCliRun) show = { 0 };
+  g_autofree char *untranslated = NULL;
+  g_autofree char *translated = NULL;
+  g_autoptr (JsonNode) listed = NULL;
+  g_autoptr (JsonNode) exported = NULL;
+  g_auto (GStrv) lines = NULL;
+  JsonArray *updates;
+
+  fixture_set_up (&fixture, PLANTED);
+  untranslated = write_bilingual_draft (FALSE);
+  translated = write_bilingual_draft (TRUE);
+
+  /* The Russian audience has no Russian text: nothing goes out, and the
+   * author is told which audience lacks what, and the two ways on. */
+  candor_test_cli_run (&refused, NULL, "publish", untranslated, NULL);
+  g_assert_cmpint (refused.status, ==, 1);
+  g_assert_cmpstr (refused.out, ==, "");
+  g_assert_nonnull (strstr (refused.err, "the audience 'klienty' reads ru, and the draft has no "
+                                         "text at all in ru\n"));
+  g_assert_nonnull (strstr (refused.err, "--send-primary=ru"));
+  g_assert_cmpuint (candor_fake_server_get_request_count (CANDOR_FAKE_SERVER (fixture.mattermost)),
+                    ==, 0);
+  g_assert_cmpuint (candor_fake_server_get_request_count (CANDOR_FAKE_SERVER (fixture.discord)), ==,
+                    0);
+
+  /* Sending the primary text on purpose. */
+  candor_test_cli_run (&primary, NULL, "publish", untranslated, "--send-primary=ru", NULL);
+  g_assert_cmpint (primary.status, ==, 0);
+  g_assert_nonnull (strstr (primary.out, "ops-chat\tcustomers\tsent\t"));
+  g_assert_nonnull (strstr (primary.out, "ops-discord\tklienty\tsent\t"));
+  g_assert_cmpuint (n_accepted (fixture.mattermost), ==, 1);
+  g_assert_cmpuint (n_accepted (fixture.discord), ==, 1);
+
+  /* Written in both: both go out at once, each in its language. */
+  candor_test_cli_run (&both, NULL, "publish", translated, "--json", NULL);
+  g_assert_cmpint (both.status, ==, 0);
+  g_assert_cmpstr (both.err, ==, "");
+  lines = g_strsplit (g_strchomp (both.out), "\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), ==, 2);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      g_autoptr (JsonNode) node = json_from_string (lines[i], NULL);
+      JsonObject *publication = json_node_get_object (node);
+
+      g_assert_cmpstr (
+        json_object_get_string_member (publication, "language"), ==,
+        g_str_equal (json_object_get_string_member (publication, "audience"), "klienty") ? "ru"
+                                                                                         : "en");
+    }
+  g_assert_cmpuint (n_accepted (fixture.mattermost), ==, 2);
+  g_assert_cmpuint (n_accepted (fixture.discord), ==, 2);
+
+  candor_test_cli_run (&list, NULL, "history", "list", "--json", NULL);
+  listed = json_from_string (list.out, NULL);
+  g_assert_nonnull (listed);
+  g_assert_cmpuint (json_array_get_length (json_node_get_array (listed)), ==, 1);
+  g_assert_cmpstr (
+    json_array_get_string_element (
+      json_object_get_array_member (json_array_get_object_element (json_node_get_array (listed), 0),
+                                    "other-languages"),
+      0),
+    ==, "ru");
+
+  /* Search finds either language; the filter tells them apart. */
+  candor_test_cli_run (&search_ru, NULL, "history", "search", "исправим", "--language=ru", NULL);
+  g_assert_cmpint (search_ru.status, ==, 0);
+  g_assert_nonnull (strstr (search_ru.out, "klienty"));
+  candor_test_cli_run (&search_en, NULL, "history", "search", "исправим", "--language=en", NULL);
+  g_assert_cmpint (search_en.status, ==, 0);
+  g_assert_cmpstr (search_en.out, ==, "");
+
+  /* The incident's page names its languages and each message's: the first
+   * went to the Russian audience in English, on purpose. */
+  candor_test_cli_run (&show, NULL, "history", "show", BILINGUAL_ID, NULL);
+  g_assert_cmpint (show.status, ==, 0);
+  g_assert_nonnull (strstr (show.out, "  Languages:     en, ru\n"));
+  g_assert_nonnull (strstr (show.out, "    customers · mattermost · en\n"));
+  g_assert_nonnull (strstr (show.out, "    klienty · discord · en\n"));
+  g_assert_nonnull (strstr (show.out, "    klienty · discord · ru\n"));
+
+  /* The Russian export: what went out in Russian, the second message only,
+   * with the update's fields as they read in Russian. */
+  candor_test_cli_run (&export_ru, NULL, "history", "export", BILINGUAL_ID, "--format=json",
+                       "--lang=ru", NULL);
+  g_assert_cmpint (export_ru.status, ==, 0);
+  exported = json_from_string (export_ru.out, NULL);
+  g_assert_nonnull (exported);
+  updates = json_object_get_array_member (json_node_get_object (exported), "updates");
+  g_assert_cmpuint (json_array_get_length (updates), ==, 2);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (
+                      json_array_get_object_element (updates, 0), "renditions")),
+                    ==, 0);
+  {
+    JsonObject *second = json_array_get_object_element (updates, 1);
+    JsonArray  *renditions = json_object_get_array_member (second, "renditions");
+
+    g_assert_cmpuint (json_array_get_length (renditions), ==, 1);
+    g_assert_cmpstr (
+      json_object_get_string_member (json_array_get_object_element (renditions, 0), "audience"), ==,
+      "klienty");
+    g_assert_nonnull (
+      strstr (json_object_get_string_member (json_array_get_object_element (renditions, 0), "body"),
+              "Мы сообщим"));
+    g_assert_cmpstr (json_object_get_string_member (
+                       json_object_get_object_member (second, "fields"), "next-update"),
+                     ==, "Мы сообщим, как только всё исправим.");
+  }
+}
+
 static void
 test_refused (void)
 {
@@ -402,6 +564,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/cli/publish/dry-run", test_dry_run);
   g_test_add_func ("/cli/publish/two-channels", test_publish_to_two);
   g_test_add_func ("/cli/publish/refused", test_refused);
+  g_test_add_func ("/cli/publish/languages", test_publish_languages);
   g_test_add_func ("/cli/publish/interrupted", test_interrupted);
   g_test_add_func ("/cli/publish/mark-sent", test_mark_sent);
   g_test_add_func ("/cli/publish/usage-errors", test_usage_errors);

@@ -22,6 +22,91 @@ draft_option (const char *name)
   return g_strconcat ("--draft=", path, NULL);
 }
 
+static char *
+bilingual_option (void)
+{
+  g_autofree char *path =
+    g_test_build_filename (G_TEST_DIST, "data", "bilingual-initial.json", NULL);
+
+  return g_strconcat ("--draft=", path, NULL);
+}
+
+/* A draft in English and Russian with an audience of each: every language
+ * is rendered, each rendition headed by its language; --lang keeps one. */
+static void
+test_render_languages (void)
+{
+  g_autofree char *draft = bilingual_option ();
+  g_auto (CandorTestCliRun) all = { 0 };
+  g_auto (CandorTestCliRun) ru = { 0 };
+  g_auto (CandorTestCliRun) json = { 0 };
+  g_auto (CandorTestCliRun) none = { 0 };
+  g_autoptr (JsonNode) root = NULL;
+  JsonArray *renditions;
+
+  candor_test_cli_run (&all, NULL, "render", draft, NULL);
+  g_assert_cmpint (all.status, ==, 0);
+  g_assert_true (g_str_has_prefix (all.out, "==> customers / plain [en] <==\n"));
+  g_assert_nonnull (strstr (all.out, "\n==> klienty / plain [ru] <==\n"));
+  g_assert_nonnull (strstr (all.out, "We will let you know as soon as it is fixed."));
+  g_assert_nonnull (strstr (all.out, "Мы сообщим, как только всё исправим."));
+
+  candor_test_cli_run (&ru, NULL, "render", draft, "--lang=ru", NULL);
+  g_assert_cmpint (ru.status, ==, 0);
+  g_assert_cmpstr (ru.err, ==, "");
+  g_assert_null (strstr (ru.out, "==>"));
+  g_assert_nonnull (strstr (ru.out, "Мы сообщим, как только всё исправим."));
+  g_assert_null (strstr (ru.out, "We will let you know"));
+
+  candor_test_cli_run (&json, NULL, "render", draft, "--json", NULL);
+  g_assert_cmpint (json.status, ==, 0);
+  root = json_from_string (json.out, NULL);
+  g_assert_nonnull (root);
+  renditions = json_node_get_array (root);
+  g_assert_cmpuint (json_array_get_length (renditions), ==, 2);
+  g_assert_cmpstr (
+    json_object_get_string_member (json_array_get_object_element (renditions, 0), "language"), ==,
+    "en");
+  g_assert_cmpstr (
+    json_object_get_string_member (json_array_get_object_element (renditions, 1), "language"), ==,
+    "ru");
+
+  /* Readers of a language without any text yet get the primary text
+   * meanwhile, and the rendition says it is in that language. */
+  {
+    g_autofree char *path =
+      g_test_build_filename (G_TEST_DIST, "data", "bilingual-initial.json", NULL);
+    g_autoptr (JsonParser) parser = json_parser_new ();
+    g_autoptr (GError) error = NULL;
+    g_autofree char *untranslated = NULL;
+    g_auto (CandorTestCliRun) primary = { 0 };
+
+    json_parser_load_from_file (parser, path, &error);
+    g_assert_no_error (error);
+    json_object_remove_member (json_object_get_object_member (
+                                 json_node_get_object (json_parser_get_root (parser)), "update"),
+                               "translations");
+    untranslated = json_to_string (json_parser_get_root (parser), FALSE);
+    candor_test_cli_run (&primary, untranslated, "render", "--lang=ru", "--json", "-", NULL);
+    g_assert_cmpint (primary.status, ==, 0);
+    g_clear_pointer (&root, json_node_unref);
+    root = json_from_string (primary.out, NULL);
+    renditions = json_node_get_array (root);
+    g_assert_cmpuint (json_array_get_length (renditions), ==, 1);
+    g_assert_cmpstr (
+      json_object_get_string_member (json_array_get_object_element (renditions, 0), "audience"), ==,
+      "klienty");
+    g_assert_cmpstr (
+      json_object_get_string_member (json_array_get_object_element (renditions, 0), "language"), ==,
+      "en");
+  }
+
+  candor_test_cli_run (&none, NULL, "render", draft, "--lang=de", NULL);
+  g_assert_cmpint (none.status, ==, 2);
+  g_assert_true (g_str_has_prefix (
+    none.err, "candor-cli: no audience of the draft reads 'de'; its renditions are in: en, ru\n"));
+}
+
 static void
 test_render_plain (void)
 {
@@ -220,6 +305,7 @@ main (int argc, char *argv[])
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/cli/render/plain", test_render_plain);
+  g_test_add_func ("/cli/render/languages", test_render_languages);
   g_test_add_func ("/cli/render/email-prints-mime", test_render_email_prints_mime);
   g_test_add_func ("/cli/render/social", test_render_social);
   g_test_add_func ("/cli/render/json", test_render_json);

@@ -470,6 +470,45 @@ test_mark_sent (Fixture *fixture, gconstpointer data)
                     0);
 }
 
+/* An incident in English and Russian: each rendition is recorded in its own
+ * language, not the incident's, and the update keeps its translation. */
+static void
+test_records_each_language (Fixture *fixture, gconstpointer data)
+{
+  g_autoptr (CandorUpdate) update = candor_update_new (CANDOR_UPDATE_KIND_INITIAL);
+  g_autoptr (GPtrArray) renditions = make_renditions ("Card payments fail.");
+  g_autoptr (GAsyncResult) result = NULL;
+  g_autoptr (CandorSentUpdate) sent = NULL;
+  g_autoptr (CandorSentUpdate) stored = NULL;
+  g_autoptr (CandorIncident) incident = NULL;
+  g_autoptr (GError) error = NULL;
+  const char *const other[] = { "ru", NULL };
+
+  candor_incident_set_other_languages (fixture->incident, other);
+  candor_update_set_field (update, CANDOR_FIELD_EXECUTIVE_SUMMARY, "Card payments fail.");
+  candor_update_set_translation (update, "ru", CANDOR_FIELD_EXECUTIVE_SUMMARY,
+                                 "Платежи картой не проходят.");
+  _candor_rendition_set_language (renditions->pdata[0], "en");
+  _candor_rendition_set_language (renditions->pdata[1], "ru");
+
+  candor_publisher_publish_async (fixture->publisher, fixture->incident, update, renditions, NULL,
+                                  on_done_cb, &result);
+  sent = candor_publisher_publish_finish (fixture->publisher, wait_for (&result), &error);
+  g_assert_no_error (error);
+
+  stored = reload (fixture);
+  g_assert_cmpuint (stored->renditions->len, ==, 2);
+  g_assert_cmpstr (((CandorSentRendition *)stored->renditions->pdata[0])->language, ==, "en");
+  g_assert_cmpstr (((CandorSentRendition *)stored->renditions->pdata[1])->language, ==, "ru");
+  g_assert_cmpstr (
+    candor_update_get_translation (stored->update, "ru", CANDOR_FIELD_EXECUTIVE_SUMMARY), ==,
+    "Платежи картой не проходят.");
+  incident =
+    candor_store_load_incident (fixture->store, candor_incident_get_id (fixture->incident), &error);
+  g_assert_no_error (error);
+  g_assert_cmpstrv (candor_incident_get_other_languages (incident), other);
+}
+
 static CandorSentUpdate *
 publish_real (Fixture *fixture, const char *text)
 {
@@ -691,6 +730,7 @@ main (int argc, char *argv[])
   ADD ("restart-offline", test_restart_offline);
   ADD ("cancel-before-sending", test_cancel_before_sending);
   ADD ("mark-sent", test_mark_sent);
+  ADD ("records-each-language", test_records_each_language);
   ADD ("real-clients", test_real_clients);
   ADD ("social-clients", test_social_clients);
 #undef ADD

@@ -448,6 +448,88 @@ test_session_loads_and_deletes_unsent_drafts (Fixture *fixture, gconstpointer da
   g_assert_null (kept);
 }
 
+/* The languages flow through the session: a translation typed is autosaved
+ * and comes back with the draft, an audience's and a channel's language are
+ * kept with their settings. */
+static void
+test_session_languages_flow_through (Fixture *fixture, gconstpointer data)
+{
+  CandorSession    *session = fixture->session;
+  const char *const other[] = { "ru", NULL };
+  g_autoptr (CandorIncident) incident = candor_incident_new ("Checkout errors");
+  g_autoptr (CandorDraft) draft = NULL;
+  g_autoptr (CandorChannel) channel = candor_channel_new ("support-ru", "telegram", "Поддержка");
+  g_autoptr (CandorAudienceList) audiences = candor_audience_list_new ();
+  g_autoptr (CandorChannelList) channels = candor_channel_list_new ();
+  g_autoptr (GAsyncResult) result = NULL;
+  g_autoptr (GPtrArray) drafts = NULL;
+  g_autoptr (GError) error = NULL;
+  CandorDraftAutosave *autosave;
+  CandorUpdate        *update;
+  CandorAudience      *customers;
+  DraftQuery           query = { session, NULL, "Платежи не проходят." };
+
+  candor_incident_set_other_languages (incident, other);
+  draft = candor_draft_new (incident, NULL);
+  update = candor_draft_get_update (draft);
+  autosave = candor_draft_autosave_new (session, draft);
+  query.draft_id = candor_draft_autosave_get_draft_id (autosave);
+  open_and_wait (session);
+
+  candor_update_set_field (update, CANDOR_FIELD_IMPACT_NOW, "Payments fail.");
+  candor_update_set_translation (update, "ru", CANDOR_FIELD_IMPACT_NOW, "Платежи не проходят.");
+  wait_until (draft_has_text, &query);
+  g_object_unref (autosave);
+  flush_store (candor_session_get_store (session));
+
+  candor_session_load_drafts_async (session, NULL, on_async_done_cb, &result);
+  drafts = candor_session_load_drafts_finish (session, wait_for_result (&result), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (drafts->len, ==, 1);
+  g_assert_cmpstrv (
+    candor_incident_get_other_languages (candor_draft_get_incident (g_ptr_array_index (drafts, 0))),
+    other);
+  g_assert_cmpstr (
+    candor_update_get_translation (candor_draft_get_update (g_ptr_array_index (drafts, 0)), "ru",
+                                   CANDOR_FIELD_IMPACT_NOW),
+    ==, "Платежи не проходят.");
+
+  customers = candor_audience_list_find (candor_session_get_audiences (session), "customers");
+  g_assert_nonnull (customers);
+  candor_audience_set_language (customers, "ru");
+  g_clear_object (&result);
+  candor_audience_list_save_async (candor_session_get_audiences (session), NULL, on_async_done_cb,
+                                   &result);
+  g_assert_true (candor_audience_list_save_finish (candor_session_get_audiences (session),
+                                                   wait_for_result (&result), &error));
+  g_assert_no_error (error);
+
+  /* No secret: the keyring is not asked. */
+  candor_channel_set_language (channel, "ru");
+  g_clear_object (&result);
+  candor_channel_list_save_async (candor_session_get_channels (session), channel, NULL, NULL,
+                                  on_async_done_cb, &result);
+  g_assert_true (candor_channel_list_save_finish (candor_session_get_channels (session),
+                                                  wait_for_result (&result), &error));
+  g_assert_no_error (error);
+
+  /* Read back as the next run of the app reads them. */
+  candor_audience_list_set_store (audiences, candor_session_get_store (session));
+  g_clear_object (&result);
+  candor_audience_list_load_async (audiences, NULL, on_async_done_cb, &result);
+  g_assert_true (candor_audience_list_load_finish (audiences, wait_for_result (&result), &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (
+    candor_audience_get_language (candor_audience_list_find (audiences, "customers")), ==, "ru");
+  g_clear_object (&result);
+  candor_channel_list_load_async (channels, candor_session_get_store (session), NULL,
+                                  on_async_done_cb, &result);
+  g_assert_true (candor_channel_list_load_finish (channels, wait_for_result (&result), &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (
+    candor_channel_get_language (candor_channel_list_lookup (channels, "support-ru")), ==, "ru");
+}
+
 static GPtrArray *
 load_contacts (CandorSession *session)
 {
@@ -828,6 +910,7 @@ main (int argc, char *argv[])
   ADD ("autosave-saves-and-deletes", test_session_autosave_saves_and_deletes);
   ADD ("loads-and-deletes-unsent-drafts", test_session_loads_and_deletes_unsent_drafts);
   ADD ("contacts-round-trip", test_session_contacts_round_trip);
+  ADD ("languages-flow-through", test_session_languages_flow_through);
   ADD ("reminders-fire", test_session_reminders_fire);
   ADD ("notices-other-writer", test_session_notices_other_writer);
   ADD ("notices-templates", test_session_notices_templates);

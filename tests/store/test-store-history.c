@@ -403,16 +403,191 @@ test_list_pages_newest_first (void)
 }
 
 static char *
-export_text (CandorStore *store, const char *id, CandorExportFormat format)
+export_text_in (CandorStore *store, const char *id, CandorExportFormat format, const char *language)
 {
   g_autoptr (GError) error = NULL;
-  g_autoptr (GBytes) bytes = candor_store_export_incident (store, id, format, &error);
+  g_autoptr (GBytes) bytes =
+    candor_store_export_incident_in_language (store, id, format, language, &error);
   gsize       size;
   const char *data;
 
   g_assert_no_error (error);
   data = g_bytes_get_data (bytes, &size);
   return g_strndup (data, size);
+}
+
+static char *
+export_text (CandorStore *store, const char *id, CandorExportFormat format)
+{
+  return export_text_in (store, id, format, NULL);
+}
+
+static CandorSentRendition *
+email_in (const char *audience, const char *language, const char *subject, const char *body)
+{
+  g_autofree char *mime_text = g_strdup_printf (
+    "From: Status Desk <status@example.com>\r\nSubject: %s\r\n\r\n%s\r\n", subject, body);
+  g_autoptr (GBytes) mime = g_bytes_new (mime_text, strlen (mime_text));
+
+  return candor_sent_rendition_new (audience, CANDOR_DIALECT_EMAIL, language, subject, body, mime);
+}
+
+/* One incident in English and Russian: the incident keeps its languages,
+ * the update its translations (an outdated one stays outdated, with the
+ * text it was written against), each rendition its language; search finds
+ * either language, the language filter tells them apart, and an export
+ * can be limited to one of them. */
+static void
+test_several_languages (void)
+{
+  g_autoptr (CandorStore) store = open_default_store ();
+  g_autoptr (GDateTime) started = seed_time (9, 0);
+  g_autoptr (GDateTime) sent_at = seed_time (9, 20);
+  g_autoptr (CandorIncident) incident =
+    seed_incident (store, "Checkout errors", CANDOR_SEVERITY_MAJOR,
+                   CANDOR_INCIDENT_STATE_IDENTIFIED, started, NULL);
+  g_autoptr (CandorIncident) loaded = NULL;
+  g_autoptr (CandorUpdate) update = candor_update_new (CANDOR_UPDATE_KIND_INITIAL);
+  g_autoptr (GPtrArray) renditions =
+    g_ptr_array_new_with_free_func ((GDestroyNotify)candor_sent_rendition_free);
+  g_autoptr (GPtrArray) updates = NULL;
+  g_autoptr (GPtrArray) hits = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (JsonNode) root = NULL;
+  g_autofree char *json = NULL;
+  g_autofree char *md = NULL;
+  g_autofree char *mbox = NULL;
+  g_autofree char *all_md = NULL;
+  g_autofree char *all_json = NULL;
+  g_autoptr (JsonNode) all_root = NULL;
+  const char *const languages[] = { "ru", NULL };
+  const char       *id = candor_incident_get_id (incident);
+  CandorSearchQuery query = CANDOR_SEARCH_QUERY_INIT;
+  CandorSentUpdate *sent;
+  JsonObject       *first;
+  JsonArray        *sent_renditions;
+
+  candor_incident_set_other_languages (incident, languages);
+  candor_store_save_incident (store, incident, &error);
+  g_assert_no_error (error);
+
+  candor_update_set_field (update, CANDOR_FIELD_IMPACT_NOW, "Payments fail at checkout.");
+  candor_update_set_translation (update, "ru", CANDOR_FIELD_IMPACT_NOW,
+                                 "Платежи не проходят при оформлении заказа.");
+  candor_update_set_field (update, CANDOR_FIELD_EXECUTIVE_SUMMARY, "Some payments fail.");
+  candor_update_set_translation (update, "ru", CANDOR_FIELD_EXECUTIVE_SUMMARY,
+                                 "Часть платежей не проходит.");
+  /* The English summary changes after it was translated. */
+  candor_update_set_field (update, CANDOR_FIELD_EXECUTIVE_SUMMARY, "Most payments fail.");
+
+  g_ptr_array_add (renditions,
+                   email_in ("customers", "en", "Checkout errors", "Payments fail at checkout."));
+  g_ptr_array_add (renditions, email_in ("kunden-ru", "ru", "Ошибки оформления",
+                                         "Платежи не проходят при оформлении заказа."));
+  candor_store_record_update (store, id, update, sent_at, renditions, &error);
+  g_assert_no_error (error);
+
+  loaded = candor_store_load_incident (store, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstrv (candor_incident_get_other_languages (loaded), languages);
+
+  updates = candor_store_load_updates (store, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (updates->len, ==, 1);
+  sent = updates->pdata[0];
+  g_assert_cmpstr (candor_update_get_translation (sent->update, "ru", CANDOR_FIELD_IMPACT_NOW), ==,
+                   "Платежи не проходят при оформлении заказа.");
+  g_assert_false (
+    candor_update_get_translation_outdated (sent->update, "ru", CANDOR_FIELD_IMPACT_NOW));
+  g_assert_true (
+    candor_update_get_translation_outdated (sent->update, "ru", CANDOR_FIELD_EXECUTIVE_SUMMARY));
+  g_assert_cmpstr (
+    candor_update_get_translation_source (sent->update, "ru", CANDOR_FIELD_EXECUTIVE_SUMMARY), ==,
+    "Some payments fail.");
+  g_assert_cmpstr (candor_update_get_field (sent->update, CANDOR_FIELD_EXECUTIVE_SUMMARY), ==,
+                   "Most payments fail.");
+  g_assert_cmpstr (((CandorSentRendition *)sent->renditions->pdata[0])->language, ==, "en");
+  g_assert_cmpstr (((CandorSentRendition *)sent->renditions->pdata[1])->language, ==, "ru");
+
+  /* Search finds either language, and the language filter keeps one. */
+  query.text = "платежи";
+  hits = candor_store_search (store, &query, 0, 10, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (hits->len, ==, 1);
+  g_assert_cmpstr (candor_search_hit_get_language (hits->pdata[0]), ==, "ru");
+  g_clear_pointer (&hits, g_ptr_array_unref);
+  query.text = "checkout";
+  hits = candor_store_search (store, &query, 0, 10, NULL, &error);
+  g_assert_no_error (error);
+  /* The incident's title and the English email. */
+  g_assert_cmpuint (hits->len, ==, 2);
+  g_clear_pointer (&hits, g_ptr_array_unref);
+  query.text = "checkout";
+  query.language = "ru";
+  hits = candor_store_search (store, &query, 0, 10, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (hits->len, ==, 0);
+  g_clear_pointer (&hits, g_ptr_array_unref);
+  query.text = "платежи";
+  hits = candor_store_search (store, &query, 0, 10, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (hits->len, ==, 1);
+  g_clear_pointer (&hits, g_ptr_array_unref);
+
+  /* The export in Russian: its renditions, its fields as they read in it. */
+  json = export_text_in (store, id, CANDOR_EXPORT_FORMAT_JSON, "ru");
+  root = json_from_string (json, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (json_object_get_string_member (json_node_get_object (root), "language"), ==,
+                   "ru");
+  first = json_array_get_object_element (
+    json_object_get_array_member (json_node_get_object (root), "updates"), 0);
+  sent_renditions = json_object_get_array_member (first, "renditions");
+  g_assert_cmpuint (json_array_get_length (sent_renditions), ==, 1);
+  g_assert_cmpstr (
+    json_object_get_string_member (json_array_get_object_element (sent_renditions, 0), "language"),
+    ==, "ru");
+  g_assert_cmpstr (
+    json_object_get_string_member (json_object_get_object_member (first, "fields"), "impact-now"),
+    ==, "Платежи не проходят при оформлении заказа.");
+
+  md = export_text_in (store, id, CANDOR_EXPORT_FORMAT_MARKDOWN, "ru");
+  g_assert_nonnull (strstr (md, "| Language | ru |"));
+  g_assert_nonnull (strstr (md, "#### kunden-ru · "));
+  g_assert_null (strstr (md, "#### customers · "));
+  mbox = export_text_in (store, id, CANDOR_EXPORT_FORMAT_MBOX, "ru");
+  g_assert_nonnull (strstr (mbox, "Subject: Ошибки оформления"));
+  g_assert_null (strstr (mbox, "Subject: Checkout errors"));
+
+  /* All languages at once: the JSON has the other languages and each
+   * update's translations, the report says each message's language. */
+  all_json = export_text (store, id, CANDOR_EXPORT_FORMAT_JSON);
+  all_root = json_from_string (all_json, &error);
+  g_assert_no_error (error);
+  g_assert_false (json_object_has_member (json_node_get_object (all_root), "language"));
+  g_assert_cmpstr (json_array_get_string_element (
+                     json_object_get_array_member (
+                       json_object_get_object_member (json_node_get_object (all_root), "incident"),
+                       "other-languages"),
+                     0),
+                   ==, "ru");
+  first = json_array_get_object_element (
+    json_object_get_array_member (json_node_get_object (all_root), "updates"), 0);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (first, "renditions")), ==,
+                    2);
+  g_assert_cmpstr (
+    json_object_get_string_member (
+      json_object_get_object_member (json_object_get_object_member (first, "translations"), "ru"),
+      "impact-now"),
+    ==, "Платежи не проходят при оформлении заказа.");
+  all_md = export_text (store, id, CANDOR_EXPORT_FORMAT_MARKDOWN);
+  g_assert_nonnull (strstr (all_md, "| Languages | en, ru |"));
+  g_assert_nonnull (strstr (all_md, " · ru\n"));
+  g_assert_nonnull (strstr (all_md, " · en\n"));
+
+  g_assert_null (
+    candor_store_export_incident_in_language (store, id, CANDOR_EXPORT_FORMAT_JSON, "de", &error));
+  g_assert_error (error, CANDOR_STORE_ERROR, CANDOR_STORE_ERROR_NOT_FOUND);
 }
 
 static void
@@ -734,6 +909,7 @@ main (int argc, char *argv[])
                    test_record_update_inside_callers_transaction);
   g_test_add_func ("/store/history/list-pages-newest-first", test_list_pages_newest_first);
   g_test_add_func ("/store/history/export-formats", test_export_formats);
+  g_test_add_func ("/store/history/several-languages", test_several_languages);
   g_test_add_func ("/store/history/drafts-and-documents", test_drafts_and_documents);
   g_test_add_func ("/store/history/channels-as-documents", test_channels_as_documents);
   g_test_add_func ("/store/history/two-connections-share-the-file",

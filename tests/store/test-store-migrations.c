@@ -10,6 +10,7 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "candor-draft.h"
 #include "candor-store-private.h"
 
 /* Sample rows as each old version would have written them. */
@@ -41,6 +42,8 @@ static const char *const sample_rows[] = {
   "  VALUES (2, 'slack', 'waiting', 1764486600, 1764486600);",
   /* version 5 */
   "UPDATE publications SET next_attempt_at = 1764486700 WHERE rendition_id = 2;",
+  /* version 6 */
+  "INSERT INTO contacts (id, json, saved_at) VALUES ('dana', '{\"name\":\"Dana\"}', 1);",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (sample_rows) >= 2);
@@ -105,6 +108,9 @@ check_migrates_from (gconstpointer data)
   g_assert_cmpint (g_date_time_to_unix (candor_incident_get_resolved_at (incident)), ==,
                    1764493200);
   g_assert_cmpint (candor_incident_get_sla_relevant (incident), ==, version >= 2);
+  /* Everything recorded before version 7 is in one language. */
+  g_assert_cmpstr (candor_incident_get_language (incident), ==, "en");
+  g_assert_cmpuint (g_strv_length ((char **)candor_incident_get_other_languages (incident)), ==, 0);
 
   updates = candor_store_load_updates (store, "inc-1", &error);
   g_assert_no_error (error);
@@ -112,7 +118,9 @@ check_migrates_from (gconstpointer data)
   sent = updates->pdata[0];
   g_assert_cmpstr (candor_update_get_field (sent->update, CANDOR_FIELD_EXECUTIVE_SUMMARY), ==,
                    "Zeppelin grounded");
+  g_assert_false (candor_update_has_translation (sent->update, "ru"));
   rendition = sent->renditions->pdata[0];
+  g_assert_cmpstr (rendition->language, ==, "en");
   g_assert_cmpstr (rendition->body, ==, "The zeppelin is grounded.");
   g_assert_cmpuint (g_bytes_get_size (rendition->mime), ==,
                     strlen ("From: a@example.com\r\n\r\nx"));
@@ -228,6 +236,146 @@ test_two_channels_of_one_kind (void)
                    ==, SQLITE_CONSTRAINT_UNIQUE);
 }
 
+/* Every row of the tables a history of @version has, in the columns it has,
+ * as text: what a migration must carry over unchanged. */
+static char *
+dump_rows (sqlite3 *db, const char *const *tables, GPtrArray *columns)
+{
+  GString *dump = g_string_new (NULL);
+
+  for (guint t = 0; tables[t] != NULL; t++)
+    {
+      g_autofree char *sql =
+        g_strdup_printf ("SELECT %s FROM %s ORDER BY rowid", (char *)columns->pdata[t], tables[t]);
+      sqlite3_stmt *stmt = NULL;
+
+      g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+      while (sqlite3_step (stmt) == SQLITE_ROW)
+        {
+          g_string_append_printf (dump, "%s:", tables[t]);
+          for (int c = 0; c < sqlite3_column_count (stmt); c++)
+            g_string_append_printf (dump, " %s", (const char *)sqlite3_column_text (stmt, c));
+          g_string_append_c (dump, '\n');
+        }
+      sqlite3_finalize (stmt);
+    }
+
+  return g_string_free (dump, FALSE);
+}
+
+/* quote() of each column of @table, joined for a SELECT. */
+static char *
+quoted_columns (sqlite3 *db, const char *table)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT name FROM pragma_table_info ('%s')", table);
+  g_autoptr (GStrvBuilder) names = g_strv_builder_new ();
+  g_auto (GStrv) strv = NULL;
+  sqlite3_stmt *stmt = NULL;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      g_autofree char *quoted = g_strdup_printf ("quote (%s)", sqlite3_column_text (stmt, 0));
+
+      g_strv_builder_add (names, quoted);
+    }
+  sqlite3_finalize (stmt);
+  strv = g_strv_builder_end (names);
+  g_assert_cmpuint (g_strv_length (strv), >, 0);
+
+  return g_strjoinv (", ", strv);
+}
+
+/* A history that 0.2.0 wrote through its store API (tests/data/history-0.2.0.sql,
+ * a sqlite3 .dump) opens, migrates, and reads back as it was written:
+ * every old row and column unchanged, the incident in one language, its
+ * updates without translations, its renditions in English and searchable,
+ * its version-1 draft loadable. */
+static void
+test_history_written_by_0_2_0 (void)
+{
+  const char *const tables[] = { "incidents", "updates",   "renditions", "publications",
+                                 "drafts",    "audiences", NULL };
+  const char       *incident_id = "dc36dcc0-008f-4068-bc98-9c8fea44daef";
+  g_autofree char *fixture = g_test_build_filename (G_TEST_DIST, "data", "history-0.2.0.sql", NULL);
+  g_autofree char *path = g_build_filename (g_get_user_data_dir (), "history-0.2.0.db", NULL);
+  g_autofree char *dump = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *draft_json = NULL;
+  g_autoptr (GPtrArray) columns = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CandorStore) store = NULL;
+  g_autoptr (CandorIncident) incident = NULL;
+  g_autoptr (GPtrArray) updates = NULL;
+  g_autoptr (GPtrArray) hits = NULL;
+  g_autoptr (CandorDraft) draft = NULL;
+  CandorSearchQuery query = CANDOR_SEARCH_QUERY_INIT;
+  sqlite3          *db = NULL;
+
+  g_file_get_contents (fixture, &dump, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (g_mkdir_with_parents (g_get_user_data_dir (), 0700), ==, 0);
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, dump, NULL, NULL, NULL), ==, SQLITE_OK);
+  for (guint t = 0; tables[t] != NULL; t++)
+    g_ptr_array_add (columns, quoted_columns (db, tables[t]));
+  before = dump_rows (db, tables, columns);
+  g_assert_cmpint (sqlite3_close (db), ==, SQLITE_OK);
+
+  store = candor_store_open (path, &error);
+  g_assert_no_error (error);
+  after = dump_rows (_candor_store_get_db (store), tables, columns);
+  g_assert_cmpstr (after, ==, before);
+
+  incident = candor_store_load_incident (store, incident_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (candor_incident_get_title (incident), ==, "Card payments failing at checkout");
+  g_assert_cmpstr (candor_incident_get_language (incident), ==, "en");
+  g_assert_cmpuint (g_strv_length ((char **)candor_incident_get_other_languages (incident)), ==, 0);
+  g_assert_true (candor_incident_get_sla_relevant (incident));
+
+  updates = candor_store_load_updates (store, incident_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (updates->len, ==, 2);
+  for (guint i = 0; i < updates->len; i++)
+    {
+      CandorSentUpdate *sent = updates->pdata[i];
+
+      g_assert_cmpstr (candor_update_get_field (sent->update, CANDOR_FIELD_IMPACT_NOW), ==,
+                       "Card payments fail for some customers.");
+      g_assert_cmpstr (candor_update_get_contact_name (sent->update), ==, "Dana Reyes");
+      g_assert_false (candor_update_has_translation (sent->update, "ru"));
+      g_assert_cmpuint (sent->renditions->len, ==, 2);
+      for (guint j = 0; j < sent->renditions->len; j++)
+        g_assert_cmpstr (((CandorSentRendition *)sent->renditions->pdata[j])->language, ==, "en");
+    }
+  g_assert_cmpstr (candor_update_get_field (((CandorSentUpdate *)updates->pdata[1])->update,
+                                            CANDOR_FIELD_EXECUTIVE_SUMMARY),
+                   ==, "The payment provider's gateway is switched; payments recover.");
+
+  query.text = "gateway";
+  hits = candor_store_search (store, &query, 0, 10, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (hits->len, ==, 2);
+  g_clear_pointer (&hits, g_ptr_array_unref);
+  query.language = "en";
+  hits = candor_store_search (store, &query, 0, 10, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (hits->len, ==, 2);
+
+  /* The autosaved draft is version 1, and loads as a draft in one language. */
+  draft_json = candor_store_load_draft (store, "draft-legacy", &error);
+  g_assert_no_error (error);
+  draft = candor_draft_load_from_data (draft_json, -1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (candor_incident_get_title (candor_draft_get_incident (draft)), ==,
+                   "Login page slow to load");
+  g_assert_cmpuint (g_strv_length ((char **)candor_incident_get_other_languages (
+                      candor_draft_get_incident (draft))),
+                    ==, 0);
+}
+
 static void
 test_newer_file_is_left_alone (void)
 {
@@ -272,6 +420,7 @@ main (int argc, char *argv[])
     }
   g_test_add_func ("/store/migrations/newer-file-is-left-alone", test_newer_file_is_left_alone);
   g_test_add_func ("/store/migrations/two-channels-of-one-kind", test_two_channels_of_one_kind);
+  g_test_add_func ("/store/migrations/history-written-by-0.2.0", test_history_written_by_0_2_0);
 
   return g_test_run ();
 }
