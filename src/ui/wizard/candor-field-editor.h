@@ -23,7 +23,10 @@ void             candor_field_editor_set_update (CandorFieldEditor *self, Candor
 void             candor_field_editor_set_findings (CandorFieldEditor *self, GPtrArray *findings);
 guint            candor_field_editor_get_n_underlined (CandorFieldEditor *self);
 void             candor_field_editor_select_span (CandorFieldEditor *self, guint start, guint end);
-void             candor_field_editor_set_language (CandorFieldEditor *self, const char *language);
+void        candor_field_editor_set_languages (CandorFieldEditor *self, const char *const *languages);
+void        candor_field_editor_show_language (CandorFieldEditor *self, const char *language);
+const char *candor_field_editor_get_shown_language (CandorFieldEditor *self);
+gboolean    candor_field_editor_get_outdated_shown (CandorFieldEditor *self);
 CandorTextSpell *candor_field_editor_get_spell (CandorFieldEditor *self);
 void  candor_field_editor_set_variables (CandorFieldEditor *self, const char *const *names);
 void  candor_field_editor_forget_undo (CandorFieldEditor *self);

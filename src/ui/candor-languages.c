@@ -1,0 +1,46 @@
+/* candor-languages.c
+ *
+ * Copyright 2026 The Candor authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "candor-languages"
+
+#include "config.h"
+
+#include "candor-languages.h"
+
+/* Names are the languages' own, not translated: the person who writes the
+ * German text finds "Deutsch" whatever language the app speaks. */
+static const char *const tags[] = { "en", "ru", "de", "fr", "es", "it", "pl", "uk", NULL };
+static const char *const names[] = {
+  "English", "Русский", "Deutsch", "Français", "Español", "Italiano", "Polski", "Українська",
+};
+
+const char *const *
+candor_languages_get_tags (void)
+{
+  return tags;
+}
+
+int
+candor_languages_find (const char *tag)
+{
+  for (guint i = 0; tag != NULL && tags[i] != NULL; i++)
+    if (g_str_equal (tags[i], tag))
+      return i;
+
+  return -1;
+}
+
+const char *
+candor_languages_get_name (const char *tag)
+{
+  int index = candor_languages_find (tag);
+
+  if (tag == NULL)
+    return names[0];
+
+  return index >= 0 ? names[index] : tag;
+}
