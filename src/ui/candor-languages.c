@@ -44,3 +44,30 @@ candor_languages_get_name (const char *tag)
 
   return index >= 0 ? names[index] : tag;
 }
+
+GListModel *
+candor_languages_new_choice_model (const char *none)
+{
+  GtkStringList *model = gtk_string_list_new (NULL);
+
+  g_return_val_if_fail (none != NULL, NULL);
+
+  gtk_string_list_append (model, none);
+  for (guint i = 0; tags[i] != NULL; i++)
+    gtk_string_list_append (model, names[i]);
+
+  return G_LIST_MODEL (model);
+}
+
+const char *
+candor_languages_get_choice (guint position)
+{
+  return position > 0 && position <= G_N_ELEMENTS (names) ? tags[position - 1] : NULL;
+}
+
+/* A tag the app does not offer shows as none. */
+guint
+candor_languages_get_choice_position (const char *tag)
+{
+  return candor_languages_find (tag) + 1;
+}

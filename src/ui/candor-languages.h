@@ -7,7 +7,7 @@
 
 #pragma once
 
-#include <glib.h>
+#include <gtk/gtk.h>
 
 G_BEGIN_DECLS
 
@@ -19,5 +19,11 @@ const char *const *candor_languages_get_tags (void);
 const char *candor_languages_get_name (const char *tag);
 /* The position of @tag in candor_languages_get_tags(), or -1. */
 int candor_languages_find (const char *tag);
+
+/* For a combo row choosing a language or none: @none first ("Same as the
+ * incident"), then every language's name. Position 0 is NULL. */
+GListModel *candor_languages_new_choice_model (const char *none);
+const char *candor_languages_get_choice (guint position);
+guint       candor_languages_get_choice_position (const char *tag);
 
 G_END_DECLS
