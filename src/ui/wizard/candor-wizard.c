@@ -221,16 +221,21 @@ on_preview_updated_cb (CandorWizard *self, CandorPreview *preview)
 }
 
 /* Clicking a finding, in the preview or on the review step, shows its step
- * and selects the words it is about. */
+ * and selects the words it is about. A language with no text at all is
+ * about no field: writing it starts at the first one. */
 static void
 on_preview_finding_activated_cb (CandorWizard *self, CandorFinding *finding, GtkWidget *source)
 {
+  gboolean whole = candor_finding_get_field (finding) < 0 &&
+                   candor_finding_get_language (finding) != NULL;
+
   for (guint i = 0; i < self->editors->len; i++)
     {
       CandorFieldEditor *editor = g_ptr_array_index (self->editors, i);
       GtkWidget         *page;
 
-      if ((int)candor_field_editor_get_field (editor) != candor_finding_get_field (finding))
+      if (!whole &&
+          (int)candor_field_editor_get_field (editor) != candor_finding_get_field (finding))
         continue;
 
       page = gtk_widget_get_ancestor (GTK_WIDGET (editor), CANDOR_TYPE_WIZARD_PAGE);
