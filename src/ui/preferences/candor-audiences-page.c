@@ -256,11 +256,11 @@ hours_row_new (const char *title, GtkSpinButton *spin)
 static GtkWidget *
 audience_group_new (CandorAudiencesPage *self, CandorAudience *audience)
 {
-  GListModel      *channels = G_LIST_MODEL (candor_session_get_channels (self->session));
-  GtkWidget       *group = adw_preferences_group_new ();
-  GtkWidget       *channels_row = adw_expander_row_new ();
-  GtkWidget       *zones_row = adw_entry_row_new ();
-  GtkWidget       *language_row = adw_combo_row_new ();
+  GListModel *channels = G_LIST_MODEL (candor_session_get_channels (self->session));
+  GtkWidget  *group = adw_preferences_group_new ();
+  GtkWidget  *channels_row = adw_expander_row_new ();
+  GtkWidget  *zones_row = adw_entry_row_new ();
+  GtkWidget  *language_row = adw_combo_row_new ();
   g_autoptr (GListModel) languages = candor_languages_new_choice_model (_("Same as the incident"));
   GtkSpinButton   *opens = hours_spin_new (candor_audience_get_office_opens (audience));
   GtkSpinButton   *closes = hours_spin_new (candor_audience_get_office_closes (audience));

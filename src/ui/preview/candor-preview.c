@@ -181,8 +181,7 @@ static void
 show_languages (CandorPreview *self)
 {
   CandorIncident *incident = candor_composition_get_incident (self->composition);
-  gboolean        several =
-    incident != NULL && candor_incident_get_other_languages (incident)[0] != NULL;
+  gboolean several = incident != NULL && candor_incident_get_other_languages (incident)[0] != NULL;
 
   for (GtkWidget *page = gtk_widget_get_first_child (GTK_WIDGET (self->audience_stack));
        page != NULL; page = gtk_widget_get_next_sibling (page))
@@ -203,9 +202,9 @@ show_languages (CandorPreview *self)
       CandorChannelView *view = g_ptr_array_index (self->channel_views, i);
       CandorAudience    *audience = g_object_get_data (G_OBJECT (view), "audience");
       const char        *name = g_object_get_data (G_OBJECT (view), "channel-name");
-      CandorRendition   *rendition = candor_composition_get_rendition (
-        self->composition, candor_audience_get_id (audience),
-        g_object_get_data (G_OBJECT (view), "channel-id"));
+      CandorRendition   *rendition =
+        candor_composition_get_rendition (self->composition, candor_audience_get_id (audience),
+                                          g_object_get_data (G_OBJECT (view), "channel-id"));
       g_autofree char *title = NULL;
 
       if (several && rendition != NULL &&

@@ -119,7 +119,7 @@ update_outdated (CandorFieldEditor *self)
   gtk_widget_set_visible (GTK_WIDGET (self->outdated_box), outdated);
   if (outdated)
     {
-      const char      *source =
+      const char *source =
         candor_update_get_translation_source (self->update, language, self->field);
       g_autofree char *said = NULL;
 

@@ -70,9 +70,9 @@ struct _CandorWizardIncidentPage
  * it follows the rows below while nobody changes it, and goes with Undo. */
 typedef struct
 {
-  char           *language;
-  CandorField     field;
-  char           *text;
+  char       *language;
+  CandorField field;
+  char       *text;
   CandorTemplate *template;
 } WrittenTranslation;
 
@@ -977,7 +977,8 @@ show_other_languages (CandorWizardIncidentPage *self)
   self->loading = FALSE;
 
   for (guint i = 0; others[i] != NULL; i++)
-    g_string_append_printf (names, "%s%s", i > 0 ? ", " : "", candor_languages_get_name (others[i]));
+    g_string_append_printf (names, "%s%s", i > 0 ? ", " : "",
+                            candor_languages_get_name (others[i]));
   adw_expander_row_set_subtitle (
     self->other_languages_row,
     names->len > 0 ? names->str : _("None: every audience reads the primary language"));
@@ -1211,7 +1212,8 @@ candor_wizard_incident_page_init (CandorWizardIncidentPage *self)
 
   /* A row per language the app offers, checked when the incident is also
    * written in it; the primary language's row cannot be checked. */
-  self->written_translations = g_ptr_array_new_with_free_func ((GDestroyNotify)written_translation_free);
+  self->written_translations =
+    g_ptr_array_new_with_free_func ((GDestroyNotify)written_translation_free);
   self->language_checks = g_ptr_array_new ();
   for (guint i = 0; candor_languages_get_tags ()[i] != NULL; i++)
     {

@@ -337,9 +337,9 @@ finding_subtitle (CandorWizardReviewPage *self, CandorFinding *finding)
 
       /* TRANSLATORS: where a check found something, and in which language,
        * e.g. "Executive Summary: “caused by our vendor” · Deutsch" */
-      place = where != NULL ? g_strdup_printf (_("%s · %s"), where,
-                                               candor_languages_get_name (language))
-                            : g_strdup (candor_languages_get_name (language));
+      place =
+        where != NULL ? g_strdup_printf (_("%s · %s"), where, candor_languages_get_name (language))
+                      : g_strdup (candor_languages_get_name (language));
     }
 
   if (place != NULL)
@@ -379,8 +379,8 @@ show_checks (CandorWizardReviewPage *self)
           fix = g_strdup (_("_Write It"));
           /* TRANSLATORS: %s is the incident's primary language, e.g.
            * "Send in English on Purpose" */
-          acknowledge = g_strdup_printf (_("Send in %s on Purpose"),
-                                         candor_languages_get_name (get_primary_language (self)));
+          acknowledge = g_strdup_printf (
+            _("Send in %s on Purpose"), candor_languages_get_name (get_primary_language (self)));
         }
       else if (g_strcmp0 (rule, "translation-outdated") == 0)
         {

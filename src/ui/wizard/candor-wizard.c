@@ -226,8 +226,8 @@ on_preview_updated_cb (CandorWizard *self, CandorPreview *preview)
 static void
 on_preview_finding_activated_cb (CandorWizard *self, CandorFinding *finding, GtkWidget *source)
 {
-  gboolean whole = candor_finding_get_field (finding) < 0 &&
-                   candor_finding_get_language (finding) != NULL;
+  gboolean whole =
+    candor_finding_get_field (finding) < 0 && candor_finding_get_language (finding) != NULL;
 
   for (guint i = 0; i < self->editors->len; i++)
     {
