@@ -104,14 +104,25 @@ update_outdated (CandorFieldEditor *self)
   for (GtkWidget *tab = gtk_widget_get_first_child (GTK_WIDGET (self->language_tabs)); tab != NULL;
        tab = gtk_widget_get_next_sibling (tab), index++)
     {
-      gboolean tab_outdated =
-        index > 0 && self->update != NULL &&
-        candor_update_get_translation_outdated (self->update, self->languages[index], self->field);
+      const char      *name = candor_languages_get_name (self->languages[index]);
+      g_autofree char *tooltip = NULL;
 
-      if (tab_outdated)
-        gtk_widget_add_css_class (tab, "warning");
+      /* Said in words (the tooltip) as well as in colour. */
+      if (index > 0 && self->update != NULL &&
+          candor_update_get_translation_outdated (self->update, self->languages[index],
+                                                  self->field))
+        {
+          gtk_widget_add_css_class (tab, "warning");
+          /* TRANSLATORS: a field's language tab; %s is a language's name */
+          tooltip = g_strdup_printf (_("The %s text may be out of date"), name);
+        }
       else
-        gtk_widget_remove_css_class (tab, "warning");
+        {
+          gtk_widget_remove_css_class (tab, "warning");
+          /* TRANSLATORS: a field's language tab; %s is a language's name */
+          tooltip = g_strdup_printf (_("Write this in %s"), name);
+        }
+      gtk_widget_set_tooltip_text (tab, tooltip);
     }
 
   outdated = language != NULL && self->update != NULL &&
@@ -648,13 +659,7 @@ candor_field_editor_set_languages (CandorFieldEditor *self, const char *const *l
     gtk_box_remove (self->language_tabs, tab);
   for (guint i = 0; i < n; i++)
     {
-      const char      *name = candor_languages_get_name (self->languages[i]);
-      g_autofree char *tooltip = NULL;
-
-      /* TRANSLATORS: a field's language tab; %s is a language's name */
-      tooltip = g_strdup_printf (_("Write this in %s"), name);
-      tab = gtk_toggle_button_new_with_label (name);
-      gtk_widget_set_tooltip_text (tab, tooltip);
+      tab = gtk_toggle_button_new_with_label (candor_languages_get_name (self->languages[i]));
       g_object_set_data (G_OBJECT (tab), "language-index", GUINT_TO_POINTER (i));
       if (first != NULL)
         gtk_toggle_button_set_group (GTK_TOGGLE_BUTTON (tab), first);
@@ -665,6 +670,7 @@ candor_field_editor_set_languages (CandorFieldEditor *self, const char *const *l
       gtk_box_append (self->language_tabs, tab);
     }
   gtk_widget_set_visible (GTK_WIDGET (self->language_tabs), n > 1);
+  update_outdated (self);
 
   tab = gtk_widget_get_first_child (GTK_WIDGET (self->language_tabs));
   for (guint i = 0; i < index; i++)
