@@ -56,6 +56,16 @@ static guint signals[N_SIGNALS];
  * the frame that shows the keystroke, never after it. */
 #define RENDER_PRIORITY (G_PRIORITY_HIGH_IDLE + 10)
 
+/* "Customers · Русский": with several languages, each audience's tab says
+ * which it reads, and a channel that speaks another says so too. */
+static char *
+dup_language_title (const char *name, const char *language)
+{
+  /* TRANSLATORS: an audience or channel and the language it reads, e.g.
+   * "Customers · Русский" */
+  return g_strdup_printf (_("%s · %s"), name, candor_languages_get_name (language));
+}
+
 /* Under the explanation: what to write instead, then where and which words. */
 static char *
 finding_subtitle (CandorFinding *finding)
@@ -73,6 +83,16 @@ finding_subtitle (CandorFinding *finding)
     place = g_strdup (candor_field_get_label (field));
   else if (quote != NULL)
     place = g_strdup_printf (_("“%s”"), quote);
+
+  /* A finding in another language than the primary says which. */
+  if (candor_finding_get_language (finding) != NULL)
+    {
+      g_autofree char *where = place;
+      const char      *name = candor_languages_get_name (candor_finding_get_language (finding));
+
+      place = where != NULL ? dup_language_title (where, candor_finding_get_language (finding))
+                            : g_strdup (name);
+    }
 
   if (place != NULL)
     {
@@ -118,9 +138,10 @@ show_findings (CandorPreview *self, GPtrArray *findings)
       CandorFinding *finding = g_ptr_array_index (findings, i);
 
       g_string_append_printf (
-        signature, "%s|%d|%s|%s\n", candor_finding_get_rule_id (finding),
+        signature, "%s|%d|%s|%s|%s\n", candor_finding_get_rule_id (finding),
         candor_finding_get_field (finding), candor_finding_get_message (finding),
-        candor_finding_get_quote (finding) != NULL ? candor_finding_get_quote (finding) : "");
+        candor_finding_get_quote (finding) != NULL ? candor_finding_get_quote (finding) : "",
+        candor_finding_get_language (finding) != NULL ? candor_finding_get_language (finding) : "");
     }
 
   if (g_strcmp0 (signature->str, self->findings_signature) == 0)
@@ -153,16 +174,6 @@ show_findings (CandorPreview *self, GPtrArray *findings)
         findings->len);
       gtk_label_set_label (self->findings_label, heading);
     }
-}
-
-/* "Customers · Русский": with several languages, each audience's tab says
- * which it reads, and a channel that speaks another says so too. */
-static char *
-dup_language_title (const char *name, const char *language)
-{
-  /* TRANSLATORS: an audience or channel and the language it reads, e.g.
-   * "Customers · Русский" */
-  return g_strdup_printf (_("%s · %s"), name, candor_languages_get_name (language));
 }
 
 static const char *
