@@ -16,6 +16,7 @@
 #include "candor-dialect.h"
 #include "candor-enum-types.h"
 #include "candor-json.h"
+#include "candor-language.h"
 #include "candor-time-zones.h"
 
 #define MINUTES_PER_DAY (24 * 60)
@@ -29,6 +30,7 @@ struct _CandorAudience
   GArray      *fields;   /* CandorField */
   GStrv        channels; /* ids of CandorChannels */
   GStrv        time_zones;
+  char        *language;
   guint        office_opens;
   guint        office_closes;
   CandorDetail detail;
@@ -43,6 +45,7 @@ enum
   PROP_NAME,
   PROP_DETAIL,
   PROP_TIME_ZONES,
+  PROP_LANGUAGE,
   PROP_OFFICE_OPENS,
   PROP_OFFICE_CLOSES,
   N_PROPS
@@ -58,7 +61,8 @@ static GParamSpec *properties[N_PROPS];
 static guint       signals[N_SIGNALS];
 
 static const char *const json_keys[] = {
-  "id", "name", "detail", "fields", "channels", "formats", "time-zones", "office-hours", NULL,
+  "id",      "name",       "detail",   "fields",       "channels",
+  "formats", "time-zones", "language", "office-hours", NULL,
 };
 
 static const char *const office_hours_keys[] = { "opens", "closes", NULL };
@@ -89,6 +93,7 @@ candor_audience_finalize (GObject *object)
   g_clear_pointer (&self->fields, g_array_unref);
   g_clear_pointer (&self->channels, g_strfreev);
   g_clear_pointer (&self->time_zones, g_strfreev);
+  g_clear_pointer (&self->language, g_free);
 
   G_OBJECT_CLASS (candor_audience_parent_class)->finalize (object);
 }
@@ -114,6 +119,10 @@ candor_audience_get_property (GObject *object, guint prop_id, GValue *value, GPa
 
       case PROP_TIME_ZONES:
         g_value_set_boxed (value, self->time_zones);
+        break;
+
+      case PROP_LANGUAGE:
+        g_value_set_string (value, self->language);
         break;
 
       case PROP_OFFICE_OPENS:
@@ -158,6 +167,10 @@ candor_audience_set_property (GObject      *object,
         candor_audience_set_time_zones (self, g_value_get_boxed (value));
         break;
 
+      case PROP_LANGUAGE:
+        candor_audience_set_language (self, g_value_get_string (value));
+        break;
+
       case PROP_OFFICE_OPENS:
         candor_audience_set_office_hours (self, g_value_get_uint (value), self->office_closes);
         break;
@@ -195,6 +208,10 @@ candor_audience_class_init (CandorAudienceClass *klass)
   properties[PROP_TIME_ZONES] = g_param_spec_boxed (
     "time-zones", NULL, "IANA ids of the zones the audience works in", G_TYPE_STRV,
     G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  properties[PROP_LANGUAGE] = g_param_spec_string (
+    "language", NULL, "The language the audience reads, or NULL for the incident's primary one",
+    NULL, G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   properties[PROP_OFFICE_OPENS] = g_param_spec_uint (
     "office-opens", NULL, "Minutes after local midnight the office opens", 0, MINUTES_PER_DAY - 1,
@@ -403,6 +420,18 @@ candor_audience_has_field (CandorAudience *self, CandorField field)
   return FALSE;
 }
 
+gboolean
+candor_audience_shows_field (CandorAudience *self, CandorField field)
+{
+  g_return_val_if_fail (CANDOR_IS_AUDIENCE (self), FALSE);
+
+  /* Customers get the plain story: what it means for them, never the internals. */
+  if (self->detail == CANDOR_DETAIL_SHORT && field == CANDOR_FIELD_TECHNICAL_DETAILS)
+    return FALSE;
+
+  return candor_audience_has_field (self, field);
+}
+
 /**
  * candor_audience_get_channels:
  *
@@ -470,6 +499,31 @@ candor_audience_set_time_zones (CandorAudience *self, const char *const *zones)
   g_strfreev (self->time_zones);
   self->time_zones = g_strdupv ((char **)zones);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TIME_ZONES]);
+  emit_changed (self);
+}
+
+const char *
+candor_audience_get_language (CandorAudience *self)
+{
+  g_return_val_if_fail (CANDOR_IS_AUDIENCE (self), NULL);
+
+  return self->language;
+}
+
+void
+candor_audience_set_language (CandorAudience *self, const char *language)
+{
+  g_return_if_fail (CANDOR_IS_AUDIENCE (self));
+
+  /* "" is no language at all: the incident's primary one. */
+  if (language != NULL && *language == '\0')
+    language = NULL;
+  if (g_strcmp0 (self->language, language) == 0)
+    return;
+
+  g_free (self->language);
+  self->language = g_strdup (language);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LANGUAGE]);
   emit_changed (self);
 }
 
@@ -555,6 +609,14 @@ candor_audience_to_json (CandorAudience *self)
   for (guint i = 0; self->time_zones[i] != NULL; i++)
     json_builder_add_string_value (builder, self->time_zones[i]);
   json_builder_end_array (builder);
+
+  /* Absent, not null, for the primary language: what drafts written before
+   * audiences had languages say. */
+  if (self->language != NULL)
+    {
+      json_builder_set_member_name (builder, "language");
+      json_builder_add_string_value (builder, self->language);
+    }
 
   opens = format_minutes (self->office_opens);
   closes = format_minutes (self->office_closes);
@@ -757,6 +819,7 @@ candor_audience_new_from_json_at (JsonNode *node, const char *path, GError **err
   JsonObject *object;
   const char *id = NULL;
   const char *name = NULL;
+  const char *language = NULL;
   int         detail = CANDOR_DETAIL_FULL;
 
   g_return_val_if_fail (node != NULL, NULL);
@@ -783,8 +846,19 @@ candor_audience_new_from_json_at (JsonNode *node, const char *path, GError **err
         !read_enum_list (object, path, "fields", CANDOR_TYPE_FIELD,
                          _("a field"), &fields, error) ||
                          !read_channels (object, path, &channels, error) ||
-                         !candor_json_get_strv (object, path, "time-zones", &zones, error))
+                         !candor_json_get_strv (object, path, "time-zones", &zones, error) ||
+                         !candor_json_get_string (object, path, "language", &language, error))
     return NULL;
+
+  if (language != NULL && *language != '\0' && !candor_language_is_valid (language))
+    {
+      g_autofree char *key_path = candor_json_path_join (path, "language");
+
+      g_set_error (error, CANDOR_JSON_ERROR, CANDOR_JSON_ERROR_VALUE,
+                   _("%s: “%s” is not a language code; use one such as en or ru"), key_path,
+                      language);
+      return NULL;
+    }
 
   for (guint i = 0; zones != NULL && zones[i] != NULL; i++)
     {
@@ -810,6 +884,7 @@ candor_audience_new_from_json_at (JsonNode *node, const char *path, GError **err
     candor_audience_set_channels (self, (const char *const *)channels);
   if (zones != NULL)
     candor_audience_set_time_zones (self, (const char *const *)zones);
+  candor_audience_set_language (self, language);
 
   if (!read_office_hours (self, object, path, error))
     return NULL;

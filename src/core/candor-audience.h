@@ -48,9 +48,9 @@ void               candor_audience_set_time_zones (CandorAudience *self, const c
  * incident's primary language, as the defaults have. */
 const char *candor_audience_get_language (CandorAudience *self);
 void        candor_audience_set_language (CandorAudience *self, const char *language);
-guint              candor_audience_get_office_opens (CandorAudience *self);
-guint              candor_audience_get_office_closes (CandorAudience *self);
-void candor_audience_set_office_hours (CandorAudience *self, guint opens, guint closes);
+guint       candor_audience_get_office_opens (CandorAudience *self);
+guint       candor_audience_get_office_closes (CandorAudience *self);
+void        candor_audience_set_office_hours (CandorAudience *self, guint opens, guint closes);
 
 JsonNode       *candor_audience_to_json (CandorAudience *self);
 CandorAudience *candor_audience_new_from_json (JsonNode *node, GError **error);
@@ -60,6 +60,9 @@ CandorAudience *candor_audience_new_from_json_at (JsonNode *node, const char *pa
 
 /* Whether @field / @channel_id is among this audience's. */
 gboolean candor_audience_has_field (CandorAudience *self, CandorField field);
+/* Whether the audience's messages show @field: it lists it and its level of
+ * detail lets it through (a short message never shows technical details). */
+gboolean candor_audience_shows_field (CandorAudience *self, CandorField field);
 gboolean candor_audience_has_channel (CandorAudience *self, const char *channel_id);
 
 G_END_DECLS

@@ -14,6 +14,7 @@
 
 #include "candor-channel.h"
 #include "candor-json.h"
+#include "candor-language.h"
 
 struct _CandorChannel
 {
@@ -22,12 +23,13 @@ struct _CandorChannel
   char                    *id;
   const CandorChannelKind *kind;
   char                    *name;
+  char                    *language;
   GHashTable              *settings; /* key -> value, both owned */
 };
 
 G_DEFINE_FINAL_TYPE (CandorChannel, candor_channel, G_TYPE_OBJECT)
 
-static const char *const json_keys[] = { "id", "kind", "name", "settings", NULL };
+static const char *const json_keys[] = { "id", "kind", "name", "language", "settings", NULL };
 
 /* The same words the store's document writer refuses: a setting named like
  * this would put a secret in the database. */
@@ -43,6 +45,7 @@ candor_channel_finalize (GObject *object)
 
   g_free (self->id);
   g_free (self->name);
+  g_free (self->language);
   g_hash_table_unref (self->settings);
 
   G_OBJECT_CLASS (candor_channel_parent_class)->finalize (object);
@@ -111,6 +114,7 @@ candor_channel_copy (CandorChannel *self)
   g_return_val_if_fail (CANDOR_IS_CHANNEL (self), NULL);
 
   copy = candor_channel_new (self->id, self->kind->nick, self->name);
+  copy->language = g_strdup (self->language);
   g_hash_table_iter_init (&iter, self->settings);
   while (g_hash_table_iter_next (&iter, &key, &value))
     g_hash_table_insert (copy->settings, g_strdup (key), g_strdup (value));
@@ -165,6 +169,24 @@ candor_channel_get_name (CandorChannel *self)
   g_return_val_if_fail (CANDOR_IS_CHANNEL (self), NULL);
 
   return self->name;
+}
+
+const char *
+candor_channel_get_language (CandorChannel *self)
+{
+  g_return_val_if_fail (CANDOR_IS_CHANNEL (self), NULL);
+
+  return self->language;
+}
+
+void
+candor_channel_set_language (CandorChannel *self, const char *language)
+{
+  g_return_if_fail (CANDOR_IS_CHANNEL (self));
+
+  /* "" is no language at all: the audience's. */
+  g_free (self->language);
+  self->language = language != NULL && *language != '\0' ? g_strdup (language) : NULL;
 }
 
 const char *
@@ -247,6 +269,13 @@ candor_channel_to_json (CandorChannel *self)
   json_builder_add_string_value (builder, self->kind->nick);
   json_builder_set_member_name (builder, "name");
   json_builder_add_string_value (builder, self->name);
+  /* Absent for the audience's language, as channels configured before
+   * channels had languages are. */
+  if (self->language != NULL)
+    {
+      json_builder_set_member_name (builder, "language");
+      json_builder_add_string_value (builder, self->language);
+    }
   json_builder_set_member_name (builder, "settings");
   json_builder_begin_object (builder);
   /* In the kind's order, so that the same channel always reads the same. */
@@ -273,6 +302,7 @@ candor_channel_new_from_json (JsonNode *node, GError **error)
   const char              *id = NULL;
   const char              *kind_nick = NULL;
   const char              *name = NULL;
+  const char              *language = NULL;
   const CandorChannelKind *kind;
   g_autoptr (CandorChannel) self = NULL;
 
@@ -285,7 +315,8 @@ candor_channel_new_from_json (JsonNode *node, GError **error)
 
   if (!candor_json_get_string (object, NULL, "id", &id, error) ||
       !candor_json_get_string (object, NULL, "kind", &kind_nick, error) ||
-      !candor_json_get_string (object, NULL, "name", &name, error))
+      !candor_json_get_string (object, NULL, "name", &name, error) ||
+      !candor_json_get_string (object, NULL, "language", &language, error))
     return NULL;
 
   if (id == NULL || *id == '\0')
@@ -308,7 +339,15 @@ candor_channel_new_from_json (JsonNode *node, GError **error)
       return NULL;
     }
 
+  if (language != NULL && *language != '\0' && !candor_language_is_valid (language))
+    {
+      g_set_error (error, CANDOR_JSON_ERROR, CANDOR_JSON_ERROR_VALUE,
+                   _("language: “%s” is not a language code; use one such as en or ru"), language);
+      return NULL;
+    }
+
   self = candor_channel_new (id, kind->nick, name != NULL ? name : id);
+  candor_channel_set_language (self, language);
 
   settings_node = json_object_get_member (object, "settings");
   if (settings_node != NULL && !JSON_NODE_HOLDS_NULL (settings_node))

@@ -35,12 +35,12 @@ const CandorChannelKind *candor_channel_get_kind (CandorChannel *self);
 CandorDialect            candor_channel_get_dialect (CandorChannel *self);
 const char              *candor_channel_get_name (CandorChannel *self);
 
-/* NULL when the setting is not set. */
 /* The language the channel speaks (a Russian Telegram channel, an English
  * Slack); NULL for whatever its audience reads. Written in the channel's JSON
  * as "language". */
 const char *candor_channel_get_language (CandorChannel *self);
 void        candor_channel_set_language (CandorChannel *self, const char *language);
+/* NULL when the setting is not set. */
 const char *candor_channel_get_setting (CandorChannel *self, const char *key);
 /* Sets, or with a NULL @value unsets, a setting. Refuses, with an error in the
  * CANDOR_JSON_ERROR domain, a key named like a secret (VALUE) and a key the

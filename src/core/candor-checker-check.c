@@ -15,6 +15,7 @@
 
 #include "candor-checker-private.h"
 #include "candor-dialect.h"
+#include "candor-language.h"
 #include "candor-placeholder.h"
 
 /* Text being checked, with ё folded and a cursor that turns byte offsets
@@ -398,17 +399,6 @@ check_phrases_in_text (CandorChecker *self,
   checked_text_clear (&checked);
 }
 
-static const char *
-language_get_label (const char *language)
-{
-  if (g_str_equal (language, "ru"))
-    return _("Russian");
-  if (g_str_equal (language, "en"))
-    return _("English");
-
-  return language;
-}
-
 /* The checks of one language find nothing in another: say so instead of
  * passing the text as clean. */
 static void
@@ -424,7 +414,8 @@ check_language (CandorChecker *self, const char *text, GPtrArray *findings)
    * of the message set in the wizard's first step, e.g. "Russian", "English". */
   message = g_strdup_printf (_("The text is in %s, but the message is set to %s, so its checks "
                                "cannot read it."),
-                                language_get_label (detected), language_get_label (self->language));
+                                candor_language_get_label (detected),
+                                candor_language_get_label (self->language));
   g_ptr_array_add (
     findings, candor_finding_new ("language-mismatch", CANDOR_FINDING_SEVERITY_WARNING,
                                   CANDOR_FINDING_WHOLE_MESSAGE, 0, 0, message,

@@ -22,6 +22,7 @@ struct _CandorFinding
   char                 *message;
   char                 *suggestion;
   char                 *quote;
+  char                 *language;
   CandorFindingSeverity severity;
   int                   field;
   guint                 start;
@@ -55,6 +56,7 @@ candor_finding_finalize (GObject *object)
   g_clear_pointer (&self->message, g_free);
   g_clear_pointer (&self->suggestion, g_free);
   g_clear_pointer (&self->quote, g_free);
+  g_clear_pointer (&self->language, g_free);
 
   G_OBJECT_CLASS (candor_finding_parent_class)->finalize (object);
 }
@@ -315,6 +317,25 @@ candor_finding_get_acknowledgeable (CandorFinding *self)
   g_return_val_if_fail (CANDOR_IS_FINDING (self), FALSE);
 
   return g_strcmp0 (candor_finding_get_rule_id (self), "placeholder") != 0;
+}
+
+const char *
+candor_finding_get_language (CandorFinding *self)
+{
+  g_return_val_if_fail (CANDOR_IS_FINDING (self), NULL);
+
+  return self->language;
+}
+
+/* Not a property: the finding is still being made when this is called, and
+ * nobody watches a finding change. */
+void
+candor_finding_set_language (CandorFinding *self, const char *language)
+{
+  g_return_if_fail (CANDOR_IS_FINDING (self));
+
+  g_free (self->language);
+  self->language = g_strdup (language);
 }
 
 const char *

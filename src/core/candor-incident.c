@@ -14,6 +14,7 @@
 #include "candor-enum-types.h"
 #include "candor-incident.h"
 #include "candor-json.h"
+#include "candor-language.h"
 #include "candor-property-setters.h"
 
 struct _CandorIncident
@@ -24,6 +25,7 @@ struct _CandorIncident
   char               *title;
   GStrv               services;
   char               *language;
+  GStrv               other_languages;
   GDateTime          *started_at;
   GDateTime          *detected_at;
   GDateTime          *resolved_at;
@@ -46,6 +48,7 @@ enum
   PROP_DETECTED_AT,
   PROP_RESOLVED_AT,
   PROP_LANGUAGE,
+  PROP_OTHER_LANGUAGES,
   PROP_SLA_RELEVANT,
   N_PROPS
 };
@@ -53,8 +56,8 @@ enum
 static GParamSpec *properties[N_PROPS];
 
 static const char *const json_keys[] = {
-  "id",          "title",       "services", "severity",     "state", "started-at",
-  "detected-at", "resolved-at", "language", "sla-relevant", NULL,
+  "id",          "title",       "services", "severity",        "state",        "started-at",
+  "detected-at", "resolved-at", "language", "other-languages", "sla-relevant", NULL,
 };
 
 static void
@@ -63,32 +66,6 @@ set_date_time_member (JsonObject *object, const char *key, GDateTime *date_time)
   g_autofree char *text = date_time != NULL ? candor_json_format_date_time (date_time) : NULL;
 
   json_object_set_string_member (object, key, text);
-}
-
-static gboolean
-is_language_code (const char *text)
-{
-  gsize letters = 0;
-
-  /* "en", "ru", "pt-BR", "zh_Hant": a primary subtag of 2-3 letters, then
-   * alphanumeric subtags. Enough to catch "English" or a stray space. */
-  while (g_ascii_islower (text[letters]))
-    letters++;
-  if (letters < 2 || letters > 3)
-    return FALSE;
-
-  for (const char *p = text + letters; *p != '\0'; p++)
-    {
-      if (*p == '-' || *p == '_')
-        {
-          if (!g_ascii_isalnum (p[1]))
-            return FALSE;
-        }
-      else if (!g_ascii_isalnum (*p))
-        return FALSE;
-    }
-
-  return TRUE;
 }
 
 static void
@@ -100,6 +77,7 @@ candor_incident_finalize (GObject *object)
   g_clear_pointer (&self->title, g_free);
   g_clear_pointer (&self->services, g_strfreev);
   g_clear_pointer (&self->language, g_free);
+  g_clear_pointer (&self->other_languages, g_strfreev);
   g_clear_pointer (&self->started_at, g_date_time_unref);
   g_clear_pointer (&self->detected_at, g_date_time_unref);
   g_clear_pointer (&self->resolved_at, g_date_time_unref);
@@ -148,6 +126,10 @@ candor_incident_get_property (GObject *object, guint prop_id, GValue *value, GPa
 
       case PROP_LANGUAGE:
         g_value_set_string (value, self->language);
+        break;
+
+      case PROP_OTHER_LANGUAGES:
+        g_value_set_boxed (value, self->other_languages);
         break;
 
       case PROP_SLA_RELEVANT:
@@ -208,6 +190,10 @@ candor_incident_set_property (GObject      *object,
         candor_incident_set_language (self, g_value_get_string (value));
         break;
 
+      case PROP_OTHER_LANGUAGES:
+        candor_incident_set_other_languages (self, g_value_get_boxed (value));
+        break;
+
       case PROP_SLA_RELEVANT:
         candor_incident_set_sla_relevant (self, g_value_get_boolean (value));
         break;
@@ -263,6 +249,10 @@ candor_incident_class_init (CandorIncidentClass *klass)
     g_param_spec_string ("language", NULL, "The language messages are written in (en, ru)", NULL,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
+  properties[PROP_OTHER_LANGUAGES] = g_param_spec_boxed (
+    "other-languages", NULL, "The languages besides the primary one the updates are written in",
+    G_TYPE_STRV, G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
   properties[PROP_SLA_RELEVANT] = g_param_spec_boolean (
     "sla-relevant", NULL, "Whether contracts or SLAs are involved, which may need legal review",
     FALSE, G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
@@ -275,7 +265,8 @@ candor_incident_init (CandorIncident *self)
 {
   self->severity = CANDOR_SEVERITY_MINOR;
   self->state = CANDOR_INCIDENT_STATE_INVESTIGATING;
-  self->language = g_strdup ("en");
+  self->language = g_strdup (CANDOR_LANGUAGE_DEFAULT);
+  self->other_languages = g_new0 (char *, 1);
 }
 
 CandorIncident *
@@ -437,8 +428,91 @@ candor_incident_set_language (CandorIncident *self, const char *language)
 {
   g_return_if_fail (CANDOR_IS_INCIDENT (self));
 
-  if (candor_set_string (&self->language, language))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LANGUAGE]);
+  if (!candor_set_string (&self->language, language))
+    return;
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LANGUAGE]);
+  /* The new primary language is no longer one of the others. */
+  candor_incident_set_other_languages (self, (const char *const *)self->other_languages);
+}
+
+const char *const *
+candor_incident_get_other_languages (CandorIncident *self)
+{
+  g_return_val_if_fail (CANDOR_IS_INCIDENT (self), NULL);
+
+  return (const char *const *)self->other_languages;
+}
+
+/* Without the primary language and without repeats, in the order given. */
+static GStrv
+filter_other_languages (CandorIncident *self, const char *const *languages)
+{
+  g_autoptr (GStrvBuilder) builder = g_strv_builder_new ();
+  g_autoptr (GPtrArray) seen = g_ptr_array_new ();
+
+  for (guint i = 0; languages != NULL && languages[i] != NULL; i++)
+    {
+      gboolean repeated = candor_language_equal (languages[i], self->language);
+
+      for (guint j = 0; !repeated && j < seen->len; j++)
+        repeated = candor_language_equal (languages[i], g_ptr_array_index (seen, j));
+      if (repeated || *languages[i] == '\0')
+        continue;
+
+      g_ptr_array_add (seen, (gpointer)languages[i]);
+      g_strv_builder_add (builder, languages[i]);
+    }
+
+  return g_strv_builder_end (builder);
+}
+
+void
+candor_incident_set_other_languages (CandorIncident *self, const char *const *languages)
+{
+  g_auto (GStrv) filtered = NULL;
+
+  g_return_if_fail (CANDOR_IS_INCIDENT (self));
+
+  filtered = filter_other_languages (self, languages);
+  if (g_strv_equal ((const char *const *)filtered, (const char *const *)self->other_languages))
+    return;
+
+  g_strfreev (self->other_languages);
+  self->other_languages = g_steal_pointer (&filtered);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_OTHER_LANGUAGES]);
+}
+
+GStrv
+candor_incident_dup_languages (CandorIncident *self)
+{
+  g_autoptr (GStrvBuilder) builder = NULL;
+
+  g_return_val_if_fail (CANDOR_IS_INCIDENT (self), NULL);
+
+  builder = g_strv_builder_new ();
+  g_strv_builder_add (builder, self->language != NULL && *self->language != '\0'
+                                 ? self->language
+                                 : CANDOR_LANGUAGE_DEFAULT);
+  g_strv_builder_addv (builder, (const char **)self->other_languages);
+
+  return g_strv_builder_end (builder);
+}
+
+gboolean
+candor_incident_has_language (CandorIncident *self, const char *language)
+{
+  g_return_val_if_fail (CANDOR_IS_INCIDENT (self), FALSE);
+
+  if (language == NULL)
+    return FALSE;
+  if (candor_language_equal (language, self->language))
+    return TRUE;
+  for (guint i = 0; self->other_languages[i] != NULL; i++)
+    if (candor_language_equal (language, self->other_languages[i]))
+      return TRUE;
+
+  return FALSE;
 }
 
 gboolean
@@ -474,6 +548,8 @@ candor_incident_copy (CandorIncident *self)
   copy->services = g_strdupv (self->services);
   g_free (copy->language);
   copy->language = g_strdup (self->language);
+  g_strfreev (copy->other_languages);
+  copy->other_languages = g_strdupv (self->other_languages);
   /* GDateTime never changes once made, so sharing one is a deep copy. */
   copy->started_at = self->started_at != NULL ? g_date_time_ref (self->started_at) : NULL;
   copy->detected_at = self->detected_at != NULL ? g_date_time_ref (self->detected_at) : NULL;
@@ -490,6 +566,7 @@ candor_incident_to_json (CandorIncident *self)
 {
   g_autoptr (JsonObject) object = NULL;
   g_autoptr (JsonArray) services = NULL;
+  g_autoptr (JsonArray) other_languages = NULL;
   JsonNode *node;
 
   g_return_val_if_fail (CANDOR_IS_INCIDENT (self), NULL);
@@ -497,6 +574,10 @@ candor_incident_to_json (CandorIncident *self)
   services = json_array_sized_new (self->services != NULL ? g_strv_length (self->services) : 0);
   for (guint i = 0; self->services != NULL && self->services[i] != NULL; i++)
     json_array_add_string_element (services, self->services[i]);
+
+  other_languages = json_array_sized_new (g_strv_length (self->other_languages));
+  for (guint i = 0; self->other_languages[i] != NULL; i++)
+    json_array_add_string_element (other_languages, self->other_languages[i]);
 
   object = json_object_new ();
   json_object_set_string_member (object, "id", self->id);
@@ -511,6 +592,7 @@ candor_incident_to_json (CandorIncident *self)
   set_date_time_member (object, "detected-at", self->detected_at);
   set_date_time_member (object, "resolved-at", self->resolved_at);
   json_object_set_string_member (object, "language", self->language);
+  json_object_set_array_member (object, "other-languages", g_steal_pointer (&other_languages));
   json_object_set_boolean_member (object, "sla-relevant", self->sla_relevant);
 
   node = json_node_new (JSON_NODE_OBJECT);
@@ -526,6 +608,7 @@ candor_incident_from_json_at (JsonNode *node, const char *path, GError **error)
   g_autoptr (GDateTime) detected_at = NULL;
   g_autoptr (GDateTime) resolved_at = NULL;
   g_auto (GStrv) services = NULL;
+  g_auto (GStrv) other_languages = NULL;
   const char *id = NULL;
   const char *title = NULL;
   const char *language = NULL;
@@ -558,6 +641,7 @@ candor_incident_from_json_at (JsonNode *node, const char *path, GError **error)
       !candor_json_get_date_time (object, path, "detected-at", &detected_at, error) ||
       !candor_json_get_date_time (object, path, "resolved-at", &resolved_at, error) ||
       !candor_json_get_string (object, path, "language", &language, error) ||
+      !candor_json_get_strv (object, path, "other-languages", &other_languages, error) ||
       !candor_json_get_boolean (object, path, "sla-relevant", &sla_relevant, error))
     return NULL;
 
@@ -565,7 +649,7 @@ candor_incident_from_json_at (JsonNode *node, const char *path, GError **error)
   if (services != NULL && services[0] == NULL)
     g_clear_pointer (&services, g_strfreev);
 
-  if (language != NULL && !is_language_code (language))
+  if (language != NULL && !candor_language_is_valid (language))
     {
       g_autofree char *key_path = candor_json_path_join (path, "language");
 
@@ -575,6 +659,21 @@ candor_incident_from_json_at (JsonNode *node, const char *path, GError **error)
       return NULL;
     }
 
+  for (guint i = 0; other_languages != NULL && other_languages[i] != NULL; i++)
+    {
+      if (!candor_language_is_valid (other_languages[i]))
+        {
+          g_autofree char *element_path =
+            g_strdup_printf ("%s%sother-languages[%u]", path != NULL ? path : "",
+                             path != NULL && *path != '\0' ? "." : "", i);
+
+          g_set_error (error, CANDOR_JSON_ERROR, CANDOR_JSON_ERROR_VALUE,
+                       _("%s: “%s” is not a language code; use one such as en or ru"),
+                          element_path, other_languages[i]);
+          return NULL;
+        }
+    }
+
   /* An empty id is as good as none: the incident gets a fresh one. */
   self = g_object_new (CANDOR_TYPE_INCIDENT, "id", id != NULL && *id != '\0' ? id : NULL, "title",
                        title, "services", services, "severity", severity, "state", state,
@@ -582,6 +681,7 @@ candor_incident_from_json_at (JsonNode *node, const char *path, GError **error)
                        resolved_at, "sla-relevant", sla_relevant, NULL);
   if (language != NULL)
     candor_incident_set_language (self, language);
+  candor_incident_set_other_languages (self, (const char *const *)other_languages);
 
   return g_steal_pointer (&self);
 }

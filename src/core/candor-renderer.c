@@ -15,6 +15,7 @@
 #include "candor-dialect.h"
 #include "candor-email.h"
 #include "candor-enum-types.h"
+#include "candor-language.h"
 #include "candor-markdown.h"
 #include "candor-mustache.h"
 #include "candor-renderer.h"
@@ -258,13 +259,6 @@ effective_field_text (const Phrases *phrases, CandorUpdate *update, CandorField 
   return NULL;
 }
 
-static gboolean
-shows_field (CandorDetail detail, CandorField field)
-{
-  /* Customers get the plain story: what it means for them, never the internals. */
-  return detail != CANDOR_DETAIL_SHORT || field != CANDOR_FIELD_TECHNICAL_DETAILS;
-}
-
 static guint
 collect_sections (CandorRenderer *self,
                   const Phrases  *phrases,
@@ -296,7 +290,8 @@ collect_sections (CandorRenderer *self,
 
   for (guint i = 0; i < n_fields && n_order < CANDOR_N_FIELDS; i++)
     {
-      if (fields[i] >= CANDOR_N_FIELDS || seen[fields[i]] || !shows_field (detail, fields[i]))
+      if (fields[i] >= CANDOR_N_FIELDS || seen[fields[i]] ||
+          !candor_audience_shows_field (audience, fields[i]))
         continue;
       seen[fields[i]] = TRUE;
       order[n_order++] = fields[i];
@@ -815,14 +810,14 @@ render_social (CandorRenderer  *self,
 
 /* @email_from and @email_to are the channel's; NULL takes the renderer's. */
 static CandorRendition *
-render (CandorRenderer *self,
-        CandorIncident *incident,
-        CandorUpdate   *update,
-        CandorAudience *audience,
-        CandorDialect   format,
-        const char     *channel_id,
-        const char     *email_from,
-        const char     *email_to)
+render_dialect (CandorRenderer *self,
+                CandorIncident *incident,
+                CandorUpdate   *update,
+                CandorAudience *audience,
+                CandorDialect   format,
+                const char     *channel_id,
+                const char     *email_from,
+                const char     *email_to)
 {
   const Phrases           *phrases;
   Section                  sections[CANDOR_N_FIELDS];
@@ -979,6 +974,29 @@ render (CandorRenderer *self,
 
   check_length (self, incident, rendition, candor_rendition_get_length (rendition),
                 candor_rendition_get_limit (rendition));
+
+  return rendition;
+}
+
+/* The rendition is in the incident's language: the composition hands in a
+ * view of the incident in each rendition's language. */
+static CandorRendition *
+render (CandorRenderer *self,
+        CandorIncident *incident,
+        CandorUpdate   *update,
+        CandorAudience *audience,
+        CandorDialect   format,
+        const char     *channel_id,
+        const char     *email_from,
+        const char     *email_to)
+{
+  CandorRendition *rendition =
+    render_dialect (self, incident, update, audience, format, channel_id, email_from, email_to);
+  const char *language = candor_incident_get_language (incident);
+
+  if (rendition != NULL)
+    _candor_rendition_set_language (
+      rendition, language != NULL && *language != '\0' ? language : CANDOR_LANGUAGE_DEFAULT);
 
   return rendition;
 }

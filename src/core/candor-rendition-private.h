@@ -21,6 +21,7 @@ CandorRendition *_candor_rendition_new (CandorDialect format,
                                         char         *text);
 void             _candor_rendition_take_html (CandorRendition *self, char *html);
 void             _candor_rendition_take_json (CandorRendition *self, char *json);
+void             _candor_rendition_set_language (CandorRendition *self, const char *language);
 void             _candor_rendition_set_thread (CandorRendition *self, CandorSocialThread *thread);
 /* Everything the email message needs besides subject and text; @html_body
  * is the fragment, wrapped into a document when the message is built. */

@@ -13,6 +13,7 @@
 
 #include "candor-dialect.h"
 #include "candor-enum-types.h"
+#include "candor-language.h"
 #include "candor-rendition-private.h"
 
 struct _CandorRendition
@@ -22,6 +23,7 @@ struct _CandorRendition
   CandorDialect       format;
   char               *audience_id;
   char               *channel_id; /* the CandorChannel it is for */
+  char               *language;
   char               *subject;
   char               *text;
   char               *html;
@@ -62,6 +64,7 @@ candor_rendition_finalize (GObject *object)
 
   g_clear_pointer (&self->audience_id, g_free);
   g_clear_pointer (&self->channel_id, g_free);
+  g_clear_pointer (&self->language, g_free);
   g_clear_pointer (&self->subject, g_free);
   g_clear_pointer (&self->text, g_free);
   g_clear_pointer (&self->html, g_free);
@@ -218,6 +221,13 @@ _candor_rendition_set_thread (CandorRendition *self, CandorSocialThread *thread)
 }
 
 void
+_candor_rendition_set_language (CandorRendition *self, const char *language)
+{
+  g_free (self->language);
+  self->language = g_strdup (language);
+}
+
+void
 _candor_rendition_set_email (CandorRendition   *self,
                              const char        *from,
                              const char        *to,
@@ -284,6 +294,14 @@ candor_rendition_get_audience_id (CandorRendition *self)
   g_return_val_if_fail (CANDOR_IS_RENDITION (self), NULL);
 
   return self->audience_id;
+}
+
+const char *
+candor_rendition_get_language (CandorRendition *self)
+{
+  g_return_val_if_fail (CANDOR_IS_RENDITION (self), NULL);
+
+  return self->language != NULL ? self->language : CANDOR_LANGUAGE_DEFAULT;
 }
 
 const char *

@@ -13,8 +13,18 @@
 
 #include "candor-enum-types.h"
 #include "candor-json.h"
+#include "candor-language.h"
 #include "candor-property-setters.h"
-#include "candor-update.h"
+#include "candor-update-private.h"
+
+/* The fields of one other language. NULL stands for "" as in the update. */
+typedef struct
+{
+  char *language;
+  char *texts[CANDOR_N_FIELDS];
+  /* The primary text each translation was written or confirmed against. */
+  char *sources[CANDOR_N_FIELDS];
+} Translation;
 
 struct _CandorUpdate
 {
@@ -27,6 +37,7 @@ struct _CandorUpdate
   char            *contact_reach;
   GDateTime       *next_update_at;
   GDateTime       *created_at;
+  GPtrArray       *translations; /* Translation, a few at most: scanned, not hashed */
   CandorUpdateKind kind;
   guint            no_lasting_consequences : 1;
   guint            next_update_when_changed : 1;
@@ -78,8 +89,54 @@ static const char *const json_keys[] = {
   "contact-reach",
   "next-update-at",
   "next-update-when-changed",
+  "translations",
   NULL,
 };
+
+static const char *const translation_keys[] = { "text", "source", NULL };
+
+static void
+translation_free (gpointer data)
+{
+  Translation *translation = data;
+
+  g_free (translation->language);
+  for (guint i = 0; i < CANDOR_N_FIELDS; i++)
+    {
+      g_free (translation->texts[i]);
+      g_free (translation->sources[i]);
+    }
+  g_free (translation);
+}
+
+static Translation *
+find_translation (CandorUpdate *self, const char *language)
+{
+  for (guint i = 0; i < self->translations->len; i++)
+    {
+      Translation *translation = g_ptr_array_index (self->translations, i);
+
+      if (candor_language_equal (translation->language, language))
+        return translation;
+    }
+
+  return NULL;
+}
+
+static Translation *
+ensure_translation (CandorUpdate *self, const char *language)
+{
+  Translation *translation = find_translation (self, language);
+
+  if (translation == NULL)
+    {
+      translation = g_new0 (Translation, 1);
+      translation->language = g_strdup (language);
+      g_ptr_array_add (self->translations, translation);
+    }
+
+  return translation;
+}
 
 /* Unset and empty are the same text: the wizard cannot tell them apart either. */
 static gboolean
@@ -110,6 +167,7 @@ candor_update_finalize (GObject *object)
   g_clear_pointer (&self->contact_reach, g_free);
   g_clear_pointer (&self->next_update_at, g_date_time_unref);
   g_clear_pointer (&self->created_at, g_date_time_unref);
+  g_clear_pointer (&self->translations, g_ptr_array_unref);
 
   G_OBJECT_CLASS (candor_update_parent_class)->finalize (object);
 }
@@ -290,6 +348,7 @@ static void
 candor_update_init (CandorUpdate *self)
 {
   self->kind = CANDOR_UPDATE_KIND_INITIAL;
+  self->translations = g_ptr_array_new_with_free_func (translation_free);
 }
 
 CandorUpdate *
@@ -439,6 +498,150 @@ candor_update_set_next_update_when_changed (CandorUpdate *self, gboolean when_ch
   notify_changed (self, PROP_NEXT_UPDATE_WHEN_CHANGED);
 }
 
+const char *
+candor_update_get_translation (CandorUpdate *self, const char *language, CandorField field)
+{
+  Translation *translation;
+
+  g_return_val_if_fail (CANDOR_IS_UPDATE (self), "");
+  g_return_val_if_fail (language != NULL, "");
+  g_return_val_if_fail (field < CANDOR_N_FIELDS, "");
+
+  translation = find_translation (self, language);
+  if (translation == NULL || translation->texts[field] == NULL)
+    return "";
+
+  return translation->texts[field];
+}
+
+void
+candor_update_set_translation (CandorUpdate *self,
+                               const char   *language,
+                               CandorField   field,
+                               const char   *text)
+{
+  Translation *translation;
+  gboolean     changed;
+
+  g_return_if_fail (CANDOR_IS_UPDATE (self));
+  g_return_if_fail (language != NULL && *language != '\0');
+  g_return_if_fail (field < CANDOR_N_FIELDS);
+
+  translation = ensure_translation (self, language);
+  changed = replace_text (&translation->texts[field], text);
+  /* An empty translation was written against nothing: it is never outdated. */
+  changed |= replace_text (&translation->sources[field],
+                           translation->texts[field] != NULL ? self->fields[field] : NULL);
+
+  if (changed)
+    g_signal_emit (self, signals[CHANGED], 0);
+}
+
+gboolean
+candor_update_get_translation_outdated (CandorUpdate *self, const char *language, CandorField field)
+{
+  Translation *translation;
+
+  g_return_val_if_fail (CANDOR_IS_UPDATE (self), FALSE);
+  g_return_val_if_fail (language != NULL, FALSE);
+  g_return_val_if_fail (field < CANDOR_N_FIELDS, FALSE);
+
+  translation = find_translation (self, language);
+  if (translation == NULL || translation->texts[field] == NULL)
+    return FALSE;
+
+  return g_strcmp0 (translation->sources[field], self->fields[field]) != 0;
+}
+
+void
+candor_update_mark_translation_current (CandorUpdate *self, const char *language, CandorField field)
+{
+  Translation *translation;
+
+  g_return_if_fail (CANDOR_IS_UPDATE (self));
+  g_return_if_fail (language != NULL);
+  g_return_if_fail (field < CANDOR_N_FIELDS);
+
+  translation = find_translation (self, language);
+  if (translation == NULL || translation->texts[field] == NULL)
+    return;
+
+  if (replace_text (&translation->sources[field], self->fields[field]))
+    g_signal_emit (self, signals[CHANGED], 0);
+}
+
+const char *
+candor_update_get_translation_source (CandorUpdate *self, const char *language, CandorField field)
+{
+  Translation *translation;
+
+  g_return_val_if_fail (CANDOR_IS_UPDATE (self), NULL);
+  g_return_val_if_fail (language != NULL, NULL);
+  g_return_val_if_fail (field < CANDOR_N_FIELDS, NULL);
+
+  translation = find_translation (self, language);
+  if (translation == NULL || translation->texts[field] == NULL)
+    return NULL;
+
+  return translation->sources[field] != NULL ? translation->sources[field] : "";
+}
+
+gboolean
+candor_update_has_translation (CandorUpdate *self, const char *language)
+{
+  Translation *translation;
+
+  g_return_val_if_fail (CANDOR_IS_UPDATE (self), FALSE);
+  g_return_val_if_fail (language != NULL, FALSE);
+
+  translation = find_translation (self, language);
+  for (guint i = 0; translation != NULL && i < CANDOR_N_FIELDS; i++)
+    if (translation->texts[i] != NULL)
+      return TRUE;
+
+  return FALSE;
+}
+
+/* The view's setters compare before they copy, so a keystroke in one field
+ * copies that field's text and nothing else. */
+void
+_candor_update_refresh_in_language (CandorUpdate *view, CandorUpdate *self, const char *language)
+{
+  Translation *translation;
+
+  g_return_if_fail (CANDOR_IS_UPDATE (view));
+  g_return_if_fail (CANDOR_IS_UPDATE (self));
+  g_return_if_fail (language != NULL);
+
+  translation = find_translation (self, language);
+  for (CandorField field = 0; field < CANDOR_N_FIELDS; field++)
+    {
+      const char *text = translation != NULL ? translation->texts[field] : NULL;
+
+      candor_update_set_field (view, field, text != NULL ? text : self->fields[field]);
+    }
+  candor_update_set_kind (view, self->kind);
+  candor_update_set_no_lasting_consequences (view, self->no_lasting_consequences);
+  candor_update_set_contact_name (view, self->contact_name);
+  candor_update_set_contact_reach (view, self->contact_reach);
+  candor_update_set_next_update_at (view, self->next_update_at);
+  candor_update_set_next_update_when_changed (view, self->next_update_when_changed);
+}
+
+CandorUpdate *
+candor_update_new_in_language (CandorUpdate *self, const char *language)
+{
+  CandorUpdate *view;
+
+  g_return_val_if_fail (CANDOR_IS_UPDATE (self), NULL);
+  g_return_val_if_fail (language != NULL, NULL);
+
+  view = g_object_new (CANDOR_TYPE_UPDATE, "id", self->id, "created-at", self->created_at, NULL);
+  _candor_update_refresh_in_language (view, self, language);
+
+  return view;
+}
+
 GDateTime *
 candor_update_get_created_at (CandorUpdate *self)
 {
@@ -465,8 +668,52 @@ candor_update_copy (CandorUpdate *self)
   copy->kind = self->kind;
   copy->no_lasting_consequences = self->no_lasting_consequences;
   copy->next_update_when_changed = self->next_update_when_changed;
+  for (guint i = 0; i < self->translations->len; i++)
+    {
+      Translation *translation = g_ptr_array_index (self->translations, i);
+      Translation *copied = ensure_translation (copy, translation->language);
+
+      for (guint j = 0; j < CANDOR_N_FIELDS; j++)
+        {
+          copied->texts[j] = g_strdup (translation->texts[j]);
+          copied->sources[j] = g_strdup (translation->sources[j]);
+        }
+    }
 
   return copy;
+}
+
+/* Only the fields that have a translation, so a language not written yet
+ * leaves no trace but its name. */
+static JsonObject *
+translations_to_json (CandorUpdate *self)
+{
+  JsonObject *translations = json_object_new ();
+
+  for (guint i = 0; i < self->translations->len; i++)
+    {
+      Translation *translation = g_ptr_array_index (self->translations, i);
+      JsonObject  *fields = json_object_new ();
+
+      for (CandorField field = 0; field < CANDOR_N_FIELDS; field++)
+        {
+          JsonObject *entry;
+
+          if (translation->texts[field] == NULL)
+            continue;
+
+          entry = json_object_new ();
+          json_object_set_string_member (entry, "text", translation->texts[field]);
+          json_object_set_string_member (
+            entry, "source",
+            translation->sources[field] != NULL ? translation->sources[field] : "");
+          json_object_set_object_member (fields, candor_enum_to_nick (CANDOR_TYPE_FIELD, field),
+                                         entry);
+        }
+      json_object_set_object_member (translations, translation->language, fields);
+    }
+
+  return translations;
 }
 
 JsonNode *
@@ -497,10 +744,103 @@ candor_update_to_json (CandorUpdate *self)
   json_object_set_string_member (object, "next-update-at", next_update_at);
   json_object_set_boolean_member (object, "next-update-when-changed",
                                   self->next_update_when_changed);
+  json_object_set_object_member (object, "translations", translations_to_json (self));
 
   node = json_node_new (JSON_NODE_OBJECT);
   json_node_set_object (node, object);
   return node;
+}
+
+/* One language's fields: {"impact-now": {"text": ..., "source": ...}, ...}. A
+ * translation without its source was written against the primary text as it
+ * is now. */
+static gboolean
+read_translation (CandorUpdate *self,
+                  const char   *language,
+                  JsonNode     *node,
+                  const char   *path,
+                  GError      **error)
+{
+  const char  *field_keys[CANDOR_N_FIELDS + 1] = { NULL };
+  JsonObject  *fields;
+  Translation *translation;
+
+  for (CandorField field = 0; field < CANDOR_N_FIELDS; field++)
+    field_keys[field] = candor_enum_to_nick (CANDOR_TYPE_FIELD, field);
+
+  fields = candor_json_expect_object (node, path, field_keys, error);
+  if (fields == NULL)
+    return FALSE;
+
+  translation = ensure_translation (self, language);
+  for (CandorField field = 0; field < CANDOR_N_FIELDS; field++)
+    {
+      g_autofree char *field_path = candor_json_path_join (path, field_keys[field]);
+      JsonNode        *member = json_object_get_member (fields, field_keys[field]);
+      JsonObject      *entry;
+      const char      *text = NULL;
+      const char      *source = NULL;
+
+      if (member == NULL || JSON_NODE_HOLDS_NULL (member))
+        continue;
+
+      entry = candor_json_expect_object (member, field_path, translation_keys, error);
+      if (entry == NULL || !candor_json_get_string (entry, field_path, "text", &text, error) ||
+          !candor_json_get_string (entry, field_path, "source", &source, error))
+        return FALSE;
+
+      replace_text (&translation->texts[field], text);
+      if (translation->texts[field] != NULL)
+        replace_text (&translation->sources[field], source != NULL ? source : self->fields[field]);
+    }
+
+  return TRUE;
+}
+
+static gboolean
+read_translations (CandorUpdate *self, JsonObject *object, const char *path, GError **error)
+{
+  g_autofree char *translations_path = candor_json_path_join (path, "translations");
+  JsonNode        *node = json_object_get_member (object, "translations");
+  JsonObjectIter   iter;
+  const char      *language;
+  JsonNode        *member;
+
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    return TRUE;
+
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    {
+      g_set_error (error, CANDOR_JSON_ERROR, CANDOR_JSON_ERROR_TYPE,
+                   _("%s: expected an object with the fields of each language, such as "
+                     "{\"ru\": {\"impact-now\": {\"text\": \"…\"}}}"),
+                      translations_path);
+      return FALSE;
+    }
+
+  json_object_iter_init (&iter, json_node_get_object (node));
+  while (json_object_iter_next (&iter, &language, &member))
+    {
+      g_autofree char *language_path = candor_json_path_join (translations_path, language);
+
+      if (!candor_language_is_valid (language))
+        {
+          g_set_error (error, CANDOR_JSON_ERROR, CANDOR_JSON_ERROR_VALUE,
+                       _("%s: “%s” is not a language code; use one such as en or ru"),
+                          translations_path, language);
+          return FALSE;
+        }
+      if (find_translation (self, language) != NULL)
+        {
+          g_set_error (error, CANDOR_JSON_ERROR, CANDOR_JSON_ERROR_VALUE,
+                       _("%s: “%s” is listed twice"), language_path, language);
+          return FALSE;
+        }
+      if (!read_translation (self, language, member, language_path, error))
+        return FALSE;
+    }
+
+  return TRUE;
 }
 
 CandorUpdate *
@@ -561,6 +901,9 @@ candor_update_from_json_at (JsonNode *node, const char *path, GError **error)
   self->next_update_at = g_steal_pointer (&next_update_at);
   self->no_lasting_consequences = no_lasting_consequences;
   self->next_update_when_changed = when_changed;
+
+  if (!read_translations (self, object, path, error))
+    return NULL;
 
   return g_steal_pointer (&self);
 }

@@ -148,6 +148,18 @@ test_audience_changed_once_per_change (void)
   candor_audience_set_fields (audience, fields, 1);
   candor_audience_set_time_zones (audience, NULL);
   g_assert_cmpuint (changed, ==, 8);
+
+  candor_audience_set_language (audience, "ru");
+  g_assert_cmpuint (changed, ==, 9);
+  candor_audience_set_language (audience, "ru");
+  g_assert_cmpuint (changed, ==, 9);
+  g_assert_cmpstr (candor_audience_get_language (audience), ==, "ru");
+  /* No language is the incident's primary one, as "" is. */
+  candor_audience_set_language (audience, "");
+  g_assert_cmpuint (changed, ==, 10);
+  g_assert_null (candor_audience_get_language (audience));
+  candor_audience_set_language (audience, NULL);
+  g_assert_cmpuint (changed, ==, 10);
   g_assert_cmpuint (g_strv_length ((char **)candor_audience_get_time_zones (audience)), ==, 0);
 }
 
@@ -164,6 +176,7 @@ test_audience_json_round_trip (void)
   candor_audience_set_time_zones (custom, zones);
   candor_audience_set_office_hours (custom, 7 * 60 + 30, 24 * 60);
   candor_audience_set_detail (custom, CANDOR_DETAIL_SUMMARY_FIRST);
+  candor_audience_set_language (custom, "ru");
   g_ptr_array_add (audiences, g_object_ref (custom));
 
   for (guint i = 0; i < audiences->len; i++)
@@ -189,7 +202,27 @@ test_audience_json_round_trip (void)
                         candor_audience_get_office_opens (audience));
       g_assert_cmpuint (candor_audience_get_office_closes (copy), ==,
                         candor_audience_get_office_closes (audience));
+      g_assert_cmpstr (candor_audience_get_language (copy), ==,
+                       candor_audience_get_language (audience));
     }
+  g_assert_cmpstr (candor_audience_get_language (custom), ==, "ru");
+  /* The defaults read the incident's primary language. */
+  g_assert_null (candor_audience_get_language (g_ptr_array_index (audiences, 0)));
+}
+
+/* Customers never see the internals, whatever fields they list. */
+static void
+test_audience_shows_field (void)
+{
+  g_autoptr (CandorAudience) audience = candor_audience_new ("customers", "Customers");
+  static const CandorField fields[] = { CANDOR_FIELD_IMPACT_NOW, CANDOR_FIELD_TECHNICAL_DETAILS };
+
+  candor_audience_set_fields (audience, fields, G_N_ELEMENTS (fields));
+  g_assert_true (candor_audience_shows_field (audience, CANDOR_FIELD_TECHNICAL_DETAILS));
+  g_assert_false (candor_audience_shows_field (audience, CANDOR_FIELD_CONTACT));
+  candor_audience_set_detail (audience, CANDOR_DETAIL_SHORT);
+  g_assert_false (candor_audience_shows_field (audience, CANDOR_FIELD_TECHNICAL_DETAILS));
+  g_assert_true (candor_audience_shows_field (audience, CANDOR_FIELD_IMPACT_NOW));
 }
 
 static void
@@ -250,7 +283,9 @@ test_audience_json_errors (void)
                      "a.office-hours.open: unknown key; did you mean “opens”?");
   assert_json_error ("{\"id\": \"x\", \"colour\": \"red\"}", "a", CANDOR_JSON_ERROR_UNKNOWN_KEY,
                      "a.colour: unknown key; the known keys are id, name, detail, fields, "
-                     "channels, formats, time-zones, office-hours");
+                     "channels, formats, time-zones, language, office-hours");
+  assert_json_error ("{\"id\": \"x\", \"language\": \"Russian\"}", "a", CANDOR_JSON_ERROR_VALUE,
+                     "a.language: “Russian” is not a language code; use one such as en or ru");
   assert_json_error ("{\"name\": \"Partners\"}", "a", CANDOR_JSON_ERROR_MISSING_KEY,
                      "a.id: missing; every audience needs an id such as “customers”");
   assert_json_error ("[]", "audiences[0]", CANDOR_JSON_ERROR_TYPE,
@@ -293,6 +328,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/core/audience/changed-once-per-change", test_audience_changed_once_per_change);
   g_test_add_func ("/core/audience/json-round-trip", test_audience_json_round_trip);
   g_test_add_func ("/core/audience/json-errors", test_audience_json_errors);
+  g_test_add_func ("/core/audience/shows-field", test_audience_shows_field);
   g_test_add_func ("/core/audience/old-formats", test_audience_old_formats);
 
   return g_test_run ();

@@ -91,6 +91,40 @@ test_channel_json_round_trip (void)
   g_assert_null (candor_channel_get_setting (copy, "to"));
   g_assert_cmpstr (candor_channel_get_setting (read, "to"), ==, "ops@example.com");
   g_assert_cmpstr (candor_channel_get_setting (copy, "from"), ==, "status@example.com");
+  /* A channel without a language speaks its audience's. */
+  g_assert_null (candor_channel_get_language (copy));
+}
+
+/* A Russian Telegram channel says so, in its JSON and in its copies. */
+static void
+test_channel_language (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CandorChannel) channel = candor_channel_new ("ru-telegram", "telegram", "Статус");
+  g_autoptr (CandorChannel) read = NULL;
+  g_autoptr (CandorChannel) copy = NULL;
+  g_autoptr (CandorChannel) bad = NULL;
+  g_autoptr (JsonNode) node = NULL;
+  g_autofree char *text = NULL;
+
+  candor_channel_set_language (channel, "ru");
+  node = candor_channel_to_json (channel);
+  text = json_to_string (node, FALSE);
+  g_assert_cmpstr (text, ==,
+                   "{\"id\":\"ru-telegram\",\"kind\":\"telegram\",\"name\":\"Статус\","
+                   "\"language\":\"ru\",\"settings\":{}}");
+  read = candor_channel_new_from_json (node, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (candor_channel_get_language (read), ==, "ru");
+  copy = candor_channel_copy (read);
+  g_assert_cmpstr (candor_channel_get_language (copy), ==, "ru");
+  candor_channel_set_language (copy, "");
+  g_assert_null (candor_channel_get_language (copy));
+  g_assert_cmpstr (candor_channel_get_language (read), ==, "ru");
+
+  bad = channel_from_text ("{\"id\":\"a\",\"kind\":\"slack\",\"language\":\"Russian\"}", &error);
+  g_assert_null (bad);
+  g_assert_error (error, CANDOR_JSON_ERROR, CANDOR_JSON_ERROR_VALUE);
 }
 
 /* No secret ever enters a channel, nor a setting its kind does not take. */
@@ -170,6 +204,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/channel/kinds", test_channel_kinds);
   g_test_add_func ("/channel/json-round-trip", test_channel_json_round_trip);
   g_test_add_func ("/channel/refusals", test_channel_refusals);
+  g_test_add_func ("/channel/language", test_channel_language);
   g_test_add_func ("/channel/defaults", test_channel_defaults);
 
   return g_test_run ();

@@ -327,11 +327,11 @@ static const ErrorCase error_cases[] = {
   { "{\"format\": \"candor-template\", \"version\": 1}", CANDOR_JSON_ERROR_VERSION,
     "format: this is not a Candor draft; a draft has \"format\": \"candor-draft\"" },
   { "{\"format\": \"candor-draft\"}", CANDOR_JSON_ERROR_MISSING_KEY,
-    "version: missing; this Candor writes \"version\": 1" },
+    "version: missing; this Candor writes \"version\": 2" },
   { "{\"format\": \"candor-draft\", \"version\": \"1\"}", CANDOR_JSON_ERROR_VALUE,
-    "version: expected a whole number from 1; this Candor writes 1" },
-  { "{\"format\": \"candor-draft\", \"version\": 2, \"future\": {}}", CANDOR_JSON_ERROR_VERSION,
-    "version: the draft is version 2, written by a newer Candor; this one reads up to version 1" },
+    "version: expected a whole number from 1; this Candor writes 2" },
+  { "{\"format\": \"candor-draft\", \"version\": 3, \"future\": {}}", CANDOR_JSON_ERROR_VERSION,
+    "version: the draft is version 3, written by a newer Candor; this one reads up to version 2" },
   { "{" ENVELOPE ", \"incident\": {}}", CANDOR_JSON_ERROR_MISSING_KEY,
     "update: missing; a draft has an “incident” and an “update” object, even if empty" },
   { "{" ENVELOPE ", \"incident\": [], \"update\": {}}", CANDOR_JSON_ERROR_TYPE,
@@ -345,7 +345,7 @@ static const ErrorCase error_cases[] = {
   { "{" ENVELOPE ", \"incident\": {\"colour\": \"red\"}, \"update\": {}}",
     CANDOR_JSON_ERROR_UNKNOWN_KEY,
     "incident.colour: unknown key; the known keys are id, title, services, severity, state, "
-    "started-at, detected-at, resolved-at, language, sla-relevant" },
+    "started-at, detected-at, resolved-at, language, other-languages, sla-relevant" },
 
   /* Bad values name their path and what would be accepted. */
   { "{" ENVELOPE ", \"incident\": {}, \"update\": {\"kind\": \"soon\"}}", CANDOR_JSON_ERROR_VALUE,
@@ -386,6 +386,55 @@ static const ErrorCase error_cases[] = {
     "\"a\"}]}",
     CANDOR_JSON_ERROR_VALUE, "audiences[1].id: “a” is already the id of audiences[0]" },
 };
+
+/* A version-1 draft, as the build before several languages wrote it, loads
+ * as an incident in one language and is written back as version 2 with
+ * nothing lost. */
+static void
+test_draft_version_1 (void)
+{
+  g_autofree char *path =
+    g_test_build_filename (G_TEST_DIST, "data", "drafts", "full-critical-ru.json", NULL);
+  g_autofree char *v1 = NULL;
+  g_autofree char *v2 = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CandorDraft) draft = NULL;
+  g_autoptr (CandorDraft) again = NULL;
+  CandorIncident *incident;
+  CandorUpdate   *update;
+
+  g_assert_true (g_file_get_contents (path, &v1, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (v1, "\"version\": 1,"));
+  g_assert_null (strstr (v1, "other-languages"));
+  g_assert_null (strstr (v1, "translations"));
+
+  draft = candor_draft_load_from_data (v1, -1, &error);
+  g_assert_no_error (error);
+  incident = candor_draft_get_incident (draft);
+  update = candor_draft_get_update (draft);
+  g_assert_cmpstr (candor_incident_get_language (incident), ==, "ru");
+  g_assert_cmpuint (g_strv_length ((GStrv)candor_incident_get_other_languages (incident)), ==, 0);
+  g_assert_false (candor_update_has_translation (update, "en"));
+  for (guint i = 0; i < candor_draft_get_audiences (draft)->len; i++)
+    g_assert_null (
+      candor_audience_get_language (g_ptr_array_index (candor_draft_get_audiences (draft), i)));
+
+  /* Written back: version 2, the same message, and it reads back again. */
+  candor_update_set_translation (update, "en", CANDOR_FIELD_IMPACT_NOW, "Sign-in is down.");
+  v2 = candor_draft_to_data (draft, NULL);
+  g_assert_nonnull (strstr (v2, "\"version\" : 2,"));
+  again = candor_draft_load_from_data (v2, -1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (candor_incident_get_title (candor_draft_get_incident (again)), ==,
+                   candor_incident_get_title (incident));
+  for (CandorField field = 0; field < CANDOR_N_FIELDS; field++)
+    g_assert_cmpstr (candor_update_get_field (candor_draft_get_update (again), field), ==,
+                     candor_update_get_field (update, field));
+  g_assert_cmpstr (
+    candor_update_get_translation (candor_draft_get_update (again), "en", CANDOR_FIELD_IMPACT_NOW),
+    ==, "Sign-in is down.");
+}
 
 static void
 test_draft_errors (void)
@@ -529,6 +578,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/core/draft/fixtures-load", test_draft_fixtures_load);
   g_test_add_func ("/core/draft/fixture-contents", test_draft_fixture_contents);
   g_test_add_func ("/core/draft/errors", test_draft_errors);
+  g_test_add_func ("/core/draft/version-1", test_draft_version_1);
   g_test_add_func ("/core/draft/limits", test_draft_limits);
   g_test_add_func ("/core/draft/null-is-unset", test_draft_null_is_unset);
   g_test_add_func ("/core/draft/files", test_draft_files);

@@ -157,12 +157,13 @@ new_full_incident (void)
   g_autoptr (GDateTime) detected = g_date_time_new_from_iso8601 ("2026-11-30T00:20:00-05:00", NULL);
   g_autoptr (GDateTime) resolved = g_date_time_new_utc (2026, 11, 30, 7, 5, 0);
   const char *services[] = { "Payments API", "Checkout “EU”", NULL };
+  const char *others[] = { "ru", "de-CH", NULL };
 
   return g_object_new (CANDOR_TYPE_INCIDENT, "id", "inc-1", "title", "Платежи отклоняются",
                        "services", services, "severity", CANDOR_SEVERITY_CRITICAL, "state",
                        CANDOR_INCIDENT_STATE_MONITORING, "started-at", started, "detected-at",
-                       detected, "resolved-at", resolved, "language", "pt-BR", "sla-relevant", TRUE,
-                       NULL);
+                       detected, "resolved-at", resolved, "language", "pt-BR", "other-languages",
+                       others, "sla-relevant", TRUE, NULL);
 }
 
 static CandorIncident *
@@ -242,7 +243,8 @@ test_incident_json_round_trip (void)
                    "\"started-at\":\"2026-11-30T09:40:01.250000+05:30\","
                    "\"detected-at\":\"2026-11-30T00:20:00-05:00\","
                    "\"resolved-at\":\"2026-11-30T07:05:00+00:00\","
-                   "\"language\":\"pt-BR\",\"sla-relevant\":true}");
+                   "\"language\":\"pt-BR\",\"other-languages\":[\"ru\",\"de-CH\"],"
+                   "\"sla-relevant\":true}");
 
   read_back = round_trip (incident);
   assert_same_properties (G_OBJECT (read_back), G_OBJECT (incident));
@@ -316,6 +318,10 @@ test_incident_json_errors (void)
       "resolved-at: expected text, found true or false" },
     { "{\"language\": \"English\"}", "incidents[2]", CANDOR_JSON_ERROR_VALUE,
       "incidents[2].language: “English” is not a language code; use one such as en or ru" },
+    { "{\"other-languages\": [\"ru\", \"Deutsch\"]}", "incident", CANDOR_JSON_ERROR_VALUE,
+      "incident.other-languages[1]: “Deutsch” is not a language code; use one such as en or ru" },
+    { "{\"other-languages\": \"ru\"}", NULL, CANDOR_JSON_ERROR_TYPE,
+      "other-languages: expected a list of text, found text" },
     { "{\"sla-relevant\": \"yes\"}", NULL, CANDOR_JSON_ERROR_TYPE,
       "sla-relevant: expected true or false, found text" },
     { "{\"severty\": \"major\"}", "incident", CANDOR_JSON_ERROR_UNKNOWN_KEY,
@@ -339,6 +345,58 @@ test_incident_json_errors (void)
       else if (cases[i].path != NULL)
         g_assert_true (g_str_has_prefix (error->message, cases[i].path));
     }
+}
+
+/* The primary language and the others: never the primary twice, never a
+ * language twice, whatever order the author picks them in. */
+static void
+test_incident_other_languages (void)
+{
+  g_autoptr (CandorIncident) incident = candor_incident_new ("Login fails");
+  g_autoptr (CandorIncident) copy = NULL;
+  g_autoptr (JsonNode) v1 = json_from_string ("{\"language\": \"ru\"}", NULL);
+  g_autoptr (CandorIncident) old = NULL;
+  g_autoptr (GError) error = NULL;
+  g_auto (GStrv) languages = NULL;
+  const char       *picked[] = { "ru", "EN", "ru-RU", "de", "", NULL };
+  const char *const expected[] = { "ru", "de", NULL };
+  const char *const after_switch[] = { "de", NULL };
+  guint             notified = 0;
+
+  g_assert_nonnull (candor_incident_get_other_languages (incident));
+  g_assert_cmpuint (g_strv_length ((GStrv)candor_incident_get_other_languages (incident)), ==, 0);
+  g_signal_connect (incident, "notify::other-languages", G_CALLBACK (count_notify_cb), &notified);
+
+  candor_incident_set_other_languages (incident, picked);
+  g_assert_true (g_strv_equal (candor_incident_get_other_languages (incident), expected));
+  g_assert_cmpuint (notified, ==, 1);
+  candor_incident_set_other_languages (incident, expected);
+  g_assert_cmpuint (notified, ==, 1);
+
+  languages = candor_incident_dup_languages (incident);
+  g_assert_cmpstr (languages[0], ==, "en");
+  g_assert_cmpstr (languages[1], ==, "ru");
+  g_assert_cmpstr (languages[2], ==, "de");
+  g_assert_null (languages[3]);
+  g_assert_true (candor_incident_has_language (incident, "ru_RU"));
+  g_assert_true (candor_incident_has_language (incident, "en"));
+  g_assert_false (candor_incident_has_language (incident, "fr"));
+
+  /* Russian becomes the primary language: it is no longer one of the others. */
+  candor_incident_set_language (incident, "ru");
+  g_assert_true (g_strv_equal (candor_incident_get_other_languages (incident), after_switch));
+  g_assert_cmpuint (notified, ==, 2);
+
+  copy = candor_incident_copy (incident);
+  g_assert_true (g_strv_equal (candor_incident_get_other_languages (copy), after_switch));
+  g_assert_true (candor_incident_get_other_languages (copy) !=
+                 candor_incident_get_other_languages (incident));
+
+  /* A version-1 incident has no other languages. */
+  old = candor_incident_from_json (v1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (candor_incident_get_language (old), ==, "ru");
+  g_assert_cmpuint (g_strv_length ((GStrv)candor_incident_get_other_languages (old)), ==, 0);
 }
 
 /* What the start and detection fields read, and why they refuse the rest. */
@@ -414,6 +472,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/core/incident/json-round-trip", test_incident_json_round_trip);
   g_test_add_func ("/core/incident/json-absent-keys", test_incident_json_absent_keys);
   g_test_add_func ("/core/incident/json-errors", test_incident_json_errors);
+  g_test_add_func ("/core/incident/other-languages", test_incident_other_languages);
 
   return g_test_run ();
 }

@@ -306,7 +306,8 @@ test_update_json_round_trip (void)
                                          "\"contact-name\":\"Мария Келлер\","
                                          "\"contact-reach\":\"support@example.com\","
                                          "\"next-update-at\":\"2026-11-30T11:00:00-05:00\","
-                                         "\"next-update-when-changed\":true}"));
+                                         "\"next-update-when-changed\":true,"
+                                         "\"translations\":{}}"));
 
   read_back = round_trip (update);
   assert_same_properties (G_OBJECT (read_back), G_OBJECT (update));
@@ -367,6 +368,15 @@ test_update_json_errors (void)
     { "{\"no-lasting-consequences\": \"yes\"}", "update", CANDOR_JSON_ERROR_TYPE,
       "update.no-lasting-consequences: expected true or false, found text" },
     { "{\"next-update-when-changed\": 1}", "update", CANDOR_JSON_ERROR_TYPE, NULL },
+    { "{\"translations\": []}", "update", CANDOR_JSON_ERROR_TYPE, NULL },
+    { "{\"translations\": {\"Russian\": {}}}", "update", CANDOR_JSON_ERROR_VALUE,
+      "update.translations: “Russian” is not a language code; use one such as en or ru" },
+    { "{\"translations\": {\"ru\": {\"impact\": {\"text\": \"x\"}}}}", "update",
+      CANDOR_JSON_ERROR_UNKNOWN_KEY, NULL },
+    { "{\"translations\": {\"ru\": {\"contact\": {\"txt\": \"x\"}}}}", "update",
+      CANDOR_JSON_ERROR_UNKNOWN_KEY, NULL },
+    { "{\"translations\": {\"ru\": {\"contact\": \"x\"}}}", "update", CANDOR_JSON_ERROR_TYPE,
+      "update.translations.ru.contact: expected an object, found text" },
     { "{\"contact-nam\": \"Maria\"}", "update", CANDOR_JSON_ERROR_UNKNOWN_KEY,
       "update.contact-nam: unknown key; did you mean “contact-name”?" },
   };
@@ -390,6 +400,155 @@ test_update_json_errors (void)
     }
 }
 
+/* A translation remembers the primary text it was written against, and is
+ * outdated exactly while that text differs from the primary text now. */
+static void
+test_update_translations (void)
+{
+  g_autoptr (CandorUpdate) update = candor_update_new (CANDOR_UPDATE_KIND_INITIAL);
+  g_autoptr (CandorUpdate) copy = NULL;
+  guint changed = 0;
+
+  g_signal_connect (update, "changed", G_CALLBACK (count_cb), &changed);
+  candor_update_set_field (update, CANDOR_FIELD_IMPACT_NOW, "Logins fail.");
+  changed = 0;
+
+  g_assert_cmpstr (candor_update_get_translation (update, "ru", CANDOR_FIELD_IMPACT_NOW), ==, "");
+  g_assert_null (candor_update_get_translation_source (update, "ru", CANDOR_FIELD_IMPACT_NOW));
+  g_assert_false (candor_update_has_translation (update, "ru"));
+  g_assert_false (candor_update_get_translation_outdated (update, "ru", CANDOR_FIELD_IMPACT_NOW));
+
+  candor_update_set_translation (update, "ru", CANDOR_FIELD_IMPACT_NOW, "Вход не работает.");
+  g_assert_cmpuint (changed, ==, 1);
+  candor_update_set_translation (update, "ru", CANDOR_FIELD_IMPACT_NOW, "Вход не работает.");
+  g_assert_cmpuint (changed, ==, 1);
+  g_assert_true (candor_update_has_translation (update, "ru"));
+  g_assert_true (candor_update_has_translation (update, "ru-RU"));
+  g_assert_false (candor_update_has_translation (update, "de"));
+  g_assert_cmpstr (candor_update_get_translation_source (update, "ru", CANDOR_FIELD_IMPACT_NOW), ==,
+                   "Logins fail.");
+  g_assert_false (candor_update_get_translation_outdated (update, "ru", CANDOR_FIELD_IMPACT_NOW));
+
+  /* The primary text changes: the translation may no longer say the same. */
+  candor_update_set_field (update, CANDOR_FIELD_IMPACT_NOW, "Logins and sign-ups fail.");
+  g_assert_true (candor_update_get_translation_outdated (update, "ru", CANDOR_FIELD_IMPACT_NOW));
+  g_assert_cmpstr (candor_update_get_translation_source (update, "ru", CANDOR_FIELD_IMPACT_NOW), ==,
+                   "Logins fail.");
+  /* ... and changing it back makes it current again. */
+  candor_update_set_field (update, CANDOR_FIELD_IMPACT_NOW, "Logins fail.");
+  g_assert_false (candor_update_get_translation_outdated (update, "ru", CANDOR_FIELD_IMPACT_NOW));
+
+  /* The author looked and it still says the same. */
+  candor_update_set_field (update, CANDOR_FIELD_IMPACT_NOW, "Logins fail for everyone.");
+  g_assert_true (candor_update_get_translation_outdated (update, "ru", CANDOR_FIELD_IMPACT_NOW));
+  changed = 0;
+  candor_update_mark_translation_current (update, "ru", CANDOR_FIELD_IMPACT_NOW);
+  g_assert_cmpuint (changed, ==, 1);
+  g_assert_false (candor_update_get_translation_outdated (update, "ru", CANDOR_FIELD_IMPACT_NOW));
+  candor_update_mark_translation_current (update, "ru", CANDOR_FIELD_IMPACT_NOW);
+  g_assert_cmpuint (changed, ==, 1);
+
+  /* Writing the translation again records the primary text of now. */
+  candor_update_set_field (update, CANDOR_FIELD_IMPACT_NOW, "Logins fail for all users.");
+  candor_update_set_translation (update, "ru", CANDOR_FIELD_IMPACT_NOW,
+                                 "Вход не работает ни у кого.");
+  g_assert_false (candor_update_get_translation_outdated (update, "ru", CANDOR_FIELD_IMPACT_NOW));
+
+  /* An empty translation is never outdated, and has no source. */
+  candor_update_set_field (update, CANDOR_FIELD_CONTACT, "Maria");
+  candor_update_set_translation (update, "ru", CANDOR_FIELD_CONTACT, "");
+  candor_update_set_field (update, CANDOR_FIELD_CONTACT, "Maria Keller");
+  g_assert_false (candor_update_get_translation_outdated (update, "ru", CANDOR_FIELD_CONTACT));
+  g_assert_null (candor_update_get_translation_source (update, "ru", CANDOR_FIELD_CONTACT));
+
+  /* A copy carries the translations and their state, and shares nothing. */
+  candor_update_set_field (update, CANDOR_FIELD_IMPACT_NOW, "Logins fail.");
+  copy = candor_update_copy (update);
+  g_assert_cmpstr (candor_update_get_translation (copy, "ru", CANDOR_FIELD_IMPACT_NOW), ==,
+                   "Вход не работает ни у кого.");
+  g_assert_true (candor_update_get_translation_outdated (copy, "ru", CANDOR_FIELD_IMPACT_NOW));
+  g_assert_true (candor_update_get_translation (copy, "ru", CANDOR_FIELD_IMPACT_NOW) !=
+                 candor_update_get_translation (update, "ru", CANDOR_FIELD_IMPACT_NOW));
+  candor_update_mark_translation_current (copy, "ru", CANDOR_FIELD_IMPACT_NOW);
+  g_assert_true (candor_update_get_translation_outdated (update, "ru", CANDOR_FIELD_IMPACT_NOW));
+}
+
+static void
+test_update_new_in_language (void)
+{
+  g_autoptr (CandorUpdate) update = new_full_update ();
+  g_autoptr (CandorUpdate) russian = NULL;
+  g_autoptr (CandorUpdate) german = NULL;
+
+  candor_update_set_translation (update, "ru", CANDOR_FIELD_EXECUTIVE_SUMMARY, "Кратко.");
+  russian = candor_update_new_in_language (update, "ru");
+  german = candor_update_new_in_language (update, "de");
+
+  /* Each translated field reads in the language, the others keep the primary text. */
+  g_assert_cmpstr (candor_update_get_field (russian, CANDOR_FIELD_EXECUTIVE_SUMMARY), ==,
+                   "Кратко.");
+  g_assert_cmpstr (candor_update_get_field (russian, CANDOR_FIELD_IMPACT_NOW), ==,
+                   candor_update_get_field (update, CANDOR_FIELD_IMPACT_NOW));
+  g_assert_cmpstr (candor_update_get_field (german, CANDOR_FIELD_EXECUTIVE_SUMMARY), ==,
+                   candor_update_get_field (update, CANDOR_FIELD_EXECUTIVE_SUMMARY));
+  /* Everything else is the update's own. */
+  g_assert_cmpstr (candor_update_get_id (russian), ==, "upd-1");
+  g_assert_cmpint (candor_update_get_kind (russian), ==, CANDOR_UPDATE_KIND_RESOLUTION);
+  g_assert_cmpstr (candor_update_get_contact_name (russian), ==, "Мария Келлер");
+  g_assert_true (candor_update_get_no_lasting_consequences (russian));
+  g_assert_true (candor_update_get_next_update_when_changed (russian));
+  g_assert_true (g_date_time_equal (candor_update_get_next_update_at (russian),
+                                    candor_update_get_next_update_at (update)));
+  /* A view, not a draft: it has no languages of its own. */
+  g_assert_false (candor_update_has_translation (russian, "ru"));
+}
+
+static void
+test_update_translations_json (void)
+{
+  g_autoptr (CandorUpdate) update = candor_update_new (CANDOR_UPDATE_KIND_INITIAL);
+  g_autoptr (CandorUpdate) read_back = NULL;
+  g_autoptr (CandorUpdate) hand_written = NULL;
+  g_autoptr (JsonNode) node = NULL;
+  g_autoptr (JsonNode) hand_node = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *text = NULL;
+
+  candor_update_set_field (update, CANDOR_FIELD_IMPACT_NOW, "Logins fail.");
+  candor_update_set_field (update, CANDOR_FIELD_CONTACT, "Maria");
+  candor_update_set_translation (update, "ru", CANDOR_FIELD_IMPACT_NOW, "Вход не работает.");
+  candor_update_set_translation (update, "ru", CANDOR_FIELD_CONTACT, "Мария");
+  candor_update_set_translation (update, "de", CANDOR_FIELD_CONTACT, "Maria");
+  candor_update_set_field (update, CANDOR_FIELD_IMPACT_NOW, "Logins fail again.");
+
+  node = candor_update_to_json (update);
+  text = json_to_string (node, FALSE);
+  g_assert_true (g_str_has_suffix (
+    text, "\"translations\":{\"ru\":{\"impact-now\":{\"text\":\"Вход не работает.\","
+          "\"source\":\"Logins fail.\"},\"contact\":{\"text\":\"Мария\",\"source\":\"Maria\"}},"
+          "\"de\":{\"contact\":{\"text\":\"Maria\",\"source\":\"Maria\"}}}}"));
+
+  read_back = round_trip (update);
+  g_assert_cmpstr (candor_update_get_translation (read_back, "ru", CANDOR_FIELD_IMPACT_NOW), ==,
+                   "Вход не работает.");
+  g_assert_true (candor_update_get_translation_outdated (read_back, "ru", CANDOR_FIELD_IMPACT_NOW));
+  g_assert_false (candor_update_get_translation_outdated (read_back, "ru", CANDOR_FIELD_CONTACT));
+  g_assert_cmpstr (candor_update_get_translation (read_back, "de", CANDOR_FIELD_CONTACT), ==,
+                   "Maria");
+
+  /* Written by hand without its source: written against the text as it is. */
+  hand_node = json_from_string ("{\"impact-now\": \"Logins fail.\", \"translations\": "
+                                "{\"ru\": {\"impact-now\": {\"text\": \"Вход не работает.\"}}}}",
+                                NULL);
+  hand_written = candor_update_from_json (hand_node, &error);
+  g_assert_no_error (error);
+  g_assert_false (
+    candor_update_get_translation_outdated (hand_written, "ru", CANDOR_FIELD_IMPACT_NOW));
+  g_assert_cmpstr (
+    candor_update_get_translation_source (hand_written, "ru", CANDOR_FIELD_IMPACT_NOW), ==,
+    "Logins fail.");
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -402,6 +561,9 @@ main (int argc, char *argv[])
   g_test_add_func ("/core/update/json-round-trip", test_update_json_round_trip);
   g_test_add_func ("/core/update/json-absent-keys", test_update_json_absent_keys);
   g_test_add_func ("/core/update/json-errors", test_update_json_errors);
+  g_test_add_func ("/core/update/translations", test_update_translations);
+  g_test_add_func ("/core/update/new-in-language", test_update_new_in_language);
+  g_test_add_func ("/core/update/translations-json", test_update_translations_json);
 
   return g_test_run ();
 }
