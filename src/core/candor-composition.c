@@ -9,14 +9,8 @@
 
 #include "config.h"
 
-#include <string.h>
-
-#include "candor-checker.h"
-#include "candor-composition.h"
-#include "candor-renderer.h"
-
-/* The language of an incident that names none. */
-#define DEFAULT_LANGUAGE "en"
+#include "candor-composition-private.h"
+#include "candor-language.h"
 
 struct _CandorComposition
 {
@@ -33,6 +27,12 @@ struct _CandorComposition
   CandorChecker  *checker;
   char           *checker_language;
   GError         *checker_error;
+
+  /* The other languages some rendition was written in, kept between
+   * keystrokes (CandorCompositionLanguage). */
+  GPtrArray  *languages;
+  guint       incident_serial;
+  GHashTable *email_threads; /* channel id -> GStrv, for each language's renderer */
 
   GPtrArray  *renditions;
   GPtrArray  *findings;
@@ -77,22 +77,10 @@ rendition_has_key (CandorRendition *rendition, const char *audience_id, const ch
 static char *
 finding_key (CandorFinding *finding)
 {
-  return g_strdup_printf ("%s/%d", candor_finding_get_rule_id (finding),
-                          candor_finding_get_field (finding));
-}
+  const char *language = candor_finding_get_language (finding);
 
-/* "ru_RU.UTF-8", "ru-RU" and "RU" all check as "ru". */
-static char *
-checks_language (CandorIncident *incident)
-{
-  const char *language = candor_incident_get_language (incident);
-  gsize       length;
-
-  if (language == NULL || *language == '\0')
-    return g_strdup (DEFAULT_LANGUAGE);
-
-  length = strcspn (language, "_-.@");
-  return g_ascii_strdown (language, length);
+  return g_strdup_printf ("%s/%d/%s", candor_finding_get_rule_id (finding),
+                          candor_finding_get_field (finding), language != NULL ? language : "");
 }
 
 static void
@@ -111,12 +99,21 @@ on_input_changed_cb (CandorComposition *self)
   set_dirty (self, TRUE);
 }
 
+static void
+on_incident_changed_cb (CandorComposition *self)
+{
+  self->incident_serial++;
+  set_dirty (self, TRUE);
+}
+
 /* The checker is loaded again only when the language changes, and a
  * language without checks is not looked up again on every keystroke. */
 static void
 ensure_checker (CandorComposition *self)
 {
-  g_autofree char *language = checks_language (self->incident);
+  /* "ru_RU.UTF-8", "ru-RU" and "RU" all check as "ru". */
+  g_autofree char *language =
+    candor_language_get_primary_tag (candor_incident_get_language (self->incident));
 
   if (g_strcmp0 (language, self->checker_language) == 0)
     return;
@@ -130,6 +127,92 @@ ensure_checker (CandorComposition *self)
   /* Without checks for the language the renderer judges lengths with its
    * own: the "over-limit" rule does not depend on the language. */
   candor_renderer_set_checker (self->renderer, self->checker);
+}
+
+/* The channel's language, else the audience's; NULL for the primary one. */
+static const char *
+rendition_language (CandorComposition *self, CandorAudience *audience, CandorChannel *channel)
+{
+  const char *language = candor_channel_get_language (channel);
+
+  if (language == NULL)
+    language = candor_audience_get_language (audience);
+  if (language == NULL ||
+      candor_language_equal (language, candor_incident_get_language (self->incident)))
+    return NULL;
+
+  return language;
+}
+
+static CandorCompositionLanguage *
+ensure_language (CandorComposition *self, const char *language)
+{
+  CandorCompositionLanguage *state = NULL;
+  GHashTableIter             iter;
+  gpointer                   channel_id, message_ids;
+
+  for (guint i = 0; i < self->languages->len; i++)
+    {
+      state = g_ptr_array_index (self->languages, i);
+      if (candor_language_equal (state->language, language))
+        return state;
+    }
+
+  state = _candor_composition_language_new (language);
+  candor_renderer_set_email_from (state->renderer, candor_renderer_get_email_from (self->renderer));
+  candor_renderer_set_email_to (state->renderer, candor_renderer_get_email_to (self->renderer));
+  g_hash_table_iter_init (&iter, self->email_threads);
+  while (g_hash_table_iter_next (&iter, &channel_id, &message_ids))
+    candor_renderer_set_email_thread (state->renderer, channel_id, message_ids);
+  g_ptr_array_add (self->languages, state);
+
+  return state;
+}
+
+/* What @audience receives through @channel, in its language when that
+ * language has any text; otherwise in the primary language, which
+ * "translation-missing" then says. */
+static CandorRendition *
+render (CandorComposition *self, CandorAudience *audience, CandorChannel *channel)
+{
+  const char                *language = rendition_language (self, audience, channel);
+  CandorCompositionLanguage *state;
+
+  if (language == NULL)
+    return candor_renderer_render_for_channel (self->renderer, self->incident, self->update,
+                                               audience, channel);
+
+  state = ensure_language (self, language);
+  if (state->audiences->len == 0 ||
+      g_ptr_array_index (state->audiences, state->audiences->len - 1) != audience)
+    g_ptr_array_add (state->audiences, audience);
+
+  if (!candor_update_has_translation (self->update, state->language))
+    return candor_renderer_render_for_channel (self->renderer, self->incident, self->update,
+                                               audience, channel);
+
+  if (!state->current)
+    {
+      _candor_composition_language_refresh (state, self->incident, self->incident_serial,
+                                            self->update);
+      state->current = TRUE;
+    }
+
+  return candor_renderer_render_for_channel (state->renderer, state->incident, state->update,
+                                             audience, channel);
+}
+
+static void
+add_unacknowledged (CandorComposition *self, GPtrArray *findings)
+{
+  for (guint i = 0; i < findings->len; i++)
+    {
+      CandorFinding   *finding = g_ptr_array_index (findings, i);
+      g_autofree char *key = finding_key (finding);
+
+      if (!g_hash_table_contains (self->acknowledged, key))
+        g_ptr_array_add (self->findings, g_object_ref (finding));
+    }
 }
 
 static void
@@ -147,6 +230,13 @@ recompute (CandorComposition *self)
     }
 
   ensure_checker (self);
+  for (guint i = 0; i < self->languages->len; i++)
+    {
+      CandorCompositionLanguage *state = g_ptr_array_index (self->languages, i);
+
+      g_ptr_array_set_size (state->audiences, 0);
+      state->current = FALSE;
+    }
 
   /* Each rendition replaces its predecessor as soon as it is made, so the
    * allocator reuses the memory just freed instead of a whole batch at once. */
@@ -164,8 +254,7 @@ recompute (CandorComposition *self)
           if (channel == NULL)
             continue;
 
-          rendition = candor_renderer_render_for_channel (self->renderer, self->incident,
-                                                          self->update, audience, channel);
+          rendition = render (self, audience, channel);
 
           if (n_renditions < self->renditions->len)
             {
@@ -179,18 +268,23 @@ recompute (CandorComposition *self)
     }
   g_ptr_array_set_size (self->renditions, n_renditions);
 
-  if (self->checker == NULL)
-    return;
-
-  findings = candor_checker_check_update (self->checker, self->incident, self->update);
-  for (guint i = 0; i < findings->len; i++)
+  if (self->checker != NULL)
     {
-      CandorFinding   *finding = g_ptr_array_index (findings, i);
-      g_autofree char *key = finding_key (finding);
-
-      if (!g_hash_table_contains (self->acknowledged, key))
-        g_ptr_array_add (self->findings, g_object_ref (finding));
+      findings = candor_checker_check_update (self->checker, self->incident, self->update);
+      add_unacknowledged (self, findings);
+      g_clear_pointer (&findings, g_ptr_array_unref);
     }
+
+  /* Each other language some audience reads, in the order first read. */
+  findings = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; i < self->languages->len; i++)
+    {
+      CandorCompositionLanguage *state = g_ptr_array_index (self->languages, i);
+
+      if (state->audiences->len > 0)
+        _candor_composition_language_check (state, self->incident, self->update, findings);
+    }
+  add_unacknowledged (self, findings);
 }
 
 static void
@@ -232,6 +326,8 @@ candor_composition_dispose (GObject *object)
   g_clear_pointer (&self->renditions, g_ptr_array_unref);
   g_clear_pointer (&self->findings, g_ptr_array_unref);
   g_clear_pointer (&self->acknowledged, g_hash_table_unref);
+  g_clear_pointer (&self->languages, g_ptr_array_unref);
+  g_clear_pointer (&self->email_threads, g_hash_table_unref);
 
   G_OBJECT_CLASS (candor_composition_parent_class)->dispose (object);
 }
@@ -351,6 +447,9 @@ candor_composition_init (CandorComposition *self)
   self->renditions = g_ptr_array_new_with_free_func (g_object_unref);
   self->findings = g_ptr_array_new_with_free_func (g_object_unref);
   self->acknowledged = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->languages = g_ptr_array_new_with_free_func (_candor_composition_language_free);
+  self->email_threads =
+    g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify)g_strfreev);
 }
 
 CandorComposition *
@@ -395,10 +494,11 @@ candor_composition_set_draft (CandorComposition *self,
   self->incident = incident;
   self->update = update;
   self->audiences = audiences;
+  self->incident_serial++;
 
   g_signal_connect_object (update, "changed", G_CALLBACK (on_input_changed_cb), self,
                            G_CONNECT_SWAPPED);
-  g_signal_connect_object (incident, "notify", G_CALLBACK (on_input_changed_cb), self,
+  g_signal_connect_object (incident, "notify", G_CALLBACK (on_incident_changed_cb), self,
                            G_CONNECT_SWAPPED);
   for (guint i = 0; i < audiences->len; i++)
     g_signal_connect_object (g_ptr_array_index (audiences, i), "changed",
@@ -478,6 +578,9 @@ candor_composition_set_email_from (CandorComposition *self, const char *from)
     return;
 
   candor_renderer_set_email_from (self->renderer, from);
+  for (guint i = 0; i < self->languages->len; i++)
+    candor_renderer_set_email_from (
+      ((CandorCompositionLanguage *)g_ptr_array_index (self->languages, i))->renderer, from);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EMAIL_FROM]);
   set_dirty (self, TRUE);
 }
@@ -499,6 +602,9 @@ candor_composition_set_email_to (CandorComposition *self, const char *to)
     return;
 
   candor_renderer_set_email_to (self->renderer, to);
+  for (guint i = 0; i < self->languages->len; i++)
+    candor_renderer_set_email_to (
+      ((CandorCompositionLanguage *)g_ptr_array_index (self->languages, i))->renderer, to);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EMAIL_TO]);
   set_dirty (self, TRUE);
 }
@@ -512,6 +618,15 @@ candor_composition_set_email_thread (CandorComposition *self,
   g_return_if_fail (channel_id != NULL);
 
   candor_renderer_set_email_thread (self->renderer, channel_id, message_ids);
+  for (guint i = 0; i < self->languages->len; i++)
+    candor_renderer_set_email_thread (
+      ((CandorCompositionLanguage *)g_ptr_array_index (self->languages, i))->renderer, channel_id,
+      message_ids);
+  if (message_ids != NULL && message_ids[0] != NULL)
+    g_hash_table_replace (self->email_threads, g_strdup (channel_id),
+                          g_strdupv ((char **)message_ids));
+  else
+    g_hash_table_remove (self->email_threads, channel_id);
   set_dirty (self, TRUE);
 }
 
@@ -535,6 +650,17 @@ candor_composition_update (CandorComposition *self, GError **error)
     {
       g_propagate_error (error, g_error_copy (self->checker_error));
       return FALSE;
+    }
+
+  for (guint i = 0; i < self->languages->len; i++)
+    {
+      CandorCompositionLanguage *state = g_ptr_array_index (self->languages, i);
+
+      if (state->current && state->checker_error != NULL)
+        {
+          g_propagate_error (error, g_error_copy (state->checker_error));
+          return FALSE;
+        }
     }
 
   return TRUE;
@@ -591,6 +717,17 @@ candor_composition_acknowledge (CandorComposition *self, CandorFinding *finding)
    * it clears it. */
   if (!candor_finding_get_acknowledgeable (finding))
     return;
+
+  /* The author has read the translation and it still says the same: that
+   * is a fact about the update, kept with it, not with this composition. */
+  if (g_str_equal (candor_finding_get_rule_id (finding), "translation-outdated") &&
+      candor_finding_get_language (finding) != NULL &&
+      candor_finding_get_field (finding) != CANDOR_FINDING_WHOLE_MESSAGE && self->update != NULL)
+    {
+      candor_update_mark_translation_current (self->update, candor_finding_get_language (finding),
+                                              candor_finding_get_field (finding));
+      return;
+    }
 
   if (g_hash_table_add (self->acknowledged, finding_key (finding)))
     set_dirty (self, TRUE);

@@ -46,9 +46,12 @@ G_DECLARE_FINAL_TYPE (CandorComposition, candor_composition, CANDOR, COMPOSITION
  * other than the primary say so (candor_finding_get_language()). Two more
  * rules:
  * - "translation-missing" (error): a rendition's language has no text at all
- *   (one finding on the whole message), or a field it shows has primary text
- *   but no translation (one on that field). The rendition carries the primary
- *   text meanwhile; acknowledging the finding sends it that way on purpose.
+ *   (one finding on the whole message; the rendition is then wholly in the
+ *   primary language, its language included), or a field it shows has primary
+ *   text but no translation (one on that field, which the rendition carries in
+ *   the primary language meanwhile). Acknowledging the finding sends it that
+ *   way on purpose. The findings of both rules name the language and the
+ *   audiences that read it; their keys include the language.
  * - "translation-outdated" (warning): the primary text changed after the
  *   translation was written. Acknowledging it marks the translation current
  *   in the update (candor_update_mark_translation_current()). */
@@ -89,7 +92,9 @@ void candor_composition_set_email_thread (CandorComposition *self,
 gboolean candor_composition_get_dirty (CandorComposition *self);
 /* Computes the results again if they are out of date (emitting "changed"),
  * then says whether the incident's language has checks: %FALSE with
- * CANDOR_CHECKER_ERROR_UNKNOWN_LANGUAGE when it has none. */
+ * CANDOR_CHECKER_ERROR_UNKNOWN_LANGUAGE when it has none, or, after it, when
+ * another language some rendition is written in has none (that language's
+ * findings are then only the two translation rules). */
 gboolean candor_composition_update (CandorComposition *self, GError **error);
 
 /* What the audience @audience_id receives through the channel @channel_id,

@@ -27,7 +27,10 @@ CandorDialect candor_rendition_get_format (CandorRendition *self);
 const char *candor_rendition_get_channel_id (CandorRendition *self);
 const char *candor_rendition_get_audience_id (CandorRendition *self);
 /* The language the rendition is written in: the channel's, else the
- * audience's, else the incident's primary language ("en" when unset). */
+ * audience's, else the incident's primary language ("en" when unset). A
+ * language the update has no text in at all yet is written in the primary
+ * language meanwhile, and says so here (see "translation-missing" in
+ * candor-composition.h). */
 const char *candor_rendition_get_language (CandorRendition *self);
 /* The email subject, the chat or card title, the status page entry's name. */
 const char *candor_rendition_get_subject (CandorRendition *self);

@@ -12,6 +12,7 @@
 #include "candor-checker.h"
 #include "candor-composition.h"
 #include "candor-renderer.h"
+#include "candor-rendition.h"
 
 static CandorDraft *
 load_draft (const char *name)
@@ -418,6 +419,259 @@ test_composition_two_channels_of_one_kind (void)
   g_assert_null (strstr (board_text, "ops@example.com"));
 }
 
+/* An English incident whose technical audience reads Russian, and a Russian
+ * Telegram channel the customers read as well. */
+static CandorComposition *
+new_bilingual_composition (CandorDraft *draft)
+{
+  const char *const others[] = { "ru", NULL };
+  const char *const customer_channels[] = { "email", "ru-telegram", NULL };
+  g_autoptr (GPtrArray) channels = candor_channel_new_defaults ();
+  g_autoptr (CandorChannel) telegram = candor_channel_new ("ru-telegram", "telegram", "Статус");
+  GPtrArray         *audiences = candor_draft_get_audiences (draft);
+  CandorComposition *composition;
+
+  candor_incident_set_other_languages (candor_draft_get_incident (draft), others);
+  candor_channel_set_language (telegram, "ru");
+  g_ptr_array_add (channels, g_object_ref (telegram));
+  for (guint i = 0; i < audiences->len; i++)
+    {
+      CandorAudience *audience = g_ptr_array_index (audiences, i);
+
+      if (g_str_equal (candor_audience_get_id (audience), "technical"))
+        candor_audience_set_language (audience, "ru");
+      if (g_str_equal (candor_audience_get_id (audience), "customers"))
+        candor_audience_set_channels (audience, customer_channels);
+    }
+
+  composition = candor_composition_new_for_draft (draft);
+  candor_composition_set_channels (composition, channels);
+  return composition;
+}
+
+/* Every field of the Russian fixture as the Russian translation of @update. */
+static void
+translate_all (CandorUpdate *update)
+{
+  g_autoptr (CandorDraft) russian = load_draft ("full-critical-ru.json");
+
+  for (CandorField field = 0; field < CANDOR_N_FIELDS; field++)
+    candor_update_set_translation (
+      update, "ru", field, candor_update_get_field (candor_draft_get_update (russian), field));
+}
+
+static CandorFinding *
+find_finding (CandorComposition *composition, const char *rule_id, int field, const char *language)
+{
+  GPtrArray *findings = candor_composition_get_findings (composition);
+
+  for (guint i = 0; i < findings->len; i++)
+    {
+      CandorFinding *finding = g_ptr_array_index (findings, i);
+
+      if (g_str_equal (candor_finding_get_rule_id (finding), rule_id) &&
+          candor_finding_get_field (finding) == field &&
+          g_strcmp0 (candor_finding_get_language (finding), language) == 0)
+        return finding;
+    }
+
+  return NULL;
+}
+
+/* The channel's language, else the audience's, else the primary one; a
+ * language with no text yet is sent in the primary one and says so. */
+static void
+test_composition_rendition_language (void)
+{
+  g_autoptr (CandorDraft) draft = load_draft ("full-major-en.json");
+  g_autoptr (CandorComposition) composition = new_bilingual_composition (draft);
+  g_autoptr (GError) error = NULL;
+  CandorUpdate    *update = candor_draft_get_update (draft);
+  CandorRendition *rendition;
+  CandorFinding   *missing;
+  g_autofree char *mime = NULL;
+
+  /* Nothing in Russian yet: English, with the reason why. */
+  rendition = candor_composition_get_rendition (composition, "technical", "email");
+  g_assert_cmpstr (candor_rendition_get_language (rendition), ==, "en");
+  g_assert_nonnull (strstr (candor_rendition_get_text (rendition), "What is affected"));
+  missing = find_finding (composition, "translation-missing", CANDOR_FINDING_WHOLE_MESSAGE, "ru");
+  g_assert_nonnull (missing);
+  g_assert_cmpint (candor_finding_get_severity (missing), ==, CANDOR_FINDING_SEVERITY_ERROR);
+  g_assert_nonnull (strstr (candor_finding_get_message (missing), "Russian"));
+  g_assert_nonnull (strstr (candor_finding_get_message (missing), "Customers"));
+  g_assert_nonnull (strstr (candor_finding_get_message (missing), "Technical"));
+  g_assert_null (strstr (candor_finding_get_message (missing), "Executives"));
+  g_assert_nonnull (strstr (candor_finding_get_suggestion (missing), "English"));
+
+  translate_all (update);
+  g_assert_null (
+    find_finding (composition, "translation-missing", CANDOR_FINDING_WHOLE_MESSAGE, "ru"));
+
+  /* The audience's language, with that language's phrases and headers. */
+  rendition = candor_composition_get_rendition (composition, "technical", "email");
+  g_assert_cmpstr (candor_rendition_get_language (rendition), ==, "ru");
+  g_assert_nonnull (strstr (candor_rendition_get_text (rendition), "Что затронуто"));
+  candor_update_set_translation (update, "ru", CANDOR_FIELD_IMPACT_NOW,
+                                 "Каждый третий платёж картой не проходит.");
+  rendition = candor_composition_get_rendition (composition, "technical", "email");
+  g_assert_nonnull (
+    strstr (candor_rendition_get_text (rendition), "Каждый третий платёж картой не проходит."));
+  g_assert_null (strstr (candor_rendition_get_text (rendition), "What is affected"));
+  mime = g_strndup (g_bytes_get_data (candor_rendition_get_mime (rendition, &error), NULL),
+                    g_bytes_get_size (candor_rendition_get_mime (rendition, &error)));
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (mime, "Content-Language: ru"));
+
+  /* The primary language where nobody says otherwise ... */
+  rendition = candor_composition_get_rendition (composition, "customers", "email");
+  g_assert_cmpstr (candor_rendition_get_language (rendition), ==, "en");
+  g_assert_nonnull (strstr (candor_rendition_get_text (rendition), "What is affected"));
+  rendition = candor_composition_get_rendition (composition, "executives", "slack");
+  g_assert_cmpstr (candor_rendition_get_language (rendition), ==, "en");
+  /* ... and the channel's over the audience's. */
+  rendition = candor_composition_get_rendition (composition, "customers", "ru-telegram");
+  g_assert_cmpstr (candor_rendition_get_language (rendition), ==, "ru");
+  g_assert_nonnull (strstr (candor_rendition_get_text (rendition), "Что затронуто"));
+
+  /* The primary language changes to Russian: the technical audience reads
+   * the primary text now, and English is nobody's. */
+  candor_incident_set_language (candor_draft_get_incident (draft), "ru");
+  rendition = candor_composition_get_rendition (composition, "technical", "email");
+  g_assert_cmpstr (candor_rendition_get_language (rendition), ==, "ru");
+  g_assert_null (
+    find_finding (composition, "translation-missing", CANDOR_FINDING_WHOLE_MESSAGE, "ru"));
+}
+
+/* A field shown in Russian without its translation, and one translated
+ * before its primary text changed. */
+static void
+test_composition_translation_rules (void)
+{
+  g_autoptr (CandorDraft) draft = load_draft ("full-major-en.json");
+  g_autoptr (CandorComposition) composition = new_bilingual_composition (draft);
+  CandorUpdate  *update = candor_draft_get_update (draft);
+  CandorFinding *finding;
+  guint          changed = 0;
+
+  translate_all (update);
+  g_assert_null (find_finding (composition, "translation-missing", CANDOR_FIELD_CONTACT, "ru"));
+
+  candor_update_set_translation (update, "ru", CANDOR_FIELD_CONTACT, "");
+  finding = find_finding (composition, "translation-missing", CANDOR_FIELD_CONTACT, "ru");
+  g_assert_nonnull (finding);
+  g_assert_cmpint (candor_finding_get_severity (finding), ==, CANDOR_FINDING_SEVERITY_ERROR);
+  g_assert_nonnull (strstr (candor_finding_get_message (finding), "Russian"));
+  /* The rendition carries the primary text meanwhile. */
+  g_assert_nonnull (strstr (candor_rendition_get_text (
+                              candor_composition_get_rendition (composition, "technical", "email")),
+                            "please contact"));
+
+  /* Sent that way on purpose: gone for the rest of this update. */
+  candor_composition_acknowledge (composition, finding);
+  g_assert_null (find_finding (composition, "translation-missing", CANDOR_FIELD_CONTACT, "ru"));
+
+  /* Customers never see technical details, the technical audience does. */
+  candor_update_set_translation (update, "ru", CANDOR_FIELD_TECHNICAL_DETAILS, "");
+  finding = find_finding (composition, "translation-missing", CANDOR_FIELD_TECHNICAL_DETAILS, "ru");
+  g_assert_nonnull (finding);
+  g_assert_null (strstr (candor_finding_get_message (finding), "Customers"));
+  g_assert_nonnull (strstr (candor_finding_get_message (finding), "Technical"));
+  candor_update_set_translation (update, "ru", CANDOR_FIELD_TECHNICAL_DETAILS, "Пул соединений.");
+
+  /* The English text changes after the Russian was written. */
+  g_assert_null (find_finding (composition, "translation-outdated", CANDOR_FIELD_IMPACT_NOW, "ru"));
+  candor_update_set_field (update, CANDOR_FIELD_IMPACT_NOW, "All card payments fail.");
+  finding = find_finding (composition, "translation-outdated", CANDOR_FIELD_IMPACT_NOW, "ru");
+  g_assert_nonnull (finding);
+  g_assert_cmpint (candor_finding_get_severity (finding), ==, CANDOR_FINDING_SEVERITY_WARNING);
+  g_assert_nonnull (strstr (candor_finding_get_message (finding), "Russian"));
+  g_assert_true (candor_update_get_translation_outdated (update, "ru", CANDOR_FIELD_IMPACT_NOW));
+
+  /* Acknowledged: the translation is current, in the update itself. */
+  g_signal_connect (update, "changed", G_CALLBACK (count_cb), &changed);
+  candor_composition_acknowledge (composition, finding);
+  g_assert_cmpuint (changed, ==, 1);
+  g_assert_false (candor_update_get_translation_outdated (update, "ru", CANDOR_FIELD_IMPACT_NOW));
+  g_assert_null (find_finding (composition, "translation-outdated", CANDOR_FIELD_IMPACT_NOW, "ru"));
+  /* ... until the English text changes again. */
+  candor_update_set_field (update, CANDOR_FIELD_IMPACT_NOW, "Most card payments fail.");
+  g_assert_nonnull (
+    find_finding (composition, "translation-outdated", CANDOR_FIELD_IMPACT_NOW, "ru"));
+}
+
+/* Each language is checked with its own rules, and its findings say which. */
+static void
+test_composition_findings_per_language (void)
+{
+  g_autoptr (CandorDraft) draft = load_draft ("full-major-en.json");
+  g_autoptr (CandorComposition) composition = new_bilingual_composition (draft);
+  g_autoptr (GError) error = NULL;
+  CandorUpdate  *update = candor_draft_get_update (draft);
+  CandorFinding *russian_blame;
+  CandorFinding *english_blame;
+
+  translate_all (update);
+  g_assert_true (candor_composition_update (composition, &error));
+  g_assert_no_error (error);
+  g_assert_null (find_finding (composition, "blame", CANDOR_FIELD_EXECUTIVE_SUMMARY, "ru"));
+
+  /* A Russian blame sentence in the Russian text: a Russian finding. */
+  candor_update_set_translation (update, "ru", CANDOR_FIELD_EXECUTIVE_SUMMARY,
+                                 "Сбой произошёл по вине нашего подрядчика.");
+  russian_blame = find_finding (composition, "blame", CANDOR_FIELD_EXECUTIVE_SUMMARY, "ru");
+  g_assert_nonnull (russian_blame);
+  g_assert_null (find_finding (composition, "blame", CANDOR_FIELD_EXECUTIVE_SUMMARY, NULL));
+
+  /* An English one in the English text: found once, in the primary language,
+   * not again in the Russian view where the field is untranslated. */
+  candor_update_set_field (update, CANDOR_FIELD_IMPACT_FUTURE,
+                           "Payments fail because our payment provider is to blame for this.");
+  candor_update_set_translation (update, "ru", CANDOR_FIELD_IMPACT_FUTURE, "");
+  g_assert_nonnull (find_finding (composition, "blame", CANDOR_FIELD_IMPACT_FUTURE, NULL));
+  g_assert_null (find_finding (composition, "blame", CANDOR_FIELD_IMPACT_FUTURE, "ru"));
+
+  /* Acknowledging is per language: the same rule on the same field in
+   * English still shows. */
+  candor_update_set_field (update, CANDOR_FIELD_EXECUTIVE_SUMMARY,
+                           "Payments fail because our payment provider is to blame for this.");
+  russian_blame = find_finding (composition, "blame", CANDOR_FIELD_EXECUTIVE_SUMMARY, "ru");
+  english_blame = find_finding (composition, "blame", CANDOR_FIELD_EXECUTIVE_SUMMARY, NULL);
+  g_assert_nonnull (russian_blame);
+  g_assert_nonnull (english_blame);
+  candor_composition_acknowledge (composition, russian_blame);
+  g_assert_null (find_finding (composition, "blame", CANDOR_FIELD_EXECUTIVE_SUMMARY, "ru"));
+  g_assert_nonnull (find_finding (composition, "blame", CANDOR_FIELD_EXECUTIVE_SUMMARY, NULL));
+}
+
+/* A language without checks is said, after the primary one's. */
+static void
+test_composition_language_without_checks (void)
+{
+  g_autoptr (CandorDraft) draft = load_draft ("full-major-en.json");
+  g_autoptr (CandorComposition) composition = new_bilingual_composition (draft);
+  g_autoptr (GError) error = NULL;
+  CandorAudience *technical = g_ptr_array_index (candor_draft_get_audiences (draft), 2);
+
+  g_assert_cmpstr (candor_audience_get_id (technical), ==, "technical");
+  candor_audience_set_language (technical, "de");
+  /* No German text yet: nothing to check, only the missing text. */
+  g_assert_true (candor_composition_update (composition, &error));
+  g_assert_no_error (error);
+  g_assert_nonnull (
+    find_finding (composition, "translation-missing", CANDOR_FINDING_WHOLE_MESSAGE, "de"));
+
+  candor_update_set_translation (candor_draft_get_update (draft), "de",
+                                 CANDOR_FIELD_EXECUTIVE_SUMMARY, "Kartenzahlungen schlagen fehl.");
+  g_assert_false (candor_composition_update (composition, &error));
+  g_assert_error (error, CANDOR_CHECKER_ERROR, CANDOR_CHECKER_ERROR_UNKNOWN_LANGUAGE);
+  g_assert_cmpstr (candor_rendition_get_language (
+                     candor_composition_get_rendition (composition, "technical", "email")),
+                   ==, "de");
+  g_assert_nonnull (
+    find_finding (composition, "translation-missing", CANDOR_FIELD_IMPACT_NOW, "de"));
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -431,6 +685,12 @@ main (int argc, char *argv[])
   g_test_add_func ("/core/composition/two-channels-of-one-kind",
                    test_composition_two_channels_of_one_kind);
   g_test_add_func ("/core/composition/language", test_composition_language);
+  g_test_add_func ("/core/composition/rendition-language", test_composition_rendition_language);
+  g_test_add_func ("/core/composition/translation-rules", test_composition_translation_rules);
+  g_test_add_func ("/core/composition/findings-per-language",
+                   test_composition_findings_per_language);
+  g_test_add_func ("/core/composition/language-without-checks",
+                   test_composition_language_without_checks);
 
   return g_test_run ();
 }
