@@ -540,7 +540,10 @@ finding_is_shown (CandorFieldEditor *self, CandorFinding *finding)
 {
   const char *language = candor_finding_get_language (finding);
 
-  if (candor_finding_get_field (finding) != (int)self->field)
+  /* An outdated translation is about the whole text: the note above it
+   * says so, an underline under its first letter would not. */
+  if (candor_finding_get_field (finding) != (int)self->field ||
+      g_strcmp0 (candor_finding_get_rule_id (finding), "translation-outdated") == 0)
     return FALSE;
   if (language == NULL || self->languages == NULL)
     return self->shown == 0;
