@@ -321,6 +321,23 @@ close_and_discard (CandorWizard *wizard)
     g_main_context_iteration (NULL, TRUE);
 }
 
+/* Tab, as the keyboard moves the focus, from the top of the window
+ * reaches @target. */
+static gboolean
+tab_reaches (GtkWidget *window, GtkWidget *target)
+{
+  gtk_window_set_focus (GTK_WINDOW (window), NULL);
+  for (guint i = 0; i < 300; i++)
+    {
+      g_signal_emit_by_name (window, "move-focus", GTK_DIR_TAB_FORWARD);
+      g_main_context_iteration (NULL, FALSE);
+      if (gtk_root_get_focus (GTK_ROOT (window)) == target)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
 /* A row of the review's checks and the button on it labelled @label. */
 static GtkWidget *
 find_finding_button (GtkWidget *review, CandorFinding *finding, const char *label)
@@ -480,6 +497,12 @@ test_languages_first_notice_and_follow_up (void)
   g_assert_true (candor_field_editor_get_outdated_shown (editor));
   g_assert_true (label_contains (GTK_WIDGET (editor), "Translation may be out of date"));
   g_assert_true (label_contains (GTK_WIDGET (editor), RUSSIAN_IMPACT));
+  /* Both are reached by Tab alone. */
+  g_assert_true (tab_reaches (GTK_WIDGET (wizard), button));
+  button =
+    candor_test_ui_find_mapped (GTK_WIDGET (editor), GTK_TYPE_BUTTON, "label", "_Looks Right");
+  g_assert_nonnull (button);
+  g_assert_true (tab_reaches (GTK_WIDGET (wizard), button));
 
   /* The review lists it as a warning in English; Looks Right confirms it. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (wizard), "wizard.review", NULL));
