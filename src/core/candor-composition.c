@@ -11,6 +11,7 @@
 
 #include "candor-composition-private.h"
 #include "candor-language.h"
+#include "candor-update-private.h"
 
 struct _CandorComposition
 {
@@ -27,6 +28,11 @@ struct _CandorComposition
   CandorChecker  *checker;
   char           *checker_language;
   GError         *checker_error;
+  /* The primary text as last checked, and the findings on it: a keystroke
+   * in another language does not check the primary one again. */
+  CandorUpdate *checked_update;
+  GPtrArray    *checked;
+  guint         checked_serial;
 
   /* The other languages some rendition was written in, kept between
    * keystrokes (CandorCompositionLanguage). */
@@ -97,6 +103,12 @@ static void
 on_input_changed_cb (CandorComposition *self)
 {
   set_dirty (self, TRUE);
+}
+
+static void
+on_checked_update_changed_cb (CandorComposition *self)
+{
+  g_clear_pointer (&self->checked, g_ptr_array_unref);
 }
 
 static void
@@ -215,6 +227,31 @@ add_unacknowledged (CandorComposition *self, GPtrArray *findings)
     }
 }
 
+static GPtrArray *
+check_primary (CandorComposition *self)
+{
+  if (self->checked_update == NULL)
+    {
+      self->checked_update = candor_update_copy (self->update);
+      g_signal_connect_swapped (self->checked_update, "changed",
+                                G_CALLBACK (on_checked_update_changed_cb), self);
+    }
+  else
+    _candor_update_refresh_in_language (self->checked_update, self->update, NULL);
+
+  if (self->checked_serial != self->incident_serial)
+    {
+      g_clear_pointer (&self->checked, g_ptr_array_unref);
+      self->checked_serial = self->incident_serial;
+    }
+
+  if (self->checked == NULL)
+    self->checked =
+      candor_checker_check_update (self->checker, self->incident, self->checked_update);
+
+  return self->checked;
+}
+
 static void
 recompute (CandorComposition *self)
 {
@@ -269,11 +306,7 @@ recompute (CandorComposition *self)
   g_ptr_array_set_size (self->renditions, n_renditions);
 
   if (self->checker != NULL)
-    {
-      findings = candor_checker_check_update (self->checker, self->incident, self->update);
-      add_unacknowledged (self, findings);
-      g_clear_pointer (&findings, g_ptr_array_unref);
-    }
+    add_unacknowledged (self, check_primary (self));
 
   /* Each other language some audience reads, in the order first read. */
   findings = g_ptr_array_new_with_free_func (g_object_unref);
@@ -322,6 +355,8 @@ candor_composition_dispose (GObject *object)
   disconnect_draft (self);
   g_clear_object (&self->renderer);
   g_clear_object (&self->checker);
+  g_clear_object (&self->checked_update);
+  g_clear_pointer (&self->checked, g_ptr_array_unref);
   g_clear_pointer (&self->channels, g_ptr_array_unref);
   g_clear_pointer (&self->renditions, g_ptr_array_unref);
   g_clear_pointer (&self->findings, g_ptr_array_unref);

@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "candor-core-resources.h"
+#include "candor-language.h"
 #include "candor-template-library.h"
 
 #define BUILT_IN_PATH "/io/github/candor/Candor/core/templates/"
@@ -518,6 +519,37 @@ candor_template_library_filter (CandorTemplateLibrary *self, const CandorTemplat
     }
 
   return matches;
+}
+
+/**
+ * candor_template_library_find_in_language:
+ *
+ * Returns: (transfer none) (nullable): the first template, in list order, for
+ *   the same stage, severity and kind as @template in @language
+ */
+CandorTemplate *
+candor_template_library_find_in_language (CandorTemplateLibrary *self,
+                                          CandorTemplate *template,
+                                          const char *language)
+{
+  g_return_val_if_fail (CANDOR_IS_TEMPLATE_LIBRARY (self), NULL);
+  g_return_val_if_fail (CANDOR_IS_TEMPLATE (template), NULL);
+  g_return_val_if_fail (language != NULL, NULL);
+
+  for (guint i = 0; i < self->built_in->len + self->user->len; i++)
+    {
+      CandorTemplate *candidate = i < self->built_in->len
+                                    ? g_ptr_array_index (self->built_in, i)
+                                    : g_ptr_array_index (self->user, i - self->built_in->len);
+
+      if (candor_language_equal (candor_template_get_language (candidate), language) &&
+          candor_template_get_stage (candidate) == candor_template_get_stage (template) &&
+          candor_template_get_severity (candidate) == candor_template_get_severity (template) &&
+          candor_template_get_kind (candidate) == candor_template_get_kind (template))
+        return candidate;
+    }
+
+  return NULL;
 }
 
 /**

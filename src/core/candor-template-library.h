@@ -59,6 +59,12 @@ GPtrArray *candor_template_library_filter (CandorTemplateLibrary      *self,
 gboolean   candor_template_filter_matches (const CandorTemplateFilter *filter,
                                            CandorTemplate *template);
 
+/* The template for the same stage, severity and kind as @template in
+ * @language (built-ins first), to fill that language's translations from;
+ * NULL when there is none. */
+CandorTemplate *candor_template_library_find_in_language (CandorTemplateLibrary *self,
+                                                          CandorTemplate *template,
+                                                          const char *language);
 /* Validates @file and copies it into the user directory as <id>.json, replacing
  * a user template with the same id; a built-in id is refused. Returns the
  * template as now listed. */

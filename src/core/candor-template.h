@@ -136,6 +136,22 @@ guint candor_template_fill (CandorTemplate *self,
                             guint           replace,
                             GError        **error);
 
+/* The same two for the translations of @update in @language (several
+ * languages: each language is filled from the template of that language).
+ * Only the translations are written: the kind and the contact's name and
+ * reach are the primary language's to set. */
+guint candor_template_get_translation_conflicts (CandorTemplate *self,
+                                                 CandorUpdate   *update,
+                                                 const char     *language,
+                                                 JsonNode       *values,
+                                                 GError        **error);
+guint candor_template_fill_translation (CandorTemplate *self,
+                                        CandorUpdate   *update,
+                                        const char     *language,
+                                        JsonNode       *values,
+                                        guint           replace,
+                                        GError        **error);
+
 /* The template as a pretty-printed JSON document that loads back unchanged. */
 char *candor_template_to_data (CandorTemplate *self, gsize *length);
 

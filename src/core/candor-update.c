@@ -611,9 +611,8 @@ _candor_update_refresh_in_language (CandorUpdate *view, CandorUpdate *self, cons
 
   g_return_if_fail (CANDOR_IS_UPDATE (view));
   g_return_if_fail (CANDOR_IS_UPDATE (self));
-  g_return_if_fail (language != NULL);
 
-  translation = find_translation (self, language);
+  translation = language != NULL ? find_translation (self, language) : NULL;
   for (CandorField field = 0; field < CANDOR_N_FIELDS; field++)
     {
       const char *text = translation != NULL ? translation->texts[field] : NULL;

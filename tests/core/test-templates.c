@@ -1026,6 +1026,57 @@ test_templates_speed (void)
 #endif
 }
 
+/* Each language of an incident is filled from the template of that
+ * language, into its translations, leaving the primary text alone. */
+static void
+test_templates_fill_translation (void)
+{
+  g_autoptr (CandorTemplateLibrary) library = candor_template_library_new ();
+  g_autoptr (CandorUpdate) update = candor_update_new (CANDOR_UPDATE_KIND_INITIAL);
+  g_autoptr (GError) error = NULL;
+  CandorTemplate *english = candor_template_library_lookup (library, "en-major-first-notice");
+  CandorTemplate *russian;
+  guint           written;
+
+  g_assert_nonnull (english);
+  russian = candor_template_library_find_in_language (library, english, "ru");
+  g_assert_nonnull (russian);
+  g_assert_cmpstr (candor_template_get_language (russian), ==, "ru");
+  g_assert_cmpint (candor_template_get_stage (russian), ==, candor_template_get_stage (english));
+  g_assert_cmpint (candor_template_get_severity (russian), ==,
+                   candor_template_get_severity (english));
+  g_assert_true (candor_template_library_find_in_language (library, english, "en") == english);
+  g_assert_null (candor_template_library_find_in_language (library, english, "de"));
+
+  g_assert_cmphex (candor_template_fill (english, update, NULL, 0, &error), !=, 0);
+  g_assert_no_error (error);
+  candor_update_set_translation (update, "ru", CANDOR_FIELD_EXECUTIVE_SUMMARY, "Своими словами.");
+  g_assert_cmphex (candor_template_get_translation_conflicts (russian, update, "ru", NULL, &error),
+                   ==, 1u << CANDOR_FIELD_EXECUTIVE_SUMMARY);
+
+  written = candor_template_fill_translation (russian, update, "ru", NULL, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmphex (written & (1u << CANDOR_FIELD_IMPACT_NOW), !=, 0);
+  g_assert_cmphex (written & (1u << CANDOR_FIELD_EXECUTIVE_SUMMARY), ==, 0);
+  /* The Russian text is the Russian template's, the English one untouched. */
+  g_assert_cmpstr (candor_update_get_translation (update, "ru", CANDOR_FIELD_IMPACT_NOW), !=,
+                   candor_update_get_field (update, CANDOR_FIELD_IMPACT_NOW));
+  g_assert_nonnull (
+    g_utf8_strchr (candor_update_get_translation (update, "ru", CANDOR_FIELD_IMPACT_NOW), -1,
+                   g_utf8_get_char ("а")));
+  g_assert_cmpstr (candor_update_get_translation (update, "ru", CANDOR_FIELD_EXECUTIVE_SUMMARY), ==,
+                   "Своими словами.");
+  g_assert_false (candor_update_get_translation_outdated (update, "ru", CANDOR_FIELD_IMPACT_NOW));
+
+  /* Replacing on request. */
+  written = candor_template_fill_translation (russian, update, "ru", NULL,
+                                              1u << CANDOR_FIELD_EXECUTIVE_SUMMARY, &error);
+  g_assert_no_error (error);
+  g_assert_cmphex (written, ==, 1u << CANDOR_FIELD_EXECUTIVE_SUMMARY);
+  g_assert_cmpstr (candor_update_get_translation (update, "ru", CANDOR_FIELD_EXECUTIVE_SUMMARY), !=,
+                   "Своими словами.");
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -1037,6 +1088,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/core/templates/errors", test_templates_errors);
   g_test_add_func ("/core/templates/render-and-apply", test_templates_render_and_apply);
   g_test_add_func ("/core/templates/fill", test_templates_fill);
+  g_test_add_func ("/core/templates/fill-translation", test_templates_fill_translation);
   g_test_add_func ("/core/templates/placeholders", test_templates_placeholders);
   g_test_add_func ("/core/templates/first-notice-from-draft",
                    test_templates_first_notice_from_draft);
