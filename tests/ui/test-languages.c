@@ -523,6 +523,52 @@ test_languages_first_notice_and_follow_up (void)
   close_and_discard (wizard);
 }
 
+static gboolean
+has_translation (gpointer data)
+{
+  return *candor_update_get_translation (data, "ru", CANDOR_FIELD_IMPACT_NOW) != '\0';
+}
+
+/* A template fills each language from the template of that language, and
+ * one undo takes all of it back. */
+static void
+test_languages_template_fills_each (void)
+{
+  g_autoptr (CandorIncident) incident = candor_incident_new ("Checkout is down");
+  g_autoptr (CandorUpdate) update = candor_update_new (CANDOR_UPDATE_KIND_INITIAL);
+  g_autoptr (GDateTime) now = g_date_time_new_now_utc ();
+  const char *const others[] = { "ru", NULL };
+  CandorWizard     *wizard;
+  GtkWidget        *row;
+  const char       *english;
+  const char       *russian;
+
+  candor_incident_set_language (incident, "en");
+  candor_incident_set_other_languages (incident, others);
+  candor_incident_set_severity (incident, CANDOR_SEVERITY_MAJOR);
+  candor_incident_set_started_at (incident, now);
+  wizard = open_wizard (incident, update);
+
+  row = candor_test_ui_wait_for_widget (GTK_WIDGET (wizard), ADW_TYPE_ACTION_ROW, "title",
+                                        "Major outage: fast first notice");
+  g_assert_true (gtk_widget_activate (row));
+  candor_test_ui_wait_until (has_translation, update);
+  english = candor_update_get_field (update, CANDOR_FIELD_IMPACT_NOW);
+  russian = candor_update_get_translation (update, "ru", CANDOR_FIELD_IMPACT_NOW);
+  g_assert_cmpstr (english, !=, "");
+  /* Written in Russian by the Russian template, not the English text. */
+  g_assert_cmpstr (russian, !=, english);
+  g_assert_true (g_utf8_validate (russian, -1, NULL));
+  g_assert_true (g_unichar_get_script (g_utf8_get_char (russian)) == G_UNICODE_SCRIPT_CYRILLIC);
+  g_assert_false (candor_update_get_translation_outdated (update, "ru", CANDOR_FIELD_IMPACT_NOW));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (wizard), "wizard.undo-template", NULL));
+  g_assert_cmpstr (candor_update_get_field (update, CANDOR_FIELD_IMPACT_NOW), ==, "");
+  g_assert_cmpstr (candor_update_get_translation (update, "ru", CANDOR_FIELD_IMPACT_NOW), ==, "");
+
+  close_and_discard (wizard);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -545,6 +591,7 @@ main (int argc, char *argv[])
 
   g_test_add_func ("/ui/languages/first-notice-and-follow-up",
                    test_languages_first_notice_and_follow_up);
+  g_test_add_func ("/ui/languages/template-fills-each", test_languages_template_fills_each);
 
   status = g_test_run ();
   g_object_unref (app);

@@ -187,31 +187,9 @@ collect_values (CandorWizardIncidentPage *self)
   return collect_values_for (self, self->template);
 }
 
-/* The same message in @language: the built-in or user template of that
- * language for the same kind and severity, the same stage preferred. */
-static CandorTemplate *
-find_counterpart (CandorWizardIncidentPage *self, CandorTemplate *template, const char *language)
-{
-  CandorTemplateFilter filter = CANDOR_TEMPLATE_FILTER_INIT;
-  g_autoptr (GPtrArray) found = NULL;
-
-  filter.language = language;
-  filter.kind = candor_template_get_kind (template);
-  filter.severity = candor_template_get_severity (template);
-  found = candor_template_library_filter (self->library, &filter);
-  if (found == NULL || found->len == 0)
-    return NULL;
-
-  for (guint i = 0; i < found->len; i++)
-    if (candor_template_get_stage (g_ptr_array_index (found, i)) ==
-        candor_template_get_stage (template))
-      return g_object_ref (g_ptr_array_index (found, i));
-
-  return g_object_ref (g_ptr_array_index (found, 0));
-}
-
-/* Each other language's empty fields from the template of that language:
- * Candor never translates, but a template exists in each of its languages. */
+/* Each other language's empty fields from the template of that language
+ * for the same stage, kind and severity: Candor never translates, but a
+ * template exists in each of its languages. */
 static void
 fill_translations (CandorWizardIncidentPage *self, CandorTemplate *template)
 {
@@ -220,39 +198,40 @@ fill_translations (CandorWizardIncidentPage *self, CandorTemplate *template)
 
   for (guint l = 0; others[l] != NULL; l++)
     {
-      g_autoptr (CandorTemplate) counterpart = find_counterpart (self, template, others[l]);
+      CandorTemplate *counterpart =
+        candor_template_library_find_in_language (self->library, template, others[l]);
       g_autoptr (JsonNode) values = NULL;
       g_autoptr (GError) error = NULL;
-      char *texts[CANDOR_N_FIELDS] = { NULL };
+      guint written;
 
       if (counterpart == NULL)
         continue;
 
       values = collect_values_for (self, counterpart);
-      if (!candor_template_render_all (counterpart, values, texts, &error))
+      self->filling = TRUE;
+      written =
+        candor_template_fill_translation (counterpart, update, others[l], values, 0, &error);
+      self->filling = FALSE;
+      if (written == 0)
         {
           g_warning ("Template “%s” could not be filled: %s", candor_template_get_id (counterpart),
                      error->message);
           continue;
         }
 
-      self->filling = TRUE;
       for (guint i = 0; i < CANDOR_N_FIELDS; i++)
         {
-          if (*candor_update_get_translation (update, others[l], i) == '\0' && *texts[i] != '\0')
-            {
-              WrittenTranslation *written = g_new0 (WrittenTranslation, 1);
+          WrittenTranslation *translation;
 
-              candor_update_set_translation (update, others[l], i, texts[i]);
-              written->language = g_strdup (others[l]);
-              written->field = i;
-              written->text = g_strdup (texts[i]);
-              written->template = g_object_ref (counterpart);
-              g_ptr_array_add (self->written_translations, written);
-            }
-          g_free (texts[i]);
+          if ((written & (1u << i)) == 0)
+            continue;
+          translation = g_new0 (WrittenTranslation, 1);
+          translation->language = g_strdup (others[l]);
+          translation->field = i;
+          translation->text = g_strdup (candor_update_get_translation (update, others[l], i));
+          translation->template = g_object_ref (counterpart);
+          g_ptr_array_add (self->written_translations, translation);
         }
-      self->filling = FALSE;
     }
 }
 
