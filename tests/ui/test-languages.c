@@ -12,6 +12,7 @@
 #include "candor-application.h"
 #include "candor-fake-slack.h"
 #include "candor-field-editor.h"
+#include "candor-preferences-window.h"
 #include "candor-search-hit.h"
 #include "candor-test-ui.h"
 #include "candor-wizard-review-page.h"
@@ -569,6 +570,54 @@ test_languages_template_fills_each (void)
   close_and_discard (wizard);
 }
 
+static gboolean
+audiences_stored (gpointer data)
+{
+  return candor_audience_list_get_stored (data);
+}
+
+/* Preferences: an audience reads a language, chosen in its group's combo
+ * row and kept in the history's set of audiences. */
+static void
+test_languages_audience_reads_a_language (void)
+{
+  CandorSession      *session = candor_application_get_session (app);
+  CandorAudienceList *audiences = candor_session_get_audiences (session);
+  GtkWidget          *window =
+    GTK_WIDGET (candor_preferences_window_new (candor_application_get_settings (app), session));
+  GtkWidget  *page;
+  GtkWidget  *row;
+  GListModel *model;
+
+  adw_preferences_window_set_visible_page_name (ADW_PREFERENCES_WINDOW (window), "audiences");
+  gtk_window_present (GTK_WINDOW (window));
+  candor_test_ui_wait_for_mapped (window);
+  page = candor_test_ui_wait_for_widget (window, ADW_TYPE_PREFERENCES_PAGE, "name", "audiences");
+  /* The first group is the customers'. */
+  row = candor_test_ui_wait_for_widget (page, ADW_TYPE_COMBO_ROW, "title", "_Language");
+  model = adw_combo_row_get_model (ADW_COMBO_ROW (row));
+  g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (model), 0), ==,
+                   "Same as the incident");
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (row)), ==, 0);
+  g_assert_null (candor_audience_get_language (candor_audience_list_find (audiences, "customers")));
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    if (g_str_equal (gtk_string_list_get_string (GTK_STRING_LIST (model), i), "Русский"))
+      adw_combo_row_set_selected (ADW_COMBO_ROW (row), i);
+  g_assert_cmpstr (
+    candor_audience_get_language (candor_audience_list_find (audiences, "customers")), ==, "ru");
+  candor_test_ui_wait_until (audiences_stored, audiences);
+
+  /* Read back from the history. */
+  candor_audience_list_set_store (audiences, NULL);
+  candor_audience_list_set_store (audiences, candor_session_get_store (session));
+  candor_test_ui_wait_until (audiences_stored, audiences);
+  g_assert_cmpstr (
+    candor_audience_get_language (candor_audience_list_find (audiences, "customers")), ==, "ru");
+
+  candor_test_ui_close_and_wait_for_finalize (window);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -592,6 +641,8 @@ main (int argc, char *argv[])
   g_test_add_func ("/ui/languages/first-notice-and-follow-up",
                    test_languages_first_notice_and_follow_up);
   g_test_add_func ("/ui/languages/template-fills-each", test_languages_template_fills_each);
+  g_test_add_func ("/ui/languages/audience-reads-a-language",
+                   test_languages_audience_reads_a_language);
 
   status = g_test_run ();
   g_object_unref (app);
