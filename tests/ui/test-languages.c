@@ -27,9 +27,10 @@
 static CandorApplication *app;
 
 /* Words no template or phrase has, one per language, to find again. */
-#define RUSSIAN_IMPACT   "Клиенты не могут войти в личный кабинет, выхухоль молчит."
-#define RUSSIAN_WORD     "выхухоль"
-#define ENGLISH_IMPACT   "Customers cannot sign in to their accounts, the muskrat is silent."
+#define RUSSIAN_IMPACT "Клиенты не могут войти в личный кабинет, выхухоль молчит."
+#define RUSSIAN_WORD   "выхухоль"
+#define ENGLISH_IMPACT \
+  "Customers cannot sign in, the muskrat is silent: our payment provider is to blame."
 #define ENGLISH_WORD     "muskrat"
 #define RUSSIAN_FOLLOWUP "Половина клиентов снова входит в кабинет, выхухоль проснулась."
 
@@ -401,6 +402,8 @@ test_languages_first_notice_and_follow_up (void)
   g_assert_nonnull (editor);
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (editor)));
   g_assert_cmpstr (candor_field_editor_get_shown_language (editor), ==, "ru");
+  g_assert_cmpstr (candor_text_spell_get_language (candor_field_editor_get_spell (editor)), ==,
+                   "ru");
   g_assert_nonnull (
     candor_test_ui_find_mapped (GTK_WIDGET (editor), GTK_TYPE_TOGGLE_BUTTON, "label", "English"));
   gtk_text_buffer_set_text (candor_field_editor_get_buffer (editor), RUSSIAN_IMPACT, -1);
@@ -425,12 +428,22 @@ test_languages_first_notice_and_follow_up (void)
   g_signal_emit_by_name (button, "clicked");
   wait_for_step (wizard, 1);
   g_assert_cmpstr (candor_field_editor_get_shown_language (editor), ==, "en");
+  /* Spelling follows the tab. */
+  g_assert_cmpstr (candor_text_spell_get_language (candor_field_editor_get_spell (editor)), ==,
+                   "en");
 
   gtk_text_buffer_set_text (candor_field_editor_get_buffer (editor), ENGLISH_IMPACT, -1);
   g_assert_cmpstr (candor_update_get_translation (notice, "en", CANDOR_FIELD_IMPACT_NOW), ==,
                    ENGLISH_IMPACT);
   /* The primary text is still the Russian one. */
   g_assert_cmpstr (candor_update_get_field (notice, CANDOR_FIELD_IMPACT_NOW), ==, RUSSIAN_IMPACT);
+  /* The English text's findings are underlined in the English tab only. */
+  get_composition (wizard);
+  g_assert_cmpuint (candor_field_editor_get_n_underlined (editor), >, 0);
+  candor_field_editor_show_language (editor, "ru");
+  g_assert_cmpuint (candor_field_editor_get_n_underlined (editor), ==, 0);
+  candor_field_editor_show_language (editor, "en");
+  g_assert_cmpuint (candor_field_editor_get_n_underlined (editor), >, 0);
 
   /* Each audience's tab in the preview says its language. */
   get_composition (wizard);
