@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "candor-application.h"
+#include "candor-channel-dialog.h"
 #include "candor-fake-slack.h"
 #include "candor-field-editor.h"
 #include "candor-preferences-window.h"
@@ -22,7 +23,8 @@
  * and English goes to a Russian and an English audience, each on a Slack
  * of its own (fakes of Slack's Web API); the history finds either
  * language; a follow-up that changes the Russian text only shows the
- * English one as possibly out of date. */
+ * English one as possibly out of date. Also: a template fills each
+ * language, and Preferences give audiences and channels a language. */
 
 static CandorApplication *app;
 
@@ -631,6 +633,53 @@ test_languages_audience_reads_a_language (void)
   candor_test_ui_close_and_wait_for_finalize (window);
 }
 
+static gboolean
+window_is_gone (gpointer data)
+{
+  return *(gpointer *)data == NULL;
+}
+
+/* Preferences: a channel speaks a language, chosen in its dialog. */
+static void
+test_languages_channel_speaks_a_language (void)
+{
+  CandorSession *session = candor_application_get_session (app);
+  g_autoptr (CandorChannel) channel = candor_channel_new ("slack-intl", "slack", "Slack #intl");
+  g_autoptr (GError) error = NULL;
+  CandorChannelDialog *dialog;
+  gboolean             saved = FALSE;
+  gpointer             weak;
+  GtkWidget           *row;
+  GListModel          *model;
+
+  g_assert_true (candor_channel_set_setting (channel, "channel", "C0INTL", &error));
+  g_assert_no_error (error);
+  candor_channel_list_save_async (candor_session_get_channels (session), channel, "xoxb-intl", NULL,
+                                  on_channel_saved_cb, &saved);
+  candor_test_ui_wait_until (is_true, &saved);
+
+  dialog = candor_channel_dialog_new (session, channel);
+  weak = dialog;
+  g_object_add_weak_pointer (G_OBJECT (dialog), &weak);
+  gtk_window_present (GTK_WINDOW (dialog));
+  candor_test_ui_wait_for_mapped (GTK_WIDGET (dialog));
+  row =
+    candor_test_ui_wait_for_widget (GTK_WIDGET (dialog), ADW_TYPE_COMBO_ROW, "title", "_Language");
+  model = adw_combo_row_get_model (ADW_COMBO_ROW (row));
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (row)), ==, 0);
+  g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (model), 0), ==,
+                   "Same as the audience");
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    if (g_str_equal (gtk_string_list_get_string (GTK_STRING_LIST (model), i), "English"))
+      adw_combo_row_set_selected (ADW_COMBO_ROW (row), i);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "channel.save", NULL));
+  candor_test_ui_wait_until (window_is_gone, &weak);
+  g_assert_cmpstr (candor_channel_get_language (candor_channel_list_lookup (
+                     candor_session_get_channels (session), "slack-intl")),
+                   ==, "en");
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -656,6 +705,8 @@ main (int argc, char *argv[])
   g_test_add_func ("/ui/languages/template-fills-each", test_languages_template_fills_each);
   g_test_add_func ("/ui/languages/audience-reads-a-language",
                    test_languages_audience_reads_a_language);
+  g_test_add_func ("/ui/languages/channel-speaks-a-language",
+                   test_languages_channel_speaks_a_language);
 
   status = g_test_run ();
   g_object_unref (app);
