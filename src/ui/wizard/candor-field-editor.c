@@ -656,6 +656,7 @@ candor_field_editor_set_languages (CandorFieldEditor *self, const char *const *l
     shown = g_strdup (self->languages[self->shown]);
   g_clear_pointer (&self->languages, g_strfreev);
   self->languages = g_strdupv ((char **)languages);
+  self->shown = 0;
   n = g_strv_length (self->languages);
 
   while ((tab = gtk_widget_get_first_child (GTK_WIDGET (self->language_tabs))) != NULL)
@@ -673,7 +674,6 @@ candor_field_editor_set_languages (CandorFieldEditor *self, const char *const *l
       gtk_box_append (self->language_tabs, tab);
     }
   gtk_widget_set_visible (GTK_WIDGET (self->language_tabs), n > 1);
-  update_outdated (self);
 
   tab = gtk_widget_get_first_child (GTK_WIDGET (self->language_tabs));
   for (guint i = 0; i < index; i++)
