@@ -41,21 +41,21 @@ void                candor_incident_set_language (CandorIncident *self, const ch
  * without the primary and without repeats. Never NULL; empty for an incident
  * in one language. */
 const char *const *candor_incident_get_other_languages (CandorIncident *self);
-void               candor_incident_set_other_languages (CandorIncident    *self,
-                                                        const char *const *languages);
+void candor_incident_set_other_languages (CandorIncident *self, const char *const *languages);
 /* The primary language ("en" when unset) followed by the others. */
 GStrv    candor_incident_dup_languages (CandorIncident *self);
 gboolean candor_incident_has_language (CandorIncident *self, const char *language);
-gboolean            candor_incident_get_sla_relevant (CandorIncident *self);
-void                candor_incident_set_sla_relevant (CandorIncident *self, gboolean sla_relevant);
+gboolean candor_incident_get_sla_relevant (CandorIncident *self);
+void     candor_incident_set_sla_relevant (CandorIncident *self, gboolean sla_relevant);
 
 /* A new incident equal to @self in every property, its id included. */
 CandorIncident *candor_incident_copy (CandorIncident *self);
 
 /* The incident as the draft format writes it: an object with the keys id,
  * title, services, severity, state, started-at, detected-at, resolved-at,
- * language, other-languages (an array, absent in version-1 drafts) and sla-relevant. Enums are nicks, times ISO 8601 with their own
- * offset; an unset title, time or language is null. */
+ * language, other-languages (an array, absent in version-1 drafts) and
+ * sla-relevant. Enums are nicks, times ISO 8601 with their own offset; an
+ * unset title, time or language is null. */
 JsonNode *candor_incident_to_json (CandorIncident *self);
 /* Reads what candor_incident_to_json() writes, strictly: errors are in the
  * CANDOR_JSON_ERROR domain and name the bad key's path below @path

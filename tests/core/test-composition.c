@@ -504,6 +504,13 @@ test_composition_rendition_language (void)
   g_assert_null (strstr (candor_finding_get_message (missing), "Executives"));
   g_assert_nonnull (strstr (candor_finding_get_suggestion (missing), "English"));
 
+  /* Sent in English on purpose: the finding goes, the English stays. */
+  candor_composition_acknowledge (composition, missing);
+  g_assert_null (
+    find_finding (composition, "translation-missing", CANDOR_FINDING_WHOLE_MESSAGE, "ru"));
+  rendition = candor_composition_get_rendition (composition, "technical", "email");
+  g_assert_cmpstr (candor_rendition_get_language (rendition), ==, "en");
+
   translate_all (update);
   g_assert_null (
     find_finding (composition, "translation-missing", CANDOR_FINDING_WHOLE_MESSAGE, "ru"));
