@@ -9,6 +9,7 @@
 
 #include "config.h"
 
+#include "candor-language.h"
 #include "candor-languages.h"
 
 /* Names are the languages' own, not translated: the person who writes the
@@ -24,11 +25,14 @@ candor_languages_get_tags (void)
   return tags;
 }
 
+/* "ru-RU" is found as "ru"; NULL as the default language. */
 int
 candor_languages_find (const char *tag)
 {
-  for (guint i = 0; tag != NULL && tags[i] != NULL; i++)
-    if (g_str_equal (tags[i], tag))
+  g_autofree char *primary = candor_language_get_primary_tag (tag);
+
+  for (guint i = 0; tags[i] != NULL; i++)
+    if (g_str_equal (tags[i], primary))
       return i;
 
   return -1;
@@ -38,9 +42,6 @@ const char *
 candor_languages_get_name (const char *tag)
 {
   int index = candor_languages_find (tag);
-
-  if (tag == NULL)
-    return names[0];
 
   return index >= 0 ? names[index] : tag;
 }
@@ -69,5 +70,5 @@ candor_languages_get_choice (guint position)
 guint
 candor_languages_get_choice_position (const char *tag)
 {
-  return candor_languages_find (tag) + 1;
+  return tag != NULL ? candor_languages_find (tag) + 1 : 0;
 }

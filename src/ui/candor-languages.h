@@ -17,7 +17,8 @@ const char *const *candor_languages_get_tags (void);
 /* The language's own name ("Русский" for "ru"), as a writer of it looks for
  * it in a list; an unknown tag is shown as it is. */
 const char *candor_languages_get_name (const char *tag);
-/* The position of @tag in candor_languages_get_tags(), or -1. */
+/* The position of @tag in candor_languages_get_tags(), or -1; "ru-RU" is
+ * at "ru"'s, NULL at the default language's. */
 int candor_languages_find (const char *tag);
 
 /* For a combo row choosing a language or none: @none first ("Same as the

@@ -422,7 +422,7 @@ test_languages_first_notice_and_follow_up (void)
   g_assert_cmpstr (candor_finding_get_language (finding), ==, "en");
   g_assert_cmpint (candor_finding_get_severity (finding), ==, CANDOR_FINDING_SEVERITY_ERROR);
   wait_for_label (review, "Publish waits for");
-  g_assert_nonnull (find_finding_button (review, finding, "Send in Русский on Purpose"));
+  g_assert_nonnull (find_finding_button (review, finding, "Send in Russian on Purpose"));
   /* The check says its language. */
   wait_for_label (review, "English");
   button = find_finding_button (review, finding, "_Write It");

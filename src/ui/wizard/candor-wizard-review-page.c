@@ -11,7 +11,7 @@
 
 #include <glib/gi18n.h>
 
-#include "candor-languages.h"
+#include "candor-language.h"
 #include "candor-dialect.h"
 #include "candor-mark-sent-dialog.h"
 #include "candor-publication-row.h"
@@ -338,8 +338,8 @@ finding_subtitle (CandorWizardReviewPage *self, CandorFinding *finding)
       /* TRANSLATORS: where a check found something, and in which language,
        * e.g. "Executive Summary: “caused by our vendor” · Deutsch" */
       place =
-        where != NULL ? g_strdup_printf (_("%s · %s"), where, candor_languages_get_name (language))
-                      : g_strdup (candor_languages_get_name (language));
+        where != NULL ? g_strdup_printf (_("%s · %s"), where, candor_language_get_label (language))
+                      : g_strdup (candor_language_get_label (language));
     }
 
   if (place != NULL)
@@ -369,6 +369,7 @@ show_checks (CandorWizardReviewPage *self)
       const char      *rule = candor_finding_get_rule_id (finding);
       g_autofree char *fix = NULL;
       g_autofree char *acknowledge = NULL;
+      GtkWidget       *buttons;
       GtkWidget       *icon;
 
       /* A missing translation is a choice between two things the author
@@ -380,7 +381,7 @@ show_checks (CandorWizardReviewPage *self)
           /* TRANSLATORS: %s is the incident's primary language, e.g.
            * "Send in English on Purpose" */
           acknowledge = g_strdup_printf (
-            _("Send in %s on Purpose"), candor_languages_get_name (get_primary_language (self)));
+            _("Send in %s on Purpose"), candor_language_get_label (get_primary_language (self)));
         }
       else if (g_strcmp0 (rule, "translation-outdated") == 0)
         {
@@ -407,14 +408,22 @@ show_checks (CandorWizardReviewPage *self)
       adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
       adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
-      adw_action_row_add_suffix (
-        ADW_ACTION_ROW (row),
-        finding_button_new (self, finding, fix, G_CALLBACK (on_fix_clicked_cb)));
+      /* The buttons side by side; a language's name makes the choice for a
+       * missing translation long: those two go one above the other, so
+       * the explanation keeps its width. */
+      buttons =
+        gtk_box_new (g_strcmp0 (rule, "translation-missing") == 0 ? GTK_ORIENTATION_VERTICAL
+                                                                  : GTK_ORIENTATION_HORIZONTAL,
+                     6);
+      gtk_widget_set_valign (buttons, GTK_ALIGN_CENTER);
+      gtk_box_append (GTK_BOX (buttons),
+                      finding_button_new (self, finding, fix, G_CALLBACK (on_fix_clicked_cb)));
       /* A placeholder is never right as it is: no Acknowledge for it. */
       if (candor_finding_get_acknowledgeable (finding))
-        adw_action_row_add_suffix (
-          ADW_ACTION_ROW (row),
+        gtk_box_append (
+          GTK_BOX (buttons),
           finding_button_new (self, finding, acknowledge, G_CALLBACK (on_acknowledge_clicked_cb)));
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), buttons);
       gtk_list_box_append (self->checks_list, row);
     }
 
