@@ -9,6 +9,7 @@
 
 #include "../store/candor-store-test-seed.h"
 #include "candor-application.h"
+#include "candor-field-editor.h"
 #include "candor-first-notice-path.h"
 #include "candor-preferences-window.h"
 #include "candor-preview.h"
@@ -271,18 +272,96 @@ seed_history (void)
     }
 }
 
+/* The first field editor under @root that edits @field. */
+static CandorFieldEditor *
+find_editor (GtkWidget *root, CandorField field)
+{
+  if (CANDOR_IS_FIELD_EDITOR (root) &&
+      candor_field_editor_get_field (CANDOR_FIELD_EDITOR (root)) == field)
+    return CANDOR_FIELD_EDITOR (root);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      CandorFieldEditor *found = find_editor (child, field);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* A Russian support desk with English-speaking clients: the follow-up of
+ * an incident written in Russian and English, whose Russian impact has
+ * just changed, so the English one may be out of date. */
+static CandorWizard *
+open_bilingual_wizard (CandorWindow *window)
+{
+  g_autoptr (CandorIncident) incident = candor_incident_new ("Оплата картой не проходит");
+  g_autoptr (CandorUpdate) update = candor_update_new (CANDOR_UPDATE_KIND_PROGRESS);
+  g_autoptr (GPtrArray) audiences = candor_audience_new_defaults ();
+  g_autoptr (GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr (GDateTime) started = g_date_time_add_minutes (now, -50);
+  g_autoptr (CandorDraft) draft = NULL;
+  const char *const  services[] = { "Оплата", NULL };
+  const char *const  others[] = { "en", NULL };
+  const char *const  customer_channels[] = { "email", "mastodon", NULL };
+  const char *const  executive_channels[] = { "email", "slack", NULL };
+  const char *const  technical_channels[] = { "slack", "statuspage", NULL };
+  const char *const *channels[] = { customer_channels, executive_channels, technical_channels };
+  const char *const  languages[] = { "ru", "en", "en" };
+  CandorWizard      *wizard;
+
+  candor_incident_set_language (incident, "ru");
+  candor_incident_set_other_languages (incident, others);
+  candor_incident_set_services (incident, services);
+  candor_incident_set_severity (incident, CANDOR_SEVERITY_CRITICAL);
+  candor_incident_set_started_at (incident, started);
+  candor_incident_set_detected_at (incident, started);
+  for (guint i = 0; i < audiences->len; i++)
+    {
+      candor_audience_set_channels (g_ptr_array_index (audiences, i), channels[i]);
+      candor_audience_set_language (g_ptr_array_index (audiences, i), languages[i]);
+    }
+
+  candor_update_set_field (update, CANDOR_FIELD_IMPACT_NOW,
+                           "Оплата картой не проходит ни у кого из клиентов.");
+  candor_update_set_translation (update, "en", CANDOR_FIELD_IMPACT_NOW,
+                                 "No customer can pay by card.");
+  candor_update_set_field (update, CANDOR_FIELD_IMPACT_FUTURE, "Счета и возвраты не затронуты.");
+  candor_update_set_translation (update, "en", CANDOR_FIELD_IMPACT_FUTURE,
+                                 "Invoices and refunds are not affected.");
+  candor_update_set_field (update, CANDOR_FIELD_LASTING_CONSEQUENCES,
+                           "Данные не потеряны: неудавшиеся платежи не списаны.");
+  candor_update_set_translation (update, "en", CANDOR_FIELD_LASTING_CONSEQUENCES,
+                                 "No data is lost: failed payments were not charged.");
+  /* The Russian text changes after the English was written. */
+  candor_update_set_field (update, CANDOR_FIELD_IMPACT_NOW,
+                           "Оплата картой снова проходит у половины клиентов.");
+
+  draft = candor_draft_new (incident, update);
+  candor_draft_set_audiences (draft, audiences);
+  wizard = candor_wizard_new (GTK_APPLICATION (app), GTK_WINDOW (window), draft);
+  gtk_window_present (GTK_WINDOW (wizard));
+  candor_test_ui_wait_for_mapped (GTK_WIDGET (wizard));
+
+  return wizard;
+}
+
 static void
 tour (void)
 {
-  AdwStyleManager *style = adw_style_manager_get_default ();
-  CandorWindow    *window;
-  CandorWizard    *wizard;
-  GtkWidget       *preferences;
-  GtkWidget       *preview;
-  GtkWidget       *incidents;
-  CandorUpdate    *update;
-  g_autofree char *summary = NULL;
-  guint            interactions;
+  AdwStyleManager   *style = adw_style_manager_get_default ();
+  CandorWindow      *window;
+  CandorWizard      *wizard;
+  CandorFieldEditor *editor;
+  GtkWidget         *preferences;
+  GtkWidget         *preview;
+  GtkWidget         *incidents;
+  CandorUpdate      *update;
+  g_autofree char   *summary = NULL;
+  guint              interactions;
 
   if (g_getenv ("CANDOR_TEST_SCREENSHOT_DIR") == NULL)
     {
@@ -345,6 +424,24 @@ tour (void)
   gtk_window_present (GTK_WINDOW (preferences));
   candor_test_ui_wait_for_mapped (preferences);
   shoot (preferences, "preferences-channels");
+  gtk_window_destroy (GTK_WINDOW (preferences));
+
+  /* 6-7: the bilingual wizard, the English tab of a changed field. */
+  wizard = open_bilingual_wizard (window);
+  gtk_widget_activate_action (GTK_WIDGET (wizard), "wizard.next", NULL);
+  settle (100);
+  editor = find_editor (GTK_WIDGET (wizard), CANDOR_FIELD_IMPACT_NOW);
+  g_assert_nonnull (editor);
+  candor_field_editor_show_language (editor, "en");
+  gtk_window_set_focus (GTK_WINDOW (wizard), NULL);
+  preview = candor_test_ui_find_mapped (GTK_WIDGET (wizard), CANDOR_TYPE_PREVIEW, NULL, NULL);
+  g_assert_nonnull (preview);
+  candor_preview_set_audience (CANDOR_PREVIEW (preview), "executives");
+  shoot (GTK_WIDGET (wizard), "wizard-languages");
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_DARK);
+  candor_preview_set_audience (CANDOR_PREVIEW (preview), "customers");
+  shoot (GTK_WIDGET (wizard), "wizard-languages-dark");
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_LIGHT);
 }
 
 int

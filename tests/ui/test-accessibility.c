@@ -247,13 +247,39 @@ test_every_window_names_its_widgets (void)
   title_row =
     candor_test_ui_wait_for_widget (GTK_WIDGET (wizard), ADW_TYPE_ENTRY_ROW, "title", "_Title");
   gtk_editable_set_text (GTK_EDITABLE (title_row), "Checkout fails");
+  /* In two languages: each field has a tab per language. */
+  {
+    GtkWidget *expander = candor_test_ui_find_mapped (GTK_WIDGET (wizard), ADW_TYPE_EXPANDER_ROW,
+                                                      "title", "_Other Languages");
+
+    g_assert_nonnull (expander);
+    adw_expander_row_set_expanded (ADW_EXPANDER_ROW (expander), TRUE);
+    adw_action_row_activate (ADW_ACTION_ROW (
+      candor_test_ui_wait_for_widget (expander, ADW_TYPE_ACTION_ROW, "title", "Deutsch")));
+  }
   for (guint step = 0; step < candor_wizard_get_n_steps (wizard); step++)
     {
-      g_autofree char *where = g_strdup_printf ("wizard step %u", step + 1);
+      g_autofree char   *where = g_strdup_printf ("wizard step %u", step + 1);
+      CandorFieldEditor *first = CANDOR_FIELD_EDITOR (
+        candor_test_ui_find_mapped (GTK_WIDGET (wizard), CANDOR_TYPE_FIELD_EDITOR, NULL, NULL));
 
+      /* The first field's German text, written before its primary text
+       * changed: the note and its Looks Right are shown too. */
+      if (step == 1)
+        {
+          CandorUpdate *update = candor_draft_get_update (candor_wizard_get_draft (wizard));
+
+          candor_update_set_translation (update, "de", candor_field_editor_get_field (first),
+                                         "Wir untersuchen den Fehler.");
+          gtk_text_buffer_set_text (candor_field_editor_get_buffer (first), "We investigate.", -1);
+          candor_field_editor_show_language (first, "de");
+          g_assert_true (candor_field_editor_get_outdated_shown (first));
+        }
       for (guint i = 0; i < 10; i++)
         g_main_context_iteration (NULL, FALSE);
       assert_all_named (GTK_WIDGET (wizard), where);
+      if (first != NULL)
+        candor_field_editor_show_language (first, NULL);
       if (step + 1 < candor_wizard_get_n_steps (wizard))
         {
           /* Steps that need text get some, to move on. */

@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "candor-languages.h"
 #include "candor-dialect.h"
 #include "candor-incident-facts.h"
 #include "candor-audience.h"
@@ -180,17 +181,49 @@ channel_display_name (GListModel *channels, const char *channel_id)
   return channel_id;
 }
 
+/* Whether the update went out in more than one language. */
+static gboolean
+has_several_languages (CandorSentUpdate *sent)
+{
+  const char *first = NULL;
+
+  for (guint i = 0; i < sent->renditions->len; i++)
+    {
+      CandorSentRendition *rendition = g_ptr_array_index (sent->renditions, i);
+
+      if (rendition->language == NULL)
+        continue;
+      if (first == NULL)
+        first = rendition->language;
+      else if (!g_str_equal (first, rendition->language))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+/* @several: the update went out in several languages, and each row says
+ * which its text is in. */
 static GtkWidget *
-build_rendition_row (CandorSentRendition *rendition, GPtrArray *publications, GListModel *channels)
+build_rendition_row (CandorSentRendition *rendition,
+                     GPtrArray           *publications,
+                     GListModel          *channels,
+                     gboolean             several)
 {
   GtkWidget *row = adw_expander_row_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
   g_autoptr (GString) states = g_string_new (candor_dialect_get_label (rendition->dialect));
+  g_autofree char *title = NULL;
 
+  /* TRANSLATORS: an audience and the language its text was sent in, e.g.
+   * "Customers · Русский" */
+  title = several && rendition->language != NULL
+    ? g_strdup_printf (_("%s · %s"), audience_display_name (rendition->audience),
+                          candor_languages_get_name (rendition->language))
+    : g_strdup (audience_display_name (rendition->audience));
   /* The audience's name is the user's text: never markup. */
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
-                                 audience_display_name (rendition->audience));
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
 
   gtk_widget_set_margin_top (box, 12);
   gtk_widget_set_margin_bottom (box, 12);
@@ -301,6 +334,7 @@ build_update_group (CandorSentUpdate *sent, const CandorUpdateFacts *facts, GLis
   g_autofree char *title = NULL;
   g_autofree char *escaped = NULL;
   g_autofree char *promise = NULL;
+  gboolean         several;
 
   /* Translators: the kind of update and when it went out: "Initial notice · 30 Nov 2026, 10:05" */
   title = g_strdup_printf (
@@ -330,10 +364,11 @@ build_update_group (CandorSentUpdate *sent, const CandorUpdateFacts *facts, GLis
         }
     }
 
+  several = has_several_languages (sent);
   for (guint i = 0; i < sent->renditions->len; i++)
-    adw_preferences_group_add (
-      ADW_PREFERENCES_GROUP (group),
-      build_rendition_row (g_ptr_array_index (sent->renditions, i), sent->publications, channels));
+    adw_preferences_group_add (ADW_PREFERENCES_GROUP (group),
+                               build_rendition_row (g_ptr_array_index (sent->renditions, i),
+                                                    sent->publications, channels, several));
 
   return group;
 }

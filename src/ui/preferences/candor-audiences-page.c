@@ -15,6 +15,7 @@
 
 #include "candor-audiences-page.h"
 #include "candor-channel.h"
+#include "candor-languages.h"
 #include "candor-time-zones.h"
 
 /* One group per audience of the session's list: the channels that reach it,
@@ -126,6 +127,19 @@ on_channel_toggled_cb (GtkCheckButton *check, CandorAudiencesPage *self)
   ids = g_strv_builder_end (builder);
   candor_audience_set_channels (audience, (const char *const *)ids);
   set_reach_subtitle (self, g_object_get_data (G_OBJECT (check), "expander"), audience);
+  save (self);
+}
+
+static void
+on_language_selected_cb (AdwComboRow *row, GParamSpec *pspec, CandorAudiencesPage *self)
+{
+  CandorAudience *audience = g_object_get_data (G_OBJECT (row), "audience");
+  const char     *language = candor_languages_get_choice (adw_combo_row_get_selected (row));
+
+  if (self->building || g_strcmp0 (candor_audience_get_language (audience), language) == 0)
+    return;
+
+  candor_audience_set_language (audience, language);
   save (self);
 }
 
@@ -242,10 +256,12 @@ hours_row_new (const char *title, GtkSpinButton *spin)
 static GtkWidget *
 audience_group_new (CandorAudiencesPage *self, CandorAudience *audience)
 {
-  GListModel      *channels = G_LIST_MODEL (candor_session_get_channels (self->session));
-  GtkWidget       *group = adw_preferences_group_new ();
-  GtkWidget       *channels_row = adw_expander_row_new ();
-  GtkWidget       *zones_row = adw_entry_row_new ();
+  GListModel *channels = G_LIST_MODEL (candor_session_get_channels (self->session));
+  GtkWidget  *group = adw_preferences_group_new ();
+  GtkWidget  *channels_row = adw_expander_row_new ();
+  GtkWidget  *zones_row = adw_entry_row_new ();
+  GtkWidget  *language_row = adw_combo_row_new ();
+  g_autoptr (GListModel) languages = candor_languages_new_choice_model (_("Same as the incident"));
   GtkSpinButton   *opens = hours_spin_new (candor_audience_get_office_opens (audience));
   GtkSpinButton   *closes = hours_spin_new (candor_audience_get_office_closes (audience));
   g_autofree char *zones = g_strjoinv (", ", (GStrv)candor_audience_get_time_zones (audience));
@@ -281,6 +297,21 @@ audience_group_new (CandorAudiencesPage *self, CandorAudience *audience)
     }
   set_reach_subtitle (self, ADW_EXPANDER_ROW (channels_row), audience);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), channels_row);
+
+  /* An audience reads one language; the incident's other languages are
+   * for the audiences that read them. */
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (language_row), _("_Language"));
+  adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (language_row), TRUE);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (language_row),
+                               _("What it reads when the incident is written in several"));
+  adw_combo_row_set_model (ADW_COMBO_ROW (language_row), languages);
+  adw_combo_row_set_selected (
+    ADW_COMBO_ROW (language_row),
+    candor_languages_get_choice_position (candor_audience_get_language (audience)));
+  g_object_set_data_full (G_OBJECT (language_row), "audience", g_object_ref (audience),
+                          g_object_unref);
+  g_signal_connect (language_row, "notify::selected", G_CALLBACK (on_language_selected_cb), self);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), language_row);
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (zones_row), _("_Time Zones"));
   adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (zones_row), TRUE);

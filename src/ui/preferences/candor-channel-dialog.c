@@ -13,6 +13,7 @@
 
 #include <glib/gi18n.h>
 
+#include "candor-languages.h"
 #include "candor-channel-dialog.h"
 #include "candor-channel-kind.h"
 #include "candor-secrets.h"
@@ -32,6 +33,7 @@ struct _CandorChannelDialog
   GtkLabel            *error_label;
   AdwComboRow         *kind_row;
   AdwEntryRow         *name_row;
+  AdwComboRow         *language_row;
   AdwPreferencesGroup *settings_group;
   AdwPreferencesGroup *secret_group;
   AdwPasswordEntryRow *secret_row;
@@ -338,6 +340,8 @@ channel_from_rows (CandorChannelDialog *self, GError **error)
   id = self->channel != NULL ? g_strdup (candor_channel_get_id (self->channel))
                              : g_strdup_printf ("%s-%s", kind->nick, uuid);
   channel = candor_channel_new (id, kind->nick, name);
+  candor_channel_set_language (
+    channel, candor_languages_get_choice (adw_combo_row_get_selected (self->language_row)));
 
   for (guint i = 0; i < self->setting_rows->len; i++)
     {
@@ -533,6 +537,7 @@ candor_channel_dialog_constructed (GObject *object)
 {
   CandorChannelDialog *self = CANDOR_CHANNEL_DIALOG (object);
   g_autoptr (GtkStringList) labels = gtk_string_list_new (NULL);
+  g_autoptr (GListModel) languages = candor_languages_new_choice_model (_("Same as the audience"));
   guint                    n_kinds;
   const CandorChannelKind *kinds = candor_channel_kind_get_all (&n_kinds);
 
@@ -541,6 +546,7 @@ candor_channel_dialog_constructed (GObject *object)
   for (guint i = 0; i < n_kinds; i++)
     gtk_string_list_append (labels, candor_channel_kind_get_label (&kinds[i]));
   adw_combo_row_set_model (self->kind_row, G_LIST_MODEL (labels));
+  adw_combo_row_set_model (self->language_row, languages);
 
   if (self->channel != NULL)
     {
@@ -553,6 +559,9 @@ candor_channel_dialog_constructed (GObject *object)
       gtk_widget_set_sensitive (GTK_WIDGET (self->kind_row), FALSE);
       gtk_editable_set_text (GTK_EDITABLE (self->name_row),
                              candor_channel_get_name (self->channel));
+      adw_combo_row_set_selected (
+        self->language_row,
+        candor_languages_get_choice_position (candor_channel_get_language (self->channel)));
       adw_window_title_set_title (self->window_title, _("Edit Channel"));
     }
   else
@@ -633,6 +642,7 @@ candor_channel_dialog_class_init (CandorChannelDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CandorChannelDialog, error_label);
   gtk_widget_class_bind_template_child (widget_class, CandorChannelDialog, kind_row);
   gtk_widget_class_bind_template_child (widget_class, CandorChannelDialog, name_row);
+  gtk_widget_class_bind_template_child (widget_class, CandorChannelDialog, language_row);
   gtk_widget_class_bind_template_child (widget_class, CandorChannelDialog, settings_group);
   gtk_widget_class_bind_template_child (widget_class, CandorChannelDialog, secret_group);
   gtk_widget_class_bind_template_child (widget_class, CandorChannelDialog, secret_row);

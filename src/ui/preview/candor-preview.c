@@ -13,6 +13,7 @@
 
 #include "candor-application.h"
 #include "candor-channel-view.h"
+#include "candor-languages.h"
 #include "candor-preview.h"
 #include "candor-sender.h"
 
@@ -55,6 +56,16 @@ static guint signals[N_SIGNALS];
  * the frame that shows the keystroke, never after it. */
 #define RENDER_PRIORITY (G_PRIORITY_HIGH_IDLE + 10)
 
+/* "Customers · Русский": with several languages, each audience's tab says
+ * which it reads, and a channel that speaks another says so too. */
+static char *
+dup_language_title (const char *name, const char *language)
+{
+  /* TRANSLATORS: an audience or channel and the language it reads, e.g.
+   * "Customers · Русский" */
+  return g_strdup_printf (_("%s · %s"), name, candor_languages_get_name (language));
+}
+
 /* Under the explanation: what to write instead, then where and which words. */
 static char *
 finding_subtitle (CandorFinding *finding)
@@ -72,6 +83,16 @@ finding_subtitle (CandorFinding *finding)
     place = g_strdup (candor_field_get_label (field));
   else if (quote != NULL)
     place = g_strdup_printf (_("“%s”"), quote);
+
+  /* A finding in another language than the primary says which. */
+  if (candor_finding_get_language (finding) != NULL)
+    {
+      g_autofree char *where = place;
+      const char      *name = candor_languages_get_name (candor_finding_get_language (finding));
+
+      place = where != NULL ? dup_language_title (where, candor_finding_get_language (finding))
+                            : g_strdup (name);
+    }
 
   if (place != NULL)
     {
@@ -117,9 +138,10 @@ show_findings (CandorPreview *self, GPtrArray *findings)
       CandorFinding *finding = g_ptr_array_index (findings, i);
 
       g_string_append_printf (
-        signature, "%s|%d|%s|%s\n", candor_finding_get_rule_id (finding),
+        signature, "%s|%d|%s|%s|%s\n", candor_finding_get_rule_id (finding),
         candor_finding_get_field (finding), candor_finding_get_message (finding),
-        candor_finding_get_quote (finding) != NULL ? candor_finding_get_quote (finding) : "");
+        candor_finding_get_quote (finding) != NULL ? candor_finding_get_quote (finding) : "",
+        candor_finding_get_language (finding) != NULL ? candor_finding_get_language (finding) : "");
     }
 
   if (g_strcmp0 (signature->str, self->findings_signature) == 0)
@@ -154,6 +176,56 @@ show_findings (CandorPreview *self, GPtrArray *findings)
     }
 }
 
+static const char *
+get_audience_language (CandorPreview *self, CandorAudience *audience)
+{
+  CandorIncident *incident = candor_composition_get_incident (self->composition);
+  const char     *language = candor_audience_get_language (audience);
+
+  if (language == NULL && incident != NULL)
+    language = candor_incident_get_language (incident);
+
+  return language != NULL ? language : "en";
+}
+
+static void
+show_languages (CandorPreview *self)
+{
+  CandorIncident *incident = candor_composition_get_incident (self->composition);
+  gboolean several = incident != NULL && candor_incident_get_other_languages (incident)[0] != NULL;
+
+  for (GtkWidget *page = gtk_widget_get_first_child (GTK_WIDGET (self->audience_stack));
+       page != NULL; page = gtk_widget_get_next_sibling (page))
+    {
+      CandorAudience  *audience = g_object_get_data (G_OBJECT (page), "audience");
+      GtkStackPage    *stack_page = gtk_stack_get_page (self->audience_stack, page);
+      g_autofree char *title = NULL;
+
+      title = several ? dup_language_title (candor_audience_get_name (audience),
+                                            get_audience_language (self, audience))
+                      : g_strdup (candor_audience_get_name (audience));
+      if (g_strcmp0 (gtk_stack_page_get_title (stack_page), title) != 0)
+        gtk_stack_page_set_title (stack_page, title);
+    }
+
+  for (guint i = 0; i < self->channel_views->len; i++)
+    {
+      CandorChannelView *view = g_ptr_array_index (self->channel_views, i);
+      CandorAudience    *audience = g_object_get_data (G_OBJECT (view), "audience");
+      const char        *name = g_object_get_data (G_OBJECT (view), "channel-name");
+      CandorRendition   *rendition =
+        candor_composition_get_rendition (self->composition, candor_audience_get_id (audience),
+                                          g_object_get_data (G_OBJECT (view), "channel-id"));
+      g_autofree char *title = NULL;
+
+      if (several && rendition != NULL &&
+          g_strcmp0 (candor_rendition_get_language (rendition),
+                     get_audience_language (self, audience)) != 0)
+        title = dup_language_title (name, candor_rendition_get_language (rendition));
+      candor_channel_view_set_channel_name (view, title != NULL ? title : name);
+    }
+}
+
 /* What the composition says now, into the channels and the findings. */
 static void
 show_results (CandorPreview *self)
@@ -176,6 +248,7 @@ show_results (CandorPreview *self)
                                           g_object_get_data (G_OBJECT (view), "channel-id")));
     }
 
+  show_languages (self);
   show_findings (self, candor_composition_get_findings (self->composition));
 
   g_signal_emit (self, signals[UPDATED], 0);
@@ -283,10 +356,14 @@ build_channel_views (CandorPreview *self)
           g_object_set_data_full (G_OBJECT (view), "audience", g_object_ref (audience),
                                   g_object_unref);
           g_object_set_data_full (G_OBJECT (view), "channel-id", g_strdup (ids[j]), g_free);
+          g_object_set_data_full (G_OBJECT (view), "channel-name",
+                                  g_strdup (candor_channel_get_name (channel)), g_free);
           gtk_box_append (GTK_BOX (channels), GTK_WIDGET (view));
           g_ptr_array_add (self->channel_views, view);
         }
 
+      g_object_set_data_full (G_OBJECT (channels), "audience", g_object_ref (audience),
+                              g_object_unref);
       gtk_stack_add_titled (self->audience_stack, channels, candor_audience_get_id (audience),
                             candor_audience_get_name (audience));
     }

@@ -17,22 +17,31 @@
 #include "candor-enum-types.h"
 #include "candor-field-editor.h"
 #include "candor-finding.h"
+#include "candor-languages.h"
 #include "candor-text-spell.h"
 #include "candor-placeholder.h"
 
 /* One field of the update, edited as Markdown: the buffer writes through to
  * the update on every keystroke, and the checker's findings come back as
- * wavy underlines. */
+ * wavy underlines. An incident in several languages gets a tab per language
+ * above the text: one buffer shows the primary text or a translation, so
+ * spelling, findings and the cursor always belong to the text in view. */
 struct _CandorFieldEditor
 {
   AdwBin parent_instance;
 
   GtkLabel      *title_label;
   GtkLabel      *hint_label;
+  GtkBox        *language_tabs;
+  GtkBox        *outdated_box;
+  GtkLabel      *outdated_source;
   GtkSourceView *view;
 
   CandorUpdate *update;
   CandorField   field;
+  GStrv         languages; /* the primary first; NULL until the wizard says */
+  guint         shown;     /* the index in languages of the text in the buffer */
+  GPtrArray    *findings;
   gulong        update_changed_id;
   gboolean      syncing;
   guint         n_underlined;
@@ -63,6 +72,98 @@ get_buffer (CandorFieldEditor *self)
   return gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->view));
 }
 
+/* The translation's language, or NULL while the primary text is shown. */
+static const char *
+get_translation_language (CandorFieldEditor *self)
+{
+  return self->languages != NULL && self->shown > 0 ? self->languages[self->shown] : NULL;
+}
+
+static const char *
+get_shown_text (CandorFieldEditor *self)
+{
+  const char *language = get_translation_language (self);
+  const char *text;
+
+  if (self->update == NULL)
+    return "";
+  text = language != NULL ? candor_update_get_translation (self->update, language, self->field)
+                          : candor_update_get_field (self->update, self->field);
+
+  return text != NULL ? text : "";
+}
+
+/* A tab whose translation may be out of date says so before it is opened. */
+static void
+update_outdated (CandorFieldEditor *self)
+{
+  const char *language = get_translation_language (self);
+  guint       index = 0;
+  gboolean    outdated;
+
+  for (GtkWidget *tab = gtk_widget_get_first_child (GTK_WIDGET (self->language_tabs)); tab != NULL;
+       tab = gtk_widget_get_next_sibling (tab), index++)
+    {
+      const char      *name = candor_languages_get_name (self->languages[index]);
+      g_autofree char *tooltip = NULL;
+
+      /* Said in words (the tooltip) as well as in colour. */
+      if (index > 0 && self->update != NULL &&
+          candor_update_get_translation_outdated (self->update, self->languages[index],
+                                                  self->field))
+        {
+          gtk_widget_add_css_class (tab, "warning");
+          /* TRANSLATORS: a field's language tab; %s is a language's name */
+          tooltip = g_strdup_printf (_("The %s text may be out of date"), name);
+        }
+      else
+        {
+          gtk_widget_remove_css_class (tab, "warning");
+          /* TRANSLATORS: a field's language tab; %s is a language's name */
+          tooltip = g_strdup_printf (_("Write this in %s"), name);
+        }
+      gtk_widget_set_tooltip_text (tab, tooltip);
+    }
+
+  outdated = language != NULL && self->update != NULL &&
+             candor_update_get_translation_outdated (self->update, language, self->field);
+  gtk_widget_set_visible (GTK_WIDGET (self->outdated_box), outdated);
+  if (outdated)
+    {
+      const char *source =
+        candor_update_get_translation_source (self->update, language, self->field);
+      g_autofree char *said = NULL;
+
+      /* TRANSLATORS: under "Translation may be out of date": the primary
+       * text as it read when the translation was written */
+      said = g_strdup_printf (_("It was written for: “%s”"), source != NULL ? source : "");
+      gtk_label_set_label (self->outdated_source, said);
+    }
+}
+
+/* Puts the shown language's text into the buffer, as one step nobody undoes:
+ * Ctrl+Z never brings one language's words into another's tab. */
+static void
+show_text (CandorFieldEditor *self)
+{
+  const char      *text = get_shown_text (self);
+  g_autofree char *current = NULL;
+  GtkTextIter      start, end;
+
+  gtk_text_buffer_get_bounds (get_buffer (self), &start, &end);
+  current = gtk_text_buffer_get_text (get_buffer (self), &start, &end, FALSE);
+  if (g_strcmp0 (current, text) == 0)
+    return;
+
+  self->syncing = TRUE;
+  gtk_text_buffer_begin_irreversible_action (get_buffer (self));
+  gtk_text_buffer_set_text (get_buffer (self), text, -1);
+  gtk_text_buffer_end_irreversible_action (get_buffer (self));
+  self->syncing = FALSE;
+}
+
+static void underline_findings (CandorFieldEditor *self);
+
 static void
 update_style_scheme (CandorFieldEditor *self)
 {
@@ -83,29 +184,19 @@ on_style_manager_dark_changed_cb (CandorFieldEditor *self,
 }
 
 /* The update can change under the editor (a template was applied, a draft
- * restored); the editor follows without echoing the change back. */
+ * restored); the editor follows without echoing the change back. Not the
+ * author's edit: Ctrl+Z in the field does not take half of it back (a
+ * template is undone whole, by the wizard). */
 static void
 on_update_changed_cb (CandorFieldEditor *self, CandorUpdate *update)
 {
-  const char      *text = candor_update_get_field (update, self->field);
-  g_autofree char *current = NULL;
-  GtkTextIter      start, end;
+  /* Typing in the primary tab can leave a translation out of date. */
+  update_outdated (self);
 
   if (self->syncing)
     return;
 
-  gtk_text_buffer_get_bounds (get_buffer (self), &start, &end);
-  current = gtk_text_buffer_get_text (get_buffer (self), &start, &end, FALSE);
-  if (g_strcmp0 (current, text != NULL ? text : "") == 0)
-    return;
-
-  /* Not the author's edit: Ctrl+Z in the field does not take half of it
-   * back (a template is undone whole, by the wizard). */
-  self->syncing = TRUE;
-  gtk_text_buffer_begin_irreversible_action (get_buffer (self));
-  gtk_text_buffer_set_text (get_buffer (self), text != NULL ? text : "", -1);
-  gtk_text_buffer_end_irreversible_action (get_buffer (self));
-  self->syncing = FALSE;
+  show_text (self);
 }
 
 /* What a template left to fill in is drawn so the author cannot miss it. */
@@ -164,8 +255,46 @@ on_buffer_changed_cb (CandorFieldEditor *self, GtkTextBuffer *buffer)
   text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
 
   self->syncing = TRUE;
-  candor_update_set_field (self->update, self->field, text);
+  if (get_translation_language (self) != NULL)
+    candor_update_set_translation (self->update, get_translation_language (self), self->field,
+                                   text);
+  else
+    candor_update_set_field (self->update, self->field, text);
   self->syncing = FALSE;
+}
+
+static void
+on_looks_right_clicked_cb (CandorFieldEditor *self, GtkButton *button)
+{
+  if (self->update == NULL || get_translation_language (self) == NULL)
+    return;
+
+  candor_update_mark_translation_current (self->update, get_translation_language (self),
+                                          self->field);
+  gtk_widget_grab_focus (GTK_WIDGET (self->view));
+}
+
+static void
+show_language_index (CandorFieldEditor *self, guint index)
+{
+  if (self->languages == NULL || index >= g_strv_length (self->languages))
+    return;
+
+  self->shown = index;
+  candor_text_spell_set_language (self->spell, self->languages[index]);
+  show_text (self);
+  update_outdated (self);
+  underline_findings (self);
+}
+
+static void
+on_language_tab_toggled_cb (CandorFieldEditor *self, GtkToggleButton *tab)
+{
+  if (!gtk_toggle_button_get_active (tab))
+    return;
+
+  show_language_index (self,
+                       GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (tab), "language-index")));
 }
 
 static void
@@ -176,6 +305,8 @@ candor_field_editor_dispose (GObject *object)
   if (self->update != NULL)
     g_clear_signal_handler (&self->update_changed_id, self->update);
   g_clear_object (&self->update);
+  g_clear_pointer (&self->languages, g_strfreev);
+  g_clear_pointer (&self->findings, g_ptr_array_unref);
   g_clear_object (&self->words);
   g_clear_object (&self->words_buffer);
   if (self->spell != NULL)
@@ -267,7 +398,11 @@ candor_field_editor_class_init (CandorFieldEditorClass *klass)
                                                "/io/github/candor/Candor/candor-field-editor.ui");
   gtk_widget_class_bind_template_child (widget_class, CandorFieldEditor, title_label);
   gtk_widget_class_bind_template_child (widget_class, CandorFieldEditor, hint_label);
+  gtk_widget_class_bind_template_child (widget_class, CandorFieldEditor, language_tabs);
+  gtk_widget_class_bind_template_child (widget_class, CandorFieldEditor, outdated_box);
+  gtk_widget_class_bind_template_child (widget_class, CandorFieldEditor, outdated_source);
   gtk_widget_class_bind_template_child (widget_class, CandorFieldEditor, view);
+  gtk_widget_class_bind_template_callback (widget_class, on_looks_right_clicked_cb);
 }
 
 /* A draft holds at most CANDOR_DRAFT_MAX_TEXT bytes in a field, and would not
@@ -399,16 +534,44 @@ candor_field_editor_set_update (CandorFieldEditor *self, CandorUpdate *update)
     }
 }
 
+/* Findings are drawn in the editor of their field and language. */
+static gboolean
+finding_is_shown (CandorFieldEditor *self, CandorFinding *finding)
+{
+  const char *language = candor_finding_get_language (finding);
+
+  /* An outdated translation is about the whole text: the note above it
+   * says so, an underline under its first letter would not. */
+  if (candor_finding_get_field (finding) != (int)self->field ||
+      g_strcmp0 (candor_finding_get_rule_id (finding), "translation-outdated") == 0)
+    return FALSE;
+  if (language == NULL || self->languages == NULL)
+    return self->shown == 0;
+
+  /* A finding may name the primary language itself. */
+  return g_strcmp0 (language, self->languages[self->shown]) == 0;
+}
+
 /* Findings arrive a frame after the text they were computed for, so a span
  * may reach past what is in the buffer now: clamp rather than trust it. */
 void
 candor_field_editor_set_findings (CandorFieldEditor *self, GPtrArray *findings)
 {
+  g_return_if_fail (CANDOR_IS_FIELD_EDITOR (self));
+
+  g_clear_pointer (&self->findings, g_ptr_array_unref);
+  if (findings != NULL)
+    self->findings = g_ptr_array_ref (findings);
+  underline_findings (self);
+}
+
+static void
+underline_findings (CandorFieldEditor *self)
+{
+  GPtrArray     *findings = self->findings;
   GtkTextBuffer *buffer;
   GtkTextIter    start, end;
   int            n_chars;
-
-  g_return_if_fail (CANDOR_IS_FIELD_EDITOR (self));
 
   buffer = get_buffer (self);
   gtk_text_buffer_get_bounds (buffer, &start, &end);
@@ -426,7 +589,7 @@ candor_field_editor_set_findings (CandorFieldEditor *self, GPtrArray *findings)
       guint          from = candor_finding_get_start (finding);
       guint          to = candor_finding_get_end (finding);
 
-      if (candor_finding_get_field (finding) != (int)self->field || from >= (guint)n_chars)
+      if (!finding_is_shown (self, finding) || from >= (guint)n_chars)
         continue;
 
       gtk_text_buffer_get_iter_at_offset (buffer, &start, from);
@@ -472,13 +635,95 @@ candor_field_editor_set_variables (CandorFieldEditor *self, const char *const *n
   gtk_text_buffer_set_text (self->words_buffer, joined, -1);
 }
 
-/* The language the text is written in ("en", "ru"): its spelling is checked. */
+/* The incident's languages, the primary first ("ru", "en"): a tab for each
+ * when there is more than one. The language in view stays in view if the
+ * incident still has it. */
 void
-candor_field_editor_set_language (CandorFieldEditor *self, const char *language)
+candor_field_editor_set_languages (CandorFieldEditor *self, const char *const *languages)
 {
+  g_autofree char *shown = NULL;
+  GtkWidget       *tab;
+  GtkToggleButton *first = NULL;
+  guint            n, index = 0;
+
+  g_return_if_fail (CANDOR_IS_FIELD_EDITOR (self));
+  g_return_if_fail (languages != NULL && languages[0] != NULL);
+
+  if (self->languages != NULL && g_strv_equal ((const char *const *)self->languages, languages))
+    return;
+
+  if (self->languages != NULL)
+    shown = g_strdup (self->languages[self->shown]);
+  g_clear_pointer (&self->languages, g_strfreev);
+  self->languages = g_strdupv ((char **)languages);
+  self->shown = 0;
+  n = g_strv_length (self->languages);
+
+  while ((tab = gtk_widget_get_first_child (GTK_WIDGET (self->language_tabs))) != NULL)
+    gtk_box_remove (self->language_tabs, tab);
+  for (guint i = 0; i < n; i++)
+    {
+      tab = gtk_toggle_button_new_with_label (candor_languages_get_name (self->languages[i]));
+      g_object_set_data (G_OBJECT (tab), "language-index", GUINT_TO_POINTER (i));
+      if (first != NULL)
+        gtk_toggle_button_set_group (GTK_TOGGLE_BUTTON (tab), first);
+      else
+        first = GTK_TOGGLE_BUTTON (tab);
+      if (g_strcmp0 (self->languages[i], shown) == 0)
+        index = i;
+      gtk_box_append (self->language_tabs, tab);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->language_tabs), n > 1);
+
+  tab = gtk_widget_get_first_child (GTK_WIDGET (self->language_tabs));
+  for (guint i = 0; i < index; i++)
+    tab = gtk_widget_get_next_sibling (tab);
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (tab), TRUE);
+  for (tab = gtk_widget_get_first_child (GTK_WIDGET (self->language_tabs)); tab != NULL;
+       tab = gtk_widget_get_next_sibling (tab))
+    g_signal_connect_object (tab, "toggled", G_CALLBACK (on_language_tab_toggled_cb), self,
+                             G_CONNECT_SWAPPED);
+  show_language_index (self, index);
+}
+
+/* Shows the text in @language (one of the incident's), as its tab does. */
+void
+candor_field_editor_show_language (CandorFieldEditor *self, const char *language)
+{
+  guint      index = 0;
+  GtkWidget *tab;
+
   g_return_if_fail (CANDOR_IS_FIELD_EDITOR (self));
 
-  candor_text_spell_set_language (self->spell, language);
+  if (self->languages == NULL)
+    return;
+  if (language != NULL && !g_strv_contains ((const char *const *)self->languages, language))
+    return;
+
+  while (language != NULL && !g_str_equal (self->languages[index], language))
+    index++;
+  tab = gtk_widget_get_first_child (GTK_WIDGET (self->language_tabs));
+  for (guint i = 0; i < index; i++)
+    tab = gtk_widget_get_next_sibling (tab);
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (tab), TRUE);
+}
+
+/* The language of the text in view: the primary one until a tab is chosen. */
+const char *
+candor_field_editor_get_shown_language (CandorFieldEditor *self)
+{
+  g_return_val_if_fail (CANDOR_IS_FIELD_EDITOR (self), NULL);
+
+  return self->languages != NULL ? self->languages[self->shown] : NULL;
+}
+
+/* Whether the text in view is a translation marked possibly out of date. */
+gboolean
+candor_field_editor_get_outdated_shown (CandorFieldEditor *self)
+{
+  g_return_val_if_fail (CANDOR_IS_FIELD_EDITOR (self), FALSE);
+
+  return gtk_widget_get_visible (GTK_WIDGET (self->outdated_box));
 }
 
 CandorTextSpell *

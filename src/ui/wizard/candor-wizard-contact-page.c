@@ -32,6 +32,8 @@ struct _CandorWizardContactPage
   /* name -> CandorContact, as saved */
   GHashTable *contacts;
   char       *composed;
+  /* language -> the sentence last written into its translation */
+  GHashTable *composed_translations;
   gboolean    loading;
 };
 
@@ -54,6 +56,35 @@ compose_sentence (const char *language, const char *name, const char *reach)
                           name, *name != '\0' && *reach != '\0' ? " at " : "", reach);
 }
 
+/* The incident's other languages that have a sentence of their own follow
+ * the rows too, each while its translation is still the one written here:
+ * Candor writes its own phrases in a language, it never translates. */
+static void
+compose_translations (CandorWizardContactPage *self,
+                      CandorIncident          *incident,
+                      CandorUpdate            *update,
+                      const char              *name,
+                      const char              *reach)
+{
+  const char *const *others = candor_incident_get_other_languages (incident);
+
+  for (guint i = 0; others[i] != NULL; i++)
+    {
+      const char *current = candor_update_get_translation (update, others[i], CANDOR_FIELD_CONTACT);
+      char       *composed;
+
+      if (!g_str_equal (others[i], "en") && !g_str_equal (others[i], "ru"))
+        continue;
+      if (*current != '\0' &&
+          g_strcmp0 (current, g_hash_table_lookup (self->composed_translations, others[i])) != 0)
+        continue;
+
+      composed = compose_sentence (others[i], name, reach);
+      candor_update_set_translation (update, others[i], CANDOR_FIELD_CONTACT, composed);
+      g_hash_table_replace (self->composed_translations, g_strdup (others[i]), composed);
+    }
+}
+
 static void
 on_contact_changed_cb (CandorWizardContactPage *self, GtkEditable *row)
 {
@@ -72,14 +103,17 @@ on_contact_changed_cb (CandorWizardContactPage *self, GtkEditable *row)
 
   /* Follow the rows only while the sentence is still the one we wrote. */
   sentence = candor_update_get_field (update, CANDOR_FIELD_CONTACT);
-  if (sentence != NULL && *sentence != '\0' && g_strcmp0 (sentence, self->composed) != 0)
-    return;
+  if (sentence == NULL || *sentence == '\0' || g_strcmp0 (sentence, self->composed) == 0)
+    {
+      composed = compose_sentence (candor_incident_get_language (incident), name, reach);
+      candor_update_set_field (update, CANDOR_FIELD_CONTACT, composed);
+      g_free (self->composed);
+      g_clear_object (&self->cancellable);
+      self->composed = g_steal_pointer (&composed);
+    }
 
-  composed = compose_sentence (candor_incident_get_language (incident), name, reach);
-  candor_update_set_field (update, CANDOR_FIELD_CONTACT, composed);
-  g_free (self->composed);
-  g_clear_object (&self->cancellable);
-  self->composed = g_steal_pointer (&composed);
+  /* After the primary text, which the translations are written against. */
+  compose_translations (self, incident, update, name, reach);
 }
 
 static void
@@ -233,6 +267,7 @@ candor_wizard_contact_page_finalize (GObject *object)
   CandorWizardContactPage *self = CANDOR_WIZARD_CONTACT_PAGE (object);
 
   g_free (self->composed);
+  g_clear_pointer (&self->composed_translations, g_hash_table_unref);
   g_clear_object (&self->cancellable);
 
   G_OBJECT_CLASS (candor_wizard_contact_page_parent_class)->finalize (object);
@@ -269,6 +304,7 @@ candor_wizard_contact_page_init (CandorWizardContactPage *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   self->loading = FALSE;
   self->cancellable = g_cancellable_new ();
+  self->composed_translations = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->contacts = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_object_unref);
   gtk_string_list_append (self->saved_contacts, _("Type a new contact"));
 }

@@ -15,6 +15,7 @@
 #include "candor-placeholder.h"
 #include "candor-schedule.h"
 #include "candor-template-library.h"
+#include "candor-languages.h"
 #include "candor-time-zones.h"
 #include "candor-wizard-incident-page.h"
 
@@ -38,6 +39,8 @@ struct _CandorWizardIncidentPage
   GtkSwitch           *sla_switch;
   AdwComboRow         *kind_row;
   AdwComboRow         *language_row;
+  AdwExpanderRow      *other_languages_row;
+  GPtrArray           *language_checks; /* one per candor_languages_get_tags() */
   GtkSearchEntry      *template_search;
   GtkListBox          *templates_list;
   AdwPreferencesGroup *variables_group;
@@ -60,7 +63,27 @@ struct _CandorWizardIncidentPage
   CandorTemplate  *before_template;
   gboolean         can_undo;
   GtkWidget       *dialog;
+  GPtrArray       *written_translations; /* of WrittenTranslation */
 };
+
+/* A translation the template of its language wrote into an empty field:
+ * it follows the rows below while nobody changes it, and goes with Undo. */
+typedef struct
+{
+  char       *language;
+  CandorField field;
+  char       *text;
+  CandorTemplate *template;
+} WrittenTranslation;
+
+static void
+written_translation_free (WrittenTranslation *written)
+{
+  g_free (written->language);
+  g_free (written->text);
+  g_object_unref (written->template);
+  g_free (written);
+}
 
 G_DEFINE_FINAL_TYPE (CandorWizardIncidentPage, candor_wizard_incident_page, CANDOR_TYPE_WIZARD_PAGE)
 
@@ -138,11 +161,11 @@ dup_zones (CandorWizardIncidentPage *self)
 
 /* What the draft knows, plus what the author typed into the rows below. */
 static JsonNode *
-collect_values (CandorWizardIncidentPage *self)
+collect_values_for (CandorWizardIncidentPage *self, CandorTemplate *template)
 {
   g_auto (GStrv) zones = dup_zones (self);
   JsonNode *values = candor_template_dup_draft_values (
-    self->template, get_incident (self), get_update (self), (const char *const *)zones);
+    template, get_incident (self), get_update (self), (const char *const *)zones);
   JsonObject *object = json_node_get_object (values);
 
   for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->variables_list)); row != NULL;
@@ -158,6 +181,85 @@ collect_values (CandorWizardIncidentPage *self)
   return values;
 }
 
+static JsonNode *
+collect_values (CandorWizardIncidentPage *self)
+{
+  return collect_values_for (self, self->template);
+}
+
+/* Each other language's empty fields from the template of that language
+ * for the same stage, kind and severity: Candor never translates, but a
+ * template exists in each of its languages. */
+static void
+fill_translations (CandorWizardIncidentPage *self, CandorTemplate *template)
+{
+  const char *const *others = candor_incident_get_other_languages (get_incident (self));
+  CandorUpdate      *update = get_update (self);
+
+  for (guint l = 0; others[l] != NULL; l++)
+    {
+      CandorTemplate *counterpart =
+        candor_template_library_find_in_language (self->library, template, others[l]);
+      g_autoptr (JsonNode) values = NULL;
+      g_autoptr (GError) error = NULL;
+      guint written;
+
+      if (counterpart == NULL)
+        continue;
+
+      values = collect_values_for (self, counterpart);
+      self->filling = TRUE;
+      written =
+        candor_template_fill_translation (counterpart, update, others[l], values, 0, &error);
+      self->filling = FALSE;
+      if (written == 0)
+        {
+          g_warning ("Template “%s” could not be filled: %s", candor_template_get_id (counterpart),
+                     error->message);
+          continue;
+        }
+
+      for (guint i = 0; i < CANDOR_N_FIELDS; i++)
+        {
+          WrittenTranslation *translation;
+
+          if ((written & (1u << i)) == 0)
+            continue;
+          translation = g_new0 (WrittenTranslation, 1);
+          translation->language = g_strdup (others[l]);
+          translation->field = i;
+          translation->text = g_strdup (candor_update_get_translation (update, others[l], i));
+          translation->template = g_object_ref (counterpart);
+          g_ptr_array_add (self->written_translations, translation);
+        }
+    }
+}
+
+/* The translations as their templates wrote them follow the rows too. */
+static void
+refresh_translation_text (CandorWizardIncidentPage *self)
+{
+  CandorUpdate *update = get_update (self);
+
+  for (guint i = 0; i < self->written_translations->len; i++)
+    {
+      WrittenTranslation *written = g_ptr_array_index (self->written_translations, i);
+      g_autoptr (JsonNode) values = collect_values_for (self, written->template);
+      g_autofree char *text =
+        candor_template_render_field (written->template, written->field, values, NULL);
+
+      if (text == NULL ||
+          g_strcmp0 (candor_update_get_translation (update, written->language, written->field),
+                     written->text) != 0 ||
+          g_str_equal (text, written->text))
+        continue;
+
+      candor_update_set_translation (update, written->language, written->field, text);
+      g_free (written->text);
+      written->text = g_steal_pointer (&text);
+    }
+}
+
 static void
 clear_undo (CandorWizardIncidentPage *self)
 {
@@ -169,6 +271,7 @@ clear_undo (CandorWizardIncidentPage *self)
   g_clear_pointer (&self->before_contact_name, g_free);
   g_clear_pointer (&self->before_contact_reach, g_free);
   g_clear_object (&self->before_template);
+  g_ptr_array_set_size (self->written_translations, 0);
   self->can_undo = FALSE;
   gtk_widget_set_visible (GTK_WIDGET (self->undo_template_button), FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "incident.undo-template", FALSE);
@@ -208,6 +311,7 @@ refresh_template_text (CandorWizardIncidentPage *self)
         }
       g_free (texts[i]);
     }
+  refresh_translation_text (self);
   self->filling = FALSE;
 }
 
@@ -378,6 +482,7 @@ fill_template (CandorWizardIncidentPage *self, CandorTemplate *template, guint r
   self->before_contact_reach = g_steal_pointer (&before_reach);
   self->before_kind = before_kind;
   self->before_template = g_steal_pointer (&previous);
+  fill_translations (self, template);
   self->can_undo = TRUE;
   gtk_widget_set_visible (GTK_WIDGET (self->undo_template_button), TRUE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "incident.undo-template", TRUE);
@@ -543,6 +648,14 @@ candor_wizard_incident_page_undo_template (CandorWizardIncidentPage *self)
     if (self->written[i] != NULL &&
         g_strcmp0 (candor_update_get_field (update, i), self->written[i]) == 0)
       candor_update_set_field (update, i, self->before[i]);
+  for (guint i = 0; i < self->written_translations->len; i++)
+    {
+      WrittenTranslation *written = g_ptr_array_index (self->written_translations, i);
+
+      if (g_strcmp0 (candor_update_get_translation (update, written->language, written->field),
+                     written->text) == 0)
+        candor_update_set_translation (update, written->language, written->field, "");
+    }
   candor_update_set_kind (update, self->before_kind);
   candor_update_set_contact_name (update, self->before_contact_name);
   candor_update_set_contact_reach (update, self->before_contact_reach);
@@ -820,13 +933,86 @@ on_kind_row_selected_cb (CandorWizardIncidentPage *self, GParamSpec *pspec, AdwC
   refresh_templates (self);
 }
 
+/* The subtitle names the other languages, so the folded row still says them. */
+static void
+show_other_languages (CandorWizardIncidentPage *self)
+{
+  CandorIncident    *incident = get_incident (self);
+  const char *const *others = candor_incident_get_other_languages (incident);
+  const char        *primary = candor_incident_get_language (incident);
+  g_autoptr (GString) names = g_string_new (NULL);
+
+  self->loading = TRUE;
+  for (guint i = 0; i < self->language_checks->len; i++)
+    {
+      GtkCheckButton *check = g_ptr_array_index (self->language_checks, i);
+      const char     *tag = candor_languages_get_tags ()[i];
+      GtkWidget      *row = gtk_widget_get_ancestor (GTK_WIDGET (check), ADW_TYPE_ACTION_ROW);
+      gboolean        is_primary = g_strcmp0 (tag, primary != NULL ? primary : "en") == 0;
+
+      gtk_check_button_set_active (check, !is_primary && g_strv_contains (others, tag));
+      gtk_widget_set_sensitive (row, !is_primary);
+    }
+  self->loading = FALSE;
+
+  for (guint i = 0; others[i] != NULL; i++)
+    g_string_append_printf (names, "%s%s", i > 0 ? ", " : "",
+                            candor_languages_get_name (others[i]));
+  adw_expander_row_set_subtitle (
+    self->other_languages_row,
+    names->len > 0 ? names->str : _("None: every audience reads the primary language"));
+}
+
+/* Languages in the menu's order, never the primary one. */
+static void
+on_language_check_toggled_cb (CandorWizardIncidentPage *self, GtkCheckButton *check)
+{
+  CandorIncident *incident = get_incident (self);
+  g_autoptr (GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto (GStrv) others = NULL;
+
+  if (self->loading || incident == NULL)
+    return;
+
+  for (guint i = 0; i < self->language_checks->len; i++)
+    if (gtk_check_button_get_active (g_ptr_array_index (self->language_checks, i)))
+      g_strv_builder_add (builder, candor_languages_get_tags ()[i]);
+  others = g_strv_builder_end (builder);
+  candor_incident_set_other_languages (incident, (const char *const *)others);
+  show_other_languages (self);
+  /* A language added after the template gets that template's text too. */
+  if (self->template != NULL && self->can_undo)
+    fill_translations (self, self->template);
+}
+
+/* A primary language that was another one stops being another one. */
+static void
+drop_primary_from_others (CandorWizardIncidentPage *self)
+{
+  CandorIncident    *incident = get_incident (self);
+  const char *const *others = candor_incident_get_other_languages (incident);
+  g_autoptr (GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto (GStrv) kept = NULL;
+
+  if (!g_strv_contains (others, get_language (self)))
+    return;
+
+  for (guint i = 0; others[i] != NULL; i++)
+    if (!g_str_equal (others[i], get_language (self)))
+      g_strv_builder_add (builder, others[i]);
+  kept = g_strv_builder_end (builder);
+  candor_incident_set_other_languages (incident, (const char *const *)kept);
+}
+
 static void
 on_language_row_selected_cb (CandorWizardIncidentPage *self, GParamSpec *pspec, AdwComboRow *row)
 {
   if (self->loading || get_incident (self) == NULL)
     return;
 
+  drop_primary_from_others (self);
   candor_incident_set_language (get_incident (self), get_language (self));
+  show_other_languages (self);
   refresh_templates (self);
 }
 
@@ -887,6 +1073,7 @@ candor_wizard_incident_page_draft_set (CandorWizardPage *page)
                               g_strcmp0 (candor_incident_get_language (incident), "ru") == 0);
   gtk_switch_set_active (self->sla_switch, candor_incident_get_sla_relevant (incident));
   self->loading = FALSE;
+  show_other_languages (self);
 
   for (guint i = 0; i < G_N_ELEMENTS (incident_facts); i++)
     g_signal_connect_object (incident, incident_facts[i], G_CALLBACK (on_draft_fact_changed_cb),
@@ -910,6 +1097,8 @@ candor_wizard_incident_page_dispose (GObject *object)
   g_clear_object (&self->library);
   g_clear_object (&self->template);
   g_clear_pointer (&self->audiences, g_ptr_array_unref);
+  g_clear_pointer (&self->language_checks, g_ptr_array_unref);
+  g_clear_pointer (&self->written_translations, g_ptr_array_unref);
   for (guint i = 0; i < CANDOR_N_FIELDS; i++)
     {
       g_clear_pointer (&self->written[i], g_free);
@@ -970,6 +1159,8 @@ candor_wizard_incident_page_class_init (CandorWizardIncidentPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CandorWizardIncidentPage, sla_switch);
   gtk_widget_class_bind_template_child (widget_class, CandorWizardIncidentPage, kind_row);
   gtk_widget_class_bind_template_child (widget_class, CandorWizardIncidentPage, language_row);
+  gtk_widget_class_bind_template_child (widget_class, CandorWizardIncidentPage,
+                                        other_languages_row);
   gtk_widget_class_bind_template_child (widget_class, CandorWizardIncidentPage, template_search);
   gtk_widget_class_bind_template_child (widget_class, CandorWizardIncidentPage, templates_list);
   gtk_widget_class_bind_template_child (widget_class, CandorWizardIncidentPage, variables_group);
@@ -997,6 +1188,27 @@ candor_wizard_incident_page_init (CandorWizardIncidentPage *self)
   self->loading = TRUE;
   gtk_widget_init_template (GTK_WIDGET (self));
   self->loading = FALSE;
+
+  /* A row per language the app offers, checked when the incident is also
+   * written in it; the primary language's row cannot be checked. */
+  self->written_translations =
+    g_ptr_array_new_with_free_func ((GDestroyNotify)written_translation_free);
+  self->language_checks = g_ptr_array_new ();
+  for (guint i = 0; candor_languages_get_tags ()[i] != NULL; i++)
+    {
+      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *check = gtk_check_button_new ();
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
+                                     candor_languages_get_name (candor_languages_get_tags ()[i]));
+      gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
+      adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
+      adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
+      g_signal_connect_object (check, "toggled", G_CALLBACK (on_language_check_toggled_cb), self,
+                               G_CONNECT_SWAPPED);
+      adw_expander_row_add_row (self->other_languages_row, row);
+      g_ptr_array_add (self->language_checks, check);
+    }
   self->library = candor_template_library_new ();
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "incident.undo-template", FALSE);
 }

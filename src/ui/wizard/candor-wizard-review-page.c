@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "candor-language.h"
 #include "candor-dialect.h"
 #include "candor-mark-sent-dialog.h"
 #include "candor-publication-row.h"
@@ -125,6 +126,7 @@ dup_blocker (CandorWizardReviewPage *self)
 {
   GPtrArray *findings = candor_composition_get_findings (self->composition);
   guint      errors = 0;
+  guint      missing = 0;
   guint      placeholders = 0;
 
   if (self->recorded)
@@ -156,6 +158,18 @@ dup_blocker (CandorWizardReviewPage *self)
     if (candor_finding_get_severity (g_ptr_array_index (findings, i)) ==
         CANDOR_FINDING_SEVERITY_ERROR)
       errors++;
+  for (guint i = 0; i < findings->len; i++)
+    if (g_strcmp0 (candor_finding_get_rule_id (g_ptr_array_index (findings, i)),
+                   "translation-missing") == 0)
+      missing++;
+  if (missing > 0 && missing == errors)
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                         "Publish waits for %u translation below: write it, or "
+                                         "send that audience the primary language on purpose.",
+                                         "Publish waits for %u translations below: write them, or "
+                                         "send those audiences the primary language on purpose.",
+                                         missing),
+                            missing);
   if (errors > 0)
     return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
                                          "Publish waits for %u error among the checks below: fix "
@@ -273,13 +287,39 @@ finding_button_new (CandorWizardReviewPage *self,
   return button;
 }
 
-/* Under the explanation: what to write instead, then where and which words. */
+static const char *
+get_primary_language (CandorWizardReviewPage *self)
+{
+  CandorIncident *incident = candor_composition_get_incident (self->composition);
+  const char     *language = incident != NULL ? candor_incident_get_language (incident) : NULL;
+
+  return language != NULL ? language : "en";
+}
+
+/* The language a finding is in, when the incident has several; NULL when
+ * it has one and every finding is in it. */
+static const char *
+get_finding_language (CandorWizardReviewPage *self, CandorFinding *finding)
+{
+  CandorIncident *incident = candor_composition_get_incident (self->composition);
+
+  if (candor_finding_get_language (finding) != NULL)
+    return candor_finding_get_language (finding);
+  if (incident == NULL || candor_incident_get_other_languages (incident)[0] == NULL)
+    return NULL;
+
+  return get_primary_language (self);
+}
+
+/* Under the explanation: what to write instead, then where and which words,
+ * and in which language. */
 static char *
-finding_subtitle (CandorFinding *finding)
+finding_subtitle (CandorWizardReviewPage *self, CandorFinding *finding)
 {
   g_autoptr (GString) subtitle = g_string_new (candor_finding_get_suggestion (finding));
   int              field = candor_finding_get_field (finding);
   const char      *quote = candor_finding_get_quote (finding);
+  const char      *language = get_finding_language (self, finding);
   g_autofree char *place = NULL;
 
   if (field >= 0 && field < CANDOR_N_FIELDS && quote != NULL)
@@ -290,6 +330,17 @@ finding_subtitle (CandorFinding *finding)
     place = g_strdup (candor_field_get_label (field));
   else if (quote != NULL)
     place = g_strdup_printf (_("“%s”"), quote);
+
+  if (language != NULL)
+    {
+      g_autofree char *where = place;
+
+      /* TRANSLATORS: where a check found something, and in which language,
+       * e.g. "Executive Summary: “caused by our vendor” · Deutsch" */
+      place =
+        where != NULL ? g_strdup_printf (_("%s · %s"), where, candor_language_get_label (language))
+                      : g_strdup (candor_language_get_label (language));
+    }
 
   if (place != NULL)
     {
@@ -314,8 +365,34 @@ show_checks (CandorWizardReviewPage *self)
     {
       CandorFinding   *finding = g_ptr_array_index (findings, i);
       GtkWidget       *row = adw_action_row_new ();
-      g_autofree char *subtitle = finding_subtitle (finding);
+      g_autofree char *subtitle = finding_subtitle (self, finding);
+      const char      *rule = candor_finding_get_rule_id (finding);
+      g_autofree char *fix = NULL;
+      g_autofree char *acknowledge = NULL;
+      GtkWidget       *buttons;
       GtkWidget       *icon;
+
+      /* A missing translation is a choice between two things the author
+       * does on purpose: write it, or let that audience read the primary
+       * language. An outdated one is read again, or confirmed. */
+      if (g_strcmp0 (rule, "translation-missing") == 0)
+        {
+          fix = g_strdup (_("_Write It"));
+          /* TRANSLATORS: %s is the incident's primary language, e.g.
+           * "Send in English on Purpose" */
+          acknowledge = g_strdup_printf (
+            _("Send in %s on Purpose"), candor_language_get_label (get_primary_language (self)));
+        }
+      else if (g_strcmp0 (rule, "translation-outdated") == 0)
+        {
+          fix = g_strdup (_("_Fix"));
+          acknowledge = g_strdup (_("_Looks Right"));
+        }
+      else
+        {
+          fix = g_strdup (_("_Fix"));
+          acknowledge = g_strdup (_("A_cknowledge"));
+        }
 
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
                                      candor_finding_get_message (finding));
@@ -331,15 +408,22 @@ show_checks (CandorWizardReviewPage *self)
       adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
       adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
-      adw_action_row_add_suffix (
-        ADW_ACTION_ROW (row),
-        finding_button_new (self, finding, _("_Fix"), G_CALLBACK (on_fix_clicked_cb)));
+      /* The buttons side by side; a language's name makes the choice for a
+       * missing translation long: those two go one above the other, so
+       * the explanation keeps its width. */
+      buttons =
+        gtk_box_new (g_strcmp0 (rule, "translation-missing") == 0 ? GTK_ORIENTATION_VERTICAL
+                                                                  : GTK_ORIENTATION_HORIZONTAL,
+                     6);
+      gtk_widget_set_valign (buttons, GTK_ALIGN_CENTER);
+      gtk_box_append (GTK_BOX (buttons),
+                      finding_button_new (self, finding, fix, G_CALLBACK (on_fix_clicked_cb)));
       /* A placeholder is never right as it is: no Acknowledge for it. */
       if (candor_finding_get_acknowledgeable (finding))
-        adw_action_row_add_suffix (
-          ADW_ACTION_ROW (row),
-          finding_button_new (self, finding,
-                              _("A_cknowledge"), G_CALLBACK (on_acknowledge_clicked_cb)));
+        gtk_box_append (
+          GTK_BOX (buttons),
+          finding_button_new (self, finding, acknowledge, G_CALLBACK (on_acknowledge_clicked_cb)));
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), buttons);
       gtk_list_box_append (self->checks_list, row);
     }
 

@@ -221,20 +221,27 @@ on_preview_updated_cb (CandorWizard *self, CandorPreview *preview)
 }
 
 /* Clicking a finding, in the preview or on the review step, shows its step
- * and selects the words it is about. */
+ * and selects the words it is about. A language with no text at all is
+ * about no field: writing it starts at the first one. */
 static void
 on_preview_finding_activated_cb (CandorWizard *self, CandorFinding *finding, GtkWidget *source)
 {
+  gboolean whole =
+    candor_finding_get_field (finding) < 0 && candor_finding_get_language (finding) != NULL;
+
   for (guint i = 0; i < self->editors->len; i++)
     {
       CandorFieldEditor *editor = g_ptr_array_index (self->editors, i);
       GtkWidget         *page;
 
-      if ((int)candor_field_editor_get_field (editor) != candor_finding_get_field (finding))
+      if (!whole &&
+          (int)candor_field_editor_get_field (editor) != candor_finding_get_field (finding))
         continue;
 
       page = gtk_widget_get_ancestor (GTK_WIDGET (editor), CANDOR_TYPE_WIZARD_PAGE);
       gtk_stack_set_visible_child (self->pages, page);
+      /* A finding in the primary language may name it or not. */
+      candor_field_editor_show_language (editor, candor_finding_get_language (finding));
       candor_field_editor_select_span (editor, candor_finding_get_start (finding),
                                        candor_finding_get_end (finding));
       return;
@@ -390,16 +397,20 @@ on_channels_changed_cb (CandorWizard *self)
   candor_composition_set_channels (candor_preview_get_composition (self->preview), channels);
 }
 
-/* Every editor checks spelling in the incident's language. */
+/* Every editor has a tab per language of the incident and checks each
+ * tab's spelling in its language; the title is in the primary one. Any
+ * property may be the languages, so every change is compared. */
 static void
 on_incident_language_cb (CandorWizard *self)
 {
-  const char *language = candor_incident_get_language (candor_draft_get_incident (self->draft));
+  CandorIncident *incident = candor_draft_get_incident (self->draft);
+  g_auto (GStrv) languages = candor_incident_dup_languages (incident);
 
   for (guint i = 0; i < self->editors->len; i++)
-    candor_field_editor_set_language (g_ptr_array_index (self->editors, i), language);
+    candor_field_editor_set_languages (g_ptr_array_index (self->editors, i),
+                                       (const char *const *)languages);
   if (self->title_spell != NULL)
-    candor_entry_spell_set_language (self->title_spell, language);
+    candor_entry_spell_set_language (self->title_spell, candor_incident_get_language (incident));
 }
 
 static GtkWidget *
@@ -764,7 +775,7 @@ candor_wizard_new (GtkApplication *application, GtkWindow *parent, CandorDraft *
       self->title_spell =
         candor_entry_spell_new (ADW_ENTRY_ROW (title_row), candor_spell_checker_get_default ());
   }
-  g_signal_connect_object (incident, "notify::language", G_CALLBACK (on_incident_language_cb), self,
+  g_signal_connect_object (incident, "notify", G_CALLBACK (on_incident_language_cb), self,
                            G_CONNECT_SWAPPED);
   on_incident_language_cb (self);
 
