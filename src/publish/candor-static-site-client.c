@@ -234,7 +234,11 @@ candor_static_site_client_initable_init (GInitable    *initable,
     }
 
   self->folder = g_strdup (folder);
-  self->language = g_strdup (candor_static_site_default_language ());
+  /* A channel with a language is a site in that language (one per language,
+   * each in its own folder); without one, the desktop's. */
+  self->language = g_strdup (candor_channel_get_language (channel) != NULL
+                               ? candor_channel_get_language (channel)
+                               : candor_static_site_default_language ());
   return TRUE;
 }
 

@@ -379,6 +379,19 @@ latest_post (CandorChannelIncident *incident)
   return g_ptr_array_index (incident->posts, incident->posts->len - 1);
 }
 
+/* The language of what this channel said about the incident: its posts are
+ * written in the channel's or its audience's language, which may be another
+ * than the incident's primary one, and the words around them follow them. */
+static const char *
+incident_language (CandorChannelIncident *incident)
+{
+  const char *language =
+    incident->posts->len > 0 ? latest_post (incident)->rendition->language : NULL;
+
+  return language != NULL && *language != '\0' ? language
+                                               : candor_incident_get_language (incident->incident);
+}
+
 /* One incident in a list: its title as a link, its state and when it was
  * last updated, and, with @excerpt, the start of that update. */
 static void
@@ -510,7 +523,7 @@ _candor_static_site_render_index (const char *title,
 GString *
 _candor_static_site_render_incident (const char *title, CandorChannelIncident *incident)
 {
-  const char        *language = candor_incident_get_language (incident->incident);
+  const char        *language = incident_language (incident);
   const Words       *words = words_for (language);
   GString           *out = g_string_sized_new (16 * 1024);
   const char *const *services = candor_incident_get_services (incident->incident);
@@ -726,7 +739,7 @@ _candor_static_site_render_feed (const char *title,
     {
       FeedEntry       *entry = &g_array_index (entries, FeedEntry, i);
       CandorIncident  *incident = entry->incident->incident;
-      const Words     *entry_words = words_for (candor_incident_get_language (incident));
+      const Words     *entry_words = words_for (incident_language (entry->incident));
       g_autofree char *path = candor_static_site_incident_path (candor_incident_get_id (incident));
       g_autofree char *entry_name = g_strconcat ("candor-update:", entry->post->update_id, NULL);
       g_autofree char *entry_id = NULL;
@@ -833,7 +846,7 @@ _candor_static_site_render_json (const char *title, const char *language, GPtrAr
       json_builder_set_member_name (builder, "severity");
       json_builder_add_string_value (builder, severity_nick (facts));
       json_builder_set_member_name (builder, "language");
-      json_builder_add_string_value (builder, candor_incident_get_language (facts));
+      json_builder_add_string_value (builder, incident_language (incident));
       json_builder_set_member_name (builder, "services");
       json_builder_begin_array (builder);
       for (guint j = 0; services != NULL && services[j] != NULL; j++)

@@ -101,21 +101,22 @@ add_incident (Fixture            *fixture,
 /* Records an update of @incident sent through the site's channel (and an
  * email the site must not show); returns the site rendition's id. */
 static gint64
-add_update (Fixture         *fixture,
-            CandorIncident  *incident,
-            CandorUpdateKind kind,
-            const char      *text,
-            int              day,
-            int              hour)
+add_update_in (Fixture         *fixture,
+               CandorIncident  *incident,
+               CandorUpdateKind kind,
+               const char      *text,
+               const char      *language,
+               int              day,
+               int              hour)
 {
   g_autoptr (CandorUpdate) update = candor_update_new (kind);
   g_autoptr (GPtrArray) renditions =
     g_ptr_array_new_with_free_func ((GDestroyNotify)candor_sent_rendition_free);
   g_autoptr (GDateTime) sent_at = g_date_time_new_utc (2026, 3, day, hour, 5, 0);
   g_autoptr (GError) error = NULL;
-  CandorSentRendition *site = candor_sent_rendition_new (
-    "customers", CANDOR_DIALECT_STATUS_PAGE, candor_incident_get_language (incident),
-    candor_incident_get_title (incident), text, NULL);
+  CandorSentRendition *site =
+    candor_sent_rendition_new ("customers", CANDOR_DIALECT_STATUS_PAGE, language,
+                               candor_incident_get_title (incident), text, NULL);
 
   g_free (site->channel_id);
   site->channel_id = g_strdup (CHANNEL);
@@ -127,6 +128,19 @@ add_update (Fixture         *fixture,
   g_assert_no_error (error);
 
   return site->id;
+}
+
+/* The same, the site's post in the incident's own language. */
+static gint64
+add_update (Fixture         *fixture,
+            CandorIncident  *incident,
+            CandorUpdateKind kind,
+            const char      *text,
+            int              day,
+            int              hour)
+{
+  return add_update_in (fixture, incident, kind, text, candor_incident_get_language (incident), day,
+                        hour);
 }
 
 static char *
@@ -467,6 +481,29 @@ test_languages (Fixture *fixture, gconstpointer data)
   }
 }
 
+/* An English site of an incident written first in Russian: the channel's
+ * posts are English, and so is everything around them. */
+static void
+test_site_in_other_language (Fixture *fixture, gconstpointer data)
+{
+  g_autoptr (CandorIncident) incident =
+    add_incident (fixture, "Платежи не проходят", "ru", CANDOR_INCIDENT_STATE_MONITORING, 12);
+  g_autofree char *path = candor_static_site_incident_path (candor_incident_get_id (incident));
+  g_autofree char *page = NULL;
+  g_autofree char *json = NULL;
+
+  add_update_in (fixture, incident, CANDOR_UPDATE_KIND_INITIAL, "We are looking into it.", "en", 12,
+                 10);
+  write_site (fixture, NULL, NULL);
+
+  page = read_site_file (fixture, path);
+  g_assert_nonnull (strstr (page, "<html lang=\"en\">"));
+  g_assert_nonnull (strstr (page, ">Updates</h2>"));
+  g_assert_null (strstr (page, "Обновления"));
+  json = read_site_file (fixture, "status.json");
+  g_assert_nonnull (strstr (json, "\"language\" : \"en\""));
+}
+
 /* A folder with somebody else's website is not written over. */
 static void
 test_foreign_folder (Fixture *fixture, gconstpointer data)
@@ -521,11 +558,14 @@ test_publisher (Fixture *fixture, gconstpointer data)
   g_autoptr (GError) error = NULL;
   g_autofree char   *path = candor_static_site_incident_path (candor_incident_get_id (incident));
   g_autofree char   *page = NULL;
+  g_autofree char   *index = NULL;
   g_autofree char   *expected_url = NULL;
   CandorPublication *publication;
 
   g_assert_true (candor_channel_set_setting (channel, "folder", fixture->folder, &error));
   g_assert_no_error (error);
+  /* A Russian site: its index speaks Russian whatever the desktop's language. */
+  candor_channel_set_language (channel, "ru");
   publisher = candor_publisher_new (fixture->store, http, lookup_channel, channel, NULL);
   candor_publisher_set_secrets (publisher, secrets);
 
@@ -548,6 +588,8 @@ test_publisher (Fixture *fixture, gconstpointer data)
   page = read_site_file (fixture, path);
   g_assert_nonnull (strstr (page, "Some checkouts fail."));
   g_assert_true (site_file_exists (fixture, "feed.atom"));
+  index = read_site_file (fixture, "index.html");
+  g_assert_nonnull (strstr (index, "<html lang=\"ru\">"));
 }
 
 static void
@@ -601,6 +643,8 @@ main (int argc, char *argv[])
   g_test_add ("/static-site/atomic", Fixture, NULL, fixture_set_up, test_atomic, fixture_tear_down);
   g_test_add ("/static-site/foreign-folder", Fixture, NULL, fixture_set_up, test_foreign_folder,
               fixture_tear_down);
+  g_test_add ("/static-site/site-in-other-language", Fixture, NULL, fixture_set_up,
+              test_site_in_other_language, fixture_tear_down);
   g_test_add ("/static-site/languages", Fixture, NULL, fixture_set_up, test_languages,
               fixture_tear_down);
   g_test_add ("/static-site/client-settings", Fixture, NULL, fixture_set_up, test_client_settings,
