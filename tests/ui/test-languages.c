@@ -381,6 +381,25 @@ incident_listed (gpointer data)
   return FALSE;
 }
 
+/* The session's list, read anew, has the incident as resolved. */
+static gboolean
+incident_resolved_listed (gpointer data)
+{
+  CandorIncidentListModel *incidents =
+    candor_session_get_incidents (candor_application_get_session (app));
+  guint position;
+  g_autoptr (CandorIncident) incident = NULL;
+
+  if (candor_incident_list_model_get_loading (incidents))
+    return FALSE;
+  position = candor_incident_list_model_find (incidents, data);
+  if (position == GTK_INVALID_LIST_POSITION)
+    return FALSE;
+  incident = g_list_model_get_item (G_LIST_MODEL (incidents), position);
+
+  return candor_incident_get_state (incident) == CANDOR_INCIDENT_STATE_RESOLVED;
+}
+
 static gboolean
 is_sensitive (gpointer data)
 {
@@ -651,6 +670,7 @@ test_languages_follow_up_carries_one_language (void)
   candor_update_set_field (second, CANDOR_FIELD_EXECUTIVE_SUMMARY, "Exports are catching up.");
   candor_update_set_contact_name (second, "Dana Kim");
   candor_update_set_contact_reach (second, "support@example.com");
+  candor_update_set_field (second, CANDOR_FIELD_NEXT_UPDATE, "We write again by noon.");
   candor_update_set_next_update_at (second, promised);
   g_assert_true (candor_store_record_update (get_store (), candor_incident_get_id (incident),
                                              second, sent_at, renditions, &error));
@@ -670,6 +690,8 @@ test_languages_follow_up_carries_one_language (void)
                    "Exports are catching up.");
   g_assert_cmpstr (candor_update_get_contact_name (follow_up), ==, "Dana Kim");
   g_assert_cmpstr (candor_update_get_contact_reach (follow_up), ==, "support@example.com");
+  g_assert_cmpstr (candor_update_get_field (follow_up, CANDOR_FIELD_NEXT_UPDATE), ==,
+                   "We write again by noon.");
   g_assert_null (candor_update_get_next_update_at (follow_up));
   g_assert_false (candor_update_get_next_update_when_changed (follow_up));
 
@@ -686,6 +708,26 @@ test_languages_follow_up_carries_one_language (void)
     g_assert_cmpstr (shown, ==, "Exports take ten minutes.");
   }
   wait_for_label (GTK_WIDGET (wizard), "Started from the update sent at");
+  close_and_discard (wizard);
+  candor_test_ui_close_and_wait_for_finalize (GTK_WIDGET (window));
+
+  /* Once resolved, New Update is the resolution: it carries the text but
+   * announces no next update. */
+  candor_incident_set_state (incident, CANDOR_INCIDENT_STATE_RESOLVED);
+  candor_incident_set_resolved_at (incident, now);
+  g_assert_true (candor_store_save_incident (get_store (), incident, &error));
+  g_assert_no_error (error);
+  candor_incident_list_model_reload (
+    candor_session_get_incidents (candor_application_get_session (app)));
+  candor_test_ui_wait_until (incident_resolved_listed, (gpointer)candor_incident_get_id (incident));
+
+  window = candor_window_new (app);
+  wizard = start_follow_up (window, candor_incident_get_id (incident));
+  follow_up = candor_draft_get_update (candor_wizard_get_draft (wizard));
+  g_assert_cmpint (candor_update_get_kind (follow_up), ==, CANDOR_UPDATE_KIND_RESOLUTION);
+  g_assert_cmpstr (candor_update_get_field (follow_up, CANDOR_FIELD_IMPACT_NOW), ==,
+                   "Exports take ten minutes.");
+  g_assert_cmpstr (candor_update_get_field (follow_up, CANDOR_FIELD_NEXT_UPDATE), ==, "");
 
   close_and_discard (wizard);
   candor_test_ui_close_and_wait_for_finalize (GTK_WIDGET (window));
