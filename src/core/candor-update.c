@@ -682,6 +682,41 @@ candor_update_copy (CandorUpdate *self)
   return copy;
 }
 
+CandorUpdate *
+candor_update_new_follow_up (CandorUpdate *last, CandorUpdateKind kind)
+{
+  CandorUpdate *follow_up;
+
+  g_return_val_if_fail (CANDOR_IS_UPDATE (last), NULL);
+
+  /* The copy brings the translations with their sources, so a translation
+   * goes out of date when the follow-up changes only its primary text. */
+  follow_up = candor_update_copy (last);
+  g_clear_pointer (&follow_up->id, g_free);
+  follow_up->id = g_uuid_string_random ();
+  g_clear_pointer (&follow_up->created_at, g_date_time_unref);
+  follow_up->created_at = g_date_time_new_now_local ();
+  follow_up->kind = kind;
+  /* A promised time is a promise for one message: the author picks it again. */
+  g_clear_pointer (&follow_up->next_update_at, g_date_time_unref);
+  follow_up->next_update_when_changed = FALSE;
+
+  /* A resolution or report ends the series: there is no next update to announce. */
+  if (kind == CANDOR_UPDATE_KIND_RESOLUTION || kind == CANDOR_UPDATE_KIND_POST_INCIDENT)
+    {
+      g_clear_pointer (&follow_up->fields[CANDOR_FIELD_NEXT_UPDATE], g_free);
+      for (guint i = 0; i < follow_up->translations->len; i++)
+        {
+          Translation *translation = g_ptr_array_index (follow_up->translations, i);
+
+          g_clear_pointer (&translation->texts[CANDOR_FIELD_NEXT_UPDATE], g_free);
+          g_clear_pointer (&translation->sources[CANDOR_FIELD_NEXT_UPDATE], g_free);
+        }
+    }
+
+  return follow_up;
+}
+
 /* Only the fields that have a translation, so a language not written yet
  * leaves no trace but its name. */
 static JsonObject *

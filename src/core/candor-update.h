@@ -86,6 +86,14 @@ GDateTime *candor_update_get_created_at (CandorUpdate *self);
 /* A new update equal to @self in every property, its id and created-at included. */
 CandorUpdate *candor_update_copy (CandorUpdate *self);
 
+/* The next update of the incident @last was sent in, of @kind, started from
+ * @last: every field, translation (with the primary text it was written
+ * against), contact and the lasting-consequences statement carried over;
+ * a fresh id, created now, and no next-update time (each message promises
+ * its own). A resolution or a post-incident report drops the next-update
+ * text in every language. */
+CandorUpdate *candor_update_new_follow_up (CandorUpdate *last, CandorUpdateKind kind);
+
 /* The update as the draft format writes it: an object with the keys id, kind,
  * created-at, every field by its CandorField nick, no-lasting-consequences,
  * contact-name, contact-reach, next-update-at, next-update-when-changed and

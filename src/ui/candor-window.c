@@ -17,6 +17,7 @@
 #include "candor-incident.h"
 #include "candor-incident-page.h"
 #include "candor-search-results.h"
+#include "candor-sent-update.h"
 #include "candor-window.h"
 #include "candor-wizard.h"
 
@@ -382,7 +383,7 @@ on_wizard_update_sent_cb (CandorWindow *self, CandorIncident *incident, CandorWi
   candor_incident_page_reload (self->incident_page);
 }
 
-static void
+static CandorWizard *
 open_wizard (CandorWindow *self, CandorDraft *draft)
 {
   CandorAudienceList *audiences = candor_session_get_audiences (self->session);
@@ -404,6 +405,8 @@ open_wizard (CandorWindow *self, CandorDraft *draft)
   g_signal_connect_object (wizard, "update-sent", G_CALLBACK (on_wizard_update_sent_cb), self,
                            G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (wizard));
+
+  return wizard;
 }
 
 static void
@@ -431,19 +434,74 @@ candor_window_start_incident_action (GtkWidget  *widget,
   open_wizard (self, draft);
 }
 
-/* "New Update" for the selected incident: a progress update, or the
- * resolution once the incident is resolved. */
+/* A progress update, or the resolution once the incident is resolved. The
+ * follow-up opens with the last update sent (@last, when there is one), so
+ * the author changes what is new instead of typing the contact, the impact
+ * and every translation again. */
+static void
+open_follow_up (CandorWindow *self, CandorIncident *incident, CandorSentUpdate *last)
+{
+  CandorUpdateKind kind = candor_incident_get_state (incident) == CANDOR_INCIDENT_STATE_RESOLVED
+                            ? CANDOR_UPDATE_KIND_RESOLUTION
+                            : CANDOR_UPDATE_KIND_PROGRESS;
+  g_autoptr (CandorUpdate) update = NULL;
+  g_autoptr (CandorDraft) draft = NULL;
+  CandorWizard *wizard;
+
+  update =
+    last != NULL ? candor_update_new_follow_up (last->update, kind) : candor_update_new (kind);
+  draft = candor_draft_new (incident, update);
+  wizard = open_wizard (self, draft);
+  if (last != NULL)
+    candor_wizard_set_started_from (wizard, last->sent_at);
+}
+
+typedef struct
+{
+  CandorWindow   *self;
+  CandorIncident *incident;
+} StartFollowUp;
+
+static void
+on_last_update_loaded_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  StartFollowUp *data = user_data;
+  g_autoptr (GPtrArray) sent = NULL;
+  g_autoptr (GError) error = NULL;
+
+  sent = candor_store_load_updates_finish (CANDOR_STORE (source), result, &error);
+  /* An unreadable history costs the carried text, not the update. */
+  if (error != NULL)
+    g_message ("The follow-up starts empty, the sent updates could not be read: %s",
+               error->message);
+
+  if (!gtk_widget_in_destruction (GTK_WIDGET (data->self)))
+    open_follow_up (data->self, data->incident,
+                    sent != NULL && sent->len > 0 ? g_ptr_array_index (sent, sent->len - 1) : NULL);
+
+  g_object_unref (data->self);
+  g_object_unref (data->incident);
+  g_free (data);
+}
+
+/* "New Update" for the selected incident, once its sent updates are read. */
 static void
 start_new_update (CandorWindow *self, CandorIncident *incident)
 {
-  g_autoptr (CandorUpdate) update = NULL;
-  g_autoptr (CandorDraft) draft = NULL;
+  CandorStore   *store = candor_session_get_store (self->session);
+  StartFollowUp *data;
 
-  update = candor_update_new (candor_incident_get_state (incident) == CANDOR_INCIDENT_STATE_RESOLVED
-                                ? CANDOR_UPDATE_KIND_RESOLUTION
-                                : CANDOR_UPDATE_KIND_PROGRESS);
-  draft = candor_draft_new (incident, update);
-  open_wizard (self, draft);
+  if (store == NULL)
+    {
+      open_follow_up (self, incident, NULL);
+      return;
+    }
+
+  data = g_new0 (StartFollowUp, 1);
+  data->self = g_object_ref (self);
+  data->incident = g_object_ref (incident);
+  candor_store_load_updates_async (store, candor_incident_get_id (incident), NULL,
+                                   on_last_update_loaded_cb, data);
 }
 
 /* The newest unsent draft of @incident, or NULL. */

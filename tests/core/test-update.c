@@ -549,6 +549,67 @@ test_update_translations_json (void)
     "Logins fail.");
 }
 
+/* A follow-up starts from the last update sent: its text, translations and
+ * contact, as a new message of its own that promises no time yet. */
+static void
+test_update_new_follow_up (void)
+{
+  g_autoptr (CandorUpdate) last = candor_update_new (CANDOR_UPDATE_KIND_INITIAL);
+  g_autoptr (CandorUpdate) progress = NULL;
+  g_autoptr (CandorUpdate) resolution = NULL;
+  g_autoptr (GDateTime) before = g_date_time_new_now_utc ();
+  g_autoptr (GDateTime) at = g_date_time_new_from_iso8601 ("2026-11-30T11:00:00Z", NULL);
+
+  candor_update_set_field (last, CANDOR_FIELD_IMPACT_NOW, "Checkout fails.");
+  candor_update_set_field (last, CANDOR_FIELD_NEXT_UPDATE, "Around noon.");
+  candor_update_set_translation (last, "ru", CANDOR_FIELD_IMPACT_NOW, "Оплата не проходит.");
+  candor_update_set_translation (last, "ru", CANDOR_FIELD_NEXT_UPDATE, "Около полудня.");
+  candor_update_set_contact_name (last, "Dana");
+  candor_update_set_contact_reach (last, "support@example.com");
+  candor_update_set_no_lasting_consequences (last, TRUE);
+  candor_update_set_next_update_at (last, at);
+  candor_update_set_next_update_when_changed (last, TRUE);
+
+  progress = candor_update_new_follow_up (last, CANDOR_UPDATE_KIND_PROGRESS);
+  g_assert_cmpint (candor_update_get_kind (progress), ==, CANDOR_UPDATE_KIND_PROGRESS);
+  g_assert_true (g_uuid_string_is_valid (candor_update_get_id (progress)));
+  g_assert_cmpstr (candor_update_get_id (progress), !=, candor_update_get_id (last));
+  g_assert_cmpint (ABS (g_date_time_difference (candor_update_get_created_at (progress), before)),
+                   <, G_TIME_SPAN_MINUTE);
+  g_assert_cmpstr (candor_update_get_field (progress, CANDOR_FIELD_IMPACT_NOW), ==,
+                   "Checkout fails.");
+  g_assert_cmpstr (candor_update_get_field (progress, CANDOR_FIELD_NEXT_UPDATE), ==,
+                   "Around noon.");
+  g_assert_cmpstr (candor_update_get_translation (progress, "ru", CANDOR_FIELD_IMPACT_NOW), ==,
+                   "Оплата не проходит.");
+  g_assert_cmpstr (candor_update_get_contact_name (progress), ==, "Dana");
+  g_assert_cmpstr (candor_update_get_contact_reach (progress), ==, "support@example.com");
+  g_assert_true (candor_update_get_no_lasting_consequences (progress));
+  g_assert_null (candor_update_get_next_update_at (progress));
+  g_assert_false (candor_update_get_next_update_when_changed (progress));
+
+  /* The sources came along: changing only the primary text outdates the
+   * translation, and the last update is left as it was sent. */
+  g_assert_false (candor_update_get_translation_outdated (progress, "ru", CANDOR_FIELD_IMPACT_NOW));
+  candor_update_set_field (progress, CANDOR_FIELD_IMPACT_NOW, "Checkout is slow.");
+  g_assert_true (candor_update_get_translation_outdated (progress, "ru", CANDOR_FIELD_IMPACT_NOW));
+  g_assert_cmpstr (candor_update_get_translation_source (progress, "ru", CANDOR_FIELD_IMPACT_NOW),
+                   ==, "Checkout fails.");
+  g_assert_cmpstr (candor_update_get_field (last, CANDOR_FIELD_IMPACT_NOW), ==, "Checkout fails.");
+  g_assert_nonnull (candor_update_get_next_update_at (last));
+
+  /* A resolution announces no next update, in any language. */
+  resolution = candor_update_new_follow_up (last, CANDOR_UPDATE_KIND_RESOLUTION);
+  g_assert_cmpint (candor_update_get_kind (resolution), ==, CANDOR_UPDATE_KIND_RESOLUTION);
+  g_assert_cmpstr (candor_update_get_field (resolution, CANDOR_FIELD_NEXT_UPDATE), ==, "");
+  g_assert_cmpstr (candor_update_get_translation (resolution, "ru", CANDOR_FIELD_NEXT_UPDATE), ==,
+                   "");
+  g_assert_null (candor_update_get_translation_source (resolution, "ru", CANDOR_FIELD_NEXT_UPDATE));
+  g_assert_cmpstr (candor_update_get_translation (resolution, "ru", CANDOR_FIELD_IMPACT_NOW), ==,
+                   "Оплата не проходит.");
+  g_assert_cmpstr (candor_update_get_id (resolution), !=, candor_update_get_id (progress));
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -564,6 +625,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/core/update/translations", test_update_translations);
   g_test_add_func ("/core/update/new-in-language", test_update_new_in_language);
   g_test_add_func ("/core/update/translations-json", test_update_translations_json);
+  g_test_add_func ("/core/update/new-follow-up", test_update_new_follow_up);
 
   return g_test_run ();
 }

@@ -15,7 +15,9 @@
 #include "candor-field-editor.h"
 #include "candor-preferences-window.h"
 #include "candor-search-hit.h"
+#include "candor-sent-update.h"
 #include "candor-test-ui.h"
+#include "candor-window.h"
 #include "candor-wizard-review-page.h"
 #include "candor-wizard.h"
 
@@ -352,6 +354,90 @@ find_finding_button (GtkWidget *review, CandorFinding *finding, const char *labe
   return candor_test_ui_find_mapped (row, GTK_TYPE_BUTTON, "label", label);
 }
 
+typedef struct
+{
+  CandorWindow *window;
+  const char   *incident_id;
+  guint         position;
+} IncidentQuery;
+
+static gboolean
+incident_listed (gpointer data)
+{
+  IncidentQuery *query = data;
+  GListModel    *incidents = candor_window_get_incidents (query->window);
+
+  for (guint i = 0; i < g_list_model_get_n_items (incidents); i++)
+    {
+      g_autoptr (CandorIncident) incident = g_list_model_get_item (incidents, i);
+
+      if (g_str_equal (candor_incident_get_id (incident), query->incident_id))
+        {
+          query->position = i;
+          return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
+/* The session's list, read anew, has the incident as resolved. */
+static gboolean
+incident_resolved_listed (gpointer data)
+{
+  CandorIncidentListModel *incidents =
+    candor_session_get_incidents (candor_application_get_session (app));
+  guint position;
+  g_autoptr (CandorIncident) incident = NULL;
+
+  if (candor_incident_list_model_get_loading (incidents))
+    return FALSE;
+  position = candor_incident_list_model_find (incidents, data);
+  if (position == GTK_INVALID_LIST_POSITION)
+    return FALSE;
+  incident = g_list_model_get_item (G_LIST_MODEL (incidents), position);
+
+  return candor_incident_get_state (incident) == CANDOR_INCIDENT_STATE_RESOLVED;
+}
+
+static gboolean
+is_sensitive (gpointer data)
+{
+  return gtk_widget_is_sensitive (data);
+}
+
+static gboolean
+wizard_shown (gpointer data)
+{
+  return candor_test_ui_find_toplevel (CANDOR_TYPE_WIZARD) != NULL;
+}
+
+/* New Update, as the user starts it: the incident's row in a main window,
+ * then the header bar's button. */
+static CandorWizard *
+start_follow_up (CandorWindow *window, const char *incident_id)
+{
+  IncidentQuery query = { window, incident_id, 0 };
+  GtkWidget    *view;
+  GtkWidget    *button;
+  GtkWidget    *wizard;
+
+  gtk_window_present (GTK_WINDOW (window));
+  candor_test_ui_wait_for_mapped (GTK_WIDGET (window));
+  candor_test_ui_wait_until (incident_listed, &query);
+  view = candor_test_ui_wait_for_widget (GTK_WIDGET (window), GTK_TYPE_LIST_VIEW, NULL, NULL);
+  g_assert_true (gtk_widget_activate_action (view, "list.activate-item", "u", query.position));
+  button = candor_test_ui_wait_for_widget (GTK_WIDGET (window), GTK_TYPE_BUTTON, "action-name",
+                                           "win.new-update");
+  candor_test_ui_wait_until (is_sensitive, button);
+  g_signal_emit_by_name (button, "clicked");
+  candor_test_ui_wait_until (wizard_shown, NULL);
+  wizard = candor_test_ui_find_toplevel (CANDOR_TYPE_WIZARD);
+  candor_test_ui_wait_for_mapped (wizard);
+
+  return CANDOR_WIZARD (wizard);
+}
+
 static void
 test_languages_first_notice_and_follow_up (void)
 {
@@ -366,6 +452,7 @@ test_languages_first_notice_and_follow_up (void)
   g_autoptr (GPtrArray) updates = NULL;
   g_autoptr (CandorUpdate) follow_up = NULL;
   g_autofree char   *russian_sent = NULL;
+  CandorWindow      *window;
   g_autofree char   *english_sent = NULL;
   const char        *incident_id = candor_incident_get_id (incident);
   CandorWizard      *wizard;
@@ -478,23 +565,25 @@ test_languages_first_notice_and_follow_up (void)
   g_assert_true (search_finds (RUSSIAN_WORD, incident_id));
   g_assert_true (search_finds (ENGLISH_WORD, incident_id));
 
-  /* The follow-up starts from what was sent and changes the Russian text
-   * only. */
+  /* New Update starts from what was sent; the follow-up changes the
+   * Russian text only. */
   updates = candor_store_load_updates (get_store (), incident_id, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (updates->len, ==, 1);
-  follow_up = candor_update_new (CANDOR_UPDATE_KIND_PROGRESS);
-  candor_update_set_contact_name (follow_up, candor_update_get_contact_name (notice));
-  for (guint i = 0; i < CANDOR_N_FIELDS; i++)
-    {
-      candor_update_set_field (follow_up, i, candor_update_get_field (notice, i));
-      candor_update_set_translation (follow_up, "en", i,
-                                     candor_update_get_translation (notice, "en", i));
-    }
+  window = candor_window_new (app);
+  wizard = start_follow_up (window, incident_id);
+  follow_up = g_object_ref (candor_draft_get_update (candor_wizard_get_draft (wizard)));
+  g_assert_cmpint (candor_update_get_kind (follow_up), ==, CANDOR_UPDATE_KIND_PROGRESS);
+  g_assert_cmpstr (candor_update_get_id (follow_up), !=, candor_update_get_id (notice));
+  g_assert_cmpstr (candor_update_get_contact_name (follow_up), ==, "Дана Ким");
+  g_assert_cmpstr (candor_update_get_field (follow_up, CANDOR_FIELD_IMPACT_NOW), ==,
+                   RUSSIAN_IMPACT);
+  g_assert_cmpstr (candor_update_get_translation (follow_up, "en", CANDOR_FIELD_IMPACT_NOW), ==,
+                   ENGLISH_IMPACT);
   g_assert_false (
     candor_update_get_translation_outdated (follow_up, "en", CANDOR_FIELD_IMPACT_NOW));
-
-  wizard = open_wizard (incident, follow_up);
+  /* The wizard says where the text came from, in the author's language. */
+  wait_for_label (GTK_WIDGET (wizard), "Started from the update sent at");
   next_step (wizard);
   editor = find_editor (GTK_WIDGET (wizard), CANDOR_FIELD_IMPACT_NOW);
   g_assert_cmpstr (candor_field_editor_get_shown_language (editor), ==, "ru");
@@ -520,7 +609,18 @@ test_languages_first_notice_and_follow_up (void)
   g_assert_nonnull (button);
   g_assert_true (tab_reaches (GTK_WIDGET (wizard), button));
 
-  /* The review lists it as a warning in English; Looks Right confirms it. */
+  close_and_discard (wizard);
+  candor_test_ui_close_and_wait_for_finalize (GTK_WIDGET (window));
+
+  /* The review lists it as a warning in English, for the English audience
+   * the Preferences do not have here; Looks Right confirms it. */
+  g_clear_object (&follow_up);
+  follow_up = candor_update_new_follow_up (
+    ((CandorSentUpdate *)g_ptr_array_index (updates, 0))->update, CANDOR_UPDATE_KIND_PROGRESS);
+  wizard = open_wizard (incident, follow_up);
+  next_step (wizard);
+  editor = find_editor (GTK_WIDGET (wizard), CANDOR_FIELD_IMPACT_NOW);
+  gtk_text_buffer_set_text (candor_field_editor_get_buffer (editor), RUSSIAN_FOLLOWUP, -1);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (wizard), "wizard.review", NULL));
   wait_for_step (wizard, candor_wizard_get_n_steps (wizard) - 1);
   review =
@@ -537,6 +637,100 @@ test_languages_first_notice_and_follow_up (void)
   g_assert_null (find_finding (wizard, "translation-outdated", CANDOR_FIELD_IMPACT_NOW));
 
   close_and_discard (wizard);
+}
+
+/* With one language, New Update carries the text and the contact of the
+ * last update sent, and asks for the next update's time again. */
+static void
+test_languages_follow_up_carries_one_language (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CandorIncident) incident = candor_incident_new ("Exports are slow");
+  g_autoptr (CandorUpdate) first = candor_update_new (CANDOR_UPDATE_KIND_INITIAL);
+  g_autoptr (CandorUpdate) second = candor_update_new (CANDOR_UPDATE_KIND_PROGRESS);
+  g_autoptr (GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr (GDateTime) earlier = g_date_time_add_minutes (now, -50);
+  g_autoptr (GDateTime) sent_at = g_date_time_add_minutes (now, -20);
+  g_autoptr (GDateTime) promised = g_date_time_add_minutes (now, 40);
+  g_autoptr (GPtrArray) renditions = g_ptr_array_new ();
+  CandorWindow *window;
+  CandorWizard *wizard;
+  CandorUpdate *follow_up;
+
+  candor_incident_set_language (incident, "en");
+  candor_incident_set_started_at (incident, earlier);
+  g_assert_true (candor_store_save_incident (get_store (), incident, &error));
+  g_assert_no_error (error);
+  candor_update_set_field (first, CANDOR_FIELD_IMPACT_NOW, "Exports take an hour.");
+  g_assert_true (candor_store_record_update (get_store (), candor_incident_get_id (incident), first,
+                                             earlier, renditions, &error));
+  g_assert_no_error (error);
+  /* The last one sent is the one carried, not the first. */
+  candor_update_set_field (second, CANDOR_FIELD_IMPACT_NOW, "Exports take ten minutes.");
+  candor_update_set_field (second, CANDOR_FIELD_EXECUTIVE_SUMMARY, "Exports are catching up.");
+  candor_update_set_contact_name (second, "Dana Kim");
+  candor_update_set_contact_reach (second, "support@example.com");
+  candor_update_set_field (second, CANDOR_FIELD_NEXT_UPDATE, "We write again by noon.");
+  candor_update_set_next_update_at (second, promised);
+  g_assert_true (candor_store_record_update (get_store (), candor_incident_get_id (incident),
+                                             second, sent_at, renditions, &error));
+  g_assert_no_error (error);
+  /* Written on the session's own connection, which its polling does not see. */
+  candor_incident_list_model_reload (
+    candor_session_get_incidents (candor_application_get_session (app)));
+
+  window = candor_window_new (app);
+  wizard = start_follow_up (window, candor_incident_get_id (incident));
+  follow_up = candor_draft_get_update (candor_wizard_get_draft (wizard));
+  g_assert_cmpint (candor_update_get_kind (follow_up), ==, CANDOR_UPDATE_KIND_PROGRESS);
+  g_assert_cmpstr (candor_update_get_id (follow_up), !=, candor_update_get_id (second));
+  g_assert_cmpstr (candor_update_get_field (follow_up, CANDOR_FIELD_IMPACT_NOW), ==,
+                   "Exports take ten minutes.");
+  g_assert_cmpstr (candor_update_get_field (follow_up, CANDOR_FIELD_EXECUTIVE_SUMMARY), ==,
+                   "Exports are catching up.");
+  g_assert_cmpstr (candor_update_get_contact_name (follow_up), ==, "Dana Kim");
+  g_assert_cmpstr (candor_update_get_contact_reach (follow_up), ==, "support@example.com");
+  g_assert_cmpstr (candor_update_get_field (follow_up, CANDOR_FIELD_NEXT_UPDATE), ==,
+                   "We write again by noon.");
+  g_assert_null (candor_update_get_next_update_at (follow_up));
+  g_assert_false (candor_update_get_next_update_when_changed (follow_up));
+
+  /* The impact step shows the carried text, and the wizard says so. */
+  next_step (wizard);
+  {
+    CandorFieldEditor *editor = find_editor (GTK_WIDGET (wizard), CANDOR_FIELD_IMPACT_NOW);
+    GtkTextBuffer     *buffer = candor_field_editor_get_buffer (editor);
+    GtkTextIter        start, end;
+    g_autofree char   *shown = NULL;
+
+    gtk_text_buffer_get_bounds (buffer, &start, &end);
+    shown = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+    g_assert_cmpstr (shown, ==, "Exports take ten minutes.");
+  }
+  wait_for_label (GTK_WIDGET (wizard), "Started from the update sent at");
+  close_and_discard (wizard);
+  candor_test_ui_close_and_wait_for_finalize (GTK_WIDGET (window));
+
+  /* Once resolved, New Update is the resolution: it carries the text but
+   * announces no next update. */
+  candor_incident_set_state (incident, CANDOR_INCIDENT_STATE_RESOLVED);
+  candor_incident_set_resolved_at (incident, now);
+  g_assert_true (candor_store_save_incident (get_store (), incident, &error));
+  g_assert_no_error (error);
+  candor_incident_list_model_reload (
+    candor_session_get_incidents (candor_application_get_session (app)));
+  candor_test_ui_wait_until (incident_resolved_listed, (gpointer)candor_incident_get_id (incident));
+
+  window = candor_window_new (app);
+  wizard = start_follow_up (window, candor_incident_get_id (incident));
+  follow_up = candor_draft_get_update (candor_wizard_get_draft (wizard));
+  g_assert_cmpint (candor_update_get_kind (follow_up), ==, CANDOR_UPDATE_KIND_RESOLUTION);
+  g_assert_cmpstr (candor_update_get_field (follow_up, CANDOR_FIELD_IMPACT_NOW), ==,
+                   "Exports take ten minutes.");
+  g_assert_cmpstr (candor_update_get_field (follow_up, CANDOR_FIELD_NEXT_UPDATE), ==, "");
+
+  close_and_discard (wizard);
+  candor_test_ui_close_and_wait_for_finalize (GTK_WIDGET (window));
 }
 
 static gboolean
@@ -702,6 +896,8 @@ main (int argc, char *argv[])
 
   g_test_add_func ("/ui/languages/first-notice-and-follow-up",
                    test_languages_first_notice_and_follow_up);
+  g_test_add_func ("/ui/languages/follow-up-carries-one-language",
+                   test_languages_follow_up_carries_one_language);
   g_test_add_func ("/ui/languages/template-fills-each", test_languages_template_fills_each);
   g_test_add_func ("/ui/languages/audience-reads-a-language",
                    test_languages_audience_reads_a_language);

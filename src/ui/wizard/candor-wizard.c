@@ -37,6 +37,8 @@ struct _CandorWizard
   GtkInfoBar                 *draft_bar;
   GtkLabel                   *draft_title;
   GtkLabel                   *draft_message;
+  GtkInfoBar                 *carried_bar;
+  GtkLabel                   *carried_message;
   GtkButton                  *back_button;
   GtkButton                  *next_button;
   GtkButton                  *review_button;
@@ -281,6 +283,12 @@ on_default_width_changed_cb (CandorWizard *self, GParamSpec *pspec, GtkWindow *w
       gtk_widget_remove_css_class (GTK_WIDGET (self->preview_scroller), "below");
       gtk_widget_add_css_class (GTK_WIDGET (self->preview_scroller), "beside");
     }
+}
+
+static void
+on_carried_bar_response_cb (CandorWizard *self, int response, GtkInfoBar *bar)
+{
+  gtk_widget_set_visible (GTK_WIDGET (bar), FALSE);
 }
 
 /* Says so while the draft is not being saved: a failed save, or no history
@@ -683,6 +691,8 @@ candor_wizard_class_init (CandorWizardClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CandorWizard, draft_bar);
   gtk_widget_class_bind_template_child (widget_class, CandorWizard, draft_title);
   gtk_widget_class_bind_template_child (widget_class, CandorWizard, draft_message);
+  gtk_widget_class_bind_template_child (widget_class, CandorWizard, carried_bar);
+  gtk_widget_class_bind_template_child (widget_class, CandorWizard, carried_message);
   gtk_widget_class_bind_template_child (widget_class, CandorWizard, back_button);
   gtk_widget_class_bind_template_child (widget_class, CandorWizard, next_button);
   gtk_widget_class_bind_template_child (widget_class, CandorWizard, review_button);
@@ -696,6 +706,7 @@ candor_wizard_class_init (CandorWizardClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CandorWizard, next_update_page);
   gtk_widget_class_bind_template_child (widget_class, CandorWizard, review_page);
   gtk_widget_class_bind_template_callback (widget_class, on_pages_visible_child_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_carried_bar_response_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_preview_updated_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_preview_finding_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_review_page_sent_cb);
@@ -864,4 +875,31 @@ candor_wizard_get_n_steps (CandorWizard *self)
     n++;
 
   return n;
+}
+
+void
+candor_wizard_set_started_from (CandorWizard *self, GDateTime *sent_at)
+{
+  g_autoptr (GDateTime) local = NULL;
+  g_autoptr (GDateTime) now = NULL;
+  g_autofree char *when = NULL;
+  g_autofree char *message = NULL;
+
+  g_return_if_fail (CANDOR_IS_WIZARD (self));
+  g_return_if_fail (sent_at != NULL);
+
+  local = g_date_time_to_local (sent_at);
+  now = g_date_time_new_now_local ();
+  if (g_date_time_get_year (local) == g_date_time_get_year (now) &&
+      g_date_time_get_day_of_year (local) == g_date_time_get_day_of_year (now))
+    /* Translators: a time of day today, see the strftime manual */
+    when = g_date_time_format (local, _("%H:%M"));
+  else
+    /* Translators: a date and time, see the strftime manual */
+    when = g_date_time_format (local, _("%-e %b, %H:%M"));
+
+  /* Translators: %s is when the last update went out, "14:05" or "3 Jun, 14:05" */
+  message = g_strdup_printf (_("Started from the update sent at %s — change what is new."), when);
+  gtk_label_set_text (self->carried_message, message);
+  gtk_widget_set_visible (GTK_WIDGET (self->carried_bar), TRUE);
 }

@@ -25,5 +25,7 @@ CandorPreview       *candor_wizard_get_preview (CandorWizard *self);
 CandorDraftAutosave *candor_wizard_get_autosave (CandorWizard *self);
 guint                candor_wizard_get_step (CandorWizard *self);
 guint                candor_wizard_get_n_steps (CandorWizard *self);
+/* Says that the update was started from the one sent at @sent_at. */
+void candor_wizard_set_started_from (CandorWizard *self, GDateTime *sent_at);
 
 G_END_DECLS
