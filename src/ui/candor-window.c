@@ -32,6 +32,9 @@ struct _CandorWindow
   /* Shown from a search hit that is not (yet) loaded in the list. */
   CandorIncident *found_incident;
   GCancellable   *find_cancellable;
+  /* A follow-up's last update is being read: a second click on New Update
+   * meanwhile would open a second wizard for the same update. */
+  gboolean starting_follow_up;
   /* The incident an update was just sent for: the list is read anew after
    * it is recorded, and it stays selected through that. */
   char *sent_incident_id;
@@ -470,6 +473,7 @@ on_last_update_loaded_cb (GObject *source, GAsyncResult *result, gpointer user_d
   g_autoptr (GError) error = NULL;
 
   sent = candor_store_load_updates_finish (CANDOR_STORE (source), result, &error);
+  data->self->starting_follow_up = FALSE;
   /* An unreadable history costs the carried text, not the update. */
   if (error != NULL)
     g_message ("The follow-up starts empty, the sent updates could not be read: %s",
@@ -497,6 +501,7 @@ start_new_update (CandorWindow *self, CandorIncident *incident)
       return;
     }
 
+  self->starting_follow_up = TRUE;
   data = g_new0 (StartFollowUp, 1);
   data->self = g_object_ref (self);
   data->incident = g_object_ref (incident);
@@ -548,7 +553,7 @@ candor_window_new_update_action (GtkWidget *widget, const char *action_name, GVa
 
   if (incident == NULL)
     incident = self->found_incident;
-  if (incident == NULL)
+  if (incident == NULL || self->starting_follow_up)
     return;
 
   draft = find_incident_draft (self, incident);
