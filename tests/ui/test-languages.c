@@ -34,6 +34,7 @@ static CandorApplication *app;
 #define ENGLISH_IMPACT \
   "Customers cannot sign in, the muskrat is silent: our payment provider is to blame."
 #define ENGLISH_WORD     "muskrat"
+#define ENGLISH_TITLE    "Sign-in is down"
 #define RUSSIAN_FOLLOWUP "Половина клиентов снова входит в кабинет, выхухоль проснулась."
 
 static gboolean
@@ -398,6 +399,14 @@ test_languages_first_notice_and_follow_up (void)
   row = candor_test_ui_find_mapped (expander, ADW_TYPE_ACTION_ROW, "title", "Русский");
   g_assert_false (gtk_widget_get_sensitive (row));
 
+  /* The title gets a row in English right below the Russian one. */
+  row = candor_test_ui_find_mapped (GTK_WIDGET (wizard), ADW_TYPE_ENTRY_ROW, "title",
+                                    "Title in English");
+  g_assert_nonnull (row);
+  gtk_editable_set_text (GTK_EDITABLE (row), ENGLISH_TITLE);
+  g_assert_cmpstr (candor_incident_get_title_in (incident, "en"), ==, ENGLISH_TITLE);
+  g_assert_cmpstr (candor_incident_get_title (incident), ==, "Вход не работает");
+
   /* Step 2: the impact in Russian, in the field's first tab. */
   next_step (wizard);
   editor = find_editor (GTK_WIDGET (wizard), CANDOR_FIELD_IMPACT_NOW);
@@ -473,6 +482,11 @@ test_languages_first_notice_and_follow_up (void)
   g_assert_null (strstr (russian_sent, ENGLISH_WORD));
   g_assert_nonnull (strstr (english_sent, ENGLISH_WORD));
   g_assert_null (strstr (english_sent, RUSSIAN_WORD));
+  /* Each audience's message carries the incident title in its language. */
+  g_assert_nonnull (strstr (english_sent, ENGLISH_TITLE));
+  g_assert_null (strstr (english_sent, "Вход не работает"));
+  g_assert_nonnull (strstr (russian_sent, "Вход не работает"));
+  g_assert_null (strstr (russian_sent, ENGLISH_TITLE));
 
   /* The history finds either language. */
   g_assert_true (search_finds (RUSSIAN_WORD, incident_id));
@@ -495,6 +509,24 @@ test_languages_first_notice_and_follow_up (void)
     candor_update_get_translation_outdated (follow_up, "en", CANDOR_FIELD_IMPACT_NOW));
 
   wizard = open_wizard (incident, follow_up);
+
+  /* The Russian title changes: the English one may be out of date, and
+   * says so until the author confirms it. */
+  row = candor_test_ui_find_mapped (GTK_WIDGET (wizard), ADW_TYPE_ENTRY_ROW, "title", "_Title");
+  gtk_editable_set_text (GTK_EDITABLE (row), "Вход работает медленно");
+  g_assert_true (candor_incident_get_title_outdated_in (incident, "en"));
+  row = candor_test_ui_find_mapped (GTK_WIDGET (wizard), ADW_TYPE_ENTRY_ROW, "title",
+                                    "Title in English");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, ENGLISH_TITLE);
+  g_assert_true (gtk_widget_has_css_class (row, "warning"));
+  g_assert_nonnull (strstr (gtk_widget_get_tooltip_text (row), "Вход не работает"));
+  button = candor_test_ui_find_mapped (row, GTK_TYPE_BUTTON, "label", "_Looks Right");
+  g_assert_nonnull (button);
+  g_signal_emit_by_name (button, "clicked");
+  g_assert_false (candor_incident_get_title_outdated_in (incident, "en"));
+  g_assert_false (gtk_widget_has_css_class (row, "warning"));
+  g_assert_false (gtk_widget_get_visible (button));
+
   next_step (wizard);
   editor = find_editor (GTK_WIDGET (wizard), CANDOR_FIELD_IMPACT_NOW);
   g_assert_cmpstr (candor_field_editor_get_shown_language (editor), ==, "ru");
