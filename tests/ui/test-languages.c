@@ -13,6 +13,7 @@
 #include "candor-channel-dialog.h"
 #include "candor-fake-slack.h"
 #include "candor-field-editor.h"
+#include "candor-incident-page.h"
 #include "candor-preferences-window.h"
 #include "candor-search-hit.h"
 #include "candor-test-ui.h"
@@ -271,6 +272,25 @@ wait_for_label (GtkWidget *root, const char *needle)
   candor_test_ui_wait_until (label_shown, args);
 }
 
+/* The label under @root reading @text, shown or not. */
+static GtkWidget *
+find_label (GtkWidget *root, const char *text)
+{
+  if (GTK_IS_LABEL (root) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (root)), text) == 0)
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_label (child, text);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
 /* The history finds @word in what was sent for @incident_id. */
 static gboolean
 search_finds (const char *word, const char *incident_id)
@@ -487,6 +507,17 @@ test_languages_first_notice_and_follow_up (void)
   g_assert_null (strstr (english_sent, "Вход не работает"));
   g_assert_nonnull (strstr (russian_sent, "Вход не работает"));
   g_assert_null (strstr (russian_sent, ENGLISH_TITLE));
+
+  /* The history's incident page says the title in English as well. */
+  {
+    g_autoptr (GtkWidget) page = g_object_ref_sink (g_object_new (CANDOR_TYPE_INCIDENT_PAGE, NULL));
+    GtkWidget *title;
+
+    candor_incident_page_set_incident (CANDOR_INCIDENT_PAGE (page), incident);
+    title = find_label (page, "Вход не работает");
+    g_assert_nonnull (title);
+    g_assert_nonnull (strstr (gtk_widget_get_tooltip_text (title), "English: " ENGLISH_TITLE));
+  }
 
   /* The history finds either language. */
   g_assert_true (search_finds (RUSSIAN_WORD, incident_id));
