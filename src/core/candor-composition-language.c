@@ -166,6 +166,8 @@ check_title (CandorCompositionLanguage *self,
     return;
 
   readers = dup_readers (self, CANDOR_FINDING_WHOLE_MESSAGE);
+  if (readers == NULL)
+    return;
   if (*candor_incident_get_title_in (incident, self->language) == '\0')
     {
       /* TRANSLATORS: the first %s is a language ("Russian"), the second the audiences who read
