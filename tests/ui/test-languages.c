@@ -216,6 +216,20 @@ find_finding (CandorWizard *wizard, const char *rule, CandorField field)
   return NULL;
 }
 
+/* The finding about the incident title, which quotes it. */
+static CandorFinding *
+find_title_finding (CandorWizard *wizard)
+{
+  GPtrArray *findings = candor_composition_get_findings (get_composition (wizard));
+
+  for (guint i = 0; i < findings->len; i++)
+    if (candor_finding_get_quote (g_ptr_array_index (findings, i)) != NULL &&
+        candor_finding_get_field (g_ptr_array_index (findings, i)) < 0)
+      return g_ptr_array_index (findings, i);
+
+  return NULL;
+}
+
 /* The other errors are the checks' business, tested elsewhere: the author
  * stands by the text. */
 static void
@@ -598,6 +612,25 @@ test_languages_first_notice_and_follow_up (void)
   g_assert_false (
     candor_update_get_translation_outdated (follow_up, "en", CANDOR_FIELD_IMPACT_NOW));
   g_assert_null (find_finding (wizard, "translation-outdated", CANDOR_FIELD_IMPACT_NOW));
+
+  /* Without its English title the review says so, quoting the title;
+   * Write It opens the title's English row. */
+  candor_incident_set_title_in (incident, "en", NULL);
+  finding = find_title_finding (wizard);
+  g_assert_nonnull (finding);
+  g_assert_cmpstr (candor_finding_get_rule_id (finding), ==, "translation-missing");
+  g_assert_cmpstr (candor_finding_get_language (finding), ==, "en");
+  wait_for_label (review, "The incident title has no English translation yet");
+  button = find_finding_button (review, finding, "_Write It");
+  g_assert_nonnull (button);
+  g_signal_emit_by_name (button, "clicked");
+  wait_for_step (wizard, 0);
+  row = candor_test_ui_find_mapped (GTK_WIDGET (wizard), ADW_TYPE_ENTRY_ROW, "title",
+                                    "Title in English");
+  g_assert_nonnull (row);
+  g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (gtk_widget_get_root (row)), row));
+  gtk_editable_set_text (GTK_EDITABLE (row), ENGLISH_TITLE);
+  g_assert_null (find_title_finding (wizard));
 
   close_and_discard (wizard);
 }
