@@ -242,7 +242,10 @@ refuse_missing_translations (CandorComposition *composition,
       if (audiences == NULL)
         continue;
 
-      if (field == CANDOR_FINDING_WHOLE_MESSAGE)
+      /* The title's finding is on the whole message, quoting the title. */
+      if (field == CANDOR_FINDING_WHOLE_MESSAGE && candor_finding_get_quote (finding) != NULL)
+        what = g_strdup (_("no incident title"));
+      else if (field == CANDOR_FINDING_WHOLE_MESSAGE)
         what = g_strdup (_("no text at all"));
       else
         what = g_strdup_printf (_("no “%s”"), candor_enum_to_nick (CANDOR_TYPE_FIELD, field));

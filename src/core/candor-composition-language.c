@@ -82,6 +82,9 @@ _candor_composition_language_refresh (CandorCompositionLanguage *self,
       g_clear_object (&self->incident);
       self->incident = candor_incident_copy (incident);
       candor_incident_set_language (self->incident, self->language);
+      /* Readers of the language see its title where it has one. */
+      candor_incident_set_title (self->incident,
+                                 candor_incident_get_title_for (incident, self->language));
       self->incident_serial = incident_serial;
       g_clear_pointer (&self->checked, g_ptr_array_unref);
     }
@@ -144,6 +147,58 @@ add_finding (CandorCompositionLanguage *self,
   g_ptr_array_add (findings, finding);
 }
 
+/* The title belongs to no field: its findings are on the whole message and
+ * quote the primary title, which tells them apart from the message's own. */
+static void
+check_title (CandorCompositionLanguage *self,
+             CandorIncident            *incident,
+             const char                *label,
+             const char                *primary_label,
+             GPtrArray                 *findings)
+{
+  const char      *title = candor_incident_get_title (incident);
+  g_autofree char *readers = NULL;
+  g_autofree char *message = NULL;
+  g_autofree char *suggestion = NULL;
+  CandorFinding   *finding;
+
+  if (title == NULL || *title == '\0')
+    return;
+
+  readers = dup_readers (self, CANDOR_FINDING_WHOLE_MESSAGE);
+  if (readers == NULL)
+    return;
+  if (*candor_incident_get_title_in (incident, self->language) == '\0')
+    {
+      /* TRANSLATORS: the first %s is a language ("Russian"), the second the audiences who read
+       * it ("Customers, Executives"). */
+      message = g_strdup_printf (
+        _("The incident title has no %s translation yet, and %s read it."), label, readers);
+      /* TRANSLATORS: %s is the message's primary language, e.g. "English". */
+      suggestion = g_strdup_printf (
+        _("Translate it, or acknowledge this to send the %s title on purpose."), primary_label);
+      finding =
+        candor_finding_new_quoted ("translation-missing", CANDOR_FINDING_SEVERITY_ERROR,
+                                   CANDOR_FINDING_WHOLE_MESSAGE, 0, 0, title, message, suggestion);
+    }
+  else if (candor_incident_get_title_outdated_in (incident, self->language))
+    {
+      /* TRANSLATORS: the first %s is a language ("Russian"), the second the audiences who read
+       * it ("Customers, Executives"). */
+      message = g_strdup_printf (_("The %s title was written before the incident title last "
+                                   "changed, so what %s read may be out of date."),
+                                    label, readers);
+      finding = candor_finding_new_quoted (
+        "translation-outdated", CANDOR_FINDING_SEVERITY_WARNING, CANDOR_FINDING_WHOLE_MESSAGE, 0, 0,
+        title, message, _("Check the translation; acknowledge this when it still says the same."));
+    }
+  else
+    return;
+
+  candor_finding_set_language (finding, self->language);
+  g_ptr_array_add (findings, finding);
+}
+
 /* Returns whether every field with primary text has its translation, when
  * the checks of the whole message are fair to the language. */
 static gboolean
@@ -174,6 +229,8 @@ check_translations (CandorCompositionLanguage *self,
                    CANDOR_FINDING_WHOLE_MESSAGE, message, suggestion);
       return FALSE;
     }
+
+  check_title (self, incident, label, primary_label, findings);
 
   for (CandorField field = 0; field < CANDOR_N_FIELDS; field++)
     {

@@ -80,13 +80,21 @@ rendition_has_key (CandorRendition *rendition, const char *audience_id, const ch
          g_str_equal (candor_rendition_get_audience_id (rendition), audience_id);
 }
 
+/* Findings on the whole message are told apart by what they quote: a
+ * translation missing for the title is not one missing for the message. */
 static char *
 finding_key (CandorFinding *finding)
 {
   const char *language = candor_finding_get_language (finding);
+  const char *quote = candor_finding_get_quote (finding);
+  int         field = candor_finding_get_field (finding);
 
-  return g_strdup_printf ("%s/%d/%s", candor_finding_get_rule_id (finding),
-                          candor_finding_get_field (finding), language != NULL ? language : "");
+  if (field == CANDOR_FINDING_WHOLE_MESSAGE && quote != NULL)
+    return g_strdup_printf ("%s/%d/%s/%s", candor_finding_get_rule_id (finding), field,
+                            language != NULL ? language : "", quote);
+
+  return g_strdup_printf ("%s/%d/%s", candor_finding_get_rule_id (finding), field,
+                          language != NULL ? language : "");
 }
 
 static void
@@ -761,6 +769,15 @@ candor_composition_acknowledge (CandorComposition *self, CandorFinding *finding)
     {
       candor_update_mark_translation_current (self->update, candor_finding_get_language (finding),
                                               candor_finding_get_field (finding));
+      return;
+    }
+
+  /* The same for the title, which the incident keeps. */
+  if (g_str_equal (candor_finding_get_rule_id (finding), "translation-outdated") &&
+      candor_finding_get_language (finding) != NULL && self->incident != NULL &&
+      candor_finding_get_field (finding) == CANDOR_FINDING_WHOLE_MESSAGE)
+    {
+      candor_incident_mark_title_current_in (self->incident, candor_finding_get_language (finding));
       return;
     }
 

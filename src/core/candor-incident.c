@@ -26,6 +26,7 @@ struct _CandorIncident
   GStrv               services;
   char               *language;
   GStrv               other_languages;
+  GPtrArray          *title_translations; /* TitleTranslation */
   GDateTime          *started_at;
   GDateTime          *detected_at;
   GDateTime          *resolved_at;
@@ -33,6 +34,16 @@ struct _CandorIncident
   CandorIncidentState state;
   guint               sla_relevant : 1;
 };
+
+/* The title in one of the other languages, and the primary title it was
+ * written against: when the primary title changes, the translation is
+ * outdated until it is written or confirmed again. */
+typedef struct
+{
+  char *language;
+  char *text;
+  char *source;
+} TitleTranslation;
 
 G_DEFINE_FINAL_TYPE (CandorIncident, candor_incident, G_TYPE_OBJECT)
 
@@ -49,6 +60,7 @@ enum
   PROP_RESOLVED_AT,
   PROP_LANGUAGE,
   PROP_OTHER_LANGUAGES,
+  PROP_TITLE_TRANSLATIONS,
   PROP_SLA_RELEVANT,
   N_PROPS
 };
@@ -57,8 +69,59 @@ static GParamSpec *properties[N_PROPS];
 
 static const char *const json_keys[] = {
   "id",          "title",       "services", "severity",        "state",        "started-at",
-  "detected-at", "resolved-at", "language", "other-languages", "sla-relevant", NULL,
+  "detected-at", "resolved-at", "language", "other-languages", "sla-relevant", "title-translations",
+  NULL,
 };
+
+static const char *const title_translation_keys[] = { "text", "source", NULL };
+
+static void
+title_translation_free (gpointer data)
+{
+  TitleTranslation *translation = data;
+
+  g_free (translation->language);
+  g_free (translation->text);
+  g_free (translation->source);
+  g_free (translation);
+}
+
+static TitleTranslation *
+find_title_translation (CandorIncident *self, const char *language)
+{
+  for (guint i = 0; i < self->title_translations->len; i++)
+    {
+      TitleTranslation *translation = g_ptr_array_index (self->title_translations, i);
+
+      if (candor_language_equal (translation->language, language))
+        return translation;
+    }
+
+  return NULL;
+}
+
+/* {"ru": {"text": "...", "source": "..."}, ...}, in the order written. */
+static JsonNode *
+title_translations_to_json (CandorIncident *self)
+{
+  g_autoptr (JsonObject) object = json_object_new ();
+  JsonNode *node;
+
+  for (guint i = 0; i < self->title_translations->len; i++)
+    {
+      TitleTranslation *translation = g_ptr_array_index (self->title_translations, i);
+      g_autoptr (JsonObject) entry = json_object_new ();
+
+      json_object_set_string_member (entry, "text", translation->text);
+      json_object_set_string_member (entry, "source",
+                                     translation->source != NULL ? translation->source : "");
+      json_object_set_object_member (object, translation->language, g_steal_pointer (&entry));
+    }
+
+  node = json_node_new (JSON_NODE_OBJECT);
+  json_node_set_object (node, object);
+  return node;
+}
 
 static void
 set_date_time_member (JsonObject *object, const char *key, GDateTime *date_time)
@@ -78,6 +141,7 @@ candor_incident_finalize (GObject *object)
   g_clear_pointer (&self->services, g_strfreev);
   g_clear_pointer (&self->language, g_free);
   g_clear_pointer (&self->other_languages, g_strfreev);
+  g_clear_pointer (&self->title_translations, g_ptr_array_unref);
   g_clear_pointer (&self->started_at, g_date_time_unref);
   g_clear_pointer (&self->detected_at, g_date_time_unref);
   g_clear_pointer (&self->resolved_at, g_date_time_unref);
@@ -130,6 +194,10 @@ candor_incident_get_property (GObject *object, guint prop_id, GValue *value, GPa
 
       case PROP_OTHER_LANGUAGES:
         g_value_set_boxed (value, self->other_languages);
+        break;
+
+      case PROP_TITLE_TRANSLATIONS:
+        g_value_take_boxed (value, title_translations_to_json (self));
         break;
 
       case PROP_SLA_RELEVANT:
@@ -253,6 +321,12 @@ candor_incident_class_init (CandorIncidentClass *klass)
     "other-languages", NULL, "The languages besides the primary one the updates are written in",
     G_TYPE_STRV, G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
+  /* Read through candor_incident_get_title_in() and its siblings; the
+   * property is there to say when any of them changed. */
+  properties[PROP_TITLE_TRANSLATIONS] = g_param_spec_boxed (
+    "title-translations", NULL, "The title in the other languages, as the draft format writes it",
+    JSON_TYPE_NODE, G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
   properties[PROP_SLA_RELEVANT] = g_param_spec_boolean (
     "sla-relevant", NULL, "Whether contracts or SLAs are involved, which may need legal review",
     FALSE, G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
@@ -267,6 +341,7 @@ candor_incident_init (CandorIncident *self)
   self->state = CANDOR_INCIDENT_STATE_INVESTIGATING;
   self->language = g_strdup (CANDOR_LANGUAGE_DEFAULT);
   self->other_languages = g_new0 (char *, 1);
+  self->title_translations = g_ptr_array_new_with_free_func (title_translation_free);
 }
 
 CandorIncident *
@@ -298,6 +373,198 @@ candor_incident_set_title (CandorIncident *self, const char *title)
 
   if (candor_set_string (&self->title, title))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE]);
+}
+
+const char *
+candor_incident_get_title_in (CandorIncident *self, const char *language)
+{
+  TitleTranslation *translation;
+
+  g_return_val_if_fail (CANDOR_IS_INCIDENT (self), NULL);
+  g_return_val_if_fail (language != NULL, NULL);
+
+  if (candor_language_equal (language, self->language))
+    return self->title != NULL ? self->title : "";
+
+  translation = find_title_translation (self, language);
+  return translation != NULL ? translation->text : "";
+}
+
+void
+candor_incident_set_title_in (CandorIncident *self, const char *language, const char *title)
+{
+  TitleTranslation *translation;
+  gboolean          changed;
+
+  g_return_if_fail (CANDOR_IS_INCIDENT (self));
+  g_return_if_fail (language != NULL);
+
+  if (candor_language_equal (language, self->language))
+    {
+      candor_incident_set_title (self, title);
+      return;
+    }
+
+  translation = find_title_translation (self, language);
+  if (title == NULL || *title == '\0')
+    {
+      if (translation == NULL)
+        return;
+      g_ptr_array_remove (self->title_translations, translation);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE_TRANSLATIONS]);
+      return;
+    }
+
+  if (translation == NULL)
+    {
+      translation = g_new0 (TitleTranslation, 1);
+      translation->language = g_strdup (language);
+      g_ptr_array_add (self->title_translations, translation);
+    }
+
+  changed = candor_set_string (&translation->text, title);
+  /* Written now, so against the primary title as it is now. */
+  changed |= candor_set_string (&translation->source, self->title != NULL ? self->title : "");
+  if (changed)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE_TRANSLATIONS]);
+}
+
+gboolean
+candor_incident_get_title_outdated_in (CandorIncident *self, const char *language)
+{
+  TitleTranslation *translation;
+
+  g_return_val_if_fail (CANDOR_IS_INCIDENT (self), FALSE);
+  g_return_val_if_fail (language != NULL, FALSE);
+
+  translation = find_title_translation (self, language);
+  if (translation == NULL || candor_language_equal (language, self->language))
+    return FALSE;
+
+  return g_strcmp0 (translation->source, self->title != NULL ? self->title : "") != 0;
+}
+
+void
+candor_incident_mark_title_current_in (CandorIncident *self, const char *language)
+{
+  TitleTranslation *translation;
+
+  g_return_if_fail (CANDOR_IS_INCIDENT (self));
+  g_return_if_fail (language != NULL);
+
+  translation = find_title_translation (self, language);
+  if (translation == NULL)
+    return;
+
+  if (candor_set_string (&translation->source, self->title != NULL ? self->title : ""))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE_TRANSLATIONS]);
+}
+
+const char *
+candor_incident_get_title_source_in (CandorIncident *self, const char *language)
+{
+  TitleTranslation *translation;
+
+  g_return_val_if_fail (CANDOR_IS_INCIDENT (self), NULL);
+  g_return_val_if_fail (language != NULL, NULL);
+
+  translation = find_title_translation (self, language);
+  return translation != NULL ? translation->source : NULL;
+}
+
+const char *
+candor_incident_get_title_for (CandorIncident *self, const char *language)
+{
+  const char *title;
+
+  g_return_val_if_fail (CANDOR_IS_INCIDENT (self), NULL);
+
+  title = language != NULL ? candor_incident_get_title_in (self, language) : "";
+  return *title != '\0' ? title : self->title;
+}
+
+JsonNode *
+candor_incident_title_translations_to_json (CandorIncident *self)
+{
+  g_return_val_if_fail (CANDOR_IS_INCIDENT (self), NULL);
+
+  return title_translations_to_json (self);
+}
+
+gboolean
+candor_incident_read_title_translations (CandorIncident *self,
+                                         JsonNode       *node,
+                                         const char     *path,
+                                         GError        **error)
+{
+  g_autoptr (GPtrArray) translations = NULL;
+  JsonObjectIter iter;
+  const char    *language;
+  JsonNode      *member;
+
+  g_return_val_if_fail (CANDOR_IS_INCIDENT (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    return TRUE;
+
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    {
+      g_set_error (error, CANDOR_JSON_ERROR, CANDOR_JSON_ERROR_TYPE,
+                   _("%s: expected an object with the title in each language, such as "
+                     "{\"en\": {\"text\": \"…\"}}"),
+                      path != NULL && *path != '\0' ? path : _("the top level"));
+      return FALSE;
+    }
+
+  translations = g_ptr_array_new_with_free_func (title_translation_free);
+  json_object_iter_init (&iter, json_node_get_object (node));
+  while (json_object_iter_next (&iter, &language, &member))
+    {
+      g_autofree char  *language_path = candor_json_path_join (path, language);
+      TitleTranslation *translation;
+      const char       *text = NULL;
+      const char       *source = NULL;
+
+      if (!candor_language_is_valid (language))
+        {
+          g_set_error (error, CANDOR_JSON_ERROR, CANDOR_JSON_ERROR_VALUE,
+                       _("%s: “%s” is not a language code; use one such as en or ru"), path,
+                          language);
+          return FALSE;
+        }
+
+      /* A plain string is a title written against the primary title as it is now. */
+      if (JSON_NODE_HOLDS_VALUE (member) && json_node_get_value_type (member) == G_TYPE_STRING)
+        text = json_node_get_string (member);
+      else
+        {
+          JsonObject *entry =
+            candor_json_expect_object (member, language_path, title_translation_keys, error);
+
+          if (entry == NULL ||
+              !candor_json_get_string (entry, language_path, "text", &text, error) ||
+              !candor_json_get_string (entry, language_path, "source", &source, error))
+            return FALSE;
+        }
+
+      if (text == NULL || *text == '\0')
+        continue;
+
+      translation = g_new0 (TitleTranslation, 1);
+      translation->language = g_strdup (language);
+      translation->text = g_strdup (text);
+      translation->source = g_strdup (source != NULL        ? source
+                                      : self->title != NULL ? self->title
+                                                            : "");
+      g_ptr_array_add (translations, translation);
+    }
+
+  g_ptr_array_unref (self->title_translations);
+  self->title_translations = g_steal_pointer (&translations);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE_TRANSLATIONS]);
+
+  return TRUE;
 }
 
 const char *const *
@@ -550,6 +817,16 @@ candor_incident_copy (CandorIncident *self)
   copy->language = g_strdup (self->language);
   g_strfreev (copy->other_languages);
   copy->other_languages = g_strdupv (self->other_languages);
+  for (guint i = 0; i < self->title_translations->len; i++)
+    {
+      TitleTranslation *translation = g_ptr_array_index (self->title_translations, i);
+      TitleTranslation *copied = g_new0 (TitleTranslation, 1);
+
+      copied->language = g_strdup (translation->language);
+      copied->text = g_strdup (translation->text);
+      copied->source = g_strdup (translation->source);
+      g_ptr_array_add (copy->title_translations, copied);
+    }
   /* GDateTime never changes once made, so sharing one is a deep copy. */
   copy->started_at = self->started_at != NULL ? g_date_time_ref (self->started_at) : NULL;
   copy->detected_at = self->detected_at != NULL ? g_date_time_ref (self->detected_at) : NULL;
@@ -594,6 +871,9 @@ candor_incident_to_json (CandorIncident *self)
   json_object_set_string_member (object, "language", self->language);
   json_object_set_array_member (object, "other-languages", g_steal_pointer (&other_languages));
   json_object_set_boolean_member (object, "sla-relevant", self->sla_relevant);
+  /* Absent in one language, so a draft without translations reads as before. */
+  if (self->title_translations->len > 0)
+    json_object_set_member (object, "title-translations", title_translations_to_json (self));
 
   node = json_node_new (JSON_NODE_OBJECT);
   json_node_set_object (node, object);
@@ -682,6 +962,14 @@ candor_incident_from_json_at (JsonNode *node, const char *path, GError **error)
   if (language != NULL)
     candor_incident_set_language (self, language);
   candor_incident_set_other_languages (self, (const char *const *)other_languages);
+
+  {
+    g_autofree char *translations_path = candor_json_path_join (path, "title-translations");
+
+    if (!candor_incident_read_title_translations (
+          self, json_object_get_member (object, "title-translations"), translations_path, error))
+      return NULL;
+  }
 
   return g_steal_pointer (&self);
 }

@@ -45,17 +45,40 @@ void candor_incident_set_other_languages (CandorIncident *self, const char *cons
 /* The primary language ("en" when unset) followed by the others. */
 GStrv    candor_incident_dup_languages (CandorIncident *self);
 gboolean candor_incident_has_language (CandorIncident *self, const char *language);
-gboolean candor_incident_get_sla_relevant (CandorIncident *self);
-void     candor_incident_set_sla_relevant (CandorIncident *self, gboolean sla_relevant);
+/* The title in another language: empty when not written yet (the primary
+ * title for the primary language). Setting it remembers the primary title it
+ * was written against; when the primary title changes afterwards the
+ * translation is outdated until it is written again or marked current. An
+ * empty title removes the translation. "title-translations" is notified on
+ * every change. */
+const char *candor_incident_get_title_in (CandorIncident *self, const char *language);
+void candor_incident_set_title_in (CandorIncident *self, const char *language, const char *title);
+gboolean candor_incident_get_title_outdated_in (CandorIncident *self, const char *language);
+void     candor_incident_mark_title_current_in (CandorIncident *self, const char *language);
+/* The primary title the translation was written or confirmed against; NULL
+ * when there is no translation. */
+const char *candor_incident_get_title_source_in (CandorIncident *self, const char *language);
+/* What readers of @language see: its translation, or the primary title. */
+const char *candor_incident_get_title_for (CandorIncident *self, const char *language);
+/* The title translations alone, as in the draft format:
+ * {"en": {"text": "...", "source": "..."}}; reading replaces them all and
+ * takes a plain string as a title written against the current primary one. */
+JsonNode *candor_incident_title_translations_to_json (CandorIncident *self);
+gboolean  candor_incident_read_title_translations (CandorIncident *self,
+                                                   JsonNode       *node,
+                                                   const char     *path,
+                                                   GError        **error);
+gboolean  candor_incident_get_sla_relevant (CandorIncident *self);
+void      candor_incident_set_sla_relevant (CandorIncident *self, gboolean sla_relevant);
 
 /* A new incident equal to @self in every property, its id included. */
 CandorIncident *candor_incident_copy (CandorIncident *self);
 
 /* The incident as the draft format writes it: an object with the keys id,
  * title, services, severity, state, started-at, detected-at, resolved-at,
- * language, other-languages (an array, absent in version-1 drafts) and
- * sla-relevant. Enums are nicks, times ISO 8601 with their own offset; an
- * unset title, time or language is null. */
+ * language, other-languages (an array, absent in version-1 drafts),
+ * sla-relevant and title-translations (see above; absent before issue 12). Enums are nicks, times
+ * ISO 8601 with their own offset; an unset title, time or language is null. */
 JsonNode *candor_incident_to_json (CandorIncident *self);
 /* Reads what candor_incident_to_json() writes, strictly: errors are in the
  * CANDOR_JSON_ERROR domain and name the bad key's path below @path

@@ -18,12 +18,13 @@
 /* One statement per shape, each a join of incidents, updates and the
  * channel's renditions, ordered as the history lists incidents and each
  * incident's posts oldest first. ?1 is always the channel id. */
-#define SELECT_POSTS                                                                      \
-  "SELECT i.id, i.title, i.services, i.severity, i.state, i.language, i.started_at,"      \
-  " i.detected_at, i.resolved_at, i.sla_relevant, i.other_languages, i.listed_at, i.num," \
-  " u.id, u.kind, u.sent_at, r.id, r.audience, r.language, r.subject, r.body, r.json,"    \
-  " r.dialect"                                                                            \
-  " FROM incidents i JOIN updates u ON u.incident_num = i.num"                            \
+#define SELECT_POSTS                                                                        \
+  "SELECT i.id, i.title, i.services, i.severity, i.state, i.language, i.started_at,"        \
+  " i.detected_at, i.resolved_at, i.sla_relevant, i.other_languages, i.title_translations," \
+  " i.listed_at, i.num,"                                                                    \
+  " u.id, u.kind, u.sent_at, r.id, r.audience, r.language, r.subject, r.body, r.json,"      \
+  " r.dialect"                                                                              \
+  " FROM incidents i JOIN updates u ON u.incident_num = i.num"                              \
   " JOIN renditions r ON r.update_num = u.num AND r.channel_id = ?1"
 #define ORDER_POSTS " ORDER BY i.listed_at DESC, i.num DESC, u.sent_at, u.num, r.id"
 
@@ -64,20 +65,20 @@ post_from_row (sqlite3_stmt *stmt, const char *channel_id)
   CandorChannelPost   *post = g_new0 (CandorChannelPost, 1);
   CandorSentRendition *rendition = g_new0 (CandorSentRendition, 1);
 
-  post->update_id = g_strdup (_candor_store_column_text (stmt, 13));
+  post->update_id = g_strdup (_candor_store_column_text (stmt, 14));
   post->kind =
-    _candor_store_enum_from_column (CANDOR_TYPE_UPDATE_KIND, stmt, 14, CANDOR_UPDATE_KIND_PROGRESS);
-  post->sent_at = _candor_store_column_time (stmt, 15);
+    _candor_store_enum_from_column (CANDOR_TYPE_UPDATE_KIND, stmt, 15, CANDOR_UPDATE_KIND_PROGRESS);
+  post->sent_at = _candor_store_column_time (stmt, 16);
 
-  rendition->id = sqlite3_column_int64 (stmt, 16);
-  rendition->audience = g_strdup (_candor_store_column_text (stmt, 17));
+  rendition->id = sqlite3_column_int64 (stmt, 17);
+  rendition->audience = g_strdup (_candor_store_column_text (stmt, 18));
   rendition->channel_id = g_strdup (channel_id);
-  rendition->language = g_strdup (_candor_store_column_text (stmt, 18));
-  rendition->subject = g_strdup (_candor_store_column_text (stmt, 19));
-  rendition->body = g_strdup (_candor_store_column_text (stmt, 20));
-  rendition->json = g_strdup (_candor_store_column_text (stmt, 21));
+  rendition->language = g_strdup (_candor_store_column_text (stmt, 19));
+  rendition->subject = g_strdup (_candor_store_column_text (stmt, 20));
+  rendition->body = g_strdup (_candor_store_column_text (stmt, 21));
+  rendition->json = g_strdup (_candor_store_column_text (stmt, 22));
   rendition->dialect =
-    _candor_store_enum_from_column (CANDOR_TYPE_DIALECT, stmt, 22, CANDOR_DIALECT_STATUS_PAGE);
+    _candor_store_enum_from_column (CANDOR_TYPE_DIALECT, stmt, 23, CANDOR_DIALECT_STATUS_PAGE);
   post->rendition = rendition;
 
   return post;
@@ -96,15 +97,15 @@ collect (CandorStore *self, sqlite3_stmt *stmt, const char *channel_id, GError *
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      gint64             num = sqlite3_column_int64 (stmt, 12);
-      const char        *update_id = _candor_store_column_text (stmt, 13);
+      gint64             num = sqlite3_column_int64 (stmt, 13);
+      const char        *update_id = _candor_store_column_text (stmt, 14);
       CandorChannelPost *post;
 
       if (current == NULL || num != current_num)
         {
           current = g_new0 (CandorChannelIncident, 1);
           current->incident = _candor_store_incident_from_row (stmt);
-          current->listed_at = _candor_store_column_time (stmt, 11);
+          current->listed_at = _candor_store_column_time (stmt, 12);
           current->posts =
             g_ptr_array_new_with_free_func ((GDestroyNotify)candor_channel_post_free);
           current_num = num;

@@ -154,7 +154,7 @@ export_markdown (CandorIncident      *incident,
 
   services_text = services != NULL ? g_strjoinv (", ", (char **)services) : g_strdup ("");
 
-  g_string_append_printf (out, "# %s\n\n", candor_incident_get_title (incident));
+  g_string_append_printf (out, "# %s\n\n", candor_incident_get_title_for (incident, language));
   g_string_append_printf (out, "| %s | |\n|---|---|\n", _("Fact"));
   if (language != NULL)
     append_row (out, C_("export fact", "Language"), language);
@@ -164,6 +164,17 @@ export_markdown (CandorIncident      *incident,
       g_autofree char *text = g_strjoinv (", ", languages);
 
       append_row (out, C_("export fact", "Languages"), text);
+      for (guint i = 1; languages[i] != NULL; i++)
+        {
+          const char      *title = candor_incident_get_title_in (incident, languages[i]);
+          g_autofree char *label = NULL;
+
+          if (title[0] == '\0')
+            continue;
+          /* TRANSLATORS: an export's row: the incident title in a language, e.g. "Title (ru)". */
+          label = g_strdup_printf (C_("export fact", "Title (%s)"), languages[i]);
+          append_row (out, label, title);
+        }
     }
   append_row (out, _("Severity"),
                       candor_severity_get_label (candor_incident_get_severity (incident)));
@@ -346,7 +357,7 @@ export_json (CandorIncident      *incident,
   json_builder_set_member_name (builder, "incident");
   json_builder_begin_object (builder);
   add_string (builder, "id", candor_incident_get_id (incident));
-  add_string (builder, "title", candor_incident_get_title (incident));
+  add_string (builder, "title", candor_incident_get_title_for (incident, language));
   json_builder_set_member_name (builder, "services");
   json_builder_begin_array (builder);
   for (guint i = 0; services != NULL && services[i] != NULL; i++)
@@ -364,6 +375,14 @@ export_json (CandorIncident      *incident,
        other++)
     json_builder_add_string_value (builder, *other);
   json_builder_end_array (builder);
+  /* The title in each other language that has one. */
+  json_builder_set_member_name (builder, "title-translations");
+  json_builder_begin_object (builder);
+  for (const char *const *other = candor_incident_get_other_languages (incident); *other != NULL;
+       other++)
+    if (candor_incident_get_title_in (incident, *other)[0] != '\0')
+      add_string (builder, *other, candor_incident_get_title_in (incident, *other));
+  json_builder_end_object (builder);
   json_builder_set_member_name (builder, "sla-relevant");
   json_builder_add_boolean_value (builder, candor_incident_get_sla_relevant (incident));
   add_time (builder, "started-at", facts->started_at);

@@ -53,11 +53,25 @@ strv_from_json (const char *text)
   return g_strv_builder_end (builder);
 }
 
+/* The column holds what the draft format writes as
+ * incident.title-translations, checked by the table; a value the incident
+ * refuses leaves the title in its primary language only. */
+static void
+read_title_translations (CandorIncident *incident, const char *text)
+{
+  g_autoptr (JsonNode) root = json_from_string (text, NULL);
+  g_autoptr (GError) error = NULL;
+
+  if (root != NULL &&
+      !candor_incident_read_title_translations (incident, root, "title_translations", &error))
+    g_warning ("Incident %s: %s", candor_incident_get_id (incident), error->message);
+}
+
 static CandorIncident *
 incident_from_row (sqlite3_stmt *stmt)
 {
   /* Columns: id, title, services, severity, state, language, started_at,
-   * detected_at, resolved_at, sla_relevant, other_languages. */
+   * detected_at, resolved_at, sla_relevant, other_languages, title_translations. */
   g_auto (GStrv) services = strv_from_json (_candor_store_column_text (stmt, 2));
   g_auto (GStrv) other_languages = strv_from_json (_candor_store_column_text (stmt, 10));
   CandorIncident *incident;
@@ -75,6 +89,7 @@ incident_from_row (sqlite3_stmt *stmt)
     detected_at, "resolved-at", resolved_at, "sla-relevant", sqlite3_column_int (stmt, 9) != 0,
     NULL);
   candor_incident_set_other_languages (incident, (const char *const *)other_languages);
+  read_title_translations (incident, _candor_store_column_text (stmt, 11));
 
   return incident;
 }
@@ -87,7 +102,7 @@ _candor_store_incident_from_row (sqlite3_stmt *stmt)
 
 #define INCIDENT_COLUMNS                                                                  \
   "id, title, services, severity, state, language, started_at, detected_at, resolved_at," \
-  " sla_relevant, other_languages"
+  " sla_relevant, other_languages, title_translations"
 
 static char *
 update_fields_to_json (CandorUpdate *update)
@@ -192,6 +207,8 @@ candor_store_save_incident (CandorStore *self, CandorIncident *incident, GError 
   g_autoptr (sqlite3_stmt) stmt = NULL;
   g_autofree char *services = NULL;
   g_autofree char *other_languages = NULL;
+  g_autofree char *title_translations = NULL;
+  g_autoptr (JsonNode) title_translations_node = NULL;
   g_autoptr (GDateTime) now = g_date_time_new_now_utc ();
   GDateTime *started_at;
 
@@ -205,8 +222,8 @@ candor_store_save_incident (CandorStore *self, CandorIncident *incident, GError 
         self,
         "INSERT INTO incidents (id, title, services, severity, state, language,"
         " started_at, detected_at, resolved_at, listed_at, saved_at, sla_relevant,"
-        " other_languages)"
-        " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, COALESCE (?7, ?10), ?10, ?11, ?12)"
+        " other_languages, title_translations)"
+        " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, COALESCE (?7, ?10), ?10, ?11, ?12, ?13)"
         " ON CONFLICT (id) DO UPDATE SET title = excluded.title,"
         " services = excluded.services, severity = excluded.severity,"
         " state = excluded.state, language = excluded.language,"
@@ -214,12 +231,15 @@ candor_store_save_incident (CandorStore *self, CandorIncident *incident, GError 
         " resolved_at = excluded.resolved_at,"
         " listed_at = COALESCE (excluded.started_at, listed_at),"
         " saved_at = excluded.saved_at, sla_relevant = excluded.sla_relevant,"
-        " other_languages = excluded.other_languages",
+        " other_languages = excluded.other_languages,"
+        " title_translations = excluded.title_translations",
         &stmt, error))
     return FALSE;
 
   services = strv_to_json (candor_incident_get_services (incident));
   other_languages = strv_to_json (candor_incident_get_other_languages (incident));
+  title_translations_node = candor_incident_title_translations_to_json (incident);
+  title_translations = json_to_string (title_translations_node, FALSE);
   started_at = candor_incident_get_started_at (incident);
 
   sqlite3_bind_text (stmt, 1, candor_incident_get_id (incident), -1, SQLITE_TRANSIENT);
@@ -239,6 +259,7 @@ candor_store_save_incident (CandorStore *self, CandorIncident *incident, GError 
   _candor_store_bind_time (stmt, 10, now);
   sqlite3_bind_int (stmt, 11, candor_incident_get_sla_relevant (incident));
   sqlite3_bind_text (stmt, 12, other_languages, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 13, title_translations, -1, SQLITE_TRANSIENT);
 
   return _candor_store_step_done (self, stmt, error);
 }

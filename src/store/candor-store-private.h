@@ -63,8 +63,9 @@ const char *_candor_store_get_migration_sql (int to_version);
 gboolean _candor_store_migrate (sqlite3 *db, int target_version, const char *path, GError **error);
 
 sqlite3 *_candor_store_get_db (CandorStore *self);
-/* The incident whose columns 0-10 are id, title, services, severity, state,
- * language, started_at, detected_at, resolved_at, sla_relevant, other_languages. */
+/* The incident whose columns 0-11 are id, title, services, severity, state,
+ * language, started_at, detected_at, resolved_at, sla_relevant, other_languages,
+ * title_translations. */
 CandorIncident *_candor_store_incident_from_row (sqlite3_stmt *stmt);
 void            _candor_store_lock (CandorStore *self);
 void            _candor_store_unlock (CandorStore *self);

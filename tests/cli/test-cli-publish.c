@@ -241,13 +241,18 @@ test_publish_to_two (void)
 /* The bilingual draft as one incident whose English audience is on the
  * Mattermost channel and whose Russian one on Discord; without its Russian
  * text when @translated is FALSE. Returns the --draft option. */
+/* @translated: the update's Russian text and the Russian title; @titled:
+ * the Russian title alone, when the update is translated. */
 static char *
-write_bilingual_draft (gboolean translated)
+write_bilingual_draft_with (gboolean translated, gboolean titled)
 {
   g_autofree char *source =
     g_test_build_filename (G_TEST_DIST, "data", "bilingual-initial.json", NULL);
-  g_autofree char *path = g_build_filename (
-    g_get_user_config_dir (), translated ? "bilingual.json" : "untranslated.json", NULL);
+  g_autofree char *path = g_build_filename (g_get_user_config_dir (),
+                                            !translated ? "untranslated.json"
+                                            : titled    ? "bilingual.json"
+                                                        : "untitled.json",
+                                            NULL);
   g_autoptr (JsonParser) parser = json_parser_new ();
   g_autoptr (JsonGenerator) generator = json_generator_new ();
   g_autoptr (GError) error = NULL;
@@ -261,6 +266,9 @@ write_bilingual_draft (gboolean translated)
                                  BILINGUAL_ID);
   if (!translated)
     json_object_remove_member (json_object_get_object_member (root, "update"), "translations");
+  if (!titled)
+    json_object_remove_member (json_object_get_object_member (root, "incident"),
+                               "title-translations");
   audiences = json_object_get_array_member (root, "audiences");
   json_object_set_member (json_array_get_object_element (audiences, 0), "channels",
                           json_from_string ("[\"ops-chat\"]", NULL));
@@ -273,6 +281,12 @@ write_bilingual_draft (gboolean translated)
   g_assert_no_error (error);
 
   return g_strconcat ("--draft=", path, NULL);
+}
+
+static char *
+write_bilingual_draft (gboolean translated)
+{
+  return write_bilingual_draft_with (translated, TRUE);
 }
 
 /* Publishing sends every language's renditions; an audience whose language
@@ -313,6 +327,19 @@ test_publish_languages (void)
                     ==, 0);
   g_assert_cmpuint (candor_fake_server_get_request_count (CANDOR_FAKE_SERVER (fixture.discord)), ==,
                     0);
+
+  /* The text is in Russian, the incident title is not: that is named too. */
+  {
+    g_autofree char *untitled = write_bilingual_draft_with (TRUE, FALSE);
+    g_auto (CandorTestCliRun) no_title = { 0 };
+
+    candor_test_cli_run (&no_title, NULL, "publish", untitled, NULL);
+    g_assert_cmpint (no_title.status, ==, 1);
+    g_assert_nonnull (strstr (no_title.err, "the audience 'klienty' reads ru, and the draft has no "
+                                            "incident title in ru\n"));
+    g_assert_cmpuint (candor_fake_server_get_request_count (CANDOR_FAKE_SERVER (fixture.discord)),
+                      ==, 0);
+  }
 
   /* Sending the primary text on purpose. */
   candor_test_cli_run (&primary, NULL, "publish", untranslated, "--send-primary=ru", NULL);

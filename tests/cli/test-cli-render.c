@@ -57,6 +57,10 @@ test_render_languages (void)
   g_assert_null (strstr (ru.out, "==>"));
   g_assert_nonnull (strstr (ru.out, "Мы сообщим, как только всё исправим."));
   g_assert_null (strstr (ru.out, "We will let you know"));
+  /* The incident title in the readers' language too. */
+  g_assert_nonnull (strstr (ru.out, "Страница входа медленно загружается"));
+  g_assert_null (strstr (ru.out, "Login page slow to load"));
+  g_assert_nonnull (strstr (all.out, "Login page slow to load"));
 
   candor_test_cli_run (&json, NULL, "render", draft, "--json", NULL);
   g_assert_cmpint (json.status, ==, 0);

@@ -469,6 +469,9 @@ find_finding (CandorComposition *composition, const char *rule_id, int field, co
     {
       CandorFinding *finding = g_ptr_array_index (findings, i);
 
+      /* The title's findings are on the whole message too, and quote it. */
+      if (field == CANDOR_FINDING_WHOLE_MESSAGE && candor_finding_get_quote (finding) != NULL)
+        continue;
       if (g_str_equal (candor_finding_get_rule_id (finding), rule_id) &&
           candor_finding_get_field (finding) == field &&
           g_strcmp0 (candor_finding_get_language (finding), language) == 0)
@@ -476,6 +479,89 @@ find_finding (CandorComposition *composition, const char *rule_id, int field, co
     }
 
   return NULL;
+}
+
+static CandorFinding *
+find_title_finding (CandorComposition *composition, const char *rule_id, const char *language)
+{
+  GPtrArray *findings = candor_composition_get_findings (composition);
+
+  for (guint i = 0; i < findings->len; i++)
+    {
+      CandorFinding *finding = g_ptr_array_index (findings, i);
+
+      if (g_str_equal (candor_finding_get_rule_id (finding), rule_id) &&
+          candor_finding_get_field (finding) == CANDOR_FINDING_WHOLE_MESSAGE &&
+          candor_finding_get_quote (finding) != NULL &&
+          g_strcmp0 (candor_finding_get_language (finding), language) == 0)
+        return finding;
+    }
+
+  return NULL;
+}
+
+/* The incident title in the audience's language: a translation missing or
+ * outdated is found like a field's, and acknowledged the same way. */
+static void
+test_composition_title_translation (void)
+{
+  g_autoptr (CandorDraft) draft = load_draft ("full-major-en.json");
+  g_autoptr (CandorComposition) composition = new_bilingual_composition (draft);
+  CandorIncident  *incident = candor_draft_get_incident (draft);
+  CandorUpdate    *update = candor_draft_get_update (draft);
+  CandorRendition *rendition;
+  CandorFinding   *finding;
+
+  /* Nothing in Russian yet: the message's own finding says it all. */
+  g_assert_null (find_title_finding (composition, "translation-missing", "ru"));
+
+  translate_all (update);
+  candor_incident_set_title_in (incident, "ru", NULL);
+  finding = find_title_finding (composition, "translation-missing", "ru");
+  g_assert_nonnull (finding);
+  g_assert_cmpint (candor_finding_get_severity (finding), ==, CANDOR_FINDING_SEVERITY_ERROR);
+  g_assert_cmpstr (candor_finding_get_quote (finding), ==, "Card payments failing at checkout");
+  g_assert_nonnull (strstr (candor_finding_get_message (finding), "title"));
+  g_assert_nonnull (strstr (candor_finding_get_message (finding), "Russian"));
+  g_assert_null (
+    find_finding (composition, "translation-missing", CANDOR_FINDING_WHOLE_MESSAGE, "ru"));
+  /* Meanwhile the Russian message carries the primary title. */
+  rendition = candor_composition_get_rendition (composition, "technical", "email");
+  g_assert_cmpstr (candor_rendition_get_language (rendition), ==, "ru");
+  g_assert_nonnull (
+    strstr (candor_rendition_get_subject (rendition), "Card payments failing at checkout"));
+
+  candor_incident_set_title_in (incident, "ru", "Оплата картой не проходит");
+  g_assert_null (find_title_finding (composition, "translation-missing", "ru"));
+  rendition = candor_composition_get_rendition (composition, "technical", "email");
+  g_assert_nonnull (strstr (candor_rendition_get_subject (rendition), "Оплата картой не проходит"));
+  g_assert_null (strstr (candor_rendition_get_subject (rendition), "Card payments"));
+  /* The English readers keep the English title. */
+  rendition = candor_composition_get_rendition (composition, "executives", "email");
+  g_assert_cmpstr (candor_rendition_get_language (rendition), ==, "en");
+  g_assert_nonnull (
+    strstr (candor_rendition_get_subject (rendition), "Card payments failing at checkout"));
+
+  /* The English title changes after the Russian was written. */
+  candor_incident_set_title (incident, "Card payments failing in the EU");
+  finding = find_title_finding (composition, "translation-outdated", "ru");
+  g_assert_nonnull (finding);
+  g_assert_cmpint (candor_finding_get_severity (finding), ==, CANDOR_FINDING_SEVERITY_WARNING);
+  g_assert_cmpstr (candor_incident_get_title_source_in (incident, "ru"), ==,
+                   "Card payments failing at checkout");
+
+  /* Acknowledged: the translation is current, in the incident itself. */
+  candor_composition_acknowledge (composition, finding);
+  g_assert_false (candor_incident_get_title_outdated_in (incident, "ru"));
+  g_assert_null (find_title_finding (composition, "translation-outdated", "ru"));
+
+  /* Sending the English title on purpose hides only the title's finding. */
+  candor_incident_set_title_in (incident, "ru", NULL);
+  candor_composition_acknowledge (composition,
+                                  find_title_finding (composition, "translation-missing", "ru"));
+  g_assert_null (find_title_finding (composition, "translation-missing", "ru"));
+  candor_update_set_translation (update, "ru", CANDOR_FIELD_CONTACT, "");
+  g_assert_nonnull (find_finding (composition, "translation-missing", CANDOR_FIELD_CONTACT, "ru"));
 }
 
 /* The channel's language, else the audience's, else the primary one; a
@@ -694,6 +780,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/core/composition/language", test_composition_language);
   g_test_add_func ("/core/composition/rendition-language", test_composition_rendition_language);
   g_test_add_func ("/core/composition/translation-rules", test_composition_translation_rules);
+  g_test_add_func ("/core/composition/title-translation", test_composition_title_translation);
   g_test_add_func ("/core/composition/findings-per-language",
                    test_composition_findings_per_language);
   g_test_add_func ("/core/composition/language-without-checks",

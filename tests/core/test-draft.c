@@ -345,7 +345,8 @@ static const ErrorCase error_cases[] = {
   { "{" ENVELOPE ", \"incident\": {\"colour\": \"red\"}, \"update\": {}}",
     CANDOR_JSON_ERROR_UNKNOWN_KEY,
     "incident.colour: unknown key; the known keys are id, title, services, severity, state, "
-    "started-at, detected-at, resolved-at, language, other-languages, sla-relevant" },
+    "started-at, detected-at, resolved-at, language, other-languages, sla-relevant, "
+    "title-translations" },
 
   /* Bad values name their path and what would be accepted. */
   { "{" ENVELOPE ", \"incident\": {}, \"update\": {\"kind\": \"soon\"}}", CANDOR_JSON_ERROR_VALUE,

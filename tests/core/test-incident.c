@@ -143,6 +143,8 @@ assert_same_properties (GObject *a, GObject *b)
         }
       else if (type == G_TYPE_DATE_TIME)
         assert_same_time (g_value_get_boxed (&va), g_value_get_boxed (&vb));
+      else if (type == JSON_TYPE_NODE)
+        g_assert_true (json_node_equal (g_value_get_boxed (&va), g_value_get_boxed (&vb)));
       else
         g_assert_cmpint (g_param_values_cmp (pspecs[i], &va, &vb), ==, 0);
     }
@@ -167,6 +169,15 @@ new_full_incident (void)
 }
 
 static CandorIncident *
+new_translated_incident (void)
+{
+  CandorIncident *incident = new_full_incident ();
+
+  candor_incident_set_title_in (incident, "de-CH", "Zahlungen werden abgelehnt");
+  return incident;
+}
+
+static CandorIncident *
 round_trip (CandorIncident *incident)
 {
   g_autoptr (JsonNode) node = candor_incident_to_json (incident);
@@ -184,7 +195,7 @@ round_trip (CandorIncident *incident)
 static void
 test_incident_copy (void)
 {
-  g_autoptr (CandorIncident) incident = new_full_incident ();
+  g_autoptr (CandorIncident) incident = new_translated_incident ();
   g_autoptr (CandorIncident) fresh = candor_incident_new (NULL);
   g_autoptr (CandorIncident) copy = candor_incident_copy (incident);
   g_autoptr (CandorIncident) fresh_copy = candor_incident_copy (fresh);
@@ -204,7 +215,10 @@ test_incident_copy (void)
   candor_incident_set_services (copy, others);
   candor_incident_set_severity (copy, CANDOR_SEVERITY_MINOR);
   candor_incident_set_started_at (copy, NULL);
+  candor_incident_set_title_in (copy, "de-CH", "Geändert");
   g_assert_cmpstr (candor_incident_get_title (incident), ==, "Платежи отклоняются");
+  g_assert_cmpstr (candor_incident_get_title_in (incident, "de-CH"), ==,
+                   "Zahlungen werden abgelehnt");
   g_assert_cmpstr (candor_incident_get_services (incident)[0], ==, "Payments API");
   g_assert_cmpint (candor_incident_get_severity (incident), ==, CANDOR_SEVERITY_CRITICAL);
   g_assert_nonnull (candor_incident_get_started_at (incident));
@@ -213,7 +227,7 @@ test_incident_copy (void)
 static void
 test_incident_json_round_trip (void)
 {
-  g_autoptr (CandorIncident) incident = new_full_incident ();
+  g_autoptr (CandorIncident) incident = new_translated_incident ();
   g_autoptr (CandorIncident) fresh = candor_incident_new (NULL);
   g_autoptr (CandorIncident) read_back = NULL;
   g_autoptr (CandorIncident) fresh_back = NULL;
@@ -244,7 +258,8 @@ test_incident_json_round_trip (void)
                    "\"detected-at\":\"2026-11-30T00:20:00-05:00\","
                    "\"resolved-at\":\"2026-11-30T07:05:00+00:00\","
                    "\"language\":\"pt-BR\",\"other-languages\":[\"ru\",\"de-CH\"],"
-                   "\"sla-relevant\":true}");
+                   "\"sla-relevant\":true,\"title-translations\":{\"de-CH\":{\"text\":"
+                   "\"Zahlungen werden abgelehnt\",\"source\":\"Платежи отклоняются\"}}}");
 
   read_back = round_trip (incident);
   assert_same_properties (G_OBJECT (read_back), G_OBJECT (incident));
@@ -399,6 +414,85 @@ test_incident_other_languages (void)
   g_assert_cmpuint (g_strv_length ((GStrv)candor_incident_get_other_languages (old)), ==, 0);
 }
 
+/* The title in another language remembers the primary title it was written
+ * against, as the update's translations do, and says when that changed. */
+static void
+test_incident_title_translations (void)
+{
+  g_autoptr (CandorIncident) incident = candor_incident_new ("Оплата картой не проходит");
+  g_autoptr (CandorIncident) read_back = NULL;
+  g_autoptr (CandorIncident) plain = NULL;
+  g_autoptr (JsonNode) shorthand = json_from_string (
+    "{\"title\": \"Вход\", \"language\": \"ru\", \"title-translations\": {\"en\": \"Login\"}}",
+    NULL);
+  g_autoptr (JsonNode) bad_language =
+    json_from_string ("{\"title-translations\": {\"english\": \"Login\"}}", NULL);
+  g_autoptr (JsonNode) bad_key =
+    json_from_string ("{\"title-translations\": {\"en\": {\"txt\": \"Login\"}}}", NULL);
+  g_autoptr (GError) error = NULL;
+  const char *const others[] = { "en", NULL };
+  guint             notified = 0;
+
+  candor_incident_set_language (incident, "ru");
+  candor_incident_set_other_languages (incident, others);
+  g_signal_connect (incident, "notify::title-translations", G_CALLBACK (count_notify_cb),
+                    &notified);
+
+  /* Not written yet: empty, and readers see the primary title. */
+  g_assert_cmpstr (candor_incident_get_title_in (incident, "en"), ==, "");
+  g_assert_cmpstr (candor_incident_get_title_in (incident, "ru"), ==, "Оплата картой не проходит");
+  g_assert_cmpstr (candor_incident_get_title_for (incident, "en"), ==, "Оплата картой не проходит");
+  g_assert_false (candor_incident_get_title_outdated_in (incident, "en"));
+  g_assert_null (candor_incident_get_title_source_in (incident, "en"));
+
+  candor_incident_set_title_in (incident, "en", "Card payments fail");
+  candor_incident_set_title_in (incident, "en", "Card payments fail");
+  g_assert_cmpuint (notified, ==, 1);
+  g_assert_cmpstr (candor_incident_get_title_in (incident, "EN"), ==, "Card payments fail");
+  g_assert_cmpstr (candor_incident_get_title_for (incident, "en"), ==, "Card payments fail");
+  g_assert_false (candor_incident_get_title_outdated_in (incident, "en"));
+
+  /* The primary title changes: the translation is outdated, and keeps what
+   * it was written against. */
+  candor_incident_set_title (incident, "Оплата картой не проходит в ЕС");
+  g_assert_true (candor_incident_get_title_outdated_in (incident, "en"));
+  g_assert_cmpstr (candor_incident_get_title_source_in (incident, "en"), ==,
+                   "Оплата картой не проходит");
+
+  /* Through JSON, outdated it stays. */
+  {
+    g_autoptr (JsonNode) node = candor_incident_to_json (incident);
+
+    read_back = candor_incident_from_json (node, &error);
+    g_assert_no_error (error);
+  }
+  g_assert_cmpstr (candor_incident_get_title_in (read_back, "en"), ==, "Card payments fail");
+  g_assert_true (candor_incident_get_title_outdated_in (read_back, "en"));
+
+  candor_incident_mark_title_current_in (incident, "en");
+  g_assert_false (candor_incident_get_title_outdated_in (incident, "en"));
+  g_assert_cmpuint (notified, ==, 2);
+
+  /* An empty title removes the translation. */
+  candor_incident_set_title_in (incident, "en", "");
+  g_assert_cmpstr (candor_incident_get_title_in (incident, "en"), ==, "");
+  g_assert_cmpuint (notified, ==, 3);
+
+  /* A plain string is a title written against the current primary one. */
+  plain = candor_incident_from_json (shorthand, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (candor_incident_get_title_in (plain, "en"), ==, "Login");
+  g_assert_false (candor_incident_get_title_outdated_in (plain, "en"));
+
+  g_assert_null (candor_incident_from_json (bad_language, &error));
+  g_assert_error (error, CANDOR_JSON_ERROR, CANDOR_JSON_ERROR_VALUE);
+  g_assert_nonnull (strstr (error->message, "title-translations"));
+  g_clear_error (&error);
+  g_assert_null (candor_incident_from_json (bad_key, &error));
+  g_assert_error (error, CANDOR_JSON_ERROR, CANDOR_JSON_ERROR_UNKNOWN_KEY);
+  g_assert_nonnull (strstr (error->message, "title-translations.en"));
+}
+
 /* What the start and detection fields read, and why they refuse the rest. */
 static void
 test_incident_time_entry (void)
@@ -473,6 +567,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/core/incident/json-absent-keys", test_incident_json_absent_keys);
   g_test_add_func ("/core/incident/json-errors", test_incident_json_errors);
   g_test_add_func ("/core/incident/other-languages", test_incident_other_languages);
+  g_test_add_func ("/core/incident/title-translations", test_incident_title_translations);
 
   return g_test_run ();
 }

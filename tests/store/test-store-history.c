@@ -468,6 +468,7 @@ test_several_languages (void)
   JsonArray        *sent_renditions;
 
   candor_incident_set_other_languages (incident, languages);
+  candor_incident_set_title_in (incident, "ru", "Ошибки оформления заказа");
   candor_store_save_incident (store, incident, &error);
   g_assert_no_error (error);
 
@@ -490,6 +491,9 @@ test_several_languages (void)
   loaded = candor_store_load_incident (store, id, &error);
   g_assert_no_error (error);
   g_assert_cmpstrv (candor_incident_get_other_languages (loaded), languages);
+  g_assert_cmpstr (candor_incident_get_title_in (loaded, "ru"), ==, "Ошибки оформления заказа");
+  g_assert_cmpstr (candor_incident_get_title_source_in (loaded, "ru"), ==, "Checkout errors");
+  g_assert_false (candor_incident_get_title_outdated_in (loaded, "ru"));
 
   updates = candor_store_load_updates (store, id, &error);
   g_assert_no_error (error);
@@ -540,6 +544,10 @@ test_several_languages (void)
   g_assert_no_error (error);
   g_assert_cmpstr (json_object_get_string_member (json_node_get_object (root), "language"), ==,
                    "ru");
+  g_assert_cmpstr (
+    json_object_get_string_member (
+      json_object_get_object_member (json_node_get_object (root), "incident"), "title"),
+    ==, "Ошибки оформления заказа");
   first = json_array_get_object_element (
     json_object_get_array_member (json_node_get_object (root), "updates"), 0);
   sent_renditions = json_object_get_array_member (first, "renditions");
@@ -553,6 +561,7 @@ test_several_languages (void)
 
   md = export_text_in (store, id, CANDOR_EXPORT_FORMAT_MARKDOWN, "ru");
   g_assert_nonnull (strstr (md, "| Language | ru |"));
+  g_assert_true (g_str_has_prefix (md, "# Ошибки оформления заказа\n"));
   g_assert_nonnull (strstr (md, "#### kunden-ru · "));
   g_assert_null (strstr (md, "#### customers · "));
   mbox = export_text_in (store, id, CANDOR_EXPORT_FORMAT_MBOX, "ru");
@@ -571,6 +580,12 @@ test_several_languages (void)
                        "other-languages"),
                      0),
                    ==, "ru");
+  g_assert_cmpstr (json_object_get_string_member (
+                     json_object_get_object_member (
+                       json_object_get_object_member (json_node_get_object (all_root), "incident"),
+                       "title-translations"),
+                     "ru"),
+                   ==, "Ошибки оформления заказа");
   first = json_array_get_object_element (
     json_object_get_array_member (json_node_get_object (all_root), "updates"), 0);
   g_assert_cmpuint (json_array_get_length (json_object_get_array_member (first, "renditions")), ==,
@@ -582,6 +597,8 @@ test_several_languages (void)
     ==, "Платежи не проходят при оформлении заказа.");
   all_md = export_text (store, id, CANDOR_EXPORT_FORMAT_MARKDOWN);
   g_assert_nonnull (strstr (all_md, "| Languages | en, ru |"));
+  g_assert_true (g_str_has_prefix (all_md, "# Checkout errors\n"));
+  g_assert_nonnull (strstr (all_md, "| Title (ru) | Ошибки оформления заказа |"));
   g_assert_nonnull (strstr (all_md, " · ru\n"));
   g_assert_nonnull (strstr (all_md, " · en\n"));
 

@@ -13,6 +13,7 @@
 #include "candor-channel-dialog.h"
 #include "candor-fake-slack.h"
 #include "candor-field-editor.h"
+#include "candor-incident-page.h"
 #include "candor-preferences-window.h"
 #include "candor-search-hit.h"
 #include "candor-sent-update.h"
@@ -36,6 +37,7 @@ static CandorApplication *app;
 #define ENGLISH_IMPACT \
   "Customers cannot sign in, the muskrat is silent: our payment provider is to blame."
 #define ENGLISH_WORD     "muskrat"
+#define ENGLISH_TITLE    "Sign-in is down"
 #define RUSSIAN_FOLLOWUP "Половина клиентов снова входит в кабинет, выхухоль проснулась."
 
 static gboolean
@@ -216,6 +218,20 @@ find_finding (CandorWizard *wizard, const char *rule, CandorField field)
   return NULL;
 }
 
+/* The finding about the incident title, which quotes it. */
+static CandorFinding *
+find_title_finding (CandorWizard *wizard)
+{
+  GPtrArray *findings = candor_composition_get_findings (get_composition (wizard));
+
+  for (guint i = 0; i < findings->len; i++)
+    if (candor_finding_get_quote (g_ptr_array_index (findings, i)) != NULL &&
+        candor_finding_get_field (g_ptr_array_index (findings, i)) < 0)
+      return g_ptr_array_index (findings, i);
+
+  return NULL;
+}
+
 /* The other errors are the checks' business, tested elsewhere: the author
  * stands by the text. */
 static void
@@ -270,6 +286,25 @@ wait_for_label (GtkWidget *root, const char *needle)
   gpointer args[] = { root, (gpointer)needle };
 
   candor_test_ui_wait_until (label_shown, args);
+}
+
+/* The label under @root reading @text, shown or not. */
+static GtkWidget *
+find_label (GtkWidget *root, const char *text)
+{
+  if (GTK_IS_LABEL (root) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (root)), text) == 0)
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_label (child, text);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
 }
 
 /* The history finds @word in what was sent for @incident_id. */
@@ -479,6 +514,7 @@ test_languages_first_notice_and_follow_up (void)
   g_autofree char   *english_sent = NULL;
   const char        *incident_id = candor_incident_get_id (incident);
   CandorWizard      *wizard;
+  CandorIncident    *followed;
   CandorFieldEditor *editor;
   CandorFinding     *finding;
   GtkWidget         *review;
@@ -507,6 +543,14 @@ test_languages_first_notice_and_follow_up (void)
   /* Russian is the primary language: not another one too. */
   row = candor_test_ui_find_mapped (expander, ADW_TYPE_ACTION_ROW, "title", "Русский");
   g_assert_false (gtk_widget_get_sensitive (row));
+
+  /* The title gets a row in English right below the Russian one. */
+  row = candor_test_ui_find_mapped (GTK_WIDGET (wizard), ADW_TYPE_ENTRY_ROW, "title",
+                                    "Title in English");
+  g_assert_nonnull (row);
+  gtk_editable_set_text (GTK_EDITABLE (row), ENGLISH_TITLE);
+  g_assert_cmpstr (candor_incident_get_title_in (incident, "en"), ==, ENGLISH_TITLE);
+  g_assert_cmpstr (candor_incident_get_title (incident), ==, "Вход не работает");
 
   /* Step 2: the impact in Russian, in the field's first tab. */
   next_step (wizard);
@@ -583,6 +627,22 @@ test_languages_first_notice_and_follow_up (void)
   g_assert_null (strstr (russian_sent, ENGLISH_WORD));
   g_assert_nonnull (strstr (english_sent, ENGLISH_WORD));
   g_assert_null (strstr (english_sent, RUSSIAN_WORD));
+  /* Each audience's message carries the incident title in its language. */
+  g_assert_nonnull (strstr (english_sent, ENGLISH_TITLE));
+  g_assert_null (strstr (english_sent, "Вход не работает"));
+  g_assert_nonnull (strstr (russian_sent, "Вход не работает"));
+  g_assert_null (strstr (russian_sent, ENGLISH_TITLE));
+
+  /* The history's incident page says the title in English as well. */
+  {
+    g_autoptr (GtkWidget) page = g_object_ref_sink (g_object_new (CANDOR_TYPE_INCIDENT_PAGE, NULL));
+    GtkWidget *title;
+
+    candor_incident_page_set_incident (CANDOR_INCIDENT_PAGE (page), incident);
+    title = find_label (page, "Вход не работает");
+    g_assert_nonnull (title);
+    g_assert_nonnull (strstr (gtk_widget_get_tooltip_text (title), "English: " ENGLISH_TITLE));
+  }
 
   /* The history finds either language. */
   g_assert_true (search_finds (RUSSIAN_WORD, incident_id));
@@ -607,6 +667,26 @@ test_languages_first_notice_and_follow_up (void)
     candor_update_get_translation_outdated (follow_up, "en", CANDOR_FIELD_IMPACT_NOW));
   /* The wizard says where the text came from, in the author's language. */
   wait_for_label (GTK_WIDGET (wizard), "Started from the update sent at");
+
+  followed = candor_draft_get_incident (candor_wizard_get_draft (wizard));
+
+  /* The Russian title changes: the English one may be out of date, and
+   * says so until the author confirms it. */
+  row = candor_test_ui_find_mapped (GTK_WIDGET (wizard), ADW_TYPE_ENTRY_ROW, "title", "_Title");
+  gtk_editable_set_text (GTK_EDITABLE (row), "Вход работает медленно");
+  g_assert_true (candor_incident_get_title_outdated_in (followed, "en"));
+  row = candor_test_ui_find_mapped (GTK_WIDGET (wizard), ADW_TYPE_ENTRY_ROW, "title",
+                                    "Title in English");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, ENGLISH_TITLE);
+  g_assert_true (gtk_widget_has_css_class (row, "warning"));
+  g_assert_nonnull (strstr (gtk_widget_get_tooltip_text (row), "Вход не работает"));
+  button = candor_test_ui_find_mapped (row, GTK_TYPE_BUTTON, "label", "_Looks Right");
+  g_assert_nonnull (button);
+  g_signal_emit_by_name (button, "clicked");
+  g_assert_false (candor_incident_get_title_outdated_in (followed, "en"));
+  g_assert_false (gtk_widget_has_css_class (row, "warning"));
+  g_assert_false (gtk_widget_get_visible (button));
+
   next_step (wizard);
   editor = find_editor (GTK_WIDGET (wizard), CANDOR_FIELD_IMPACT_NOW);
   g_assert_cmpstr (candor_field_editor_get_shown_language (editor), ==, "ru");
@@ -658,6 +738,25 @@ test_languages_first_notice_and_follow_up (void)
   g_assert_false (
     candor_update_get_translation_outdated (follow_up, "en", CANDOR_FIELD_IMPACT_NOW));
   g_assert_null (find_finding (wizard, "translation-outdated", CANDOR_FIELD_IMPACT_NOW));
+
+  /* Without its English title the review says so, quoting the title;
+   * Write It opens the title's English row. */
+  candor_incident_set_title_in (incident, "en", NULL);
+  finding = find_title_finding (wizard);
+  g_assert_nonnull (finding);
+  g_assert_cmpstr (candor_finding_get_rule_id (finding), ==, "translation-missing");
+  g_assert_cmpstr (candor_finding_get_language (finding), ==, "en");
+  wait_for_label (review, "The incident title has no English translation yet");
+  button = find_finding_button (review, finding, "_Write It");
+  g_assert_nonnull (button);
+  g_signal_emit_by_name (button, "clicked");
+  wait_for_step (wizard, 0);
+  row = candor_test_ui_find_mapped (GTK_WIDGET (wizard), ADW_TYPE_ENTRY_ROW, "title",
+                                    "Title in English");
+  g_assert_nonnull (row);
+  g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (gtk_widget_get_root (row)), row));
+  gtk_editable_set_text (GTK_EDITABLE (row), ENGLISH_TITLE);
+  g_assert_null (find_title_finding (wizard));
 
   close_and_discard (wizard);
 }

@@ -202,6 +202,31 @@ has_several_languages (CandorSentUpdate *sent)
   return FALSE;
 }
 
+/* The title as readers of each other language saw it, one line each, on
+ * the title itself: the rows below show what each audience received. */
+static void
+show_title_translations (CandorIncidentPage *self)
+{
+  const char *const *others = candor_incident_get_other_languages (self->incident);
+  g_autoptr (GString) tooltip = g_string_new (NULL);
+
+  for (guint i = 0; others[i] != NULL; i++)
+    {
+      const char *title = candor_incident_get_title_in (self->incident, others[i]);
+
+      if (*title == '\0')
+        continue;
+      if (tooltip->len > 0)
+        g_string_append_c (tooltip, '\n');
+      /* TRANSLATORS: a language's name and the incident title in it, e.g.
+       * "English: Sign-in is down" */
+      g_string_append_printf (tooltip, _("%s: %s"), candor_languages_get_name (others[i]), title);
+    }
+
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->title_label),
+                               tooltip->len > 0 ? tooltip->str : NULL);
+}
+
 /* @several: the update went out in several languages, and each row says
  * which its text is in. */
 static GtkWidget *
@@ -562,6 +587,7 @@ candor_incident_page_refresh (CandorIncidentPage *self)
 
   summary = candor_incident_summary_format (self->incident);
   gtk_label_set_label (self->title_label, candor_incident_get_title (self->incident));
+  show_title_translations (self);
   gtk_label_set_label (self->summary_label, summary);
   candor_incident_summary_style_badge (GTK_WIDGET (self->severity_badge), self->incident);
 

@@ -41,6 +41,7 @@ struct _CandorWizardIncidentPage
   AdwComboRow         *language_row;
   AdwExpanderRow      *other_languages_row;
   GPtrArray           *language_checks; /* one per candor_languages_get_tags() */
+  GPtrArray           *title_rows;      /* AdwEntryRow per other language, below title_row */
   GtkSearchEntry      *template_search;
   GtkListBox          *templates_list;
   AdwPreferencesGroup *variables_group;
@@ -933,6 +934,120 @@ on_kind_row_selected_cb (CandorWizardIncidentPage *self, GParamSpec *pspec, AdwC
   refresh_templates (self);
 }
 
+/* A title translation that may be out of date says so in words (the
+ * tooltip) as well as in colour, and offers Looks Right beside it. */
+static void
+show_title_outdated (CandorWizardIncidentPage *self)
+{
+  CandorIncident *incident = get_incident (self);
+
+  for (guint i = 0; i < self->title_rows->len; i++)
+    {
+      GtkWidget       *row = g_ptr_array_index (self->title_rows, i);
+      const char      *language = g_object_get_data (G_OBJECT (row), "language");
+      GtkWidget       *button = g_object_get_data (G_OBJECT (row), "looks-right");
+      gboolean         outdated = candor_incident_get_title_outdated_in (incident, language);
+      g_autofree char *said = NULL;
+
+      gtk_widget_set_visible (button, outdated);
+      if (outdated)
+        {
+          gtk_widget_add_css_class (row, "warning");
+          /* TRANSLATORS: under "Translation may be out of date": the primary
+           * text as it read when the translation was written */
+          said = g_strdup_printf (_("It was written for: “%s”"),
+                                     candor_incident_get_title_source_in (incident, language));
+        }
+      else
+        gtk_widget_remove_css_class (row, "warning");
+      gtk_widget_set_tooltip_text (row, said);
+    }
+}
+
+static void
+on_title_translation_changed_cb (CandorWizardIncidentPage *self, GtkEditable *row)
+{
+  g_autofree char *title = g_strstrip (g_strdup (gtk_editable_get_text (row)));
+
+  if (!self->loading && get_incident (self) != NULL)
+    candor_incident_set_title_in (get_incident (self),
+                                  g_object_get_data (G_OBJECT (row), "language"), title);
+}
+
+static void
+on_title_looks_right_clicked_cb (CandorWizardIncidentPage *self, GtkButton *button)
+{
+  GtkWidget *row = gtk_widget_get_ancestor (GTK_WIDGET (button), ADW_TYPE_ENTRY_ROW);
+
+  candor_incident_mark_title_current_in (get_incident (self),
+                                         g_object_get_data (G_OBJECT (row), "language"));
+}
+
+/* The incident's title or its translations changed elsewhere (the review's
+ * Looks Right, a template): the rows follow. */
+static void
+on_title_translations_notify_cb (CandorWizardIncidentPage *self, GParamSpec *pspec, GObject *object)
+{
+  CandorIncident *incident = get_incident (self);
+
+  self->loading = TRUE;
+  for (guint i = 0; i < self->title_rows->len; i++)
+    {
+      GtkWidget  *row = g_ptr_array_index (self->title_rows, i);
+      const char *title =
+        candor_incident_get_title_in (incident, g_object_get_data (G_OBJECT (row), "language"));
+      g_autofree char *shown = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (row))));
+
+      /* What the author is typing stays as typed, spaces and all. */
+      if (g_strcmp0 (shown, title) != 0)
+        gtk_editable_set_text (GTK_EDITABLE (row), title);
+    }
+  self->loading = FALSE;
+  show_title_outdated (self);
+}
+
+/* A title row per other language, right below the primary one, as each
+ * field has a tab per language. */
+static void
+show_title_translations (CandorWizardIncidentPage *self)
+{
+  CandorIncident    *incident = get_incident (self);
+  const char *const *others = candor_incident_get_other_languages (incident);
+  GtkListBox        *list = GTK_LIST_BOX (gtk_widget_get_parent (GTK_WIDGET (self->title_row)));
+  int                position = gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (self->title_row)) + 1;
+
+  for (guint i = 0; i < self->title_rows->len; i++)
+    gtk_list_box_remove (list, g_ptr_array_index (self->title_rows, i));
+  g_ptr_array_set_size (self->title_rows, 0);
+
+  self->loading = TRUE;
+  for (guint i = 0; others[i] != NULL; i++)
+    {
+      GtkWidget       *row = adw_entry_row_new ();
+      GtkWidget       *button = gtk_button_new_with_mnemonic (_("_Looks Right"));
+      g_autofree char *title = NULL;
+
+      /* TRANSLATORS: the incident title's row for another language; %s is
+       * the language's own name, e.g. "Title in Русский" */
+      title = g_strdup_printf (_("Title in %s"), candor_languages_get_name (others[i]));
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+      g_object_set_data_full (G_OBJECT (row), "language", g_strdup (others[i]), g_free);
+      g_object_set_data (G_OBJECT (row), "looks-right", button);
+      gtk_editable_set_text (GTK_EDITABLE (row),
+                             candor_incident_get_title_in (incident, others[i]));
+      gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+      g_signal_connect_object (button, "clicked", G_CALLBACK (on_title_looks_right_clicked_cb),
+                               self, G_CONNECT_SWAPPED);
+      adw_entry_row_add_suffix (ADW_ENTRY_ROW (row), button);
+      g_signal_connect_object (row, "changed", G_CALLBACK (on_title_translation_changed_cb), self,
+                               G_CONNECT_SWAPPED);
+      gtk_list_box_insert (list, row, position + (int)i);
+      g_ptr_array_add (self->title_rows, row);
+    }
+  self->loading = FALSE;
+  show_title_outdated (self);
+}
+
 /* The subtitle names the other languages, so the folded row still says them. */
 static void
 show_other_languages (CandorWizardIncidentPage *self)
@@ -961,6 +1076,7 @@ show_other_languages (CandorWizardIncidentPage *self)
   adw_expander_row_set_subtitle (
     self->other_languages_row,
     names->len > 0 ? names->str : _("None: every audience reads the primary language"));
+  show_title_translations (self);
 }
 
 /* Languages in the menu's order, never the primary one. */
@@ -1082,6 +1198,11 @@ candor_wizard_incident_page_draft_set (CandorWizardPage *page)
     g_signal_connect_object (get_update (self), update_facts[i],
                              G_CALLBACK (on_draft_fact_changed_cb), self, G_CONNECT_SWAPPED);
 
+  g_signal_connect_object (incident, "notify::title-translations",
+                           G_CALLBACK (on_title_translations_notify_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (incident, "notify::title", G_CALLBACK (on_title_translations_notify_cb),
+                           self, G_CONNECT_SWAPPED);
+
   read_time_rows (self);
   refresh_templates (self);
 }
@@ -1098,6 +1219,8 @@ candor_wizard_incident_page_dispose (GObject *object)
   g_clear_object (&self->template);
   g_clear_pointer (&self->audiences, g_ptr_array_unref);
   g_clear_pointer (&self->language_checks, g_ptr_array_unref);
+  /* The rows were the template's list's, gone with it. */
+  g_clear_pointer (&self->title_rows, g_ptr_array_unref);
   g_clear_pointer (&self->written_translations, g_ptr_array_unref);
   for (guint i = 0; i < CANDOR_N_FIELDS; i++)
     {
@@ -1194,6 +1317,7 @@ candor_wizard_incident_page_init (CandorWizardIncidentPage *self)
   self->written_translations =
     g_ptr_array_new_with_free_func ((GDestroyNotify)written_translation_free);
   self->language_checks = g_ptr_array_new ();
+  self->title_rows = g_ptr_array_new ();
   for (guint i = 0; candor_languages_get_tags ()[i] != NULL; i++)
     {
       GtkWidget *row = adw_action_row_new ();
@@ -1256,4 +1380,21 @@ candor_wizard_incident_page_dup_variable_names (CandorWizardIncidentPage *self)
     g_strv_builder_add (builder, candor_template_get_variable (self->template, i)->name);
 
   return g_strv_builder_end (builder);
+}
+
+gboolean
+candor_wizard_incident_page_focus_title (CandorWizardIncidentPage *self, const char *language)
+{
+  g_return_val_if_fail (CANDOR_IS_WIZARD_INCIDENT_PAGE (self), FALSE);
+  g_return_val_if_fail (language != NULL, FALSE);
+
+  for (guint i = 0; i < self->title_rows->len; i++)
+    {
+      GtkWidget *row = g_ptr_array_index (self->title_rows, i);
+
+      if (g_strcmp0 (g_object_get_data (G_OBJECT (row), "language"), language) == 0)
+        return gtk_widget_grab_focus (row);
+    }
+
+  return FALSE;
 }

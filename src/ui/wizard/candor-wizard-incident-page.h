@@ -26,5 +26,8 @@ gboolean        candor_wizard_incident_page_get_can_undo_template (CandorWizardI
 void            candor_wizard_incident_page_set_audiences (CandorWizardIncidentPage *self,
                                                            GPtrArray                *audiences);
 void            candor_wizard_incident_page_reload_templates (CandorWizardIncidentPage *self);
+/* Focuses the row of the title in @language; FALSE when it has none. */
+gboolean candor_wizard_incident_page_focus_title (CandorWizardIncidentPage *self,
+                                                  const char               *language);
 
 G_END_DECLS

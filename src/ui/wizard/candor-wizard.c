@@ -231,6 +231,15 @@ on_preview_finding_activated_cb (CandorWizard *self, CandorFinding *finding, Gtk
   gboolean whole =
     candor_finding_get_field (finding) < 0 && candor_finding_get_language (finding) != NULL;
 
+  /* The title's translation is on the first step, below the title. */
+  if (whole && candor_finding_get_quote (finding) != NULL)
+    {
+      gtk_stack_set_visible_child (self->pages, GTK_WIDGET (self->incident_page));
+      candor_wizard_incident_page_focus_title (self->incident_page,
+                                               candor_finding_get_language (finding));
+      return;
+    }
+
   for (guint i = 0; i < self->editors->len; i++)
     {
       CandorFieldEditor *editor = g_ptr_array_index (self->editors, i);
