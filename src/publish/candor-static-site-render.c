@@ -392,6 +392,13 @@ incident_language (CandorChannelIncident *incident)
                                                : candor_incident_get_language (incident->incident);
 }
 
+/* Its title as the readers of those posts read it. */
+static const char *
+incident_title (CandorChannelIncident *incident)
+{
+  return candor_incident_get_title_for (incident->incident, incident_language (incident));
+}
+
 /* One incident in a list: its title as a link, its state and when it was
  * last updated, and, with @excerpt, the start of that update. */
 static void
@@ -408,7 +415,7 @@ append_card (GString               *out,
 
   g_string_append_printf (out, "<li class=\"card\"><%s class=\"card-title\"><a href=\"%s%s\">",
                           heading, root, path);
-  append_escaped (out, candor_incident_get_title (incident->incident));
+  append_escaped (out, incident_title (incident));
   g_string_append_printf (out, "</a></%s>\n<p class=\"meta\">", heading);
   append_badges (out, words, incident->incident);
   g_string_append (out, " <span class=\"when\">");
@@ -531,11 +538,11 @@ _candor_static_site_render_incident (const char *title, CandorChannelIncident *i
   GDateTime         *resolved = candor_incident_get_resolved_at (incident->incident);
 
   page_open (out, language != NULL && *language != '\0' ? language : words->lang, words, "../",
-             title, candor_incident_get_title (incident->incident));
+             title, incident_title (incident));
   g_string_append_printf (out, "<p class=\"crumb\"><a href=\"../index.html\">← %s</a></p>\n",
                           words->back);
   g_string_append (out, "<article class=\"incident\">\n<header>\n<h1>");
-  append_escaped (out, candor_incident_get_title (incident->incident));
+  append_escaped (out, incident_title (incident));
   g_string_append (out, "</h1>\n<p class=\"meta\">");
   append_badges (out, words, incident->incident);
   g_string_append (out, "</p>\n<dl class=\"facts\">\n");
@@ -753,7 +760,7 @@ _candor_static_site_render_feed (const char *title,
 
       g_string_append_printf (out, "<entry xml:lang=\"%s\">\n<id>%s</id>\n<title>",
                               entry_words->lang, entry_id);
-      append_escaped (out, candor_incident_get_title (incident));
+      append_escaped (out, incident_title (entry->incident));
       g_string_append (out, " — ");
       append_escaped (out, entry_words->kinds[entry->post->kind]);
       g_string_append_printf (out,
@@ -838,7 +845,7 @@ _candor_static_site_render_json (const char *title, const char *language, GPtrAr
       json_builder_set_member_name (builder, "id");
       json_builder_add_string_value (builder, candor_incident_get_id (facts));
       json_builder_set_member_name (builder, "title");
-      json_builder_add_string_value (builder, candor_incident_get_title (facts));
+      json_builder_add_string_value (builder, incident_title (incident));
       json_builder_set_member_name (builder, "url");
       json_builder_add_string_value (builder, path);
       json_builder_set_member_name (builder, "state");

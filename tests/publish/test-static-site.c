@@ -491,13 +491,19 @@ test_site_in_other_language (Fixture *fixture, gconstpointer data)
   g_autofree char *path = candor_static_site_incident_path (candor_incident_get_id (incident));
   g_autofree char *page = NULL;
   g_autofree char *json = NULL;
+  g_autoptr (GError) error = NULL;
 
+  candor_incident_set_title_in (incident, "en", "Payments fail");
+  g_assert_true (candor_store_save_incident (fixture->store, incident, &error));
+  g_assert_no_error (error);
   add_update_in (fixture, incident, CANDOR_UPDATE_KIND_INITIAL, "We are looking into it.", "en", 12,
                  10);
   write_site (fixture, NULL, NULL);
 
   page = read_site_file (fixture, path);
   g_assert_nonnull (strstr (page, "<html lang=\"en\">"));
+  g_assert_nonnull (strstr (page, "<h1>Payments fail</h1>"));
+  g_assert_null (strstr (page, "Платежи"));
   g_assert_nonnull (strstr (page, ">Updates</h2>"));
   g_assert_null (strstr (page, "Обновления"));
   json = read_site_file (fixture, "status.json");
