@@ -394,6 +394,13 @@ scan_document (const char *data, gsize length, Scan *scan)
                 }
             }
         }
+      else if (in_scalar && !g_ascii_isalnum (c) && strchr ("+-.", c) == NULL)
+        {
+          /* What cannot continue a number or a literal ends the value: a comment
+           * too, after which json-glib would read (and leak) a second value. */
+          scan->value_length = i;
+          return;
+        }
       else if (c == '"')
         {
           in_string = TRUE;
@@ -401,11 +408,6 @@ scan_document (const char *data, gsize length, Scan *scan)
         }
       else if (c == '/' && skip_blank (data, length, i) > i)
         i = skip_blank (data, length, i) - 1;
-      else if ((c == '{' || c == '[') && in_scalar)
-        {
-          scan->value_length = i;
-          return;
-        }
       else if (c == '{' || c == '[')
         {
           Frame frame = { .is_object = c == '{' };

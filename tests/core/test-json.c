@@ -159,6 +159,19 @@ test_json_byte_order_mark (void)
                   "file.json: line 1, column 8: a comma before a closing bracket; remove it");
 }
 
+/* A value, a comment, and a second value: json-glib would read past the
+ * comment and leak the second value (found by the fuzzer); it is refused. */
+static void
+test_json_value_then_comment (void)
+{
+  assert_refused ("1// note {\n{\"a\": 1}", -1, CANDOR_JSON_ERROR_SYNTAX,
+                  "file.json: line 1, column 2: there is more after the end of the document; a "
+                  "file holds one JSON value");
+  assert_refused ("7/* note */ {\"a\": 1}", -1, CANDOR_JSON_ERROR_SYNTAX,
+                  "file.json: line 1, column 13: there is more after the end of the document; a "
+                  "file holds one JSON value");
+}
+
 static void
 test_json_wording (void)
 {
@@ -258,6 +271,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/core/json/nul", test_json_nul);
   g_test_add_func ("/core/json/duplicate-keys", test_json_duplicate_keys);
   g_test_add_func ("/core/json/byte-order-mark", test_json_byte_order_mark);
+  g_test_add_func ("/core/json/value-then-comment", test_json_value_then_comment);
   g_test_add_func ("/core/json/wording", test_json_wording);
   g_test_add_func ("/core/json/check-text", test_json_check_text);
   g_test_add_func ("/core/json/deep-is-cheap", test_json_deep_is_cheap);
