@@ -151,7 +151,8 @@ describe_syntax_error (const GError *error)
 }
 
 /* Past whitespace and the comments json-glib allows, from @i: only the
- * slash-star kind, as json-glib does not end a "//" comment at the line's end. */
+ * slash-star kind, as json-glib does not end a "//" comment at the line's end.
+ * It stops at a comment that is never closed (see comment_never_ends()). */
 static gsize
 skip_blank (const char *data, gsize length, gsize i)
 {
@@ -163,13 +164,24 @@ skip_blank (const char *data, gsize length, gsize i)
         {
           const char *end = g_strstr_len (data + i + 2, length - i - 2, "*/");
 
-          i = end != NULL ? (gsize)(end - data) + 2 : length;
+          if (end == NULL)
+            break;
+          i = (gsize)(end - data) + 2;
         }
       else
         break;
     }
 
   return i;
+}
+
+/* A slash-star comment without its end: json-glib then reads on in ways that
+ * leak what it read (found by the fuzzer), so it is refused first. */
+static gboolean
+comment_never_ends (const char *data, gsize length, gsize i)
+{
+  return i + 1 < length && data[i] == '/' && data[i + 1] == '*' &&
+         g_strstr_len (data + i + 2, length - i - 2, "*/") == NULL;
 }
 
 /* The code unit of the "\uXXXX" escape at @p; 0 when there is no "\u" there,
@@ -234,6 +246,7 @@ typedef enum
   SCAN_NUL,
   SCAN_TOO_DEEP,
   SCAN_DUPLICATE_KEY,
+  SCAN_OPEN_COMMENT,
 } ScanProblem;
 
 /* One open list or object. */
@@ -400,6 +413,11 @@ scan_document (const char *data, gsize length, Scan *scan)
            * too, after which json-glib would read (and leak) a second value. */
           scan->value_length = i;
           return;
+        }
+      else if (comment_never_ends (data, length, i))
+        {
+          scan->problem = SCAN_OPEN_COMMENT;
+          break;
         }
       else if (c == '"')
         {
@@ -569,6 +587,8 @@ describe_scan_problem (const Scan *scan, const char *data, gsize length)
     return g_strdup_printf (_("%s is given a second time in the same object; remove one of "
                               "them"),
                                member);
+  if (scan->problem == SCAN_OPEN_COMMENT)
+    return g_strdup (_("this comment is never closed; end it with */ or remove it"));
   if (scan->problem == SCAN_NUL)
     return g_strdup_printf (_("%s holds \\u0000, a NUL character, which would cut the text "
                               "short there; remove it"),

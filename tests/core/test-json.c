@@ -160,7 +160,8 @@ test_json_byte_order_mark (void)
 }
 
 /* A value, a comment, and a second value: json-glib would read past the
- * comment and leak the second value (found by the fuzzer); it is refused. */
+ * comment and leak the second value, and so it does after a comment never
+ * closed (both found by the fuzzer); they are refused. */
 static void
 test_json_value_then_comment (void)
 {
@@ -170,6 +171,13 @@ test_json_value_then_comment (void)
   assert_refused ("7/* note */ {\"a\": 1}", -1, CANDOR_JSON_ERROR_SYNTAX,
                   "file.json: line 1, column 13: there is more after the end of the document; a "
                   "file holds one JSON value");
+  /* A comment never closed, before the value or within it. */
+  assert_refused ("/*/{\"a\": 1}{\"b\": 2}", -1, CANDOR_JSON_ERROR_SYNTAX,
+                  "file.json: line 1, column 1: this comment is never closed; end it with */ or "
+                  "remove it");
+  assert_refused ("{\"a\": 1 /* note", -1, CANDOR_JSON_ERROR_SYNTAX,
+                  "file.json: line 1, column 9: this comment is never closed; end it with */ or "
+                  "remove it");
 }
 
 static void
