@@ -247,6 +247,7 @@ typedef enum
   SCAN_TOO_DEEP,
   SCAN_DUPLICATE_KEY,
   SCAN_OPEN_COMMENT,
+  SCAN_STRAY_SLASH,
 } ScanProblem;
 
 /* One open list or object. */
@@ -426,6 +427,13 @@ scan_document (const char *data, gsize length, Scan *scan)
         }
       else if (c == '/' && skip_blank (data, length, i) > i)
         i = skip_blank (data, length, i) - 1;
+      else if (c == '/')
+        {
+          /* json-glib reads "//" and a lone "/" in ways that lose track of the
+           * document and leak (found by the fuzzer): JSON has neither. */
+          scan->problem = SCAN_STRAY_SLASH;
+          break;
+        }
       else if (c == '{' || c == '[')
         {
           Frame frame = { .is_object = c == '{' };
@@ -587,6 +595,8 @@ describe_scan_problem (const Scan *scan, const char *data, gsize length)
     return g_strdup_printf (_("%s is given a second time in the same object; remove one of "
                               "them"),
                                member);
+  if (scan->problem == SCAN_STRAY_SLASH)
+    return g_strdup (_("JSON has no // comments, and a / belongs inside quotes; remove it"));
   if (scan->problem == SCAN_OPEN_COMMENT)
     return g_strdup (_("this comment is never closed; end it with */ or remove it"));
   if (scan->problem == SCAN_NUL)

@@ -171,6 +171,13 @@ test_json_value_then_comment (void)
   assert_refused ("7/* note */ {\"a\": 1}", -1, CANDOR_JSON_ERROR_SYNTAX,
                   "file.json: line 1, column 13: there is more after the end of the document; a "
                   "file holds one JSON value");
+  /* A "//" comment or a stray slash within the value. */
+  assert_refused ("{\"a\": 1, // note\n\"b\": 2}", -1, CANDOR_JSON_ERROR_SYNTAX,
+                  "file.json: line 1, column 10: JSON has no // comments, and a / belongs inside "
+                  "quotes; remove it");
+  assert_refused ("{/{\"id\": \"l\", \"settings\":/// }{}}", -1, CANDOR_JSON_ERROR_SYNTAX,
+                  "file.json: line 1, column 2: JSON has no // comments, and a / belongs inside "
+                  "quotes; remove it");
   /* A comment never closed, before the value or within it. */
   assert_refused ("/*/{\"a\": 1}{\"b\": 2}", -1, CANDOR_JSON_ERROR_SYNTAX,
                   "file.json: line 1, column 1: this comment is never closed; end it with */ or "
