@@ -57,31 +57,29 @@ void       candor_update_set_next_update_when_changed (CandorUpdate *self, gbool
  * is "outdated" until it is set again or marked current (the author has
  * looked at it and it still says the same). An empty translation is never
  * outdated. Each change emits "changed". Candor never translates by itself. */
-const char *candor_update_get_translation (CandorUpdate *self,
-                                           const char   *language,
-                                           CandorField   field);
-void        candor_update_set_translation (CandorUpdate *self,
-                                           const char   *language,
-                                           CandorField   field,
-                                           const char   *text);
-gboolean    candor_update_get_translation_outdated (CandorUpdate *self,
-                                                    const char   *language,
-                                                    CandorField   field);
-void        candor_update_mark_translation_current (CandorUpdate *self,
-                                                    const char   *language,
-                                                    CandorField   field);
+const char      *
+candor_update_get_translation (CandorUpdate *self, const char *language, CandorField field);
+void candor_update_set_translation (CandorUpdate *self,
+                                    const char   *language,
+                                    CandorField   field,
+                                    const char   *text);
+gboolean candor_update_get_translation_outdated (CandorUpdate *self,
+                                                 const char   *language,
+                                                 CandorField   field);
+void     candor_update_mark_translation_current (CandorUpdate *self,
+                                                 const char   *language,
+                                                 CandorField   field);
 /* The primary text a translation was last written or confirmed against, for
  * showing what changed since; NULL when there is no translation. */
-const char *candor_update_get_translation_source (CandorUpdate *self,
-                                                  const char   *language,
-                                                  CandorField   field);
+const char *
+candor_update_get_translation_source (CandorUpdate *self, const char *language, CandorField field);
 /* Whether any field has text in @language. */
-gboolean    candor_update_has_translation (CandorUpdate *self, const char *language);
+gboolean candor_update_has_translation (CandorUpdate *self, const char *language);
 /* A new update like @self whose fields read in @language: each translated
  * field replaces the primary text, an untranslated one keeps it. What the
  * renderer and the checker are given for an audience of that language. */
 CandorUpdate *candor_update_new_in_language (CandorUpdate *self, const char *language);
-GDateTime *candor_update_get_created_at (CandorUpdate *self);
+GDateTime    *candor_update_get_created_at (CandorUpdate *self);
 
 /* A new update equal to @self in every property, its id and created-at included. */
 CandorUpdate *candor_update_copy (CandorUpdate *self);
