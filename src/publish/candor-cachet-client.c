@@ -166,23 +166,6 @@ get_error_words (CandorHttpResponse *response)
   return g_strdup (detail);
 }
 
-/* @words without the full stop the error message puts after them. */
-static char *
-trim_words (char *words)
-{
-  gsize length;
-
-  if (words == NULL)
-    return NULL;
-
-  g_strstrip (words);
-  length = strlen (words);
-  if (length > 0 && words[length - 1] == '.')
-    words[length - 1] = '\0';
-
-  return words;
-}
-
 /* The answer's "data" when Cachet took the request, else %NULL and the
  * error in its words; @follows_up: the request was about an incident
  * posted before, so "not found" means it is gone. */
@@ -200,12 +183,10 @@ finish_request (CandorCachetClient *self, GAsyncResult *result, gboolean follows
 
   if (!candor_http_response_is_success (response))
     {
-      g_autofree char *words = trim_words (get_error_words (response));
+      g_autofree char *words = get_error_words (response);
 
-      if (follows_up && candor_http_response_get_status (response) == SOUP_STATUS_NOT_FOUND)
-        g_propagate_error (error, candor_status_entry_lost_incident_error (SERVICE));
-      else
-        g_propagate_error (error, candor_http_response_to_error (response, SERVICE, words));
+      g_propagate_error (error,
+                         candor_status_entry_refusal_error (response, SERVICE, follows_up, words));
       return NULL;
     }
 

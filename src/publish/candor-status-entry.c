@@ -9,8 +9,11 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n-lib.h>
 #include <json-glib/json-glib.h>
+#include <libsoup/soup.h>
 
 #include "candor-enum-types.h"
 #include "candor-publish-error.h"
@@ -95,9 +98,23 @@ candor_status_entry_is_blank (const CandorStatusEntry *entry)
 }
 
 GError *
-candor_status_entry_lost_incident_error (const char *service)
+candor_status_entry_refusal_error (CandorHttpResponse *response,
+                                   const char         *service,
+                                   gboolean            follows_up,
+                                   const char         *words)
 {
+  g_autofree char *trimmed = g_strstrip (g_strdup (words != NULL ? words : ""));
+  gsize            length = strlen (trimmed);
+
+  g_return_val_if_fail (response != NULL, NULL);
   g_return_val_if_fail (service != NULL, NULL);
+
+  if (!follows_up || candor_http_response_get_status (response) != SOUP_STATUS_NOT_FOUND)
+    {
+      if (length > 0 && trimmed[length - 1] == '.')
+        trimmed[length - 1] = '\0';
+      return candor_http_response_to_error (response, service, words != NULL ? trimmed : NULL);
+    }
 
   return g_error_new (CANDOR_PUBLISH_ERROR, CANDOR_PUBLISH_ERROR_REJECTED,
                       /* Translators: %s is a status page service, such as "Cachet". */

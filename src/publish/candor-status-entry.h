@@ -8,6 +8,7 @@
 #pragma once
 
 #include "candor-enums.h"
+#include "candor-http.h"
 #include "candor-sent-rendition.h"
 
 G_BEGIN_DECLS
@@ -37,9 +38,15 @@ gboolean candor_status_entry_is_resolved (const CandorStatusEntry *entry);
 /* Whether the body has nothing but white space: nothing to post. */
 gboolean candor_status_entry_is_blank (const CandorStatusEntry *entry);
 
-/* A follow-up's incident is gone from @service ("Statuspage"): deleted
- * there, so the update has nowhere to go. */
-GError *candor_status_entry_lost_incident_error (const char *service);
+/* The error for @service's ("Statuspage") refusal @response. On a follow-up
+ * (@follows_up: the request was about an incident posted before) "not found"
+ * means the incident is gone there, so the update has nowhere to go;
+ * otherwise the HTTP error with @words, the service's own explanation (or
+ * NULL), without the full stop the message puts after it. */
+GError *candor_status_entry_refusal_error (CandorHttpResponse *response,
+                                           const char         *service,
+                                           gboolean            follows_up,
+                                           const char         *words);
 
 /* The non-empty items of a comma-separated @list, trimmed. */
 GStrv candor_status_entry_split_ids (const char *list);

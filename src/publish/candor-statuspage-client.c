@@ -139,23 +139,6 @@ get_error_words (CandorHttpResponse *response)
   return g_strdup (json_object_get_string_member_with_default (object, "message", NULL));
 }
 
-/* @words without the full stop the error message puts after them. */
-static char *
-trim_words (char *words)
-{
-  gsize length;
-
-  if (words == NULL)
-    return NULL;
-
-  g_strstrip (words);
-  length = strlen (words);
-  if (length > 0 && words[length - 1] == '.')
-    words[length - 1] = '\0';
-
-  return words;
-}
-
 /* The answer's JSON object when Statuspage took the request, else %NULL
  * and the error in its words; @follows_up: the request was about an
  * incident posted before, so "not found" means it is gone. */
@@ -175,12 +158,10 @@ finish_request (CandorStatuspageClient *self,
 
   if (!candor_http_response_is_success (response))
     {
-      g_autofree char *words = trim_words (get_error_words (response));
+      g_autofree char *words = get_error_words (response);
 
-      if (follows_up && candor_http_response_get_status (response) == SOUP_STATUS_NOT_FOUND)
-        g_propagate_error (error, candor_status_entry_lost_incident_error (SERVICE));
       /* 420 means what 429 means, and is retried the same way. */
-      else if (candor_http_response_get_status (response) == STATUS_ENHANCE_YOUR_CALM)
+      if (candor_http_response_get_status (response) == STATUS_ENHANCE_YOUR_CALM)
         {
           GBytes *body = candor_http_response_get_body (response);
           g_autoptr (GBytes) empty = g_bytes_new (NULL, 0);
@@ -188,10 +169,12 @@ finish_request (CandorStatuspageClient *self,
             STATUS_TOO_MANY_REQUESTS, candor_http_response_get_headers (response),
             body != NULL ? body : empty);
 
-          g_propagate_error (error, candor_http_response_to_error (limited, SERVICE, words));
+          g_propagate_error (
+            error, candor_status_entry_refusal_error (limited, SERVICE, follows_up, words));
         }
       else
-        g_propagate_error (error, candor_http_response_to_error (response, SERVICE, words));
+        g_propagate_error (
+          error, candor_status_entry_refusal_error (response, SERVICE, follows_up, words));
       return NULL;
     }
 
