@@ -315,6 +315,7 @@ open_bilingual_wizard (CandorWindow *window)
 
   candor_incident_set_language (incident, "ru");
   candor_incident_set_other_languages (incident, others);
+  candor_incident_set_title_in (incident, "en", "Card payments fail");
   candor_incident_set_services (incident, services);
   candor_incident_set_severity (incident, CANDOR_SEVERITY_CRITICAL);
   candor_incident_set_started_at (incident, started);
