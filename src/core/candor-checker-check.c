@@ -106,7 +106,14 @@ sentence_end (const char *text, gsize length, gsize pos)
 static gboolean
 list_matches (CandorChecker *self, CheckList list, const char *text, gsize from, gsize to)
 {
-  return g_regex_match_full (self->lists[list], text, to, from, 0, NULL, NULL);
+  for (guint i = 0; i < self->lists[list]->len; i++)
+    {
+      if (g_regex_match_full (g_ptr_array_index (self->lists[list], i), text, to, from, 0, NULL,
+                              NULL))
+        return TRUE;
+    }
+
+  return FALSE;
 }
 
 static gboolean
@@ -219,6 +226,36 @@ add_phrase_finding (const PhraseRule *rule,
                                               quote, _(rule->message), _(rule->suggestion)));
 }
 
+/* The matches of @regex that no hedge or ownership in their sentence makes
+ * fine. */
+static void
+collect_spans (CandorChecker    *self,
+               GRegex           *regex,
+               const PhraseRule *rule,
+               CheckedText      *checked,
+               GArray           *spans)
+{
+  g_autoptr (GMatchInfo) match_info = NULL;
+
+  g_regex_match_full (regex, checked->text, checked->length, 0, 0, &match_info, NULL);
+  for (; g_match_info_matches (match_info); g_match_info_next (match_info, NULL))
+    {
+      int  start, end;
+      Span span;
+
+      if (!g_match_info_fetch_pos (match_info, 0, &start, &end) || start == end)
+        continue;
+      if ((rule->flags & RULE_HEDGEABLE) && is_hedged (self, checked, start, end))
+        continue;
+      if ((rule->flags & RULE_OWNABLE) && is_owned (self, checked, start, end))
+        continue;
+
+      span.start = start;
+      span.end = end;
+      g_array_append_val (spans, span);
+    }
+}
+
 /* Every list of @lists is matched, then overlapping matches, and for a
  * RULE_PER_SENTENCE rule the matches of one sentence, become one finding
  * whose quote runs from the first matched word to the last. */
@@ -236,27 +273,8 @@ find_phrases (CandorChecker    *self,
 
   for (guint l = 0; l < n_lists; l++)
     {
-      g_autoptr (GMatchInfo) match_info = NULL;
-
-      g_regex_match_full (self->lists[lists[l]], checked->text, checked->length, 0, 0, &match_info,
-                          NULL);
-
-      for (; g_match_info_matches (match_info); g_match_info_next (match_info, NULL))
-        {
-          int  start, end;
-          Span span;
-
-          if (!g_match_info_fetch_pos (match_info, 0, &start, &end) || start == end)
-            continue;
-          if ((rule->flags & RULE_HEDGEABLE) && is_hedged (self, checked, start, end))
-            continue;
-          if ((rule->flags & RULE_OWNABLE) && is_owned (self, checked, start, end))
-            continue;
-
-          span.start = start;
-          span.end = end;
-          g_array_append_val (spans, span);
-        }
+      for (guint i = 0; i < self->lists[lists[l]]->len; i++)
+        collect_spans (self, g_ptr_array_index (self->lists[lists[l]], i), rule, checked, spans);
     }
 
   if (spans->len == 0)
@@ -716,8 +734,8 @@ check_promised_time (CandorChecker *self, CandorUpdate *update, GPtrArray *findi
         continue;
 
       checked_text_init (&checked, candor_update_get_field (update, field));
-      g_regex_match_full (self->lists[LIST_PROMISED_TIME], checked.text, checked.length, 0, 0,
-                          &match_info, NULL);
+      g_regex_match_full (g_ptr_array_index (self->lists[LIST_PROMISED_TIME], 0), checked.text,
+                          checked.length, 0, 0, &match_info, NULL);
       for (; g_match_info_matches (match_info); g_match_info_next (match_info, NULL))
         {
           g_autofree char *ampm = g_match_info_fetch_named (match_info, "ampm");

@@ -41,8 +41,10 @@ struct _CandorChecker
 {
   GObject parent_instance;
 
-  char   *language;
-  GRegex *lists[N_LISTS]; /* each list's entries joined */
+  char *language;
+  /* Each list's entries joined into one GRegex, or a few where one would be
+   * too large for PCRE. */
+  GPtrArray *lists[N_LISTS];
 };
 
 /* Russian writes ё and е interchangeably; both the lists and the text are

@@ -258,16 +258,73 @@ append_alternative_at_word (GString *at_word, GString *others, const char *patte
     append_alternative (others, pattern);
 }
 
+/* Entries @from to @to of @patterns joined into one regex. Entries that start
+ * at a word boundary share one leading \\b: PCRE can then skip ahead to the
+ * letters that may start a match. */
+static GRegex *
+compile_joined (GPtrArray *patterns, guint from, guint to, gboolean optimize, GError **error)
+{
+  g_autoptr (GString) at_word = g_string_new (NULL);
+  g_autoptr (GString) others = g_string_new (NULL);
+
+  for (guint i = from; i < to; i++)
+    append_alternative_at_word (at_word, others, g_ptr_array_index (patterns, i));
+
+  if (at_word->len > 0)
+    {
+      g_string_prepend (at_word, "\\b(?:");
+      g_string_append_c (at_word, ')');
+    }
+  if (others->len > 0)
+    {
+      if (at_word->len > 0)
+        g_string_append_c (at_word, '|');
+      g_string_append (at_word, others->str);
+    }
+
+  return g_regex_new (at_word->str, G_REGEX_CASELESS | (optimize ? G_REGEX_OPTIMIZE : 0), 0, error);
+}
+
+/* One regex for entries @from to @to, or, where PCRE finds it too large (each
+ * named word list is pasted in full wherever it is used), a regex for each
+ * half, and so on: a list can grow without meeting PCRE's limit. */
+static gboolean
+compile_parts (GPtrArray *patterns,
+               guint      from,
+               guint      to,
+               gboolean   optimize,
+               GPtrArray *regexes,
+               GError   **error)
+{
+  g_autoptr (GError) local_error = NULL;
+  GRegex *regex = compile_joined (patterns, from, to, optimize, &local_error);
+
+  if (regex != NULL)
+    {
+      g_ptr_array_add (regexes, regex);
+      return TRUE;
+    }
+  if (to - from > 1 &&
+      g_error_matches (local_error, G_REGEX_ERROR, G_REGEX_ERROR_EXPRESSION_TOO_LARGE))
+    {
+      guint middle = from + (to - from) / 2;
+
+      return compile_parts (patterns, from, middle, optimize, regexes, error) &&
+             compile_parts (patterns, middle, to, optimize, regexes, error);
+    }
+
+  g_propagate_error (error, g_steal_pointer (&local_error));
+  return FALSE;
+}
+
 /* All entries are joined into one regex: one pass over the text per rule
  * is what keeps checking within a keystroke's budget (a regex per entry
- * measured twice as slow). Entries that start at a word boundary share one
- * leading \\b: PCRE can then skip ahead to the letters that may start a
- * match. Only when the joined regex does not compile is each entry
- * compiled alone, to report the bad one by its place in the file; checking
- * each one up front would double the time it takes to build a checker.
- * @optimize JIT-compiles the lists that run on every keystroke; for the
- * rest compiling costs more than it saves. */
-static GRegex *
+ * measured twice as slow). Only when the joined regex does not compile is
+ * each entry compiled alone, to report the bad one by its place in the file;
+ * checking each one up front would double the time it takes to build a
+ * checker. @optimize JIT-compiles the lists that run on every keystroke; for
+ * the rest compiling costs more than it saves. */
+static GPtrArray *
 compile_list (JsonArray  *array,
               GHashTable *words,
               const char *extra_pattern,
@@ -276,12 +333,9 @@ compile_list (JsonArray  *array,
               const char *key,
               GError    **error)
 {
-  g_autoptr (GString) at_word = g_string_new (NULL);
-  g_autoptr (GString) others = g_string_new (NULL);
-  g_autoptr (GString) joined = g_string_new (NULL);
   g_autoptr (GPtrArray) patterns = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GPtrArray) regexes = g_ptr_array_new_with_free_func ((GDestroyNotify)g_regex_unref);
   g_autoptr (GError) local_error = NULL;
-  GRegex *regex;
 
   for (guint i = 0; i < json_array_get_length (array); i++)
     {
@@ -301,34 +355,21 @@ compile_list (JsonArray  *array,
         return NULL;
       _candor_checker_fold_yo (pattern);
       g_ptr_array_add (patterns, pattern);
-      append_alternative_at_word (at_word, others, pattern);
     }
 
-  if (extra_pattern != NULL)
-    append_alternative_at_word (at_word, others, extra_pattern);
-
-  if (at_word->len > 0)
-    g_string_append_printf (joined, "\\b(?:%s)", at_word->str);
-  if (others->len > 0)
-    {
-      if (joined->len > 0)
-        g_string_append_c (joined, '|');
-      g_string_append (joined, others->str);
-    }
-
-  if (joined->len == 0)
+  if (patterns->len == 0 && extra_pattern == NULL)
     {
       g_set_error (error, CANDOR_CHECKER_ERROR, CANDOR_CHECKER_ERROR_INVALID_DATA,
                    _("%s: %s: the list is empty"), source, key);
       return NULL;
     }
+  if (extra_pattern != NULL)
+    g_ptr_array_add (patterns, g_strdup (extra_pattern));
 
-  regex = g_regex_new (joined->str, G_REGEX_CASELESS | (optimize ? G_REGEX_OPTIMIZE : 0), 0,
-                       &local_error);
-  if (regex != NULL)
-    return regex;
+  if (compile_parts (patterns, 0, patterns->len, optimize, regexes, &local_error))
+    return g_steal_pointer (&regexes);
 
-  for (guint i = 0; i < patterns->len; i++)
+  for (guint i = 0; i < json_array_get_length (array); i++)
     {
       g_autoptr (GError) single_error = NULL;
       g_autoptr (GRegex) single =
@@ -467,7 +508,7 @@ candor_checker_finalize (GObject *object)
   CandorChecker *self = (CandorChecker *)object;
 
   for (guint i = 0; i < N_LISTS; i++)
-    g_clear_pointer (&self->lists[i], g_regex_unref);
+    g_clear_pointer (&self->lists[i], g_ptr_array_unref);
   g_clear_pointer (&self->language, g_free);
 
   G_OBJECT_CLASS (candor_checker_parent_class)->finalize (object);

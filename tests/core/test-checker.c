@@ -1177,75 +1177,6 @@ test_checker_whole_message (void)
                    "missing-root-cause");
 }
 
-/* Every item of the labelled corpus raises exactly the rules it is labelled
- * with: the tricky negatives (hedged times, denials with ownership, plain
- * apologies, planned actions) stay clean, and recall is not bought with
- * false alarms. bench-checks-corpus prints the same as precision and recall. */
-static void
-test_checker_corpus (void)
-{
-  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "checks-corpus.json", NULL);
-  g_autoptr (JsonParser) parser = json_parser_new ();
-  g_autoptr (GError) error = NULL;
-  g_autoptr (CandorChecker) english = checker_for ("en");
-  g_autoptr (CandorChecker) russian = checker_for ("ru");
-  JsonArray *items;
-  guint      n_clean = 0;
-
-  json_parser_load_from_file (parser, path, &error);
-  g_assert_no_error (error);
-  items =
-    json_object_get_array_member (json_node_get_object (json_parser_get_root (parser)), "items");
-  g_assert_cmpuint (json_array_get_length (items), >=, 200);
-
-  for (guint i = 0; i < json_array_get_length (items); i++)
-    {
-      JsonObject *item = json_array_get_object_element (items, i);
-      JsonArray  *expect = json_object_get_array_member (item, "expect");
-      const char *text = json_object_get_string_member (item, "text");
-      const char *field_name = json_object_get_string_member (item, "field");
-      gboolean    resolved = json_object_get_boolean_member_with_default (item, "resolved", FALSE);
-      CandorChecker *checker =
-        g_str_equal (json_object_get_string_member (item, "lang"), "ru") ? russian : english;
-      g_autoptr (GPtrArray) findings = NULL;
-      g_autoptr (GHashTable) found = g_hash_table_new (g_str_hash, g_str_equal);
-      g_autofree char *ids = NULL;
-      int              kind;
-      int              field;
-
-      g_assert_true (candor_enum_from_nick (CANDOR_TYPE_UPDATE_KIND,
-                                            json_object_get_string_member (item, "kind"), &kind));
-      if (g_str_equal (field_name, "whole-message"))
-        findings = candor_checker_check_message (checker, text, kind, resolved);
-      else
-        {
-          if (g_str_equal (field_name, "impact"))
-            field = CANDOR_FIELD_IMPACT_NOW;
-          else
-            g_assert_true (candor_enum_from_nick (CANDOR_TYPE_FIELD, field_name, &field));
-          findings = candor_checker_check_text (checker, field, text, kind, resolved);
-        }
-
-      for (guint f = 0; f < findings->len; f++)
-        g_hash_table_add (found,
-                          (gpointer)candor_finding_get_rule_id (g_ptr_array_index (findings, f)));
-      ids = rule_ids (findings);
-
-      if (json_array_get_length (expect) == 0)
-        n_clean++;
-      for (guint e = 0; e < json_array_get_length (expect); e++)
-        {
-          if (!g_hash_table_remove (found, json_array_get_string_element (expect, e)))
-            g_error ("“%s”: expected %s, got “%s”", text, json_array_get_string_element (expect, e),
-                     ids);
-        }
-      if (g_hash_table_size (found) > 0)
-        g_error ("“%s”: expected only the labelled rules, got “%s”", text, ids);
-    }
-
-  g_assert_cmpuint (n_clean, >=, 60);
-}
-
 int
 main (int argc, char *argv[])
 {
@@ -1268,7 +1199,6 @@ main (int argc, char *argv[])
   g_test_add_func ("/core/checker/next-update-mismatch", test_checker_next_update_mismatch);
   g_test_add_func ("/core/checker/whole-message", test_checker_whole_message);
   g_test_add_func ("/core/checker/placeholder", test_checker_placeholder);
-  g_test_add_func ("/core/checker/corpus", test_checker_corpus);
 
   return g_test_run ();
 }
