@@ -30,7 +30,16 @@ typedef struct
   gsize        last_byte;
   glong        last_char;
   const gsize *field_starts; /* CANDOR_N_FIELDS + 1 byte offsets, or NULL */
+  GArray      *sentences;    /* JudgedSentence, once the model has read them */
 } CheckedText;
+
+/* A sentence and the rules the sentence model reads it as breaking. */
+typedef struct
+{
+  gsize start;
+  gsize end;
+  guint judged; /* 1 << CandorPhraseModelRule for each */
+} JudgedSentence;
 
 static void
 checked_text_init (CheckedText *checked, const char *text)
@@ -46,12 +55,14 @@ checked_text_init (CheckedText *checked, const char *text)
   checked->last_byte = 0;
   checked->last_char = 0;
   checked->field_starts = NULL;
+  checked->sentences = NULL;
 }
 
 static void
 checked_text_clear (CheckedText *checked)
 {
   g_clear_pointer (&checked->folded, g_free);
+  g_clear_pointer (&checked->sentences, g_array_unref);
 }
 
 static guint
@@ -172,6 +183,7 @@ typedef struct
   const char           *message;
   const char           *suggestion;
   RuleFlags             flags;
+  int                   model_rule; /* a CandorPhraseModelRule, or -1 */
 } PhraseRule;
 
 typedef struct
@@ -256,6 +268,99 @@ collect_spans (CandorChecker    *self,
     }
 }
 
+/* The sentences of @checked with what the model reads in each. A sentence
+ * ends as sentence_end() says; its quote leaves out the list marker and the
+ * spaces around it. */
+static GArray *
+judged_sentences (CandorChecker *self, CheckedText *checked)
+{
+  gsize start = 0;
+
+  if (checked->sentences != NULL)
+    return checked->sentences;
+
+  checked->sentences = g_array_new (FALSE, FALSE, sizeof (JudgedSentence));
+  while (start < checked->length)
+    {
+      gsize end = sentence_end (checked->text, checked->length, start);
+      gsize next =
+        end < checked->length && (checked->text[end] == '\n' || checked->text[end] == ';') ? end + 1
+                                                                                           : end;
+      JudgedSentence sentence;
+
+      while (start < end && (g_ascii_isspace (checked->text[start]) ||
+                             strchr ("-*+>•", checked->text[start]) != NULL))
+        start++;
+      while (end > start && g_ascii_isspace (checked->text[end - 1]))
+        end--;
+
+      if (end > start)
+        {
+          sentence.start = start;
+          sentence.end = end;
+          sentence.judged = candor_phrase_model_judge (self->model, checked->text, start, end);
+          if (sentence.judged != 0)
+            g_array_append_val (checked->sentences, sentence);
+        }
+      start = MAX (next, start + 1);
+    }
+
+  return checked->sentences;
+}
+
+/* The technical details name systems, providers and causes as a matter of
+ * course; the model, trained on what customers read, takes that for blame,
+ * so there only the lists speak. */
+static gboolean
+in_technical_details (const CheckedText *checked, gsize byte)
+{
+  return checked->field_starts != NULL &&
+         byte >= checked->field_starts[CANDOR_FIELD_TECHNICAL_DETAILS] &&
+         byte < checked->field_starts[CANDOR_FIELD_TECHNICAL_DETAILS + 1];
+}
+
+/* The model's word on the sentences no pattern of the rule matched in: a
+ * whole sentence the lists were not written for, excused as a match would
+ * be. */
+static void
+collect_judged_sentences (CandorChecker    *self,
+                          const PhraseRule *rule,
+                          CheckedText      *checked,
+                          GArray           *spans)
+{
+  GArray *sentences;
+  guint   n_matched = spans->len;
+
+  if (self->model == NULL || rule->model_rule < 0)
+    return;
+
+  sentences = judged_sentences (self, checked);
+  for (guint i = 0; i < sentences->len; i++)
+    {
+      const JudgedSentence *sentence = &g_array_index (sentences, JudgedSentence, i);
+      gboolean              matched = FALSE;
+      Span                  span = { sentence->start, sentence->end };
+
+      if (!(sentence->judged & (1u << rule->model_rule)) ||
+          in_technical_details (checked, sentence->start))
+        continue;
+      for (guint m = 0; m < n_matched && !matched; m++)
+        {
+          const Span *match = &g_array_index (spans, Span, m);
+
+          matched = match->start < sentence->end && match->end > sentence->start;
+        }
+      if (matched)
+        continue;
+      if ((rule->flags & RULE_HEDGEABLE) && is_hedged (self, checked, span.start, span.end))
+        continue;
+      if ((rule->flags & RULE_OWNABLE) && is_owned (self, checked, span.start, span.end))
+        continue;
+
+      g_array_append_val (spans, span);
+    }
+}
+
 /* Every list of @lists is matched, then overlapping matches, and for a
  * RULE_PER_SENTENCE rule the matches of one sentence, become one finding
  * whose quote runs from the first matched word to the last. */
@@ -276,6 +381,7 @@ find_phrases (CandorChecker    *self,
       for (guint i = 0; i < self->lists[lists[l]]->len; i++)
         collect_spans (self, g_ptr_array_index (self->lists[lists[l]], i), rule, checked, spans);
     }
+  collect_judged_sentences (self, rule, checked, spans);
 
   if (spans->len == 0)
     return;
@@ -333,6 +439,7 @@ static const PhraseRule blame_rule = {
      "need; say what happened instead."),
       N_("Describe the failure itself, e.g. “a failed configuration change stopped payments”."),
           RULE_OWNABLE | RULE_PER_SENTENCE,
+          CANDOR_PHRASE_MODEL_BLAME,
   };
 
 static const PhraseRule guilt_rule = {
@@ -340,7 +447,9 @@ static const PhraseRule guilt_rule = {
   CANDOR_FINDING_SEVERITY_WARNING,
   N_("Self-reproach makes the message about you, not the customer; apologize once and say "
      "what you are doing."),
-      N_("“We are sorry for the disruption this causes.”"), RULE_PER_SENTENCE,
+      N_("“We are sorry for the disruption this causes.”"),
+          RULE_PER_SENTENCE,
+          CANDOR_PHRASE_MODEL_GUILT,
   };
 
 static const PhraseRule promise_rule = {
@@ -350,6 +459,7 @@ static const PhraseRule promise_rule = {
      "trust than the outage."),
       N_("Give an estimate (“we expect …”) or say when you will update next."),
           RULE_HEDGEABLE | RULE_PER_SENTENCE,
+          CANDOR_PHRASE_MODEL_PROMISE,
   };
 
 static const PhraseRule promise_after_resolution_rule = {
@@ -359,6 +469,7 @@ static const PhraseRule promise_after_resolution_rule = {
      "less likely."),
       N_("“We are changing … so that this kind of failure is caught earlier.”"),
           RULE_HEDGEABLE | RULE_PER_SENTENCE,
+          -1,
   };
 
 static const PhraseRule jargon_rule = {
@@ -366,7 +477,7 @@ static const PhraseRule jargon_rule = {
   CANDOR_FINDING_SEVERITY_WARNING,
   N_("The executive summary should be clear to anyone at first reading; move technical terms, "
      "codes and host names to the technical details."),
-      N_("Say what it means for customers, e.g. “our database stopped accepting orders”."), 0,
+      N_("Say what it means for customers, e.g. “our database stopped accepting orders”."), 0, -1,
   };
 
 static gboolean

@@ -8,6 +8,7 @@
 #pragma once
 
 #include "candor-checker.h"
+#include "candor-phrase-model.h"
 
 G_BEGIN_DECLS
 
@@ -45,6 +46,9 @@ struct _CandorChecker
   /* Each list's entries joined into one GRegex, or a few where one would be
    * too large for PCRE. */
   GPtrArray *lists[N_LISTS];
+  /* Finds what the lists were not written for; %NULL for checks read from
+   * a file of lists alone. */
+  CandorPhraseModel *model;
 };
 
 /* Russian writes ё and е interchangeably; both the lists and the text are

@@ -509,6 +509,7 @@ candor_checker_finalize (GObject *object)
 
   for (guint i = 0; i < N_LISTS; i++)
     g_clear_pointer (&self->lists[i], g_ptr_array_unref);
+  g_clear_object (&self->model);
   g_clear_pointer (&self->language, g_free);
 
   G_OBJECT_CLASS (candor_checker_parent_class)->finalize (object);
@@ -550,8 +551,11 @@ candor_checker_new_from_bytes (const char *language, GBytes *json, GError **erro
 CandorChecker *
 candor_checker_new (const char *language, GError **error)
 {
+  g_autoptr (CandorChecker) self = NULL;
   g_autoptr (GBytes) json = NULL;
-  gboolean plain_tag;
+  g_autoptr (GBytes) model = NULL;
+  g_autofree char *model_path = NULL;
+  gboolean         plain_tag;
 
   g_return_val_if_fail (language != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
@@ -577,7 +581,23 @@ candor_checker_new (const char *language, GError **error)
       return NULL;
     }
 
-  return candor_checker_new_from_bytes (language, json, error);
+  self = candor_checker_new_from_bytes (language, json, error);
+  if (self == NULL)
+    return NULL;
+
+  /* The sentence model, where one is trained for the language. */
+  model_path = g_strconcat (CHECKS_RESOURCE_PATH, language, "-model.tsv", NULL);
+  model = g_resources_lookup_data (model_path, G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
+  if (model != NULL)
+    {
+      g_autofree char *source = g_strdup_printf ("checks/%s-model.tsv", language);
+
+      self->model = candor_phrase_model_new_from_bytes (model, source, error);
+      if (self->model == NULL)
+        return NULL;
+    }
+
+  return g_steal_pointer (&self);
 }
 
 const char *
