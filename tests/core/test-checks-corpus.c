@@ -27,6 +27,8 @@ static const Corpus corpora[] = {
   { "checks-corpus-held-out.json", 40, 15 },
   { "checks-corpus-held-out-2.json", 90, 40 },
   { "checks-corpus-held-out-3.json", 160, 70 },
+  { "checks-corpus-held-out-4.json", 160, 70 },
+  { "checks-corpus-held-out-5.json", 160, 70 },
 };
 
 static CandorChecker *
