@@ -24,7 +24,8 @@
  * rule scans it once: @field_starts then says where each field begins. */
 typedef struct
 {
-  const char  *text;
+  const char  *text;     /* folded: what the lists read */
+  const char  *original; /* as written: what a finding quotes */
   char        *folded;
   gsize        length;
   gsize        last_byte;
@@ -51,6 +52,7 @@ checked_text_init (CheckedText *checked, const char *text)
       _candor_checker_fold_yo (checked->folded);
     }
   checked->text = checked->folded != NULL ? checked->folded : text;
+  checked->original = text;
   checked->length = strlen (checked->text);
   checked->last_byte = 0;
   checked->last_char = 0;
@@ -229,7 +231,8 @@ add_phrase_finding (const PhraseRule *rule,
       field_start = checked_text_char_offset (checked, checked->field_starts[field]);
     }
 
-  quote = g_strndup (checked->text + span->start, span_end - span->start);
+  /* Folding keeps every byte where it was, so the span fits both texts. */
+  quote = g_strndup (checked->original + span->start, span_end - span->start);
   start = checked_text_char_offset (checked, span->start) - field_start;
   end = checked_text_char_offset (checked, span_end) - field_start;
 

@@ -999,6 +999,20 @@ test_checker_quotes (void)
   g_assert_cmpstr (candor_finding_get_suggestion (finding), !=, "");
 }
 
+/* The lists read ё as е; the quote is the text as written. */
+static void
+test_checker_quotes_keep_yo (void)
+{
+  g_autoptr (CandorChecker) checker = checker_for ("ru");
+  g_autoptr (GPtrArray) findings =
+    candor_checker_check_text (checker, CANDOR_FIELD_IMPACT_NOW, "Подрядчик опять всё сломал.",
+                               CANDOR_UPDATE_KIND_PROGRESS, FALSE);
+
+  g_assert_cmpuint (findings->len, ==, 1);
+  g_assert_cmpstr (candor_finding_get_quote (g_ptr_array_index (findings, 0)), ==,
+                   "Подрядчик опять всё сломал");
+}
+
 /* A text in the other language is a finding, never a silent pass. */
 static void
 test_checker_language_mismatch (void)
@@ -1195,6 +1209,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/core/checker/lists-are-data", test_checker_lists_are_data);
   g_test_add_func ("/core/checker/draft-fixtures", test_checker_draft_fixtures);
   g_test_add_func ("/core/checker/quotes", test_checker_quotes);
+  g_test_add_func ("/core/checker/quotes-keep-yo", test_checker_quotes_keep_yo);
   g_test_add_func ("/core/checker/language-mismatch", test_checker_language_mismatch);
   g_test_add_func ("/core/checker/next-update-mismatch", test_checker_next_update_mismatch);
   g_test_add_func ("/core/checker/whole-message", test_checker_whole_message);
