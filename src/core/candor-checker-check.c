@@ -30,6 +30,7 @@ typedef struct
   gsize        last_byte;
   glong        last_char;
   const gsize *field_starts; /* CANDOR_N_FIELDS + 1 byte offsets, or NULL */
+  CheckGrams  *grams;        /* made when a list first needs them */
 } CheckedText;
 
 static void
@@ -46,12 +47,37 @@ checked_text_init (CheckedText *checked, const char *text)
   checked->last_byte = 0;
   checked->last_char = 0;
   checked->field_starts = NULL;
+  checked->grams = NULL;
 }
 
 static void
 checked_text_clear (CheckedText *checked)
 {
   g_clear_pointer (&checked->folded, g_free);
+  if (checked->grams != NULL)
+    _candor_checker_grams_clear (checked->grams);
+  g_clear_pointer (&checked->grams, g_free);
+}
+
+static const CheckGrams *
+checked_text_get_grams (CheckedText *checked)
+{
+  if (checked->grams == NULL)
+    {
+      checked->grams = g_new (CheckGrams, 1);
+      _candor_checker_grams_init (checked->grams, checked->text, checked->length);
+    }
+
+  return checked->grams;
+}
+
+/* Whether @list may match somewhere in @checked: when it cannot, its regex
+ * need not run. */
+static gboolean
+list_may_match (CandorChecker *self, CheckList list, CheckedText *checked)
+{
+  return self->conditions[list] == NULL ||
+         _candor_checker_condition_holds (self->conditions[list], checked_text_get_grams (checked));
 }
 
 static guint
@@ -110,20 +136,16 @@ list_matches (CandorChecker *self, CheckList list, const char *text, gsize from,
 }
 
 static gboolean
-matches_between (CandorChecker     *self,
-                 CheckList          list,
-                 const CheckedText *checked,
-                 gsize              from,
-                 gsize              to)
+matches_between (CandorChecker *self, CheckList list, CheckedText *checked, gsize from, gsize to)
 {
-  return list_matches (self, list, checked->text, from, to);
+  return list_may_match (self, list, checked) && list_matches (self, list, checked->text, from, to);
 }
 
 /* "We expect service to be restored by 15:00" and "we cannot guarantee" are
  * the careful way to say it, not promises: a hedge anywhere in the sentence,
  * or a negation right before the match, makes the match fine. */
 static gboolean
-is_hedged (CandorChecker *self, const CheckedText *checked, gsize start, gsize end)
+is_hedged (CandorChecker *self, CheckedText *checked, gsize start, gsize end)
 {
   gsize from = sentence_start (checked->text, start);
   gsize to = sentence_end (checked->text, checked->length, end);
@@ -131,14 +153,14 @@ is_hedged (CandorChecker *self, const CheckedText *checked, gsize start, gsize e
   if (matches_between (self, LIST_HEDGES, checked, from, to))
     return TRUE;
 
-  return list_matches (self, LIST_NEGATIONS, checked->text, from, start);
+  return matches_between (self, LIST_NEGATIONS, checked, from, start);
 }
 
 /* "It was not our provider's fault: the change was ours" denies blame by
  * owning the cause. Ownership in the sentence or the one after it makes a
  * blame match fine; a bare "not our fault" stays a deflection. */
 static gboolean
-is_owned (CandorChecker *self, const CheckedText *checked, gsize start, gsize end)
+is_owned (CandorChecker *self, CheckedText *checked, gsize start, gsize end)
 {
   gsize from = sentence_start (checked->text, start);
   gsize to = sentence_end (checked->text, checked->length, end);
@@ -219,6 +241,110 @@ add_phrase_finding (const PhraseRule *rule,
                                               quote, _(rule->message), _(rule->suggestion)));
 }
 
+/* The next match of @entry from byte @from on, or -1 in @start. */
+static void
+entry_match (const CheckEntry  *entry,
+             const CheckedText *checked,
+             gsize              from,
+             gssize            *start,
+             gssize            *end)
+{
+  g_autoptr (GMatchInfo) match_info = NULL;
+  int match_start, match_end;
+
+  *start = -1;
+  if (g_regex_match_full (entry->regex, checked->text, checked->length, from, 0, &match_info,
+                          NULL) &&
+      g_match_info_fetch_pos (match_info, 0, &match_start, &match_end))
+    {
+      *start = match_start;
+      *end = match_end;
+    }
+}
+
+/* An entry that may match, and its next match (start -1: none). */
+typedef struct
+{
+  const CheckEntry *entry;
+  gssize            start;
+  gssize            end;
+} NextMatch;
+
+/* The matches of @list in @checked, one after the other as its joined
+ * regex finds them. Where its entries run alone, the joined regex's match
+ * is the one that starts first, and of those that start at the same place
+ * the first entry's; the next is looked for where it ends. (Each entry
+ * that runs alone needs some text, so no match is empty.) */
+static void
+find_matches (CandorChecker *self, CheckList list, CheckedText *checked, GArray *spans)
+{
+  g_autoptr (GArray) next = NULL;
+  GArray *entries = self->entries[list];
+
+  if (entries == NULL)
+    {
+      g_autoptr (GMatchInfo) match_info = NULL;
+
+      if (!list_may_match (self, list, checked))
+        return;
+      g_regex_match_full (self->lists[list], checked->text, checked->length, 0, 0, &match_info,
+                          NULL);
+      for (; g_match_info_matches (match_info); g_match_info_next (match_info, NULL))
+        {
+          int  start, end;
+          Span span;
+
+          if (!g_match_info_fetch_pos (match_info, 0, &start, &end) || start == end)
+            continue;
+          span.start = start;
+          span.end = end;
+          g_array_append_val (spans, span);
+        }
+      return;
+    }
+
+  next = g_array_new (FALSE, FALSE, sizeof (NextMatch));
+  for (guint i = 0; i < entries->len; i++)
+    {
+      NextMatch match = { &g_array_index (entries, CheckEntry, i), -1, -1 };
+
+      if (!_candor_checker_condition_holds (match.entry->condition,
+                                            checked_text_get_grams (checked)))
+        continue;
+      entry_match (match.entry, checked, 0, &match.start, &match.end);
+      if (match.start >= 0)
+        g_array_append_val (next, match);
+    }
+
+  for (;;)
+    {
+      const NextMatch *first = NULL;
+      Span             span;
+
+      for (guint i = 0; i < next->len; i++)
+        {
+          const NextMatch *match = &g_array_index (next, NextMatch, i);
+
+          if (match->start >= 0 && (first == NULL || match->start < first->start))
+            first = match;
+        }
+      if (first == NULL)
+        break;
+
+      span.start = first->start;
+      span.end = first->end;
+      g_array_append_val (spans, span);
+
+      for (guint i = 0; i < next->len; i++)
+        {
+          NextMatch *match = &g_array_index (next, NextMatch, i);
+
+          if (match->start >= 0 && (gsize)match->start < span.end)
+            entry_match (match->entry, checked, span.end, &match->start, &match->end);
+        }
+    }
+}
+
 /* Every list of @lists is matched, then overlapping matches, and for a
  * RULE_PER_SENTENCE rule the matches of one sentence, become one finding
  * whose quote runs from the first matched word to the last. */
@@ -236,26 +362,18 @@ find_phrases (CandorChecker    *self,
 
   for (guint l = 0; l < n_lists; l++)
     {
-      g_autoptr (GMatchInfo) match_info = NULL;
+      g_autoptr (GArray) matches = g_array_new (FALSE, FALSE, sizeof (Span));
 
-      g_regex_match_full (self->lists[lists[l]], checked->text, checked->length, 0, 0, &match_info,
-                          NULL);
-
-      for (; g_match_info_matches (match_info); g_match_info_next (match_info, NULL))
+      find_matches (self, lists[l], checked, matches);
+      for (guint i = 0; i < matches->len; i++)
         {
-          int  start, end;
-          Span span;
+          const Span *match = &g_array_index (matches, Span, i);
 
-          if (!g_match_info_fetch_pos (match_info, 0, &start, &end) || start == end)
+          if ((rule->flags & RULE_HEDGEABLE) && is_hedged (self, checked, match->start, match->end))
             continue;
-          if ((rule->flags & RULE_HEDGEABLE) && is_hedged (self, checked, start, end))
+          if ((rule->flags & RULE_OWNABLE) && is_owned (self, checked, match->start, match->end))
             continue;
-          if ((rule->flags & RULE_OWNABLE) && is_owned (self, checked, start, end))
-            continue;
-
-          span.start = start;
-          span.end = end;
-          g_array_append_val (spans, span);
+          g_array_append_val (spans, *match);
         }
     }
 
@@ -465,19 +583,17 @@ is_blank (const char *text)
 static gboolean
 text_says (CandorChecker *self, CheckList list, const char *text)
 {
-  g_autofree char *folded = NULL;
+  CheckedText checked;
+  gboolean    says;
 
   if (text == NULL || is_blank (text))
     return FALSE;
 
-  if (_candor_checker_has_yo (text))
-    {
-      folded = g_strdup (text);
-      _candor_checker_fold_yo (folded);
-      text = folded;
-    }
+  checked_text_init (&checked, text);
+  says = matches_between (self, list, &checked, 0, checked.length);
+  checked_text_clear (&checked);
 
-  return list_matches (self, list, text, 0, strlen (text));
+  return says;
 }
 
 /* The parts a message must have, told apart from how they were found: the

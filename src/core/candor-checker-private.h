@@ -37,17 +37,56 @@ typedef enum
   N_LISTS
 } CheckList;
 
+/* What a text must contain for a list to match in it. */
+typedef struct _CheckCondition CheckCondition;
+/* The conditions of the word lists of a checks file. */
+typedef struct _CheckWords CheckWords;
+
+/* An entry of a list that runs alone, with what it needs. */
+typedef struct
+{
+  GRegex         *regex;
+  CheckCondition *condition;
+} CheckEntry;
+
+/* The three-letter pieces of a text, folded as caseless matching folds
+ * them, as bits of a hash. */
+#define CANDOR_CHECKER_N_GRAMS (1 << 15)
+typedef struct
+{
+  guint64 bits[CANDOR_CHECKER_N_GRAMS / 64];
+  char   *text; /* folded */
+  gsize   length;
+} CheckGrams;
+
 struct _CandorChecker
 {
   GObject parent_instance;
 
-  char   *language;
-  GRegex *lists[N_LISTS]; /* each list's entries joined */
+  char           *language;
+  GRegex         *lists[N_LISTS];      /* each list's entries joined, or NULL... */
+  GArray         *entries[N_LISTS];    /* ...each alone: CheckEntry, in the joined order */
+  CheckCondition *conditions[N_LISTS]; /* of the joined regex, or NULL where none is known */
 };
 
 /* Russian writes ё and е interchangeably; both the lists and the text are
  * folded to е. */
 void     _candor_checker_fold_yo (char *text);
 gboolean _candor_checker_has_yo (const char *text);
+
+gunichar    _candor_checker_fold_char (gunichar c);
+void        _candor_checker_grams_init (CheckGrams *grams, const char *text, gsize length);
+void        _candor_checker_grams_clear (CheckGrams *grams);
+CheckWords *_candor_checker_words_new (void);
+void        _candor_checker_words_free (CheckWords *words);
+void        _candor_checker_entry_clear (gpointer entry);
+void _candor_checker_words_add (CheckWords *words, const char *name, const char *alternatives);
+CheckCondition *
+_candor_checker_condition_new (const char *pattern, const CheckWords *words, gboolean *plain);
+CheckCondition *_candor_checker_condition_any (GPtrArray *conditions);
+gboolean _candor_checker_condition_holds (const CheckCondition *condition, const CheckGrams *grams);
+void     _candor_checker_condition_unref (CheckCondition *condition);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CheckWords, _candor_checker_words_free)
 
 G_END_DECLS
