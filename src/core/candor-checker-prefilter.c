@@ -39,6 +39,9 @@ struct _CheckCondition
   GPtrArray    *children; /* of CheckCondition, for ALL and ANY */
   char         *text;     /* folded, for TEXT */
   gsize         length;
+  guint16      *grams; /* its pieces of three letters, or four... */
+  guint         n_grams;
+  gboolean      long_grams; /* ...when it has four or more */
 };
 
 /* What a piece of pattern matches, as far as conditions go: a few exact
@@ -51,18 +54,21 @@ typedef struct
   CheckCondition *asserted; /* what a lookahead or lookbehind in it needs */
 } Piece;
 
-/* The pieces of the word lists ("{party}"), by name. */
+/* The word lists ("{party}") as written, and the pieces of those a
+ * pattern used so far, by name: many are only used by lists that get no
+ * conditions. */
 struct _CheckWords
 {
-  GHashTable *pieces; /* of Piece */
+  GHashTable *written; /* of char *, the list's entries joined by "|" */
+  GHashTable *pieces;  /* of Piece */
 };
 
 typedef struct
 {
-  const char       *p;
-  const CheckWords *words;
-  gboolean          failed; /* a construct this reader does not know: no condition */
-  gboolean          named;  /* a named group */
+  const char *p;
+  CheckWords *words;
+  gboolean    failed; /* a construct this reader does not know: no condition */
+  gboolean    named;  /* a named group */
 } Parser;
 
 /* Caseless matching as PCRE2 does it, for the letters the conditions keep:
@@ -124,55 +130,69 @@ is_space (gunichar c)
     }
 }
 
+/* Of three characters, or four with @d not 0. */
 static guint
-gram_hash (gunichar a, gunichar b, gunichar c)
+gram_hash (gunichar a, gunichar b, gunichar c, gunichar d)
 {
-  guint32 h = a * 0x9E3779B1u ^ b * 0x85EBCA77u ^ c * 0xC2B2AE3Du;
+  guint32 h = a * 0x9E3779B1u ^ b * 0x85EBCA77u ^ c * 0xC2B2AE3Du ^ d * 0x27D4EB2Fu;
 
   return (h ^ (h >> 15)) & (CANDOR_CHECKER_N_GRAMS - 1);
 }
 
+/* It runs on every keystroke: ASCII and Cyrillic, nearly all there is in
+ * a message, take no table lookups. */
 void
 _candor_checker_grams_init (CheckGrams *grams, const char *text, gsize length)
 {
-  const char *p = text;
-  const char *end = text + length;
-  gunichar    a = 0, b = 0;
-
-  GString *folded = g_string_sized_new (length);
+  const guchar *p = (const guchar *)text;
+  const guchar *end = p + length;
+  char         *folded = g_malloc (length + 1);
+  char         *out = folded;
+  gunichar      a = 0, b = 0, c = 0;
 
   memset (grams->bits, 0, sizeof grams->bits);
+  memset (grams->long_bits, 0, sizeof grams->long_bits);
   while (p < end)
     {
-      gunichar c;
+      gunichar d;
       guint    h;
 
-      if ((guchar)*p < 0x80)
-        c = (guchar)*p++;
+      if (p[0] < 0x80)
+        d = *p++;
+      else if ((p[0] & 0xE0) == 0xC0 && p + 1 < end)
+        {
+          d = ((p[0] & 0x1F) << 6) | (p[1] & 0x3F);
+          p += 2;
+        }
       else
         {
-          c = g_utf8_get_char (p);
-          p = g_utf8_next_char (p);
+          d = g_utf8_get_char ((const char *)p);
+          p = (const guchar *)g_utf8_next_char (p);
         }
-      if (c < 0x80 ? g_ascii_isspace (c) || c == 0x0B : is_space (c))
+
+      if (d < 0x80 ? g_ascii_isspace (d) || d == 0x0B : (d < 0x400 || d > 0x4FF) && is_space (d))
         {
-          if (b == ' ')
+          if (c == ' ')
             continue;
-          c = ' ';
+          d = ' ';
         }
       else
-        c = _candor_checker_fold_char (c);
-      h = gram_hash (a, b, c);
+        d = _candor_checker_fold_char (d);
+      h = gram_hash (b, c, d, 0);
       grams->bits[h / 64] |= G_GUINT64_CONSTANT (1) << (h % 64);
-      if (c < 0x80)
-        g_string_append_c (folded, (char)c);
+      h = gram_hash (a, b, c, d);
+      grams->long_bits[h / 64] |= G_GUINT64_CONSTANT (1) << (h % 64);
+      if (d < 0x80)
+        *out++ = (char)d;
       else
-        g_string_append_unichar (folded, c);
+        out += g_unichar_to_utf8 (d, out);
       a = b;
       b = c;
+      c = d;
     }
-  grams->length = folded->len;
-  grams->text = g_string_free (folded, FALSE);
+  *out = '\0';
+  grams->text = folded;
+  grams->length = out - folded;
 }
 
 void
@@ -208,6 +228,7 @@ _candor_checker_condition_unref (CheckCondition *condition)
     return;
   g_clear_pointer (&condition->children, g_ptr_array_unref);
   g_clear_pointer (&condition->text, g_free);
+  g_clear_pointer (&condition->grams, g_free);
   g_free (condition);
 }
 
@@ -233,21 +254,15 @@ _candor_checker_condition_holds (const CheckCondition *condition, const CheckGra
         return FALSE;
       case CONDITION_TEXT:
         {
-          const char *p = condition->text;
-          gunichar    a = g_utf8_get_char (p);
-          gunichar    b;
+          /* Pieces of four letters where the text is long enough. */
+          const guint64 *bits = condition->long_grams ? grams->long_bits : grams->bits;
 
-          p = g_utf8_next_char (p);
-          b = g_utf8_get_char (p);
-          for (p = g_utf8_next_char (p); *p != '\0'; p = g_utf8_next_char (p))
+          for (guint i = 0; i < condition->n_grams; i++)
             {
-              gunichar c = g_utf8_get_char (p);
-              guint    h = gram_hash (a, b, c);
+              guint h = condition->grams[i];
 
-              if ((grams->bits[h / 64] & (G_GUINT64_CONSTANT (1) << (h % 64))) == 0)
+              if ((bits[h / 64] & (G_GUINT64_CONSTANT (1) << (h % 64))) == 0)
                 return FALSE;
-              a = b;
-              b = c;
             }
         }
         /* Every piece is there: the text itself? */
@@ -260,7 +275,7 @@ _candor_checker_condition_holds (const CheckCondition *condition, const CheckGra
 /* At most this many exact texts are kept for a piece of pattern; past it,
  * they become a condition ("one of these is there") and the texts that
  * follow start afresh. */
-#define MAX_EXACT 32
+#define MAX_EXACT 64
 
 /* %NULL stands for a condition that always holds: ALL leaves it out, ANY
  * becomes it. Takes the children. */
@@ -355,6 +370,43 @@ condition_new_texts (GPtrArray *exact)
       condition = condition_new (CONDITION_TEXT);
       condition->length = strlen (text);
       condition->text = g_steal_pointer (&exact->pdata[i]);
+      condition->grams = g_new (guint16, condition->length);
+      condition->long_grams = g_utf8_strlen (text, -1) >= 4;
+      {
+        const char *p = condition->text;
+        gunichar    a = 0, b, c;
+
+        b = g_utf8_get_char (p);
+        p = g_utf8_next_char (p);
+        c = g_utf8_get_char (p);
+        p = g_utf8_next_char (p);
+        if (condition->long_grams)
+          {
+            a = b;
+            b = c;
+            c = g_utf8_get_char (p);
+            p = g_utf8_next_char (p);
+          }
+        for (;; p = g_utf8_next_char (p))
+          {
+            gunichar d = g_utf8_get_char (p);
+
+            if (condition->long_grams)
+              {
+                if (d == 0)
+                  break;
+                condition->grams[condition->n_grams++] = gram_hash (a, b, c, d);
+              }
+            else
+              {
+                condition->grams[condition->n_grams++] = gram_hash (b, c, d, 0);
+                break;
+              }
+            a = b;
+            b = c;
+            c = d;
+          }
+      }
       g_ptr_array_add (any, condition);
     }
 
@@ -414,7 +466,8 @@ exact_add (GPtrArray *exact, const char *text)
   g_ptr_array_add (exact, g_strdup (text));
 }
 
-static Piece parse_alternation (Parser *parser);
+static Piece        parse_alternation (Parser *parser);
+static const Piece *words_lookup (CheckWords *words, const char *name);
 
 /* A quantifier after an atom: how often it may repeat (max is G_MAXUINT for
  * no limit). A brace that does not open a count is a literal one. */
@@ -767,7 +820,7 @@ parse_atom (Parser *parser)
             if (*end == '}')
               {
                 g_autofree char *name = g_strndup (parser->p + 1, end - parser->p - 1);
-                const Piece     *words = g_hash_table_lookup (parser->words->pieces, name);
+                const Piece     *words = words_lookup (parser->words, name);
 
                 if (words == NULL)
                   {
@@ -984,6 +1037,7 @@ _candor_checker_words_new (void)
 {
   CheckWords *words = g_new0 (CheckWords, 1);
 
+  words->written = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   words->pieces = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, piece_free);
 
   return words;
@@ -992,25 +1046,46 @@ _candor_checker_words_new (void)
 void
 _candor_checker_words_free (CheckWords *words)
 {
+  g_hash_table_unref (words->written);
   g_hash_table_unref (words->pieces);
   g_free (words);
 }
 
-/* The word list @name, its entries joined by "|" as they are (with the
- * references to the lists before it), read once for every pattern that
- * uses it. */
+/* The word list @name: its entries joined by "|" as they are written,
+ * with the references to the lists before it. */
 void
 _candor_checker_words_add (CheckWords *words, const char *name, const char *alternatives)
 {
-  Parser parser = { alternatives, words, FALSE, FALSE };
-  Piece  piece = parse_alternation (&parser);
+  g_hash_table_insert (words->written, g_strdup (name), g_strdup (alternatives));
+}
 
-  if (parser.failed || *parser.p != '\0')
-    {
-      piece_clear (&piece);
-      piece = piece_new_unknown ();
-    }
-  g_hash_table_insert (words->pieces, g_strdup (name), g_memdup2 (&piece, sizeof piece));
+/* The piece of a word list, read the first time a pattern uses it. */
+static const Piece *
+words_lookup (CheckWords *words, const char *name)
+{
+  Piece      *piece = g_hash_table_lookup (words->pieces, name);
+  const char *written;
+
+  if (piece != NULL)
+    return piece;
+  written = g_hash_table_lookup (words->written, name);
+  if (written == NULL)
+    return NULL;
+
+  {
+    Parser parser = { written, words, FALSE, FALSE };
+    Piece  read = parse_alternation (&parser);
+
+    if (parser.failed || *parser.p != '\0')
+      {
+        piece_clear (&read);
+        read = piece_new_unknown ();
+      }
+    piece = g_memdup2 (&read, sizeof read);
+    g_hash_table_insert (words->pieces, g_strdup (name), piece);
+  }
+
+  return piece;
 }
 
 /* What a text must contain for @pattern (as written in a checks file, with
@@ -1019,7 +1094,7 @@ _candor_checker_words_add (CheckWords *words, const char *name, const char *alte
  * no named groups: the same regex alone then finds what it finds among
  * the other entries of its list. */
 CheckCondition *
-_candor_checker_condition_new (const char *pattern, const CheckWords *words, gboolean *plain)
+_candor_checker_condition_new (const char *pattern, CheckWords *words, gboolean *plain)
 {
   Parser parser = { pattern, words, FALSE, FALSE };
   Piece  piece = parse_alternation (&parser);

@@ -54,8 +54,9 @@ typedef struct
 #define CANDOR_CHECKER_N_GRAMS (1 << 15)
 typedef struct
 {
-  guint64 bits[CANDOR_CHECKER_N_GRAMS / 64];
-  char   *text; /* folded */
+  guint64 bits[CANDOR_CHECKER_N_GRAMS / 64];      /* of three characters */
+  guint64 long_bits[CANDOR_CHECKER_N_GRAMS / 64]; /* of four */
+  char   *text;                                   /* folded */
   gsize   length;
 } CheckGrams;
 
@@ -82,7 +83,7 @@ void        _candor_checker_words_free (CheckWords *words);
 void        _candor_checker_entry_clear (gpointer entry);
 void _candor_checker_words_add (CheckWords *words, const char *name, const char *alternatives);
 CheckCondition *
-_candor_checker_condition_new (const char *pattern, const CheckWords *words, gboolean *plain);
+_candor_checker_condition_new (const char *pattern, CheckWords *words, gboolean *plain);
 CheckCondition *_candor_checker_condition_any (GPtrArray *conditions);
 gboolean _candor_checker_condition_holds (const CheckCondition *condition, const CheckGrams *grams);
 void     _candor_checker_condition_unref (CheckCondition *condition);

@@ -317,24 +317,25 @@ compile_entries (GPtrArray *patterns, GPtrArray *conditions)
  * @optimize JIT-compiles the lists that run on every keystroke; for the
  * rest compiling costs more than it saves.
  *
- * The lists that run on every keystroke also get the condition a text must
- * meet for them to match in it (see candor-checker-prefilter.c). With
+ * With @conditioned, the list also gets the condition a text must meet
+ * for it to match there (see candor-checker-prefilter.c). With
  * @alone, where every entry has one and finds alone what it finds among
  * the others, the entries are compiled one by one instead: on most texts
  * only a few of them may match, and only those run, so the time a regex
  * per entry costs is spent on few. */
 static gboolean
-compile_list (CandorChecker    *self,
-              CheckList         list,
-              JsonArray        *array,
-              GHashTable       *words,
-              const CheckWords *word_conditions,
-              const char       *extra_pattern,
-              gboolean          optimize,
-              gboolean          alone,
-              const char       *source,
-              const char       *key,
-              GError          **error)
+compile_list (CandorChecker *self,
+              CheckList      list,
+              JsonArray     *array,
+              GHashTable    *words,
+              CheckWords    *word_conditions,
+              const char    *extra_pattern,
+              gboolean       optimize,
+              gboolean       conditioned,
+              gboolean       alone,
+              const char    *source,
+              const char    *key,
+              GError       **error)
 {
   g_autoptr (GString) at_word = g_string_new (NULL);
   g_autoptr (GString) others = g_string_new (NULL);
@@ -365,9 +366,7 @@ compile_list (CandorChecker    *self,
       _candor_checker_fold_yo (pattern);
       g_ptr_array_add (patterns, pattern);
       append_alternative_at_word (at_word, others, pattern);
-      /* Conditions cost time too: only for the lists that run while the
-       * author types. */
-      if (!optimize)
+      if (!conditioned)
         {
           g_ptr_array_add (conditions, NULL);
           continue;
@@ -476,6 +475,16 @@ list_runs_on_every_keystroke (CheckList list)
     }
 }
 
+/* The lists that run while the author types: those above, and those that
+ * tell whether a promise is hedged or a blame owned. Conditions cost time
+ * to build too, so only these get them. */
+static gboolean
+list_runs_while_typing (CheckList list)
+{
+  return list_runs_on_every_keystroke (list) || list == LIST_HEDGES || list == LIST_NEGATIONS ||
+         list == LIST_OWNERSHIP;
+}
+
 /* The lists that find phrases in the whole of an update while the author
  * types: those whose entries are worth running one by one. */
 static gboolean
@@ -558,8 +567,8 @@ candor_checker_load (CandorChecker *self, const char *source, GBytes *json, GErr
         return FALSE;
 
       if (!compile_list (self, i, array, words, word_conditions, i == LIST_JARGON ? acronyms : NULL,
-                         list_runs_on_every_keystroke (i), list_runs_alone (i), source,
-                         list_keys[i], error))
+                         list_runs_on_every_keystroke (i), list_runs_while_typing (i),
+                         list_runs_alone (i), source, list_keys[i], error))
         return FALSE;
     }
 
