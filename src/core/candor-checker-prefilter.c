@@ -352,26 +352,43 @@ piece_new_unknown (void)
   return piece;
 }
 
+/* Whether @text has at least @n characters. */
+static gboolean
+has_chars (const char *text, guint n)
+{
+  for (; n > 0; n--)
+    {
+      if (*text == '\0')
+        return FALSE;
+      text = g_utf8_next_char (text);
+    }
+
+  return TRUE;
+}
+
 /* One of the texts is there: %NULL when one is too short to tell. */
 static CheckCondition *
 condition_new_texts (GPtrArray *exact)
 {
-  g_autoptr (GPtrArray) any =
-    g_ptr_array_new_with_free_func ((GDestroyNotify)_candor_checker_condition_unref);
+  g_autoptr (GPtrArray) any = NULL;
 
+  for (guint i = 0; i < exact->len; i++)
+    {
+      if (!has_chars (g_ptr_array_index (exact, i), 3))
+        return NULL;
+    }
+
+  any = g_ptr_array_new_full (exact->len, (GDestroyNotify)_candor_checker_condition_unref);
   for (guint i = 0; i < exact->len; i++)
     {
       char           *text = g_ptr_array_index (exact, i);
       CheckCondition *condition;
 
-      if (g_utf8_strlen (text, -1) < 3)
-        return NULL;
-
       condition = condition_new (CONDITION_TEXT);
       condition->length = strlen (text);
       condition->text = g_steal_pointer (&exact->pdata[i]);
       condition->grams = g_new (guint16, condition->length);
-      condition->long_grams = g_utf8_strlen (text, -1) >= 4;
+      condition->long_grams = has_chars (text, 4);
       {
         const char *p = condition->text;
         gunichar    a = 0, b, c;
@@ -453,6 +470,13 @@ exact_concat (GPtrArray *left, GPtrArray *right)
     }
 
   return result;
+}
+
+/* Whether @exact is the empty text alone, as an assertion matches. */
+static gboolean
+is_empty_text (GPtrArray *exact)
+{
+  return exact->len == 1 && *(const char *)g_ptr_array_index (exact, 0) == '\0';
 }
 
 static void
@@ -929,6 +953,17 @@ parse_sequence (Parser *parser)
           return result;
         }
 
+      if (atom.exact != NULL && is_empty_text (atom.exact))
+        {
+          piece_clear (&atom);
+          continue;
+        }
+      if (atom.exact != NULL && is_empty_text (current.exact))
+        {
+          piece_clear (&current);
+          current = atom;
+          continue;
+        }
       if (atom.exact != NULL && current.exact->len * atom.exact->len <= MAX_EXACT)
         {
           GPtrArray *joined = exact_concat (current.exact, atom.exact);

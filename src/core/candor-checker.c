@@ -317,12 +317,12 @@ compile_entries (GPtrArray *patterns, GPtrArray *conditions)
  * @optimize JIT-compiles the lists that run on every keystroke; for the
  * rest compiling costs more than it saves.
  *
- * With @conditioned, the list also gets the condition a text must meet
- * for it to match there (see candor-checker-prefilter.c). With
- * @alone, where every entry has one and finds alone what it finds among
- * the others, the entries are compiled one by one instead: on most texts
- * only a few of them may match, and only those run, so the time a regex
- * per entry costs is spent on few. */
+ * With @alone, each entry also gets the condition a text must meet for it
+ * to match there (see candor-checker-prefilter.c), and where every entry
+ * has one and finds alone what it finds among the others, the entries are
+ * compiled one by one instead: on most texts only a few of them may match,
+ * and only those run, so the time a regex per entry costs is spent on few.
+ * (Conditions take time to build too, so only these lists get them.) */
 static gboolean
 compile_list (CandorChecker *self,
               CheckList      list,
@@ -331,7 +331,6 @@ compile_list (CandorChecker *self,
               CheckWords    *word_conditions,
               const char    *extra_pattern,
               gboolean       optimize,
-              gboolean       conditioned,
               gboolean       alone,
               const char    *source,
               const char    *key,
@@ -366,7 +365,7 @@ compile_list (CandorChecker *self,
       _candor_checker_fold_yo (pattern);
       g_ptr_array_add (patterns, pattern);
       append_alternative_at_word (at_word, others, pattern);
-      if (!conditioned)
+      if (!alone)
         {
           g_ptr_array_add (conditions, NULL);
           continue;
@@ -475,16 +474,6 @@ list_runs_on_every_keystroke (CheckList list)
     }
 }
 
-/* The lists that run while the author types: those above, and those that
- * tell whether a promise is hedged or a blame owned. Conditions cost time
- * to build too, so only these get them. */
-static gboolean
-list_runs_while_typing (CheckList list)
-{
-  return list_runs_on_every_keystroke (list) || list == LIST_HEDGES || list == LIST_NEGATIONS ||
-         list == LIST_OWNERSHIP;
-}
-
 /* The lists that find phrases in the whole of an update while the author
  * types: those whose entries are worth running one by one. */
 static gboolean
@@ -567,8 +556,8 @@ candor_checker_load (CandorChecker *self, const char *source, GBytes *json, GErr
         return FALSE;
 
       if (!compile_list (self, i, array, words, word_conditions, i == LIST_JARGON ? acronyms : NULL,
-                         list_runs_on_every_keystroke (i), list_runs_while_typing (i),
-                         list_runs_alone (i), source, list_keys[i], error))
+                         list_runs_on_every_keystroke (i), list_runs_alone (i), source,
+                         list_keys[i], error))
         return FALSE;
     }
 
