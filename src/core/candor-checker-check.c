@@ -243,18 +243,14 @@ add_phrase_finding (const PhraseRule *rule,
 
 /* The next match of @entry from byte @from on, or -1 in @start. */
 static void
-entry_match (const CheckEntry  *entry,
-             const CheckedText *checked,
-             gsize              from,
-             gssize            *start,
-             gssize            *end)
+entry_match (CheckEntry *entry, const CheckedText *checked, gsize from, gssize *start, gssize *end)
 {
   g_autoptr (GMatchInfo) match_info = NULL;
   int match_start, match_end;
 
   *start = -1;
-  if (g_regex_match_full (entry->regex, checked->text, checked->length, from, 0, &match_info,
-                          NULL) &&
+  if (g_regex_match_full (_candor_checker_entry_get_regex (entry), checked->text, checked->length,
+                          from, 0, &match_info, NULL) &&
       g_match_info_fetch_pos (match_info, 0, &match_start, &match_end))
     {
       *start = match_start;
@@ -265,9 +261,9 @@ entry_match (const CheckEntry  *entry,
 /* An entry that may match, and its next match (start -1: none). */
 typedef struct
 {
-  const CheckEntry *entry;
-  gssize            start;
-  gssize            end;
+  CheckEntry *entry;
+  gssize      start;
+  gssize      end;
 } NextMatch;
 
 /* The matches of @list in @checked, one after the other as its joined

@@ -45,7 +45,8 @@ typedef struct _CheckWords CheckWords;
 /* An entry of a list that runs alone, with what it needs. */
 typedef struct
 {
-  GRegex         *regex;
+  GRegex         *regex; /* checked when the checker is built */
+  GRegex         *jit;   /* the same, JIT-compiled the first time it runs */
   CheckCondition *condition;
 } CheckEntry;
 
@@ -81,6 +82,7 @@ void        _candor_checker_grams_clear (CheckGrams *grams);
 CheckWords *_candor_checker_words_new (void);
 void        _candor_checker_words_free (CheckWords *words);
 void        _candor_checker_entry_clear (gpointer entry);
+GRegex     *_candor_checker_entry_get_regex (CheckEntry *entry);
 void _candor_checker_words_add (CheckWords *words, const char *name, const char *alternatives);
 CheckCondition *
 _candor_checker_condition_new (const char *pattern, CheckWords *words, gboolean *plain);

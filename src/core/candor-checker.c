@@ -296,9 +296,10 @@ compile_entries (GPtrArray *patterns, GPtrArray *conditions)
           if (g_str_has_prefix (pattern, "\\b") != (pass == 0))
             continue;
           alone = at_word_pattern (pattern);
-          entry.regex = g_regex_new (alone, G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL);
+          entry.regex = g_regex_new (alone, G_REGEX_CASELESS, 0, NULL);
           if (entry.regex == NULL)
             return NULL;
+          entry.jit = NULL;
           entry.condition = g_steal_pointer (&conditions->pdata[i]);
           g_array_append_val (entries, entry);
         }
