@@ -116,8 +116,8 @@ _candor_checker_fold_char (gunichar c)
 /* What \\s matches with PCRE2_UCP (checked against every code point), which
  * the pieces of a text write as one space, however many there are: "\\s+"
  * in a pattern is then one space too, and "at\\s+fault" literal text. */
-static gboolean
-is_space (gunichar c)
+gboolean
+_candor_checker_is_space (gunichar c)
 {
   switch (g_unichar_type (c))
     {
@@ -170,7 +170,8 @@ _candor_checker_grams_init (CheckGrams *grams, const char *text, gsize length)
           p = (const guchar *)g_utf8_next_char (p);
         }
 
-      if (d < 0x80 ? g_ascii_isspace (d) || d == 0x0B : (d < 0x400 || d > 0x4FF) && is_space (d))
+      if (d < 0x80 ? g_ascii_isspace (d) || d == 0x0B
+                   : (d < 0x400 || d > 0x4FF) && _candor_checker_is_space (d))
         {
           if (c == ' ')
             continue;

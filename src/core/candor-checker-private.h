@@ -77,6 +77,7 @@ void     _candor_checker_fold_yo (char *text);
 gboolean _candor_checker_has_yo (const char *text);
 
 gunichar    _candor_checker_fold_char (gunichar c);
+gboolean    _candor_checker_is_space (gunichar c);
 void        _candor_checker_grams_init (CheckGrams *grams, const char *text, gsize length);
 void        _candor_checker_grams_clear (CheckGrams *grams);
 CheckWords *_candor_checker_words_new (void);

@@ -11,7 +11,7 @@
 
 #include <json-glib/json-glib.h>
 
-#include "candor-checker.h"
+#include "candor-checker-private.h"
 #include "candor-draft.h"
 #include "candor-enum-types.h"
 
@@ -1246,6 +1246,109 @@ test_checker_corpus (void)
   g_assert_cmpuint (n_clean, >=, 60);
 }
 
+/* The phrase lists' entries run one by one where a text may match them;
+ * what they find must be what their joined regex finds: of matches that
+ * start at the same place the first entry's (those at a word boundary come
+ * first, as in the joined regex), and nothing inside a match found before. */
+static void
+test_checker_entries_find_as_joined (void)
+{
+  static const char json[] =
+    "{\"language\": \"en\", \"blame\": [\"qux\", \"\\\\bfoo bar\\\\b\", \"\\\\bfoo\\\\b\","
+    " \"\\\\bbar baz\\\\b\", \"\\\\bqux zap\"], \"guilt\": [\"x^\"],"
+    " \"promise\": [\"x^\"], \"promise-after-resolution\": [\"x^\"], \"jargon\": [\"x^\"],"
+    " \"jargon-acronyms\": [\"FOO\"], \"hedges\": [\"x^\"], \"negations\": [\"x^\"],"
+    " \"lasting-consequences\": [\"x^\"], \"patience\": [\"x^\"], \"next-update\": [\"x^\"],"
+    " \"timeline\": [\"x^\"], \"impact\": [\"x^\"], \"contact\": [\"x^\"],"
+    " \"next-update-message\": [\"x^\"], \"root-cause\": [\"x^\"],"
+    " \"actions-taken\": [\"x^\"], \"actions-planned\": [\"x^\"], \"ownership\": [\"x^\"],"
+    " \"promised-time\": [\"x^\"]}";
+  static const char *const quotes[] = { "foo bar", "bar baz", "FOO", "qux", "qux zap" };
+  g_autoptr (GBytes) bytes = g_bytes_new_static (json, strlen (json));
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CandorChecker) checker = candor_checker_new_from_bytes ("en", bytes, &error);
+  g_autoptr (GPtrArray) findings = NULL;
+
+  g_assert_no_error (error);
+  findings =
+    candor_checker_check_text (checker, CANDOR_FINDING_WHOLE_MESSAGE,
+                               "A foo bar baz. Then bar baz. Then FOO. Then Xqux. Then qux zap.",
+                               CANDOR_UPDATE_KIND_INITIAL, FALSE);
+
+  g_assert_cmpuint (findings->len, ==, G_N_ELEMENTS (quotes));
+  for (guint i = 0; i < findings->len; i++)
+    g_assert_cmpstr (candor_finding_get_quote (g_ptr_array_index (findings, i)), ==, quotes[i]);
+}
+
+/* Each code point of @text matched by @pattern (caseless), as code points. */
+static GArray *
+matched_chars (const char *pattern, const char *text, gsize length)
+{
+  g_autoptr (GRegex) regex = g_regex_new (pattern, G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL);
+  g_autoptr (GMatchInfo) match_info = NULL;
+  GArray *chars = g_array_new (FALSE, FALSE, sizeof (gunichar));
+
+  g_assert_nonnull (regex);
+  g_regex_match_full (regex, text, length, 0, 0, &match_info, NULL);
+  for (; g_match_info_matches (match_info); g_match_info_next (match_info, NULL))
+    {
+      int      start, end;
+      gunichar c;
+
+      g_assert_true (g_match_info_fetch_pos (match_info, 0, &start, &end));
+      c = g_utf8_get_char (text + start);
+      g_array_append_val (chars, c);
+    }
+
+  return chars;
+}
+
+/* What the entries' conditions look for in a text is folded as caseless
+ * matching folds it: the fold must agree with GRegex (PCRE2) on every code
+ * point, or a condition could hold back a text the regex matches. */
+static void
+test_checker_fold_as_regex (void)
+{
+  g_autoptr (GString) all = g_string_new (NULL);
+  g_autoptr (GArray) kept = NULL;
+  g_autoptr (GArray) spaces = NULL;
+
+  /* Every code point but NUL and the surrogates, one after the other. */
+  for (gunichar c = 1; c <= 0x10FFFF; c++)
+    {
+      if (c < 0xD800 || c > 0xDFFF)
+        g_string_append_unichar (all, c);
+    }
+
+  /* A character caselessly like an ASCII or basic Cyrillic one folds as it does. */
+  kept = matched_chars ("[\\x{1}-\\x{7f}\\x{400}-\\x{45f}]", all->str, all->len);
+  for (gunichar pattern_char = 1; pattern_char <= 0x45F; pattern_char++)
+    {
+      g_autofree char *pattern = NULL;
+      g_autoptr (GRegex) regex = NULL;
+
+      if (pattern_char >= 0x80 && pattern_char < 0x400)
+        continue;
+      pattern = g_strdup_printf ("^\\x{%x}$", pattern_char);
+      regex = g_regex_new (pattern, G_REGEX_CASELESS, 0, NULL);
+      for (guint i = 0; i < kept->len; i++)
+        {
+          gunichar text_char = g_array_index (kept, gunichar, i);
+          char     utf8[8] = { 0 };
+
+          g_unichar_to_utf8 (text_char, utf8);
+          if (g_regex_match (regex, utf8, 0, NULL))
+            g_assert_cmphex (_candor_checker_fold_char (text_char), ==,
+                             _candor_checker_fold_char (pattern_char));
+        }
+    }
+
+  /* What \s matches is a space to them. */
+  spaces = matched_chars ("\\s", all->str, all->len);
+  for (guint i = 0; i < spaces->len; i++)
+    g_assert_true (_candor_checker_is_space (g_array_index (spaces, gunichar, i)));
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -1262,6 +1365,8 @@ main (int argc, char *argv[])
   g_test_add_func ("/core/checker/length", test_checker_length);
   g_test_add_func ("/core/checker/errors", test_checker_errors);
   g_test_add_func ("/core/checker/lists-are-data", test_checker_lists_are_data);
+  g_test_add_func ("/core/checker/entries-find-as-joined", test_checker_entries_find_as_joined);
+  g_test_add_func ("/core/checker/fold-as-regex", test_checker_fold_as_regex);
   g_test_add_func ("/core/checker/draft-fixtures", test_checker_draft_fixtures);
   g_test_add_func ("/core/checker/quotes", test_checker_quotes);
   g_test_add_func ("/core/checker/language-mismatch", test_checker_language_mismatch);
