@@ -76,20 +76,27 @@ struct _CandorChecker
 void     _candor_checker_fold_yo (char *text);
 gboolean _candor_checker_has_yo (const char *text);
 
-gunichar    _candor_checker_fold_char (gunichar c);
-gboolean    _candor_checker_is_space (gunichar c);
-void        _candor_checker_grams_init (CheckGrams *grams, const char *text, gsize length);
-void        _candor_checker_grams_clear (CheckGrams *grams);
+/* candor-checker-condition.c: a text's pieces, and conditions on them. */
+gunichar        _candor_checker_fold_char (gunichar c);
+gboolean        _candor_checker_is_space (gunichar c);
+void            _candor_checker_grams_init (CheckGrams *grams, const char *text, gsize length);
+void            _candor_checker_grams_clear (CheckGrams *grams);
+CheckCondition *_candor_checker_condition_texts (GPtrArray *texts);
+CheckCondition *_candor_checker_condition_all (GPtrArray *conditions);
+CheckCondition *_candor_checker_condition_any (GPtrArray *conditions);
+CheckCondition *_candor_checker_condition_ref (CheckCondition *condition);
+void            _candor_checker_condition_unref (CheckCondition *condition);
+gboolean _candor_checker_condition_holds (const CheckCondition *condition, const CheckGrams *grams);
+
+/* candor-checker-prefilter.c: the condition a pattern needs. */
 CheckWords *_candor_checker_words_new (void);
 void        _candor_checker_words_free (CheckWords *words);
-void        _candor_checker_entry_clear (gpointer entry);
-GRegex     *_candor_checker_entry_get_regex (CheckEntry *entry);
 void _candor_checker_words_add (CheckWords *words, const char *name, const char *alternatives);
 CheckCondition *
 _candor_checker_condition_new (const char *pattern, CheckWords *words, gboolean *plain);
-CheckCondition *_candor_checker_condition_any (GPtrArray *conditions);
-gboolean _candor_checker_condition_holds (const CheckCondition *condition, const CheckGrams *grams);
-void     _candor_checker_condition_unref (CheckCondition *condition);
+
+/* candor-checker.c */
+GRegex *_candor_checker_entry_get_regex (CheckEntry *entry);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CheckWords, _candor_checker_words_free)
 
