@@ -1280,6 +1280,77 @@ test_checker_entries_find_as_joined (void)
     g_assert_cmpstr (candor_finding_get_quote (g_ptr_array_index (findings, i)), ==, quotes[i]);
 }
 
+/* Where an entry that runs alone matches a text, its condition holds:
+ * else the entry would not run there and its finding would be lost. On
+ * every text of the four corpora, in capitals too, and with its spaces
+ * doubled and broken across lines. */
+static void
+test_checker_conditions_hold_where_entries_match (void)
+{
+  static const char *const corpora[] = { "checks-corpus.json", "checks-corpus-held-out.json",
+                                         "checks-corpus-held-out-2.json",
+                                         "checks-corpus-held-out-3.json" };
+  g_autoptr (CandorChecker) english = checker_for ("en");
+  g_autoptr (CandorChecker) russian = checker_for ("ru");
+  guint matched = 0;
+
+  for (guint c = 0; c < G_N_ELEMENTS (corpora); c++)
+    {
+      g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", corpora[c], NULL);
+      g_autoptr (JsonParser) parser = json_parser_new ();
+      g_autoptr (GError) error = NULL;
+      JsonArray *items;
+
+      json_parser_load_from_file (parser, path, &error);
+      g_assert_no_error (error);
+      items = json_object_get_array_member (json_node_get_object (json_parser_get_root (parser)),
+                                            "items");
+
+      for (guint i = 0; i < json_array_get_length (items); i++)
+        {
+          JsonObject    *item = json_array_get_object_element (items, i);
+          const char    *text = json_object_get_string_member (item, "text");
+          CandorChecker *checker =
+            g_str_equal (json_object_get_string_member (item, "lang"), "ru") ? russian : english;
+          g_autoptr (GString) spaced = g_string_new (text);
+          char *variants[3];
+
+          g_string_replace (spaced, " ", "  \n ", 0);
+          variants[0] = g_strdup (text);
+          variants[1] = g_utf8_strup (text, -1);
+          variants[2] = g_strdup (spaced->str);
+
+          for (guint v = 0; v < G_N_ELEMENTS (variants); v++)
+            {
+              CheckGrams grams;
+
+              _candor_checker_fold_yo (variants[v]);
+              _candor_checker_grams_init (&grams, variants[v], strlen (variants[v]));
+              for (guint list = 0; list < N_LISTS; list++)
+                {
+                  for (guint e = 0;
+                       checker->entries[list] != NULL && e < checker->entries[list]->len; e++)
+                    {
+                      CheckEntry *entry = &g_array_index (checker->entries[list], CheckEntry, e);
+
+                      if (!g_regex_match (entry->regex, variants[v], 0, NULL))
+                        continue;
+                      matched++;
+                      if (!_candor_checker_condition_holds (entry->condition, &grams))
+                        g_error ("%s: the condition of “%s” does not hold where it matches",
+                                 variants[v], g_regex_get_pattern (entry->regex));
+                    }
+                }
+              _candor_checker_grams_clear (&grams);
+              g_free (variants[v]);
+            }
+        }
+    }
+
+  /* The corpora have matches for the test to be about. */
+  g_assert_cmpuint (matched, >, 100);
+}
+
 /* Each code point of @text matched by @pattern (caseless), as code points. */
 static GArray *
 matched_chars (const char *pattern, const char *text, gsize length)
@@ -1367,6 +1438,8 @@ main (int argc, char *argv[])
   g_test_add_func ("/core/checker/lists-are-data", test_checker_lists_are_data);
   g_test_add_func ("/core/checker/entries-find-as-joined", test_checker_entries_find_as_joined);
   g_test_add_func ("/core/checker/fold-as-regex", test_checker_fold_as_regex);
+  g_test_add_func ("/core/checker/conditions-hold-where-entries-match",
+                   test_checker_conditions_hold_where_entries_match);
   g_test_add_func ("/core/checker/draft-fixtures", test_checker_draft_fixtures);
   g_test_add_func ("/core/checker/quotes", test_checker_quotes);
   g_test_add_func ("/core/checker/language-mismatch", test_checker_language_mismatch);
