@@ -47,6 +47,7 @@ typedef struct
   CheckWords *words;
   gboolean    failed; /* a construct this reader does not know: no condition */
   gboolean    named;  /* a named group */
+  guint       depth;  /* of groups, for a limit where PCRE2 has one */
 } Parser;
 
 /* At most this many exact texts are kept for a piece of pattern; past it,
@@ -480,7 +481,14 @@ parse_atom (Parser *parser)
               piece = piece_new_text ("");
               break;
             }
+          /* PCRE2 refuses deeper groups; this would run out of stack. */
+          if (++parser->depth > 250)
+            {
+              parser->failed = TRUE;
+              return piece;
+            }
           piece = parse_alternation (parser);
+          parser->depth--;
           if (parser->failed || *parser->p != ')')
             {
               parser->failed = TRUE;
@@ -782,7 +790,7 @@ words_lookup (CheckWords *words, const char *name)
     return NULL;
 
   {
-    Parser parser = { written, words, FALSE, FALSE };
+    Parser parser = { written, words, FALSE, FALSE, 0 };
     Piece  read = parse_alternation (&parser);
 
     if (parser.failed || *parser.p != '\0')
@@ -805,7 +813,7 @@ words_lookup (CheckWords *words, const char *name)
 CheckCondition *
 _candor_checker_condition_new (const char *pattern, CheckWords *words, gboolean *plain)
 {
-  Parser parser = { pattern, words, FALSE, FALSE };
+  Parser parser = { pattern, words, FALSE, FALSE, 0 };
   Piece  piece = parse_alternation (&parser);
 
   *plain = !parser.failed && !parser.named && *parser.p == '\0';
