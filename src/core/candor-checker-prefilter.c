@@ -84,7 +84,7 @@ piece_copy (const Piece *piece)
 static Piece
 piece_new_text (const char *text)
 {
-  Piece piece = { g_ptr_array_new_with_free_func (g_free), NULL, NULL };
+  Piece piece = { g_ptr_array_new_full (1, g_free), NULL, NULL };
 
   g_ptr_array_add (piece.exact, g_strdup (text));
 
@@ -121,7 +121,7 @@ piece_steal_condition (Piece *piece)
 static GPtrArray *
 exact_concat (GPtrArray *left, GPtrArray *right)
 {
-  GPtrArray *result = g_ptr_array_new_with_free_func (g_free);
+  GPtrArray *result = g_ptr_array_new_full (left->len * right->len, g_free);
 
   for (guint i = 0; i < left->len; i++)
     {
@@ -599,10 +599,12 @@ parse_atom (Parser *parser)
 static Piece
 parse_literal_run (Parser *parser)
 {
-  g_autoptr (GString) run = NULL;
+  char        run[256];
+  gsize       length = 0;
   const char *p = parser->p;
 
-  for (;;)
+  /* A longer run is cut: the rest is the next run. */
+  while (length + 8 < sizeof run)
     {
       const char *next = g_utf8_next_char (p);
       char        folded[8];
@@ -611,18 +613,20 @@ parse_literal_run (Parser *parser)
           (*next != '\0' && strchr ("*+?{", *next) != NULL) ||
           !fold_literal (g_utf8_get_char (p), folded))
         break;
-      if (run == NULL)
-        run = g_string_new (NULL);
-      if (folded[0] != ' ' || run->len == 0 || run->str[run->len - 1] != ' ')
-        g_string_append (run, folded);
+      if (folded[0] != ' ' || length == 0 || run[length - 1] != ' ')
+        {
+          strcpy (run + length, folded);
+          length += strlen (folded);
+        }
       p = next;
     }
 
-  if (run == NULL)
+  if (length == 0)
     return piece_new_unknown ();
+  run[length] = '\0';
   parser->p = p;
 
-  return piece_new_text (run->str);
+  return piece_new_text (run);
 }
 
 /* A branch up to "|", ")" or the end: the exact texts of its atoms one
