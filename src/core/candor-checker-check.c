@@ -31,6 +31,7 @@ typedef struct
   gsize        last_byte;
   glong        last_char;
   const gsize *field_starts; /* CANDOR_N_FIELDS + 1 byte offsets, or NULL */
+  CheckGrams  *grams;        /* made when a list first needs them */
   GArray      *sentences;    /* JudgedSentence, once the model has read them */
 } CheckedText;
 
@@ -57,6 +58,7 @@ checked_text_init (CheckedText *checked, const char *text)
   checked->last_byte = 0;
   checked->last_char = 0;
   checked->field_starts = NULL;
+  checked->grams = NULL;
   checked->sentences = NULL;
 }
 
@@ -64,7 +66,31 @@ static void
 checked_text_clear (CheckedText *checked)
 {
   g_clear_pointer (&checked->folded, g_free);
+  if (checked->grams != NULL)
+    _candor_checker_grams_clear (checked->grams);
+  g_clear_pointer (&checked->grams, g_free);
   g_clear_pointer (&checked->sentences, g_array_unref);
+}
+
+static const CheckGrams *
+checked_text_get_grams (CheckedText *checked)
+{
+  if (checked->grams == NULL)
+    {
+      checked->grams = g_new (CheckGrams, 1);
+      _candor_checker_grams_init (checked->grams, checked->text, checked->length);
+    }
+
+  return checked->grams;
+}
+
+/* Whether @list may match somewhere in @checked: when it cannot, its regex
+ * need not run. */
+static gboolean
+list_may_match (CandorChecker *self, CheckList list, CheckedText *checked)
+{
+  return self->conditions[list] == NULL ||
+         _candor_checker_condition_holds (self->conditions[list], checked_text_get_grams (checked));
 }
 
 static guint
@@ -119,10 +145,16 @@ sentence_end (const char *text, gsize length, gsize pos)
 static gboolean
 list_matches (CandorChecker *self, CheckList list, const char *text, gsize from, gsize to)
 {
-  for (guint i = 0; i < self->lists[list]->len; i++)
+  GArray *entries = self->entries[list];
+
+  if (entries == NULL)
+    return g_regex_match_full (self->lists[list], text, to, from, 0, NULL, NULL);
+
+  for (guint i = 0; i < entries->len; i++)
     {
-      if (g_regex_match_full (g_ptr_array_index (self->lists[list], i), text, to, from, 0, NULL,
-                              NULL))
+      GRegex *regex = _candor_checker_entry_get_regex (&g_array_index (entries, CheckEntry, i));
+
+      if (g_regex_match_full (regex, text, to, from, 0, NULL, NULL))
         return TRUE;
     }
 
@@ -130,20 +162,16 @@ list_matches (CandorChecker *self, CheckList list, const char *text, gsize from,
 }
 
 static gboolean
-matches_between (CandorChecker     *self,
-                 CheckList          list,
-                 const CheckedText *checked,
-                 gsize              from,
-                 gsize              to)
+matches_between (CandorChecker *self, CheckList list, CheckedText *checked, gsize from, gsize to)
 {
-  return list_matches (self, list, checked->text, from, to);
+  return list_may_match (self, list, checked) && list_matches (self, list, checked->text, from, to);
 }
 
 /* "We expect service to be restored by 15:00" and "we cannot guarantee" are
  * the careful way to say it, not promises: a hedge anywhere in the sentence,
  * or a negation right before the match, makes the match fine. */
 static gboolean
-is_hedged (CandorChecker *self, const CheckedText *checked, gsize start, gsize end)
+is_hedged (CandorChecker *self, CheckedText *checked, gsize start, gsize end)
 {
   gsize from = sentence_start (checked->text, start);
   gsize to = sentence_end (checked->text, checked->length, end);
@@ -151,14 +179,14 @@ is_hedged (CandorChecker *self, const CheckedText *checked, gsize start, gsize e
   if (matches_between (self, LIST_HEDGES, checked, from, to))
     return TRUE;
 
-  return list_matches (self, LIST_NEGATIONS, checked->text, from, start);
+  return matches_between (self, LIST_NEGATIONS, checked, from, start);
 }
 
 /* "It was not our provider's fault: the change was ours" denies blame by
  * owning the cause. Ownership in the sentence or the one after it makes a
  * blame match fine; a bare "not our fault" stays a deflection. */
 static gboolean
-is_owned (CandorChecker *self, const CheckedText *checked, gsize start, gsize end)
+is_owned (CandorChecker *self, CheckedText *checked, gsize start, gsize end)
 {
   gsize from = sentence_start (checked->text, start);
   gsize to = sentence_end (checked->text, checked->length, end);
@@ -241,34 +269,116 @@ add_phrase_finding (const PhraseRule *rule,
                                               quote, _(rule->message), _(rule->suggestion)));
 }
 
-/* The matches of @regex that no hedge or ownership in their sentence makes
- * fine. */
+/* The next match of @entry from byte @from on, or -1 in @start. */
 static void
-collect_spans (CandorChecker    *self,
-               GRegex           *regex,
-               const PhraseRule *rule,
-               CheckedText      *checked,
-               GArray           *spans)
+entry_match (CheckEntry *entry, const CheckedText *checked, gsize from, gssize *start, gssize *end)
 {
   g_autoptr (GMatchInfo) match_info = NULL;
+  int match_start, match_end;
 
-  g_regex_match_full (regex, checked->text, checked->length, 0, 0, &match_info, NULL);
-  for (; g_match_info_matches (match_info); g_match_info_next (match_info, NULL))
+  *start = -1;
+  if (g_regex_match_full (_candor_checker_entry_get_regex (entry), checked->text, checked->length,
+                          from, 0, &match_info, NULL) &&
+      g_match_info_fetch_pos (match_info, 0, &match_start, &match_end))
     {
-      int  start, end;
-      Span span;
-
-      if (!g_match_info_fetch_pos (match_info, 0, &start, &end) || start == end)
-        continue;
-      if ((rule->flags & RULE_HEDGEABLE) && is_hedged (self, checked, start, end))
-        continue;
-      if ((rule->flags & RULE_OWNABLE) && is_owned (self, checked, start, end))
-        continue;
-
-      span.start = start;
-      span.end = end;
-      g_array_append_val (spans, span);
+      *start = match_start;
+      *end = match_end;
     }
+}
+
+/* An entry that may match, and its next match (start -1: none). */
+typedef struct
+{
+  CheckEntry *entry;
+  gssize      start;
+  gssize      end;
+} NextMatch;
+
+/* The matches of @list in @checked, one after the other as its joined
+ * regex finds them. Where its entries run alone, the joined regex's match
+ * is the one that starts first, and of those that start at the same place
+ * the first entry's; the next is looked for where it ends. (Each entry
+ * that runs alone needs some text, so no match is empty.) */
+static void
+find_matches (CandorChecker *self, CheckList list, CheckedText *checked, GArray *spans)
+{
+  g_autoptr (GArray) next = NULL;
+  GArray *entries = self->entries[list];
+
+  if (entries == NULL)
+    {
+      g_autoptr (GMatchInfo) match_info = NULL;
+
+      if (!list_may_match (self, list, checked))
+        return;
+      g_regex_match_full (self->lists[list], checked->text, checked->length, 0, 0, &match_info,
+                          NULL);
+      for (; g_match_info_matches (match_info); g_match_info_next (match_info, NULL))
+        {
+          int  start, end;
+          Span span;
+
+          if (!g_match_info_fetch_pos (match_info, 0, &start, &end) || start == end)
+            continue;
+          span.start = start;
+          span.end = end;
+          g_array_append_val (spans, span);
+        }
+      return;
+    }
+
+  next = g_array_new (FALSE, FALSE, sizeof (NextMatch));
+  for (guint i = 0; i < entries->len; i++)
+    {
+      NextMatch match = { &g_array_index (entries, CheckEntry, i), -1, -1 };
+
+      if (match.entry->condition != NULL &&
+          !_candor_checker_condition_holds (match.entry->condition,
+                                            checked_text_get_grams (checked)))
+        continue;
+      entry_match (match.entry, checked, 0, &match.start, &match.end);
+      if (match.start >= 0)
+        g_array_append_val (next, match);
+    }
+
+  for (;;)
+    {
+      const NextMatch *first = NULL;
+      Span             span;
+
+      for (guint i = 0; i < next->len; i++)
+        {
+          const NextMatch *match = &g_array_index (next, NextMatch, i);
+
+          if (match->start >= 0 && (first == NULL || match->start < first->start))
+            first = match;
+        }
+      if (first == NULL)
+        break;
+
+      span.start = first->start;
+      span.end = first->end;
+      g_array_append_val (spans, span);
+
+      for (guint i = 0; i < next->len; i++)
+        {
+          NextMatch *match = &g_array_index (next, NextMatch, i);
+
+          if (match->start >= 0 && (gsize)match->start < span.end)
+            entry_match (match->entry, checked, span.end, &match->start, &match->end);
+        }
+    }
+}
+
+/* The technical details name systems, providers and causes as a matter of
+ * course; the model, trained on what customers read, takes that for blame,
+ * so there only the lists speak. */
+static gboolean
+in_technical_details (const CheckedText *checked, gsize byte)
+{
+  return checked->field_starts != NULL &&
+         byte >= checked->field_starts[CANDOR_FIELD_TECHNICAL_DETAILS] &&
+         byte < checked->field_starts[CANDOR_FIELD_TECHNICAL_DETAILS + 1];
 }
 
 /* The sentences of @checked with what the model reads in each. A sentence
@@ -297,7 +407,7 @@ judged_sentences (CandorChecker *self, CheckedText *checked)
       while (end > start && g_ascii_isspace (checked->text[end - 1]))
         end--;
 
-      if (end > start)
+      if (end > start && !in_technical_details (checked, start))
         {
           sentence.start = start;
           sentence.end = end;
@@ -309,17 +419,6 @@ judged_sentences (CandorChecker *self, CheckedText *checked)
     }
 
   return checked->sentences;
-}
-
-/* The technical details name systems, providers and causes as a matter of
- * course; the model, trained on what customers read, takes that for blame,
- * so there only the lists speak. */
-static gboolean
-in_technical_details (const CheckedText *checked, gsize byte)
-{
-  return checked->field_starts != NULL &&
-         byte >= checked->field_starts[CANDOR_FIELD_TECHNICAL_DETAILS] &&
-         byte < checked->field_starts[CANDOR_FIELD_TECHNICAL_DETAILS + 1];
 }
 
 /* The model's word on the sentences no pattern of the rule matched in: a
@@ -344,8 +443,7 @@ collect_judged_sentences (CandorChecker    *self,
       gboolean              matched = FALSE;
       Span                  span = { sentence->start, sentence->end };
 
-      if (!(sentence->judged & (1u << rule->model_rule)) ||
-          in_technical_details (checked, sentence->start))
+      if (!(sentence->judged & (1u << rule->model_rule)))
         continue;
       for (guint m = 0; m < n_matched && !matched; m++)
         {
@@ -381,8 +479,19 @@ find_phrases (CandorChecker    *self,
 
   for (guint l = 0; l < n_lists; l++)
     {
-      for (guint i = 0; i < self->lists[lists[l]]->len; i++)
-        collect_spans (self, g_ptr_array_index (self->lists[lists[l]], i), rule, checked, spans);
+      g_autoptr (GArray) matches = g_array_new (FALSE, FALSE, sizeof (Span));
+
+      find_matches (self, lists[l], checked, matches);
+      for (guint i = 0; i < matches->len; i++)
+        {
+          const Span *match = &g_array_index (matches, Span, i);
+
+          if ((rule->flags & RULE_HEDGEABLE) && is_hedged (self, checked, match->start, match->end))
+            continue;
+          if ((rule->flags & RULE_OWNABLE) && is_owned (self, checked, match->start, match->end))
+            continue;
+          g_array_append_val (spans, *match);
+        }
     }
   collect_judged_sentences (self, rule, checked, spans);
 
@@ -597,19 +706,17 @@ is_blank (const char *text)
 static gboolean
 text_says (CandorChecker *self, CheckList list, const char *text)
 {
-  g_autofree char *folded = NULL;
+  CheckedText checked;
+  gboolean    says;
 
   if (text == NULL || is_blank (text))
     return FALSE;
 
-  if (_candor_checker_has_yo (text))
-    {
-      folded = g_strdup (text);
-      _candor_checker_fold_yo (folded);
-      text = folded;
-    }
+  checked_text_init (&checked, text);
+  says = matches_between (self, list, &checked, 0, checked.length);
+  checked_text_clear (&checked);
 
-  return list_matches (self, list, text, 0, strlen (text));
+  return says;
 }
 
 /* The parts a message must have, told apart from how they were found: the
@@ -848,8 +955,8 @@ check_promised_time (CandorChecker *self, CandorUpdate *update, GPtrArray *findi
         continue;
 
       checked_text_init (&checked, candor_update_get_field (update, field));
-      g_regex_match_full (g_ptr_array_index (self->lists[LIST_PROMISED_TIME], 0), checked.text,
-                          checked.length, 0, 0, &match_info, NULL);
+      g_regex_match_full (self->lists[LIST_PROMISED_TIME], checked.text, checked.length, 0, 0,
+                          &match_info, NULL);
       for (; g_match_info_matches (match_info); g_match_info_next (match_info, NULL))
         {
           g_autofree char *ampm = g_match_info_fetch_named (match_info, "ampm");

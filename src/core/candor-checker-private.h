@@ -38,14 +38,38 @@ typedef enum
   N_LISTS
 } CheckList;
 
+/* What a text must contain for a list to match in it. */
+typedef struct _CheckCondition CheckCondition;
+/* The conditions of the word lists of a checks file. */
+typedef struct _CheckWords CheckWords;
+
+/* An entry of a list that runs alone, with what it needs. */
+typedef struct
+{
+  GRegex         *regex; /* checked when the checker is built */
+  GRegex         *jit;   /* the same, JIT-compiled the first time it runs */
+  CheckCondition *condition;
+} CheckEntry;
+
+/* The three-letter pieces of a text, folded as caseless matching folds
+ * them, as bits of a hash. */
+#define CANDOR_CHECKER_N_GRAMS (1 << 15)
+typedef struct
+{
+  guint64 bits[CANDOR_CHECKER_N_GRAMS / 64];      /* of three characters */
+  guint64 long_bits[CANDOR_CHECKER_N_GRAMS / 64]; /* of four */
+  char   *text;                                   /* folded */
+  gsize   length;
+} CheckGrams;
+
 struct _CandorChecker
 {
   GObject parent_instance;
 
-  char *language;
-  /* Each list's entries joined into one GRegex, or a few where one would be
-   * too large for PCRE. */
-  GPtrArray *lists[N_LISTS];
+  char           *language;
+  GRegex         *lists[N_LISTS];      /* each list's entries joined, or NULL... */
+  GArray         *entries[N_LISTS];    /* ...each alone: CheckEntry, in the joined order */
+  CheckCondition *conditions[N_LISTS]; /* of the joined regex, or NULL where none is known */
   /* Finds what the lists were not written for; %NULL for checks read from
    * a file of lists alone. */
   CandorPhraseModel *model;
@@ -55,5 +79,29 @@ struct _CandorChecker
  * folded to е. */
 void     _candor_checker_fold_yo (char *text);
 gboolean _candor_checker_has_yo (const char *text);
+
+/* candor-checker-condition.c: a text's pieces, and conditions on them. */
+gunichar        _candor_checker_fold_char (gunichar c);
+gboolean        _candor_checker_is_space (gunichar c);
+void            _candor_checker_grams_init (CheckGrams *grams, const char *text, gsize length);
+void            _candor_checker_grams_clear (CheckGrams *grams);
+CheckCondition *_candor_checker_condition_texts (GPtrArray *texts);
+CheckCondition *_candor_checker_condition_all (GPtrArray *conditions);
+CheckCondition *_candor_checker_condition_any (GPtrArray *conditions);
+CheckCondition *_candor_checker_condition_ref (CheckCondition *condition);
+void            _candor_checker_condition_unref (CheckCondition *condition);
+gboolean _candor_checker_condition_holds (const CheckCondition *condition, const CheckGrams *grams);
+
+/* candor-checker-prefilter.c: the condition a pattern needs. */
+CheckWords *_candor_checker_words_new (void);
+void        _candor_checker_words_free (CheckWords *words);
+void _candor_checker_words_add (CheckWords *words, const char *name, const char *alternatives);
+CheckCondition *
+_candor_checker_condition_new (const char *pattern, CheckWords *words, gboolean *plain);
+
+/* candor-checker.c */
+GRegex *_candor_checker_entry_get_regex (CheckEntry *entry);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CheckWords, _candor_checker_words_free)
 
 G_END_DECLS

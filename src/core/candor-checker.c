@@ -174,9 +174,10 @@ expand_words (const char *pattern,
 }
 
 /* The "words" object: each member a list of alternatives that may use the
- * lists defined before it. */
+ * lists defined before it. @conditions gets what each list's matches
+ * contain. */
 static GHashTable *
-load_words (JsonObject *root, const char *source, GError **error)
+load_words (JsonObject *root, CheckWords *conditions, const char *source, GError **error)
 {
   g_autoptr (GHashTable) words = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   JsonNode *node = json_object_get_member (root, WORDS_KEY);
@@ -197,6 +198,7 @@ load_words (JsonObject *root, const char *source, GError **error)
       const char *name = l->data;
       JsonNode   *list = json_object_get_member (json_node_get_object (node), name);
       g_autoptr (GString) alternatives = g_string_new (NULL);
+      g_autoptr (GString) written = g_string_new (NULL);
       g_autofree char *path = g_strconcat (WORDS_KEY, ".", name, NULL);
 
       if (!JSON_NODE_HOLDS_ARRAY (list) || json_array_get_length (json_node_get_array (list)) == 0)
@@ -229,10 +231,15 @@ load_words (JsonObject *root, const char *source, GError **error)
               return NULL;
             }
           if (alternatives->len > 0)
-            g_string_append_c (alternatives, '|');
+            {
+              g_string_append_c (alternatives, '|');
+              g_string_append_c (written, '|');
+            }
           g_string_append (alternatives, word);
+          g_string_append (written, json_node_get_string (element));
         }
 
+      _candor_checker_words_add (conditions, name, written->str);
       g_hash_table_insert (words, g_strdup (name),
                            g_string_free (g_steal_pointer (&alternatives), FALSE));
     }
@@ -258,118 +265,204 @@ append_alternative_at_word (GString *at_word, GString *others, const char *patte
     append_alternative (others, pattern);
 }
 
-/* Entries @from to @to of @patterns joined into one regex. Entries that start
- * at a word boundary share one leading \\b: PCRE can then skip ahead to the
- * letters that may start a match. */
-static GRegex *
-compile_joined (GPtrArray *patterns, guint from, guint to, gboolean optimize, GError **error)
+static void
+entry_clear (gpointer data)
 {
-  g_autoptr (GString) at_word = g_string_new (NULL);
-  g_autoptr (GString) others = g_string_new (NULL);
+  CheckEntry *entry = data;
 
-  for (guint i = from; i < to; i++)
-    append_alternative_at_word (at_word, others, g_ptr_array_index (patterns, i));
-
-  if (at_word->len > 0)
-    {
-      g_string_prepend (at_word, "\\b(?:");
-      g_string_append_c (at_word, ')');
-    }
-  if (others->len > 0)
-    {
-      if (at_word->len > 0)
-        g_string_append_c (at_word, '|');
-      g_string_append (at_word, others->str);
-    }
-
-  return g_regex_new (at_word->str, G_REGEX_CASELESS | (optimize ? G_REGEX_OPTIMIZE : 0), 0, error);
+  g_clear_pointer (&entry->regex, g_regex_unref);
+  g_clear_pointer (&entry->jit, g_regex_unref);
+  g_clear_pointer (&entry->condition, _candor_checker_condition_unref);
 }
 
-/* One regex for entries @from to @to, or, where PCRE finds it too large (each
- * named word list is pasted in full wherever it is used), a regex for each
- * half, and so on: a list can grow without meeting PCRE's limit. */
-static gboolean
-compile_parts (GPtrArray *patterns,
-               guint      from,
-               guint      to,
-               gboolean   optimize,
-               GPtrArray *regexes,
-               GError   **error)
+/* An entry runs only on a text that has its words, and most never do in
+ * a message (on the benchmark's update, 5 of 82 English ones and 2 of 82
+ * Russian ones): JIT-compiling all of them when the checker is built took
+ * 5 ms for English and 10 ms for Russian, for every checker, including the
+ * renderer's, which only ever judges lengths. An entry is JIT-compiled the
+ * first time a text may match it instead, once (0.05 to 1 ms), and the
+ * work then grows with what the author writes, not with the lists. */
+GRegex *
+_candor_checker_entry_get_regex (CheckEntry *entry)
 {
-  g_autoptr (GError) local_error = NULL;
-  GRegex *regex = compile_joined (patterns, from, to, optimize, &local_error);
-
-  if (regex != NULL)
+  if (g_once_init_enter (&entry->jit))
     {
-      g_ptr_array_add (regexes, regex);
-      return TRUE;
-    }
-  if (to - from > 1 &&
-      g_error_matches (local_error, G_REGEX_ERROR, G_REGEX_ERROR_EXPRESSION_TOO_LARGE))
-    {
-      guint middle = from + (to - from) / 2;
+      GRegex *jit = g_regex_new (g_regex_get_pattern (entry->regex),
+                                 G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL);
 
-      return compile_parts (patterns, from, middle, optimize, regexes, error) &&
-             compile_parts (patterns, middle, to, optimize, regexes, error);
+      /* It compiled once: only a failing allocation makes it fail now. */
+      g_once_init_leave (&entry->jit, jit != NULL ? jit : g_regex_ref (entry->regex));
     }
 
-  g_propagate_error (error, g_steal_pointer (&local_error));
-  return FALSE;
+  return entry->jit;
+}
+
+/* A regex for the entries that start at a word boundary, one for the
+ * others, as the joined regex has them. */
+static char *
+at_word_pattern (const char *pattern)
+{
+  if (g_str_has_prefix (pattern, "\\b"))
+    return g_strdup_printf ("\\b(?:%s)", pattern + 2);
+
+  return g_strdup_printf ("(?:%s)", pattern);
+}
+
+/* Each entry of @patterns compiled alone, in the order the joined regex
+ * tries them: those at a word boundary, then the others. %NULL when one
+ * does not compile alone. */
+static GArray *
+compile_entries (GPtrArray *patterns, GPtrArray *conditions)
+{
+  g_autoptr (GArray) entries = g_array_sized_new (FALSE, FALSE, sizeof (CheckEntry), patterns->len);
+
+  g_array_set_clear_func (entries, entry_clear);
+  for (guint pass = 0; pass < 2; pass++)
+    {
+      for (guint i = 0; i < patterns->len; i++)
+        {
+          const char      *pattern = g_ptr_array_index (patterns, i);
+          g_autofree char *alone = NULL;
+          CheckEntry       entry;
+
+          if (g_str_has_prefix (pattern, "\\b") != (pass == 0))
+            continue;
+          alone = at_word_pattern (pattern);
+          entry.regex = g_regex_new (alone, G_REGEX_CASELESS, 0, NULL);
+          if (entry.regex == NULL)
+            return NULL;
+          entry.jit = NULL;
+          entry.condition = g_steal_pointer (&conditions->pdata[i]);
+          g_array_append_val (entries, entry);
+        }
+    }
+
+  return g_steal_pointer (&entries);
 }
 
 /* All entries are joined into one regex: one pass over the text per rule
  * is what keeps checking within a keystroke's budget (a regex per entry
- * measured twice as slow). Only when the joined regex does not compile is
- * each entry compiled alone, to report the bad one by its place in the file;
- * checking each one up front would double the time it takes to build a
- * checker. @optimize JIT-compiles the lists that run on every keystroke; for
- * the rest compiling costs more than it saves. */
-static GPtrArray *
-compile_list (JsonArray  *array,
-              GHashTable *words,
-              const char *extra_pattern,
-              gboolean    optimize,
-              const char *source,
-              const char *key,
-              GError    **error)
+ * measured twice as slow). Entries that start at a word boundary share one
+ * leading \\b: PCRE can then skip ahead to the letters that may start a
+ * match. Only when the joined regex does not compile is each entry
+ * compiled alone, to report the bad one by its place in the file; checking
+ * each one up front would double the time it takes to build a checker.
+ * @optimize JIT-compiles the lists that run on every keystroke; for the
+ * rest compiling costs more than it saves.
+ *
+ * With @alone, each entry also gets the condition a text must meet for it
+ * to match there (see candor-checker-prefilter.c), and where every entry
+ * has one and finds alone what it finds among the others, the entries are
+ * compiled one by one instead: on most texts only a few of them may match,
+ * and only those run, so the time a regex per entry costs is spent on few.
+ * (Conditions take time to build too, so only these lists get them.) */
+static gboolean
+compile_list (CandorChecker *self,
+              CheckList      list,
+              JsonArray     *array,
+              GHashTable    *words,
+              CheckWords    *word_conditions,
+              const char    *extra_pattern,
+              gboolean       optimize,
+              gboolean       alone,
+              const char    *source,
+              const char    *key,
+              GError       **error)
 {
+  g_autoptr (GString) at_word = g_string_new (NULL);
+  g_autoptr (GString) others = g_string_new (NULL);
+  g_autoptr (GString) joined = g_string_new (NULL);
   g_autoptr (GPtrArray) patterns = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr (GPtrArray) regexes = g_ptr_array_new_with_free_func ((GDestroyNotify)g_regex_unref);
+  g_autoptr (GPtrArray) conditions =
+    g_ptr_array_new_with_free_func ((GDestroyNotify)_candor_checker_condition_unref);
   g_autoptr (GError) local_error = NULL;
+  gboolean plain_entries = TRUE;
 
   for (guint i = 0; i < json_array_get_length (array); i++)
     {
       JsonNode *node = json_array_get_element (array, i);
       char     *pattern;
+      gboolean  plain;
 
       if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING ||
           *json_node_get_string (node) == '\0')
         {
           g_set_error (error, CANDOR_CHECKER_ERROR, CANDOR_CHECKER_ERROR_INVALID_DATA,
                        _("%s: %s[%u]: expected a non-empty string"), source, key, i);
-          return NULL;
+          return FALSE;
         }
 
       pattern = expand_words (json_node_get_string (node), words, source, key, i, error);
       if (pattern == NULL)
-        return NULL;
+        return FALSE;
       _candor_checker_fold_yo (pattern);
       g_ptr_array_add (patterns, pattern);
+      append_alternative_at_word (at_word, others, pattern);
+      if (!alone)
+        {
+          g_ptr_array_add (conditions, NULL);
+          continue;
+        }
+      g_ptr_array_add (conditions, _candor_checker_condition_new (json_node_get_string (node),
+                                                                  word_conditions, &plain));
+      if (plain_entries && (!plain || g_ptr_array_index (conditions, i) == NULL))
+        {
+          /* Everything still works, only slower: say which entry. */
+          g_debug ("%s: %s[%u] needs no literal text or is not read: the list runs as one regex",
+                   source, key, i);
+          plain_entries = FALSE;
+        }
     }
 
-  if (patterns->len == 0 && extra_pattern == NULL)
+  if (extra_pattern != NULL)
+    {
+      append_alternative_at_word (at_word, others, extra_pattern);
+      g_ptr_array_add (conditions, NULL);
+      plain_entries = FALSE;
+    }
+
+  if (at_word->len > 0)
+    g_string_append_printf (joined, "\\b(?:%s)", at_word->str);
+  if (others->len > 0)
+    {
+      if (joined->len > 0)
+        g_string_append_c (joined, '|');
+      g_string_append (joined, others->str);
+    }
+
+  if (joined->len == 0)
     {
       g_set_error (error, CANDOR_CHECKER_ERROR, CANDOR_CHECKER_ERROR_INVALID_DATA,
                    _("%s: %s: the list is empty"), source, key);
-      return NULL;
+      return FALSE;
     }
-  if (extra_pattern != NULL)
-    g_ptr_array_add (patterns, g_strdup (extra_pattern));
 
-  if (compile_parts (patterns, 0, patterns->len, optimize, regexes, &local_error))
-    return g_steal_pointer (&regexes);
+  if (alone && plain_entries)
+    {
+      self->entries[list] = compile_entries (patterns, conditions);
+      if (self->entries[list] != NULL)
+        return TRUE;
+    }
 
-  for (guint i = 0; i < json_array_get_length (array); i++)
+  self->lists[list] = g_regex_new (
+    joined->str, G_REGEX_CASELESS | (optimize ? G_REGEX_OPTIMIZE : 0), 0, &local_error);
+  if (self->lists[list] != NULL)
+    {
+      self->conditions[list] = _candor_checker_condition_any (conditions);
+      return TRUE;
+    }
+
+  /* Each named word list is pasted in full wherever it is used: a long list
+   * can grow past what PCRE takes as one regex. Its entries then run alone,
+   * each on every text. */
+  if (g_error_matches (local_error, G_REGEX_ERROR, G_REGEX_ERROR_EXPRESSION_TOO_LARGE))
+    {
+      self->entries[list] = compile_entries (patterns, conditions);
+      if (self->entries[list] != NULL)
+        return TRUE;
+    }
+
+  for (guint i = 0; i < patterns->len; i++)
     {
       g_autoptr (GError) single_error = NULL;
       g_autoptr (GRegex) single =
@@ -380,13 +473,13 @@ compile_list (JsonArray  *array,
           g_set_error (error, CANDOR_CHECKER_ERROR, CANDOR_CHECKER_ERROR_INVALID_DATA,
                        _("%s: %s[%u]: not a valid pattern: %s"), source, key, i,
                           single_error->message);
-          return NULL;
+          return FALSE;
         }
     }
 
   g_set_error (error, CANDOR_CHECKER_ERROR, CANDOR_CHECKER_ERROR_INVALID_DATA,
                _("%s: %s: not a valid pattern: %s"), source, key, local_error->message);
-  return NULL;
+  return FALSE;
 }
 
 static JsonArray *
@@ -430,12 +523,30 @@ list_runs_on_every_keystroke (CheckList list)
     }
 }
 
+/* The lists that find phrases in the whole of an update while the author
+ * types: those whose entries are worth running one by one. */
+static gboolean
+list_runs_alone (CheckList list)
+{
+  switch (list)
+    {
+      case LIST_BLAME:
+      case LIST_GUILT:
+      case LIST_PROMISE:
+      case LIST_PROMISE_AFTER_RESOLUTION:
+        return TRUE;
+      default:
+        return FALSE;
+    }
+}
+
 static gboolean
 candor_checker_load (CandorChecker *self, const char *source, GBytes *json, GError **error)
 {
   const char *known[N_LISTS + 4];
   g_autoptr (JsonNode) root_node = NULL;
   g_autoptr (GHashTable) words = NULL;
+  g_autoptr (CheckWords) word_conditions = _candor_checker_words_new ();
   g_autofree char *acronyms = NULL;
   JsonObject      *root;
   JsonArray       *array;
@@ -468,7 +579,7 @@ candor_checker_load (CandorChecker *self, const char *source, GBytes *json, GErr
       return FALSE;
     }
 
-  words = load_words (root, source, error);
+  words = load_words (root, word_conditions, source, error);
   if (words == NULL)
     return FALSE;
 
@@ -493,9 +604,9 @@ candor_checker_load (CandorChecker *self, const char *source, GBytes *json, GErr
       if (array == NULL)
         return FALSE;
 
-      self->lists[i] = compile_list (array, words, i == LIST_JARGON ? acronyms : NULL,
-                                     list_runs_on_every_keystroke (i), source, list_keys[i], error);
-      if (self->lists[i] == NULL)
+      if (!compile_list (self, i, array, words, word_conditions, i == LIST_JARGON ? acronyms : NULL,
+                         list_runs_on_every_keystroke (i), list_runs_alone (i), source,
+                         list_keys[i], error))
         return FALSE;
     }
 
@@ -508,7 +619,11 @@ candor_checker_finalize (GObject *object)
   CandorChecker *self = (CandorChecker *)object;
 
   for (guint i = 0; i < N_LISTS; i++)
-    g_clear_pointer (&self->lists[i], g_ptr_array_unref);
+    {
+      g_clear_pointer (&self->lists[i], g_regex_unref);
+      g_clear_pointer (&self->entries[i], g_array_unref);
+      g_clear_pointer (&self->conditions[i], _candor_checker_condition_unref);
+    }
   g_clear_object (&self->model);
   g_clear_pointer (&self->language, g_free);
 
