@@ -28,16 +28,60 @@
 
 static const char *const rule_names[N_RULES] = { "blame", "guilt", "promise" };
 
+/* A stem or a pair of stems and its weight for each rule. */
+typedef struct
+{
+  guint64 key; /* 0: an empty slot */
+  float   weights[N_RULES];
+} Feature;
+
+/* FNV-1a, over the stem's UTF-8 bytes as they are read. */
+#define KEY_START 0xcbf29ce484222325ull
+
+static inline guint64
+key_add_byte (guint64 key, guchar byte)
+{
+  return (key ^ byte) * 0x100000001b3ull;
+}
+
+static guint64
+key_of_stem (const char *stem, gsize length)
+{
+  guint64 key = KEY_START;
+
+  for (gsize i = 0; i < length; i++)
+    key = key_add_byte (key, stem[i]);
+
+  return key;
+}
+
+/* A pair's key from its stems' keys; a stem's key is told apart from a
+ * pair's by its lowest bit. Never 0. */
+static inline guint64
+unigram_key (guint64 stem)
+{
+  return stem | 1;
+}
+
+static inline guint64
+bigram_key (guint64 first, guint64 second)
+{
+  return ((first * 0x9e3779b97f4a7c15ull) ^ (second + (second << 6) + (first >> 2))) & ~1ull;
+}
+
 struct _CandorPhraseModel
 {
   GObject parent_instance;
 
-  guint       stem_length;
-  double      bias[N_RULES];
-  double      threshold[N_RULES];
-  char       *text;    /* the file, holding the features' names */
-  GHashTable *weights; /* feature -> 1 + its position in weight_store */
-  GArray     *weight_store;
+  guint   stem_length;
+  double  bias[N_RULES];
+  double  threshold[N_RULES];
+  GArray *features; /* Feature, read from the file */
+  /* The features again by their key, open addressing: a word costs two
+   * lookups on every keystroke, and a key is made as the stem is read, with
+   * no string to build or compare. */
+  Feature *table;
+  guint64  mask;
 };
 
 G_DEFINE_FINAL_TYPE (CandorPhraseModel, candor_phrase_model, G_TYPE_OBJECT)
@@ -97,9 +141,52 @@ parse_numbers (char      **fields,
   return TRUE;
 }
 
-/* The file is kept and cut up in place: the features, about 3,500 a
- * language, point into it, which loads several times faster than copying
- * each. */
+/* The key of a feature as the file names it: "u:stem" or "b:stem stem". */
+static gboolean
+feature_key (const char *name, guint64 *key)
+{
+  const char *space;
+
+  if (g_str_has_prefix (name, "u:") && name[2] != '\0')
+    {
+      *key = unigram_key (key_of_stem (name + 2, strlen (name + 2)));
+      return TRUE;
+    }
+  space = strchr (name, ' ');
+  if (g_str_has_prefix (name, "b:") && space != NULL && space > name + 2 && space[1] != '\0')
+    {
+      *key = bigram_key (key_of_stem (name + 2, space - name - 2),
+                         key_of_stem (space + 1, strlen (space + 1)));
+      return TRUE;
+    }
+
+  return FALSE;
+}
+
+/* A table at most half full, so that a lookup seldom looks twice. */
+static void
+build_table (CandorPhraseModel *self)
+{
+  guint64 size = 16;
+
+  while (size < 2 * (guint64)self->features->len)
+    size *= 2;
+  self->mask = size - 1;
+  self->table = g_new0 (Feature, size);
+
+  for (guint i = 0; i < self->features->len; i++)
+    {
+      const Feature *feature = &g_array_index (self->features, Feature, i);
+      guint64        slot = feature->key & self->mask;
+
+      while (self->table[slot].key != 0 && self->table[slot].key != feature->key)
+        slot = (slot + 1) & self->mask;
+      self->table[slot] = *feature;
+    }
+  g_clear_pointer (&self->features, g_array_unref);
+}
+
+/* The file is cut up in place, lines and fields, without a copy of each. */
 static gboolean
 candor_phrase_model_load (CandorPhraseModel *self, GBytes *data, const char *source, GError **error)
 {
@@ -108,10 +195,10 @@ candor_phrase_model_load (CandorPhraseModel *self, GBytes *data, const char *sou
   char    *next;
   guint    line = 0;
 
-  const char *bytes = g_bytes_get_data (data, &length);
+  const char      *bytes = g_bytes_get_data (data, &length);
+  g_autofree char *copy = g_strndup (bytes, length);
 
-  self->text = g_strndup (bytes, length);
-  for (char *text = self->text; text != NULL; text = next)
+  for (char *text = copy; text != NULL; text = next)
     {
       char  *fields[1 + N_RULES + 1];
       guint  n_fields;
@@ -165,15 +252,14 @@ candor_phrase_model_load (CandorPhraseModel *self, GBytes *data, const char *sou
         }
       else
         {
-          for (guint r = 0; r < N_RULES; r++)
-            {
-              float weight = values[r];
+          Feature feature;
 
-              g_array_append_val (self->weight_store, weight);
-            }
-          /* Positions, not pointers: the store may still move as it grows. */
-          g_hash_table_insert (self->weights, fields[0],
-                               GUINT_TO_POINTER (self->weight_store->len - N_RULES + 1));
+          if (!feature_key (fields[0], &feature.key))
+            return set_invalid (error, source, line,
+                                _("a feature is “u:” and a stem or “b:” and two stems"));
+          for (guint r = 0; r < N_RULES; r++)
+            feature.weights[r] = values[r];
+          g_array_append_val (self->features, feature);
         }
     }
 
@@ -184,6 +270,8 @@ candor_phrase_model_load (CandorPhraseModel *self, GBytes *data, const char *sou
       return FALSE;
     }
 
+  build_table (self);
+
   return TRUE;
 }
 
@@ -192,9 +280,8 @@ candor_phrase_model_finalize (GObject *object)
 {
   CandorPhraseModel *self = (CandorPhraseModel *)object;
 
-  g_clear_pointer (&self->weights, g_hash_table_unref);
-  g_clear_pointer (&self->text, g_free);
-  g_clear_pointer (&self->weight_store, g_array_unref);
+  g_clear_pointer (&self->features, g_array_unref);
+  g_clear_pointer (&self->table, g_free);
 
   G_OBJECT_CLASS (candor_phrase_model_parent_class)->finalize (object);
 }
@@ -210,8 +297,7 @@ candor_phrase_model_class_init (CandorPhraseModelClass *klass)
 static void
 candor_phrase_model_init (CandorPhraseModel *self)
 {
-  self->weights = g_hash_table_new (g_str_hash, g_str_equal);
-  self->weight_store = g_array_new (FALSE, FALSE, sizeof (float));
+  self->features = g_array_new (FALSE, FALSE, sizeof (Feature));
 }
 
 CandorPhraseModel *
@@ -228,18 +314,19 @@ candor_phrase_model_new_from_bytes (GBytes *data, const char *source, GError **e
   return g_steal_pointer (&self);
 }
 
-/* Adds the weights of @feature, if the model knows it, to @sums. */
-static void
-add_weights (CandorPhraseModel *self, const char *feature, double *sums)
+/* Adds the weights of the feature @key, if the model knows it, to @sums. */
+static inline void
+add_weights (CandorPhraseModel *self, guint64 key, double *sums)
 {
-  guint        position = GPOINTER_TO_UINT (g_hash_table_lookup (self->weights, feature));
-  const float *weights;
-
-  if (position == 0)
-    return;
-  weights = &g_array_index (self->weight_store, float, position - 1);
-  for (guint r = 0; r < N_RULES; r++)
-    sums[r] += weights[r];
+  for (guint64 slot = key & self->mask; self->table[slot].key != 0; slot = (slot + 1) & self->mask)
+    {
+      if (self->table[slot].key == key)
+        {
+          for (guint r = 0; r < N_RULES; r++)
+            sums[r] += self->table[slot].weights[r];
+          return;
+        }
+    }
 }
 
 static gunichar
@@ -257,13 +344,10 @@ fold (gunichar c)
 guint
 candor_phrase_model_judge (CandorPhraseModel *self, const char *text, gsize from, gsize to)
 {
-  /* "u:stem" and "b:previous stem" are built in place, without printf: this
-   * runs for every sentence on every keystroke. */
-  g_autoptr (GString) unigram = g_string_new ("u:");
-  g_autoptr (GString) bigram = g_string_new ("b:");
   double      sums[N_RULES];
+  guint64     stem = KEY_START;
+  guint64     previous = 0; /* the key of the previous stem, 0 before the first */
   guint       stem_chars = 0;
-  gsize       previous_length = 0; /* of the previous stem, 0 before the first */
   guint       judged = 0;
   const char *p = text + from;
   const char *end = text + to;
@@ -278,31 +362,26 @@ candor_phrase_model_judge (CandorPhraseModel *self, const char *text, gsize from
       gunichar c = ' ';
 
       if (p < end)
-        {
-          c = (guchar)*p < 0x80 ? (gunichar)g_ascii_tolower (*p) : fold (g_utf8_get_char (p));
-        }
+        c = (guchar)*p < 0x80 ? (gunichar)g_ascii_tolower (*p) : fold (g_utf8_get_char (p));
 
       if (c < 0x80 ? (g_ascii_isalnum (c) || c == '_' || c == '\'') : g_unichar_isalnum (c))
         {
           if (stem_chars++ < self->stem_length)
-            g_string_append_unichar (unigram, c);
-        }
-      else if (unigram->len > 2)
-        {
-          const char *stem = unigram->str + 2;
-          gsize       stem_length = unigram->len - 2;
-
-          add_weights (self, unigram->str, sums);
-          if (previous_length > 0)
             {
-              g_string_append_c (bigram, ' ');
-              g_string_append_len (bigram, stem, stem_length);
-              add_weights (self, bigram->str, sums);
+              char  utf8[6];
+              guint n = g_unichar_to_utf8 (c, utf8);
+
+              for (guint i = 0; i < n; i++)
+                stem = key_add_byte (stem, utf8[i]);
             }
-          g_string_truncate (bigram, 2);
-          g_string_append_len (bigram, stem, stem_length);
-          previous_length = stem_length;
-          g_string_truncate (unigram, 2);
+        }
+      else if (stem_chars > 0)
+        {
+          add_weights (self, unigram_key (stem), sums);
+          if (previous != 0)
+            add_weights (self, bigram_key (previous, stem), sums);
+          previous = stem;
+          stem = KEY_START;
           stem_chars = 0;
         }
 

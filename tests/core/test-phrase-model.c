@@ -87,6 +87,8 @@ test_phrase_model_refuses_bad_files (void)
     { "u:x\t1e999\t0\t0\n", "test.tsv:1: not a number" },
     { "rules\tblame\tpromise\tguilt\n", "test.tsv:1: the rules must be blame, guilt and promise" },
     { "lonely\n", "test.tsv:1: expected a name and its values" },
+    { "x:vendor\t1\t0\t0\n", "test.tsv:1: a feature is “u:” and a stem or “b:” and two stems" },
+    { "b:vendor\t1\t0\t0\n", "test.tsv:1: a feature is “u:” and a stem or “b:” and two stems" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
