@@ -423,15 +423,17 @@ judged_sentences (CandorChecker *self, CheckedText *checked)
 
 /* The model's word on the sentences no pattern of the rule matched in: a
  * whole sentence the lists were not written for, excused as a match would
- * be. */
+ * be. A sentence where a pattern matched and was excused ("we cannot
+ * guarantee") is the lists' to judge: @matched holds every match, excused
+ * or not. */
 static void
 collect_judged_sentences (CandorChecker    *self,
                           const PhraseRule *rule,
                           CheckedText      *checked,
+                          const GArray     *matched,
                           GArray           *spans)
 {
   GArray *sentences;
-  guint   n_matched = spans->len;
 
   if (self->model == NULL || rule->model_rule < 0)
     return;
@@ -440,18 +442,18 @@ collect_judged_sentences (CandorChecker    *self,
   for (guint i = 0; i < sentences->len; i++)
     {
       const JudgedSentence *sentence = &g_array_index (sentences, JudgedSentence, i);
-      gboolean              matched = FALSE;
+      gboolean              read_by_lists = FALSE;
       Span                  span = { sentence->start, sentence->end };
 
       if (!(sentence->judged & (1u << rule->model_rule)))
         continue;
-      for (guint m = 0; m < n_matched && !matched; m++)
+      for (guint m = 0; m < matched->len && !read_by_lists; m++)
         {
-          const Span *match = &g_array_index (spans, Span, m);
+          const Span *match = &g_array_index (matched, Span, m);
 
-          matched = match->start < sentence->end && match->end > sentence->start;
+          read_by_lists = match->start < sentence->end && match->end > sentence->start;
         }
-      if (matched)
+      if (read_by_lists)
         continue;
       if ((rule->flags & RULE_HEDGEABLE) && is_hedged (self, checked, span.start, span.end))
         continue;
@@ -475,25 +477,22 @@ find_phrases (CandorChecker    *self,
               GPtrArray        *findings)
 {
   g_autoptr (GArray) spans = g_array_new (FALSE, FALSE, sizeof (Span));
+  g_autoptr (GArray) matches = g_array_new (FALSE, FALSE, sizeof (Span));
   Span current;
 
   for (guint l = 0; l < n_lists; l++)
+    find_matches (self, lists[l], checked, matches);
+  for (guint i = 0; i < matches->len; i++)
     {
-      g_autoptr (GArray) matches = g_array_new (FALSE, FALSE, sizeof (Span));
+      const Span *match = &g_array_index (matches, Span, i);
 
-      find_matches (self, lists[l], checked, matches);
-      for (guint i = 0; i < matches->len; i++)
-        {
-          const Span *match = &g_array_index (matches, Span, i);
-
-          if ((rule->flags & RULE_HEDGEABLE) && is_hedged (self, checked, match->start, match->end))
-            continue;
-          if ((rule->flags & RULE_OWNABLE) && is_owned (self, checked, match->start, match->end))
-            continue;
-          g_array_append_val (spans, *match);
-        }
+      if ((rule->flags & RULE_HEDGEABLE) && is_hedged (self, checked, match->start, match->end))
+        continue;
+      if ((rule->flags & RULE_OWNABLE) && is_owned (self, checked, match->start, match->end))
+        continue;
+      g_array_append_val (spans, *match);
     }
-  collect_judged_sentences (self, rule, checked, spans);
+  collect_judged_sentences (self, rule, checked, matches, spans);
 
   if (spans->len == 0)
     return;

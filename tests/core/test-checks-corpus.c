@@ -29,6 +29,7 @@ static const Corpus corpora[] = {
   { "checks-corpus-held-out-3.json", 160, 70 },
   { "checks-corpus-held-out-4.json", 160, 70 },
   { "checks-corpus-held-out-5.json", 160, 70 },
+  { "checks-corpus-held-out-7.json", 160, 60 },
 };
 
 static CandorChecker *
