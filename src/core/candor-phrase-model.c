@@ -55,8 +55,8 @@ key_of_stem (const char *stem, gsize length)
   return key;
 }
 
-/* A pair's key from its stems' keys; a stem's key is told apart from a
- * pair's by its lowest bit. Never 0. */
+/* A stem's key has its lowest bit set, a pair's (made from its stems' keys)
+ * has it clear: the two never meet, and neither is 0, the empty slot. */
 static inline guint64
 unigram_key (guint64 stem)
 {
@@ -66,7 +66,9 @@ unigram_key (guint64 stem)
 static inline guint64
 bigram_key (guint64 first, guint64 second)
 {
-  return ((first * 0x9e3779b97f4a7c15ull) ^ (second + (second << 6) + (first >> 2))) & ~1ull;
+  guint64 mixed = (first * 0x9e3779b97f4a7c15ull) ^ (second + (second << 6) + (first >> 2));
+
+  return (mixed & ~1ull) | 2;
 }
 
 struct _CandorPhraseModel
