@@ -17,55 +17,7 @@
 #include "candor-template-library.h"
 #include "candor-languages.h"
 #include "candor-time-zones.h"
-#include "candor-wizard-incident-page.h"
-
-/* Step 1: what is broken, since when, how badly, and which kind of message
- * this is. Picking a template fills the empty fields from what the draft
- * knows; where a field has text, the author chooses. What the draft does
- * not know stays a placeholder, with a row below to fill it in; the fields
- * still as the template wrote them follow those rows, the contact and the
- * next update. One step undoes the template whole. */
-struct _CandorWizardIncidentPage
-{
-  CandorWizardPage parent_instance;
-
-  AdwEntryRow         *title_row;
-  AdwEntryRow         *services_row;
-  AdwComboRow         *severity_row;
-  AdwComboRow         *state_row;
-  AdwEntryRow         *started_row;
-  AdwEntryRow         *detected_row;
-  GtkLabel            *times_hint;
-  GtkSwitch           *sla_switch;
-  AdwComboRow         *kind_row;
-  AdwComboRow         *language_row;
-  AdwExpanderRow      *other_languages_row;
-  GPtrArray           *language_checks; /* one per candor_languages_get_tags() */
-  GPtrArray           *title_rows;      /* AdwEntryRow per other language, below title_row */
-  GtkSearchEntry      *template_search;
-  GtkListBox          *templates_list;
-  AdwPreferencesGroup *variables_group;
-  GtkListBox          *variables_list;
-  GtkButton           *undo_template_button;
-
-  CandorTemplateLibrary *library;
-  CandorTemplate *template;
-  GPtrArray *audiences;
-  gboolean   loading;
-  gboolean   filling;
-
-  /* What the last template wrote into each field (NULL: not written), and
-   * what the update held before it, for the one step that undoes it. */
-  char            *written[CANDOR_N_FIELDS];
-  char            *before[CANDOR_N_FIELDS];
-  char            *before_contact_name;
-  char            *before_contact_reach;
-  CandorUpdateKind before_kind;
-  CandorTemplate  *before_template;
-  gboolean         can_undo;
-  GtkWidget       *dialog;
-  GPtrArray       *written_translations; /* of WrittenTranslation */
-};
+#include "candor-wizard-incident-page-private.h"
 
 /* A translation the template of its language wrote into an empty field:
  * it follows the rows below while nobody changes it, and goes with Undo. */
@@ -96,30 +48,6 @@ enum
 };
 
 static GParamSpec *properties[N_PROPS];
-
-static const char *const languages[] = { "en", "ru" };
-
-static void refresh_templates (CandorWizardIncidentPage *self);
-
-static CandorIncident *
-get_incident (CandorWizardIncidentPage *self)
-{
-  return candor_wizard_page_get_incident (CANDOR_WIZARD_PAGE (self));
-}
-
-static CandorUpdate *
-get_update (CandorWizardIncidentPage *self)
-{
-  return candor_wizard_page_get_update (CANDOR_WIZARD_PAGE (self));
-}
-
-static const char *
-get_language (CandorWizardIncidentPage *self)
-{
-  guint selected = adw_combo_row_get_selected (self->language_row);
-
-  return selected < G_N_ELEMENTS (languages) ? languages[selected] : "en";
-}
 
 /* "Billing, API ,, Login" -> { "Billing", "API", "Login" } */
 static GStrv
@@ -191,8 +119,9 @@ collect_values (CandorWizardIncidentPage *self)
 /* Each other language's empty fields from the template of that language
  * for the same stage, kind and severity: Candor never translates, but a
  * template exists in each of its languages. */
-static void
-fill_translations (CandorWizardIncidentPage *self, CandorTemplate *template)
+void
+_candor_wizard_incident_page_fill_translations (CandorWizardIncidentPage *self,
+                                                CandorTemplate *template)
 {
   const char *const *others = candor_incident_get_other_languages (get_incident (self));
   CandorUpdate      *update = get_update (self);
@@ -483,12 +412,12 @@ fill_template (CandorWizardIncidentPage *self, CandorTemplate *template, guint r
   self->before_contact_reach = g_steal_pointer (&before_reach);
   self->before_kind = before_kind;
   self->before_template = g_steal_pointer (&previous);
-  fill_translations (self, template);
+  _candor_wizard_incident_page_fill_translations (self, template);
   self->can_undo = TRUE;
   gtk_widget_set_visible (GTK_WIDGET (self->undo_template_button), TRUE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "incident.undo-template", TRUE);
 
-  refresh_templates (self);
+  _candor_wizard_incident_page_refresh_templates (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TEMPLATE]);
 }
 
@@ -666,7 +595,7 @@ candor_wizard_incident_page_undo_template (CandorWizardIncidentPage *self)
   g_set_object (&self->template, self->before_template);
   clear_undo (self);
   show_variables (self);
-  refresh_templates (self);
+  _candor_wizard_incident_page_refresh_templates (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TEMPLATE]);
 
   return TRUE;
@@ -692,8 +621,8 @@ undo_template_action (GtkWidget *widget, const char *action_name, GVariant *para
   candor_wizard_incident_page_undo_template (CANDOR_WIZARD_INCIDENT_PAGE (widget));
 }
 
-static void
-refresh_templates (CandorWizardIncidentPage *self)
+void
+_candor_wizard_incident_page_refresh_templates (CandorWizardIncidentPage *self)
 {
   CandorTemplateFilter filter = CANDOR_TEMPLATE_FILTER_INIT;
   g_autoptr (GPtrArray) templates = NULL;
@@ -702,7 +631,7 @@ refresh_templates (CandorWizardIncidentPage *self)
   if (get_update (self) == NULL)
     return;
 
-  filter.language = get_language (self);
+  filter.language = _candor_wizard_incident_page_get_language (self);
   filter.kind = candor_update_get_kind (get_update (self));
   filter.severity = candor_incident_get_severity (get_incident (self));
   filter.search = gtk_editable_get_text (GTK_EDITABLE (self->template_search));
@@ -914,7 +843,7 @@ on_severity_row_selected_cb (CandorWizardIncidentPage *self, GParamSpec *pspec, 
     return;
 
   candor_incident_set_severity (get_incident (self), adw_combo_row_get_selected (row));
-  refresh_templates (self);
+  _candor_wizard_incident_page_refresh_templates (self);
 }
 
 static void
@@ -931,211 +860,13 @@ on_kind_row_selected_cb (CandorWizardIncidentPage *self, GParamSpec *pspec, AdwC
     return;
 
   candor_update_set_kind (get_update (self), adw_combo_row_get_selected (row));
-  refresh_templates (self);
-}
-
-/* A title translation that may be out of date says so in words (the
- * tooltip) as well as in colour, and offers Looks Right beside it. */
-static void
-show_title_outdated (CandorWizardIncidentPage *self)
-{
-  CandorIncident *incident = get_incident (self);
-
-  for (guint i = 0; i < self->title_rows->len; i++)
-    {
-      GtkWidget       *row = g_ptr_array_index (self->title_rows, i);
-      const char      *language = g_object_get_data (G_OBJECT (row), "language");
-      GtkWidget       *button = g_object_get_data (G_OBJECT (row), "looks-right");
-      gboolean         outdated = candor_incident_get_title_outdated_in (incident, language);
-      g_autofree char *said = NULL;
-
-      gtk_widget_set_visible (button, outdated);
-      if (outdated)
-        {
-          gtk_widget_add_css_class (row, "warning");
-          /* TRANSLATORS: under "Translation may be out of date": the primary
-           * text as it read when the translation was written */
-          said = g_strdup_printf (_("It was written for: “%s”"),
-                                     candor_incident_get_title_source_in (incident, language));
-        }
-      else
-        gtk_widget_remove_css_class (row, "warning");
-      gtk_widget_set_tooltip_text (row, said);
-    }
-}
-
-static void
-on_title_translation_changed_cb (CandorWizardIncidentPage *self, GtkEditable *row)
-{
-  g_autofree char *title = g_strstrip (g_strdup (gtk_editable_get_text (row)));
-
-  if (!self->loading && get_incident (self) != NULL)
-    candor_incident_set_title_in (get_incident (self),
-                                  g_object_get_data (G_OBJECT (row), "language"), title);
-}
-
-static void
-on_title_looks_right_clicked_cb (CandorWizardIncidentPage *self, GtkButton *button)
-{
-  GtkWidget *row = gtk_widget_get_ancestor (GTK_WIDGET (button), ADW_TYPE_ENTRY_ROW);
-
-  candor_incident_mark_title_current_in (get_incident (self),
-                                         g_object_get_data (G_OBJECT (row), "language"));
-}
-
-/* The incident's title or its translations changed elsewhere (the review's
- * Looks Right, a template): the rows follow. */
-static void
-on_title_translations_notify_cb (CandorWizardIncidentPage *self, GParamSpec *pspec, GObject *object)
-{
-  CandorIncident *incident = get_incident (self);
-
-  self->loading = TRUE;
-  for (guint i = 0; i < self->title_rows->len; i++)
-    {
-      GtkWidget  *row = g_ptr_array_index (self->title_rows, i);
-      const char *title =
-        candor_incident_get_title_in (incident, g_object_get_data (G_OBJECT (row), "language"));
-      g_autofree char *shown = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (row))));
-
-      /* What the author is typing stays as typed, spaces and all. */
-      if (g_strcmp0 (shown, title) != 0)
-        gtk_editable_set_text (GTK_EDITABLE (row), title);
-    }
-  self->loading = FALSE;
-  show_title_outdated (self);
-}
-
-/* A title row per other language, right below the primary one, as each
- * field has a tab per language. */
-static void
-show_title_translations (CandorWizardIncidentPage *self)
-{
-  CandorIncident    *incident = get_incident (self);
-  const char *const *others = candor_incident_get_other_languages (incident);
-  GtkListBox        *list = GTK_LIST_BOX (gtk_widget_get_parent (GTK_WIDGET (self->title_row)));
-  int                position = gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (self->title_row)) + 1;
-
-  for (guint i = 0; i < self->title_rows->len; i++)
-    gtk_list_box_remove (list, g_ptr_array_index (self->title_rows, i));
-  g_ptr_array_set_size (self->title_rows, 0);
-
-  self->loading = TRUE;
-  for (guint i = 0; others[i] != NULL; i++)
-    {
-      GtkWidget       *row = adw_entry_row_new ();
-      GtkWidget       *button = gtk_button_new_with_mnemonic (_("_Looks Right"));
-      g_autofree char *title = NULL;
-
-      /* TRANSLATORS: the incident title's row for another language; %s is
-       * the language's own name, e.g. "Title in Русский" */
-      title = g_strdup_printf (_("Title in %s"), candor_languages_get_name (others[i]));
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-      g_object_set_data_full (G_OBJECT (row), "language", g_strdup (others[i]), g_free);
-      g_object_set_data (G_OBJECT (row), "looks-right", button);
-      gtk_editable_set_text (GTK_EDITABLE (row),
-                             candor_incident_get_title_in (incident, others[i]));
-      gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-      g_signal_connect_object (button, "clicked", G_CALLBACK (on_title_looks_right_clicked_cb),
-                               self, G_CONNECT_SWAPPED);
-      adw_entry_row_add_suffix (ADW_ENTRY_ROW (row), button);
-      g_signal_connect_object (row, "changed", G_CALLBACK (on_title_translation_changed_cb), self,
-                               G_CONNECT_SWAPPED);
-      gtk_list_box_insert (list, row, position + (int)i);
-      g_ptr_array_add (self->title_rows, row);
-    }
-  self->loading = FALSE;
-  show_title_outdated (self);
-}
-
-/* The subtitle names the other languages, so the folded row still says them. */
-static void
-show_other_languages (CandorWizardIncidentPage *self)
-{
-  CandorIncident    *incident = get_incident (self);
-  const char *const *others = candor_incident_get_other_languages (incident);
-  const char        *primary = candor_incident_get_language (incident);
-  g_autoptr (GString) names = g_string_new (NULL);
-
-  self->loading = TRUE;
-  for (guint i = 0; i < self->language_checks->len; i++)
-    {
-      GtkCheckButton *check = g_ptr_array_index (self->language_checks, i);
-      const char     *tag = candor_languages_get_tags ()[i];
-      GtkWidget      *row = gtk_widget_get_ancestor (GTK_WIDGET (check), ADW_TYPE_ACTION_ROW);
-      gboolean        is_primary = g_strcmp0 (tag, primary != NULL ? primary : "en") == 0;
-
-      gtk_check_button_set_active (check, !is_primary && g_strv_contains (others, tag));
-      gtk_widget_set_sensitive (row, !is_primary);
-    }
-  self->loading = FALSE;
-
-  for (guint i = 0; others[i] != NULL; i++)
-    g_string_append_printf (names, "%s%s", i > 0 ? ", " : "",
-                            candor_languages_get_name (others[i]));
-  adw_expander_row_set_subtitle (
-    self->other_languages_row,
-    names->len > 0 ? names->str : _("None: every audience reads the primary language"));
-  show_title_translations (self);
-}
-
-/* Languages in the menu's order, never the primary one. */
-static void
-on_language_check_toggled_cb (CandorWizardIncidentPage *self, GtkCheckButton *check)
-{
-  CandorIncident *incident = get_incident (self);
-  g_autoptr (GStrvBuilder) builder = g_strv_builder_new ();
-  g_auto (GStrv) others = NULL;
-
-  if (self->loading || incident == NULL)
-    return;
-
-  for (guint i = 0; i < self->language_checks->len; i++)
-    if (gtk_check_button_get_active (g_ptr_array_index (self->language_checks, i)))
-      g_strv_builder_add (builder, candor_languages_get_tags ()[i]);
-  others = g_strv_builder_end (builder);
-  candor_incident_set_other_languages (incident, (const char *const *)others);
-  show_other_languages (self);
-  /* A language added after the template gets that template's text too. */
-  if (self->template != NULL && self->can_undo)
-    fill_translations (self, self->template);
-}
-
-/* A primary language that was another one stops being another one. */
-static void
-drop_primary_from_others (CandorWizardIncidentPage *self)
-{
-  CandorIncident    *incident = get_incident (self);
-  const char *const *others = candor_incident_get_other_languages (incident);
-  g_autoptr (GStrvBuilder) builder = g_strv_builder_new ();
-  g_auto (GStrv) kept = NULL;
-
-  if (!g_strv_contains (others, get_language (self)))
-    return;
-
-  for (guint i = 0; others[i] != NULL; i++)
-    if (!g_str_equal (others[i], get_language (self)))
-      g_strv_builder_add (builder, others[i]);
-  kept = g_strv_builder_end (builder);
-  candor_incident_set_other_languages (incident, (const char *const *)kept);
-}
-
-static void
-on_language_row_selected_cb (CandorWizardIncidentPage *self, GParamSpec *pspec, AdwComboRow *row)
-{
-  if (self->loading || get_incident (self) == NULL)
-    return;
-
-  drop_primary_from_others (self);
-  candor_incident_set_language (get_incident (self), get_language (self));
-  show_other_languages (self);
-  refresh_templates (self);
+  _candor_wizard_incident_page_refresh_templates (self);
 }
 
 static void
 on_template_search_changed_cb (CandorWizardIncidentPage *self, GtkSearchEntry *entry)
 {
-  refresh_templates (self);
+  _candor_wizard_incident_page_refresh_templates (self);
 }
 
 static void
@@ -1189,7 +920,7 @@ candor_wizard_incident_page_draft_set (CandorWizardPage *page)
                               g_strcmp0 (candor_incident_get_language (incident), "ru") == 0);
   gtk_switch_set_active (self->sla_switch, candor_incident_get_sla_relevant (incident));
   self->loading = FALSE;
-  show_other_languages (self);
+  _candor_wizard_incident_page_show_other_languages (self);
 
   for (guint i = 0; i < G_N_ELEMENTS (incident_facts); i++)
     g_signal_connect_object (incident, incident_facts[i], G_CALLBACK (on_draft_fact_changed_cb),
@@ -1198,13 +929,17 @@ candor_wizard_incident_page_draft_set (CandorWizardPage *page)
     g_signal_connect_object (get_update (self), update_facts[i],
                              G_CALLBACK (on_draft_fact_changed_cb), self, G_CONNECT_SWAPPED);
 
-  g_signal_connect_object (incident, "notify::title-translations",
-                           G_CALLBACK (on_title_translations_notify_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (incident, "notify::title", G_CALLBACK (on_title_translations_notify_cb),
-                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (
+    incident, "notify::title-translations",
+    G_CALLBACK (_candor_wizard_incident_page_on_title_translations_notify_cb), self,
+    G_CONNECT_SWAPPED);
+  g_signal_connect_object (
+    incident, "notify::title",
+    G_CALLBACK (_candor_wizard_incident_page_on_title_translations_notify_cb), self,
+    G_CONNECT_SWAPPED);
 
   read_time_rows (self);
-  refresh_templates (self);
+  _candor_wizard_incident_page_refresh_templates (self);
 }
 
 static void
@@ -1300,7 +1035,9 @@ candor_wizard_incident_page_class_init (CandorWizardIncidentPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_severity_row_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_state_row_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_kind_row_selected_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_language_row_selected_cb);
+  gtk_widget_class_bind_template_callback_full (
+    widget_class, "on_language_row_selected_cb",
+    G_CALLBACK (_candor_wizard_incident_page_on_language_row_selected_cb));
   gtk_widget_class_bind_template_callback (widget_class, on_template_search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_templates_list_row_activated_cb);
 }
@@ -1328,8 +1065,9 @@ candor_wizard_incident_page_init (CandorWizardIncidentPage *self)
       gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
       adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
       adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
-      g_signal_connect_object (check, "toggled", G_CALLBACK (on_language_check_toggled_cb), self,
-                               G_CONNECT_SWAPPED);
+      g_signal_connect_object (
+        check, "toggled", G_CALLBACK (_candor_wizard_incident_page_on_language_check_toggled_cb),
+        self, G_CONNECT_SWAPPED);
       adw_expander_row_add_row (self->other_languages_row, row);
       g_ptr_array_add (self->language_checks, check);
     }
@@ -1356,7 +1094,7 @@ candor_wizard_incident_page_reload_templates (CandorWizardIncidentPage *self)
   g_return_if_fail (CANDOR_IS_WIZARD_INCIDENT_PAGE (self));
 
   candor_template_library_reload (self->library);
-  refresh_templates (self);
+  _candor_wizard_incident_page_refresh_templates (self);
 }
 
 CandorTemplate *
