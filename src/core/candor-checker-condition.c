@@ -51,7 +51,7 @@ struct _CheckCondition
  * ASCII and basic Cyrillic (U+0400 to U+045F) fold to their small letter,
  * and the few other characters PCRE2 matches with one of those (the Kelvin
  * sign, long s, the old Cyrillic letter shapes) fold to it too, as
- * test-checker-prefilter checks for every code point; a text character that folds
+ * test-checker-lists checks for every code point; a text character that folds
  * to nothing here is compared as it is, and only against itself. */
 gunichar
 _candor_checker_fold_char (gunichar c)
@@ -89,7 +89,7 @@ _candor_checker_fold_char (gunichar c)
     }
 }
 
-/* What \s matches with PCRE2_UCP (test-checker-prefilter checks every code point), which
+/* What \s matches with PCRE2_UCP (test-checker-lists checks every code point), which
  * the pieces of a text write as one space, however many there are: "\s+"
  * in a pattern is then one space too, and "at\s+fault" literal text. */
 gboolean

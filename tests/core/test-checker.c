@@ -864,49 +864,6 @@ test_checker_length (void)
   g_assert_nonnull (strstr (candor_finding_get_message (finding), "28000 bytes"));
 }
 
-static void
-test_checker_errors (void)
-{
-  const struct
-  {
-    const char *json;
-    const char *message_part;
-  } bad_files[] = {
-    { "{\"language\": \"en\", ", "line 1" },
-    { "[]", "object" },
-    { "{\"language\": \"de\"}", "“de”" },
-    { "{\"language\": \"en\", \"blame\": [\"(unclosed\"]}", "blame[0]" },
-    { "{\"language\": \"en\", \"blaem\": []}", "blaem" },
-    { "{\"language\": \"en\", \"blame\": [\"{nobody}\"]}", "nobody" },
-    { "{\"language\": \"en\", \"words\": {\"party\": []}}", "words.party" },
-  };
-  g_autoptr (GError) error = NULL;
-  g_autoptr (CandorChecker) checker = NULL;
-
-  checker = candor_checker_new ("de", &error);
-  g_assert_null (checker);
-  g_assert_error (error, CANDOR_CHECKER_ERROR, CANDOR_CHECKER_ERROR_UNKNOWN_LANGUAGE);
-  g_clear_error (&error);
-
-  checker = candor_checker_new ("../en", &error);
-  g_assert_null (checker);
-  g_assert_error (error, CANDOR_CHECKER_ERROR, CANDOR_CHECKER_ERROR_UNKNOWN_LANGUAGE);
-  g_clear_error (&error);
-
-  for (guint i = 0; i < G_N_ELEMENTS (bad_files); i++)
-    {
-      g_autoptr (GBytes) bytes = g_bytes_new_static (bad_files[i].json, strlen (bad_files[i].json));
-
-      checker = candor_checker_new_from_bytes ("en", bytes, &error);
-      g_assert_null (checker);
-      g_assert_nonnull (error);
-      if (strstr (error->message, bad_files[i].message_part) == NULL)
-        g_error ("“%s”: error “%s” does not name “%s”", bad_files[i].json, error->message,
-                 bad_files[i].message_part);
-      g_clear_error (&error);
-    }
-}
-
 /* The shipped lists grow without code changes: a list from elsewhere is
  * used as it is, its named word lists composed into its patterns. */
 static void
@@ -1205,7 +1162,6 @@ main (int argc, char *argv[])
   g_test_add_func ("/core/checker/promise-depends-on-state", test_checker_promise_depends_on_state);
   g_test_add_func ("/core/checker/spans-count-characters", test_checker_spans_count_characters);
   g_test_add_func ("/core/checker/length", test_checker_length);
-  g_test_add_func ("/core/checker/errors", test_checker_errors);
   g_test_add_func ("/core/checker/lists-are-data", test_checker_lists_are_data);
   g_test_add_func ("/core/checker/draft-fixtures", test_checker_draft_fixtures);
   g_test_add_func ("/core/checker/quotes", test_checker_quotes);

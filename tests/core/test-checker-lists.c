@@ -1,4 +1,4 @@
-/* test-checker-prefilter.c
+/* test-checker-lists.c
  *
  * Copyright 2026 The Candor authors
  *
@@ -13,9 +13,10 @@
 
 #include "candor-checker-private.h"
 
-/* The phrase lists' entries run alone, and only on a text that has the words
- * a match needs (src/core/candor-checker-prefilter.c): these tests hold that
- * to finding exactly what the joined regex would. */
+/* The checks files as data: what a bad one is told, and how the phrase
+ * lists' entries run alone, only on a text that has the words a match needs
+ * (src/core/candor-checker-prefilter.c), finding exactly what the joined
+ * regex would. */
 
 static CandorChecker *
 checker_for (const char *language)
@@ -207,15 +208,59 @@ test_checker_fold_as_regex (void)
     g_assert_true (_candor_checker_is_space (g_array_index (spaces, gunichar, i)));
 }
 
+static void
+test_checker_errors (void)
+{
+  const struct
+  {
+    const char *json;
+    const char *message_part;
+  } bad_files[] = {
+    { "{\"language\": \"en\", ", "line 1" },
+    { "[]", "object" },
+    { "{\"language\": \"de\"}", "“de”" },
+    { "{\"language\": \"en\", \"blame\": [\"(unclosed\"]}", "blame[0]" },
+    { "{\"language\": \"en\", \"blaem\": []}", "blaem" },
+    { "{\"language\": \"en\", \"blame\": [\"{nobody}\"]}", "nobody" },
+    { "{\"language\": \"en\", \"words\": {\"party\": []}}", "words.party" },
+  };
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CandorChecker) checker = NULL;
+
+  checker = candor_checker_new ("de", &error);
+  g_assert_null (checker);
+  g_assert_error (error, CANDOR_CHECKER_ERROR, CANDOR_CHECKER_ERROR_UNKNOWN_LANGUAGE);
+  g_clear_error (&error);
+
+  checker = candor_checker_new ("../en", &error);
+  g_assert_null (checker);
+  g_assert_error (error, CANDOR_CHECKER_ERROR, CANDOR_CHECKER_ERROR_UNKNOWN_LANGUAGE);
+  g_clear_error (&error);
+
+  for (guint i = 0; i < G_N_ELEMENTS (bad_files); i++)
+    {
+      g_autoptr (GBytes) bytes = g_bytes_new_static (bad_files[i].json, strlen (bad_files[i].json));
+
+      checker = candor_checker_new_from_bytes ("en", bytes, &error);
+      g_assert_null (checker);
+      g_assert_nonnull (error);
+      if (strstr (error->message, bad_files[i].message_part) == NULL)
+        g_error ("“%s”: error “%s” does not name “%s”", bad_files[i].json, error->message,
+                 bad_files[i].message_part);
+      g_clear_error (&error);
+    }
+}
+
 int
 main (int argc, char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
 
-  g_test_add_func ("/core/checker-prefilter/entries-find-as-joined",
+  g_test_add_func ("/core/checker-lists/errors", test_checker_errors);
+  g_test_add_func ("/core/checker-lists/entries-find-as-joined",
                    test_checker_entries_find_as_joined);
-  g_test_add_func ("/core/checker-prefilter/fold-as-regex", test_checker_fold_as_regex);
-  g_test_add_func ("/core/checker-prefilter/conditions-hold-where-entries-match",
+  g_test_add_func ("/core/checker-lists/fold-as-regex", test_checker_fold_as_regex);
+  g_test_add_func ("/core/checker-lists/conditions-hold-where-entries-match",
                    test_checker_conditions_hold_where_entries_match);
 
   return g_test_run ();
