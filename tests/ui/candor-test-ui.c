@@ -7,6 +7,9 @@
 
 #include "config.h"
 
+#include <string.h>
+
+#include "candor-application.h"
 #include "candor-test-ui.h"
 
 /* A wait ends as soon as its condition holds: the limit only bounds a
@@ -139,4 +142,59 @@ candor_test_ui_wait_for_widget (GtkWidget  *root,
 
   candor_test_ui_wait_until (widget_query_matches, &query);
   return query.found;
+}
+
+/* The application as a test runs it: beside any other instance, registered,
+ * its history not yet opened. */
+CandorApplication *
+candor_test_ui_new_app (void)
+{
+  g_autoptr (GError) error = NULL;
+  CandorApplication *app = candor_application_new ();
+
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  g_application_register (G_APPLICATION (app), NULL, &error);
+  g_assert_no_error (error);
+
+  return app;
+}
+
+static gboolean
+history_has_settled (gpointer data)
+{
+  CandorSession *session = candor_application_get_session (data);
+
+  return candor_session_get_store (session) != NULL ||
+         candor_session_get_open_error (session) != NULL;
+}
+
+/* Opens @app's history, as every start does, and waits until it is open or
+ * has failed to; returns why it failed, or %NULL. */
+const GError *
+candor_test_ui_open_history (CandorApplication *app)
+{
+  candor_session_open (candor_application_get_session (app));
+  candor_test_ui_wait_until (history_has_settled, app);
+
+  return candor_session_get_open_error (candor_application_get_session (app));
+}
+
+/* Whether a mapped label under @root shows @needle. The text as drawn:
+ * chat previews are markup, which a needle must not match. */
+gboolean
+candor_test_ui_label_contains (GtkWidget *root, const char *needle)
+{
+  if (!gtk_widget_get_mapped (root))
+    return FALSE;
+  if (GTK_IS_LABEL (root) && strstr (gtk_label_get_text (GTK_LABEL (root)), needle) != NULL)
+    return TRUE;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (candor_test_ui_label_contains (child, needle))
+        return TRUE;
+    }
+
+  return FALSE;
 }

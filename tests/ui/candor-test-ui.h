@@ -9,6 +9,8 @@
 
 #include <adwaita.h>
 
+#include "candor-application.h"
+
 G_BEGIN_DECLS
 
 /* Helpers that drive real widgets the way a user would see them: by what is
@@ -24,5 +26,9 @@ GtkWidget *candor_test_ui_wait_for_widget (GtkWidget  *root,
                                            GType       type,
                                            const char *property,
                                            const char *value);
+
+CandorApplication *candor_test_ui_new_app (void);
+const GError      *candor_test_ui_open_history (CandorApplication *app);
+gboolean           candor_test_ui_label_contains (GtkWidget *root, const char *needle);
 
 G_END_DECLS

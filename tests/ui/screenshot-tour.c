@@ -26,15 +26,6 @@
 static CandorApplication *app;
 
 static gboolean
-history_has_settled (gpointer data)
-{
-  CandorSession *session = candor_application_get_session (app);
-
-  return candor_session_get_store (session) != NULL ||
-         candor_session_get_open_error (session) != NULL;
-}
-
-static gboolean
 quit_loop_cb (gpointer data)
 {
   *(gboolean *)data = TRUE;
@@ -448,7 +439,6 @@ tour (void)
 int
 main (int argc, char *argv[])
 {
-  g_autoptr (GError) error = NULL;
   g_autofree char *data_home = g_dir_make_tmp ("candor-screenshots-XXXXXX", NULL);
   int              status;
 
@@ -460,16 +450,11 @@ main (int argc, char *argv[])
   /* Screenshots show where a step ends, not a slide half done. */
   g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
 
-  app = candor_application_new ();
-  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
-  g_application_register (G_APPLICATION (app), NULL, &error);
-  g_assert_no_error (error);
+  app = candor_test_ui_new_app ();
   if (g_getenv ("CANDOR_TEST_SCREENSHOT_DIR") != NULL)
     {
       seed_history ();
-      candor_session_open (candor_application_get_session (app));
-      candor_test_ui_wait_until (history_has_settled, NULL);
-      g_assert_no_error (candor_session_get_open_error (candor_application_get_session (app)));
+      g_assert_no_error (candor_test_ui_open_history (app));
     }
 
   g_test_add_func ("/ui/screenshot-tour", tour);

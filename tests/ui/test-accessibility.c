@@ -24,14 +24,6 @@
 
 static CandorApplication *app;
 
-static gboolean
-history_has_settled (gpointer data)
-{
-  CandorSession *session = candor_application_get_session (app);
-
-  return candor_session_get_store (session) != NULL || candor_session_get_open_error (session);
-}
-
 /* A widget's accessible name, the way GTK 4.8 computes one: its label
  * property, or the text it shows. */
 static gboolean
@@ -578,7 +570,6 @@ test_wizard_keyboard_only (void)
 int
 main (int argc, char *argv[])
 {
-  g_autoptr (GError) error = NULL;
   int status;
 
   /* The test AT context keeps what widgets tell assistive technologies. */
@@ -588,14 +579,9 @@ main (int argc, char *argv[])
    * leave Tab among the old step's widgets. */
   g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
 
-  app = candor_application_new ();
-  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
-  g_application_register (G_APPLICATION (app), NULL, &error);
-  g_assert_no_error (error);
+  app = candor_test_ui_new_app ();
   /* With a history, as at every start: Publish needs its publisher. */
-  candor_session_open (candor_application_get_session (app));
-  candor_test_ui_wait_until (history_has_settled, NULL);
-  g_assert_no_error (candor_session_get_open_error (candor_application_get_session (app)));
+  g_assert_no_error (candor_test_ui_open_history (app));
 
   g_test_add_func ("/ui/accessibility/walk-finds-unnamed", test_walk_finds_unnamed);
   g_test_add_func ("/ui/accessibility/wizard-keyboard-only", test_wizard_keyboard_only);

@@ -595,10 +595,7 @@ main (int argc, char *argv[])
 
   gtk_test_init (&argc, &argv, NULL);
 
-  app = candor_application_new ();
-  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
-  g_application_register (G_APPLICATION (app), NULL, &error);
-  g_assert_no_error (error);
+  app = candor_test_ui_new_app ();
 
   g_test_add_func ("/ui/history/busy-can-be-retried", test_history_busy_can_be_retried);
   g_test_add_func ("/ui/history/damaged-is-kept", test_history_damaged_is_kept);

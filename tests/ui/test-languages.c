@@ -85,13 +85,6 @@ not_applying (gpointer data)
 }
 
 static gboolean
-history_has_settled (gpointer data)
-{
-  return candor_session_get_store (candor_application_get_session (app)) != NULL ||
-         candor_session_get_open_error (candor_application_get_session (app)) != NULL;
-}
-
-static gboolean
 publisher_is_ready (gpointer data)
 {
   return candor_session_get_publisher (candor_application_get_session (app)) != NULL;
@@ -257,27 +250,11 @@ acknowledge_other_errors (CandorWizard *wizard)
 }
 
 static gboolean
-label_contains (GtkWidget *root, const char *needle)
-{
-  if (!gtk_widget_get_mapped (root))
-    return FALSE;
-  if (GTK_IS_LABEL (root) && strstr (gtk_label_get_text (GTK_LABEL (root)), needle) != NULL)
-    return TRUE;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    if (label_contains (child, needle))
-      return TRUE;
-
-  return FALSE;
-}
-
-static gboolean
 label_shown (gpointer data)
 {
   gpointer *args = data;
 
-  return label_contains (args[0], args[1]);
+  return candor_test_ui_label_contains (args[0], args[1]);
 }
 
 static void
@@ -703,8 +680,9 @@ test_languages_first_notice_and_follow_up (void)
   gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (button), TRUE);
   g_assert_cmpstr (candor_field_editor_get_shown_language (editor), ==, "en");
   g_assert_true (candor_field_editor_get_outdated_shown (editor));
-  g_assert_true (label_contains (GTK_WIDGET (editor), "Translation may be out of date"));
-  g_assert_true (label_contains (GTK_WIDGET (editor), RUSSIAN_IMPACT));
+  g_assert_true (
+    candor_test_ui_label_contains (GTK_WIDGET (editor), "Translation may be out of date"));
+  g_assert_true (candor_test_ui_label_contains (GTK_WIDGET (editor), RUSSIAN_IMPACT));
   /* Both are reached by Tab alone. */
   g_assert_true (tab_reaches (GTK_WIDGET (wizard), button));
   button =
@@ -999,7 +977,6 @@ test_languages_channel_speaks_a_language (void)
 int
 main (int argc, char *argv[])
 {
-  g_autoptr (GError) error = NULL;
   g_autofree char *data_home = g_dir_make_tmp ("candor-languages-test-XXXXXX", NULL);
   int              status;
 
@@ -1007,13 +984,8 @@ main (int argc, char *argv[])
   g_setenv ("TZ", "UTC", TRUE);
   gtk_test_init (&argc, &argv, NULL);
 
-  app = candor_application_new ();
-  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
-  g_application_register (G_APPLICATION (app), NULL, &error);
-  g_assert_no_error (error);
-  candor_session_open (candor_application_get_session (app));
-  candor_test_ui_wait_until (history_has_settled, NULL);
-  g_assert_no_error (candor_session_get_open_error (candor_application_get_session (app)));
+  app = candor_test_ui_new_app ();
+  g_assert_no_error (candor_test_ui_open_history (app));
   candor_test_ui_wait_until (publisher_is_ready, NULL);
 
   g_test_add_func ("/ui/languages/first-notice-and-follow-up",

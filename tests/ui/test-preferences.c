@@ -775,15 +775,11 @@ test_preferences_social_channels (void)
 int
 main (int argc, char *argv[])
 {
-  g_autoptr (GError) error = NULL;
   int status;
 
   gtk_test_init (&argc, &argv, NULL);
 
-  app = candor_application_new ();
-  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
-  g_application_register (G_APPLICATION (app), NULL, &error);
-  g_assert_no_error (error);
+  app = candor_test_ui_new_app ();
 
   g_test_add_func ("/ui/preferences/channel-secret-lives-in-keyring",
                    test_preferences_channel_secret_lives_in_keyring);

@@ -989,17 +989,9 @@ test_publish_everywhere_then_follow_up (void)
   g_assert_true (search_finds ("numbat", candor_incident_get_id (incident)));
 }
 
-static gboolean
-history_has_settled (gpointer data)
-{
-  return candor_session_get_store (candor_application_get_session (app)) != NULL ||
-         candor_session_get_open_error (candor_application_get_session (app)) != NULL;
-}
-
 int
 main (int argc, char *argv[])
 {
-  g_autoptr (GError) error = NULL;
   g_autofree char *data_home = g_dir_make_tmp ("candor-publish-test-XXXXXX", NULL);
   int              status;
 
@@ -1009,13 +1001,8 @@ main (int argc, char *argv[])
   g_setenv ("TZ", "UTC", TRUE);
   gtk_test_init (&argc, &argv, NULL);
 
-  app = candor_application_new ();
-  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
-  g_application_register (G_APPLICATION (app), NULL, &error);
-  g_assert_no_error (error);
-  candor_session_open (candor_application_get_session (app));
-  candor_test_ui_wait_until (history_has_settled, NULL);
-  g_assert_no_error (candor_session_get_open_error (candor_application_get_session (app)));
+  app = candor_test_ui_new_app ();
+  g_assert_no_error (candor_test_ui_open_history (app));
   candor_test_ui_wait_until (publisher_is_ready, NULL);
 
   g_test_add_func ("/ui/publish/says-why-it-waits", test_publish_says_why_it_waits);

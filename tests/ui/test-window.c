@@ -237,15 +237,11 @@ test_window_remembers_size (void)
 int
 main (int argc, char *argv[])
 {
-  g_autoptr (GError) error = NULL;
   int status;
 
   gtk_test_init (&argc, &argv, NULL);
 
-  app = candor_application_new ();
-  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
-  g_application_register (G_APPLICATION (app), NULL, &error);
-  g_assert_no_error (error);
+  app = candor_test_ui_new_app ();
 
   g_test_add_func ("/ui/window/shows-empty-state", test_window_shows_empty_state);
   g_test_add_func ("/ui/window/starts-incident", test_window_starts_incident);

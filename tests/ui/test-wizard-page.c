@@ -348,16 +348,12 @@ test_wizard_closed_while_applying (void)
 int
 main (int argc, char *argv[])
 {
-  g_autoptr (GError) error = NULL;
 
   gtk_test_init (&argc, &argv, NULL);
 
   /* A wizard belongs to the application, whose session it writes drafts to;
    * the history is never opened here, so nothing is written. */
-  app = candor_application_new ();
-  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
-  g_application_register (G_APPLICATION (app), NULL, &error);
-  g_assert_no_error (error);
+  app = candor_test_ui_new_app ();
 
   g_test_add_func ("/ui/wizard-page/apply-at-once", test_wizard_page_apply_at_once);
   g_test_add_func ("/ui/wizard-page/apply-later", test_wizard_page_apply_later);

@@ -35,13 +35,6 @@ is_true (gpointer data)
 }
 
 static gboolean
-history_has_settled (gpointer data)
-{
-  return candor_session_get_store (candor_application_get_session (app)) != NULL ||
-         candor_session_get_open_error (candor_application_get_session (app)) != NULL;
-}
-
-static gboolean
 quit_loop_cb (gpointer data)
 {
   *(gboolean *)data = TRUE;
@@ -279,21 +272,6 @@ has_finding (CandorWizard *wizard, const char *rule_id)
 }
 
 static gboolean
-has_label_containing (GtkWidget *root, const char *needle)
-{
-  if (!gtk_widget_get_mapped (root))
-    return FALSE;
-  if (GTK_IS_LABEL (root) && strstr (gtk_label_get_label (GTK_LABEL (root)), needle) != NULL)
-    return TRUE;
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    if (has_label_containing (child, needle))
-      return TRUE;
-
-  return FALSE;
-}
-
-static gboolean
 has_placeholder_finding (gpointer data)
 {
   return has_finding (data, "placeholder");
@@ -366,7 +344,7 @@ test_templates_placeholders_hold_publish (void)
   /* The review says what Publish waits for, and offers no Acknowledge for it. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (wizard), "wizard.review", NULL));
   g_assert_cmpuint (candor_wizard_get_step (wizard), ==, candor_wizard_get_n_steps (wizard) - 1);
-  g_assert_true (has_label_containing (GTK_WIDGET (wizard), "placeholders below"));
+  g_assert_true (candor_test_ui_label_contains (GTK_WIDGET (wizard), "placeholders below"));
   g_assert_false (candor_wizard_page_get_complete (CANDOR_WIZARD_PAGE (
     candor_test_ui_find_mapped (GTK_WIDGET (wizard), CANDOR_TYPE_WIZARD_REVIEW_PAGE, NULL, NULL))));
   g_assert_null (
@@ -546,7 +524,6 @@ test_templates_first_notice_path (void)
 int
 main (int argc, char *argv[])
 {
-  g_autoptr (GError) error = NULL;
   int              status;
   g_autofree char *data_home = g_dir_make_tmp ("candor-templates-test-XXXXXX", NULL);
 
@@ -557,13 +534,8 @@ main (int argc, char *argv[])
   if (g_getenv ("CANDOR_TEST_SCREENSHOT_DIR") != NULL)
     g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
 
-  app = candor_application_new ();
-  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
-  g_application_register (G_APPLICATION (app), NULL, &error);
-  g_assert_no_error (error);
-  candor_session_open (candor_application_get_session (app));
-  candor_test_ui_wait_until (history_has_settled, NULL);
-  g_assert_no_error (candor_session_get_open_error (candor_application_get_session (app)));
+  app = candor_test_ui_new_app ();
+  g_assert_no_error (candor_test_ui_open_history (app));
 
   g_test_add_func ("/ui/wizard-templates/fill-choose-undo", test_templates_fill_choose_undo);
   g_test_add_func ("/ui/wizard-templates/placeholders-hold-publish",

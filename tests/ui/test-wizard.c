@@ -53,24 +53,6 @@ respond (GtkWidget *dialog, const char *response)
   gtk_window_destroy (GTK_WINDOW (dialog));
 }
 
-static gboolean
-label_contains (GtkWidget *root, const char *needle)
-{
-  if (!gtk_widget_get_mapped (root))
-    return FALSE;
-
-  /* The text as drawn: chat previews are markup, which a needle must not match. */
-  if (GTK_IS_LABEL (root) && strstr (gtk_label_get_text (GTK_LABEL (root)), needle) != NULL)
-    return TRUE;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    if (label_contains (child, needle))
-      return TRUE;
-
-  return FALSE;
-}
-
 /* Whether a mapped label under @root is drawn from markup holding @needle. */
 static gboolean
 markup_contains (GtkWidget *root, const char *needle)
@@ -101,7 +83,7 @@ shows_text (gpointer data)
 {
   LabelQuery *query = data;
 
-  return label_contains (query->root, query->needle);
+  return candor_test_ui_label_contains (query->root, query->needle);
 }
 
 static void
@@ -382,7 +364,8 @@ test_wizard_walks_all_steps (void)
       wait_for_text (GTK_WIDGET (preview), "Sign-in outage");
       for (guint i = 0; i < G_N_ELEMENTS (typed_fields); i++)
         {
-          gboolean shown = label_contains (GTK_WIDGET (preview), typed_fields[i].text);
+          gboolean shown =
+            candor_test_ui_label_contains (GTK_WIDGET (preview), typed_fields[i].text);
 
           if (candor_audience_has_field (audience, typed_fields[i].field) != shown)
             g_error ("Audience %s %s “%s”", candor_audience_get_id (audience),
@@ -394,7 +377,7 @@ test_wizard_walks_all_steps (void)
   candor_preview_set_audience (preview, "technical");
   wait_for_text (GTK_WIDGET (preview), "Sign-in outage");
   g_assert_true (markup_contains (GTK_WIDGET (preview), "Sign-in outage</b>"));
-  g_assert_false (label_contains (GTK_WIDGET (preview), "Sign-in outage*"));
+  g_assert_false (candor_test_ui_label_contains (GTK_WIDGET (preview), "Sign-in outage*"));
 
   /* Back with the keyboard's action, and forward again. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (wizard), "wizard.back", NULL));
@@ -1105,13 +1088,6 @@ test_wizard_says_when_drafts_are_not_saved (void)
   g_test_trap_assert_passed ();
 }
 
-static gboolean
-history_has_settled (gpointer data)
-{
-  return candor_session_get_store (candor_application_get_session (app)) != NULL ||
-         candor_session_get_open_error (candor_application_get_session (app)) != NULL;
-}
-
 /* Without a compositor every window wears libadwaita's fallback frame. Drawn
  * as its three inset shadows, it made GTK's GL renderer shade the whole
  * window three more times on every keystroke's frame, the bulk of a 46 ms
@@ -1312,8 +1288,8 @@ test_wizard_field_refuses_oversized_paste (void)
 int
 main (int argc, char *argv[])
 {
-  g_autoptr (GError) error = NULL;
-  int status;
+  const GError *open_error;
+  int           status;
 
   /* The history goes to a private data directory, shared with the subprocesses. */
   if (g_getenv ("CANDOR_TEST_DATA_HOME") == NULL)
@@ -1326,15 +1302,11 @@ main (int argc, char *argv[])
 
   gtk_test_init (&argc, &argv, NULL);
 
-  app = candor_application_new ();
-  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
-  g_application_register (G_APPLICATION (app), NULL, &error);
-  g_assert_no_error (error);
+  app = candor_test_ui_new_app ();
   /* The history the drafts, contacts and sent updates live in. */
-  candor_session_open (candor_application_get_session (app));
-  candor_test_ui_wait_until (history_has_settled, NULL);
+  open_error = candor_test_ui_open_history (app);
   if (g_getenv ("CANDOR_TEST_DAMAGED_HISTORY") == NULL)
-    g_assert_no_error (candor_session_get_open_error (candor_application_get_session (app)));
+    g_assert_no_error (open_error);
 
   g_test_add_func ("/ui/wizard/walks-all-steps", test_wizard_walks_all_steps);
   g_test_add_func ("/ui/wizard/blame-shows-finding", test_wizard_blame_shows_finding);
